@@ -1,0 +1,627 @@
+//! `counterpart`: the till's command line over the engine. Every command takes
+//! `--db PATH` and `--json`. Exit status: 0 success, 2 bad input (nothing was
+//! changed), 1 any other failure.
+
+mod output;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use counterpart_engine::demo::{self, DemoSpec};
+use counterpart_engine::error::EngineError;
+use counterpart_engine::ledger::{Account, CardId, CustomerId, Item, Profile};
+use counterpart_engine::money::Money;
+use counterpart_engine::program::parse_program;
+use counterpart_engine::rules::VisitInput;
+use counterpart_engine::till::Enrolment;
+use counterpart_engine::{Location, Store, SystemClock};
+use output::Out;
+
+#[derive(Parser)]
+#[command(
+    name = "counterpart",
+    version,
+    about = "Counterpart loyalty till: programs, customers, visits and rewards, offline"
+)]
+struct Cli {
+    /// The till's database file.
+    #[arg(
+        long,
+        global = true,
+        env = "COUNTERPART_DB",
+        default_value = "counterpart.db"
+    )]
+    db: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Set up a new till database for a shop.
+    Init {
+        /// The shop's name.
+        #[arg(long)]
+        shop: String,
+        /// ISO currency code, e.g. USD.
+        #[arg(long)]
+        currency: String,
+        /// IANA time zone of the location, e.g. Europe/Warsaw.
+        #[arg(long)]
+        timezone: String,
+        /// Local hour the business day starts (a café open until 01:00 uses 3 or 4).
+        #[arg(long, default_value_t = 4)]
+        day_starts_at: u32,
+    },
+    /// Check, publish or show the loyalty program.
+    #[command(subcommand)]
+    Program(ProgramCommand),
+    /// Enrol a new customer; prints their card.
+    Enroll(EnrollArgs),
+    /// Record a visit and what it earns.
+    Visit(VisitArgs),
+    /// Redeem a reward, or spend cashback.
+    Redeem {
+        #[command(flatten)]
+        who: Who,
+        /// Reward id from the program's catalogue.
+        #[arg(required_unless_present = "cashback")]
+        reward: Option<String>,
+        /// Spend this much cashback instead, e.g. 2.50.
+        #[arg(long, conflicts_with = "reward")]
+        cashback: Option<String>,
+        #[command(flatten)]
+        key: Key,
+    },
+    /// Undo a visit, redemption, adjustment or donation (a compensating event).
+    Void {
+        /// The event id to undo.
+        event: uuid::Uuid,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        key: Key,
+    },
+    /// A manager's correction of a balance, with a reason.
+    Adjust {
+        #[command(flatten)]
+        who: Who,
+        /// points, cashback, stamps:CARD or voucher:REWARD.
+        #[arg(long)]
+        account: String,
+        /// Signed amount (cashback as money, e.g. -1.50).
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        key: Key,
+    },
+    /// Sell a subscription plan.
+    Subscribe {
+        #[command(flatten)]
+        who: Who,
+        /// Plan id.
+        plan: String,
+        #[command(flatten)]
+        key: Key,
+    },
+    /// Give points to a cause.
+    Donate {
+        #[command(flatten)]
+        who: Who,
+        /// Cause id.
+        #[arg(long)]
+        cause: String,
+        /// Points to give.
+        #[arg(long)]
+        points: i64,
+        #[command(flatten)]
+        key: Key,
+    },
+    /// Replace a lost card: the old one stops working.
+    ReplaceCard {
+        /// The card being replaced.
+        #[arg(long)]
+        card: String,
+        #[command(flatten)]
+        key: Key,
+    },
+    /// Look up, merge, export or erase customers.
+    #[command(subcommand)]
+    Customer(CustomerCommand),
+    /// Recompute every projection from the ledger and report differences.
+    Rebuild {
+        /// Replace differing projections with the recomputed ones.
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Write a consistent copy of the database, even while the till runs.
+    Backup {
+        /// Destination file (must not exist).
+        dest: PathBuf,
+    },
+    /// Generate a realistic shop's history (for demos and benchmarks).
+    DemoData {
+        /// Customers to enrol.
+        #[arg(long, default_value_t = 2_000)]
+        customers: u64,
+        /// Events in all.
+        #[arg(long, default_value_t = 20_000)]
+        events: u64,
+        /// Days of history.
+        #[arg(long, default_value_t = 730)]
+        days: u32,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProgramCommand {
+    /// Check a program file and report every problem.
+    Check {
+        /// The TOML file.
+        file: PathBuf,
+    },
+    /// Check and publish a program file.
+    Publish {
+        /// The TOML file.
+        file: PathBuf,
+    },
+    /// Show the program in force.
+    Show,
+}
+
+#[derive(Subcommand)]
+enum CustomerCommand {
+    /// Show a customer with balances, tier and available rewards.
+    Show {
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Find customers by phone or part of a name.
+    Find {
+        /// Phone number or name.
+        query: String,
+    },
+    /// Merge two records of one person: FROM is closed into INTO.
+    Merge {
+        /// The record to close.
+        from: CustomerId,
+        /// The record that remains.
+        into: CustomerId,
+    },
+    /// Export one customer's data as JSON.
+    Export {
+        #[command(flatten)]
+        who: Who,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Erase a customer's personal data (the anonymised ledger stays).
+    Erase {
+        /// The customer.
+        customer: CustomerId,
+    },
+}
+
+/// Who the action is for: a card or a customer id.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct Who {
+    /// The customer's card (32 hex digits).
+    #[arg(long)]
+    card: Option<String>,
+    /// The customer's id.
+    #[arg(long)]
+    customer: Option<CustomerId>,
+}
+
+#[derive(Args)]
+struct Key {
+    /// Idempotency key: the same key records once, however often it is sent.
+    #[arg(long)]
+    key: Option<String>,
+}
+
+#[derive(Args)]
+struct EnrollArgs {
+    /// Name.
+    #[arg(long)]
+    name: Option<String>,
+    /// Phone.
+    #[arg(long)]
+    phone: Option<String>,
+    /// Email.
+    #[arg(long)]
+    email: Option<String>,
+    /// Birthday, YYYY-MM-DD.
+    #[arg(long)]
+    birthday: Option<String>,
+    /// Agrees to marketing messages.
+    #[arg(long)]
+    consent: bool,
+    /// A tag the shop uses (repeat for several).
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[command(flatten)]
+    key: Key,
+}
+
+#[derive(Args)]
+struct VisitArgs {
+    #[command(flatten)]
+    who: Who,
+    /// Check amount, e.g. 4.50.
+    #[arg(long, allow_hyphen_values = true)]
+    amount: String,
+    /// An item: PRODUCT[:CATEGORY][*QTY], e.g. latte:coffee*2 (repeat for several).
+    #[arg(long = "item")]
+    items: Vec<String>,
+    /// A coupon code.
+    #[arg(long)]
+    coupon: Option<String>,
+    #[command(flatten)]
+    key: Key,
+}
+
+fn parse_item(text: &str) -> Result<Item, EngineError> {
+    let bad = || {
+        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
+            "item",
+            format!("`{text}` is not PRODUCT[:CATEGORY][*QTY]"),
+        ))
+    };
+    let (rest, qty) = match text.rsplit_once('*') {
+        Some((r, q)) => (r, q.parse::<i64>().map_err(|_| bad())?),
+        None => (text, 1),
+    };
+    let (product, category) = match rest.split_once(':') {
+        Some((p, c)) => (p, Some(c.to_string())),
+        None => (rest, None),
+    };
+    if product.trim().is_empty() {
+        return Err(bad());
+    }
+    Ok(Item {
+        product: product.trim().to_string(),
+        category,
+        quantity: qty,
+    })
+}
+
+async fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
+    match (&who.card, who.customer) {
+        (Some(card), _) => {
+            let id = CardId::parse(card).ok_or_else(|| {
+                EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
+                    "card",
+                    format!("`{card}` is not a card number (32 hex digits)"),
+                ))
+            })?;
+            store.customer_by_card(id).await
+        }
+        (None, Some(c)) => Ok(c),
+        (None, None) => Err(EngineError::Invalid(
+            counterpart_engine::error::InvalidInput::new("customer", "give --card or --customer"),
+        )),
+    }
+}
+
+fn read_file(path: &PathBuf) -> Result<String, EngineError> {
+    std::fs::read_to_string(path).map_err(|e| {
+        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
+            "file",
+            format!("cannot read {}: {e}", path.display()),
+        ))
+    })
+}
+
+async fn open(cli: &Cli) -> anyhow::Result<Store> {
+    Store::open(&cli.db, Arc::new(SystemClock))
+        .await
+        .with_context(|| format!("cannot open the database {}", cli.db.display()))
+}
+
+async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
+    if let Command::Program(ProgramCommand::Check { file }) = &cli.command {
+        let source = read_file(file)?;
+        let program = parse_program(&source)?;
+        out.program_ok(&program);
+        return Ok(());
+    }
+    let store = match open(&cli).await {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(match e.downcast::<EngineError>() {
+                Ok(inner) => inner,
+                Err(other) => EngineError::Io(std::io::Error::other(format!("{other:#}"))),
+            })
+        }
+    };
+    match cli.command {
+        Command::Init {
+            shop,
+            currency,
+            timezone,
+            day_starts_at,
+        } => {
+            let location = Location::new(&shop, &currency, &timezone, day_starts_at)?;
+            let device = store.init(&location).await?;
+            out.initialised(&location, device, &cli.db);
+        }
+        Command::Program(ProgramCommand::Check { .. }) => {}
+        Command::Program(ProgramCommand::Publish { file }) => {
+            let source = read_file(&file)?;
+            let outcome = store.publish_program(&source, None).await?;
+            out.outcome(&outcome);
+        }
+        Command::Program(ProgramCommand::Show) => match store.program().await? {
+            Some(p) => out.program_shown(&p),
+            None => return Err(counterpart_engine::error::Refusal::NoProgram.into()),
+        },
+        Command::Enroll(a) => {
+            let birthday = a
+                .birthday
+                .as_deref()
+                .map(|b| {
+                    chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").map_err(|_| {
+                        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
+                            "birthday",
+                            format!("`{b}` is not a date like 1990-05-17"),
+                        ))
+                    })
+                })
+                .transpose()?;
+            let profile = Profile {
+                name: a.name,
+                phone: a.phone,
+                email: a.email,
+                birthday,
+                marketing_consent: a.consent,
+                tags: a.tags,
+            };
+            let outcome = store
+                .enroll(Enrolment { profile }, a.key.key.as_deref())
+                .await?;
+            out.outcome(&outcome);
+        }
+        Command::Visit(a) => {
+            let location = store.location().await?;
+            let amount = Money::parse(&a.amount, location.currency)?.minor;
+            let items = a
+                .items
+                .iter()
+                .map(|i| parse_item(i))
+                .collect::<Result<Vec<_>, _>>()?;
+            let customer = who(&store, &a.who).await?;
+            let visit = VisitInput {
+                amount,
+                items,
+                coupon: a.coupon,
+            };
+            let outcome = store
+                .record_visit(customer, visit, a.key.key.as_deref())
+                .await?;
+            out.outcome(&outcome);
+        }
+        Command::Redeem {
+            who: w,
+            reward,
+            cashback,
+            key,
+        } => {
+            let customer = who(&store, &w).await?;
+            let outcome = match (reward, cashback) {
+                (_, Some(amount)) => {
+                    let location = store.location().await?;
+                    let minor = Money::parse(&amount, location.currency)?.minor;
+                    store
+                        .spend_cashback(customer, minor, key.key.as_deref())
+                        .await?
+                }
+                (Some(r), None) => store.redeem(customer, &r, key.key.as_deref()).await?,
+                (None, None) => {
+                    return Err(EngineError::Invalid(
+                        counterpart_engine::error::InvalidInput::new(
+                            "reward",
+                            "name a reward or give --cashback",
+                        ),
+                    ))
+                }
+            };
+            out.outcome(&outcome);
+        }
+        Command::Void { event, reason, key } => {
+            let outcome = store.void(event, &reason, key.key.as_deref()).await?;
+            out.outcome(&outcome);
+        }
+        Command::Adjust {
+            who: w,
+            account,
+            amount,
+            reason,
+            key,
+        } => {
+            let account: Account = account.parse().map_err(|e: String| {
+                EngineError::Invalid(counterpart_engine::error::InvalidInput::new("account", e))
+            })?;
+            let amount = if account == Account::Cashback {
+                let location = store.location().await?;
+                Money::parse(&amount, location.currency)?.minor
+            } else {
+                amount
+                    .trim()
+                    .trim_start_matches('+')
+                    .parse::<i64>()
+                    .map_err(|_| {
+                        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
+                            "amount",
+                            format!("`{amount}` is not a whole number"),
+                        ))
+                    })?
+            };
+            let customer = who(&store, &w).await?;
+            let outcome = store
+                .adjust(customer, account, amount, &reason, key.key.as_deref())
+                .await?;
+            out.outcome(&outcome);
+        }
+        Command::Subscribe { who: w, plan, key } => {
+            let customer = who(&store, &w).await?;
+            let outcome = store.subscribe(customer, &plan, key.key.as_deref()).await?;
+            out.outcome(&outcome);
+        }
+        Command::Donate {
+            who: w,
+            cause,
+            points,
+            key,
+        } => {
+            let customer = who(&store, &w).await?;
+            let outcome = store
+                .donate(customer, &cause, points, key.key.as_deref())
+                .await?;
+            out.outcome(&outcome);
+        }
+        Command::ReplaceCard { card, key } => {
+            let w = Who {
+                card: Some(card.clone()),
+                customer: None,
+            };
+            let customer = who(&store, &w).await?;
+            let old = CardId::parse(&card).ok_or_else(|| EngineError::not_found_card(&card))?;
+            let outcome = store
+                .replace_card(customer, old, key.key.as_deref())
+                .await?;
+            out.outcome(&outcome);
+        }
+        Command::Customer(CustomerCommand::Show { who: w }) => {
+            let customer = who(&store, &w).await?;
+            let summary = store.customer(customer).await?;
+            out.customer(&summary);
+        }
+        Command::Customer(CustomerCommand::Find { query }) => {
+            let found = store.find_customers(&query, 20).await?;
+            out.found(&found);
+        }
+        Command::Customer(CustomerCommand::Merge { from, into }) => {
+            let outcome = store.merge(from, into, None).await?;
+            out.outcome(&outcome);
+        }
+        Command::Customer(CustomerCommand::Export { who: w, out: path }) => {
+            let customer = who(&store, &w).await?;
+            let data = store.export_customer(customer).await?;
+            let text = serde_json::to_string_pretty(&data)
+                .map_err(|e| EngineError::Corrupt(e.to_string()))?;
+            match path {
+                Some(p) => {
+                    std::fs::write(&p, text)?;
+                    out.note(&format!("exported to {}", p.display()));
+                }
+                None => out.raw(&text),
+            }
+        }
+        Command::Customer(CustomerCommand::Erase { customer }) => {
+            let outcome = store.erase(customer, None).await?;
+            out.outcome(&outcome);
+        }
+        Command::Rebuild { repair } => {
+            let bar = output::progress_bar(!cli.json, "rebuilding");
+            let report = store
+                .rebuild(repair, |done, total| {
+                    bar.set_length(total);
+                    bar.set_position(done);
+                })
+                .await?;
+            bar.finish_and_clear();
+            let clean = report.differences.is_empty();
+            out.rebuild(&report);
+            if !clean && !repair {
+                return Err(EngineError::Corrupt(
+                    "the stored projections differ from the ledger; run `counterpart rebuild --repair`".into(),
+                ));
+            }
+        }
+        Command::Backup { dest } => {
+            let bar = output::progress_bar(!cli.json, "backing up");
+            bar.set_length(1);
+            let bytes = store.backup(&dest).await?;
+            bar.finish_and_clear();
+            out.backup(&dest, bytes);
+        }
+        Command::DemoData {
+            customers,
+            events,
+            days,
+            seed,
+        } => {
+            let bar = output::progress_bar(!cli.json, "generating");
+            let spec = DemoSpec {
+                customers,
+                events,
+                days,
+                seed,
+            };
+            let report = demo::generate(&store, spec, |done, total| {
+                bar.set_length(total);
+                bar.set_position(done);
+            })
+            .await?;
+            bar.finish_and_clear();
+            out.demo(&report);
+        }
+    }
+    store.close().await;
+    Ok(())
+}
+
+trait NotFoundCard {
+    fn not_found_card(card: &str) -> EngineError;
+}
+
+impl NotFoundCard for EngineError {
+    fn not_found_card(card: &str) -> EngineError {
+        EngineError::NotFound {
+            what: "card",
+            key: card.to_string(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("COUNTERPART_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let mut out = Out::new(cli.json);
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(cli, &mut out)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(if e.is_user_error() { 2 } else { 1 })
+        }
+    }
+}

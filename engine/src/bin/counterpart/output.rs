@@ -1,0 +1,246 @@
+//! How the command line prints: plain words for people, JSON with `--json`.
+#![allow(clippy::print_stdout)] // printing is this module's job
+
+use counterpart_engine::demo::DemoReport;
+use counterpart_engine::error::EngineError;
+use counterpart_engine::ledger::DeviceId;
+use counterpart_engine::program::Program;
+use counterpart_engine::store::{CustomerRecord, CustomerSummary, PublishedProgram, RebuildReport};
+use counterpart_engine::till::Outcome;
+use counterpart_engine::Location;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use std::path::Path;
+
+pub struct Out {
+    json: bool,
+}
+
+/// A progress bar on stderr (hidden for JSON output or when stderr is not a terminal).
+pub fn progress_bar(visible: bool, what: &str) -> ProgressBar {
+    let bar = if visible {
+        ProgressBar::new(0)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}
+
+impl Out {
+    pub fn new(json: bool) -> Self {
+        Out { json }
+    }
+
+    fn emit<T: Serialize>(&self, value: &T) {
+        match serde_json::to_string(value) {
+            Ok(s) => println!("{s}"),
+            Err(e) => eprintln!("error: cannot write JSON: {e}"),
+        }
+    }
+
+    pub fn raw(&self, text: &str) {
+        println!("{text}");
+    }
+
+    pub fn note(&self, text: &str) {
+        if self.json {
+            self.emit(&serde_json::json!({ "note": text }));
+        } else {
+            println!("{text}");
+        }
+    }
+
+    pub fn error(&self, e: &EngineError) {
+        if self.json {
+            let detail = match e {
+                EngineError::Program(p) => serde_json::to_value(&p.0).unwrap_or_default(),
+                EngineError::Invalid(i) => serde_json::to_value(i).unwrap_or_default(),
+                EngineError::Refused(r) => serde_json::to_value(r).unwrap_or_default(),
+                _ => serde_json::Value::Null,
+            };
+            let v = serde_json::json!({ "error": { "code": e.code(), "message": e.to_string(), "detail": detail } });
+            eprintln!("{v}");
+        } else {
+            eprintln!("error: {e}");
+        }
+    }
+
+    pub fn initialised(&self, location: &Location, device: DeviceId, db: &Path) {
+        if self.json {
+            self.emit(&serde_json::json!({ "device": device, "location": location, "db": db }));
+        } else {
+            println!(
+                "set up {} in {} ({}, {}; business day starts at {:02}:00)\ndevice {device}\nnext: counterpart --db {} program publish FILE",
+                location.shop_name,
+                db.display(),
+                location.currency,
+                location.timezone,
+                location.day_starts_at_hour,
+                db.display()
+            );
+        }
+    }
+
+    pub fn program_ok(&self, program: &Program) {
+        if self.json {
+            self.emit(&serde_json::json!({ "ok": true, "program": program }));
+        } else {
+            println!(
+                "{}: OK ({} reward(s), {} stamp card(s), {} offer(s), {} plan(s))",
+                program.name,
+                program.rewards.len(),
+                program.stamp_cards.len(),
+                program.offers.len(),
+                program.subscriptions.len()
+            );
+        }
+    }
+
+    pub fn program_shown(&self, p: &PublishedProgram) {
+        if self.json {
+            self.emit(&serde_json::json!({ "version": p.version, "program": p.program, "source": p.source }));
+        } else {
+            println!("# version {}\n{}", p.version, p.source);
+        }
+    }
+
+    pub fn outcome(&self, o: &Outcome) {
+        if self.json {
+            self.emit(o);
+            return;
+        }
+        println!(
+            "{} {}{}",
+            o.kind,
+            o.event_id,
+            if o.duplicate {
+                " (already recorded)"
+            } else {
+                ""
+            }
+        );
+        for l in &o.lines {
+            println!("  {l}");
+        }
+        if let Some(c) = &o.customer {
+            self.customer(c);
+        }
+    }
+
+    pub fn customer(&self, c: &CustomerSummary) {
+        if self.json {
+            self.emit(c);
+            return;
+        }
+        let r = &c.record;
+        println!(
+            "customer {} {}{}",
+            r.id,
+            r.name.as_deref().unwrap_or("(no name)"),
+            if r.status == "active" {
+                String::new()
+            } else {
+                format!(" [{}]", r.status)
+            }
+        );
+        if !r.cards.is_empty() {
+            println!("  card: {}", r.cards.join(", "));
+        }
+        if let Some(t) = &c.tier {
+            if t.perks.is_empty() {
+                println!("  tier: {}", t.name);
+            } else {
+                println!("  tier: {} ({})", t.name, t.perks.join(", "));
+            }
+        }
+        for b in &c.balances {
+            println!("  {}", b.text);
+        }
+        println!(
+            "  visits: {}, last {}",
+            r.visits,
+            r.last_visit.map_or("never".to_string(), |d| d.to_string())
+        );
+        if !c.rewards_available.is_empty() {
+            println!("  can redeem now:");
+            for rw in &c.rewards_available {
+                println!("    {} ({}): {}", rw.name, rw.id, rw.how);
+            }
+        }
+    }
+
+    pub fn found(&self, found: &[CustomerRecord]) {
+        if self.json {
+            self.emit(&found);
+            return;
+        }
+        if found.is_empty() {
+            println!("no customer matches");
+        }
+        for r in found {
+            println!(
+                "{}  {}  {}  {} visit(s)",
+                r.id,
+                r.name.as_deref().unwrap_or("(no name)"),
+                r.phone.as_deref().unwrap_or("-"),
+                r.visits
+            );
+        }
+    }
+
+    pub fn rebuild(&self, r: &RebuildReport) {
+        if self.json {
+            self.emit(r);
+            return;
+        }
+        println!(
+            "rebuilt {} customer(s) from {} event(s)",
+            r.customers, r.events
+        );
+        if r.differences.is_empty() {
+            println!("the stored projections match the ledger");
+        }
+        for d in &r.differences {
+            println!(
+                "  {}: {} missing, {} extra, {} changed (e.g. {})",
+                d.table,
+                d.missing,
+                d.extra,
+                d.changed,
+                d.examples.join(", ")
+            );
+        }
+        if r.repaired {
+            println!("repaired: the projections now match the ledger");
+        }
+    }
+
+    pub fn backup(&self, dest: &Path, bytes: u64) {
+        if self.json {
+            self.emit(&serde_json::json!({ "backup": dest, "bytes": bytes }));
+        } else {
+            println!(
+                "backed up to {} ({:.1} MB)",
+                dest.display(),
+                bytes as f64 / 1e6
+            );
+        }
+    }
+
+    pub fn demo(&self, r: &DemoReport) {
+        if self.json {
+            self.emit(r);
+        } else {
+            println!(
+                "generated {} customers, {} visits, {} redemptions, {} voids ({} events)",
+                r.customers, r.visits, r.redemptions, r.voids, r.events
+            );
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The engine's errors. Each has a stable code that the UI and the command line
+//! branch on, and a message a barista can read.
+
+use std::fmt;
+
+/// One problem with something a person or a file supplied: which field, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InvalidInput {
+    /// The field, as a path (`offers[2].multiplier`, `amount`).
+    pub field: String,
+    /// What is wrong, in plain words.
+    pub problem: String,
+}
+
+impl InvalidInput {
+    /// A problem with `field`.
+    pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
+        InvalidInput {
+            field: field.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+impl fmt::Display for InvalidInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.problem)
+    }
+}
+
+impl std::error::Error for InvalidInput {}
+
+/// Every problem found in a program file, reported together.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ProgramErrors(pub Vec<InvalidInput>);
+
+impl fmt::Display for ProgramErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the program has {} problem(s):", self.0.len())?;
+        for e in &self.0 {
+            write!(f, "\n  - {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ProgramErrors {}
+
+/// Why the till refused an action that was well-formed but not allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Refusal {
+    /// The customer cannot cover the cost.
+    #[error("not enough {account}: the reward needs {needed}, the customer has {available}")]
+    NotEnough {
+        /// What is short (points, stamps, cashback).
+        account: String,
+        /// What the action needs.
+        needed: String,
+        /// What the customer has now.
+        available: String,
+    },
+    /// The reward exists but is not available now or to this customer.
+    #[error("{reward} is not available: {why}")]
+    NotAvailable {
+        /// The reward's name.
+        reward: String,
+        /// Why not.
+        why: String,
+    },
+    /// The event to void is already voided or cannot be voided.
+    #[error("cannot void: {0}")]
+    CannotVoid(String),
+    /// The customer's record is closed (merged into another, or erased).
+    #[error("this customer record is closed: {0}")]
+    CustomerClosed(String),
+    /// No program has been published yet.
+    #[error(
+        "no loyalty program is published yet: publish one with `counterpart program publish FILE`"
+    )]
+    NoProgram,
+}
+
+/// Errors from the engine.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// Bad input: nothing was changed.
+    #[error("{0}")]
+    Invalid(#[from] InvalidInput),
+    /// A program file with problems: nothing was changed.
+    #[error("{0}")]
+    Program(#[from] ProgramErrors),
+    /// Well-formed but refused by the program's rules: nothing was changed.
+    #[error("{0}")]
+    Refused(#[from] Refusal),
+    /// Something looked up does not exist.
+    #[error("no {what} matches `{key}`")]
+    NotFound {
+        /// What was looked for (customer, card, event, reward).
+        what: &'static str,
+        /// The key that was given.
+        key: String,
+    },
+    /// The store has not been initialised.
+    #[error("this database has not been set up: run `counterpart init` first")]
+    NotInitialised,
+    /// The database failed.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Migrating the database failed.
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Stored data could not be read back: a bug or a damaged file.
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+    /// A file could not be read or written.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl EngineError {
+    /// A stable code the UI and the command line branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            EngineError::Invalid(_) => "invalid_input",
+            EngineError::Program(_) => "invalid_program",
+            EngineError::Refused(r) => match r {
+                Refusal::NotEnough { .. } => "refused.not_enough",
+                Refusal::NotAvailable { .. } => "refused.not_available",
+                Refusal::CannotVoid(_) => "refused.cannot_void",
+                Refusal::CustomerClosed(_) => "refused.customer_closed",
+                Refusal::NoProgram => "refused.no_program",
+            },
+            EngineError::NotFound { .. } => "not_found",
+            EngineError::NotInitialised => "not_initialised",
+            EngineError::Database(_) => "database",
+            EngineError::Migrate(_) => "migration",
+            EngineError::Corrupt(_) => "corrupt",
+            EngineError::Io(_) => "io",
+        }
+    }
+
+    /// True when the person can fix this by changing what they asked for; such
+    /// errors changed nothing. The command line exits 2 for these, 1 otherwise.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            EngineError::Invalid(_)
+                | EngineError::Program(_)
+                | EngineError::Refused(_)
+                | EngineError::NotFound { .. }
+                | EngineError::NotInitialised
+        )
+    }
+
+    /// Worth retrying as is: the database was busy or the disk hiccupped.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            EngineError::Database(sqlx::Error::Database(e)) => {
+                e.message().contains("locked") || e.message().contains("busy")
+            }
+            EngineError::Database(sqlx::Error::PoolTimedOut) => true,
+            _ => false,
+        }
+    }
+
+    pub(crate) fn not_found(what: &'static str, key: impl Into<String>) -> Self {
+        EngineError::NotFound {
+            what,
+            key: key.into(),
+        }
+    }
+
+    pub(crate) fn invalid(field: &str, problem: impl Into<String>) -> Self {
+        EngineError::Invalid(InvalidInput::new(field, problem))
+    }
+}
+
+/// Results from the engine.
+pub type Result<T, E = EngineError> = std::result::Result<T, E>;

@@ -1,0 +1,119 @@
+//! The balances a delta can move. Written as short strings in events and tables
+//! (`points`, `stamps:coffee`, `voucher:free-drink`), so the format is readable in
+//! a database browser and stable across versions.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A balance or counter of a customer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Account {
+    /// Loyalty points.
+    Points,
+    /// Stamps on one stamp card.
+    Stamps(String),
+    /// Spendable cashback, minor units.
+    Cashback,
+    /// Earned but unused vouchers for a reward (a full stamp card, a birthday drink).
+    Voucher(String),
+    /// Uses of a subscription plan's allowance (negative: one per use).
+    Allowance(String),
+    /// A counter that is not a balance: coupon uses, one-time grants (`uses:coupon:SPRING`).
+    Uses(String),
+}
+
+impl Account {
+    /// True for balances a customer can spend (shown to staff).
+    pub fn is_balance(&self) -> bool {
+        matches!(
+            self,
+            Account::Points | Account::Stamps(_) | Account::Cashback | Account::Voucher(_)
+        )
+    }
+}
+
+impl fmt::Display for Account {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Account::Points => f.write_str("points"),
+            Account::Stamps(c) => write!(f, "stamps:{c}"),
+            Account::Cashback => f.write_str("cashback"),
+            Account::Voucher(r) => write!(f, "voucher:{r}"),
+            Account::Allowance(p) => write!(f, "allowance:{p}"),
+            Account::Uses(k) => write!(f, "uses:{k}"),
+        }
+    }
+}
+
+impl FromStr for Account {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (kind, rest) = s.split_once(':').unwrap_or((s, ""));
+        let named = |make: fn(String) -> Account| {
+            if rest.is_empty() {
+                Err(format!("account `{s}` needs a name after ':'"))
+            } else {
+                Ok(make(rest.to_string()))
+            }
+        };
+        match kind {
+            "points" if rest.is_empty() => Ok(Account::Points),
+            "cashback" if rest.is_empty() => Ok(Account::Cashback),
+            "stamps" => named(Account::Stamps),
+            "voucher" => named(Account::Voucher),
+            "allowance" => named(Account::Allowance),
+            "uses" => named(Account::Uses),
+            _ => Err(format!("`{s}` is not an account")),
+        }
+    }
+}
+
+impl TryFrom<String> for Account {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<Account> for String {
+    fn from(a: Account) -> String {
+        a.to_string()
+    }
+}
+
+/// A change to one account, with the rule that made it and why, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delta {
+    /// The account moved.
+    pub account: Account,
+    /// By how much (points, stamps, minor units, uses).
+    pub amount: i64,
+    /// The rule that granted or took it (`points`, `offer:early-bird`, `reward:free-drink`).
+    pub rule: String,
+    /// The explanation shown to staff: "+4 points at $1 = 1 point, ×2 before 9:00".
+    pub why: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accounts_round_trip() {
+        for a in [
+            Account::Points,
+            Account::Cashback,
+            Account::Stamps("coffee".into()),
+            Account::Voucher("free-drink".into()),
+            Account::Allowance("club".into()),
+            Account::Uses("coupon:SPRING".into()),
+        ] {
+            assert_eq!(a.to_string().parse::<Account>(), Ok(a.clone()));
+        }
+        assert!("stamps".parse::<Account>().is_err());
+        assert!("nonsense:x".parse::<Account>().is_err());
+        assert!("points:x".parse::<Account>().is_err());
+    }
+}

@@ -1,0 +1,312 @@
+//! Events: the immutable facts of the ledger. Their JSON is the storage and the
+//! sync format, pinned by golden tests in `engine/tests/`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::account::Delta;
+
+/// Identifies an event (UUIDv7).
+pub type EventId = Uuid;
+/// Identifies a customer (UUIDv7).
+pub type CustomerId = Uuid;
+/// Identifies a device (a till).
+pub type DeviceId = Uuid;
+
+/// A 128-bit random card id, written as 32 lower-case hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CardId(#[serde(with = "uuid::serde::simple")] pub Uuid);
+
+impl CardId {
+    /// Parses 32 hex digits (dashes allowed).
+    pub fn parse(text: &str) -> Option<CardId> {
+        let t = text.trim();
+        if t.len() != 32 && t.len() != 36 {
+            return None;
+        }
+        Uuid::try_parse(t).ok().map(CardId)
+    }
+}
+
+impl std::fmt::Display for CardId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.simple())
+    }
+}
+
+/// A customer's personal data. Kept only in enrolment and profile events, and
+/// scrubbed from them when the customer is erased.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Name, as the customer gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Phone, digits only with an optional leading '+'.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Birthday (the year may be a placeholder; only month and day are used).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<NaiveDate>,
+    /// Consent to marketing messages.
+    #[serde(default)]
+    pub marketing_consent: bool,
+    /// Tags the shop defines ("student", "office"), lower-case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// An item bought on a visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// Product id or name ("flat-white").
+    pub product: String,
+    /// Category ("coffee").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Quantity, at least 1.
+    pub quantity: i64,
+}
+
+/// Staff roles. The engine checks them, not only the screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Records visits, enrols, redeems.
+    Barista,
+    /// Everything, including adjustments, voids of old events, programs and staff.
+    Manager,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventBody {
+    /// A program version was published; every till applies the newest.
+    ProgramPublished {
+        /// Increasing version number.
+        version: u32,
+        /// The program's name.
+        name: String,
+        /// The program file as written (TOML), checked before publishing.
+        source: String,
+    },
+    /// A customer joined and got a card.
+    Enrolled {
+        /// The new customer.
+        customer: CustomerId,
+        /// The card given.
+        card: CardId,
+        /// Personal data (scrubbed on erasure).
+        profile: Option<Profile>,
+        /// Welcome grants.
+        deltas: Vec<Delta>,
+    },
+    /// A customer's personal data was changed.
+    ProfileUpdated {
+        /// The customer.
+        customer: CustomerId,
+        /// The new profile (scrubbed on erasure).
+        profile: Option<Profile>,
+    },
+    /// A visit with its amount; the deltas are what the program gave when recorded.
+    Visit {
+        /// The customer.
+        customer: CustomerId,
+        /// Check amount in minor units.
+        amount: i64,
+        /// ISO currency of the amount.
+        currency: String,
+        /// Items bought, if the till sent them.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        items: Vec<Item>,
+        /// Coupon code given with the visit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        coupon: Option<String>,
+        /// The business date, in the location's zone.
+        business_date: NaiveDate,
+        /// What the program gave.
+        deltas: Vec<Delta>,
+    },
+    /// A reward was redeemed.
+    Redeemed {
+        /// The customer.
+        customer: CustomerId,
+        /// The reward id (or `cashback` for spending cashback directly).
+        reward: String,
+        /// The business date.
+        business_date: NaiveDate,
+        /// What it cost.
+        deltas: Vec<Delta>,
+    },
+    /// An earlier event was undone by compensating deltas. The earlier event stays.
+    Voided {
+        /// The event undone.
+        target: EventId,
+        /// The customer.
+        customer: CustomerId,
+        /// Why.
+        reason: String,
+        /// The target's deltas, negated.
+        deltas: Vec<Delta>,
+    },
+    /// A manager changed a balance by hand.
+    Adjusted {
+        /// The customer.
+        customer: CustomerId,
+        /// Why (required).
+        reason: String,
+        /// The change.
+        deltas: Vec<Delta>,
+    },
+    /// A lost or worn card was replaced; the old one stops working.
+    CardReplaced {
+        /// The customer.
+        customer: CustomerId,
+        /// The card that stops working.
+        old_card: CardId,
+        /// The new card.
+        new_card: CardId,
+    },
+    /// A subscription plan was bought.
+    SubscriptionBought {
+        /// The customer.
+        customer: CustomerId,
+        /// Plan id.
+        plan: String,
+        /// Price paid, minor units.
+        price: i64,
+        /// First business date.
+        starts: NaiveDate,
+        /// Last business date.
+        ends: NaiveDate,
+    },
+    /// Points given to a cause.
+    Donated {
+        /// The customer.
+        customer: CustomerId,
+        /// Cause id.
+        cause: String,
+        /// The points taken.
+        deltas: Vec<Delta>,
+    },
+    /// Two records of one person were joined; `from` now points at `into`.
+    Merged {
+        /// The record that is closed.
+        from: CustomerId,
+        /// The record that remains.
+        into: CustomerId,
+    },
+    /// The customer's personal data was erased; the anonymised ledger stays.
+    Erased {
+        /// The customer.
+        customer: CustomerId,
+    },
+}
+
+impl EventBody {
+    /// The kind as stored (`visit`, `redeemed`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EventBody::ProgramPublished { .. } => "program_published",
+            EventBody::Enrolled { .. } => "enrolled",
+            EventBody::ProfileUpdated { .. } => "profile_updated",
+            EventBody::Visit { .. } => "visit",
+            EventBody::Redeemed { .. } => "redeemed",
+            EventBody::Voided { .. } => "voided",
+            EventBody::Adjusted { .. } => "adjusted",
+            EventBody::CardReplaced { .. } => "card_replaced",
+            EventBody::SubscriptionBought { .. } => "subscription_bought",
+            EventBody::Donated { .. } => "donated",
+            EventBody::Merged { .. } => "merged",
+            EventBody::Erased { .. } => "erased",
+        }
+    }
+
+    /// The customer the event is about, if any (for a merge, the record closed).
+    pub fn customer(&self) -> Option<CustomerId> {
+        match self {
+            EventBody::ProgramPublished { .. } => None,
+            EventBody::Enrolled { customer, .. }
+            | EventBody::ProfileUpdated { customer, .. }
+            | EventBody::Visit { customer, .. }
+            | EventBody::Redeemed { customer, .. }
+            | EventBody::Voided { customer, .. }
+            | EventBody::Adjusted { customer, .. }
+            | EventBody::CardReplaced { customer, .. }
+            | EventBody::SubscriptionBought { customer, .. }
+            | EventBody::Donated { customer, .. }
+            | EventBody::Erased { customer } => Some(*customer),
+            EventBody::Merged { from, .. } => Some(*from),
+        }
+    }
+
+    /// The deltas the event carries.
+    pub fn deltas(&self) -> &[Delta] {
+        match self {
+            EventBody::Enrolled { deltas, .. }
+            | EventBody::Visit { deltas, .. }
+            | EventBody::Redeemed { deltas, .. }
+            | EventBody::Voided { deltas, .. }
+            | EventBody::Adjusted { deltas, .. }
+            | EventBody::Donated { deltas, .. } => deltas,
+            _ => &[],
+        }
+    }
+}
+
+/// An event with its envelope: who wrote it, where in that device's stream, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// UUIDv7.
+    pub id: EventId,
+    /// The device that wrote it.
+    pub device: DeviceId,
+    /// Position in that device's stream: gapless, from 1.
+    pub device_seq: i64,
+    /// The server sequence the device had seen when it wrote this.
+    pub seen_server_seq: i64,
+    /// The device's wall clock when it wrote this: shown, never ordered by.
+    #[serde(with = "millis")]
+    pub device_time: DateTime<Utc>,
+    /// The staff member who did it, if signed in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    /// What happened.
+    pub body: EventBody,
+}
+
+impl Event {
+    /// SHA-256 of the event's canonical JSON, hex: two copies of one id with
+    /// different hashes mean a forked device.
+    pub fn content_hash(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        let digest = Sha256::digest(&json);
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Timestamps as RFC 3339 UTC with milliseconds: `2026-11-23T07:05:00.000Z`. Fixed
+/// width keeps the golden fixtures byte-exact.
+pub mod millis {
+    use chrono::{DateTime, SecondsFormat, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the timestamp.
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Millis, true))
+    }
+
+    /// Reads the timestamp (any RFC 3339 offset is accepted and turned into UTC).
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&s)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(serde::de::Error::custom)
+    }
+}

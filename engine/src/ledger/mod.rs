@@ -1,0 +1,9 @@
+//! The ledger: immutable events and the deltas they carry.
+
+mod account;
+mod event;
+
+pub use account::{Account, Delta};
+pub use event::{
+    millis, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile, Role,
+};

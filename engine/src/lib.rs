@@ -1,0 +1,21 @@
+//! Counterpart's loyalty engine: money and time, programs, the offline ledger,
+//! the SQLite store and the rules that turn a visit into points, stamps and
+//! rewards. No Tauri here: the app, the command line and the cloud server all
+//! stand on this crate.
+
+pub mod clock;
+pub mod demo;
+pub mod error;
+pub mod ids;
+pub mod ledger;
+pub mod location;
+pub mod money;
+pub mod program;
+pub mod rules;
+pub mod store;
+pub mod till;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{EngineError, Result};
+pub use location::Location;
+pub use store::Store;

@@ -1,0 +1,311 @@
+//! Money as integer minor units with an ISO 4217 currency code. Never floats.
+//!
+//! Amounts typed by people ("4.50", "12") are parsed exactly into minor units;
+//! anything with more decimals than the currency has is refused, not rounded,
+//! because silently rounding a typed check amount would hide a typo.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::InvalidInput;
+
+/// An ISO 4217 currency code with the number of decimals it uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Currency {
+    code: [u8; 3],
+    exponent: u8,
+}
+
+/// Currencies whose minor unit is not 1/100. Everything else uses two decimals.
+const EXPONENT_EXCEPTIONS: &[(&str, u8)] = &[
+    ("JPY", 0),
+    ("KRW", 0),
+    ("ISK", 0),
+    ("CLP", 0),
+    ("VND", 0),
+    ("HUF", 2),
+    ("BHD", 3),
+    ("KWD", 3),
+    ("OMR", 3),
+    ("TND", 3),
+    ("JOD", 3),
+];
+
+impl Currency {
+    /// Parses a three-letter ISO 4217 code such as `USD`.
+    pub fn parse(code: &str) -> Result<Self, InvalidInput> {
+        let upper = code.trim().to_ascii_uppercase();
+        let bytes = upper.as_bytes();
+        if bytes.len() != 3 || !bytes.iter().all(u8::is_ascii_uppercase) {
+            return Err(InvalidInput::new(
+                "currency",
+                format!("`{code}` is not a three-letter ISO 4217 code such as USD or PLN"),
+            ));
+        }
+        let exponent = EXPONENT_EXCEPTIONS
+            .iter()
+            .find(|(c, _)| *c == upper)
+            .map_or(2, |(_, e)| *e);
+        Ok(Currency {
+            code: [bytes[0], bytes[1], bytes[2]],
+            exponent,
+        })
+    }
+
+    /// The three-letter code.
+    pub fn code(&self) -> &str {
+        // The bytes were checked to be ASCII uppercase when constructed.
+        std::str::from_utf8(&self.code).unwrap_or("???")
+    }
+
+    /// Number of decimals of the minor unit (2 for USD, 0 for JPY).
+    pub fn exponent(&self) -> u8 {
+        self.exponent
+    }
+
+    fn symbol(&self) -> Option<&'static str> {
+        match self.code() {
+            "USD" | "CAD" | "AUD" | "NZD" => Some("$"),
+            "EUR" => Some("€"),
+            "GBP" => Some("£"),
+            "JPY" => Some("¥"),
+            _ => None,
+        }
+    }
+}
+
+impl TryFrom<String> for Currency {
+    type Error = InvalidInput;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Currency::parse(&value)
+    }
+}
+
+impl From<Currency> for String {
+    fn from(c: Currency) -> String {
+        c.code().to_string()
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// An amount of money: integer minor units of one currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Money {
+    /// Minor units (cents for USD).
+    pub minor: i64,
+    /// The currency.
+    pub currency: Currency,
+}
+
+impl Money {
+    /// Builds an amount from minor units.
+    pub fn new(minor: i64, currency: Currency) -> Self {
+        Money { minor, currency }
+    }
+
+    /// Parses a decimal amount typed by a person ("4.5", "4.50", "12") exactly.
+    /// Refuses more decimals than the currency has, signs other than a leading
+    /// minus, thousands separators and exponents.
+    pub fn parse(text: &str, currency: Currency) -> Result<Self, InvalidInput> {
+        parse_minor(text, currency.exponent())
+            .map(|minor| Money { minor, currency })
+            .map_err(|why| InvalidInput::new("amount", format!("`{text}` {why}")))
+    }
+
+    /// The amount written with its decimals and no symbol: `4.50`.
+    pub fn plain(&self) -> String {
+        format_minor(self.minor, self.currency.exponent())
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = format_minor(self.minor.abs(), self.currency.exponent());
+        let sign = if self.minor < 0 { "-" } else { "" };
+        match self.currency.symbol() {
+            Some(sym) => write!(f, "{sign}{sym}{digits}"),
+            None => write!(f, "{sign}{digits} {}", self.currency.code()),
+        }
+    }
+}
+
+/// Parses a decimal string into minor units with `exponent` decimals.
+pub(crate) fn parse_minor(text: &str, exponent: u8) -> Result<i64, &'static str> {
+    let t = text.trim();
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    if body.is_empty() {
+        return Err("is not an amount");
+    }
+    let (whole, frac) = match body.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (body, ""),
+    };
+    if whole.is_empty() && frac.is_empty() {
+        return Err("is not an amount");
+    }
+    if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("is not an amount: use digits and one decimal point, like 4.50");
+    }
+    if frac.len() > usize::from(exponent) {
+        return Err(if exponent == 0 {
+            "has decimals, but this currency has none"
+        } else {
+            "has more decimals than the currency allows"
+        });
+    }
+    let scale = 10i64.pow(u32::from(exponent));
+    let whole_v: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| "is too large")?
+    };
+    let mut frac_v: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().map_err(|_| "is not an amount")?
+    };
+    for _ in frac.len()..usize::from(exponent) {
+        frac_v *= 10;
+    }
+    let minor = whole_v
+        .checked_mul(scale)
+        .and_then(|v| v.checked_add(frac_v))
+        .ok_or("is too large")?;
+    Ok(if negative { -minor } else { minor })
+}
+
+/// Writes minor units as a decimal string.
+pub(crate) fn format_minor(minor: i64, exponent: u8) -> String {
+    if exponent == 0 {
+        return minor.to_string();
+    }
+    let scale = 10i64.pow(u32::from(exponent));
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    let scale_u = scale.unsigned_abs();
+    format!(
+        "{sign}{}.{:0width$}",
+        abs / scale_u,
+        abs % scale_u,
+        width = usize::from(exponent)
+    )
+}
+
+/// How a fractional result is turned into a whole number of points or minor units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// Towards zero: 4.99 points is 4 points. The usual loyalty rule.
+    #[default]
+    Down,
+    /// Half away from zero: 4.5 is 5.
+    Nearest,
+    /// Away from zero: 4.01 is 5.
+    Up,
+}
+
+impl Rounding {
+    /// `numerator / denominator` rounded by this rule, for non-negative inputs and a positive denominator.
+    pub fn divide(self, numerator: i128, denominator: i128) -> i64 {
+        debug_assert!(denominator > 0);
+        let q = numerator.div_euclid(denominator);
+        let r = numerator.rem_euclid(denominator);
+        let v = match self {
+            Rounding::Down => q,
+            Rounding::Up => {
+                if r > 0 {
+                    q + 1
+                } else {
+                    q
+                }
+            }
+            Rounding::Nearest => {
+                if r * 2 >= denominator {
+                    q + 1
+                } else {
+                    q
+                }
+            }
+        };
+        i64::try_from(v).unwrap_or(i64::MAX)
+    }
+}
+
+impl FromStr for Rounding {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "down" => Ok(Rounding::Down),
+            "nearest" => Ok(Rounding::Nearest),
+            "up" => Ok(Rounding::Up),
+            _ => Err(InvalidInput::new("rounding", "use down, nearest or up")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd() -> Currency {
+        Currency::parse("usd").expect("usd")
+    }
+
+    #[test]
+    fn parses_typed_amounts_exactly() {
+        assert_eq!(Money::parse("4.5", usd()).map(|m| m.minor), Ok(450));
+        assert_eq!(Money::parse("4.50", usd()).map(|m| m.minor), Ok(450));
+        assert_eq!(Money::parse("12", usd()).map(|m| m.minor), Ok(1200));
+        assert_eq!(Money::parse(".25", usd()).map(|m| m.minor), Ok(25));
+        assert_eq!(Money::parse("-3.10", usd()).map(|m| m.minor), Ok(-310));
+        let yen = Currency::parse("JPY").expect("jpy");
+        assert_eq!(Money::parse("480", yen).map(|m| m.minor), Ok(480));
+        assert!(Money::parse("4.5", yen).is_err());
+    }
+
+    #[test]
+    fn refuses_garbage() {
+        for bad in [
+            "",
+            "abc",
+            "4.505",
+            "1,000",
+            "1e3",
+            "4..5",
+            "--1",
+            "99999999999999999999",
+            ".",
+        ] {
+            assert!(Money::parse(bad, usd()).is_err(), "{bad:?} was accepted");
+        }
+        assert!(Currency::parse("US").is_err());
+        assert!(Currency::parse("U1D").is_err());
+    }
+
+    #[test]
+    fn formats_with_symbol_or_code() {
+        assert_eq!(Money::new(450, usd()).to_string(), "$4.50");
+        assert_eq!(Money::new(-5, usd()).to_string(), "-$0.05");
+        let pln = Currency::parse("PLN").expect("pln");
+        assert_eq!(Money::new(123456, pln).to_string(), "1234.56 PLN");
+    }
+
+    #[test]
+    fn rounding_rules() {
+        assert_eq!(Rounding::Down.divide(499, 100), 4);
+        assert_eq!(Rounding::Up.divide(401, 100), 5);
+        assert_eq!(Rounding::Up.divide(400, 100), 4);
+        assert_eq!(Rounding::Nearest.divide(450, 100), 5);
+        assert_eq!(Rounding::Nearest.divide(449, 100), 4);
+    }
+}

@@ -1,0 +1,8 @@
+//! Loyalty programs as data: the TOML file format, its checked model and validation.
+
+mod file;
+mod model;
+mod validate;
+
+pub use model::*;
+pub use validate::parse_program;

@@ -1,0 +1,359 @@
+//! The checked program: every amount in minor units, every rate an integer, every
+//! reference resolved. Only `validate.rs` builds one, so code that holds a
+//! `Program` can trust it.
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::Serialize;
+
+use crate::money::{Currency, Rounding};
+
+/// Version of the program file format this engine reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A loyalty program: the rules a till applies when it records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Program {
+    /// Format version of the file it came from.
+    pub format: u32,
+    /// The program's name, shown to staff.
+    pub name: String,
+    /// The currency its amounts are in; must be the shop's.
+    pub currency: Currency,
+    /// Points for spend, if the program has points.
+    pub points: Option<PointsRule>,
+    /// Stamp cards ("buy 9, the 10th free"); several may run at once.
+    pub stamp_cards: Vec<StampCard>,
+    /// Tiers by visits or spend over a rolling window.
+    pub tiers: Option<Tiers>,
+    /// A percentage of spend into a spendable balance.
+    pub cashback: Option<CashbackRule>,
+    /// Grants each time lifetime spend crosses a multiple ("$5 off for every $50").
+    pub milestones: Vec<Milestone>,
+    /// The rewards catalogue.
+    pub rewards: Vec<Reward>,
+    /// Offers: multipliers, bonuses, birthday, welcome, win-back, products, coupons.
+    pub offers: Vec<Offer>,
+    /// Prepaid plans with an allowance per day or week.
+    pub subscriptions: Vec<Plan>,
+    /// Causes customers may donate points to.
+    pub causes: Vec<Cause>,
+    /// Points expire this many days after they were earned (oldest first), if set.
+    pub points_expire_after_days: Option<u32>,
+    /// Sanity limits on what a till accepts.
+    pub limits: Limits,
+    /// How much a till may let a customer redeem while it has not synced for a while.
+    pub offline: Option<OfflineAllowance>,
+}
+
+/// "$1 = 1 point".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointsRule {
+    /// Points earned per `per_minor` of spend.
+    pub earn: i64,
+    /// The spend, in minor units, that earns `earn` points.
+    pub per_minor: i64,
+    /// How fractions of a point are rounded.
+    pub rounding: Rounding,
+    /// No points below this check amount (minor units).
+    pub minimum_spend: i64,
+}
+
+/// How a stamp card counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StampPer {
+    /// One stamp per qualifying visit.
+    Visit,
+    /// One stamp per qualifying item (quantity counts).
+    Item,
+}
+
+/// A stamp card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StampCard {
+    /// Stable id, used in balances (`stamps:<id>`).
+    pub id: String,
+    /// Name shown to staff.
+    pub name: String,
+    /// Stamps that fill the card.
+    pub stamps: i64,
+    /// The reward a full card unlocks (a voucher).
+    pub reward: String,
+    /// Per visit or per item.
+    pub per: StampPer,
+    /// Qualifying products; with `categories`, both empty means every visit qualifies.
+    pub products: Vec<String>,
+    /// Qualifying categories.
+    pub categories: Vec<String>,
+    /// At most this many stamps per business day, if set.
+    pub max_per_day: Option<i64>,
+}
+
+impl StampCard {
+    /// True when every visit qualifies, whatever was bought.
+    pub fn any_visit(&self) -> bool {
+        self.products.is_empty() && self.categories.is_empty()
+    }
+}
+
+/// What tiers are measured on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierBasis {
+    /// Number of visits in the window.
+    Visits,
+    /// Spend (minor units) in the window.
+    Spend,
+}
+
+/// Tiers over a rolling window. A tier is recomputed from the window, so it lapses
+/// by itself when qualifying visits leave the window: no till writes a lapse.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tiers {
+    /// Visits or spend.
+    pub basis: TierBasis,
+    /// The window, in business days, ending today.
+    pub window_days: u32,
+    /// Levels, lowest threshold first.
+    pub levels: Vec<TierLevel>,
+}
+
+/// One tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TierLevel {
+    /// Stable id.
+    pub id: String,
+    /// Name shown to staff.
+    pub name: String,
+    /// Visits, or minor units of spend, in the window needed to hold this tier.
+    pub from: i64,
+    /// Points multiplier in hundredths (150 = ×1.5).
+    pub multiplier: i64,
+    /// Perks shown to staff ("free oat milk").
+    pub perks: Vec<String>,
+}
+
+/// Cashback into a spendable balance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CashbackRule {
+    /// Percent of spend in hundredths of a percent (500 = 5 %).
+    pub percent_hundredths: i64,
+    /// No cashback below this check amount (minor units).
+    pub minimum_spend: i64,
+    /// How fractions of a minor unit are rounded.
+    pub rounding: Rounding,
+}
+
+/// What a milestone or an offer grants.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grant {
+    /// Money into the cashback balance (minor units).
+    Credit(i64),
+    /// A voucher for a reward.
+    Reward(String),
+    /// Bonus points.
+    Points(i64),
+}
+
+/// "$5 off for every $50" of lifetime spend.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Milestone {
+    /// Stable id.
+    pub id: String,
+    /// Spend (minor units) per grant.
+    pub every: i64,
+    /// What each crossing grants.
+    pub grant: Grant,
+}
+
+/// What a reward costs when no voucher or plan covers it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RewardCost {
+    /// Only given through a voucher (a full stamp card, a birthday) or a plan.
+    VoucherOnly,
+    /// Points.
+    Points(i64),
+    /// Cashback balance, minor units.
+    Cashback(i64),
+}
+
+/// An entry of the rewards catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reward {
+    /// Stable id.
+    pub id: String,
+    /// Name shown to staff.
+    pub name: String,
+    /// What it costs.
+    pub cost: RewardCost,
+    /// Lowest tier that may redeem it.
+    pub min_tier: Option<String>,
+    /// Available between these business dates (inclusive).
+    pub period: DateRange,
+    /// At most once per customer.
+    pub once_per_customer: bool,
+}
+
+/// Inclusive business-date range; open ends are unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct DateRange {
+    /// First date, if any.
+    pub starts: Option<NaiveDate>,
+    /// Last date, if any.
+    pub ends: Option<NaiveDate>,
+}
+
+impl DateRange {
+    /// True when `date` is inside the range.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.starts.is_none_or(|s| date >= s) && self.ends.is_none_or(|e| date <= e)
+    }
+}
+
+/// The mechanics an offer can have.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferKind {
+    /// Points multiplier while the offer's day and time conditions hold.
+    Multiplier,
+    /// A flat bonus on every qualifying visit.
+    Bonus,
+    /// Once a year, on a visit within `window_days` of the birthday.
+    Birthday {
+        /// Days either side of the birthday.
+        window_days: i64,
+    },
+    /// Once, when the customer enrols.
+    Welcome,
+    /// On the first visit after `after_days` or more away.
+    Winback {
+        /// Days away that qualify.
+        after_days: i64,
+    },
+    /// Per qualifying item bought.
+    Product {
+        /// Qualifying products.
+        products: Vec<String>,
+        /// Qualifying categories.
+        categories: Vec<String>,
+    },
+    /// When the code is given with the visit.
+    Coupon {
+        /// The code, upper-case.
+        code: String,
+        /// Uses allowed in total (counted on this till's view of the ledger).
+        max_uses: Option<i64>,
+        /// Uses allowed per customer.
+        max_uses_per_customer: Option<i64>,
+    },
+}
+
+/// An offer: a mechanic, what it gives, and when and to whom it applies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Offer {
+    /// Stable id.
+    pub id: String,
+    /// Name shown to staff and in explanations.
+    pub name: String,
+    /// The mechanic.
+    pub kind: OfferKind,
+    /// Points multiplier in hundredths (only for multipliers and coupons).
+    pub multiplier: Option<i64>,
+    /// What it grants besides a multiplier.
+    pub grant: Option<Grant>,
+    /// Business weekdays it runs on; empty means every day.
+    pub days: Vec<Weekday>,
+    /// Local time window `[from, until)`; none means all day.
+    pub hours: Option<(NaiveTime, NaiveTime)>,
+    /// Campaign dates.
+    pub period: DateRange,
+    /// Only customers carrying one of these tags; empty means everyone.
+    pub tags: Vec<String>,
+}
+
+/// Day or week allowance of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanPeriod {
+    /// Per business day.
+    Day,
+    /// Per ISO week of business days (Monday to Sunday).
+    Week,
+}
+
+/// A prepaid subscription plan ("coffee club: one drink a day for 30 days").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    /// Stable id.
+    pub id: String,
+    /// Name shown to staff.
+    pub name: String,
+    /// Price in minor units.
+    pub price: i64,
+    /// Rewards allowed per period.
+    pub allowance: i64,
+    /// The period.
+    pub period: PlanPeriod,
+    /// Days the plan runs from purchase.
+    pub valid_days: i64,
+    /// The reward the allowance covers.
+    pub covers: String,
+}
+
+/// A cause customers may donate points to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cause {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+}
+
+/// Sanity limits.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Limits {
+    /// Largest check amount a till accepts (minor units).
+    pub max_visit_amount: i64,
+    /// Most items on one visit.
+    pub max_items: i64,
+}
+
+/// What a till may let a customer redeem while it has not synced for a while.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfflineAllowance {
+    /// After this many hours without a sync, the limit applies.
+    pub unsynced_after_hours: i64,
+    /// Points one customer may redeem on this till while unsynced.
+    pub max_points_redeemed: i64,
+}
+
+impl Program {
+    /// The reward with this id.
+    pub fn reward(&self, id: &str) -> Option<&Reward> {
+        self.rewards.iter().find(|r| r.id == id)
+    }
+
+    /// The plan with this id.
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.subscriptions.iter().find(|p| p.id == id)
+    }
+
+    /// The cause with this id.
+    pub fn cause(&self, id: &str) -> Option<&Cause> {
+        self.causes.iter().find(|c| c.id == id)
+    }
+
+    /// The stamp card with this id.
+    pub fn stamp_card(&self, id: &str) -> Option<&StampCard> {
+        self.stamp_cards.iter().find(|c| c.id == id)
+    }
+
+    /// The tier held with `measure` visits or spend in the window.
+    pub fn tier_for(&self, measure: i64) -> Option<&TierLevel> {
+        self.tiers
+            .as_ref()
+            .and_then(|t| t.levels.iter().rev().find(|l| measure >= l.from))
+    }
+}

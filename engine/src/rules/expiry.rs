@@ -1,0 +1,106 @@
+//! Points expiry, derived from the ledger and the date: never written as events,
+//! so several tills never expire the same points twice.
+//!
+//! Points expire `after_days` after the business date they were earned, oldest
+//! first: a spend uses the oldest points that have not expired at its date.
+
+use chrono::NaiveDate;
+
+/// A movement of points on a business date (positive: earned; negative: used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PointMovement {
+    /// The business date.
+    pub date: NaiveDate,
+    /// Points earned (positive) or used (negative).
+    pub amount: i64,
+}
+
+/// Points that have expired by `today` and were never used.
+///
+/// Movements are ordered by date; on one date, earnings come before spends (a
+/// visit's points can be redeemed at once). The result depends only on the set.
+pub fn expired_points(movements: &[PointMovement], after_days: u32, today: NaiveDate) -> i64 {
+    let mut sorted: Vec<PointMovement> = movements.to_vec();
+    sorted.sort_by_key(|m| (m.date, std::cmp::Reverse(m.amount)));
+    let horizon = chrono::Duration::days(i64::from(after_days));
+    // Lots still holding points: (earned on, remaining).
+    let mut lots: std::collections::VecDeque<(NaiveDate, i64)> = Default::default();
+    let mut expired = 0i64;
+    let mut overdraft = 0i64; // spends beyond every live lot (manager adjustments can do that)
+    let expire_until = |lots: &mut std::collections::VecDeque<(NaiveDate, i64)>,
+                        expired: &mut i64,
+                        date: NaiveDate| {
+        while let Some((earned, left)) = lots.front().copied() {
+            if earned + horizon <= date {
+                *expired += left;
+                lots.pop_front();
+            } else {
+                break;
+            }
+        }
+    };
+    for m in sorted {
+        expire_until(&mut lots, &mut expired, m.date);
+        if m.amount > 0 {
+            let mut amount = m.amount;
+            // Earning first pays back any overdraft.
+            let pay = amount.min(overdraft);
+            overdraft -= pay;
+            amount -= pay;
+            if amount > 0 {
+                lots.push_back((m.date, amount));
+            }
+        } else {
+            let mut need = -m.amount;
+            while need > 0 {
+                match lots.front_mut() {
+                    Some((_, left)) => {
+                        let take = need.min(*left);
+                        *left -= take;
+                        need -= take;
+                        if *left == 0 {
+                            lots.pop_front();
+                        }
+                    }
+                    None => {
+                        overdraft += need;
+                        need = 0;
+                    }
+                }
+            }
+        }
+    }
+    expire_until(&mut lots, &mut expired, today);
+    expired
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(days: i64) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).expect("date") + chrono::Duration::days(days)
+    }
+
+    fn mv(day: i64, amount: i64) -> PointMovement {
+        PointMovement {
+            date: d(day),
+            amount,
+        }
+    }
+
+    #[test]
+    fn oldest_points_are_used_first_and_the_rest_expire() {
+        let m = [mv(0, 100), mv(10, -30), mv(200, 50)];
+        assert_eq!(expired_points(&m, 365, d(364)), 0);
+        assert_eq!(expired_points(&m, 365, d(365)), 70);
+        assert_eq!(expired_points(&m, 365, d(565)), 120);
+    }
+
+    #[test]
+    fn a_spend_after_expiry_cannot_use_expired_points() {
+        // 100 earned on day 0 expire on day 30; the spend on day 40 uses the day-35 lot.
+        let m = [mv(0, 100), mv(35, 20), mv(40, -20)];
+        assert_eq!(expired_points(&m, 30, d(41)), 100);
+    }
+}

@@ -1,0 +1,12 @@
+//! The program's rules applied to one customer: what a visit earns, what a
+//! redemption costs. Pure functions: no store, no clock.
+
+mod context;
+mod earn;
+mod expiry;
+mod redeem;
+
+pub use context::{birthday_near, CustomerContext};
+pub use earn::{earn, offer_runs, stamps_in, week_start, welcome, Earned, VisitInput};
+pub use expiry::{expired_points, PointMovement};
+pub use redeem::{redeem, spend_cashback};
