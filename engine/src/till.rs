@@ -410,11 +410,13 @@ impl Store {
             | EventBody::Redeemed { customer, .. }
             | EventBody::Adjusted { customer, .. }
             | EventBody::Donated { customer, .. } => *customer,
-            other => return Err(Refusal::CannotVoid(format!(
+            other => {
+                return Err(Refusal::CannotVoid(format!(
                 "a {} event cannot be voided; only visits, redemptions, adjustments and donations",
                 other.kind()
             ))
-            .into()),
+                .into())
+            }
         };
         let deltas: Vec<Delta> = target_body
             .deltas()

@@ -161,3 +161,65 @@ pub(crate) async fn insert_event(
     }
     Ok(seq)
 }
+
+/// What importing a batch of events did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    /// Events new to this till, inserted and applied.
+    pub applied: usize,
+    /// Events this till already had, byte for byte: harmless repeats.
+    pub duplicates: usize,
+}
+
+impl Store {
+    /// Applies events written elsewhere (another till, the server) in one
+    /// transaction. An event already here with the same content is skipped; the
+    /// same id with other content, or another event at the same place in a
+    /// device's stream, is a forked device and refuses the whole batch.
+    pub async fn import_events(&self, events: &[Event]) -> Result<ImportReport> {
+        let location = self.location().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut report = ImportReport::default();
+        for event in events {
+            let existing: Option<String> =
+                sqlx::query_scalar("SELECT content_hash FROM events WHERE id = ?")
+                    .bind(event.id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            match existing {
+                Some(hash) if hash == event.content_hash() => {
+                    report.duplicates += 1;
+                    continue;
+                }
+                Some(_) => return Err(EngineError::invalid(
+                    "event",
+                    format!(
+                        "event {} arrived with other content than the copy here: a forked device",
+                        event.id
+                    ),
+                )),
+                None => {}
+            }
+            let clash: Option<String> =
+                sqlx::query_scalar("SELECT id FROM events WHERE device = ? AND device_seq = ?")
+                    .bind(event.device.to_string())
+                    .bind(event.device_seq)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(other) = clash {
+                return Err(EngineError::invalid(
+                    "event",
+                    format!(
+                        "device {} wrote both {other} and {} as number {}: a forked device",
+                        event.device, event.id, event.device_seq
+                    ),
+                ));
+            }
+            insert_event(&mut tx, event, None, &location).await?;
+            apply::apply(&mut tx, event).await?;
+            report.applied += 1;
+        }
+        tx.commit().await?;
+        Ok(report)
+    }
+}

@@ -21,6 +21,7 @@ use crate::ledger::{DeviceId, Event};
 use crate::location::Location;
 use crate::program::{parse_program, Program};
 
+pub use append::ImportReport;
 pub(crate) use context::load as load_context;
 pub use query::{
     normalise_phone as normalise_phone_public, BalanceLine, CustomerRecord, CustomerSummary,

@@ -1,0 +1,213 @@
+//! The command line as a person uses it: exit codes, messages, JSON, and bad
+//! input that changes nothing.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::common::repo_root;
+
+fn counterpart(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_counterpart"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("COUNTERPART_DB")
+        .output()
+        .expect("run counterpart")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn a_morning_at_the_till_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("shop.db");
+    let program = repo_root().join("examples/programs/cashback-bakery.toml");
+    let program = program.to_str().expect("path");
+
+    let o = counterpart(
+        &db,
+        &[
+            "init",
+            "--shop",
+            "CLI Café",
+            "--currency",
+            "USD",
+            "--timezone",
+            "UTC",
+            "--day-starts-at",
+            "0",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        counterpart(&db, &["program", "check", program])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        counterpart(&db, &["program", "publish", program])
+            .status
+            .code(),
+        Some(0)
+    );
+
+    let o = counterpart(
+        &db,
+        &[
+            "--json",
+            "enroll",
+            "--name",
+            "Ann",
+            "--phone",
+            "555 123 4567",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let card = v["customer"]["cards"][0]
+        .as_str()
+        .expect("card")
+        .to_string();
+
+    let o = counterpart(
+        &db,
+        &[
+            "visit",
+            "--card",
+            &card,
+            "--amount",
+            "12.40",
+            "--item",
+            "latte:coffee*2",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    // 5 % of $12.40, whatever the day and hour.
+    assert!(
+        text(&o.stdout).contains("+$0.62 cashback at 5 %"),
+        "{}",
+        text(&o.stdout)
+    );
+
+    // Bad input: exit 2, a plain message on stderr, nothing recorded.
+    let before = counterpart(&db, &["--json", "customer", "show", "--card", &card]).stdout;
+    for (args, words) in [
+        (
+            vec!["visit", "--card", card.as_str(), "--amount", "-4"],
+            "cannot be negative",
+        ),
+        (
+            vec!["visit", "--card", card.as_str(), "--amount", "4.505"],
+            "more decimals",
+        ),
+        (
+            vec!["visit", "--card", card.as_str(), "--amount", "99999"],
+            "largest check",
+        ),
+        (
+            vec!["visit", "--card", "not-a-card", "--amount", "4"],
+            "not a card number",
+        ),
+        (
+            vec![
+                "visit",
+                "--card",
+                "0123456789abcdef0123456789abcdef",
+                "--amount",
+                "4",
+            ],
+            "no card matches",
+        ),
+        (
+            vec!["redeem", "--card", card.as_str(), "caviar"],
+            "no reward matches",
+        ),
+        (
+            vec!["redeem", "--card", card.as_str(), "five-off"],
+            "not enough cashback",
+        ),
+        (
+            vec!["redeem", "--card", card.as_str(), "--cashback", "0.63"],
+            "not enough cashback",
+        ),
+    ] {
+        let o = counterpart(&db, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o.stderr));
+        assert!(
+            text(&o.stderr).contains(words),
+            "{args:?}: {}",
+            text(&o.stderr)
+        );
+    }
+    let after = counterpart(&db, &["--json", "customer", "show", "--card", &card]).stdout;
+    assert_eq!(before, after);
+
+    // JSON errors carry a stable code.
+    let o = counterpart(&db, &["--json", "redeem", "--card", &card, "five-off"]);
+    let e: serde_json::Value = serde_json::from_slice(&o.stderr).expect("json error");
+    assert_eq!(e["error"]["code"], "refused.not_enough");
+
+    let o = counterpart(&db, &["customer", "find", "ann"]);
+    assert!(text(&o.stdout).contains("Ann"), "{}", text(&o.stdout));
+    let o = counterpart(&db, &["rebuild"]);
+    assert!(
+        o.status.success() && text(&o.stdout).contains("match the ledger"),
+        "{}",
+        text(&o.stdout)
+    );
+
+    let copy = dir.path().join("copy.db");
+    let o = counterpart(&db, &["backup", copy.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = counterpart(&copy, &["--json", "customer", "show", "--card", &card]);
+    assert_eq!(o.stdout, after, "the backup holds the same customer");
+    // A second backup to the same name is refused.
+    assert_eq!(
+        counterpart(&db, &["backup", copy.to_str().expect("path")])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn program_check_reports_every_problem_and_exits_2() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("bad.toml");
+    std::fs::write(
+        &file,
+        "format = 1\nname = 'Bad'\ncurrency = 'USD'\n[points]\nearn = 1\nper = '0'\n[[rewards]]\nid = 'x'\ncost_points = 0\n",
+    )
+    .expect("write");
+    let o = counterpart(
+        &dir.path().join("unused.db"),
+        &["program", "check", file.to_str().expect("path")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("points.per") && err.contains("rewards[0].cost_points"),
+        "{err}"
+    );
+    // An uninitialised database is a clear error, not a crash.
+    let o = counterpart(
+        &dir.path().join("fresh.db"),
+        &[
+            "visit",
+            "--customer",
+            "01a206c5-b1f6-7de7-84ee-54905cf56315",
+            "--amount",
+            "1",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("counterpart init"),
+        "{}",
+        text(&o.stderr)
+    );
+}

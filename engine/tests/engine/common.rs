@@ -1,0 +1,77 @@
+//! Test helpers: a shop in a temp directory with a clock the test moves.
+
+use chrono::{DateTime, TimeZone, Utc};
+use counterpart_engine::ledger::{CardId, CustomerId, Profile};
+use counterpart_engine::store::CustomerSummary;
+use counterpart_engine::till::{Enrolment, Outcome};
+use counterpart_engine::{Location, ManualClock, Store};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub fn utc(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, mi, 0)
+        .single()
+        .expect("valid time")
+}
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+pub fn example(name: &str) -> String {
+    std::fs::read_to_string(repo_root().join("examples/programs").join(name))
+        .expect("example program")
+}
+
+pub struct Shop {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+    pub clock: Arc<ManualClock>,
+}
+
+impl Shop {
+    pub async fn new(
+        program: &str,
+        currency: &str,
+        tz: &str,
+        day_starts_at: u32,
+        at: DateTime<Utc>,
+    ) -> Shop {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let clock = Arc::new(ManualClock::new(at));
+        let store = Store::open(&dir.path().join("till.db"), clock.clone())
+            .await
+            .expect("open");
+        let location = Location::new("Test Shop", currency, tz, day_starts_at).expect("location");
+        store.init(&location).await.expect("init");
+        store.publish_program(program, None).await.expect("publish");
+        Shop { dir, store, clock }
+    }
+
+    pub fn at(&self, t: DateTime<Utc>) {
+        self.clock.set(t);
+    }
+
+    pub async fn enroll(&self, profile: Profile) -> (CustomerId, CardId) {
+        let o = self
+            .store
+            .enroll(Enrolment { profile }, None)
+            .await
+            .expect("enroll");
+        let c = o.customer.expect("customer");
+        let card = CardId::parse(&c.record.cards[0]).expect("card");
+        (c.record.id, card)
+    }
+}
+
+/// The amount of an account in a summary (0 when absent).
+pub fn bal(c: &CustomerSummary, account: &str) -> i64 {
+    c.balances
+        .iter()
+        .find(|b| b.account == account)
+        .map_or(0, |b| b.amount)
+}
+
+pub fn after(o: &Outcome) -> &CustomerSummary {
+    o.customer.as_ref().expect("customer in outcome")
+}

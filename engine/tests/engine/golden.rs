@@ -1,0 +1,233 @@
+//! The serialised event format is pinned: every kind has a byte-exact fixture in
+//! `tests/fixtures/events/`, which must still decode to the same event after any
+//! change. Set `UPDATE_GOLDEN=1` to write fixtures for new kinds, never to paper
+//! over a change to an existing one.
+
+use chrono::NaiveDate;
+use counterpart_engine::ledger::{Account, CardId, Delta, Event, EventBody, Item, Profile};
+use uuid::Uuid;
+
+use crate::common::{repo_root, utc};
+
+fn id(n: u128) -> Uuid {
+    Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0000 | n)
+}
+
+fn delta(account: Account, amount: i64, rule: &str, why: &str) -> Delta {
+    Delta {
+        account,
+        amount,
+        rule: rule.into(),
+        why: why.into(),
+    }
+}
+
+fn samples() -> Vec<(&'static str, EventBody)> {
+    let customer = id(10);
+    let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    vec![
+        (
+            "program_published",
+            EventBody::ProgramPublished {
+                version: 3,
+                name: "Points Café".into(),
+                source: "format = 1\nname = \"Points Café\"\n".into(),
+            },
+        ),
+        (
+            "enrolled",
+            EventBody::Enrolled {
+                customer,
+                card: CardId(Uuid::from_u128(0x29ed_5553_809b_4ba9_8551_68d6_b395_ee9f)),
+                profile: Some(Profile {
+                    name: Some("Anna Nowak".into()),
+                    phone: Some("+15551234567".into()),
+                    email: Some("anna@example.com".into()),
+                    birthday: NaiveDate::from_ymd_opt(1990, 11, 24),
+                    marketing_consent: true,
+                    tags: vec!["student".into()],
+                }),
+                deltas: vec![delta(
+                    Account::Points,
+                    20,
+                    "offer:welcome",
+                    "+20 points: Welcome bonus",
+                )],
+            },
+        ),
+        (
+            "profile_updated",
+            EventBody::ProfileUpdated {
+                customer,
+                profile: None,
+            },
+        ),
+        (
+            "visit",
+            EventBody::Visit {
+                customer,
+                amount: 450,
+                currency: "USD".into(),
+                items: vec![Item {
+                    product: "latte".into(),
+                    category: Some("coffee".into()),
+                    quantity: 1,
+                }],
+                coupon: Some("SPRING".into()),
+                business_date: date,
+                deltas: vec![
+                    delta(
+                        Account::Uses("coupon:SPRING".into()),
+                        1,
+                        "offer:spring",
+                        "coupon SPRING used",
+                    ),
+                    delta(
+                        Account::Points,
+                        9,
+                        "points+offer:early-bird",
+                        "+9 points at $1.00 = 1 point, ×2 before 9:00",
+                    ),
+                    delta(
+                        Account::Stamps("coffee".into()),
+                        1,
+                        "stamps:coffee",
+                        "stamp 3 of 9 on Coffee card",
+                    ),
+                    delta(Account::Cashback, 22, "cashback", "+$0.22 cashback at 5 %"),
+                    delta(
+                        Account::Voucher("drink".into()),
+                        1,
+                        "offer:birthday",
+                        "Any drink unlocked: Birthday drink",
+                    ),
+                ],
+            },
+        ),
+        (
+            "redeemed",
+            EventBody::Redeemed {
+                customer,
+                reward: "drink".into(),
+                business_date: date,
+                deltas: vec![delta(
+                    Account::Points,
+                    -100,
+                    "reward:drink",
+                    "-100 points for Any drink",
+                )],
+            },
+        ),
+        (
+            "voided",
+            EventBody::Voided {
+                target: id(20),
+                customer,
+                reason: "wrong customer".into(),
+                deltas: vec![delta(Account::Points, -9, "points", "undone: +9 points")],
+            },
+        ),
+        (
+            "adjusted",
+            EventBody::Adjusted {
+                customer,
+                reason: "goodwill".into(),
+                deltas: vec![delta(
+                    Account::Points,
+                    5,
+                    "adjustment",
+                    "+5 points adjusted by a manager: goodwill",
+                )],
+            },
+        ),
+        (
+            "card_replaced",
+            EventBody::CardReplaced {
+                customer,
+                old_card: CardId(Uuid::from_u128(1)),
+                new_card: CardId(Uuid::from_u128(2)),
+            },
+        ),
+        (
+            "subscription_bought",
+            EventBody::SubscriptionBought {
+                customer,
+                plan: "club".into(),
+                price: 2500,
+                starts: date,
+                ends: NaiveDate::from_ymd_opt(2026, 12, 22).expect("date"),
+            },
+        ),
+        (
+            "donated",
+            EventBody::Donated {
+                customer,
+                cause: "food-bank".into(),
+                deltas: vec![delta(
+                    Account::Points,
+                    -50,
+                    "cause:food-bank",
+                    "-50 points given to City Food Bank",
+                )],
+            },
+        ),
+        (
+            "merged",
+            EventBody::Merged {
+                from: id(11),
+                into: customer,
+            },
+        ),
+        ("erased", EventBody::Erased { customer }),
+    ]
+}
+
+#[test]
+fn every_event_kind_matches_its_fixture() {
+    let dir = repo_root().join("engine/tests/fixtures/events");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    for (n, (kind, body)) in samples().into_iter().enumerate() {
+        assert_eq!(body.kind(), kind);
+        let event = Event {
+            id: id(100 + n as u128),
+            device: id(1),
+            device_seq: 41 + n as i64,
+            seen_server_seq: 7,
+            device_time: utc(2026, 11, 23, 7, 5) + chrono::Duration::milliseconds(123),
+            staff: (kind == "adjusted").then(|| "manager-1".to_string()),
+            body,
+        };
+        let json = serde_json::to_string_pretty(&event).expect("json") + "\n";
+        let path = dir.join(format!("{kind}.json"));
+        if update && !path.exists() {
+            std::fs::create_dir_all(&dir).expect("dir");
+            std::fs::write(&path, &json).expect("write fixture");
+        }
+        let fixture = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+        assert_eq!(json, fixture, "the serialised form of `{kind}` changed");
+        let decoded: Event = serde_json::from_str(&fixture).expect("fixture decodes");
+        assert_eq!(
+            decoded, event,
+            "the fixture of `{kind}` no longer decodes to the same event"
+        );
+    }
+}
+
+#[test]
+fn content_hash_is_stable() {
+    let (_, body) = samples().remove(3);
+    let event = Event {
+        id: id(1),
+        device: id(2),
+        device_seq: 1,
+        seen_server_seq: 0,
+        device_time: utc(2026, 1, 1, 0, 0),
+        staff: None,
+        body,
+    };
+    let again: Event =
+        serde_json::from_str(&serde_json::to_string(&event).expect("json")).expect("decode");
+    assert_eq!(event.content_hash(), again.content_hash());
+    assert_eq!(event.content_hash().len(), 64);
+}

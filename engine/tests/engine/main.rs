@@ -1,0 +1,11 @@
+//! The engine's integration tests, one binary (links once): scenarios on the
+//! example programs, property tests, the kill test, golden fixtures and the
+//! command line.
+
+mod cli;
+mod common;
+mod golden;
+mod kill;
+mod programs;
+mod properties;
+mod scenarios;
