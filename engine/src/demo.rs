@@ -100,7 +100,7 @@ fn apply_to_ctx(c: &mut DemoCustomer, deltas: &[Delta], sign: i64) {
 
 /// Generates a shop's history into an initialised store. Publishes the demo
 /// program first if no program is published.
-pub async fn generate(
+pub fn generate(
     store: &Store,
     spec: DemoSpec,
     mut progress: impl FnMut(u64, u64),
@@ -111,15 +111,14 @@ pub async fn generate(
             "give at least one customer, at least as many events as customers, and at least one day",
         ));
     }
-    if store.program().await?.is_none() {
-        store.publish_program(DEMO_PROGRAM, None).await?;
+    if store.program()?.is_none() {
+        store.publish_program(DEMO_PROGRAM, None)?;
     }
     let program: Program = store
-        .program()
-        .await?
+        .program()?
         .map(|p| p.program)
         .ok_or(EngineError::NotInitialised)?;
-    let location = store.location().await?;
+    let location = store.location()?;
     let mut rng = StdRng::seed_from_u64(spec.seed);
     let end_date = location.business_date(store.now());
     let start_date = end_date - Duration::days(i64::from(spec.days) - 1);
@@ -139,7 +138,8 @@ pub async fn generate(
         Vec::with_capacity(usize::try_from(spec.customers).unwrap_or(0));
     let mut next_enrol = 0usize;
     let batch = 20_000u64;
-    let mut tx = store.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut conn = store.conn();
+    let mut tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let mut in_tx = 0u64;
 
     let local_instant = |date: NaiveDate, hour: u32, minute: u32| -> DateTime<Utc> {
@@ -196,9 +196,7 @@ pub async fn generate(
                 profile: Some(profile),
                 deltas,
             };
-            store
-                .append_at(&mut tx, &location, body, None, None, at)
-                .await?;
+            crate::store::append_at(&tx, &location, body, None, None, at)?;
             customers.push(c);
             next_enrol += 1;
             report.customers += 1;
@@ -279,9 +277,7 @@ pub async fn generate(
                 business_date,
                 deltas: earned.deltas.clone(),
             };
-            let visit_event = store
-                .append_at(&mut tx, &location, body, None, None, at)
-                .await?;
+            let visit_event = crate::store::append_at(&tx, &location, body, None, None, at)?;
             report.visits += 1;
             report.events += 1;
             in_tx += 1;
@@ -305,16 +301,14 @@ pub async fn generate(
                     reason: "wrong customer scanned".into(),
                     deltas,
                 };
-                store
-                    .append_at(
-                        &mut tx,
-                        &location,
-                        body,
-                        None,
-                        None,
-                        at + Duration::seconds(20),
-                    )
-                    .await?;
+                crate::store::append_at(
+                    &tx,
+                    &location,
+                    body,
+                    None,
+                    None,
+                    at + Duration::seconds(20),
+                )?;
                 report.voids += 1;
                 report.events += 1;
                 in_tx += 1;
@@ -327,30 +321,28 @@ pub async fn generate(
                         business_date,
                         deltas,
                     };
-                    store
-                        .append_at(
-                            &mut tx,
-                            &location,
-                            body,
-                            None,
-                            None,
-                            at + Duration::seconds(5),
-                        )
-                        .await?;
+                    crate::store::append_at(
+                        &tx,
+                        &location,
+                        body,
+                        None,
+                        None,
+                        at + Duration::seconds(5),
+                    )?;
                     report.redemptions += 1;
                     report.events += 1;
                     in_tx += 1;
                 }
             }
             if in_tx >= batch {
-                tx.commit().await?;
+                tx.commit()?;
                 progress(report.events, spec.events);
-                tx = store.pool.begin_with("BEGIN IMMEDIATE").await?;
+                tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
                 in_tx = 0;
             }
         }
     }
-    tx.commit().await?;
+    tx.commit()?;
     progress(report.events, spec.events);
     Ok(report)
 }

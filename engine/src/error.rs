@@ -106,10 +106,10 @@ pub enum EngineError {
     NotInitialised,
     /// The database failed.
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] rusqlite::Error),
     /// Migrating the database failed.
     #[error("database migration failed: {0}")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
+    Migrate(String),
     /// Stored data could not be read back: a bug or a damaged file.
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
@@ -155,13 +155,11 @@ impl EngineError {
 
     /// Worth retrying as is: the database was busy or the disk hiccupped.
     pub fn is_transient(&self) -> bool {
-        match self {
-            EngineError::Database(sqlx::Error::Database(e)) => {
-                e.message().contains("locked") || e.message().contains("busy")
-            }
-            EngineError::Database(sqlx::Error::PoolTimedOut) => true,
-            _ => false,
-        }
+        matches!(
+            self,
+            EngineError::Database(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
     }
 
     pub(crate) fn not_found(what: &'static str, key: impl Into<String>) -> Self {

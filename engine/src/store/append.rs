@@ -1,11 +1,10 @@
 //! Appending an event: one transaction allocates the device sequence, inserts the
 //! event and its deltas, queues it for sync and updates the projections.
 
-use chrono::NaiveDate;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, Transaction};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
-use super::{apply, parse_uuid, Store};
+use super::{apply, location_of, parse_uuid, Store};
 use crate::error::{EngineError, Result};
 use crate::ledger::{Event, EventBody};
 use crate::location::Location;
@@ -13,25 +12,30 @@ use crate::location::Location;
 pub(crate) const SELECT_EVENT: &str =
     "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body FROM events ORDER BY seq";
 
-/// Reads an event back from a row of `SELECT_EVENT`'s columns.
-pub(crate) fn event_from_row(row: &SqliteRow) -> Result<Event> {
-    let id: String = row.try_get("id")?;
-    let device: String = row.try_get("device")?;
-    let time: String = row.try_get("device_time")?;
-    let body: String = row.try_get("body")?;
-    let body: EventBody = serde_json::from_str(&body)
-        .map_err(|e| EngineError::Corrupt(format!("event {id}: {e}")))?;
-    Ok(Event {
-        id: parse_uuid(&id, "event")?,
-        device: parse_uuid(&device, "device")?,
-        device_seq: row.try_get("device_seq")?,
-        seen_server_seq: row.try_get("seen_server_seq")?,
-        device_time: chrono::DateTime::parse_from_rfc3339(&time)
-            .map_err(|e| EngineError::Corrupt(format!("event {id} time: {e}")))?
-            .with_timezone(&chrono::Utc),
-        staff: row.try_get("staff")?,
-        body,
-    })
+/// Reads an event back from a row with `SELECT_EVENT`'s columns.
+pub(crate) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Event>> {
+    let id: String = row.get("id")?;
+    let device: String = row.get("device")?;
+    let time: String = row.get("device_time")?;
+    let body: String = row.get("body")?;
+    let device_seq: i64 = row.get("device_seq")?;
+    let seen_server_seq: i64 = row.get("seen_server_seq")?;
+    let staff: Option<String> = row.get("staff")?;
+    Ok((|| {
+        let body: EventBody = serde_json::from_str(&body)
+            .map_err(|e| EngineError::Corrupt(format!("event {id}: {e}")))?;
+        Ok(Event {
+            id: parse_uuid(&id, "event")?,
+            device: parse_uuid(&device, "device")?,
+            device_seq,
+            seen_server_seq,
+            device_time: DateTime::parse_from_rfc3339(&time)
+                .map_err(|e| EngineError::Corrupt(format!("event {id} time: {e}")))?
+                .with_timezone(&Utc),
+            staff,
+            body,
+        })
+    })())
 }
 
 /// The business date an event's deltas count on: the one it carries, or its
@@ -45,118 +49,100 @@ pub(crate) fn business_date_of(event: &Event, location: &Location) -> NaiveDate 
     }
 }
 
-impl Store {
-    /// The event this till already recorded under `key`, if any.
-    pub(crate) async fn find_idempotent(&self, key: &str) -> Result<Option<Event>> {
-        let row = sqlx::query(
-            "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body FROM events
-             WHERE device = (SELECT id FROM device) AND idempotency_key = ?",
-        )
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(event_from_row).transpose()
-    }
+/// The event this till already recorded under `key`, if any.
+pub(crate) fn find_idempotent(conn: &Connection, key: &str) -> Result<Option<Event>> {
+    conn.query_row(
+        "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body FROM events
+         WHERE device = (SELECT id FROM device) AND idempotency_key = ?",
+        [key],
+        event_from_row,
+    )
+    .optional()?
+    .transpose()
+}
 
-    /// Appends a new event of this till inside `tx`, and applies it.
-    pub(crate) async fn append(
-        &self,
-        tx: &mut Transaction<'static, Sqlite>,
-        location: &Location,
-        body: EventBody,
-        staff: Option<String>,
-        idempotency_key: Option<&str>,
-    ) -> Result<Event> {
-        let now = self.clock.now();
-        self.append_at(tx, location, body, staff, idempotency_key, now)
-            .await
-    }
-
-    /// Appends with an explicit device time (the demo generator writes history).
-    pub(crate) async fn append_at(
-        &self,
-        tx: &mut Transaction<'static, Sqlite>,
-        location: &Location,
-        body: EventBody,
-        staff: Option<String>,
-        idempotency_key: Option<&str>,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Event> {
-        let row = sqlx::query("SELECT id, next_seq, seen_server_seq FROM device")
-            .fetch_optional(&mut **tx)
-            .await?
-            .ok_or(EngineError::NotInitialised)?;
-        let device: String = row.try_get("id")?;
-        let event = Event {
-            id: crate::ids::new_v7(now),
-            device: parse_uuid(&device, "device")?,
-            device_seq: row.try_get("next_seq")?,
-            seen_server_seq: row.try_get("seen_server_seq")?,
-            device_time: now,
-            staff,
-            body,
-        };
-        let seq = insert_event(tx, &event, idempotency_key, location).await?;
-        sqlx::query("INSERT INTO outbox (device_seq, event_seq) VALUES (?, ?)")
-            .bind(event.device_seq)
-            .bind(seq)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query("UPDATE device SET next_seq = next_seq + 1")
-            .execute(&mut **tx)
-            .await?;
-        apply::apply(tx, &event).await?;
-        Ok(event)
-    }
+/// Appends a new event of this till at `now` inside the caller's transaction, and applies it.
+pub(crate) fn append_at(
+    conn: &Connection,
+    location: &Location,
+    body: EventBody,
+    staff: Option<String>,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Event> {
+    let (device, next_seq, seen): (String, i64, i64) = conn
+        .prepare_cached("SELECT id, next_seq, seen_server_seq FROM device")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or(EngineError::NotInitialised)?;
+    let event = Event {
+        id: crate::ids::new_v7(now),
+        device: parse_uuid(&device, "device")?,
+        device_seq: next_seq,
+        seen_server_seq: seen,
+        device_time: now,
+        staff,
+        body,
+    };
+    let seq = insert_event(conn, &event, idempotency_key, location)?;
+    conn.prepare_cached("INSERT INTO outbox (device_seq, event_seq) VALUES (?, ?)")?
+        .execute(params![event.device_seq, seq])?;
+    conn.prepare_cached("UPDATE device SET next_seq = next_seq + 1")?
+        .execute([])?;
+    apply::apply(conn, &event)?;
+    Ok(event)
 }
 
 /// Inserts an event row and its delta index rows; returns the local sequence.
 /// A plain INSERT: an id or a (device, sequence) seen before is an error.
-pub(crate) async fn insert_event(
-    tx: &mut Transaction<'static, Sqlite>,
+pub(crate) fn insert_event(
+    conn: &Connection,
     event: &Event,
     idempotency_key: Option<&str>,
     location: &Location,
 ) -> Result<i64> {
     let body =
         serde_json::to_string(&event.body).map_err(|e| EngineError::Corrupt(e.to_string()))?;
-    let seq: i64 = sqlx::query_scalar(
-        "INSERT INTO events (id, device, device_seq, seen_server_seq, device_time, staff, kind, customer,
-                             idempotency_key, body, content_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-    )
-    .bind(event.id.to_string())
-    .bind(event.device.to_string())
-    .bind(event.device_seq)
-    .bind(event.seen_server_seq)
-    .bind(event.device_time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-    .bind(&event.staff)
-    .bind(event.body.kind())
-    .bind(event.body.customer().map(|c| c.to_string()))
-    .bind(idempotency_key)
-    .bind(body)
-    .bind(event.content_hash())
-    .fetch_one(&mut **tx)
-    .await?;
+    let customer = event.body.customer().map(|c| c.to_string());
+    let seq: i64 = conn
+        .prepare_cached(
+            "INSERT INTO events (id, device, device_seq, seen_server_seq, device_time, staff, kind, customer,
+                                 idempotency_key, body, content_hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+        )?
+        .query_row(
+            params![
+                event.id.to_string(),
+                event.device.to_string(),
+                event.device_seq,
+                event.seen_server_seq,
+                event.device_time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                event.staff,
+                event.body.kind(),
+                customer,
+                idempotency_key,
+                body,
+                event.content_hash(),
+            ],
+            |r| r.get(0),
+        )?;
     // Void deltas are not indexed: a void removes its target's deltas instead, so
     // two tills voiding the same visit undo it once.
-    if !matches!(event.body, EventBody::Voided { .. }) {
-        if let Some(customer) = event.body.customer() {
-            let date = business_date_of(event, location).to_string();
-            for d in event.body.deltas().iter().filter(|d| d.amount != 0) {
-                sqlx::query(
-                    "INSERT INTO event_deltas (event_seq, kind, customer, account, amount, business_date)
-                     VALUES (?, ?, ?, ?, ?, ?)",
-                )
-                .bind(seq)
-                .bind(event.body.kind())
-                .bind(customer.to_string())
-                .bind(d.account.to_string())
-                .bind(d.amount)
-                .bind(&date)
-                .execute(&mut **tx)
-                .await?;
-            }
+    if let (Some(customer), false) = (customer, matches!(event.body, EventBody::Voided { .. })) {
+        let date = business_date_of(event, location).to_string();
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO event_deltas (event_seq, kind, customer, account, amount, business_date)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )?;
+        for d in event.body.deltas().iter().filter(|d| d.amount != 0) {
+            stmt.execute(params![
+                seq,
+                event.body.kind(),
+                customer,
+                d.account.to_string(),
+                d.amount,
+                date
+            ])?;
         }
     }
     Ok(seq)
@@ -176,36 +162,38 @@ impl Store {
     /// transaction. An event already here with the same content is skipped; the
     /// same id with other content, or another event at the same place in a
     /// device's stream, is a forked device and refuses the whole batch.
-    pub async fn import_events(&self, events: &[Event]) -> Result<ImportReport> {
-        let location = self.location().await?;
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+    pub fn import_events(&self, events: &[Event]) -> Result<ImportReport> {
+        let mut conn = self.conn();
+        let location = location_of(&conn)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = ImportReport::default();
         for event in events {
-            let existing: Option<String> =
-                sqlx::query_scalar("SELECT content_hash FROM events WHERE id = ?")
-                    .bind(event.id.to_string())
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let existing: Option<String> = tx
+                .prepare_cached("SELECT content_hash FROM events WHERE id = ?")?
+                .query_row([event.id.to_string()], |r| r.get(0))
+                .optional()?;
             match existing {
                 Some(hash) if hash == event.content_hash() => {
                     report.duplicates += 1;
                     continue;
                 }
-                Some(_) => return Err(EngineError::invalid(
-                    "event",
-                    format!(
+                Some(_) => {
+                    return Err(EngineError::invalid(
+                        "event",
+                        format!(
                         "event {} arrived with other content than the copy here: a forked device",
                         event.id
                     ),
-                )),
+                    ))
+                }
                 None => {}
             }
-            let clash: Option<String> =
-                sqlx::query_scalar("SELECT id FROM events WHERE device = ? AND device_seq = ?")
-                    .bind(event.device.to_string())
-                    .bind(event.device_seq)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let clash: Option<String> = tx
+                .prepare_cached("SELECT id FROM events WHERE device = ? AND device_seq = ?")?
+                .query_row(params![event.device.to_string(), event.device_seq], |r| {
+                    r.get(0)
+                })
+                .optional()?;
             if let Some(other) = clash {
                 return Err(EngineError::invalid(
                     "event",
@@ -215,11 +203,11 @@ impl Store {
                     ),
                 ));
             }
-            insert_event(&mut tx, event, None, &location).await?;
-            apply::apply(&mut tx, event).await?;
+            insert_event(&tx, event, None, &location)?;
+            apply::apply(&tx, event)?;
             report.applied += 1;
         }
-        tx.commit().await?;
+        tx.commit()?;
         Ok(report)
     }
 }

@@ -12,119 +12,103 @@
 //!
 //! `rebuild.rs` computes the same projections from scratch; tests hold the two equal.
 
-use sqlx::{Row, Sqlite, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use super::parse_uuid;
 use crate::error::{EngineError, Result};
 use crate::ledger::{Delta, Event, EventBody, Profile};
 
-type Tx = Transaction<'static, Sqlite>;
-
 /// The record a customer id resolves to after merges.
-pub(crate) async fn resolve(tx: &mut Tx, customer: &str) -> Result<String> {
-    let merged: Option<Option<String>> =
-        sqlx::query_scalar("SELECT merged_into FROM customers WHERE id = ?")
-            .bind(customer)
-            .fetch_optional(&mut **tx)
-            .await?;
+pub(crate) fn resolve(conn: &Connection, customer: &str) -> Result<String> {
+    let merged: Option<Option<String>> = conn
+        .prepare_cached("SELECT merged_into FROM customers WHERE id = ?")?
+        .query_row([customer], |r| r.get(0))
+        .optional()?;
     Ok(merged.flatten().unwrap_or_else(|| customer.to_string()))
 }
 
-async fn ensure_customer(tx: &mut Tx, customer: &str) -> Result<()> {
-    sqlx::query("INSERT INTO customers (id) VALUES (?) ON CONFLICT (id) DO NOTHING")
-        .bind(customer)
-        .execute(&mut **tx)
-        .await?;
+fn ensure_customer(conn: &Connection, customer: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO customers (id) VALUES (?) ON CONFLICT (id) DO NOTHING")?
+        .execute([customer])?;
     Ok(())
 }
 
-async fn add_deltas(tx: &mut Tx, customer: &str, deltas: &[Delta], sign: i64) -> Result<()> {
+fn add_deltas(conn: &Connection, customer: &str, deltas: &[Delta], sign: i64) -> Result<()> {
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO balances (customer, account, amount) VALUES (?1, ?2, ?3)
+         ON CONFLICT (customer, account) DO UPDATE SET amount = amount + ?3",
+    )?;
+    // Zero rows carry nothing; dropping them keeps incremental and rebuilt tables equal.
+    let mut drop_zero = conn
+        .prepare_cached("DELETE FROM balances WHERE customer = ? AND account = ? AND amount = 0")?;
     for d in deltas.iter().filter(|d| d.amount != 0) {
         let account = d.account.to_string();
-        sqlx::query(
-            "INSERT INTO balances (customer, account, amount) VALUES (?1, ?2, ?3)
-             ON CONFLICT (customer, account) DO UPDATE SET amount = amount + ?3",
-        )
-        .bind(customer)
-        .bind(&account)
-        .bind(d.amount * sign)
-        .execute(&mut **tx)
-        .await?;
-        // Zero rows carry nothing; dropping them keeps incremental and rebuilt tables equal.
-        sqlx::query("DELETE FROM balances WHERE customer = ? AND account = ? AND amount = 0")
-            .bind(customer)
-            .bind(&account)
-            .execute(&mut **tx)
-            .await?;
+        upsert.execute(params![customer, account, d.amount * sign])?;
+        drop_zero.execute(params![customer, account])?;
     }
     Ok(())
 }
 
-async fn is_voided(tx: &mut Tx, event_id: &str) -> Result<bool> {
-    let hit: Option<i64> = sqlx::query_scalar("SELECT 1 FROM voided WHERE target = ?")
-        .bind(event_id)
-        .fetch_optional(&mut **tx)
-        .await?;
-    Ok(hit.is_some())
+fn is_voided(conn: &Connection, event_id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM voided WHERE target = ?")?
+        .query_row([event_id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
-async fn set_profile(tx: &mut Tx, customer: &str, event_id: &str, profile: &Profile) -> Result<()> {
+fn set_profile(conn: &Connection, customer: &str, event_id: &str, profile: &Profile) -> Result<()> {
     let tags =
         serde_json::to_string(&profile.tags).map_err(|e| EngineError::Corrupt(e.to_string()))?;
-    sqlx::query(
+    conn.prepare_cached(
         "UPDATE customers SET name = ?, phone = ?, email = ?, birthday = ?, marketing_consent = ?, tags = ?,
-                profile_event = ?
-         WHERE id = ? AND erased = 0 AND (profile_event IS NULL OR profile_event < ?)",
-    )
-    .bind(&profile.name)
-    .bind(&profile.phone)
-    .bind(&profile.email)
-    .bind(profile.birthday.map(|b| b.to_string()))
-    .bind(profile.marketing_consent)
-    .bind(tags)
-    .bind(event_id)
-    .bind(customer)
-    .bind(event_id)
-    .execute(&mut **tx)
-    .await?;
+                profile_event = ?7
+         WHERE id = ?8 AND erased = 0 AND (profile_event IS NULL OR profile_event < ?7)",
+    )?
+    .execute(params![
+        profile.name,
+        profile.phone,
+        profile.email,
+        profile.birthday.map(|b| b.to_string()),
+        profile.marketing_consent,
+        tags,
+        event_id,
+        customer,
+    ])?;
     Ok(())
 }
 
 /// Recomputes a customer's visit statistics from their visits.
-async fn refresh_stats(tx: &mut Tx, customer: &str) -> Result<()> {
-    sqlx::query(
+fn refresh_stats(conn: &Connection, customer: &str) -> Result<()> {
+    conn.prepare_cached(
         "UPDATE customers SET
             visits = (SELECT COUNT(*) FROM visits WHERE customer = ?1 AND voided = 0),
             spend = (SELECT COALESCE(SUM(amount), 0) FROM visits WHERE customer = ?1 AND voided = 0),
             first_visit = (SELECT MIN(business_date) FROM visits WHERE customer = ?1 AND voided = 0),
             last_visit = (SELECT MAX(business_date) FROM visits WHERE customer = ?1 AND voided = 0)
          WHERE id = ?1",
-    )
-    .bind(customer)
-    .execute(&mut **tx)
-    .await?;
+    )?
+    .execute([customer])?;
     Ok(())
 }
 
+fn millis(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
 /// Applies one event to the projections.
-pub(crate) async fn apply(tx: &mut Tx, event: &Event) -> Result<()> {
+pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
     let id = event.id.to_string();
-    let voided = is_voided(tx, &id).await?;
+    let voided = is_voided(conn, &id)?;
     match &event.body {
         EventBody::ProgramPublished {
             version,
             name,
             source,
         } => {
-            sqlx::query(
+            conn.execute(
                 "INSERT INTO programs (event_id, version, name, source) VALUES (?, ?, ?, ?)",
-            )
-            .bind(&id)
-            .bind(i64::from(*version))
-            .bind(name)
-            .bind(source)
-            .execute(&mut **tx)
-            .await?;
+                params![id, version, name, source],
+            )?;
         }
         EventBody::Enrolled {
             customer,
@@ -133,34 +117,26 @@ pub(crate) async fn apply(tx: &mut Tx, event: &Event) -> Result<()> {
             deltas,
         } => {
             let c = customer.to_string();
-            ensure_customer(tx, &c).await?;
-            sqlx::query("UPDATE customers SET enrolled_on = ? WHERE id = ?")
-                .bind(
-                    event
-                        .device_time
-                        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                )
-                .bind(&c)
-                .execute(&mut **tx)
-                .await?;
+            ensure_customer(conn, &c)?;
+            conn.prepare_cached("UPDATE customers SET enrolled_on = ? WHERE id = ?")?
+                .execute(params![millis(event.device_time), c])?;
             if let Some(p) = profile {
-                set_profile(tx, &c, &id, p).await?;
+                set_profile(conn, &c, &id, p)?;
             }
-            let owner = resolve(tx, &c).await?;
-            sqlx::query("INSERT INTO cards (id, customer, status) VALUES (?, ?, 'active') ON CONFLICT (id) DO NOTHING")
-                .bind(card.to_string())
-                .bind(&owner)
-                .execute(&mut **tx)
-                .await?;
+            let owner = resolve(conn, &c)?;
+            conn.prepare_cached(
+                "INSERT INTO cards (id, customer, status) VALUES (?, ?, 'active') ON CONFLICT (id) DO NOTHING",
+            )?
+            .execute(params![card.to_string(), owner])?;
             if !voided {
-                add_deltas(tx, &owner, deltas, 1).await?;
+                add_deltas(conn, &owner, deltas, 1)?;
             }
         }
         EventBody::ProfileUpdated { customer, profile } => {
             let c = customer.to_string();
-            ensure_customer(tx, &c).await?;
+            ensure_customer(conn, &c)?;
             if let Some(p) = profile {
-                set_profile(tx, &c, &id, p).await?;
+                set_profile(conn, &c, &id, p)?;
             }
         }
         EventBody::Visit {
@@ -171,29 +147,22 @@ pub(crate) async fn apply(tx: &mut Tx, event: &Event) -> Result<()> {
             ..
         } => {
             let c = customer.to_string();
-            ensure_customer(tx, &c).await?;
-            let owner = resolve(tx, &c).await?;
-            sqlx::query("INSERT INTO visits (event_id, customer, business_date, amount, voided) VALUES (?, ?, ?, ?, ?)")
-                .bind(&id)
-                .bind(&owner)
-                .bind(business_date.to_string())
-                .bind(amount)
-                .bind(voided)
-                .execute(&mut **tx)
-                .await?;
+            ensure_customer(conn, &c)?;
+            let owner = resolve(conn, &c)?;
+            let date = business_date.to_string();
+            conn.prepare_cached(
+                "INSERT INTO visits (event_id, customer, business_date, amount, voided) VALUES (?, ?, ?, ?, ?)",
+            )?
+            .execute(params![id, owner, date, amount, voided])?;
             if !voided {
-                sqlx::query(
+                conn.prepare_cached(
                     "UPDATE customers SET visits = visits + 1, spend = spend + ?1,
                         first_visit = MIN(COALESCE(first_visit, ?2), ?2),
                         last_visit = MAX(COALESCE(last_visit, ?2), ?2)
                      WHERE id = ?3",
-                )
-                .bind(amount)
-                .bind(business_date.to_string())
-                .bind(&owner)
-                .execute(&mut **tx)
-                .await?;
-                add_deltas(tx, &owner, deltas, 1).await?;
+                )?
+                .execute(params![amount, date, owner])?;
+                add_deltas(conn, &owner, deltas, 1)?;
             }
         }
         EventBody::Redeemed {
@@ -206,46 +175,39 @@ pub(crate) async fn apply(tx: &mut Tx, event: &Event) -> Result<()> {
             customer, deltas, ..
         } => {
             let c = customer.to_string();
-            ensure_customer(tx, &c).await?;
-            let owner = resolve(tx, &c).await?;
+            ensure_customer(conn, &c)?;
+            let owner = resolve(conn, &c)?;
             if !voided {
-                add_deltas(tx, &owner, deltas, 1).await?;
+                add_deltas(conn, &owner, deltas, 1)?;
             }
         }
         EventBody::Voided { target, .. } => {
             let t = target.to_string();
-            if is_voided(tx, &t).await? {
+            if is_voided(conn, &t)? {
                 // Already undone (two tills voided the same event): keep the smaller void id.
-                sqlx::query("UPDATE voided SET void_event = MIN(void_event, ?) WHERE target = ?")
-                    .bind(&id)
-                    .bind(&t)
-                    .execute(&mut **tx)
-                    .await?;
+                conn.execute(
+                    "UPDATE voided SET void_event = MIN(void_event, ?) WHERE target = ?",
+                    params![id, t],
+                )?;
                 return Ok(());
             }
-            sqlx::query("INSERT INTO voided (target, void_event) VALUES (?, ?)")
-                .bind(&t)
-                .bind(&id)
-                .execute(&mut **tx)
-                .await?;
+            conn.execute(
+                "INSERT INTO voided (target, void_event) VALUES (?, ?)",
+                params![t, id],
+            )?;
             // If the target is here already, take its deltas back out.
-            let row = sqlx::query("SELECT body FROM events WHERE id = ?")
-                .bind(&t)
-                .fetch_optional(&mut **tx)
-                .await?;
-            if let Some(row) = row {
-                let body: String = row.try_get("body")?;
+            let body: Option<String> = conn
+                .query_row("SELECT body FROM events WHERE id = ?", [&t], |r| r.get(0))
+                .optional()?;
+            if let Some(body) = body {
                 let target_body: EventBody = serde_json::from_str(&body)
                     .map_err(|e| EngineError::Corrupt(format!("event {t}: {e}")))?;
                 if let Some(tc) = target_body.customer() {
-                    let owner = resolve(tx, &tc.to_string()).await?;
-                    add_deltas(tx, &owner, target_body.deltas(), -1).await?;
+                    let owner = resolve(conn, &tc.to_string())?;
+                    add_deltas(conn, &owner, target_body.deltas(), -1)?;
                     if let EventBody::Visit { .. } = target_body {
-                        sqlx::query("UPDATE visits SET voided = 1 WHERE event_id = ?")
-                            .bind(&t)
-                            .execute(&mut **tx)
-                            .await?;
-                        refresh_stats(tx, &owner).await?;
+                        conn.execute("UPDATE visits SET voided = 1 WHERE event_id = ?", [&t])?;
+                        refresh_stats(conn, &owner)?;
                     }
                 }
             }
@@ -256,21 +218,17 @@ pub(crate) async fn apply(tx: &mut Tx, event: &Event) -> Result<()> {
             new_card,
         } => {
             let c = customer.to_string();
-            ensure_customer(tx, &c).await?;
-            let owner = resolve(tx, &c).await?;
-            sqlx::query(
+            ensure_customer(conn, &c)?;
+            let owner = resolve(conn, &c)?;
+            conn.execute(
                 "INSERT INTO cards (id, customer, status) VALUES (?, ?, 'replaced')
                  ON CONFLICT (id) DO UPDATE SET status = 'replaced'",
-            )
-            .bind(old_card.to_string())
-            .bind(&owner)
-            .execute(&mut **tx)
-            .await?;
-            sqlx::query("INSERT INTO cards (id, customer, status) VALUES (?, ?, 'active') ON CONFLICT (id) DO NOTHING")
-                .bind(new_card.to_string())
-                .bind(&owner)
-                .execute(&mut **tx)
-                .await?;
+                params![old_card.to_string(), owner],
+            )?;
+            conn.execute(
+                "INSERT INTO cards (id, customer, status) VALUES (?, ?, 'active') ON CONFLICT (id) DO NOTHING",
+                params![new_card.to_string(), owner],
+            )?;
         }
         EventBody::SubscriptionBought {
             customer,
@@ -280,92 +238,71 @@ pub(crate) async fn apply(tx: &mut Tx, event: &Event) -> Result<()> {
             ..
         } => {
             let c = customer.to_string();
-            ensure_customer(tx, &c).await?;
-            let owner = resolve(tx, &c).await?;
-            sqlx::query("INSERT INTO subscriptions (event_id, customer, plan, starts, ends) VALUES (?, ?, ?, ?, ?)")
-                .bind(&id)
-                .bind(&owner)
-                .bind(plan)
-                .bind(starts.to_string())
-                .bind(ends.to_string())
-                .execute(&mut **tx)
-                .await?;
+            ensure_customer(conn, &c)?;
+            let owner = resolve(conn, &c)?;
+            conn.execute(
+                "INSERT INTO subscriptions (event_id, customer, plan, starts, ends) VALUES (?, ?, ?, ?, ?)",
+                params![id, owner, plan, starts.to_string(), ends.to_string()],
+            )?;
         }
         EventBody::Merged { from, into } => {
             let (f, i) = (from.to_string(), into.to_string());
-            ensure_customer(tx, &f).await?;
-            ensure_customer(tx, &i).await?;
-            let target = resolve(tx, &i).await?;
+            ensure_customer(conn, &f)?;
+            ensure_customer(conn, &i)?;
+            let target = resolve(conn, &i)?;
             if target == f {
                 return Err(EngineError::Corrupt(format!("merge of {f} into itself")));
             }
-            let rows = sqlx::query("SELECT account, amount FROM balances WHERE customer = ?")
-                .bind(&f)
-                .fetch_all(&mut **tx)
-                .await?;
-            for row in rows {
-                let account: String = row.try_get("account")?;
-                let amount: i64 = row.try_get("amount")?;
-                sqlx::query(
-                    "INSERT INTO balances (customer, account, amount) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (customer, account) DO UPDATE SET amount = amount + ?3",
-                )
-                .bind(&target)
-                .bind(&account)
-                .bind(amount)
-                .execute(&mut **tx)
-                .await?;
-            }
-            sqlx::query("DELETE FROM balances WHERE customer = ? OR (customer = ? AND amount = 0)")
-                .bind(&f)
-                .bind(&target)
-                .execute(&mut **tx)
-                .await?;
+            conn.execute(
+                "INSERT INTO balances (customer, account, amount)
+                 SELECT ?1, account, amount FROM balances WHERE customer = ?2 AND true
+                 ON CONFLICT (customer, account) DO UPDATE SET amount = amount + excluded.amount",
+                params![target, f],
+            )?;
+            conn.execute(
+                "DELETE FROM balances WHERE customer = ? OR (customer = ? AND amount = 0)",
+                params![f, target],
+            )?;
             for table in ["visits", "cards", "subscriptions"] {
-                sqlx::query(&format!(
-                    "UPDATE {table} SET customer = ? WHERE customer = ?"
-                ))
-                .bind(&target)
-                .bind(&f)
-                .execute(&mut **tx)
-                .await?;
+                conn.execute(
+                    &format!("UPDATE {table} SET customer = ? WHERE customer = ?"),
+                    params![target, f],
+                )?;
             }
-            sqlx::query("UPDATE customers SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2")
-                .bind(&target)
-                .bind(&f)
-                .execute(&mut **tx)
-                .await?;
-            refresh_stats(tx, &f).await?;
-            refresh_stats(tx, &target).await?;
+            conn.execute(
+                "UPDATE customers SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2",
+                params![target, f],
+            )?;
+            refresh_stats(conn, &f)?;
+            refresh_stats(conn, &target)?;
         }
         EventBody::Erased { customer } => {
             let c = customer.to_string();
-            ensure_customer(tx, &c).await?;
-            sqlx::query(
+            ensure_customer(conn, &c)?;
+            conn.execute(
                 "UPDATE customers SET name = NULL, phone = NULL, email = NULL, birthday = NULL,
                         marketing_consent = 0, tags = '[]', profile_event = NULL, erased = 1
                  WHERE id = ?",
-            )
-            .bind(&c)
-            .execute(&mut **tx)
-            .await?;
-            scrub_personal_data(tx, &c).await?;
+                [&c],
+            )?;
+            scrub_personal_data(conn, &c)?;
         }
     }
-    // Anything that arrived for an erased customer loses its personal data too.
-    if let Some(c) = event.body.customer() {
-        if matches!(
+    // Anything that arrives for an erased customer loses its personal data too.
+    if let (Some(c), true) = (
+        event.body.customer(),
+        matches!(
             event.body,
             EventBody::Enrolled { .. } | EventBody::ProfileUpdated { .. }
-        ) {
-            let erased: Option<i64> =
-                sqlx::query_scalar("SELECT erased FROM customers WHERE id = ?")
-                    .bind(c.to_string())
-                    .fetch_optional(&mut **tx)
-                    .await?;
-            if erased == Some(1) {
-                scrub_personal_data(tx, &c.to_string()).await?;
-            }
+        ),
+    ) {
+        let c = c.to_string();
+        let erased: Option<bool> = conn
+            .prepare_cached("SELECT erased FROM customers WHERE id = ?")?
+            .query_row([&c], |r| r.get(0))
+            .optional()?;
+        if erased == Some(true) {
+            scrub_personal_data(conn, &c)?;
         }
     }
     Ok(())
@@ -373,32 +310,25 @@ pub(crate) async fn apply(tx: &mut Tx, event: &Event) -> Result<()> {
 
 /// Removes personal data from the stored bodies of a customer's enrolment and
 /// profile events. The one sanctioned rewrite of the ledger: the right to erasure.
-async fn scrub_personal_data(tx: &mut Tx, customer: &str) -> Result<()> {
-    let rows = sqlx::query(
-        "SELECT seq, body FROM events WHERE customer = ? AND kind IN ('enrolled', 'profile_updated')",
-    )
-    .bind(customer)
-    .fetch_all(&mut **tx)
-    .await?;
-    for row in rows {
-        let seq: i64 = row.try_get("seq")?;
-        let body: String = row.try_get("body")?;
+fn scrub_personal_data(conn: &Connection, customer: &str) -> Result<()> {
+    let rows: Vec<(i64, String)> = conn
+        .prepare("SELECT seq, body FROM events WHERE customer = ? AND kind IN ('enrolled', 'profile_updated')")?
+        .query_map([customer], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (seq, body) in rows {
         let mut parsed: EventBody = serde_json::from_str(&body)
             .map_err(|e| EngineError::Corrupt(format!("event #{seq}: {e}")))?;
-        match &mut parsed {
-            EventBody::Enrolled { profile, .. } | EventBody::ProfileUpdated { profile, .. } => {
-                *profile = None
-            }
-            _ => {}
+        if let EventBody::Enrolled { profile, .. } | EventBody::ProfileUpdated { profile, .. } =
+            &mut parsed
+        {
+            *profile = None;
         }
         let scrubbed =
             serde_json::to_string(&parsed).map_err(|e| EngineError::Corrupt(e.to_string()))?;
-        sqlx::query("UPDATE events SET body = ? WHERE seq = ?")
-            .bind(scrubbed)
-            .bind(seq)
-            .execute(&mut **tx)
-            .await?;
+        conn.execute(
+            "UPDATE events SET body = ? WHERE seq = ?",
+            params![scrubbed, seq],
+        )?;
     }
-    let _ = parse_uuid;
     Ok(())
 }

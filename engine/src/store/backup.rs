@@ -2,14 +2,15 @@
 
 use std::path::Path;
 
-use super::Store;
+use super::{connect, Store};
 use crate::error::{EngineError, Result};
 
 impl Store {
     /// Writes a consistent, compacted copy of the database to `dest` with
-    /// `VACUUM INTO`: it reads one snapshot (WAL keeps the till writing meanwhile)
-    /// and never leaves a half-written file under the final name.
-    pub async fn backup(&self, dest: &Path) -> Result<u64> {
+    /// `VACUUM INTO`, on a connection of its own: it reads one snapshot, WAL keeps
+    /// the till writing meanwhile, and no half-written file is left under the
+    /// final name.
+    pub fn backup(&self, dest: &Path) -> Result<u64> {
         if dest.exists() {
             return Err(EngineError::invalid(
                 "destination",
@@ -21,10 +22,9 @@ impl Store {
         let tmp_text = tmp
             .to_str()
             .ok_or_else(|| EngineError::invalid("destination", "the path must be valid UTF-8"))?;
-        sqlx::query("VACUUM INTO ?")
-            .bind(tmp_text)
-            .execute(&self.pool)
-            .await?;
+        let reader = connect(&self.path)?;
+        reader.execute("VACUUM INTO ?", [tmp_text])?;
+        drop(reader);
         std::fs::rename(&tmp, dest)?;
         Ok(std::fs::metadata(dest)?.len())
     }

@@ -1,5 +1,8 @@
 //! The till's SQLite store: the ledger, its index of deltas, the outbox and the
 //! projections, behind one connection.
+//!
+//! In-process SQLite through rusqlite: a till records an event with about a dozen
+//! statements, and each must cost microseconds, not a cross-thread round trip.
 
 mod append;
 mod apply;
@@ -9,10 +12,9 @@ mod query;
 mod rebuild;
 
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
-use std::path::Path;
-use std::sync::Arc;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::clock::Clock;
@@ -22,19 +24,35 @@ use crate::location::Location;
 use crate::program::{parse_program, Program};
 
 pub use append::ImportReport;
+pub(crate) use append::{append_at, find_idempotent};
 pub(crate) use context::load as load_context;
+pub(crate) use query::summary;
 pub use query::{
-    normalise_phone as normalise_phone_public, BalanceLine, CustomerRecord, CustomerSummary,
-    RewardLine, TierLine,
+    normalise_phone, BalanceLine, CustomerRecord, CustomerSummary, RewardLine, TierLine,
 };
 pub use rebuild::{RebuildReport, TableDiff};
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+/// The migrations, in order. Append only: never edit one that has shipped.
+/// `migrations_are_all_listed` checks that every file in `migrations/` is here.
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "20261123000000_ledger.sql",
+    include_str!("../../../migrations/20261123000000_ledger.sql"),
+)];
 
-/// The till's store.
+fn migrations() -> rusqlite_migration::Migrations<'static> {
+    rusqlite_migration::Migrations::new(
+        MIGRATIONS
+            .iter()
+            .map(|(_, sql)| rusqlite_migration::M::up(sql))
+            .collect(),
+    )
+}
+
+/// The till's store. Cloning shares the connection.
 #[derive(Clone)]
 pub struct Store {
-    pub(crate) pool: SqlitePool,
+    conn: Arc<Mutex<Connection>>,
+    path: PathBuf,
     pub(crate) clock: Arc<dyn Clock>,
 }
 
@@ -49,37 +67,50 @@ pub struct PublishedProgram {
     pub source: String,
 }
 
+/// Opens a connection with the settings the ledger needs.
+fn connect(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    // Another process (the command line beside the app, a backup) may hold the
+    // lock briefly: wait rather than fail.
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;      -- readers (a backup, a report) never block the till's writes
+         PRAGMA synchronous = FULL;      -- a visit the screen showed as recorded survives a power cut
+         PRAGMA foreign_keys = ON;
+         PRAGMA cache_size = -32768;     -- 32 MiB: the hot indexes of a large shop stay in memory
+         PRAGMA temp_store = MEMORY;",
+    )?;
+    Ok(conn)
+}
+
 impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    pub async fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            // WAL: readers (a backup, a report) never block the till's writes.
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL: a visit the screen showed as recorded survives a power cut.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            // Another process (the command line beside the app) may hold the lock briefly.
-            .busy_timeout(Duration::from_secs(5));
-        // One connection: one writer, so transactions never race each other inside
-        // the process and SQLite never has to upgrade a read lock under contention.
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .min_connections(1)
-            .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options)
-            .await?;
-        MIGRATOR.run(&pool).await?;
-        Ok(Store { pool, clock })
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        let mut conn = connect(path)?;
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| EngineError::Migrate(e.to_string()))?;
+        Ok(Store {
+            conn: Arc::new(Mutex::new(conn)),
+            path: path.to_path_buf(),
+            clock,
+        })
+    }
+
+    /// The connection. One writer: every action holds it for its transaction.
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a transaction half-applied
+        // (rusqlite rolls back on drop), so a poisoned lock is safe to reuse.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Sets up a new till: its device id and its location. Refuses a store set up already.
-    pub async fn init(&self, location: &Location) -> Result<DeviceId> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let existing: Option<String> = sqlx::query_scalar("SELECT id FROM device")
-            .fetch_optional(&mut *tx)
-            .await?;
+    pub fn init(&self, location: &Location) -> Result<DeviceId> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing: Option<String> = tx
+            .query_row("SELECT id FROM device", [], |r| r.get(0))
+            .optional()?;
         if let Some(id) = existing {
             return Err(EngineError::invalid(
                 "db",
@@ -87,39 +118,33 @@ impl Store {
             ));
         }
         let device = crate::ids::new_v7(self.clock.now());
-        sqlx::query("INSERT INTO device (singleton, id, next_seq) VALUES (1, ?, 1)")
-            .bind(device.to_string())
-            .execute(&mut *tx)
-            .await?;
+        tx.execute(
+            "INSERT INTO device (singleton, id, next_seq) VALUES (1, ?, 1)",
+            [device.to_string()],
+        )?;
         let json =
             serde_json::to_string(location).map_err(|e| EngineError::Corrupt(e.to_string()))?;
-        sqlx::query("INSERT INTO settings (key, value) VALUES ('location', ?)")
-            .bind(json)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('location', ?)",
+            [json],
+        )?;
+        tx.commit()?;
         Ok(device)
     }
 
     /// The location this till is set up for.
-    pub async fn location(&self) -> Result<Location> {
-        let json: Option<String> =
-            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'location'")
-                .fetch_optional(&self.pool)
-                .await?;
-        let json = json.ok_or(EngineError::NotInitialised)?;
-        serde_json::from_str(&json)
-            .map_err(|e| EngineError::Corrupt(format!("location settings: {e}")))
+    pub fn location(&self) -> Result<Location> {
+        location_of(&self.conn())
     }
 
     /// This till's device id.
-    pub async fn device(&self) -> Result<DeviceId> {
-        let id: Option<String> = sqlx::query_scalar("SELECT id FROM device")
-            .fetch_optional(&self.pool)
-            .await?;
+    pub fn device(&self) -> Result<DeviceId> {
+        let id: Option<String> = self
+            .conn()
+            .query_row("SELECT id FROM device", [], |r| r.get(0))
+            .optional()?;
         let id = id.ok_or(EngineError::NotInitialised)?;
-        id.parse()
-            .map_err(|_| EngineError::Corrupt(format!("device id `{id}`")))
+        parse_uuid(&id, "device")
     }
 
     /// The current time from the store's clock.
@@ -129,54 +154,88 @@ impl Store {
 
     /// The program in force: the highest version, ties broken by event id so every
     /// till picks the same one.
-    pub async fn program(&self) -> Result<Option<PublishedProgram>> {
-        let row = sqlx::query(
-            "SELECT version, source FROM programs ORDER BY version DESC, event_id DESC LIMIT 1",
-        )
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let version: i64 = row.try_get("version")?;
-        let source: String = row.try_get("source")?;
-        let program = parse_program(&source).map_err(|e| {
-            EngineError::Corrupt(format!("the published program no longer reads: {e}"))
-        })?;
-        Ok(Some(PublishedProgram {
-            program,
-            version: u32::try_from(version).unwrap_or(0),
-            source,
-        }))
+    pub fn program(&self) -> Result<Option<PublishedProgram>> {
+        program_of(&self.conn())
     }
 
     /// Every event in local order, for export and tests.
-    pub async fn events(&self) -> Result<Vec<Event>> {
-        let rows = sqlx::query(append::SELECT_EVENT)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(append::event_from_row).collect()
+    pub fn events(&self) -> Result<Vec<Event>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(append::SELECT_EVENT)?;
+        let rows = stmt.query_map([], append::event_from_row)?;
+        rows.map(|r| r.map_err(EngineError::from).and_then(|x| x))
+            .collect()
     }
 
     /// Runs `PRAGMA integrity_check`; returns its answer (`ok` when healthy).
-    pub async fn integrity_check(&self) -> Result<String> {
-        let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_all(&self.pool)
-            .await?;
+    pub fn integrity_check(&self) -> Result<String> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows.join("; "))
-    }
-
-    /// Closes the connection, checkpointing the WAL.
-    pub async fn close(self) {
-        self.pool.close().await;
     }
 }
 
-/// Parses a stored id.
-pub(crate) fn parse_uuid_public(text: &str) -> Result<uuid::Uuid> {
-    parse_uuid(text, "customer")
+pub(crate) fn location_of(conn: &Connection) -> Result<Location> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'location'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let json = json.ok_or(EngineError::NotInitialised)?;
+    serde_json::from_str(&json).map_err(|e| EngineError::Corrupt(format!("location settings: {e}")))
+}
+
+pub(crate) fn program_of(conn: &Connection) -> Result<Option<PublishedProgram>> {
+    let row: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT version, source FROM programs ORDER BY version DESC, event_id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((version, source)) = row else {
+        return Ok(None);
+    };
+    let program = parse_program(&source)
+        .map_err(|e| EngineError::Corrupt(format!("the published program no longer reads: {e}")))?;
+    Ok(Some(PublishedProgram {
+        program,
+        version: u32::try_from(version).unwrap_or(0),
+        source,
+    }))
 }
 
 /// Parses a stored id naming what it is.
 pub(crate) fn parse_uuid(text: &str, what: &str) -> Result<uuid::Uuid> {
     text.parse()
         .map_err(|_| EngineError::Corrupt(format!("{what} `{text}` is not an id")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_all_listed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .expect("migrations dir")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        files.sort();
+        let listed: Vec<&str> = super::MIGRATIONS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            files, listed,
+            "every migration file must be listed, in order, in MIGRATIONS"
+        );
+    }
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(super::migrations().validate().is_ok());
+    }
 }

@@ -2,18 +2,15 @@
 //! the export of one customer's data.
 
 use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, Transaction};
 
-use super::{append, context, parse_uuid, Store};
+use super::{append, context, location_of, parse_uuid, program_of, Store};
 use crate::error::{EngineError, Result};
 use crate::ledger::{Account, CardId, CustomerId, Event};
 use crate::money::Money;
 use crate::program::Program;
 use crate::rules::{self, CustomerContext};
-
-type Tx = Transaction<'static, Sqlite>;
 
 /// A customer's stored record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,43 +94,71 @@ pub struct CustomerSummary {
 
 const RECORD_COLUMNS: &str = "id, name, phone, email, birthday, marketing_consent, tags, merged_into, erased, visits, spend, last_visit";
 
-async fn record_from_row(tx: &mut Tx, row: &SqliteRow) -> Result<CustomerRecord> {
-    let id: String = row.try_get("id")?;
-    let tags: String = row.try_get("tags")?;
-    let birthday: Option<String> = row.try_get("birthday")?;
-    let last_visit: Option<String> = row.try_get("last_visit")?;
-    let merged_into: Option<String> = row.try_get("merged_into")?;
-    let erased: bool = row.try_get("erased")?;
-    let cards: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM cards WHERE customer = ? AND status = 'active' ORDER BY id",
-    )
-    .bind(&id)
-    .fetch_all(&mut **tx)
-    .await?;
+/// A stored row of `RECORD_COLUMNS`, before its cards are looked up.
+struct RawRecord {
+    id: String,
+    name: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    birthday: Option<String>,
+    marketing_consent: bool,
+    tags: String,
+    merged_into: Option<String>,
+    erased: bool,
+    visits: i64,
+    spend: i64,
+    last_visit: Option<String>,
+}
+
+fn raw_from_row(row: &Row<'_>) -> rusqlite::Result<RawRecord> {
+    Ok(RawRecord {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        phone: row.get("phone")?,
+        email: row.get("email")?,
+        birthday: row.get("birthday")?,
+        marketing_consent: row.get("marketing_consent")?,
+        tags: row.get("tags")?,
+        merged_into: row.get("merged_into")?,
+        erased: row.get("erased")?,
+        visits: row.get("visits")?,
+        spend: row.get("spend")?,
+        last_visit: row.get("last_visit")?,
+    })
+}
+
+fn finish_record(conn: &Connection, raw: RawRecord) -> Result<CustomerRecord> {
+    let cards: Vec<String> = conn
+        .prepare_cached(
+            "SELECT id FROM cards WHERE customer = ? AND status = 'active' ORDER BY id",
+        )?
+        .query_map([&raw.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let parse_date =
         |t: Option<String>| t.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
     Ok(CustomerRecord {
-        id: parse_uuid(&id, "customer")?,
-        name: row.try_get("name")?,
-        phone: row.try_get("phone")?,
-        email: row.try_get("email")?,
-        birthday: parse_date(birthday),
-        marketing_consent: row.try_get("marketing_consent")?,
-        tags: serde_json::from_str(&tags).unwrap_or_default(),
-        status: if merged_into.is_some() {
+        id: parse_uuid(&raw.id, "customer")?,
+        name: raw.name,
+        phone: raw.phone,
+        email: raw.email,
+        birthday: parse_date(raw.birthday),
+        marketing_consent: raw.marketing_consent,
+        tags: serde_json::from_str(&raw.tags).unwrap_or_default(),
+        status: if raw.merged_into.is_some() {
             "merged"
-        } else if erased {
+        } else if raw.erased {
             "erased"
         } else {
             "active"
         },
-        merged_into: merged_into
+        merged_into: raw
+            .merged_into
             .as_deref()
             .map(|m| parse_uuid(m, "customer"))
             .transpose()?,
-        visits: row.try_get("visits")?,
-        spend: row.try_get("spend")?,
-        last_visit: parse_date(last_visit),
+        visits: raw.visits,
+        spend: raw.spend,
+        last_visit: parse_date(raw.last_visit),
         cards,
     })
 }
@@ -150,15 +175,15 @@ pub fn normalise_phone(phone: &str) -> Option<String> {
         .then(|| if plus { format!("+{digits}") } else { digits })
 }
 
-pub(crate) async fn record(tx: &mut Tx, customer: CustomerId) -> Result<CustomerRecord> {
-    let row = sqlx::query(&format!(
-        "SELECT {RECORD_COLUMNS} FROM customers WHERE id = ?"
-    ))
-    .bind(customer.to_string())
-    .fetch_optional(&mut **tx)
-    .await?
-    .ok_or_else(|| EngineError::not_found("customer", customer.to_string()))?;
-    record_from_row(tx, &row).await
+pub(crate) fn record(conn: &Connection, customer: CustomerId) -> Result<CustomerRecord> {
+    let raw = conn
+        .prepare_cached(&format!(
+            "SELECT {RECORD_COLUMNS} FROM customers WHERE id = ?"
+        ))?
+        .query_row([customer.to_string()], raw_from_row)
+        .optional()?
+        .ok_or_else(|| EngineError::not_found("customer", customer.to_string()))?;
+    finish_record(conn, raw)
 }
 
 /// Builds the summary staff see, from a loaded context.
@@ -243,25 +268,24 @@ pub(crate) fn summarize(
 
 impl Store {
     /// The customer a card belongs to. A replaced card is refused with its own message.
-    pub async fn customer_by_card(&self, card: CardId) -> Result<CustomerId> {
-        let row = sqlx::query("SELECT customer, status FROM cards WHERE id = ?")
-            .bind(card.to_string())
-            .fetch_optional(&self.pool)
-            .await?
+    pub fn customer_by_card(&self, card: CardId) -> Result<CustomerId> {
+        let conn = self.conn();
+        let (customer, status): (String, String) = conn
+            .prepare_cached("SELECT customer, status FROM cards WHERE id = ?")?
+            .query_row([card.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
             .ok_or_else(|| EngineError::not_found("card", card.to_string()))?;
-        let status: String = row.try_get("status")?;
         if status != "active" {
             return Err(EngineError::invalid(
                 "card",
                 "this card was replaced by a new one and no longer works",
             ));
         }
-        let customer: String = row.try_get("customer")?;
         parse_uuid(&customer, "customer")
     }
 
     /// Customers whose phone matches, or whose name contains `query` (case-insensitive).
-    pub async fn find_customers(&self, query: &str, limit: i64) -> Result<Vec<CustomerRecord>> {
+    pub fn find_customers(&self, query: &str, limit: i64) -> Result<Vec<CustomerRecord>> {
         let q = query.trim();
         if q.is_empty() || q.chars().count() > 100 {
             return Err(EngineError::invalid(
@@ -269,16 +293,13 @@ impl Store {
                 "type 1 to 100 characters of a name or a phone number",
             ));
         }
-        let mut tx = self.pool.begin().await?;
-        let rows = if let Some(phone) = normalise_phone(q) {
-            sqlx::query(&format!(
+        let conn = self.conn();
+        let raws: Vec<RawRecord> = if let Some(phone) = normalise_phone(q) {
+            conn.prepare_cached(&format!(
                 "SELECT {RECORD_COLUMNS} FROM customers WHERE merged_into IS NULL AND (phone = ? OR phone LIKE ?) LIMIT ?"
-            ))
-            .bind(&phone)
-            .bind(format!("%{}", phone.trim_start_matches('+')))
-            .bind(limit)
-            .fetch_all(&mut *tx)
-            .await?
+            ))?
+            .query_map(params![phone, format!("%{}", phone.trim_start_matches('+')), limit], raw_from_row)?
+            .collect::<rusqlite::Result<_>>()?
         } else {
             let pattern = format!(
                 "%{}%",
@@ -286,54 +307,53 @@ impl Store {
                     .replace('%', "\\%")
                     .replace('_', "\\_")
             );
-            sqlx::query(&format!(
+            conn.prepare_cached(&format!(
                 "SELECT {RECORD_COLUMNS} FROM customers WHERE merged_into IS NULL AND name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?"
-            ))
-            .bind(pattern)
-            .bind(limit)
-            .fetch_all(&mut *tx)
-            .await?
+            ))?
+            .query_map(params![pattern, limit], raw_from_row)?
+            .collect::<rusqlite::Result<_>>()?
         };
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            out.push(record_from_row(&mut tx, row).await?);
-        }
-        tx.commit().await?;
-        Ok(out)
+        raws.into_iter().map(|r| finish_record(&conn, r)).collect()
     }
 
     /// What staff see about a customer today. A merged record shows the one it went into.
-    pub async fn customer(&self, customer: CustomerId) -> Result<CustomerSummary> {
-        let location = self.location().await?;
-        let program = self.program().await?.map(|p| p.program);
-        let today = location.business_date(self.now());
-        let mut tx = self.pool.begin().await?;
-        let resolved = super::apply::resolve(&mut tx, &customer.to_string()).await?;
-        let resolved = parse_uuid(&resolved, "customer")?;
-        let record = record(&mut tx, resolved).await?;
-        let summary = match &program {
-            Some(p) => {
-                let ctx = context::load(&mut tx, p, resolved, today, None).await?;
-                summarize(record, Some(p), &ctx, today)
-            }
-            None => summarize(record, None, &CustomerContext::default(), today),
-        };
-        tx.commit().await?;
-        Ok(summary)
+    pub fn customer(&self, customer: CustomerId) -> Result<CustomerSummary> {
+        let conn = self.conn();
+        summary(&conn, customer, self.now())
     }
 
     /// Every event about a customer (and records merged into them), in local order.
-    pub async fn customer_events(&self, customer: CustomerId) -> Result<Vec<Event>> {
-        let c = customer.to_string();
-        let rows = sqlx::query(
+    pub fn customer_events(&self, customer: CustomerId) -> Result<Vec<Event>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
             "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body FROM events
              WHERE customer = ?1 OR customer IN (SELECT id FROM customers WHERE merged_into = ?1)
                 OR (kind = 'merged' AND body LIKE '%' || ?1 || '%')
              ORDER BY seq",
-        )
-        .bind(&c)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(append::event_from_row).collect()
+        )?;
+        let rows = stmt.query_map([customer.to_string()], append::event_from_row)?;
+        rows.map(|r| r.map_err(EngineError::from).and_then(|x| x))
+            .collect()
     }
+}
+
+/// The summary of a customer (following merges) at `now`.
+pub(crate) fn summary(
+    conn: &Connection,
+    customer: CustomerId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<CustomerSummary> {
+    let location = location_of(conn)?;
+    let program = program_of(conn)?.map(|p| p.program);
+    let today = location.business_date(now);
+    let resolved = super::apply::resolve(conn, &customer.to_string())?;
+    let resolved = parse_uuid(&resolved, "customer")?;
+    let record = record(conn, resolved)?;
+    Ok(match &program {
+        Some(p) => {
+            let ctx = context::load(conn, p, resolved, today, None)?;
+            summarize(record, Some(p), &ctx, today)
+        }
+        None => summarize(record, None, &CustomerContext::default(), today),
+    })
 }

@@ -6,9 +6,8 @@
 //! (voids, merges, erasures), the second folds everything with that knowledge.
 //! Tests hold the two equal, in any order of arrival.
 
-use futures_util::TryStreamExt;
+use rusqlite::{params, Connection, TransactionBehavior};
 use serde::Serialize;
-use sqlx::{Row, Sqlite, Transaction};
 use std::collections::{HashMap, HashSet};
 
 use super::Store;
@@ -96,38 +95,35 @@ fn new_customer() -> CustomerRow {
 
 impl Store {
     /// Recomputes every projection from the ledger and compares it with the stored
-    /// one. With `repair`, differing rows are replaced by the recomputed ones.
-    pub async fn rebuild(
+    /// one. With `repair`, differing tables are replaced by the recomputed ones.
+    pub fn rebuild(
         &self,
         repair: bool,
         mut progress: impl FnMut(u64, u64),
     ) -> Result<RebuildReport> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events")
-            .fetch_one(&mut *tx)
-            .await?;
-        let rebuilt = fold(&mut tx, u64::try_from(total).unwrap_or(0), &mut progress).await?;
-        let stored = load_stored(&mut tx).await?;
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let total: i64 = tx.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
+        let total = u64::try_from(total).unwrap_or(0);
+        let rebuilt = fold(&tx, total, &mut progress)?;
+        let stored = load_stored(&tx)?;
         let differences = diff(&stored, &rebuilt);
         let repaired = repair && !differences.is_empty();
         if repaired {
-            write_differences(&mut tx, &stored, &rebuilt).await?;
+            write_differences(&tx, &stored, &rebuilt)?;
         }
-        tx.commit().await?;
+        tx.commit()?;
         Ok(RebuildReport {
-            events: u64::try_from(total).unwrap_or(0),
+            events: total,
             customers: rebuilt.customers.len(),
             differences,
             repaired,
         })
     }
 
-    /// The stored projections as they are (for tests comparing orders of arrival).
-    pub async fn projection_snapshot(&self) -> Result<String> {
-        let mut tx = self.pool.begin().await?;
-        let p = load_stored(&mut tx).await?;
-        tx.commit().await?;
-        Ok(canonical(&p))
+    /// The stored projections as a canonical text (for tests comparing orders of arrival).
+    pub fn projection_snapshot(&self) -> Result<String> {
+        Ok(canonical(&load_stored(&self.conn())?))
     }
 }
 
@@ -159,11 +155,7 @@ fn canonical(p: &Projections) -> String {
     lines.join("\n")
 }
 
-async fn fold(
-    tx: &mut Transaction<'static, Sqlite>,
-    total: u64,
-    progress: &mut impl FnMut(u64, u64),
-) -> Result<Projections> {
+fn fold(conn: &Connection, total: u64, progress: &mut impl FnMut(u64, u64)) -> Result<Projections> {
     let parse = |id: &str, body: &str| -> Result<EventBody> {
         serde_json::from_str(body).map_err(|e| EngineError::Corrupt(format!("event {id}: {e}")))
     };
@@ -172,14 +164,13 @@ async fn fold(
     let mut merged: HashMap<String, String> = HashMap::new();
     let mut erased: HashSet<String> = HashSet::new();
     let mut replaced: HashSet<String> = HashSet::new();
-    let rows = sqlx::query(
+    let mut stmt = conn.prepare(
         "SELECT id, body FROM events WHERE kind IN ('voided', 'merged', 'erased', 'card_replaced')",
-    )
-    .fetch_all(&mut **tx)
-    .await?;
-    for row in rows {
-        let id: String = row.try_get("id")?;
-        let body: String = row.try_get("body")?;
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        let body: String = row.get(1)?;
         match parse(&id, &body)? {
             EventBody::Voided { target, .. } => {
                 let e = voided
@@ -201,6 +192,8 @@ async fn fold(
             _ => {}
         }
     }
+    drop(rows);
+    drop(stmt);
     let final_of = |c: &str| -> String {
         let mut cur = c.to_string();
         // Bounded: a cycle would be a corrupt ledger; stop rather than spin.
@@ -216,12 +209,12 @@ async fn fold(
     // Pass 2: fold every event.
     let mut p = Projections::default();
     let mut done = 0u64;
-    let mut stream =
-        sqlx::query("SELECT id, device_time, body FROM events ORDER BY seq").fetch(&mut **tx);
+    let mut stmt = conn.prepare("SELECT id, device_time, body FROM events ORDER BY seq")?;
+    let mut rows = stmt.query([])?;
     let mut owner_cache: HashMap<String, String> = HashMap::new();
-    while let Some(row) = stream.try_next().await? {
-        let id: String = row.try_get("id")?;
-        let body: String = row.try_get("body")?;
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        let body: String = row.get(2)?;
         let body = parse(&id, &body)?;
         let is_voided = voided.contains_key(&id);
         let mut owner = |c: &str| -> String {
@@ -248,7 +241,7 @@ async fn fold(
                 ..
             } => {
                 let c = customer.to_string();
-                let time: String = row.try_get("device_time")?;
+                let time: String = row.get(1)?;
                 let entry = p.customers.entry(c.clone()).or_insert_with(new_customer);
                 entry.enrolled_on = Some(time);
                 if let Some(pr) = profile {
@@ -350,7 +343,8 @@ async fn fold(
             progress(done, total);
         }
     }
-    drop(stream);
+    drop(rows);
+    drop(stmt);
     progress(done, total);
 
     // Finish: card statuses, merges, erasures, visit statistics, zero balances.
@@ -395,99 +389,68 @@ async fn fold(
     Ok(p)
 }
 
-async fn load_stored(tx: &mut Transaction<'static, Sqlite>) -> Result<Projections> {
+fn load_stored(conn: &Connection) -> Result<Projections> {
     let mut p = Projections::default();
-    let mut rows = sqlx::query(
+    let mut stmt = conn.prepare(
         "SELECT id, name, phone, email, birthday, marketing_consent, tags, profile_event, enrolled_on, merged_into,
                 erased, visits, spend, first_visit, last_visit FROM customers",
-    )
-    .fetch(&mut **tx);
-    while let Some(r) = rows.try_next().await? {
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
         p.customers.insert(
-            r.try_get("id")?,
+            r.get(0)?,
             CustomerRow {
-                name: r.try_get("name")?,
-                phone: r.try_get("phone")?,
-                email: r.try_get("email")?,
-                birthday: r.try_get("birthday")?,
-                marketing_consent: r.try_get("marketing_consent")?,
-                tags: r.try_get("tags")?,
-                profile_event: r.try_get("profile_event")?,
-                enrolled_on: r.try_get("enrolled_on")?,
-                merged_into: r.try_get("merged_into")?,
-                erased: r.try_get("erased")?,
-                visits: r.try_get("visits")?,
-                spend: r.try_get("spend")?,
-                first_visit: r.try_get("first_visit")?,
-                last_visit: r.try_get("last_visit")?,
+                name: r.get(1)?,
+                phone: r.get(2)?,
+                email: r.get(3)?,
+                birthday: r.get(4)?,
+                marketing_consent: r.get(5)?,
+                tags: r.get(6)?,
+                profile_event: r.get(7)?,
+                enrolled_on: r.get(8)?,
+                merged_into: r.get(9)?,
+                erased: r.get(10)?,
+                visits: r.get(11)?,
+                spend: r.get(12)?,
+                first_visit: r.get(13)?,
+                last_visit: r.get(14)?,
             },
         );
     }
-    drop(rows);
-    let mut rows = sqlx::query("SELECT id, customer, status FROM cards").fetch(&mut **tx);
-    while let Some(r) = rows.try_next().await? {
-        p.cards.insert(
-            r.try_get("id")?,
-            (r.try_get("customer")?, r.try_get("status")?),
-        );
+    let mut stmt = conn.prepare("SELECT id, customer, status FROM cards")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        p.cards.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
     }
-    drop(rows);
-    let mut rows = sqlx::query("SELECT customer, account, amount FROM balances").fetch(&mut **tx);
-    while let Some(r) = rows.try_next().await? {
-        p.balances.insert(
-            (r.try_get("customer")?, r.try_get("account")?),
-            r.try_get("amount")?,
-        );
+    let mut stmt = conn.prepare("SELECT customer, account, amount FROM balances")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        p.balances.insert((r.get(0)?, r.get(1)?), r.get(2)?);
     }
-    drop(rows);
-    let mut rows =
-        sqlx::query("SELECT event_id, customer, business_date, amount, voided FROM visits")
-            .fetch(&mut **tx);
-    while let Some(r) = rows.try_next().await? {
-        p.visits.insert(
-            r.try_get("event_id")?,
-            (
-                r.try_get("customer")?,
-                r.try_get("business_date")?,
-                r.try_get("amount")?,
-                r.try_get("voided")?,
-            ),
-        );
+    let mut stmt =
+        conn.prepare("SELECT event_id, customer, business_date, amount, voided FROM visits")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        p.visits
+            .insert(r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?));
     }
-    drop(rows);
-    for r in sqlx::query("SELECT target, void_event FROM voided")
-        .fetch_all(&mut **tx)
-        .await?
-    {
-        p.voided
-            .insert(r.try_get("target")?, r.try_get("void_event")?);
+    let mut stmt = conn.prepare("SELECT target, void_event FROM voided")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        p.voided.insert(r.get(0)?, r.get(1)?);
     }
-    for r in sqlx::query("SELECT event_id, customer, plan, starts, ends FROM subscriptions")
-        .fetch_all(&mut **tx)
-        .await?
-    {
-        p.subscriptions.insert(
-            r.try_get("event_id")?,
-            (
-                r.try_get("customer")?,
-                r.try_get("plan")?,
-                r.try_get("starts")?,
-                r.try_get("ends")?,
-            ),
-        );
+    let mut stmt =
+        conn.prepare("SELECT event_id, customer, plan, starts, ends FROM subscriptions")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        p.subscriptions
+            .insert(r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?));
     }
-    for r in sqlx::query("SELECT event_id, version, name, source FROM programs")
-        .fetch_all(&mut **tx)
-        .await?
-    {
-        p.programs.insert(
-            r.try_get("event_id")?,
-            (
-                r.try_get("version")?,
-                r.try_get("name")?,
-                r.try_get("source")?,
-            ),
-        );
+    let mut stmt = conn.prepare("SELECT event_id, version, name, source FROM programs")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        p.programs
+            .insert(r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?));
     }
     Ok(p)
 }
@@ -540,116 +503,79 @@ fn diff(stored: &Projections, rebuilt: &Projections) -> Vec<TableDiff> {
 }
 
 /// Replaces the differing tables' contents with the rebuilt ones.
-async fn write_differences(
-    tx: &mut Transaction<'static, Sqlite>,
-    stored: &Projections,
-    rebuilt: &Projections,
-) -> Result<()> {
+fn write_differences(conn: &Connection, stored: &Projections, rebuilt: &Projections) -> Result<()> {
     if stored.customers != rebuilt.customers {
-        sqlx::query("DELETE FROM customers")
-            .execute(&mut **tx)
-            .await?;
+        conn.execute("DELETE FROM customers", [])?;
+        let mut stmt = conn.prepare(
+            "INSERT INTO customers (id, name, phone, email, birthday, marketing_consent, tags, profile_event,
+                enrolled_on, merged_into, erased, visits, spend, first_visit, last_visit)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )?;
         for (id, c) in &rebuilt.customers {
-            sqlx::query(
-                "INSERT INTO customers (id, name, phone, email, birthday, marketing_consent, tags, profile_event,
-                    enrolled_on, merged_into, erased, visits, spend, first_visit, last_visit)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(&c.name)
-            .bind(&c.phone)
-            .bind(&c.email)
-            .bind(&c.birthday)
-            .bind(c.marketing_consent)
-            .bind(&c.tags)
-            .bind(&c.profile_event)
-            .bind(&c.enrolled_on)
-            .bind(&c.merged_into)
-            .bind(c.erased)
-            .bind(c.visits)
-            .bind(c.spend)
-            .bind(&c.first_visit)
-            .bind(&c.last_visit)
-            .execute(&mut **tx)
-            .await?;
+            stmt.execute(params![
+                id,
+                c.name,
+                c.phone,
+                c.email,
+                c.birthday,
+                c.marketing_consent,
+                c.tags,
+                c.profile_event,
+                c.enrolled_on,
+                c.merged_into,
+                c.erased,
+                c.visits,
+                c.spend,
+                c.first_visit,
+                c.last_visit
+            ])?;
         }
     }
     if stored.cards != rebuilt.cards {
-        sqlx::query("DELETE FROM cards").execute(&mut **tx).await?;
+        conn.execute("DELETE FROM cards", [])?;
+        let mut stmt = conn.prepare("INSERT INTO cards (id, customer, status) VALUES (?, ?, ?)")?;
         for (id, (customer, status)) in &rebuilt.cards {
-            sqlx::query("INSERT INTO cards (id, customer, status) VALUES (?, ?, ?)")
-                .bind(id)
-                .bind(customer)
-                .bind(status)
-                .execute(&mut **tx)
-                .await?;
+            stmt.execute(params![id, customer, status])?;
         }
     }
     if stored.balances != rebuilt.balances {
-        sqlx::query("DELETE FROM balances")
-            .execute(&mut **tx)
-            .await?;
+        conn.execute("DELETE FROM balances", [])?;
+        let mut stmt =
+            conn.prepare("INSERT INTO balances (customer, account, amount) VALUES (?, ?, ?)")?;
         for ((customer, account), amount) in &rebuilt.balances {
-            sqlx::query("INSERT INTO balances (customer, account, amount) VALUES (?, ?, ?)")
-                .bind(customer)
-                .bind(account)
-                .bind(amount)
-                .execute(&mut **tx)
-                .await?;
+            stmt.execute(params![customer, account, amount])?;
         }
     }
     if stored.visits != rebuilt.visits {
-        sqlx::query("DELETE FROM visits").execute(&mut **tx).await?;
+        conn.execute("DELETE FROM visits", [])?;
+        let mut stmt =
+            conn.prepare("INSERT INTO visits (event_id, customer, business_date, amount, voided) VALUES (?, ?, ?, ?, ?)")?;
         for (id, (customer, date, amount, voided)) in &rebuilt.visits {
-            sqlx::query("INSERT INTO visits (event_id, customer, business_date, amount, voided) VALUES (?, ?, ?, ?, ?)")
-                .bind(id)
-                .bind(customer)
-                .bind(date)
-                .bind(amount)
-                .bind(voided)
-                .execute(&mut **tx)
-                .await?;
+            stmt.execute(params![id, customer, date, amount, voided])?;
         }
     }
     if stored.voided != rebuilt.voided {
-        sqlx::query("DELETE FROM voided").execute(&mut **tx).await?;
+        conn.execute("DELETE FROM voided", [])?;
+        let mut stmt = conn.prepare("INSERT INTO voided (target, void_event) VALUES (?, ?)")?;
         for (target, void) in &rebuilt.voided {
-            sqlx::query("INSERT INTO voided (target, void_event) VALUES (?, ?)")
-                .bind(target)
-                .bind(void)
-                .execute(&mut **tx)
-                .await?;
+            stmt.execute(params![target, void])?;
         }
     }
     if stored.subscriptions != rebuilt.subscriptions {
-        sqlx::query("DELETE FROM subscriptions")
-            .execute(&mut **tx)
-            .await?;
+        conn.execute("DELETE FROM subscriptions", [])?;
+        let mut stmt =
+            conn.prepare("INSERT INTO subscriptions (event_id, customer, plan, starts, ends) VALUES (?, ?, ?, ?, ?)")?;
         for (id, (customer, plan, starts, ends)) in &rebuilt.subscriptions {
-            sqlx::query("INSERT INTO subscriptions (event_id, customer, plan, starts, ends) VALUES (?, ?, ?, ?, ?)")
-                .bind(id)
-                .bind(customer)
-                .bind(plan)
-                .bind(starts)
-                .bind(ends)
-                .execute(&mut **tx)
-                .await?;
+            stmt.execute(params![id, customer, plan, starts, ends])?;
         }
     }
     if stored.programs != rebuilt.programs {
-        sqlx::query("DELETE FROM programs")
-            .execute(&mut **tx)
-            .await?;
+        conn.execute("DELETE FROM programs", [])?;
+        let mut stmt = conn.prepare(
+            "INSERT INTO programs (event_id, version, name, source) VALUES (?, ?, ?, ?)",
+        )?;
         for (id, (version, name, source)) in &rebuilt.programs {
-            sqlx::query(
-                "INSERT INTO programs (event_id, version, name, source) VALUES (?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(version)
-            .bind(name)
-            .bind(source)
-            .execute(&mut **tx)
-            .await?;
+            stmt.execute(params![id, version, name, source])?;
         }
     }
     Ok(())

@@ -30,7 +30,7 @@ pub struct Shop {
 }
 
 impl Shop {
-    pub async fn new(
+    pub fn new(
         program: &str,
         currency: &str,
         tz: &str,
@@ -39,12 +39,10 @@ impl Shop {
     ) -> Shop {
         let dir = tempfile::tempdir().expect("temp dir");
         let clock = Arc::new(ManualClock::new(at));
-        let store = Store::open(&dir.path().join("till.db"), clock.clone())
-            .await
-            .expect("open");
+        let store = Store::open(&dir.path().join("till.db"), clock.clone()).expect("open");
         let location = Location::new("Test Shop", currency, tz, day_starts_at).expect("location");
-        store.init(&location).await.expect("init");
-        store.publish_program(program, None).await.expect("publish");
+        store.init(&location).expect("init");
+        store.publish_program(program, None).expect("publish");
         Shop { dir, store, clock }
     }
 
@@ -52,11 +50,10 @@ impl Shop {
         self.clock.set(t);
     }
 
-    pub async fn enroll(&self, profile: Profile) -> (CustomerId, CardId) {
+    pub fn enroll(&self, profile: Profile) -> (CustomerId, CardId) {
         let o = self
             .store
             .enroll(Enrolment { profile }, None)
-            .await
             .expect("enroll");
         let c = o.customer.expect("customer");
         let card = CardId::parse(&c.record.cards[0]).expect("card");

@@ -20,8 +20,8 @@ const CHILD_CUSTOMER: &str = "COUNTERPART_KILL_TEST_CUSTOMER";
 
 /// Only does something when run as the child of the kill test: records visits
 /// forever, printing each event id once its transaction has committed.
-#[tokio::test]
-async fn child_helper_records_visits_until_killed() {
+#[test]
+fn child_helper_records_visits_until_killed() {
     let (Some(db), Some(customer)) = (std::env::var_os(CHILD_DB), std::env::var_os(CHILD_CUSTOMER))
     else {
         return;
@@ -30,9 +30,7 @@ async fn child_helper_records_visits_until_killed() {
         .to_str()
         .and_then(|s| s.parse().ok())
         .expect("customer id");
-    let store = Store::open(std::path::Path::new(&db), Arc::new(SystemClock))
-        .await
-        .expect("open");
+    let store = Store::open(std::path::Path::new(&db), Arc::new(SystemClock)).expect("open");
     for i in 0u64.. {
         let visit = VisitInput {
             amount: 100 + (i % 900) as i64,
@@ -41,7 +39,6 @@ async fn child_helper_records_visits_until_killed() {
         };
         let o = store
             .record_visit(customer, visit, Some(&format!("kill-{i}")))
-            .await
             .expect("visit");
         use std::io::Write;
         let mut out = std::io::stdout().lock();
@@ -54,19 +51,13 @@ async fn child_helper_records_visits_until_killed() {
 fn a_killed_till_keeps_every_visit_it_reported() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("till.db");
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let customer = rt.block_on(async {
-        let store = Store::open(&db, Arc::new(SystemClock)).await.expect("open");
+    let customer = {
+        let store = Store::open(&db, Arc::new(SystemClock)).expect("open");
         store
             .init(&Location::new("Kill Café", "USD", "UTC", 0).expect("location"))
-            .await
             .expect("init");
         store
             .publish_program(&example("points-cafe.toml"), None)
-            .await
             .expect("program");
         let o = store
             .enroll(
@@ -75,12 +66,11 @@ fn a_killed_till_keeps_every_visit_it_reported() {
                 },
                 None,
             )
-            .await
             .expect("enroll");
         let id = o.customer.expect("customer").record.id;
-        store.close().await;
+        drop(store);
         id
-    });
+    };
 
     let mut child = Command::new(std::env::current_exe().expect("test binary"))
         .args([
@@ -118,12 +108,10 @@ fn a_killed_till_keeps_every_visit_it_reported() {
     }
     let _ = child.wait();
 
-    rt.block_on(async {
-        let store = Store::open(&db, Arc::new(SystemClock))
-            .await
-            .expect("reopen");
-        assert_eq!(store.integrity_check().await.expect("check"), "ok");
-        let events = store.events().await.expect("events");
+    {
+        let store = Store::open(&db, Arc::new(SystemClock)).expect("reopen");
+        assert_eq!(store.integrity_check().expect("check"), "ok");
+        let events = store.events().expect("events");
         let ids: std::collections::HashSet<String> =
             events.iter().map(|e| e.id.to_string()).collect();
         let lost: Vec<&String> = reported.iter().filter(|id| !ids.contains(*id)).collect();
@@ -137,9 +125,9 @@ fn a_killed_till_keeps_every_visit_it_reported() {
         for (i, e) in events.iter().enumerate() {
             assert_eq!(e.device_seq, i as i64 + 1);
         }
-        let summary = store.customer(customer).await.expect("customer");
+        let summary = store.customer(customer).expect("customer");
         assert!(summary.record.visits as usize >= reported.len());
-        let r = store.rebuild(false, |_, _| {}).await.expect("rebuild");
+        let r = store.rebuild(false, |_, _| {}).expect("rebuild");
         assert!(r.differences.is_empty(), "{:?}", r.differences);
-    });
+    }
 }

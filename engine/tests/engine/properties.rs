@@ -43,7 +43,7 @@ fn op() -> impl Strategy<Value = Op> {
 
 /// Runs the operations at one till; refusals are part of life and are skipped.
 /// Returns the balances each successful redemption left.
-async fn run(shop: &Shop, ops: &[Op]) -> Vec<Vec<(String, i64)>> {
+fn run(shop: &Shop, ops: &[Op]) -> Vec<Vec<(String, i64)>> {
     let mut after_redemptions = Vec::new();
     let s = &shop.store;
     let mut customers: Vec<CustomerId> = Vec::new();
@@ -62,7 +62,7 @@ async fn run(shop: &Shop, ops: &[Op]) -> Vec<Vec<(String, i64)>> {
                     },
                     ..Default::default()
                 };
-                let (c, _) = shop.enroll(p).await;
+                let (c, _) = shop.enroll(p);
                 customers.push(c);
             }
             Op::Visit { who, amount, hour } => {
@@ -75,17 +75,14 @@ async fn run(shop: &Shop, ops: &[Op]) -> Vec<Vec<(String, i64)>> {
                         items: vec![],
                         coupon: None,
                     };
-                    if let Ok(o) = s.record_visit(c, v, None).await {
+                    if let Ok(o) = s.record_visit(c, v, None) {
                         voidable.push(o.event_id);
                     }
                 }
             }
             Op::Redeem { who, pastry } => {
                 if let Some(c) = pick(who) {
-                    if let Ok(o) = s
-                        .redeem(c, if pastry { "pastry" } else { "drink" }, None)
-                        .await
-                    {
+                    if let Ok(o) = s.redeem(c, if pastry { "pastry" } else { "drink" }, None) {
                         if let Some(summary) = &o.customer {
                             after_redemptions.push(
                                 summary
@@ -101,22 +98,19 @@ async fn run(shop: &Shop, ops: &[Op]) -> Vec<Vec<(String, i64)>> {
             }
             Op::Void { which } => {
                 if let Some(e) = voidable.get(which % voidable.len().max(1)).copied() {
-                    let _ = s.void(e, "mistake", None).await;
+                    let _ = s.void(e, "mistake", None);
                 }
             }
             Op::Adjust { who, points } => {
                 if let (Some(c), true) = (pick(who), points != 0) {
-                    if let Ok(o) = s
-                        .adjust(c, Account::Points, points, "correction", None)
-                        .await
-                    {
+                    if let Ok(o) = s.adjust(c, Account::Points, points, "correction", None) {
                         voidable.push(o.event_id);
                     }
                 }
             }
             Op::Merge { from, into } => {
                 if let (Some(a), Some(b)) = (pick(from), pick(into)) {
-                    let _ = s.merge(a, b, None).await;
+                    let _ = s.merge(a, b, None);
                 }
             }
             Op::Profile { who } => {
@@ -126,24 +120,24 @@ async fn run(shop: &Shop, ops: &[Op]) -> Vec<Vec<(String, i64)>> {
                         phone: Some(format!("+4860010{who:04}")),
                         ..Default::default()
                     };
-                    let _ = s.update_profile(c, p, None).await;
+                    let _ = s.update_profile(c, p, None);
                 }
             }
             Op::Erase { who } => {
                 if let Some(c) = pick(who) {
-                    let _ = s.erase(c, None).await;
+                    let _ = s.erase(c, None);
                 }
             }
             Op::ReplaceCard { who } => {
                 if let Some(c) = pick(who) {
-                    if let Ok(summary) = s.customer(c).await {
+                    if let Ok(summary) = s.customer(c) {
                         if let Some(card) = summary
                             .record
                             .cards
                             .first()
                             .and_then(|x| counterpart_engine::ledger::CardId::parse(x))
                         {
-                            let _ = s.replace_card(summary.record.id, card, None).await;
+                            let _ = s.replace_card(summary.record.id, card, None);
                         }
                     }
                 }
@@ -154,16 +148,14 @@ async fn run(shop: &Shop, ops: &[Op]) -> Vec<Vec<(String, i64)>> {
     after_redemptions
 }
 
-async fn empty_till(dir: &std::path::Path, name: &str) -> Store {
+fn empty_till(dir: &std::path::Path, name: &str) -> Store {
     let store = Store::open(
         &dir.join(name),
         Arc::new(ManualClock::new(utc(2026, 11, 2, 0, 0))),
     )
-    .await
     .expect("open");
     store
         .init(&Location::new("Other till", "USD", "America/New_York", 4).expect("location"))
-        .await
         .expect("init");
     store
 }
@@ -173,59 +165,57 @@ proptest! {
 
     #[test]
     fn any_order_of_arrival_gives_the_same_projections(ops in proptest::collection::vec(op(), 1..60), seed in any::<u64>()) {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        rt.block_on(async {
-            let shop = Shop::new(&example("points-cafe.toml"), "USD", "America/New_York", 4, utc(2026, 11, 2, 12, 0)).await;
-            run(&shop, &ops).await;
-            let events = shop.store.events().await.expect("events");
-            let original = shop.store.projection_snapshot().await.expect("snapshot");
+        (|| -> Result<(), TestCaseError> {
+            let shop = Shop::new(&example("points-cafe.toml"), "USD", "America/New_York", 4, utc(2026, 11, 2, 12, 0));
+            run(&shop, &ops);
+            let events = shop.store.events().expect("events");
+            let original = shop.store.projection_snapshot().expect("snapshot");
             // Incremental equals a full rebuild.
-            let r = shop.store.rebuild(false, |_, _| {}).await.expect("rebuild");
+            let r = shop.store.rebuild(false, |_, _| {}).expect("rebuild");
             prop_assert!(r.differences.is_empty(), "incremental differs from rebuild: {:?}", r.differences);
             // Another till receiving the same events in two other orders, in batches.
             let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
             for round in 0..2 {
                 let mut shuffled = events.clone();
                 shuffled.shuffle(&mut rng);
-                let other = empty_till(shop.dir.path(), &format!("other-{round}.db")).await;
+                let other = empty_till(shop.dir.path(), &format!("other-{round}.db"));
                 for chunk in shuffled.chunks(7) {
-                    other.import_events(chunk).await.expect("import");
+                    other.import_events(chunk).expect("import");
                 }
                 // A repeat of everything changes nothing.
-                let again = other.import_events(&shuffled).await.expect("re-import");
+                let again = other.import_events(&shuffled).expect("re-import");
                 prop_assert_eq!(again.applied, 0);
-                let theirs = other.projection_snapshot().await.expect("snapshot");
+                let theirs = other.projection_snapshot().expect("snapshot");
                 prop_assert_eq!(&original, &theirs, "a different order of arrival gave different projections");
-                let r = other.rebuild(false, |_, _| {}).await.expect("rebuild");
+                let r = other.rebuild(false, |_, _| {}).expect("rebuild");
                 prop_assert!(r.differences.is_empty(), "{:?}", r.differences);
             }
             Ok(())
-        })?;
+        })()?;
     }
 
     #[test]
     fn a_redemption_at_the_till_never_overdraws(ops in proptest::collection::vec(op(), 1..80)) {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        rt.block_on(async {
+        (|| -> Result<(), TestCaseError> {
             // With voids and adjustments: whatever came before, a redemption leaves no balance below zero.
-            let shop = Shop::new(&example("points-cafe.toml"), "USD", "America/New_York", 4, utc(2026, 11, 2, 12, 0)).await;
-            for balances in run(&shop, &ops).await {
+            let shop = Shop::new(&example("points-cafe.toml"), "USD", "America/New_York", 4, utc(2026, 11, 2, 12, 0));
+            for balances in run(&shop, &ops) {
                 prop_assert!(balances.iter().all(|(_, v)| *v >= 0), "a redemption overdrew: {:?}", balances);
             }
             // Without them (a void of spent points, or a manager, may take a balance below
             // zero on purpose), no balance is ever below zero.
-            let shop = Shop::new(&example("points-cafe.toml"), "USD", "America/New_York", 4, utc(2026, 11, 2, 12, 0)).await;
+            let shop = Shop::new(&example("points-cafe.toml"), "USD", "America/New_York", 4, utc(2026, 11, 2, 12, 0));
             let ops: Vec<Op> = ops.into_iter().filter(|o| !matches!(o, Op::Adjust { .. } | Op::Void { .. })).collect();
-            run(&shop, &ops).await;
-            for e in shop.store.events().await.expect("events") {
+            run(&shop, &ops);
+            for e in shop.store.events().expect("events") {
                 if let Some(c) = e.body.customer() {
-                    let summary = shop.store.customer(c).await.expect("customer");
+                    let summary = shop.store.customer(c).expect("customer");
                     for b in &summary.balances {
                         prop_assert!(b.amount >= 0, "{} went below zero: {:?}", b.account, summary.balances);
                     }
                 }
             }
             Ok(())
-        })?;
+        })()?;
     }
 }

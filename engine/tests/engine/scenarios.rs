@@ -26,8 +26,8 @@ fn coffees(n: i64) -> VisitInput {
     }
 }
 
-#[tokio::test]
-async fn stamp_cafe_tenth_coffee_free_and_daily_cap_across_midnight() {
+#[test]
+fn stamp_cafe_tenth_coffee_free_and_daily_cap_across_midnight() {
     // New York, business day starts at 04:00. 2026-11-23 is a Monday.
     let shop = Shop::new(
         &example("stamp-cafe.toml"),
@@ -35,14 +35,13 @@ async fn stamp_cafe_tenth_coffee_free_and_daily_cap_across_midnight() {
         "America/New_York",
         4,
         utc(2026, 11, 23, 14, 0),
-    )
-    .await;
-    let (c, _) = shop.enroll(Profile::default()).await;
+    );
+    let (c, _) = shop.enroll(Profile::default());
     let s = &shop.store;
 
     // 23:30 local Monday (04:30 UTC Tuesday): 3 coffees, 3 stamps.
     shop.at(utc(2026, 11, 24, 4, 30));
-    let o = s.record_visit(c, coffees(3), None).await.expect("visit");
+    let o = s.record_visit(c, coffees(3), None).expect("visit");
     assert_eq!(bal(after(&o), "stamps:coffee"), 3);
     assert!(
         o.lines.iter().any(|l| l.contains("Coffee card: 3 of 9")),
@@ -52,11 +51,11 @@ async fn stamp_cafe_tenth_coffee_free_and_daily_cap_across_midnight() {
     // 00:30 local (05:30 UTC): still Monday's business day, so the cap of 5 a day
     // leaves only 2 of these 3 coffees stamped.
     shop.at(utc(2026, 11, 24, 5, 30));
-    let o = s.record_visit(c, coffees(3), None).await.expect("visit");
+    let o = s.record_visit(c, coffees(3), None).expect("visit");
     assert_eq!(bal(after(&o), "stamps:coffee"), 5);
     // 04:10 local: a new business day, the cap starts again. 5 + 4 = 9: the card fills.
     shop.at(utc(2026, 11, 24, 9, 10));
-    let o = s.record_visit(c, coffees(4), None).await.expect("visit");
+    let o = s.record_visit(c, coffees(4), None).expect("visit");
     let a = after(&o);
     assert_eq!(bal(a, "stamps:coffee"), 0);
     assert_eq!(bal(a, "voucher:free-coffee"), 1);
@@ -67,17 +66,16 @@ async fn stamp_cafe_tenth_coffee_free_and_daily_cap_across_midnight() {
     );
     assert!(a.rewards_available.iter().any(|r| r.id == "free-coffee"));
     // The tenth coffee is free; a second one is refused and changes nothing.
-    let o = s.redeem(c, "free-coffee", None).await.expect("redeem");
+    let o = s.redeem(c, "free-coffee", None).expect("redeem");
     assert_eq!(bal(after(&o), "voucher:free-coffee"), 0);
-    let before = s.projection_snapshot().await.expect("snapshot");
+    let before = s.projection_snapshot().expect("snapshot");
     let err = s
         .redeem(c, "free-coffee", None)
-        .await
         .expect_err("no voucher left");
     assert_eq!(err.code(), "refused.not_available");
-    assert_eq!(before, s.projection_snapshot().await.expect("snapshot"));
+    assert_eq!(before, s.projection_snapshot().expect("snapshot"));
     // The visits' business dates: two on the 23rd, one on the 24th.
-    let summary = s.customer(c).await.expect("customer");
+    let summary = s.customer(c).expect("customer");
     assert_eq!(summary.record.visits, 3);
     assert_eq!(
         summary.record.last_visit.map(|d| d.to_string()).as_deref(),
@@ -85,8 +83,8 @@ async fn stamp_cafe_tenth_coffee_free_and_daily_cap_across_midnight() {
     );
 }
 
-#[tokio::test]
-async fn points_cafe_multipliers_tiers_birthday_and_dst() {
+#[test]
+fn points_cafe_multipliers_tiers_birthday_and_dst() {
     // 2026-03-02 is a Monday. Daylight saving starts in New York on Sunday 2026-03-08.
     let shop = Shop::new(
         &example("points-cafe.toml"),
@@ -94,35 +92,32 @@ async fn points_cafe_multipliers_tiers_birthday_and_dst() {
         "America/New_York",
         4,
         utc(2026, 3, 2, 15, 0),
-    )
-    .await;
+    );
     let s = &shop.store;
-    let (c, _) = shop
-        .enroll(Profile {
-            birthday: chrono::NaiveDate::from_ymd_opt(1990, 3, 20),
-            ..Default::default()
-        })
-        .await;
+    let (c, _) = shop.enroll(Profile {
+        birthday: chrono::NaiveDate::from_ymd_opt(1990, 3, 20),
+        ..Default::default()
+    });
     // Welcome: +20.
-    assert_eq!(bal(&s.customer(c).await.expect("c"), "points"), 20);
+    assert_eq!(bal(&s.customer(c).expect("c"), "points"), 20);
 
     // Monday 08:30 EST = 13:30 UTC: before 9:00 on a weekday, ×2. $4.50 → 4 × 2 = 9 (rounded once: 4.5 × 2 = 9).
     shop.at(utc(2026, 3, 2, 13, 30));
-    let o = s.record_visit(c, visit(450), None).await.expect("visit");
+    let o = s.record_visit(c, visit(450), None).expect("visit");
     assert_eq!(bal(after(&o), "points"), 29);
     assert!(o.lines[0].contains("×2 before 9:00"), "{:?}", o.lines);
 
     // After the clocks change: Monday 2026-03-09 08:30 EDT is 12:30 UTC → ×2: $10 → 20.
     shop.at(utc(2026, 3, 9, 12, 30));
-    let o = s.record_visit(c, visit(1000), None).await.expect("visit");
+    let o = s.record_visit(c, visit(1000), None).expect("visit");
     assert_eq!(bal(after(&o), "points"), 49);
     // 13:30 UTC is now 09:30 EDT: no multiplier (a fixed UTC-5 offset would have said 08:30). $10 → 10.
     shop.at(utc(2026, 3, 9, 13, 30));
-    let o = s.record_visit(c, visit(1000), None).await.expect("visit");
+    let o = s.record_visit(c, visit(1000), None).expect("visit");
     assert_eq!(bal(after(&o), "points"), 59);
     // The night the clocks change: 01:30 EST Sunday 2026-03-08 is Saturday's business day.
     shop.at(utc(2026, 3, 8, 6, 30));
-    let o = s.record_visit(c, visit(100), None).await.expect("visit");
+    let o = s.record_visit(c, visit(100), None).expect("visit");
     assert_eq!(bal(after(&o), "points"), 60);
     assert_eq!(
         after(&o)
@@ -132,7 +127,7 @@ async fn points_cafe_multipliers_tiers_birthday_and_dst() {
             .as_deref(),
         Some("2026-03-09")
     );
-    let events = s.customer_events(c).await.expect("events");
+    let events = s.customer_events(c).expect("events");
     let dates: Vec<String> = events
         .iter()
         .filter_map(|e| match &e.body {
@@ -150,15 +145,15 @@ async fn points_cafe_multipliers_tiers_birthday_and_dst() {
     // Six more afternoon visits of $2 (2 points each) make ten visits in 90 days: Silver from the 11th.
     for day in 10..16 {
         shop.at(utc(2026, 3, day, 19, 0));
-        s.record_visit(c, visit(200), None).await.expect("visit");
+        s.record_visit(c, visit(200), None).expect("visit");
     }
-    let cs = s.customer(c).await.expect("c");
+    let cs = s.customer(c).expect("c");
     assert_eq!(bal(&cs, "points"), 72);
     assert_eq!(cs.tier.as_ref().map(|t| t.id.as_str()), Some("silver"));
     // Birthday on the 20th, window 3 days: a visit on Tuesday 17th at 08:00 EDT (12:00 UTC)
     // gets the birthday drink, Silver ×1.25 and early-bird ×2: $4.50 × 2.5 = 11.25 → 11.
     shop.at(utc(2026, 3, 17, 12, 0));
-    let o = s.record_visit(c, visit(450), None).await.expect("visit");
+    let o = s.record_visit(c, visit(450), None).expect("visit");
     let a = after(&o);
     assert_eq!(bal(a, "points"), 83);
     assert_eq!(bal(a, "voucher:drink"), 1);
@@ -169,12 +164,12 @@ async fn points_cafe_multipliers_tiers_birthday_and_dst() {
     );
     // Only once a year.
     shop.at(utc(2026, 3, 18, 19, 0));
-    let o = s.record_visit(c, visit(100), None).await.expect("visit");
+    let o = s.record_visit(c, visit(100), None).expect("visit");
     assert_eq!(bal(after(&o), "voucher:drink"), 1);
     assert_eq!(bal(after(&o), "points"), 84);
     // 100 points for a drink: the voucher goes first, then points are short.
-    s.redeem(c, "drink", None).await.expect("voucher");
-    let err = s.redeem(c, "drink", None).await.expect_err("84 < 100");
+    s.redeem(c, "drink", None).expect("voucher");
+    let err = s.redeem(c, "drink", None).expect_err("84 < 100");
     assert!(matches!(err, EngineError::Refused(_)), "{err}");
     assert!(
         err.to_string().contains("needs 100") && err.to_string().contains("has 84"),
@@ -184,7 +179,7 @@ async fn points_cafe_multipliers_tiers_birthday_and_dst() {
     // Ninety days after the last qualifying visits the tier lapses by itself, and the
     // visit after 45+ days away earns the win-back bonus.
     shop.at(utc(2026, 6, 20, 19, 0));
-    let o = s.record_visit(c, visit(100), None).await.expect("visit");
+    let o = s.record_visit(c, visit(100), None).expect("visit");
     assert!(
         o.lines.iter().any(|l| l.contains("We missed you")),
         "{:?}",
@@ -197,50 +192,47 @@ async fn points_cafe_multipliers_tiers_birthday_and_dst() {
     );
 }
 
-#[tokio::test]
-async fn points_expire_a_year_after_they_were_earned() {
+#[test]
+fn points_expire_a_year_after_they_were_earned() {
     let shop = Shop::new(
         &example("points-cafe.toml"),
         "USD",
         "America/New_York",
         4,
         utc(2026, 5, 1, 18, 0),
-    )
-    .await;
+    );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default()).await; // +20 on 2026-05-01
+    let (c, _) = shop.enroll(Profile::default()); // +20 on 2026-05-01
     shop.at(utc(2026, 6, 1, 18, 0));
-    s.record_visit(c, visit(9000), None).await.expect("visit"); // +90 on 2026-06-01
-    s.redeem(c, "pastry", None).await.expect("60 points"); // uses the 20 first, then 40 of the 90
-                                                           // On 2027-05-01 the welcome lot is a year old but was used up; on 2027-06-01 the 50 left expire.
+    s.record_visit(c, visit(9000), None).expect("visit"); // +90 on 2026-06-01
+    s.redeem(c, "pastry", None).expect("60 points"); // uses the 20 first, then 40 of the 90
+                                                     // On 2027-05-01 the welcome lot is a year old but was used up; on 2027-06-01 the 50 left expire.
     shop.at(utc(2027, 5, 15, 18, 0));
-    assert_eq!(bal(&s.customer(c).await.expect("c"), "points"), 50);
+    assert_eq!(bal(&s.customer(c).expect("c"), "points"), 50);
     shop.at(utc(2027, 6, 1, 18, 0));
-    let cs = s.customer(c).await.expect("c");
+    let cs = s.customer(c).expect("c");
     assert_eq!(bal(&cs, "points"), 0);
     assert_eq!(cs.points_expired, 50);
     let err = s
         .donate(c, "food-bank", 10, None)
-        .await
         .expect_err("expired points cannot be given");
     assert_eq!(err.code(), "refused.not_enough");
 }
 
-#[tokio::test]
-async fn cashback_bakery_five_percent_and_five_off_every_fifty() {
+#[test]
+fn cashback_bakery_five_percent_and_five_off_every_fifty() {
     let shop = Shop::new(
         &example("cashback-bakery.toml"),
         "USD",
         "Europe/Warsaw",
         4,
         utc(2026, 11, 23, 10, 0),
-    )
-    .await;
+    );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default()).await;
-    let o = s.record_visit(c, visit(3000), None).await.expect("visit"); // 5 % of $30 = $1.50
+    let (c, _) = shop.enroll(Profile::default());
+    let o = s.record_visit(c, visit(3000), None).expect("visit"); // 5 % of $30 = $1.50
     assert_eq!(bal(after(&o), "cashback"), 150);
-    let o = s.record_visit(c, visit(2599), None).await.expect("visit"); // $1.2995 → $1.29; $55.99 crosses $50: +$5
+    let o = s.record_visit(c, visit(2599), None).expect("visit"); // $1.2995 → $1.29; $55.99 crosses $50: +$5
     assert_eq!(bal(after(&o), "cashback"), 150 + 129 + 500);
     assert!(
         o.lines
@@ -249,18 +241,12 @@ async fn cashback_bakery_five_percent_and_five_off_every_fifty() {
         "{:?}",
         o.lines
     );
-    let o = s.redeem(c, "five-off", None).await.expect("five off");
+    let o = s.redeem(c, "five-off", None).expect("five off");
     assert_eq!(bal(after(&o), "cashback"), 279);
-    let o = s
-        .spend_cashback(c, 279, None)
-        .await
-        .expect("spend the rest");
+    let o = s.spend_cashback(c, 279, None).expect("spend the rest");
     assert_eq!(bal(after(&o), "cashback"), 0);
     assert_eq!(
-        s.spend_cashback(c, 1, None)
-            .await
-            .expect_err("empty")
-            .code(),
+        s.spend_cashback(c, 1, None).expect_err("empty").code(),
         "refused.not_enough"
     );
     // Croissant Tuesday (2026-11-24 in Warsaw): a free croissant voucher per croissant.
@@ -274,30 +260,26 @@ async fn cashback_bakery_five_percent_and_five_off_every_fifty() {
         }],
         coupon: None,
     };
-    let o = s.record_visit(c, v, None).await.expect("visit");
+    let o = s.record_visit(c, v, None).expect("visit");
     assert_eq!(bal(after(&o), "voucher:croissant"), 2);
 }
 
-#[tokio::test]
-async fn coffee_club_allowance_per_day() {
+#[test]
+fn coffee_club_allowance_per_day() {
     let shop = Shop::new(
         &example("coffee-club.toml"),
         "EUR",
         "Europe/Paris",
         4,
         utc(2026, 11, 23, 8, 0),
-    )
-    .await;
+    );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default()).await;
+    let (c, _) = shop.enroll(Profile::default());
     assert_eq!(
-        s.redeem(c, "club-drink", None)
-            .await
-            .expect_err("no plan")
-            .code(),
+        s.redeem(c, "club-drink", None).expect_err("no plan").code(),
         "refused.not_available"
     );
-    let o = s.subscribe(c, "club", None).await.expect("subscribe");
+    let o = s.subscribe(c, "club", None).expect("subscribe");
     assert!(
         o.lines
             .iter()
@@ -305,65 +287,52 @@ async fn coffee_club_allowance_per_day() {
         "{:?}",
         o.lines
     );
-    let o = s
-        .redeem(c, "club-drink", None)
-        .await
-        .expect("today's drink");
+    let o = s.redeem(c, "club-drink", None).expect("today's drink");
     assert!(o.lines[0].contains("1 of 1 this day"), "{:?}", o.lines);
     assert_eq!(
         s.redeem(c, "club-drink", None)
-            .await
             .expect_err("one a day")
             .code(),
         "refused.not_available"
     );
     shop.at(utc(2026, 11, 24, 8, 0));
-    s.redeem(c, "club-drink", None)
-        .await
-        .expect("tomorrow's drink");
+    s.redeem(c, "club-drink", None).expect("tomorrow's drink");
     shop.at(utc(2026, 12, 23, 8, 0));
     assert_eq!(
         s.redeem(c, "club-drink", None)
-            .await
             .expect_err("plan ended")
             .code(),
         "refused.not_available"
     );
 }
 
-#[tokio::test]
-async fn bad_input_is_refused_and_changes_nothing() {
+#[test]
+fn bad_input_is_refused_and_changes_nothing() {
     let shop = Shop::new(
         &example("points-cafe.toml"),
         "USD",
         "UTC",
         0,
         utc(2026, 11, 23, 10, 0),
-    )
-    .await;
+    );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default()).await;
-    let before = s.projection_snapshot().await.expect("snapshot");
-    let n = s.events().await.expect("events").len();
+    let (c, _) = shop.enroll(Profile::default());
+    let before = s.projection_snapshot().expect("snapshot");
+    let n = s.events().expect("events").len();
     assert_eq!(
         s.record_visit(c, visit(-1), None)
-            .await
             .expect_err("negative")
             .code(),
         "invalid_input"
     );
     assert_eq!(
         s.record_visit(c, visit(100_001), None)
-            .await
             .expect_err("absurd")
             .code(),
         "invalid_input"
     );
     assert_eq!(
-        s.redeem(c, "caviar", None)
-            .await
-            .expect_err("unknown")
-            .code(),
+        s.redeem(c, "caviar", None).expect_err("unknown").code(),
         "not_found"
     );
     let coupon = VisitInput {
@@ -372,10 +341,7 @@ async fn bad_input_is_refused_and_changes_nothing() {
         coupon: Some("NOPE".into()),
     };
     assert_eq!(
-        s.record_visit(c, coupon, None)
-            .await
-            .expect_err("coupon")
-            .code(),
+        s.record_visit(c, coupon, None).expect_err("coupon").code(),
         "invalid_input"
     );
     let bad_item = VisitInput {
@@ -388,16 +354,12 @@ async fn bad_input_is_refused_and_changes_nothing() {
         coupon: None,
     };
     assert_eq!(
-        s.record_visit(c, bad_item, None)
-            .await
-            .expect_err("qty")
-            .code(),
+        s.record_visit(c, bad_item, None).expect_err("qty").code(),
         "invalid_input"
     );
     let unknown = counterpart_engine::ids::new_v7(utc(2026, 1, 1, 0, 0));
     assert_eq!(
         s.record_visit(unknown, visit(100), None)
-            .await
             .expect_err("who")
             .code(),
         "not_found"
@@ -407,55 +369,47 @@ async fn bad_input_is_refused_and_changes_nothing() {
             "format = 1\nname = 'x'\ncurrency = 'EUR'\n[cashback]\npercent = 5\n",
             None
         )
-        .await
         .expect_err("currency")
         .code(),
         "invalid_input"
     );
-    assert_eq!(before, s.projection_snapshot().await.expect("snapshot"));
-    assert_eq!(n, s.events().await.expect("events").len());
+    assert_eq!(before, s.projection_snapshot().expect("snapshot"));
+    assert_eq!(n, s.events().expect("events").len());
 }
 
-#[tokio::test]
-async fn idempotency_voids_adjustments_merge_and_erase() {
+#[test]
+fn idempotency_voids_adjustments_merge_and_erase() {
     let shop = Shop::new(
         &example("points-cafe.toml"),
         "USD",
         "UTC",
         0,
         utc(2026, 11, 23, 10, 0),
-    )
-    .await;
+    );
     let s = &shop.store;
-    let (a, card_a) = shop
-        .enroll(Profile {
-            name: Some("Ola".into()),
-            phone: Some("+48 600 100 200".into()),
-            ..Default::default()
-        })
-        .await;
-    let (b, _) = shop.enroll(Profile::default()).await;
+    let (a, card_a) = shop.enroll(Profile {
+        name: Some("Ola".into()),
+        phone: Some("+48 600 100 200".into()),
+        ..Default::default()
+    });
+    let (b, _) = shop.enroll(Profile::default());
     // Same key twice: recorded once.
     let first = s
         .record_visit(a, visit(1000), Some("till-1/42"))
-        .await
         .expect("visit");
     let again = s
         .record_visit(a, visit(1000), Some("till-1/42"))
-        .await
         .expect("repeat");
     assert!(again.duplicate && again.event_id == first.event_id);
-    assert_eq!(bal(&s.customer(a).await.expect("a"), "points"), 30);
+    assert_eq!(bal(&s.customer(a).expect("a"), "points"), 30);
     // Void it: the points go, the visit no longer counts; a second void is refused.
     let o = s
         .void(first.event_id, "wrong customer", None)
-        .await
         .expect("void");
     assert_eq!(bal(after(&o), "points"), 20);
     assert_eq!(after(&o).record.visits, 0);
     assert_eq!(
         s.void(first.event_id, "again", None)
-            .await
             .expect_err("twice")
             .code(),
         "refused.cannot_void"
@@ -463,7 +417,6 @@ async fn idempotency_voids_adjustments_merge_and_erase() {
     // A manager's adjustment needs a reason.
     assert_eq!(
         s.adjust(a, counterpart_engine::ledger::Account::Points, 5, " ", None)
-            .await
             .expect_err("reason")
             .code(),
         "invalid_input"
@@ -475,16 +428,14 @@ async fn idempotency_voids_adjustments_merge_and_erase() {
         "goodwill",
         None,
     )
-    .await
     .expect("adjust");
     // Merge b into a: balances add up, b's card now finds a.
-    s.record_visit(b, visit(700), None).await.expect("visit b");
-    let o = s.merge(b, a, None).await.expect("merge");
+    s.record_visit(b, visit(700), None).expect("visit b");
+    let o = s.merge(b, a, None).expect("merge");
     assert_eq!(bal(after(&o), "points"), 25 + 20 + 7);
     assert_eq!(after(&o).record.cards.len(), 2);
     assert_eq!(
         s.record_visit(b, visit(100), None)
-            .await
             .expect("to a")
             .customer
             .expect("c")
@@ -493,29 +444,25 @@ async fn idempotency_voids_adjustments_merge_and_erase() {
         a
     );
     // Export, then erase: the personal data leaves the projection and the stored events.
-    let export = s.export_customer(a).await.expect("export");
+    let export = s.export_customer(a).expect("export");
     assert!(export.to_string().contains("+48600100200"));
-    s.erase(a, None).await.expect("erase");
-    let after_erase = s.customer(a).await.expect("a");
+    s.erase(a, None).expect("erase");
+    let after_erase = s.customer(a).expect("a");
     assert_eq!(after_erase.record.name, None);
     assert_eq!(bal(&after_erase, "points"), 53);
-    let all = serde_json::to_string(&s.events().await.expect("events")).expect("json");
+    let all = serde_json::to_string(&s.events().expect("events")).expect("json");
     assert!(
         !all.contains("Ola") && !all.contains("600100200"),
         "personal data left in the ledger"
     );
-    assert_eq!(
-        s.customer_by_card(card_a).await.expect("card still works"),
-        a
-    );
+    assert_eq!(s.customer_by_card(card_a).expect("card still works"), a);
     assert_eq!(
         s.record_visit(a, visit(100), None)
-            .await
             .expect_err("closed")
             .code(),
         "refused.customer_closed"
     );
     // And the projections still equal a rebuild.
-    let r = s.rebuild(false, |_, _| {}).await.expect("rebuild");
+    let r = s.rebuild(false, |_, _| {}).expect("rebuild");
     assert!(r.differences.is_empty(), "{:?}", r.differences);
 }

@@ -301,7 +301,7 @@ fn parse_item(text: &str) -> Result<Item, EngineError> {
     })
 }
 
-async fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
+fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
     match (&who.card, who.customer) {
         (Some(card), _) => {
             let id = CardId::parse(card).ok_or_else(|| {
@@ -310,7 +310,7 @@ async fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
                     format!("`{card}` is not a card number (32 hex digits)"),
                 ))
             })?;
-            store.customer_by_card(id).await
+            store.customer_by_card(id)
         }
         (None, Some(c)) => Ok(c),
         (None, None) => Err(EngineError::Invalid(
@@ -328,20 +328,19 @@ fn read_file(path: &PathBuf) -> Result<String, EngineError> {
     })
 }
 
-async fn open(cli: &Cli) -> anyhow::Result<Store> {
+fn open(cli: &Cli) -> anyhow::Result<Store> {
     Store::open(&cli.db, Arc::new(SystemClock))
-        .await
         .with_context(|| format!("cannot open the database {}", cli.db.display()))
 }
 
-async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
+fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
     if let Command::Program(ProgramCommand::Check { file }) = &cli.command {
         let source = read_file(file)?;
         let program = parse_program(&source)?;
         out.program_ok(&program);
         return Ok(());
     }
-    let store = match open(&cli).await {
+    let store = match open(&cli) {
         Ok(s) => s,
         Err(e) => {
             return Err(match e.downcast::<EngineError>() {
@@ -358,16 +357,16 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             day_starts_at,
         } => {
             let location = Location::new(&shop, &currency, &timezone, day_starts_at)?;
-            let device = store.init(&location).await?;
+            let device = store.init(&location)?;
             out.initialised(&location, device, &cli.db);
         }
         Command::Program(ProgramCommand::Check { .. }) => {}
         Command::Program(ProgramCommand::Publish { file }) => {
             let source = read_file(&file)?;
-            let outcome = store.publish_program(&source, None).await?;
+            let outcome = store.publish_program(&source, None)?;
             out.outcome(&outcome);
         }
-        Command::Program(ProgramCommand::Show) => match store.program().await? {
+        Command::Program(ProgramCommand::Show) => match store.program()? {
             Some(p) => out.program_shown(&p),
             None => return Err(counterpart_engine::error::Refusal::NoProgram.into()),
         },
@@ -392,28 +391,24 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                 marketing_consent: a.consent,
                 tags: a.tags,
             };
-            let outcome = store
-                .enroll(Enrolment { profile }, a.key.key.as_deref())
-                .await?;
+            let outcome = store.enroll(Enrolment { profile }, a.key.key.as_deref())?;
             out.outcome(&outcome);
         }
         Command::Visit(a) => {
-            let location = store.location().await?;
+            let location = store.location()?;
             let amount = Money::parse(&a.amount, location.currency)?.minor;
             let items = a
                 .items
                 .iter()
                 .map(|i| parse_item(i))
                 .collect::<Result<Vec<_>, _>>()?;
-            let customer = who(&store, &a.who).await?;
+            let customer = who(&store, &a.who)?;
             let visit = VisitInput {
                 amount,
                 items,
                 coupon: a.coupon,
             };
-            let outcome = store
-                .record_visit(customer, visit, a.key.key.as_deref())
-                .await?;
+            let outcome = store.record_visit(customer, visit, a.key.key.as_deref())?;
             out.outcome(&outcome);
         }
         Command::Redeem {
@@ -422,16 +417,14 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             cashback,
             key,
         } => {
-            let customer = who(&store, &w).await?;
+            let customer = who(&store, &w)?;
             let outcome = match (reward, cashback) {
                 (_, Some(amount)) => {
-                    let location = store.location().await?;
+                    let location = store.location()?;
                     let minor = Money::parse(&amount, location.currency)?.minor;
-                    store
-                        .spend_cashback(customer, minor, key.key.as_deref())
-                        .await?
+                    store.spend_cashback(customer, minor, key.key.as_deref())?
                 }
-                (Some(r), None) => store.redeem(customer, &r, key.key.as_deref()).await?,
+                (Some(r), None) => store.redeem(customer, &r, key.key.as_deref())?,
                 (None, None) => {
                     return Err(EngineError::Invalid(
                         counterpart_engine::error::InvalidInput::new(
@@ -444,7 +437,7 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             out.outcome(&outcome);
         }
         Command::Void { event, reason, key } => {
-            let outcome = store.void(event, &reason, key.key.as_deref()).await?;
+            let outcome = store.void(event, &reason, key.key.as_deref())?;
             out.outcome(&outcome);
         }
         Command::Adjust {
@@ -458,7 +451,7 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                 EngineError::Invalid(counterpart_engine::error::InvalidInput::new("account", e))
             })?;
             let amount = if account == Account::Cashback {
-                let location = store.location().await?;
+                let location = store.location()?;
                 Money::parse(&amount, location.currency)?.minor
             } else {
                 amount
@@ -472,15 +465,13 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                         ))
                     })?
             };
-            let customer = who(&store, &w).await?;
-            let outcome = store
-                .adjust(customer, account, amount, &reason, key.key.as_deref())
-                .await?;
+            let customer = who(&store, &w)?;
+            let outcome = store.adjust(customer, account, amount, &reason, key.key.as_deref())?;
             out.outcome(&outcome);
         }
         Command::Subscribe { who: w, plan, key } => {
-            let customer = who(&store, &w).await?;
-            let outcome = store.subscribe(customer, &plan, key.key.as_deref()).await?;
+            let customer = who(&store, &w)?;
+            let outcome = store.subscribe(customer, &plan, key.key.as_deref())?;
             out.outcome(&outcome);
         }
         Command::Donate {
@@ -489,10 +480,8 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             points,
             key,
         } => {
-            let customer = who(&store, &w).await?;
-            let outcome = store
-                .donate(customer, &cause, points, key.key.as_deref())
-                .await?;
+            let customer = who(&store, &w)?;
+            let outcome = store.donate(customer, &cause, points, key.key.as_deref())?;
             out.outcome(&outcome);
         }
         Command::ReplaceCard { card, key } => {
@@ -500,29 +489,27 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                 card: Some(card.clone()),
                 customer: None,
             };
-            let customer = who(&store, &w).await?;
+            let customer = who(&store, &w)?;
             let old = CardId::parse(&card).ok_or_else(|| EngineError::not_found_card(&card))?;
-            let outcome = store
-                .replace_card(customer, old, key.key.as_deref())
-                .await?;
+            let outcome = store.replace_card(customer, old, key.key.as_deref())?;
             out.outcome(&outcome);
         }
         Command::Customer(CustomerCommand::Show { who: w }) => {
-            let customer = who(&store, &w).await?;
-            let summary = store.customer(customer).await?;
+            let customer = who(&store, &w)?;
+            let summary = store.customer(customer)?;
             out.customer(&summary);
         }
         Command::Customer(CustomerCommand::Find { query }) => {
-            let found = store.find_customers(&query, 20).await?;
+            let found = store.find_customers(&query, 20)?;
             out.found(&found);
         }
         Command::Customer(CustomerCommand::Merge { from, into }) => {
-            let outcome = store.merge(from, into, None).await?;
+            let outcome = store.merge(from, into, None)?;
             out.outcome(&outcome);
         }
         Command::Customer(CustomerCommand::Export { who: w, out: path }) => {
-            let customer = who(&store, &w).await?;
-            let data = store.export_customer(customer).await?;
+            let customer = who(&store, &w)?;
+            let data = store.export_customer(customer)?;
             let text = serde_json::to_string_pretty(&data)
                 .map_err(|e| EngineError::Corrupt(e.to_string()))?;
             match path {
@@ -534,17 +521,15 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             }
         }
         Command::Customer(CustomerCommand::Erase { customer }) => {
-            let outcome = store.erase(customer, None).await?;
+            let outcome = store.erase(customer, None)?;
             out.outcome(&outcome);
         }
         Command::Rebuild { repair } => {
             let bar = output::progress_bar(!cli.json, "rebuilding");
-            let report = store
-                .rebuild(repair, |done, total| {
-                    bar.set_length(total);
-                    bar.set_position(done);
-                })
-                .await?;
+            let report = store.rebuild(repair, |done, total| {
+                bar.set_length(total);
+                bar.set_position(done);
+            })?;
             bar.finish_and_clear();
             let clean = report.differences.is_empty();
             out.rebuild(&report);
@@ -557,7 +542,7 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
         Command::Backup { dest } => {
             let bar = output::progress_bar(!cli.json, "backing up");
             bar.set_length(1);
-            let bytes = store.backup(&dest).await?;
+            let bytes = store.backup(&dest)?;
             bar.finish_and_clear();
             out.backup(&dest, bytes);
         }
@@ -577,13 +562,11 @@ async fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             let report = demo::generate(&store, spec, |done, total| {
                 bar.set_length(total);
                 bar.set_position(done);
-            })
-            .await?;
+            })?;
             bar.finish_and_clear();
             out.demo(&report);
         }
     }
-    store.close().await;
     Ok(())
 }
 
@@ -607,17 +590,7 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let mut out = Out::new(cli.json);
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: cannot start: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    match runtime.block_on(run(cli, &mut out)) {
+    match run(cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             out.error(&e);
