@@ -176,3 +176,10 @@ impl EngineError {
 
 /// Results from the engine.
 pub type Result<T, E = EngineError> = std::result::Result<T, E>;
+
+impl From<rusqlite::types::FromSqlError> for EngineError {
+    /// A stored value of the wrong type: the file was damaged or written by something else.
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        EngineError::Corrupt(format!("a stored value has the wrong type: {e}"))
+    }
+}

@@ -34,10 +34,16 @@ pub use rebuild::{RebuildReport, TableDiff};
 
 /// The migrations, in order. Append only: never edit one that has shipped.
 /// `migrations_are_all_listed` checks that every file in `migrations/` is here.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "20261123000000_ledger.sql",
-    include_str!("../../../migrations/20261123000000_ledger.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "20261123000000_ledger.sql",
+        include_str!("../../../migrations/20261123000000_ledger.sql"),
+    ),
+    (
+        "20261123010000_customer_aliases.sql",
+        include_str!("../../../migrations/20261123010000_customer_aliases.sql"),
+    ),
+];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {
     rusqlite_migration::Migrations::new(

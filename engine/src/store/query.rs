@@ -327,7 +327,7 @@ impl Store {
         let conn = self.conn();
         let mut stmt = conn.prepare(
             "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body FROM events
-             WHERE customer = ?1 OR customer IN (SELECT id FROM customers WHERE merged_into = ?1)
+             WHERE customer IN (SELECT ?1 UNION ALL SELECT id FROM customers WHERE merged_into = ?1)
                 OR (kind = 'merged' AND body LIKE '%' || ?1 || '%')
              ORDER BY seq",
         )?;

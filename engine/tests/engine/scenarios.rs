@@ -466,3 +466,55 @@ fn idempotency_voids_adjustments_merge_and_erase() {
     let r = s.rebuild(false, |_, _| {}).expect("rebuild");
     assert!(r.differences.is_empty(), "{:?}", r.differences);
 }
+
+#[test]
+fn rebuild_finds_and_repairs_tampered_projections() {
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    );
+    let s = &shop.store;
+    let (a, _) = shop.enroll(Profile::default());
+    let (b, _) = shop.enroll(Profile::default());
+    s.record_visit(a, visit(1500), None).expect("visit");
+    s.record_visit(b, visit(700), None).expect("visit");
+    let clean = s.projection_snapshot().expect("snapshot");
+    // Damage the projections behind the engine's back.
+    let db = shop.dir.path().join("till.db");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute(
+        "UPDATE balances SET amount = amount + 1000 WHERE customer = ?",
+        [a.to_string()],
+    )
+    .expect("tamper balance");
+    conn.execute("DELETE FROM visits WHERE customer = ?", [b.to_string()])
+        .expect("tamper visit");
+    conn.execute(
+        "UPDATE customers SET spend = 1 WHERE id = ?",
+        [b.to_string()],
+    )
+    .expect("tamper spend");
+    drop(conn);
+    let report = s.rebuild(false, |_, _| {}).expect("rebuild");
+    let tables: Vec<&str> = report.differences.iter().map(|d| d.table).collect();
+    assert_eq!(
+        tables,
+        ["customers", "balances", "visits"],
+        "{:?}",
+        report.differences
+    );
+    assert_eq!(report.differences[1].changed, 1);
+    assert_eq!(report.differences[2].missing, 1);
+    assert!(!report.repaired);
+    let report = s.rebuild(true, |_, _| {}).expect("repair");
+    assert!(report.repaired);
+    assert_eq!(s.projection_snapshot().expect("snapshot"), clean);
+    assert!(s
+        .rebuild(false, |_, _| {})
+        .expect("again")
+        .differences
+        .is_empty());
+}
