@@ -185,7 +185,10 @@ fn report(shop: &Path) {
 
 fn benches(c: &mut Criterion) {
     let shop = shop_file();
-    report(&shop);
+    // COUNTERPART_BENCH_REPORT=0 skips the percentile report (for profiling criterion's part).
+    if env_u64("COUNTERPART_BENCH_REPORT", 1) != 0 {
+        report(&shop);
+    }
     let (_dir, db) = working_copy(&shop);
     let (cards, customers) = sample_ids(&db, 1000);
     let store = Store::open(&db, clock()).expect("open");

@@ -53,6 +53,8 @@ struct DemoCustomer {
     id: CustomerId,
     ctx: CustomerContext,
     window: VecDeque<(NaiveDate, i64)>,
+    /// Visits on the current business date: nobody comes more than twice a day.
+    today: (NaiveDate, u8),
 }
 
 const MENU: &[(&str, &str, i64)] = &[
@@ -188,6 +190,7 @@ pub fn generate(
                     ..Default::default()
                 },
                 window: VecDeque::new(),
+                today: (date, 0),
             };
             apply_to_ctx(&mut c, &deltas, 1);
             let body = EventBody::Enrolled {
@@ -230,11 +233,28 @@ pub fn generate(
                 break;
             }
             let at = local_instant(date, hour, minute) + Duration::seconds(rng.gen_range(0..60));
-            // Regulars: early enrolees come far more often.
-            let u: f64 = rng.gen();
-            let idx = ((u * u * u) * customers.len() as f64) as usize;
+            // Regulars: early enrolees come far more often, but at most twice a day.
             let last = customers.len() - 1;
-            let c = &mut customers[idx.min(last)];
+            let mut idx = 0;
+            for attempt in 0..8 {
+                let u: f64 = rng.gen();
+                idx = if attempt < 4 {
+                    ((u * u) * customers.len() as f64) as usize
+                } else {
+                    rng.gen_range(0..customers.len())
+                }
+                .min(last);
+                let seen = customers[idx].today;
+                if seen.0 != date || seen.1 < 2 {
+                    break;
+                }
+            }
+            let c = &mut customers[idx];
+            c.today = if c.today.0 == date {
+                (date, c.today.1 + 1)
+            } else {
+                (date, 1)
+            };
             let n_items = rng.gen_range(1..=3);
             let mut items = Vec::new();
             let mut amount = 0;

@@ -290,8 +290,11 @@ impl Store {
             check_visit(program, &visit)?;
             let customer = ctx.open_customer(customer)?;
             let today = ctx.today();
-            let context =
-                store::load_context(ctx.conn, program, customer, today, visit.coupon.as_deref())?;
+            let needs = store::Needs {
+                expiry: false,
+                coupon: visit.coupon.as_deref(),
+            };
+            let context = store::load_context(ctx.conn, program, customer, today, needs)?;
             let earned = rules::earn(program, &ctx.location, &context, &visit, ctx.now)?;
             let mut notes = Vec::new();
             if earned.tier_before != earned.tier_after {
@@ -351,7 +354,11 @@ impl Store {
             let program = ctx.program()?;
             let customer = ctx.open_customer(customer)?;
             let today = ctx.today();
-            let context = store::load_context(ctx.conn, program, customer, today, None)?;
+            let needs = store::Needs {
+                expiry: true,
+                coupon: None,
+            };
+            let context = store::load_context(ctx.conn, program, customer, today, needs)?;
             let deltas = cost(program, &context, today)?;
             Ok(Decision::new(
                 EventBody::Redeemed {
@@ -582,7 +589,11 @@ impl Store {
                 .cause(cause)
                 .ok_or_else(|| EngineError::not_found("cause", cause))?;
             let customer = ctx.open_customer(customer)?;
-            let context = store::load_context(ctx.conn, program, customer, ctx.today(), None)?;
+            let needs = store::Needs {
+                expiry: true,
+                coupon: None,
+            };
+            let context = store::load_context(ctx.conn, program, customer, ctx.today(), needs)?;
             if context.points_available() < points {
                 return Err(Refusal::NotEnough {
                     account: "points".into(),

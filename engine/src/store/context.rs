@@ -18,14 +18,26 @@ fn date(text: &str) -> Result<NaiveDate> {
         .map_err(|_| EngineError::Corrupt(format!("date `{text}`")))
 }
 
+/// What to load besides balances and visits.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Needs<'a> {
+    /// Points expired by today: needed to spend points or show them, not to earn
+    /// (earning never depends on expiry), and it reads the customer's whole
+    /// points history.
+    pub expiry: bool,
+    /// Uses of this coupon code so far.
+    pub coupon: Option<&'a str>,
+}
+
 /// Loads the context of a customer on `today`.
 pub(crate) fn load(
     conn: &Connection,
     program: &Program,
     customer: CustomerId,
     today: NaiveDate,
-    coupon: Option<&str>,
+    needs: Needs<'_>,
 ) -> Result<CustomerContext> {
+    let coupon = needs.coupon;
     let c = customer.to_string();
     let (tags, birthday, spend, last_visit): (String, Option<String>, i64, Option<String>) = conn
         .prepare_cached("SELECT tags, birthday, spend, last_visit FROM customers WHERE id = ?")?
@@ -85,7 +97,7 @@ pub(crate) fn load(
         }
     }
 
-    if let Some(after_days) = program.points_expire_after_days {
+    if let (Some(after_days), true) = (program.points_expire_after_days, needs.expiry) {
         let sql = format!(
             "SELECT d.business_date, d.amount FROM event_deltas d JOIN events e ON e.seq = d.event_seq
              WHERE d.customer IN {ALIASES} AND d.account = 'points'

@@ -351,7 +351,11 @@ pub(crate) fn summary(
     let record = record(conn, resolved)?;
     Ok(match &program {
         Some(p) => {
-            let ctx = context::load(conn, p, resolved, today, None)?;
+            let needs = context::Needs {
+                expiry: true,
+                coupon: None,
+            };
+            let ctx = context::load(conn, p, resolved, today, needs)?;
             summarize(record, Some(p), &ctx, today)
         }
         None => summarize(record, None, &CustomerContext::default(), today),
