@@ -141,6 +141,10 @@ pub fn generate(
     let mut next_enrol = 0usize;
     let batch = 20_000u64;
     let mut conn = store.conn();
+    let (shop, key) = (
+        crate::store::shop_of(&conn)?,
+        crate::store::signing_key_of(&conn)?,
+    );
     let mut tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let mut in_tx = 0u64;
 
@@ -193,9 +197,11 @@ pub fn generate(
                 today: (date, 0),
             };
             apply_to_ctx(&mut c, &deltas, 1);
+            let card = CardId(uuid::Uuid::from_u128(rng.gen()));
             let body = EventBody::Enrolled {
                 customer: id,
-                card: CardId(uuid::Uuid::from_u128(rng.gen())),
+                card,
+                code: Some(crate::card_code::CardCode::sign(shop, card, &key).encode()),
                 profile: Some(profile),
                 deltas,
             };

@@ -93,6 +93,9 @@ pub enum EngineError {
     /// Well-formed but refused by the program's rules: nothing was changed.
     #[error("{0}")]
     Refused(#[from] Refusal),
+    /// A scanned or typed card code was not accepted.
+    #[error("{0}")]
+    Card(#[from] crate::card_code::CodeError),
     /// Something looked up does not exist.
     #[error("no {what} matches `{key}`")]
     NotFound {
@@ -131,6 +134,7 @@ impl EngineError {
                 Refusal::CustomerClosed(_) => "refused.customer_closed",
                 Refusal::NoProgram => "refused.no_program",
             },
+            EngineError::Card(c) => c.code(),
             EngineError::NotFound { .. } => "not_found",
             EngineError::NotInitialised => "not_initialised",
             EngineError::Database(_) => "database",
@@ -148,6 +152,7 @@ impl EngineError {
             EngineError::Invalid(_)
                 | EngineError::Program(_)
                 | EngineError::Refused(_)
+                | EngineError::Card(_)
                 | EngineError::NotFound { .. }
                 | EngineError::NotInitialised
         )

@@ -3,6 +3,7 @@
 //! rewards. No Tauri here: the app, the command line and the cloud server all
 //! stand on this crate.
 
+pub mod card_code;
 pub mod clock;
 pub mod demo;
 pub mod error;

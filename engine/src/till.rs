@@ -263,17 +263,22 @@ impl Store {
         self.act(key, |ctx| {
             let program = ctx.program()?;
             let customer = crate::ids::new_v7(ctx.now);
-            let card = CardId(uuid::Uuid::new_v4());
+            let (card, code) = new_card(ctx.conn)?;
             let deltas = rules::welcome(program, &ctx.location, &profile.tags, ctx.now);
             let has_profile = profile != Profile::default();
             Ok(Decision::new(
                 EventBody::Enrolled {
                     customer,
                     card,
+                    code: Some(code.clone()),
                     profile: has_profile.then_some(profile),
                     deltas,
                 },
-                vec![format!("enrolled with card {card}")],
+                vec![
+                    format!("enrolled with card {card}"),
+                    format!("card code (QR): {code}"),
+                    format!("typed code: {}", crate::card_code::fallback_code(card)),
+                ],
             ))
         })
     }
@@ -522,16 +527,19 @@ impl Store {
                     format!("{old_card} is not a working card of this customer"),
                 ));
             }
-            let new_card = CardId(uuid::Uuid::new_v4());
+            let (new_card, new_code) = new_card(ctx.conn)?;
             Ok(Decision::new(
                 EventBody::CardReplaced {
                     customer,
                     old_card,
                     new_card,
+                    new_code: Some(new_code.clone()),
                 },
-                vec![format!(
-                    "new card {new_card}; card {old_card} no longer works"
-                )],
+                vec![
+                    format!("new card {new_card}; card {old_card} no longer works"),
+                    format!("card code (QR): {new_code}"),
+                    format!("typed code: {}", crate::card_code::fallback_code(new_card)),
+                ],
             ))
         })
     }
@@ -699,6 +707,29 @@ impl Store {
             "events": events,
         }))
     }
+}
+
+/// A new card: a random id whose typed fallback code is not taken yet, and its
+/// code signed by this till.
+fn new_card(conn: &Connection) -> Result<(CardId, String)> {
+    let key = store::signing_key_of(conn)?;
+    let shop = store::shop_of(conn)?;
+    for _ in 0..16 {
+        let card = CardId(uuid::Uuid::new_v4());
+        let taken: Option<i64> = conn
+            .prepare_cached("SELECT 1 FROM cards WHERE fallback = ?")?
+            .query_row([crate::card_code::fallback_code(card)], |r| r.get(0))
+            .optional()?;
+        if taken.is_none() {
+            return Ok((
+                card,
+                crate::card_code::CardCode::sign(shop, card, &key).encode(),
+            ));
+        }
+    }
+    Err(EngineError::Corrupt(
+        "could not find a free card number".into(),
+    ))
 }
 
 /// The outcome of an event recorded earlier under the same key.

@@ -102,6 +102,9 @@ pub enum EventBody {
         customer: CustomerId,
         /// The card given.
         card: CardId,
+        /// The signed code printed in the card's QR (see `card_code`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        code: Option<String>,
         /// Personal data (scrubbed on erasure).
         profile: Option<Profile>,
         /// Welcome grants.
@@ -172,6 +175,9 @@ pub enum EventBody {
         old_card: CardId,
         /// The new card.
         new_card: CardId,
+        /// The new card's signed code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        new_code: Option<String>,
     },
     /// A subscription plan was bought.
     SubscriptionBought {
@@ -207,6 +213,15 @@ pub enum EventBody {
         /// The customer.
         customer: CustomerId,
     },
+    /// A till joined the shop with its card-signing key; every till learns it.
+    TillKeyAdded {
+        /// The till.
+        device: DeviceId,
+        /// The key id (8 hex digits) codes carry.
+        key_id: String,
+        /// The Ed25519 public key, 64 hex digits.
+        public_key: String,
+    },
 }
 
 impl EventBody {
@@ -225,13 +240,14 @@ impl EventBody {
             EventBody::Donated { .. } => "donated",
             EventBody::Merged { .. } => "merged",
             EventBody::Erased { .. } => "erased",
+            EventBody::TillKeyAdded { .. } => "till_key_added",
         }
     }
 
     /// The customer the event is about, if any (for a merge, the record closed).
     pub fn customer(&self) -> Option<CustomerId> {
         match self {
-            EventBody::ProgramPublished { .. } => None,
+            EventBody::ProgramPublished { .. } | EventBody::TillKeyAdded { .. } => None,
             EventBody::Enrolled { customer, .. }
             | EventBody::ProfileUpdated { customer, .. }
             | EventBody::Visit { customer, .. }

@@ -26,6 +26,27 @@ pub(crate) fn resolve(conn: &Connection, customer: &str) -> Result<String> {
     Ok(merged.flatten().unwrap_or_else(|| customer.to_string()))
 }
 
+/// Adds a card as active unless it is known already (a replacement may have
+/// arrived first and marked it replaced).
+fn insert_card(
+    conn: &Connection,
+    card: crate::ledger::CardId,
+    owner: &str,
+    code: Option<&str>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO cards (id, customer, status, code, fallback) VALUES (?, ?, 'active', ?, ?)
+         ON CONFLICT (id) DO UPDATE SET code = excluded.code, fallback = excluded.fallback",
+    )?
+    .execute(params![
+        card.to_string(),
+        owner,
+        code,
+        crate::card_code::fallback_code(card)
+    ])?;
+    Ok(())
+}
+
 fn ensure_customer(conn: &Connection, customer: &str) -> Result<()> {
     conn.prepare_cached("INSERT INTO customers (id) VALUES (?) ON CONFLICT (id) DO NOTHING")?
         .execute([customer])?;
@@ -113,6 +134,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
         EventBody::Enrolled {
             customer,
             card,
+            code,
             profile,
             deltas,
         } => {
@@ -124,10 +146,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
                 set_profile(conn, &c, &id, p)?;
             }
             let owner = resolve(conn, &c)?;
-            conn.prepare_cached(
-                "INSERT INTO cards (id, customer, status) VALUES (?, ?, 'active') ON CONFLICT (id) DO NOTHING",
-            )?
-            .execute(params![card.to_string(), owner])?;
+            insert_card(conn, *card, &owner, code.as_deref())?;
             if !voided {
                 add_deltas(conn, &owner, deltas, 1)?;
             }
@@ -216,19 +235,21 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             customer,
             old_card,
             new_card,
+            new_code,
         } => {
             let c = customer.to_string();
             ensure_customer(conn, &c)?;
             let owner = resolve(conn, &c)?;
             conn.execute(
-                "INSERT INTO cards (id, customer, status) VALUES (?, ?, 'replaced')
+                "INSERT INTO cards (id, customer, status, fallback) VALUES (?, ?, 'replaced', ?)
                  ON CONFLICT (id) DO UPDATE SET status = 'replaced'",
-                params![old_card.to_string(), owner],
+                params![
+                    old_card.to_string(),
+                    owner,
+                    crate::card_code::fallback_code(*old_card)
+                ],
             )?;
-            conn.execute(
-                "INSERT INTO cards (id, customer, status) VALUES (?, ?, 'active') ON CONFLICT (id) DO NOTHING",
-                params![new_card.to_string(), owner],
-            )?;
+            insert_card(conn, *new_card, &owner, new_code.as_deref())?;
         }
         EventBody::SubscriptionBought {
             customer,
@@ -275,6 +296,21 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             )?;
             refresh_stats(conn, &f)?;
             refresh_stats(conn, &target)?;
+        }
+        EventBody::TillKeyAdded {
+            device,
+            key_id,
+            public_key,
+        } => {
+            let key = data_encoding::HEXLOWER_PERMISSIVE
+                .decode(public_key.as_bytes())
+                .map_err(|_| {
+                    EngineError::Corrupt(format!("event {id}: the till key is not hex"))
+                })?;
+            conn.execute(
+                "INSERT INTO till_keys (key_id, public_key, device) VALUES (?, ?, ?) ON CONFLICT (key_id) DO NOTHING",
+                params![key_id, key, device.to_string()],
+            )?;
         }
         EventBody::Erased { customer } => {
             let c = customer.to_string();

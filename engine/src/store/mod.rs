@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use crate::card_code::{KeyId, ShopId};
 use crate::clock::Clock;
 use crate::error::{EngineError, Result};
 use crate::ledger::{DeviceId, Event};
@@ -43,6 +44,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "20261123010000_customer_aliases.sql",
         include_str!("../../../migrations/20261123010000_customer_aliases.sql"),
+    ),
+    (
+        "20261123020000_card_codes.sql",
+        include_str!("../../../migrations/20261123020000_card_codes.sql"),
     ),
 ];
 
@@ -117,8 +122,15 @@ impl Store {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Sets up a new till: its device id and its location. Refuses a store set up already.
+    /// Sets up a new till for a new shop: its device id, signing key and location.
+    /// Refuses a store set up already.
     pub fn init(&self, location: &Location) -> Result<DeviceId> {
+        self.init_for_shop(location, None)
+    }
+
+    /// Sets up a new till of `shop` (pairing gives the shop's id), or of a new
+    /// shop when `None`.
+    pub fn init_for_shop(&self, location: &Location, shop: Option<ShopId>) -> Result<DeviceId> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let existing: Option<String> = tx
@@ -130,10 +142,15 @@ impl Store {
                 format!("this database is already set up (device {id}); use another file for a new till"),
             ));
         }
-        let device = crate::ids::new_v7(self.clock.now());
+        let now = self.clock.now();
+        let device = crate::ids::new_v7(now);
+        // The till's card-signing key; the shop id is random until pairing with
+        // a shop's server gives the shop's own.
+        let key = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
+        let shop = shop.unwrap_or_else(|| ShopId(rand::random()));
         tx.execute(
-            "INSERT INTO device (singleton, id, next_seq) VALUES (1, ?, 1)",
-            [device.to_string()],
+            "INSERT INTO device (singleton, id, next_seq, signing_key) VALUES (1, ?, 1, ?)",
+            rusqlite::params![device.to_string(), key.to_bytes().to_vec()],
         )?;
         let json =
             serde_json::to_string(location).map_err(|e| EngineError::Corrupt(e.to_string()))?;
@@ -141,6 +158,17 @@ impl Store {
             "INSERT INTO settings (key, value) VALUES ('location', ?)",
             [json],
         )?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('shop', ?)",
+            [shop.to_string()],
+        )?;
+        let public = key.verifying_key();
+        let body = crate::ledger::EventBody::TillKeyAdded {
+            device,
+            key_id: KeyId::of(&public).to_string(),
+            public_key: data_encoding::HEXLOWER.encode(public.as_bytes()),
+        };
+        append_at(&tx, location, body, None, None, now)?;
         tx.commit()?;
         Ok(device)
     }
@@ -242,6 +270,48 @@ pub(crate) fn program_of(conn: &Connection) -> Result<Option<PublishedProgram>> 
     }
     parsed.push((event_id, Arc::new(published.clone())));
     Ok(Some(published))
+}
+
+/// The shop this till belongs to, as written in its card codes.
+pub(crate) fn shop_of(conn: &Connection) -> Result<ShopId> {
+    let text: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = 'shop'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let text = text.ok_or(EngineError::NotInitialised)?;
+    ShopId::parse(&text).ok_or_else(|| EngineError::Corrupt(format!("shop id `{text}`")))
+}
+
+/// This till's card-signing key.
+pub(crate) fn signing_key_of(conn: &Connection) -> Result<ed25519_dalek::SigningKey> {
+    let bytes: Option<Vec<u8>> = conn
+        .query_row("SELECT signing_key FROM device", [], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let bytes = bytes.ok_or(EngineError::NotInitialised)?;
+    let bytes: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| EngineError::Corrupt("the till's signing key has the wrong length".into()))?;
+    Ok(ed25519_dalek::SigningKey::from_bytes(&bytes))
+}
+
+/// The public keys of every till of the shop this till knows.
+pub(crate) fn till_keys_of(conn: &Connection) -> Result<Vec<ed25519_dalek::VerifyingKey>> {
+    let mut stmt = conn.prepare_cached("SELECT public_key FROM till_keys")?;
+    let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
+    let mut keys = Vec::new();
+    for bytes in rows {
+        let bytes: [u8; 32] = bytes?
+            .try_into()
+            .map_err(|_| EngineError::Corrupt("a till key has the wrong length".into()))?;
+        keys.push(
+            ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| {
+                EngineError::Corrupt("a till key is not a valid Ed25519 key".into())
+            })?,
+        );
+    }
+    Ok(keys)
 }
 
 /// Parses a stored id naming what it is.

@@ -267,6 +267,38 @@ pub(crate) fn summarize(
 }
 
 impl Store {
+    /// The card a scanned or typed text names: a signed `CP1.` code (verified
+    /// against the shop's till keys, offline), a typed fallback code
+    /// (`K7RM-X4Q-HV9`), or a card id. Each kind of failure has its own error.
+    pub fn find_card(&self, text: &str) -> Result<CardId> {
+        let t = text.trim();
+        let conn = self.conn();
+        if t.len() >= 4 && t[..4].eq_ignore_ascii_case(crate::card_code::PREFIX) {
+            let code = crate::card_code::CardCode::parse(t)?;
+            let shop = super::shop_of(&conn)?;
+            let keys = super::till_keys_of(&conn)?;
+            return Ok(code.verify(shop, keys.iter())?);
+        }
+        if let Some(fallback) = crate::card_code::normalise_fallback(t) {
+            let id: Option<String> = conn
+                .prepare_cached("SELECT id FROM cards WHERE fallback = ?")?
+                .query_row([&fallback], |r| r.get(0))
+                .optional()?;
+            let id = id.ok_or_else(|| EngineError::not_found("card", &fallback))?;
+            return CardId::parse(&id)
+                .ok_or_else(|| EngineError::Corrupt(format!("card id `{id}`")));
+        }
+        CardId::parse(t).ok_or(EngineError::Card(crate::card_code::CodeError::Garbled(
+            "not a card code, a typed card code or a card number",
+        )))
+    }
+
+    /// The customer a scanned or typed card belongs to (see [`Store::find_card`]).
+    pub fn customer_by_code(&self, text: &str) -> Result<CustomerId> {
+        let card = self.find_card(text)?;
+        self.customer_by_card(card)
+    }
+
     /// The customer a card belongs to. A replaced card is refused with its own message.
     pub fn customer_by_card(&self, card: CardId) -> Result<CustomerId> {
         let conn = self.conn();
@@ -276,10 +308,7 @@ impl Store {
             .optional()?
             .ok_or_else(|| EngineError::not_found("card", card.to_string()))?;
         if status != "active" {
-            return Err(EngineError::invalid(
-                "card",
-                "this card was replaced by a new one and no longer works",
-            ));
+            return Err(crate::card_code::CodeError::Revoked.into());
         }
         parse_uuid(&customer, "customer")
     }

@@ -68,6 +68,14 @@ struct CustomerRow {
     last_visit: Option<Date>,
 }
 
+/// A card row: owner, replaced, code, typed fallback code.
+type CardRow = (Id, bool, Option<String>, String);
+
+fn card_row(owner: Id, replaced: bool, card: Id) -> CardRow {
+    let fallback = crate::card_code::fallback_code(crate::ledger::CardId(Uuid::from_u128(card)));
+    (owner, replaced, None, fallback)
+}
+
 /// A visit row: customer, business date, amount, voided.
 type VisitRow = (Id, Date, i64, bool);
 
@@ -75,7 +83,9 @@ type VisitRow = (Id, Date, i64, bool);
 #[derive(Debug, Clone, Default)]
 struct Projections {
     customers: FxHashMap<Id, CustomerRow>,
-    cards: FxHashMap<Id, (Id, bool)>,
+    /// Card: owner, replaced, code, fallback.
+    cards: FxHashMap<Id, CardRow>,
+    till_keys: FxHashMap<String, (Vec<u8>, Id)>,
     balances: FxHashMap<(Id, u32), i64>,
     visits: FxHashMap<Id, VisitRow>,
     voided: FxHashMap<Id, Id>,
@@ -143,6 +153,16 @@ struct Lite<'a> {
     business_date: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     card: Option<Cow<'a, str>>,
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    new_code: Option<String>,
+    #[serde(borrow, default)]
+    device: Option<Cow<'a, str>>,
+    #[serde(default)]
+    key_id: Option<String>,
+    #[serde(borrow, default)]
+    public_key: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     old_card: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
@@ -250,6 +270,9 @@ fn canonical(p: &Projections, accounts: &Accounts) -> String {
     }
     for (k, v) in &p.cards {
         lines.push(format!("card {} {v:?}", simple(*k)));
+    }
+    for (k, (key, device)) in &p.till_keys {
+        lines.push(format!("till key {k} {key:?} of {}", hyphenated(*device)));
     }
     for ((c, a), v) in &p.balances {
         lines.push(format!(
@@ -365,7 +388,12 @@ fn fold(
                     set_profile(entry, event, pr);
                 }
                 if let Some(card) = body.card.as_deref() {
-                    p.cards.entry(id(card)?).or_insert((final_of(c), false));
+                    let card = id(card)?;
+                    let row = p
+                        .cards
+                        .entry(card)
+                        .or_insert_with(|| card_row(final_of(c), false, card));
+                    row.2 = body.code.clone();
                 }
             }
             "visit" => {
@@ -381,11 +409,26 @@ fn fold(
                     EngineError::Corrupt(format!("event {event} has no customer"))
                 })?;
                 let o = final_of(c);
+                let old = id(need(event, "old_card", &body.old_card)?)?;
                 p.cards
-                    .insert(id(need(event, "old_card", &body.old_card)?)?, (o, true));
+                    .entry(old)
+                    .or_insert_with(|| card_row(o, true, old))
+                    .1 = true;
+                let new = id(need(event, "new_card", &body.new_card)?)?;
                 p.cards
-                    .entry(id(need(event, "new_card", &body.new_card)?)?)
-                    .or_insert((o, false));
+                    .entry(new)
+                    .or_insert_with(|| card_row(o, false, new))
+                    .2 = body.new_code.clone();
+            }
+            "till_key_added" => {
+                let key = data_encoding::HEXLOWER_PERMISSIVE
+                    .decode(need(event, "public_key", &body.public_key)?.as_bytes())
+                    .map_err(|_| {
+                        EngineError::Corrupt(format!("event {event}: the till key is not hex"))
+                    })?;
+                let device = id(need(event, "device", &body.device)?)?;
+                let key_id = body.key_id.clone().unwrap_or_default();
+                p.till_keys.entry(key_id).or_insert((key, device));
             }
             "subscription_bought" => {
                 let c = customer.ok_or_else(|| {
@@ -508,14 +551,26 @@ fn load_stored(conn: &Connection, accounts: &mut Accounts) -> Result<Projections
             },
         );
     }
-    let mut stmt = conn.prepare("SELECT id, customer, status FROM cards")?;
+    let mut stmt = conn.prepare("SELECT id, customer, status, code, fallback FROM cards")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let replaced = r.get_ref(2)?.as_str()? == "replaced";
+        let fallback: Option<String> = r.get(4)?;
         p.cards.insert(
             id(r.get_ref(0)?.as_str()?)?,
-            (id(r.get_ref(1)?.as_str()?)?, replaced),
+            (
+                id(r.get_ref(1)?.as_str()?)?,
+                replaced,
+                r.get(3)?,
+                fallback.unwrap_or_default(),
+            ),
         );
+    }
+    let mut stmt = conn.prepare("SELECT key_id, public_key, device FROM till_keys")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        p.till_keys
+            .insert(r.get(0)?, (r.get(1)?, id(r.get_ref(2)?.as_str()?)?));
     }
     let mut stmt = conn.prepare("SELECT customer, account, amount FROM balances")?;
     let mut rows = stmt.query([])?;
@@ -598,6 +653,31 @@ fn diff_map<K: std::hash::Hash + Eq + Copy, V: PartialEq>(
     (d.missing + d.extra + d.changed > 0).then_some(d)
 }
 
+fn diff_map_by<V: PartialEq>(
+    table: &'static str,
+    stored: &FxHashMap<String, V>,
+    rebuilt: &FxHashMap<String, V>,
+) -> Option<TableDiff> {
+    let mut d = TableDiff {
+        table,
+        ..Default::default()
+    };
+    for (k, v) in rebuilt {
+        match stored.get(k) {
+            None => d.missing += 1,
+            Some(s) if s != v => d.changed += 1,
+            Some(_) => continue,
+        }
+        d.examples.push(k.clone());
+    }
+    for k in stored.keys().filter(|k| !rebuilt.contains_key(*k)) {
+        d.extra += 1;
+        d.examples.push(k.clone());
+    }
+    d.examples.truncate(5);
+    (d.missing + d.extra + d.changed > 0).then_some(d)
+}
+
 fn diff(stored: &Projections, rebuilt: &Projections, accounts: &Accounts) -> Vec<TableDiff> {
     [
         diff_map(
@@ -607,6 +687,7 @@ fn diff(stored: &Projections, rebuilt: &Projections, accounts: &Accounts) -> Vec
             hyphenated,
         ),
         diff_map("cards", &stored.cards, &rebuilt.cards, simple),
+        diff_map_by("till_keys", &stored.till_keys, &rebuilt.till_keys),
         diff_map("balances", &stored.balances, &rebuilt.balances, |(c, a)| {
             format!("{} {}", hyphenated(c), accounts.names[a as usize])
         }),
@@ -661,10 +742,26 @@ fn write_differences(
     }
     if stored.cards != rebuilt.cards {
         conn.execute("DELETE FROM cards", [])?;
-        let mut stmt = conn.prepare("INSERT INTO cards (id, customer, status) VALUES (?, ?, ?)")?;
-        for (k, (customer, replaced)) in &rebuilt.cards {
+        let mut stmt = conn.prepare(
+            "INSERT INTO cards (id, customer, status, code, fallback) VALUES (?, ?, ?, ?, ?)",
+        )?;
+        for (k, (customer, replaced, code, fallback)) in &rebuilt.cards {
             let status = if *replaced { "replaced" } else { "active" };
-            stmt.execute(params![simple(*k), hyphenated(*customer), status])?;
+            stmt.execute(params![
+                simple(*k),
+                hyphenated(*customer),
+                status,
+                code,
+                fallback
+            ])?;
+        }
+    }
+    if stored.till_keys != rebuilt.till_keys {
+        conn.execute("DELETE FROM till_keys", [])?;
+        let mut stmt =
+            conn.prepare("INSERT INTO till_keys (key_id, public_key, device) VALUES (?, ?, ?)")?;
+        for (key_id, (key, device)) in &rebuilt.till_keys {
+            stmt.execute(params![key_id, key, hyphenated(*device)])?;
         }
     }
     if stored.balances != rebuilt.balances {

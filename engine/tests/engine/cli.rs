@@ -110,7 +110,7 @@ fn a_morning_at_the_till_from_the_command_line() {
         ),
         (
             vec!["visit", "--card", "not-a-card", "--amount", "4"],
-            "not a card number",
+            "not a readable Counterpart card code",
         ),
         (
             vec![

@@ -39,6 +39,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
             EventBody::Enrolled {
                 customer,
                 card: CardId(Uuid::from_u128(0x29ed_5553_809b_4ba9_8551_68d6_b395_ee9f)),
+                code: None,
                 profile: Some(Profile {
                     name: Some("Anna Nowak".into()),
                     phone: Some("+15551234567".into()),
@@ -146,6 +147,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 customer,
                 old_card: CardId(Uuid::from_u128(1)),
                 new_card: CardId(Uuid::from_u128(2)),
+                new_code: None,
             },
         ),
         (
@@ -179,6 +181,34 @@ fn samples() -> Vec<(&'static str, EventBody)> {
             },
         ),
         ("erased", EventBody::Erased { customer }),
+        (
+            "enrolled_with_code",
+            EventBody::Enrolled {
+                customer,
+                card: CardId(Uuid::from_u128(3)),
+                code: Some("CP1.AEBAGBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB".into()),
+                profile: None,
+                deltas: vec![],
+            },
+        ),
+        (
+            "card_replaced_with_code",
+            EventBody::CardReplaced {
+                customer,
+                old_card: CardId(Uuid::from_u128(1)),
+                new_card: CardId(Uuid::from_u128(2)),
+                new_code: Some("CP1.AEBAGBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".into()),
+            },
+        ),
+        (
+            "till_key_added",
+            EventBody::TillKeyAdded {
+                device: id(1),
+                key_id: "a1b2c3d4".into(),
+                public_key: "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29"
+                    .into(),
+            },
+        ),
     ]
 }
 
@@ -187,7 +217,11 @@ fn every_event_kind_matches_its_fixture() {
     let dir = repo_root().join("engine/tests/fixtures/events");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     for (n, (kind, body)) in samples().into_iter().enumerate() {
-        assert_eq!(body.kind(), kind);
+        assert!(
+            kind.starts_with(body.kind()),
+            "{kind} is not a {}",
+            body.kind()
+        );
         let event = Event {
             id: id(100 + n as u128),
             device: id(1),

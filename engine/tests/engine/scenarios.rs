@@ -518,3 +518,135 @@ fn rebuild_finds_and_repairs_tampered_projections() {
         .differences
         .is_empty());
 }
+
+#[test]
+fn card_codes_are_verified_offline_and_each_failure_is_named() {
+    use counterpart_engine::card_code::{CardCode, ShopId};
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    );
+    let s = &shop.store;
+    let o = s
+        .enroll(counterpart_engine::till::Enrolment::default(), None)
+        .expect("enroll");
+    let customer = o.customer.as_ref().expect("customer").record.id;
+    let code = o
+        .lines
+        .iter()
+        .find_map(|l| l.strip_prefix("card code (QR): "))
+        .expect("code line")
+        .to_string();
+    let typed = o
+        .lines
+        .iter()
+        .find_map(|l| l.strip_prefix("typed code: "))
+        .expect("typed line")
+        .to_string();
+    assert_eq!(s.customer_by_code(&code).expect("scan"), customer);
+    assert_eq!(
+        s.customer_by_code(&format!("  {}\n", code.to_lowercase()))
+            .expect("lower case"),
+        customer
+    );
+    assert_eq!(
+        s.customer_by_code(&typed.replace('-', " ").to_lowercase())
+            .expect("typed"),
+        customer
+    );
+
+    // An altered code, a code from another shop, and one from an unknown till.
+    let mut chars: Vec<char> = code.chars().collect();
+    chars[40] = if chars[40] == 'A' { 'B' } else { 'A' };
+    let altered: String = chars.into_iter().collect();
+    let err = s.customer_by_code(&altered).expect_err("altered");
+    assert!(
+        matches!(
+            err.code(),
+            "card.forged" | "card.unknown_till" | "card.garbled"
+        ),
+        "{err}"
+    );
+    let stranger = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
+    let card = counterpart_engine::ledger::CardId(uuid::Uuid::from_u128(5));
+    let other_shop = CardCode::sign(ShopId([9, 9, 9, 9]), card, &stranger).encode();
+    assert_eq!(
+        s.customer_by_code(&other_shop)
+            .expect_err("other shop")
+            .code(),
+        "card.unknown_shop"
+    );
+    let own_shop = CardCode::parse(&code).expect("parse").shop;
+    let unknown_till = CardCode::sign(own_shop, card, &stranger).encode();
+    assert_eq!(
+        s.customer_by_code(&unknown_till)
+            .expect_err("unknown till")
+            .code(),
+        "card.unknown_till"
+    );
+    assert_eq!(
+        s.customer_by_code("hello").expect_err("garbage").code(),
+        "card.garbled"
+    );
+    assert_eq!(
+        s.customer_by_code("CP1.AAAA").expect_err("short").code(),
+        "card.garbled"
+    );
+
+    // A replaced card is revoked, the new one works.
+    let old = s.find_card(&code).expect("card");
+    let o = s.replace_card(customer, old, None).expect("replace");
+    let new_code = o
+        .lines
+        .iter()
+        .find_map(|l| l.strip_prefix("card code (QR): "))
+        .expect("new code")
+        .to_string();
+    assert_eq!(
+        s.customer_by_code(&code).expect_err("revoked").code(),
+        "card.revoked"
+    );
+    assert_eq!(s.customer_by_code(&new_code).expect("new card"), customer);
+
+    // A second till of the same shop, offline: it refuses the first till's card
+    // until it has that till's key, then accepts it without any network.
+    let dir = tempfile::tempdir().expect("dir");
+    let clock = std::sync::Arc::new(counterpart_engine::ManualClock::new(utc(
+        2026, 11, 23, 10, 0,
+    )));
+    let other = counterpart_engine::Store::open(&dir.path().join("till2.db"), clock).expect("open");
+    let location =
+        counterpart_engine::Location::new("Test Shop", "USD", "UTC", 0).expect("location");
+    other
+        .init_for_shop(&location, Some(own_shop))
+        .expect("init");
+    assert_eq!(
+        other
+            .find_card(&new_code)
+            .expect_err("key not known yet")
+            .code(),
+        "card.unknown_till"
+    );
+    other
+        .import_events(&s.events().expect("events"))
+        .expect("import");
+    assert_eq!(
+        other.customer_by_code(&new_code).expect("accepted offline"),
+        customer
+    );
+    assert_eq!(
+        other
+            .customer_by_code(&code)
+            .expect_err("revocation synced")
+            .code(),
+        "card.revoked"
+    );
+    assert!(other
+        .rebuild(false, |_, _| {})
+        .expect("rebuild")
+        .differences
+        .is_empty());
+}

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use counterpart_engine::demo::{self, DemoSpec};
 use counterpart_engine::error::EngineError;
-use counterpart_engine::ledger::{Account, CardId, CustomerId, Item, Profile};
+use counterpart_engine::ledger::{Account, CustomerId, Item, Profile};
 use counterpart_engine::money::Money;
 use counterpart_engine::program::parse_program;
 use counterpart_engine::rules::VisitInput;
@@ -220,7 +220,7 @@ enum CustomerCommand {
 #[derive(Args)]
 #[group(required = true, multiple = false)]
 struct Who {
-    /// The customer's card (32 hex digits).
+    /// The customer's card: the code from its QR (CP1.…), the typed code under it, or its card number.
     #[arg(long)]
     card: Option<String>,
     /// The customer's id.
@@ -303,15 +303,7 @@ fn parse_item(text: &str) -> Result<Item, EngineError> {
 
 fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
     match (&who.card, who.customer) {
-        (Some(card), _) => {
-            let id = CardId::parse(card).ok_or_else(|| {
-                EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
-                    "card",
-                    format!("`{card}` is not a card number (32 hex digits)"),
-                ))
-            })?;
-            store.customer_by_card(id)
-        }
+        (Some(card), _) => store.customer_by_code(card),
         (None, Some(c)) => Ok(c),
         (None, None) => Err(EngineError::Invalid(
             counterpart_engine::error::InvalidInput::new("customer", "give --card or --customer"),
@@ -485,12 +477,8 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             out.outcome(&outcome);
         }
         Command::ReplaceCard { card, key } => {
-            let w = Who {
-                card: Some(card.clone()),
-                customer: None,
-            };
-            let customer = who(&store, &w)?;
-            let old = CardId::parse(&card).ok_or_else(|| EngineError::not_found_card(&card))?;
+            let old = store.find_card(&card)?;
+            let customer = store.customer_by_card(old)?;
             let outcome = store.replace_card(customer, old, key.key.as_deref())?;
             out.outcome(&outcome);
         }
@@ -568,19 +556,6 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
         }
     }
     Ok(())
-}
-
-trait NotFoundCard {
-    fn not_found_card(card: &str) -> EngineError;
-}
-
-impl NotFoundCard for EngineError {
-    fn not_found_card(card: &str) -> EngineError {
-        EngineError::NotFound {
-            what: "card",
-            key: card.to_string(),
-        }
-    }
 }
 
 fn main() -> ExitCode {
