@@ -11,6 +11,7 @@ pub mod ids;
 pub mod ledger;
 pub mod location;
 pub mod money;
+pub mod print;
 pub mod program;
 pub mod rules;
 pub mod store;

@@ -36,6 +36,9 @@ pub struct Outcome {
 pub struct Enrolment {
     /// Personal data (all optional).
     pub profile: Profile,
+    /// A pre-printed card handed over at enrolment (its scanned or typed `CP1.`
+    /// code); a new card is issued when absent.
+    pub card_code: Option<String>,
 }
 
 fn lines_of(deltas: &[Delta]) -> Vec<String> {
@@ -263,7 +266,10 @@ impl Store {
         self.act(key, |ctx| {
             let program = ctx.program()?;
             let customer = crate::ids::new_v7(ctx.now);
-            let (card, code) = new_card(ctx.conn)?;
+            let (card, code) = match &enrolment.card_code {
+                Some(text) => preprinted_card(ctx.conn, text)?,
+                None => new_card(ctx.conn)?,
+            };
             let deltas = rules::welcome(program, &ctx.location, &profile.tags, ctx.now);
             let has_profile = profile != Profile::default();
             Ok(Decision::new(
@@ -730,6 +736,50 @@ fn new_card(conn: &Connection) -> Result<(CardId, String)> {
     Err(EngineError::Corrupt(
         "could not find a free card number".into(),
     ))
+}
+
+/// A pre-printed card: its code must verify against this shop's tills, and the
+/// card must not belong to anyone yet.
+fn preprinted_card(conn: &Connection, text: &str) -> Result<(CardId, String)> {
+    let code = crate::card_code::CardCode::parse(text)?;
+    let card = code.verify(store::shop_of(conn)?, store::till_keys_of(conn)?.iter())?;
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT 1 FROM cards WHERE id = ?",
+            [card.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if taken.is_some() {
+        return Err(EngineError::invalid(
+            "card",
+            "this card already belongs to a customer",
+        ));
+    }
+    Ok((card, code.encode()))
+}
+
+/// Codes for `count` new cards signed by this till, for a print sheet. Nothing is
+/// recorded: a printed card is enrolled when it is first handed over.
+pub fn new_card_codes(store: &Store, count: usize) -> Result<Vec<(CardId, String)>> {
+    if count == 0 || count > 1000 {
+        return Err(EngineError::invalid(
+            "count",
+            "print 1 to 1000 cards at a time",
+        ));
+    }
+    let conn = store.conn();
+    let key = store::signing_key_of(&conn)?;
+    let shop = store::shop_of(&conn)?;
+    Ok((0..count)
+        .map(|_| {
+            let card = CardId(uuid::Uuid::new_v4());
+            (
+                card,
+                crate::card_code::CardCode::sign(shop, card, &key).encode(),
+            )
+        })
+        .collect())
 }
 
 /// The outcome of an event recorded earlier under the same key.

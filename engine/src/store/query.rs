@@ -39,8 +39,21 @@ pub struct CustomerRecord {
     pub spend: i64,
     /// Last visit's business date.
     pub last_visit: Option<NaiveDate>,
-    /// Cards that work.
+    /// Cards that work (their ids).
     pub cards: Vec<String>,
+    /// The same cards with what is printed on them.
+    pub card_codes: Vec<CardCodes>,
+}
+
+/// What is printed on a card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardCodes {
+    /// The card id.
+    pub card: String,
+    /// The signed code in its QR (absent for cards issued before codes existed).
+    pub code: Option<String>,
+    /// The typed fallback code under the QR.
+    pub fallback: Option<String>,
 }
 
 /// One balance as staff see it.
@@ -128,12 +141,17 @@ fn raw_from_row(row: &Row<'_>) -> rusqlite::Result<RawRecord> {
 }
 
 fn finish_record(conn: &Connection, raw: RawRecord) -> Result<CustomerRecord> {
-    let cards: Vec<String> = conn
-        .prepare_cached(
-            "SELECT id FROM cards WHERE customer = ? AND status = 'active' ORDER BY id",
-        )?
-        .query_map([&raw.id], |r| r.get(0))?
+    let card_codes: Vec<CardCodes> = conn
+        .prepare_cached("SELECT id, code, fallback FROM cards WHERE customer = ? AND status = 'active' ORDER BY id")?
+        .query_map([&raw.id], |r| {
+            Ok(CardCodes {
+                card: r.get(0)?,
+                code: r.get(1)?,
+                fallback: r.get(2)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
+    let cards = card_codes.iter().map(|c| c.card.clone()).collect();
     let parse_date =
         |t: Option<String>| t.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
     Ok(CustomerRecord {
@@ -160,6 +178,7 @@ fn finish_record(conn: &Connection, raw: RawRecord) -> Result<CustomerRecord> {
         spend: raw.spend,
         last_visit: parse_date(raw.last_visit),
         cards,
+        card_codes,
     })
 }
 

@@ -138,6 +138,9 @@ enum Command {
     /// Look up, merge, export or erase customers.
     #[command(subcommand)]
     Customer(CustomerCommand),
+    /// Print cards: a customer's card QR, or sheets of new cards.
+    #[command(subcommand)]
+    Card(CardCommand),
     /// Recompute every projection from the ledger and report differences.
     Rebuild {
         /// Replace differing projections with the recomputed ones.
@@ -180,6 +183,28 @@ enum ProgramCommand {
     },
     /// Show the program in force.
     Show,
+}
+
+#[derive(Subcommand)]
+enum CardCommand {
+    /// Write a customer's card QR: SVG or PNG, by the file's extension.
+    Qr {
+        /// The card (its code, typed code or number).
+        #[arg(long)]
+        card: String,
+        /// The file to write (.svg or .png).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print A4 sheets (SVG, ten cards a page) of new cards, enrolled when handed over.
+    Sheet {
+        /// How many cards.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        /// The folder to write cards-01.svg, cards-02.svg, ... into.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -255,6 +280,9 @@ struct EnrollArgs {
     /// A tag the shop uses (repeat for several).
     #[arg(long = "tag")]
     tags: Vec<String>,
+    /// A pre-printed card to give (its CP1. code); a new card is issued otherwise.
+    #[arg(long)]
+    card: Option<String>,
     #[command(flatten)]
     key: Key,
 }
@@ -383,7 +411,11 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                 marketing_consent: a.consent,
                 tags: a.tags,
             };
-            let outcome = store.enroll(Enrolment { profile }, a.key.key.as_deref())?;
+            let enrolment = Enrolment {
+                profile,
+                card_code: a.card,
+            };
+            let outcome = store.enroll(enrolment, a.key.key.as_deref())?;
             out.outcome(&outcome);
         }
         Command::Visit(a) => {
@@ -486,6 +518,68 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             let customer = who(&store, &w)?;
             let summary = store.customer(customer)?;
             out.customer(&summary);
+        }
+        Command::Card(CardCommand::Qr { card, out: path }) => {
+            let id = store.find_card(&card)?;
+            let customer = store.customer_by_card(id)?;
+            let summary = store.customer(customer)?;
+            let code = summary
+                .record
+                .card_codes
+                .iter()
+                .find(|c| c.card == id.to_string())
+                .and_then(|c| c.code.clone())
+                .ok_or_else(|| {
+                    EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
+                        "card",
+                        "this card has no signed code (issued before codes existed): replace it",
+                    ))
+                })?;
+            let bytes = match path.extension().and_then(|e| e.to_str()) {
+                Some("png") => counterpart_engine::print::qr_png(&code, 8)?,
+                Some("svg") => counterpart_engine::print::qr_svg(&code)?.into_bytes(),
+                _ => {
+                    return Err(EngineError::Invalid(
+                        counterpart_engine::error::InvalidInput::new(
+                            "out",
+                            "name a .svg or .png file",
+                        ),
+                    ))
+                }
+            };
+            std::fs::write(&path, bytes)?;
+            out.note(&format!("wrote {}", path.display()));
+        }
+        Command::Card(CardCommand::Sheet { count, out: dir }) => {
+            let cards = counterpart_engine::till::new_card_codes(&store, count)?;
+            let shop = store.location()?.shop_name;
+            std::fs::create_dir_all(&dir)?;
+            let mut written = Vec::new();
+            for (page, chunk) in cards
+                .chunks(counterpart_engine::print::CARDS_PER_SHEET)
+                .enumerate()
+            {
+                let entries: Vec<(String, String)> = chunk
+                    .iter()
+                    .map(|(card, code)| {
+                        (
+                            code.clone(),
+                            counterpart_engine::card_code::fallback_code(*card),
+                        )
+                    })
+                    .collect();
+                let path = dir.join(format!("cards-{:02}.svg", page + 1));
+                std::fs::write(
+                    &path,
+                    counterpart_engine::print::sheet_svg(&shop, &entries)?,
+                )?;
+                written.push(path.display().to_string());
+            }
+            out.note(&format!(
+                "wrote {} card(s) on {}",
+                cards.len(),
+                written.join(", ")
+            ));
         }
         Command::Customer(CustomerCommand::Find { query }) => {
             let found = store.find_customers(&query, 20)?;

@@ -149,8 +149,12 @@ impl Out {
                 format!(" [{}]", r.status)
             }
         );
-        if !r.cards.is_empty() {
-            println!("  card: {}", r.cards.join(", "));
+        for c in &r.card_codes {
+            println!(
+                "  card {} (typed code {})",
+                c.card,
+                c.fallback.as_deref().unwrap_or("-")
+            );
         }
         if let Some(t) = &c.tier {
             if t.perks.is_empty() {
