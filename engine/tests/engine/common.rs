@@ -53,7 +53,13 @@ impl Shop {
     pub fn enroll(&self, profile: Profile) -> (CustomerId, CardId) {
         let o = self
             .store
-            .enroll(Enrolment { profile }, None)
+            .enroll(
+                Enrolment {
+                    profile,
+                    card_code: None,
+                },
+                None,
+            )
             .expect("enroll");
         let c = o.customer.expect("customer");
         let card = CardId::parse(&c.record.cards[0]).expect("card");

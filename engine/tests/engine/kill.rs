@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
-use counterpart_engine::ledger::{CustomerId, Profile};
+use counterpart_engine::ledger::CustomerId;
 use counterpart_engine::rules::VisitInput;
 use counterpart_engine::till::Enrolment;
 use counterpart_engine::{Location, Store, SystemClock};
@@ -59,14 +59,7 @@ fn a_killed_till_keeps_every_visit_it_reported() {
         store
             .publish_program(&example("points-cafe.toml"), None)
             .expect("program");
-        let o = store
-            .enroll(
-                Enrolment {
-                    profile: Profile::default(),
-                },
-                None,
-            )
-            .expect("enroll");
+        let o = store.enroll(Enrolment::default(), None).expect("enroll");
         let id = o.customer.expect("customer").record.id;
         drop(store);
         id
