@@ -14,6 +14,8 @@ pub mod money;
 pub mod print;
 pub mod program;
 pub mod rules;
+#[cfg(feature = "scan")]
+pub mod scan;
 pub mod store;
 pub mod till;
 

@@ -8,4 +8,5 @@ mod golden;
 mod kill;
 mod programs;
 mod properties;
+mod scan_corpus;
 mod scenarios;

@@ -152,6 +152,13 @@ enum Command {
         /// Destination file (must not exist).
         dest: PathBuf,
     },
+    /// Read QR codes from image files or folders: one JSON line per image with the
+    /// text (or null) and the decode time in ms (without loading the file).
+    Decode {
+        /// Image files (PNG, JPEG) or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Generate a realistic shop's history (for demos and benchmarks).
     DemoData {
         /// Customers to enrol.
@@ -339,6 +346,54 @@ fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
     }
 }
 
+/// `counterpart decode`: every image under the given paths, in name order.
+fn decode(paths: &[PathBuf], out: &mut Out) -> Result<(), EngineError> {
+    let mut images = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| {
+                    f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        matches!(e.to_ascii_lowercase().as_str(), "png" | "jpg" | "jpeg")
+                    })
+                })
+                .collect();
+            found.sort();
+            images.extend(found);
+        } else {
+            images.push(p.clone());
+        }
+    }
+    let mut unreadable = None;
+    for image in images {
+        let line = match counterpart_engine::scan::decode_image_file(&image) {
+            Ok((decoded, ms)) => serde_json::json!({
+                "file": image.display().to_string(),
+                "text": decoded.as_ref().map(|d| d.text.clone()),
+                "ms": (ms * 1000.0).round() / 1000.0,
+            }),
+            // One unreadable file does not stop the others; it is named and the
+            // exit status says something was wrong.
+            Err(e) => {
+                let line = serde_json::json!({
+                    "file": image.display().to_string(),
+                    "text": null,
+                    "ms": null,
+                    "error": e.to_string(),
+                });
+                unreadable = Some(e);
+                line
+            }
+        };
+        out.raw(&line.to_string());
+    }
+    match unreadable {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
 fn read_file(path: &PathBuf) -> Result<String, EngineError> {
     std::fs::read_to_string(path).map_err(|e| {
         EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
@@ -360,6 +415,9 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
         out.program_ok(&program);
         return Ok(());
     }
+    if let Command::Decode { paths } = &cli.command {
+        return decode(paths, out);
+    }
     let store = match open(&cli) {
         Ok(s) => s,
         Err(e) => {
@@ -380,7 +438,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             let device = store.init(&location)?;
             out.initialised(&location, device, &cli.db);
         }
-        Command::Program(ProgramCommand::Check { .. }) => {}
+        Command::Program(ProgramCommand::Check { .. }) | Command::Decode { .. } => {}
         Command::Program(ProgramCommand::Publish { file }) => {
             let source = read_file(&file)?;
             let outcome = store.publish_program(&source, None)?;

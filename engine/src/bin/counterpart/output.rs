@@ -12,6 +12,19 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::path::Path;
 
+/// Writes a line to standard output. When the reader has gone (`| head`), stop
+/// quietly instead of panicking, as command-line tools do.
+pub fn line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+    }
+}
+
 pub struct Out {
     json: bool,
 }
@@ -39,20 +52,20 @@ impl Out {
 
     fn emit<T: Serialize>(&self, value: &T) {
         match serde_json::to_string(value) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => line(&s),
             Err(e) => eprintln!("error: cannot write JSON: {e}"),
         }
     }
 
     pub fn raw(&self, text: &str) {
-        println!("{text}");
+        line(text);
     }
 
     pub fn note(&self, text: &str) {
         if self.json {
             self.emit(&serde_json::json!({ "note": text }));
         } else {
-            println!("{text}");
+            line(&format!("{text}"));
         }
     }
 
@@ -75,7 +88,7 @@ impl Out {
         if self.json {
             self.emit(&serde_json::json!({ "device": device, "location": location, "db": db }));
         } else {
-            println!(
+            line(&format!(
                 "set up {} in {} ({}, {}; business day starts at {:02}:00)\ndevice {device}\nnext: counterpart --db {} program publish FILE",
                 location.shop_name,
                 db.display(),
@@ -83,7 +96,7 @@ impl Out {
                 location.timezone,
                 location.day_starts_at_hour,
                 db.display()
-            );
+            ));
         }
     }
 
@@ -91,14 +104,14 @@ impl Out {
         if self.json {
             self.emit(&serde_json::json!({ "ok": true, "program": program }));
         } else {
-            println!(
+            line(&format!(
                 "{}: OK ({} reward(s), {} stamp card(s), {} offer(s), {} plan(s))",
                 program.name,
                 program.rewards.len(),
                 program.stamp_cards.len(),
                 program.offers.len(),
                 program.subscriptions.len()
-            );
+            ));
         }
     }
 
@@ -106,7 +119,7 @@ impl Out {
         if self.json {
             self.emit(&serde_json::json!({ "version": p.version, "program": p.program, "source": p.source }));
         } else {
-            println!("# version {}\n{}", p.version, p.source);
+            line(&format!("# version {}\n{}", p.version, p.source));
         }
     }
 
@@ -115,7 +128,7 @@ impl Out {
             self.emit(o);
             return;
         }
-        println!(
+        line(&format!(
             "{} {}{}",
             o.kind,
             o.event_id,
@@ -124,9 +137,9 @@ impl Out {
             } else {
                 ""
             }
-        );
+        ));
         for l in &o.lines {
-            println!("  {l}");
+            line(&format!("  {l}"));
         }
         if let Some(c) = &o.customer {
             self.customer(c);
@@ -139,7 +152,7 @@ impl Out {
             return;
         }
         let r = &c.record;
-        println!(
+        line(&format!(
             "customer {} {}{}",
             r.id,
             r.name.as_deref().unwrap_or("(no name)"),
@@ -148,33 +161,33 @@ impl Out {
             } else {
                 format!(" [{}]", r.status)
             }
-        );
+        ));
         for c in &r.card_codes {
-            println!(
+            line(&format!(
                 "  card {} (typed code {})",
                 c.card,
                 c.fallback.as_deref().unwrap_or("-")
-            );
+            ));
         }
         if let Some(t) = &c.tier {
             if t.perks.is_empty() {
-                println!("  tier: {}", t.name);
+                line(&format!("  tier: {}", t.name));
             } else {
-                println!("  tier: {} ({})", t.name, t.perks.join(", "));
+                line(&format!("  tier: {} ({})", t.name, t.perks.join(", ")));
             }
         }
         for b in &c.balances {
-            println!("  {}", b.text);
+            line(&format!("  {}", b.text));
         }
-        println!(
+        line(&format!(
             "  visits: {}, last {}",
             r.visits,
             r.last_visit.map_or("never".to_string(), |d| d.to_string())
-        );
+        ));
         if !c.rewards_available.is_empty() {
-            println!("  can redeem now:");
+            line(&format!("  can redeem now:"));
             for rw in &c.rewards_available {
-                println!("    {} ({}): {}", rw.name, rw.id, rw.how);
+                line(&format!("    {} ({}): {}", rw.name, rw.id, rw.how));
             }
         }
     }
@@ -185,16 +198,16 @@ impl Out {
             return;
         }
         if found.is_empty() {
-            println!("no customer matches");
+            line(&format!("no customer matches"));
         }
         for r in found {
-            println!(
+            line(&format!(
                 "{}  {}  {}  {} visit(s)",
                 r.id,
                 r.name.as_deref().unwrap_or("(no name)"),
                 r.phone.as_deref().unwrap_or("-"),
                 r.visits
-            );
+            ));
         }
     }
 
@@ -203,25 +216,25 @@ impl Out {
             self.emit(r);
             return;
         }
-        println!(
+        line(&format!(
             "rebuilt {} customer(s) from {} event(s)",
             r.customers, r.events
-        );
+        ));
         if r.differences.is_empty() {
-            println!("the stored projections match the ledger");
+            line(&format!("the stored projections match the ledger"));
         }
         for d in &r.differences {
-            println!(
+            line(&format!(
                 "  {}: {} missing, {} extra, {} changed (e.g. {})",
                 d.table,
                 d.missing,
                 d.extra,
                 d.changed,
                 d.examples.join(", ")
-            );
+            ));
         }
         if r.repaired {
-            println!("repaired: the projections now match the ledger");
+            line(&format!("repaired: the projections now match the ledger"));
         }
     }
 
@@ -229,11 +242,11 @@ impl Out {
         if self.json {
             self.emit(&serde_json::json!({ "backup": dest, "bytes": bytes }));
         } else {
-            println!(
+            line(&format!(
                 "backed up to {} ({:.1} MB)",
                 dest.display(),
                 bytes as f64 / 1e6
-            );
+            ));
         }
     }
 
@@ -241,10 +254,10 @@ impl Out {
         if self.json {
             self.emit(r);
         } else {
-            println!(
+            line(&format!(
                 "generated {} customers, {} visits, {} redemptions, {} voids ({} events)",
                 r.customers, r.visits, r.redemptions, r.voids, r.events
-            );
+            ));
         }
     }
 }

@@ -1,0 +1,5 @@
+//! Reading QR codes from camera frames and image files.
+
+mod decode;
+
+pub use decode::{decode_image_file, decode_luma, load_luma, Decoded, DecoderEngine};
