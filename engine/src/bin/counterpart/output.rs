@@ -65,7 +65,7 @@ impl Out {
         if self.json {
             self.emit(&serde_json::json!({ "note": text }));
         } else {
-            line(&format!("{text}"));
+            line(text);
         }
     }
 
@@ -185,7 +185,7 @@ impl Out {
             r.last_visit.map_or("never".to_string(), |d| d.to_string())
         ));
         if !c.rewards_available.is_empty() {
-            line(&format!("  can redeem now:"));
+            line("  can redeem now:");
             for rw in &c.rewards_available {
                 line(&format!("    {} ({}): {}", rw.name, rw.id, rw.how));
             }
@@ -198,7 +198,7 @@ impl Out {
             return;
         }
         if found.is_empty() {
-            line(&format!("no customer matches"));
+            line("no customer matches");
         }
         for r in found {
             line(&format!(
@@ -221,7 +221,7 @@ impl Out {
             r.customers, r.events
         ));
         if r.differences.is_empty() {
-            line(&format!("the stored projections match the ledger"));
+            line("the stored projections match the ledger");
         }
         for d in &r.differences {
             line(&format!(
@@ -234,7 +234,7 @@ impl Out {
             ));
         }
         if r.repaired {
-            line(&format!("repaired: the projections now match the ledger"));
+            line("repaired: the projections now match the ledger");
         }
     }
 
