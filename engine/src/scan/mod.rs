@@ -2,4 +2,6 @@
 
 mod decode;
 
-pub use decode::{decode_image_file, decode_luma, load_luma, Decoded, DecoderEngine};
+pub use decode::{
+    decode_image_file, decode_luma, decode_luma_in_order, load_luma, Decoded, DecoderEngine,
+};
