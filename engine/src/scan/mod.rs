@@ -1,7 +1,13 @@
-//! Reading QR codes from camera frames and image files.
+//! Reading QR codes: frame sources, the decoder, the scanner threads, and USB
+//! keyboard-wedge scanners.
 
 mod decode;
+pub mod frames;
+pub mod scanner;
+pub mod wedge;
 
 pub use decode::{
     decode_image_file, decode_luma, decode_luma_in_order, load_luma, Decoded, DecoderEngine,
 };
+pub use frames::{Frame, FrameSource, ReplaySource, SourceError};
+pub use scanner::{CameraStatus, ScanEvent, Scanner, ScannerConfig};

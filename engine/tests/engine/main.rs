@@ -9,4 +9,5 @@ mod kill;
 mod programs;
 mod properties;
 mod scan_corpus;
+mod scan_e2e;
 mod scenarios;
