@@ -35,8 +35,9 @@ pub enum SourceError {
     Broken(String),
 }
 
-/// Something that yields frames, blocking until the next one is due.
-pub trait FrameSource: Send {
+/// Something that yields frames, blocking until the next one is due. It lives on
+/// the scanner's capture thread (cameras are tied to the thread that opened them).
+pub trait FrameSource {
     /// The next frame; `Ok(None)` when a finite source is done.
     fn next_frame(&mut self) -> Result<Option<Frame>, SourceError>;
     /// A short description for the status line ("replay of 60 frames at 30 fps").

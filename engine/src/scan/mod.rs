@@ -1,6 +1,8 @@
 //! Reading QR codes: frame sources, the decoder, the scanner threads, and USB
 //! keyboard-wedge scanners.
 
+#[cfg(feature = "camera")]
+pub mod camera;
 mod decode;
 pub mod frames;
 pub mod scanner;

@@ -96,7 +96,16 @@ fn accepted(text: &str, config: &ScannerConfig) -> bool {
 impl Scanner {
     /// Starts scanning frames from `source`; events arrive on the returned channel.
     pub fn start(
-        mut source: Box<dyn FrameSource>,
+        source: Box<dyn FrameSource + Send>,
+        config: ScannerConfig,
+    ) -> (Scanner, Receiver<ScanEvent>) {
+        Self::start_with(move || source as Box<dyn FrameSource>, config)
+    }
+
+    /// Starts scanning from a source made on the capture thread itself (a camera
+    /// must be opened and read on one thread).
+    pub fn start_with(
+        make_source: impl FnOnce() -> Box<dyn FrameSource> + Send + 'static,
         config: ScannerConfig,
     ) -> (Scanner, Receiver<ScanEvent>) {
         let (events, receiver) = mpsc::channel();
@@ -114,6 +123,7 @@ impl Scanner {
             std::thread::Builder::new()
                 .name("counterpart-capture".into())
                 .spawn(move || {
+                    let mut source = make_source();
                     capture_loop(source.as_mut(), &stop, &stats, &mailbox, &events, retry)
                 })
         };

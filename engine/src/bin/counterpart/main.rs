@@ -159,6 +159,23 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Scan cards from replayed frames (or a webcam) and show each customer found.
+    Scan {
+        /// A folder of frames (PNG/JPEG) to replay as a camera would.
+        #[arg(long, conflicts_with = "camera", required_unless_present = "camera")]
+        replay: Option<PathBuf>,
+        /// Frames per second of the replay.
+        #[arg(long, default_value_t = 30.0)]
+        fps: f64,
+        /// Replay the folder over and over.
+        #[arg(long)]
+        r#loop: bool,
+        /// The webcam to use (see `counterpart cameras`); needs the `camera` feature.
+        #[arg(long)]
+        camera: Option<u32>,
+    },
+    /// List the webcams this machine has.
+    Cameras,
     /// Generate a realistic shop's history (for demos and benchmarks).
     DemoData {
         /// Customers to enrol.
@@ -346,6 +363,87 @@ fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
     }
 }
 
+/// `counterpart cameras`.
+fn cameras(out: &mut Out) -> Result<(), EngineError> {
+    #[cfg(feature = "camera")]
+    {
+        let found = counterpart_engine::scan::camera::list_cameras();
+        if found.is_empty() {
+            out.note("no camera found");
+        }
+        for c in found {
+            out.raw(&serde_json::json!({ "index": c.index, "name": c.name }).to_string());
+        }
+        Ok(())
+    }
+    #[cfg(not(feature = "camera"))]
+    {
+        out.note("this build has no camera support (build with --features camera)");
+        Ok(())
+    }
+}
+
+/// `counterpart scan`: runs the scanner and shows each customer found, or why not.
+fn scan(
+    store: &Store,
+    replay: Option<PathBuf>,
+    fps: f64,
+    looped: bool,
+    camera: Option<u32>,
+    out: &mut Out,
+) -> Result<(), EngineError> {
+    use counterpart_engine::scan::{CameraStatus, ReplaySource, ScanEvent, Scanner, ScannerConfig};
+    let invalid = |field: &str, problem: String| {
+        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(field, problem))
+    };
+    let (scanner, events) = match (replay, camera) {
+        (Some(dir), _) => {
+            let source = ReplaySource::folder(&dir, fps, looped)
+                .map_err(|e| invalid("replay", e.to_string()))?;
+            Scanner::start(Box::new(source), ScannerConfig::default())
+        }
+        #[cfg(feature = "camera")]
+        (None, Some(index)) => {
+            use counterpart_engine::scan::camera::{CameraRequest, CameraSource};
+            Scanner::start_with(
+                move || Box::new(CameraSource::new(index, CameraRequest::default())),
+                ScannerConfig::default(),
+            )
+        }
+        #[cfg(not(feature = "camera"))]
+        (None, Some(_)) => {
+            return Err(invalid(
+                "camera",
+                "this build has no camera support (build with --features camera)".into(),
+            ))
+        }
+        (None, None) => return Err(invalid("replay", "give --replay DIR or --camera N".into())),
+    };
+    for event in events {
+        match event {
+            ScanEvent::Code { text, latency } => match store.customer_by_code(&text).and_then(|c| store.customer(c)) {
+                Ok(summary) => {
+                    let balances: Vec<&str> = summary.balances.iter().map(|b| b.text.as_str()).collect();
+                    out.raw(
+                        &serde_json::json!({
+                            "scanned_in_ms": (latency.as_secs_f64() * 1e5).round() / 100.0,
+                            "customer": summary.record.id,
+                            "name": summary.record.name,
+                            "balances": balances,
+                        })
+                        .to_string(),
+                    );
+                }
+                Err(e) => out.raw(&serde_json::json!({ "code": text, "error": e.to_string(), "error_code": e.code() }).to_string()),
+            },
+            ScanEvent::Status(CameraStatus::Ended) => break,
+            ScanEvent::Status(s) => eprintln!("camera: {s:?}"),
+        }
+    }
+    drop(scanner);
+    Ok(())
+}
+
 /// `counterpart decode`: every image under the given paths, in name order.
 fn decode(paths: &[PathBuf], out: &mut Out) -> Result<(), EngineError> {
     let mut images = Vec::new();
@@ -418,6 +516,9 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
     if let Command::Decode { paths } = &cli.command {
         return decode(paths, out);
     }
+    if let Command::Cameras = &cli.command {
+        return cameras(out);
+    }
     let store = match open(&cli) {
         Ok(s) => s,
         Err(e) => {
@@ -438,7 +539,15 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             let device = store.init(&location)?;
             out.initialised(&location, device, &cli.db);
         }
-        Command::Program(ProgramCommand::Check { .. }) | Command::Decode { .. } => {}
+        Command::Program(ProgramCommand::Check { .. })
+        | Command::Decode { .. }
+        | Command::Cameras => {}
+        Command::Scan {
+            replay,
+            fps,
+            r#loop,
+            camera,
+        } => scan(&store, replay, fps, r#loop, camera, out)?,
         Command::Program(ProgramCommand::Publish { file }) => {
             let source = read_file(&file)?;
             let outcome = store.publish_program(&source, None)?;
