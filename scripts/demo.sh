@@ -25,5 +25,12 @@ $C redeem --card "$card" drink
 echo "--- bad input is refused and changes nothing"
 $C visit --card "$card" --amount -5 || echo "(exit $?)"
 $C redeem --card "$card" drink || echo "(exit $?)"
+echo "--- the card, held up to a (replayed) camera, finds the customer"
+rm -rf demo-shop/frames && mkdir -p demo-shop/frames
+$C card qr --card "$card" --out demo-shop/frames/f1-card.png
+cp ../shared/corpus/qr/webcam-dev-640x480/m000.jpg demo-shop/frames/f0-other-qr.jpg 2>/dev/null || true
+$C scan --replay demo-shop/frames --fps 30
+echo "--- a sheet of new cards to print: demo-shop/sheets/cards-01.svg"
+$C card sheet --count 10 --out demo-shop/sheets
 echo "--- the ledger and the projections agree"
 $C rebuild
