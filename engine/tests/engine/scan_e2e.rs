@@ -165,3 +165,80 @@ fn an_absent_camera_is_a_status_and_a_retry() {
     );
     assert_eq!(events.last(), Some(&ScanEvent::Status(CameraStatus::Ended)));
 }
+
+/// A card from a print sheet (not yet enrolled), handed over and enrolled, then
+/// "photographed": scaled to small modules, blurred, noisy, JPEG-compressed like
+/// a counter webcam's MJPEG frame, replayed: found and verified.
+#[test]
+fn a_sheet_card_photographed_and_replayed_is_found() {
+    let shop = Shop::new(
+        &example("stamp-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    );
+    let sheet = counterpart_engine::till::new_card_codes(&shop.store, 10).expect("sheet");
+    let (_, code) = &sheet[3];
+    let o = shop
+        .store
+        .enroll(
+            counterpart_engine::till::Enrolment {
+                profile: Profile::default(),
+                card_code: Some(code.clone()),
+            },
+            None,
+        )
+        .expect("enrol with the printed card");
+    let customer = o.customer.expect("customer").record.id;
+
+    // The QR at 8 px a module, as printed, then seen from the counter: about 3 px a module.
+    let png = counterpart_engine::print::qr_png(code, 8).expect("qr");
+    let printed = image::load_from_memory(&png).expect("png").into_luma8();
+    let side = printed.width() * 3 / 8;
+    let seen = image::imageops::resize(&printed, side, side, image::imageops::FilterType::Triangle);
+    let mut frame = image::GrayImage::from_pixel(640, 480, image::Luma([120u8]));
+    image::imageops::overlay(&mut frame, &seen, 230, 140);
+    let mut frame = image::imageops::blur(&frame, 0.8);
+    // Sensor noise, deterministic.
+    let mut state = 12345u32;
+    for p in frame.pixels_mut() {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let noise = ((state >> 16) % 17) as i16 - 8;
+        p.0[0] = (i16::from(p.0[0]) + noise).clamp(0, 255) as u8;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 60)
+        .encode_image(&frame)
+        .expect("jpeg");
+    std::fs::write(dir.path().join("frame.jpg"), jpeg).expect("write");
+
+    let source = ReplaySource::folder(dir.path(), 30.0, false).expect("replay");
+    let (_scanner, events) = Scanner::start(Box::new(source), ScannerConfig::default());
+    let read: Vec<String> = collect(&events)
+        .into_iter()
+        .filter_map(|e| match e {
+            ScanEvent::Code { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        read,
+        vec![code.clone()],
+        "the photographed card was not read"
+    );
+    assert_eq!(
+        shop.store.customer_by_code(&read[0]).expect("verified"),
+        customer
+    );
+    // The same printed card cannot be given to a second customer.
+    let again = shop.store.enroll(
+        counterpart_engine::till::Enrolment {
+            profile: Profile::default(),
+            card_code: Some(code.clone()),
+        },
+        None,
+    );
+    assert_eq!(again.expect_err("taken").code(), "invalid_input");
+}
