@@ -298,6 +298,20 @@ pub struct Event {
 }
 
 impl Event {
+    /// Where this event stands among changes to the same thing (a profile): by
+    /// the server sequence its device had seen, then device, then device
+    /// sequence. Never by clock: a device's own changes keep their order, a change
+    /// made after syncing another till's comes after it, and truly concurrent
+    /// changes are ordered the same way on every till. Fixed width, so the text
+    /// sorts like the numbers.
+    pub fn order_key(&self) -> String {
+        order_key(
+            self.seen_server_seq,
+            &self.device.to_string(),
+            self.device_seq,
+        )
+    }
+
     /// SHA-256 of the event's canonical JSON, hex: two copies of one id with
     /// different hashes mean a forked device.
     pub fn content_hash(&self) -> String {
@@ -305,6 +319,11 @@ impl Event {
         let digest = Sha256::digest(&json);
         digest.iter().map(|b| format!("{b:02x}")).collect()
     }
+}
+
+/// The text form of [`Event::order_key`] from its parts.
+pub fn order_key(seen_server_seq: i64, device: &str, device_seq: i64) -> String {
+    format!("{seen_server_seq:020}/{device}/{device_seq:020}")
 }
 
 /// Timestamps as RFC 3339 UTC with milliseconds: `2026-11-23T07:05:00.000Z`. Fixed

@@ -7,8 +7,8 @@
 //!   second void of the same target changes nothing;
 //! - a merge points the closed record at the one that remains, and anything that
 //!   arrives later for the closed record lands on the remaining one;
-//! - of two profile changes the one with the larger event id wins; an erasure wins
-//!   over every profile change.
+//! - of two profile changes the later by `Event::order_key` (sequence numbers,
+//!   never clocks) wins; an erasure wins over every profile change.
 //!
 //! `rebuild.rs` computes the same projections from scratch; tests hold the two equal.
 
@@ -77,7 +77,8 @@ fn is_voided(conn: &Connection, event_id: &str) -> Result<bool> {
         .is_some())
 }
 
-fn set_profile(conn: &Connection, customer: &str, event_id: &str, profile: &Profile) -> Result<()> {
+/// Sets a profile unless a later change (by [`Event::order_key`]) set it already.
+fn set_profile(conn: &Connection, customer: &str, order: &str, profile: &Profile) -> Result<()> {
     let tags =
         serde_json::to_string(&profile.tags).map_err(|e| EngineError::Corrupt(e.to_string()))?;
     conn.prepare_cached(
@@ -92,7 +93,7 @@ fn set_profile(conn: &Connection, customer: &str, event_id: &str, profile: &Prof
         profile.birthday.map(|b| b.to_string()),
         profile.marketing_consent,
         tags,
-        event_id,
+        order,
         customer,
     ])?;
     Ok(())
@@ -143,7 +144,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             conn.prepare_cached("UPDATE customers SET enrolled_on = ? WHERE id = ?")?
                 .execute(params![millis(event.device_time), c])?;
             if let Some(p) = profile {
-                set_profile(conn, &c, &id, p)?;
+                set_profile(conn, &c, &event.order_key(), p)?;
             }
             let owner = resolve(conn, &c)?;
             insert_card(conn, *card, &owner, code.as_deref())?;
@@ -155,7 +156,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             let c = customer.to_string();
             ensure_customer(conn, &c)?;
             if let Some(p) = profile {
-                set_profile(conn, &c, &id, p)?;
+                set_profile(conn, &c, &event.order_key(), p)?;
             }
         }
         EventBody::Visit {

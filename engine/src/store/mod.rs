@@ -49,6 +49,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261123020000_card_codes.sql",
         include_str!("../../../migrations/20261123020000_card_codes.sql"),
     ),
+    (
+        "20261123030000_customer_search.sql",
+        include_str!("../../../migrations/20261123030000_customer_search.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {

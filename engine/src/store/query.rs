@@ -332,7 +332,9 @@ impl Store {
         parse_uuid(&customer, "customer")
     }
 
-    /// Customers whose phone matches, or whose name contains `query` (case-insensitive).
+    /// Customers whose phone contains the typed digits, or whose name contains the
+    /// typed text (case-insensitive). Three characters or more use the trigram
+    /// index; one or two match the start of a name.
     pub fn find_customers(&self, query: &str, limit: i64) -> Result<Vec<CustomerRecord>> {
         let q = query.trim();
         if q.is_empty() || q.chars().count() > 100 {
@@ -341,26 +343,41 @@ impl Store {
                 "type 1 to 100 characters of a name or a phone number",
             ));
         }
-        let conn = self.conn();
-        let raws: Vec<RawRecord> = if let Some(phone) = normalise_phone(q) {
-            conn.prepare_cached(&format!(
-                "SELECT {RECORD_COLUMNS} FROM customers WHERE merged_into IS NULL AND (phone = ? OR phone LIKE ?) LIMIT ?"
-            ))?
-            .query_map(params![phone, format!("%{}", phone.trim_start_matches('+')), limit], raw_from_row)?
-            .collect::<rusqlite::Result<_>>()?
-        } else {
-            let pattern = format!(
+        let like = |text: &str| {
+            format!(
                 "%{}%",
-                q.replace('\\', "\\\\")
+                text.replace('\\', "\\\\")
                     .replace('%', "\\%")
                     .replace('_', "\\_")
-            );
-            conn.prepare_cached(&format!(
-                "SELECT {RECORD_COLUMNS} FROM customers WHERE merged_into IS NULL AND name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?"
-            ))?
-            .query_map(params![pattern, limit], raw_from_row)?
-            .collect::<rusqlite::Result<_>>()?
+            )
         };
+        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+        let phone_like = q
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        let (sql, pattern) = if phone_like && digits.len() >= 3 {
+            (
+                "SELECT {cols} FROM customers WHERE merged_into IS NULL AND rowid IN
+                   (SELECT rowid FROM customers_search WHERE phone LIKE ? ESCAPE '\\') LIMIT ?",
+                like(&digits),
+            )
+        } else if q.chars().count() >= 3 {
+            (
+                "SELECT {cols} FROM customers WHERE merged_into IS NULL AND rowid IN
+                   (SELECT rowid FROM customers_search WHERE name LIKE ? ESCAPE '\\') ORDER BY name LIMIT ?",
+                like(q),
+            )
+        } else {
+            (
+                "SELECT {cols} FROM customers WHERE merged_into IS NULL AND name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
+                format!("{}%", like(q).trim_start_matches('%').trim_end_matches('%')),
+            )
+        };
+        let conn = self.conn();
+        let raws: Vec<RawRecord> = conn
+            .prepare_cached(&sql.replace("{cols}", RECORD_COLUMNS))?
+            .query_map(params![pattern, limit], raw_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
         raws.into_iter().map(|r| finish_record(&conn, r)).collect()
     }
 

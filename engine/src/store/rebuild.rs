@@ -205,8 +205,8 @@ fn need<'a>(event: &str, field: &'static str, v: &'a Option<Cow<'_, str>>) -> Re
         .ok_or_else(|| EngineError::Corrupt(format!("event {event} has no {field}")))
 }
 
-fn set_profile(row: &mut CustomerRow, event_id: &str, p: &Profile) {
-    if row.profile_event.as_deref().is_some_and(|e| e >= event_id) {
+fn set_profile(row: &mut CustomerRow, order: &str, p: &Profile) {
+    if row.profile_event.as_deref().is_some_and(|e| e >= order) {
         return;
     }
     row.name = p.name.clone();
@@ -215,7 +215,7 @@ fn set_profile(row: &mut CustomerRow, event_id: &str, p: &Profile) {
     row.birthday = p.birthday.map(|b| b.to_string());
     row.marketing_consent = p.marketing_consent;
     row.tags = serde_json::to_string(&p.tags).unwrap_or_else(|_| "[]".into());
-    row.profile_event = Some(event_id.to_string());
+    row.profile_event = Some(order.to_string());
 }
 
 fn new_customer() -> CustomerRow {
@@ -353,7 +353,9 @@ fn fold(
     // Pass 2: fold every event.
     let mut p = Projections::default();
     let mut done = 0u64;
-    let mut stmt = conn.prepare("SELECT id, kind, device_time, body FROM events ORDER BY seq")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, device_time, body, device, device_seq, seen_server_seq FROM events ORDER BY seq",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let event: &str = row.get_ref(0)?.as_str()?;
@@ -385,7 +387,12 @@ fn fold(
                     entry.enrolled_on = Some(row.get_ref(2)?.as_str()?.to_string());
                 }
                 if let Some(pr) = &body.profile {
-                    set_profile(entry, event, pr);
+                    let order = crate::ledger::order_key(
+                        row.get(6)?,
+                        row.get_ref(4)?.as_str()?,
+                        row.get(5)?,
+                    );
+                    set_profile(entry, &order, pr);
                 }
                 if let Some(card) = body.card.as_deref() {
                     let card = id(card)?;

@@ -650,3 +650,62 @@ fn card_codes_are_verified_offline_and_each_failure_is_named() {
         .differences
         .is_empty());
 }
+
+#[test]
+fn typed_lookup_by_part_of_a_name_or_phone_follows_renames_and_erasure() {
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    );
+    let s = &shop.store;
+    let (anna, _) = shop.enroll(Profile {
+        name: Some("Anna Nowakowska".into()),
+        phone: Some("+48 600 123 456".into()),
+        ..Default::default()
+    });
+    let (_, _) = shop.enroll(Profile {
+        name: Some("Jan Kowalski".into()),
+        phone: Some("555-0199".into()),
+        ..Default::default()
+    });
+    let ids = |q: &str| -> Vec<_> {
+        s.find_customers(q, 20)
+            .expect("find")
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    };
+    assert_eq!(ids("nowak"), vec![anna]);
+    assert_eq!(ids("NOWAKOWSKA"), vec![anna]);
+    assert_eq!(ids("owa").len(), 2, "both names contain 'owa'");
+    assert_eq!(ids("an").len(), 1, "two letters match the start of a name");
+    assert_eq!(ids("3456"), vec![anna], "the last digits of a phone");
+    assert_eq!(ids("+48 600 123 456"), vec![anna]);
+    assert!(ids("zzz").is_empty());
+    assert!(ids("100%").is_empty(), "wildcards typed are literal");
+    s.update_profile(
+        anna,
+        Profile {
+            name: Some("Anna Zielińska".into()),
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("rename");
+    assert!(ids("nowak").is_empty());
+    assert_eq!(ids("zieli"), vec![anna]);
+    assert!(ids("3456").is_empty(), "the new profile has no phone");
+    s.erase(anna, None).expect("erase");
+    assert!(ids("zieli").is_empty(), "an erased name is not found");
+    // A rebuild that rewrites the customers table keeps the index in step.
+    let db = shop.dir.path().join("till.db");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.execute("UPDATE customers SET visits = visits + 1", [])
+        .expect("tamper");
+    drop(conn);
+    assert!(s.rebuild(true, |_, _| {}).expect("repair").repaired);
+    assert_eq!(ids("kowal").len(), 1);
+}
