@@ -343,35 +343,47 @@ impl Store {
                 "type 1 to 100 characters of a name or a phone number",
             ));
         }
-        let like = |text: &str| {
-            format!(
-                "%{}%",
-                text.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            )
-        };
+        // A quoted phrase under the trigram tokenizer is a case-insensitive
+        // substring match that uses the index (LIKE re-reads every candidate from
+        // the table, and LIKE with ESCAPE does not use the index at all).
+        let phrase =
+            |column: &str, text: &str| format!("{column}:\"{}\"", text.replace('"', "\"\""));
         let digits: String = q.chars().filter(char::is_ascii_digit).collect();
         let phone_like = q
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        // Candidates are capped before the merged and ordering filters: a typed
+        // lookup shows a short list, not every Anna in town.
         let (sql, pattern) = if phone_like && digits.len() >= 3 {
             (
                 "SELECT {cols} FROM customers WHERE merged_into IS NULL AND rowid IN
-                   (SELECT rowid FROM customers_search WHERE phone LIKE ? ESCAPE '\\') LIMIT ?",
-                like(&digits),
+                   (SELECT rowid FROM customers_search WHERE customers_search MATCH ? LIMIT 500) LIMIT ?",
+                phrase("phone", &digits),
             )
         } else if q.chars().count() >= 3 {
             (
                 "SELECT {cols} FROM customers WHERE merged_into IS NULL AND rowid IN
-                   (SELECT rowid FROM customers_search WHERE name LIKE ? ESCAPE '\\') ORDER BY name LIMIT ?",
-                like(q),
+                   (SELECT rowid FROM customers_search WHERE customers_search MATCH ? LIMIT 500) ORDER BY name LIMIT ?",
+                phrase("name", q),
             )
         } else {
-            (
-                "SELECT {cols} FROM customers WHERE merged_into IS NULL AND name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
-                format!("{}%", like(q).trim_start_matches('%').trim_end_matches('%')),
-            )
+            // One or two letters: names starting with them, as a range on the
+            // case-insensitive name index.
+            let mut upper: Vec<char> = q.chars().collect();
+            if let Some(last) = upper.last_mut() {
+                *last = char::from_u32(u32::from(*last) + 1).unwrap_or(char::MAX);
+            }
+            let upper: String = upper.into_iter().collect();
+            let conn = self.conn();
+            let raws: Vec<RawRecord> = conn
+                .prepare_cached(&format!(
+                    "SELECT {RECORD_COLUMNS} FROM customers INDEXED BY customers_name
+                     WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE AND merged_into IS NULL
+                     ORDER BY name COLLATE NOCASE LIMIT ?3"
+                ))?
+                .query_map(params![q, upper, limit], raw_from_row)?
+                .collect::<rusqlite::Result<_>>()?;
+            return raws.into_iter().map(|r| finish_record(&conn, r)).collect();
         };
         let conn = self.conn();
         let raws: Vec<RawRecord> = conn
