@@ -139,6 +139,24 @@ fn report(shop: &Path) {
         percentiles(lookups)
     );
 
+    // What a scan does: parse the CP1 code, verify its signature against the
+    // shop's till keys, then find the card and its customer.
+    let codes: Vec<String> = {
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        let mut stmt = conn
+            .prepare("SELECT code FROM cards WHERE status = 'active' AND code IS NOT NULL ORDER BY random() LIMIT 2000")
+            .expect("prepare");
+        let rows = stmt.query_map([], |r| r.get(0)).expect("query");
+        rows.collect::<rusqlite::Result<_>>().expect("rows")
+    };
+    let mut scans = Vec::new();
+    for code in codes.iter().cycle().take(5000) {
+        let t = Instant::now();
+        std::hint::black_box(store.customer_by_code(code).expect("code"));
+        scans.push(t.elapsed());
+    }
+    eprintln!("find customer by scanned code:     {}", percentiles(scans));
+
     let mut screens = Vec::new();
     for c in customers.iter().take(2000) {
         let t = Instant::now();
