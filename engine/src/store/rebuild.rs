@@ -631,11 +631,11 @@ fn load_stored(conn: &Connection, accounts: &mut Accounts) -> Result<Projections
     Ok(p)
 }
 
-fn diff_map<K: std::hash::Hash + Eq + Copy, V: PartialEq>(
+fn diff_map<K: std::hash::Hash + Eq + Clone, V: PartialEq>(
     table: &'static str,
     stored: &FxHashMap<K, V>,
     rebuilt: &FxHashMap<K, V>,
-    show: impl Fn(K) -> String,
+    show: impl Fn(&K) -> String,
 ) -> Option<TableDiff> {
     let mut d = TableDiff {
         table,
@@ -648,65 +648,41 @@ fn diff_map<K: std::hash::Hash + Eq + Copy, V: PartialEq>(
             Some(_) => continue,
         }
         if d.examples.len() < 5 {
-            d.examples.push(show(*k));
+            d.examples.push(show(k));
         }
     }
     for k in stored.keys().filter(|k| !rebuilt.contains_key(*k)) {
         d.extra += 1;
         if d.examples.len() < 5 {
-            d.examples.push(show(*k));
+            d.examples.push(show(k));
         }
     }
-    (d.missing + d.extra + d.changed > 0).then_some(d)
-}
-
-fn diff_map_by<V: PartialEq>(
-    table: &'static str,
-    stored: &FxHashMap<String, V>,
-    rebuilt: &FxHashMap<String, V>,
-) -> Option<TableDiff> {
-    let mut d = TableDiff {
-        table,
-        ..Default::default()
-    };
-    for (k, v) in rebuilt {
-        match stored.get(k) {
-            None => d.missing += 1,
-            Some(s) if s != v => d.changed += 1,
-            Some(_) => continue,
-        }
-        d.examples.push(k.clone());
-    }
-    for k in stored.keys().filter(|k| !rebuilt.contains_key(*k)) {
-        d.extra += 1;
-        d.examples.push(k.clone());
-    }
-    d.examples.truncate(5);
     (d.missing + d.extra + d.changed > 0).then_some(d)
 }
 
 fn diff(stored: &Projections, rebuilt: &Projections, accounts: &Accounts) -> Vec<TableDiff> {
+    let id = |k: &Id| hyphenated(*k);
     [
+        diff_map("customers", &stored.customers, &rebuilt.customers, id),
+        diff_map("cards", &stored.cards, &rebuilt.cards, |k| simple(*k)),
         diff_map(
-            "customers",
-            &stored.customers,
-            &rebuilt.customers,
-            hyphenated,
+            "till_keys",
+            &stored.till_keys,
+            &rebuilt.till_keys,
+            String::clone,
         ),
-        diff_map("cards", &stored.cards, &rebuilt.cards, simple),
-        diff_map_by("till_keys", &stored.till_keys, &rebuilt.till_keys),
         diff_map("balances", &stored.balances, &rebuilt.balances, |(c, a)| {
-            format!("{} {}", hyphenated(c), accounts.names[a as usize])
+            format!("{} {}", hyphenated(*c), accounts.names[*a as usize])
         }),
-        diff_map("visits", &stored.visits, &rebuilt.visits, hyphenated),
-        diff_map("voided", &stored.voided, &rebuilt.voided, hyphenated),
+        diff_map("visits", &stored.visits, &rebuilt.visits, id),
+        diff_map("voided", &stored.voided, &rebuilt.voided, id),
         diff_map(
             "subscriptions",
             &stored.subscriptions,
             &rebuilt.subscriptions,
-            hyphenated,
+            id,
         ),
-        diff_map("programs", &stored.programs, &rebuilt.programs, hyphenated),
+        diff_map("programs", &stored.programs, &rebuilt.programs, id),
     ]
     .into_iter()
     .flatten()
