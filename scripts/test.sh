@@ -2,8 +2,9 @@
 # Runs every test of the workspace: unit tests, the engine's integration tests
 # (scenarios, property tests, the kill test, golden fixtures, the QR corpus, the
 # scanner end to end) and doc tests, then the webcam code's own tests (with the
-# `camera` feature; it needs libclang-dev, see .ci/run).
+# `camera` feature; scripts/setup.sh installs the libclang it needs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/setup.sh
 cargo test --workspace --locked "$@"
 cargo test --locked -p counterpart-engine --features camera --lib scan::camera
