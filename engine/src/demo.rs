@@ -309,15 +309,7 @@ pub fn generate(
             in_tx += 1;
             // The odd mistake, undone at once.
             if rng.gen_ratio(1, 200) {
-                let deltas: Vec<Delta> = earned
-                    .deltas
-                    .iter()
-                    .map(|d| Delta {
-                        amount: -d.amount,
-                        why: format!("undone: {}", d.why),
-                        ..d.clone()
-                    })
-                    .collect();
+                let deltas: Vec<Delta> = earned.deltas.iter().map(Delta::reversed).collect();
                 apply_to_ctx(c, &earned.deltas, -1);
                 c.ctx.lifetime_spend -= amount;
                 c.window.pop_back();

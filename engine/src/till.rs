@@ -423,12 +423,7 @@ impl Store {
             let deltas = target_body
                 .deltas()
                 .iter()
-                .map(|d| Delta {
-                    account: d.account.clone(),
-                    amount: -d.amount,
-                    rule: d.rule.clone(),
-                    why: format!("undone: {}", d.why),
-                })
+                .map(Delta::reversed)
                 .collect();
             Ok(Decision::new(
                 EventBody::Voided {

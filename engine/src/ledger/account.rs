@@ -96,6 +96,18 @@ pub struct Delta {
     pub why: String,
 }
 
+impl Delta {
+    /// The delta that undoes this one, as a void records it.
+    pub fn reversed(&self) -> Delta {
+        Delta {
+            account: self.account.clone(),
+            amount: -self.amount,
+            rule: self.rule.clone(),
+            why: format!("undone: {}", self.why),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
