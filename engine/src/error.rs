@@ -104,6 +104,13 @@ pub enum EngineError {
         /// The key that was given.
         key: String,
     },
+    /// Two different events claim one place in a device's stream: a copied
+    /// database or a restored backup wrote on. Nothing was applied.
+    #[error("a forked device: {0}; re-pair the till that wrote it")]
+    Forked(String),
+    /// Sync with the server failed; the till itself is fine and keeps working.
+    #[error("sync: {0}")]
+    Sync(String),
     /// The store has not been initialised.
     #[error("this database has not been set up: run `counterpart init` first")]
     NotInitialised,
@@ -136,6 +143,8 @@ impl EngineError {
             },
             EngineError::Card(c) => c.code(),
             EngineError::NotFound { .. } => "not_found",
+            EngineError::Forked(_) => "forked",
+            EngineError::Sync(_) => "sync",
             EngineError::NotInitialised => "not_initialised",
             EngineError::Database(_) => "database",
             EngineError::Migrate(_) => "migration",

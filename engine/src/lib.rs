@@ -17,6 +17,7 @@ pub mod rules;
 #[cfg(feature = "scan")]
 pub mod scan;
 pub mod store;
+pub mod sync;
 pub mod till;
 
 pub use clock::{Clock, ManualClock, SystemClock};

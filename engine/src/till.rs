@@ -168,6 +168,57 @@ impl Ctx<'_> {
     }
 }
 
+/// The program's offline allowance: a paired till that has not synced for a
+/// while lets one customer redeem at most so many points on it until it syncs, so
+/// two tills cut off from each other cannot both spend a large balance. A till
+/// that is not paired has no other till to disagree with, and no limit.
+fn check_offline_allowance(
+    ctx: &Ctx<'_>,
+    program: &Program,
+    customer: CustomerId,
+    deltas: &[Delta],
+) -> Result<()> {
+    let Some(allowance) = &program.offline else {
+        return Ok(());
+    };
+    let spent_now: i64 = deltas
+        .iter()
+        .filter(|d| d.account == Account::Points && d.amount < 0)
+        .map(|d| -d.amount)
+        .sum();
+    if spent_now == 0 || store::sync_config_of(ctx.conn)?.is_none() {
+        return Ok(());
+    }
+    let last = store::last_sync_of(ctx.conn)?;
+    let stale_after = Duration::hours(allowance.unsynced_after_hours);
+    let hours_since = match last {
+        Some(t) if ctx.now - t <= stale_after => return Ok(()),
+        Some(t) => (ctx.now - t).num_hours(),
+        None => allowance.unsynced_after_hours,
+    };
+    // Points this customer already redeemed on this till since it last synced.
+    let spent_unsynced: i64 = ctx.conn.query_row(
+        "SELECT COALESCE(-SUM(d.amount), 0) FROM event_deltas d JOIN events e ON e.seq = d.event_seq
+         WHERE e.server_seq IS NULL AND e.device = (SELECT id FROM device)
+           AND d.kind IN ('redeemed', 'donated') AND d.account = 'points' AND d.amount < 0
+           AND d.customer IN (SELECT ?1 UNION ALL SELECT id FROM customers WHERE merged_into = ?1)
+           AND NOT EXISTS (SELECT 1 FROM voided v WHERE v.target = e.id)",
+        [customer.to_string()],
+        |r| r.get(0),
+    )?;
+    if spent_unsynced + spent_now > allowance.max_points_redeemed {
+        return Err(Refusal::NotAvailable {
+            reward: "this redemption".into(),
+            why: format!(
+                "this till has not synced for {hours_since} hours; until it does, a customer may redeem at most {} points here ({} already)",
+                allowance.max_points_redeemed, spent_unsynced
+            ),
+        }
+        .into());
+    }
+    Ok(())
+}
+
 /// What an action decided to record.
 struct Decision {
     body: EventBody,
@@ -371,6 +422,7 @@ impl Store {
             };
             let context = store::load_context(ctx.conn, program, customer, today, needs)?;
             let deltas = cost(program, &context, today)?;
+            check_offline_allowance(ctx, program, customer, &deltas)?;
             Ok(Decision::new(
                 EventBody::Redeemed {
                     customer,

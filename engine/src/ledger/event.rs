@@ -83,6 +83,15 @@ pub enum Role {
     Manager,
 }
 
+/// A balance a redemption took below zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shortfall {
+    /// The account (`points`, `voucher:drink`).
+    pub account: super::Account,
+    /// The balance right after the redemption, in server order: below zero.
+    pub balance: i64,
+}
+
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -213,6 +222,17 @@ pub enum EventBody {
         /// The customer.
         customer: CustomerId,
     },
+    /// Written by the server: a redemption, checked in server order, took a
+    /// balance below zero (two tills, both offline, spent the same points). The
+    /// redemption stands (the coffee was served); this flags it for the reports.
+    Overdrawn {
+        /// The redemption (or donation) that overdrew.
+        redemption: EventId,
+        /// The customer.
+        customer: CustomerId,
+        /// Each balance it took below zero, and where that balance stood after it.
+        shortfalls: Vec<Shortfall>,
+    },
     /// A till joined the shop with its card-signing key; every till learns it.
     TillKeyAdded {
         /// The till.
@@ -241,6 +261,7 @@ impl EventBody {
             EventBody::Merged { .. } => "merged",
             EventBody::Erased { .. } => "erased",
             EventBody::TillKeyAdded { .. } => "till_key_added",
+            EventBody::Overdrawn { .. } => "overdrawn",
         }
     }
 
@@ -257,6 +278,7 @@ impl EventBody {
             | EventBody::CardReplaced { customer, .. }
             | EventBody::SubscriptionBought { customer, .. }
             | EventBody::Donated { customer, .. }
+            | EventBody::Overdrawn { customer, .. }
             | EventBody::Erased { customer } => Some(*customer),
             EventBody::Merged { from, .. } => Some(*from),
         }
@@ -313,11 +335,32 @@ impl Event {
     }
 
     /// SHA-256 of the event's canonical JSON, hex: two copies of one id with
-    /// different hashes mean a forked device.
+    /// different hashes mean a forked device. Personal data is left out: erasure
+    /// scrubs it from stored copies on every till and on the server, and a
+    /// scrubbed copy is the same event, not a fork.
     pub fn content_hash(&self) -> String {
-        let json = serde_json::to_vec(self).unwrap_or_default();
+        let json = match &self.body {
+            EventBody::Enrolled { .. } | EventBody::ProfileUpdated { .. } => {
+                serde_json::to_vec(&self.scrubbed())
+            }
+            _ => serde_json::to_vec(self),
+        }
+        .unwrap_or_default();
         let digest = Sha256::digest(&json);
         digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+impl Event {
+    /// This event without personal data (what erasure leaves of it).
+    pub fn scrubbed(&self) -> Event {
+        let mut copy = self.clone();
+        if let EventBody::Enrolled { profile, .. } | EventBody::ProfileUpdated { profile, .. } =
+            &mut copy.body
+        {
+            *profile = None;
+        }
+        copy
     }
 }
 

@@ -5,5 +5,6 @@ mod event;
 
 pub use account::{Account, Delta};
 pub use event::{
-    millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile, Role,
+    millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile,
+    Role, Shortfall,
 };

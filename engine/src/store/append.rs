@@ -9,6 +9,10 @@ use crate::error::{EngineError, Result};
 use crate::ledger::{Event, EventBody};
 use crate::location::Location;
 
+/// The columns `event_from_row` reads, from an `events` table aliased `e`.
+pub(crate) const SELECT_EVENT_COLUMNS: &str = "e.id AS id, e.device AS device, e.device_seq AS device_seq,
+     e.seen_server_seq AS seen_server_seq, e.device_time AS device_time, e.staff AS staff, e.body AS body";
+
 pub(crate) const SELECT_EVENT: &str =
     "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body FROM events ORDER BY seq";
 
@@ -168,46 +172,58 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = ImportReport::default();
         for event in events {
-            let existing: Option<String> = tx
-                .prepare_cached("SELECT content_hash FROM events WHERE id = ?")?
-                .query_row([event.id.to_string()], |r| r.get(0))
-                .optional()?;
-            match existing {
-                Some(hash) if hash == event.content_hash() => {
-                    report.duplicates += 1;
-                    continue;
-                }
-                Some(_) => {
-                    return Err(EngineError::invalid(
-                        "event",
-                        format!(
-                        "event {} arrived with other content than the copy here: a forked device",
-                        event.id
-                    ),
-                    ))
-                }
-                None => {}
+            if import_one(&tx, event, &location)? {
+                report.applied += 1;
+            } else {
+                report.duplicates += 1;
             }
-            let clash: Option<String> = tx
-                .prepare_cached("SELECT id FROM events WHERE device = ? AND device_seq = ?")?
-                .query_row(params![event.device.to_string(), event.device_seq], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            if let Some(other) = clash {
-                return Err(EngineError::invalid(
-                    "event",
-                    format!(
-                        "device {} wrote both {other} and {} as number {}: a forked device",
-                        event.device, event.id, event.device_seq
-                    ),
-                ));
-            }
-            insert_event(&tx, event, None, &location)?;
-            apply::apply(&tx, event)?;
-            report.applied += 1;
         }
         tx.commit()?;
         Ok(report)
     }
+}
+
+/// Inserts and applies one event written elsewhere, inside the caller's
+/// transaction. Returns false for an event already here with the same content (a
+/// harmless repeat). The same id with other content, or another event at the same
+/// place in a device's stream, is a forked device: an error, and the caller's
+/// transaction must roll back.
+pub(crate) fn import_one(conn: &Connection, event: &Event, location: &Location) -> Result<bool> {
+    let existing: Option<String> = conn
+        .prepare_cached("SELECT body FROM events WHERE id = ?")?
+        .query_row([event.id.to_string()], |r| r.get(0))
+        .optional()?;
+    if existing.is_some() {
+        // Compare with the copy as stored now (erasure may have scrubbed it; the
+        // content hash leaves personal data out, so that is still the same event).
+        let here: Option<Event> = conn
+            .prepare_cached(&format!(
+                "SELECT {SELECT_EVENT_COLUMNS} FROM events e WHERE e.id = ?"
+            ))?
+            .query_row([event.id.to_string()], event_from_row)
+            .optional()?
+            .transpose()?;
+        if here.map(|h| h.content_hash()) == Some(event.content_hash()) {
+            return Ok(false);
+        }
+        return Err(EngineError::Forked(format!(
+            "event {} arrived with other content than the copy here",
+            event.id
+        )));
+    }
+    let clash: Option<String> = conn
+        .prepare_cached("SELECT id FROM events WHERE device = ? AND device_seq = ?")?
+        .query_row(params![event.device.to_string(), event.device_seq], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(other) = clash {
+        return Err(EngineError::Forked(format!(
+            "device {} wrote both {other} and {} as number {}",
+            event.device, event.id, event.device_seq
+        )));
+    }
+    insert_event(conn, event, None, location)?;
+    apply::apply(conn, event)?;
+    Ok(true)
 }

@@ -313,6 +313,11 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
                 params![key_id, key, device.to_string()],
             )?;
         }
+        EventBody::Overdrawn { customer, .. } => {
+            // A flag, not a change: the overdrawing redemption's deltas are already
+            // counted. Reports and the customer's summary read the flags from the ledger.
+            ensure_customer(conn, &customer.to_string())?;
+        }
         EventBody::Erased { customer } => {
             let c = customer.to_string();
             ensure_customer(conn, &c)?;

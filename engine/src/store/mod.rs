@@ -11,6 +11,7 @@ mod checkpoint;
 mod context;
 mod query;
 mod rebuild;
+mod sync;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
@@ -33,6 +34,8 @@ pub use query::{
     normalise_phone, BalanceLine, CardCodes, CustomerRecord, CustomerSummary, RewardLine, TierLine,
 };
 pub use rebuild::{RebuildReport, TableDiff};
+pub(crate) use sync::{last_sync_of, sync_config_of};
+pub use sync::{AckReport, ParkedEvent, SyncConfig};
 
 /// The migrations, in order. Append only: never edit one that has shipped.
 /// `migrations_are_all_listed` checks that every file in `migrations/` is here.
@@ -52,6 +55,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "20261123030000_customer_search.sql",
         include_str!("../../../migrations/20261123030000_customer_search.sql"),
+    ),
+    (
+        "20261123040000_sync.sql",
+        include_str!("../../../migrations/20261123040000_sync.sql"),
     ),
 ];
 
@@ -135,6 +142,16 @@ impl Store {
     /// Sets up a new till of `shop` (pairing gives the shop's id), or of a new
     /// shop when `None`.
     pub fn init_for_shop(&self, location: &Location, shop: Option<ShopId>) -> Result<DeviceId> {
+        self.init_with(location, shop, None)
+    }
+
+    /// Sets up a new till, with the device id it paired under when it has one.
+    pub(crate) fn init_with(
+        &self,
+        location: &Location,
+        shop: Option<ShopId>,
+        device: Option<DeviceId>,
+    ) -> Result<DeviceId> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let existing: Option<String> = tx
@@ -147,7 +164,7 @@ impl Store {
             ));
         }
         let now = self.clock.now();
-        let device = crate::ids::new_v7(now);
+        let device = device.unwrap_or_else(|| crate::ids::new_v7(now));
         // The till's card-signing key; the shop id is random until pairing with
         // a shop's server gives the shop's own.
         let key = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);

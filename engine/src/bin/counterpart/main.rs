@@ -3,6 +3,7 @@
 //! changed), 1 any other failure.
 
 mod output;
+mod sync_cmd;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
@@ -176,6 +177,30 @@ enum Command {
     },
     /// List the webcams this machine has.
     Cameras,
+    /// Pair this till with the shop's cloud server (a new till is set up for the
+    /// merchant's location; a till set up before keeps its history and sends it).
+    Pair {
+        /// The pairing code the manager showed, or the whole text of its QR.
+        code: String,
+        /// The server's address, e.g. https://cloud.example.com (in the QR already).
+        #[arg(long)]
+        server: Option<String>,
+        /// A name for this till, shown to managers.
+        #[arg(long, default_value = "Till")]
+        name: String,
+    },
+    /// Sync with the cloud server: push this till's events, pull everyone's.
+    Sync {
+        /// One round (push everything, pull until caught up), then exit.
+        #[arg(long, conflicts_with = "status")]
+        once: bool,
+        /// Show the sync state and exit.
+        #[arg(long)]
+        status: bool,
+        /// Seconds between rounds when running on.
+        #[arg(long, default_value_t = 10)]
+        interval: u64,
+    },
     /// Generate a realistic shop's history (for demos and benchmarks).
     DemoData {
         /// Customers to enrol.
@@ -519,6 +544,10 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
     if let Command::Cameras = &cli.command {
         return cameras(out);
     }
+    if let Command::Pair { code, server, name } = &cli.command {
+        let store = Store::open(&cli.db, Arc::new(SystemClock))?;
+        return sync_cmd::pair(&store, code, server.as_deref(), name, !cli.json, out);
+    }
     let store = match open(&cli) {
         Ok(s) => s,
         Err(e) => {
@@ -541,7 +570,19 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
         }
         Command::Program(ProgramCommand::Check { .. })
         | Command::Decode { .. }
+        | Command::Pair { .. }
         | Command::Cameras => {}
+        Command::Sync {
+            once,
+            status,
+            interval,
+        } => {
+            if status {
+                sync_cmd::status(&store, out)?;
+            } else {
+                sync_cmd::sync(&store, once, interval, !cli.json, out)?;
+            }
+        }
         Command::Scan {
             replay,
             fps,

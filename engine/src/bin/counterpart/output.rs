@@ -261,3 +261,59 @@ impl Out {
         }
     }
 }
+
+impl Out {
+    pub fn sync_round(&self, r: &counterpart_engine::sync::RoundReport) {
+        if self.json {
+            self.emit(r);
+            return;
+        }
+        let mut text = format!(
+            "synced: pushed {} (already there: {}), pulled {} (already here: {}); server at #{}",
+            r.pushed, r.push_duplicates, r.pulled, r.pull_duplicates, r.high_water
+        );
+        if r.parked > 0 {
+            text.push_str(&format!(
+                "\n{} event(s) refused by the server and parked: see `counterpart sync --status`",
+                r.parked
+            ));
+        }
+        if r.clock_skew_seconds.abs() > 300 {
+            text.push_str(&format!(
+                "\nwarning: this till's clock is {} minutes off the server's",
+                r.clock_skew_seconds.abs() / 60
+            ));
+        }
+        line(&text);
+    }
+
+    pub fn sync_status(&self, v: &serde_json::Value) {
+        if self.json {
+            self.emit(v);
+            return;
+        }
+        if v["paired"] != serde_json::Value::Bool(true) {
+            line("not paired: run `counterpart pair CODE --server URL`");
+            return;
+        }
+        line(&format!(
+            "paired with {} (merchant {})\nwaiting to push: {}\npulled up to: #{}\nlast sync: {}",
+            v["server"].as_str().unwrap_or("?"),
+            v["merchant"].as_str().unwrap_or("?"),
+            v["waiting"],
+            v["cursor"],
+            v["last_sync"].as_str().unwrap_or("never"),
+        ));
+        if let Some(parked) = v["parked"].as_array().filter(|p| !p.is_empty()) {
+            line(&format!("refused by the server ({}):", parked.len()));
+            for p in parked {
+                line(&format!(
+                    "  #{} {}: {}",
+                    p["device_seq"],
+                    p["event_id"].as_str().unwrap_or("?"),
+                    p["reason"].as_str().unwrap_or("?")
+                ));
+            }
+        }
+    }
+}

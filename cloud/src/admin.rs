@@ -1,0 +1,387 @@
+//! Merchants, locations, pairing codes and devices: what the admin commands
+//! create, and how a till pairs and then proves who it is.
+
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use counterpart_engine::card_code::ShopId;
+use counterpart_engine::location::Location;
+use counterpart_engine::sync::protocol::{PairRequest, PairResponse, PROTOCOL_VERSION};
+use serde::Serialize;
+use sqlx::Row;
+use uuid::Uuid;
+
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::ingest::Device;
+use crate::secrets;
+
+fn millis(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn new_id(now: DateTime<Utc>) -> Uuid {
+    counterpart_engine::ids::new_v7(now)
+}
+
+/// A merchant as the admin commands print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MerchantInfo {
+    /// Merchant id.
+    pub merchant: Uuid,
+    /// Its first location.
+    pub location: Uuid,
+    /// The shop id in its card codes.
+    pub shop: String,
+}
+
+/// Creates a merchant with its first location.
+pub async fn create_merchant(
+    db: &Db,
+    name: &str,
+    location: &Location,
+    now: DateTime<Utc>,
+) -> Result<MerchantInfo, ApiError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(ApiError::Malformed(
+            "name: give the merchant a name of 1 to 100 characters".into(),
+        ));
+    }
+    let merchant = new_id(now);
+    let shop = ShopId(rand::random()).to_string();
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO merchants (id, name, shop, server_device, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(merchant.to_string())
+    .bind(name)
+    .bind(&shop)
+    .bind(new_id(now).to_string())
+    .bind(millis(now))
+    .execute(&mut *tx)
+    .await?;
+    let loc = insert_location(&mut tx, merchant, location, now).await?;
+    tx.commit().await?;
+    Ok(MerchantInfo {
+        merchant,
+        location: loc,
+        shop,
+    })
+}
+
+async fn insert_location(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    merchant: Uuid,
+    location: &Location,
+    now: DateTime<Utc>,
+) -> Result<Uuid, ApiError> {
+    let id = new_id(now);
+    let settings =
+        serde_json::to_string(location).map_err(|e| ApiError::Internal(e.to_string()))?;
+    sqlx::query("INSERT INTO locations (id, merchant, settings) VALUES ($1, $2, $3)")
+        .bind(id.to_string())
+        .bind(merchant.to_string())
+        .bind(settings)
+        .execute(&mut **tx)
+        .await?;
+    Ok(id)
+}
+
+async fn merchant_currency(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    merchant: Uuid,
+) -> Result<Option<String>, ApiError> {
+    let row = sqlx::query("SELECT settings FROM locations WHERE merchant = $1 LIMIT 1")
+        .bind(merchant.to_string())
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let settings: String = row.try_get(0)?;
+    let loc: Location =
+        serde_json::from_str(&settings).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(Some(loc.currency.to_string()))
+}
+
+/// Adds a location to a merchant; every location of a merchant counts in one currency.
+pub async fn create_location(
+    db: &Db,
+    merchant: Uuid,
+    location: &Location,
+    now: DateTime<Utc>,
+) -> Result<Uuid, ApiError> {
+    let mut tx = db.pool.begin().await?;
+    match merchant_currency(&mut tx, merchant).await? {
+        None => return Err(ApiError::Malformed(format!("no merchant {merchant}"))),
+        Some(c) if c != location.currency.to_string() => {
+            return Err(ApiError::Malformed(format!(
+                "currency: the merchant counts in {c}, not {}",
+                location.currency
+            )))
+        }
+        Some(_) => {}
+    }
+    let id = insert_location(&mut tx, merchant, location, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A pairing code as the admin command prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairingCode {
+    /// The code to type or scan (`XXXX-XXXX-XXXX`).
+    pub code: String,
+    /// The location the till will belong to.
+    pub location: Uuid,
+    /// When the code stops working.
+    pub expires_at: String,
+}
+
+/// Makes a one-time pairing code for a location of the merchant (its first one
+/// when not given), valid for `valid`.
+pub async fn create_pairing_code(
+    db: &Db,
+    merchant: Uuid,
+    location: Option<Uuid>,
+    valid: Duration,
+    now: DateTime<Utc>,
+) -> Result<PairingCode, ApiError> {
+    let row = match location {
+        Some(l) => {
+            sqlx::query("SELECT id FROM locations WHERE merchant = $1 AND id = $2")
+                .bind(merchant.to_string())
+                .bind(l.to_string())
+                .fetch_optional(&db.pool)
+                .await?
+        }
+        None => {
+            sqlx::query("SELECT id FROM locations WHERE merchant = $1 ORDER BY id LIMIT 1")
+                .bind(merchant.to_string())
+                .fetch_optional(&db.pool)
+                .await?
+        }
+    };
+    let location: String = row
+        .ok_or_else(|| {
+            ApiError::Malformed(format!(
+                "no such location of merchant {merchant}: create the merchant first"
+            ))
+        })?
+        .try_get(0)?;
+    let code = secrets::new_pairing_code();
+    let expires = now + valid;
+    sqlx::query(
+        "INSERT INTO pairing_codes (code_hash, merchant, location, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(secrets::hash(&secrets::normalise_code(&code)))
+    .bind(merchant.to_string())
+    .bind(&location)
+    .bind(millis(expires))
+    .execute(&db.pool)
+    .await?;
+    Ok(PairingCode {
+        code,
+        location: location
+            .parse()
+            .map_err(|_| ApiError::Internal("a location id is not an id".into()))?,
+        expires_at: millis(expires),
+    })
+}
+
+/// Pairs a till: uses up the code, registers the device and gives it a token.
+pub async fn pair(
+    db: &Db,
+    request: &PairRequest,
+    now: DateTime<Utc>,
+) -> Result<PairResponse, ApiError> {
+    if request.protocol != PROTOCOL_VERSION {
+        return Err(ApiError::UnsupportedProtocol {
+            server: PROTOCOL_VERSION,
+            client: request.protocol,
+        });
+    }
+    let name = request.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(ApiError::Malformed(
+            "name: give the till a name of 1 to 100 characters".into(),
+        ));
+    }
+    let code_hash = secrets::hash(&secrets::normalise_code(&request.code));
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    // Used up in the same statement that checks it: two tills racing for one
+    // code cannot both win.
+    let row = sqlx::query(
+        "UPDATE pairing_codes SET used_by = $1, used_at = $2
+         WHERE code_hash = $3 AND used_by IS NULL AND expires_at > $2
+         RETURNING merchant, location",
+    )
+    .bind(request.device.to_string())
+    .bind(millis(now))
+    .bind(&code_hash)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| {
+        ApiError::PairingCode(
+            "this pairing code is unknown, used already or expired: ask the manager for a new one"
+                .into(),
+        )
+    })?;
+    let merchant: String = row.try_get(0)?;
+    let location_id: String = row.try_get(1)?;
+    let m = sqlx::query("SELECT shop, next_server_seq FROM merchants WHERE id = $1")
+        .bind(&merchant)
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut shop: String = m.try_get(0)?;
+    let next_server_seq: i64 = m.try_get(1)?;
+    if let Some(theirs) = &request.shop {
+        let theirs = ShopId::parse(theirs)
+            .ok_or_else(|| ApiError::Malformed(format!("shop `{theirs}` is not a shop id")))?
+            .to_string();
+        if theirs != shop {
+            if next_server_seq > 1 {
+                return Err(ApiError::ShopMismatch(format!(
+                    "this till's cards belong to shop {theirs}, but the merchant's tills use shop {shop}: set up a new till database and pair that"
+                )));
+            }
+            // The first till of a new merchant brings its cards along.
+            sqlx::query("UPDATE merchants SET shop = $1 WHERE id = $2")
+                .bind(&theirs)
+                .bind(&merchant)
+                .execute(&mut *tx)
+                .await?;
+            shop = theirs;
+        }
+    }
+    let existing = sqlx::query("SELECT merchant FROM devices WHERE id = $1")
+        .bind(request.device.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+    let token = secrets::new_token();
+    match existing {
+        Some(row) => {
+            let theirs: String = row.try_get(0)?;
+            if theirs != merchant {
+                return Err(ApiError::Forbidden(
+                    "this device belongs to another merchant".into(),
+                ));
+            }
+            // Pairing again (a lost token): a new token; the stream goes on.
+            sqlx::query(
+                "UPDATE devices SET token_hash = $1, name = $2, location = $3, revoked = 0 WHERE id = $4",
+            )
+            .bind(secrets::hash(&token))
+            .bind(name)
+            .bind(&location_id)
+            .bind(request.device.to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        None => {
+            sqlx::query(
+                "INSERT INTO devices (id, merchant, location, name, token_hash, paired_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(request.device.to_string())
+            .bind(&merchant)
+            .bind(&location_id)
+            .bind(name)
+            .bind(secrets::hash(&token))
+            .bind(millis(now))
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    let settings: String = sqlx::query("SELECT settings FROM locations WHERE id = $1")
+        .bind(&location_id)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+    let location: Location =
+        serde_json::from_str(&settings).map_err(|e| ApiError::Internal(e.to_string()))?;
+    tx.commit().await?;
+    tracing::info!(%merchant, device = %request.device, name, "till paired");
+    Ok(PairResponse {
+        merchant: merchant
+            .parse()
+            .map_err(|_| ApiError::Internal("a merchant id is not an id".into()))?,
+        shop,
+        location,
+        token,
+        server_time: now,
+    })
+}
+
+/// The device a bearer token belongs to.
+pub async fn authenticate(db: &Db, header: Option<&str>) -> Result<Device, ApiError> {
+    let token = header
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            ApiError::Unauthenticated("send the till's token as `Authorization: Bearer ...`".into())
+        })?;
+    let row = sqlx::query(
+        "SELECT d.id, d.merchant, l.settings FROM devices d JOIN locations l ON l.id = d.location
+         WHERE d.token_hash = $1 AND d.revoked = 0",
+    )
+    .bind(secrets::hash(token))
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or_else(|| {
+        ApiError::Unauthenticated("this token is unknown or revoked: pair the till again".into())
+    })?;
+    let id: String = row.try_get(0)?;
+    let settings: String = row.try_get(2)?;
+    Ok(Device {
+        id: id
+            .parse()
+            .map_err(|_| ApiError::Internal("a device id is not an id".into()))?,
+        merchant: row.try_get(1)?,
+        location: serde_json::from_str(&settings).map_err(|e| ApiError::Internal(e.to_string()))?,
+    })
+}
+
+/// A paired device, for `devices list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeviceInfo {
+    /// Device id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Next device sequence the server expects.
+    pub next_seq: i64,
+    /// When it last pushed.
+    pub last_seen: Option<String>,
+    /// Revoked.
+    pub revoked: bool,
+}
+
+/// The merchant's devices.
+pub async fn list_devices(db: &Db, merchant: Uuid) -> Result<Vec<DeviceInfo>, ApiError> {
+    let rows = sqlx::query(
+        "SELECT id, name, next_seq, last_seen, revoked FROM devices WHERE merchant = $1 ORDER BY paired_at",
+    )
+    .bind(merchant.to_string())
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(DeviceInfo {
+                id: r.try_get(0)?,
+                name: r.try_get(1)?,
+                next_seq: r.try_get(2)?,
+                last_seen: r.try_get(3)?,
+                revoked: r.try_get::<i64, _>(4)? != 0,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(ApiError::from)
+}
+
+/// Revokes a device's token: it can no longer push or pull.
+pub async fn revoke_device(db: &Db, device: Uuid) -> Result<bool, ApiError> {
+    let r = sqlx::query("UPDATE devices SET revoked = 1 WHERE id = $1")
+        .bind(device.to_string())
+        .execute(&db.pool)
+        .await?;
+    Ok(r.rows_affected() > 0)
+}

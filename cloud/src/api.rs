@@ -1,0 +1,184 @@
+//! The HTTP routes: thin handlers over `admin` and `ingest`. Bodies are read
+//! as bytes and parsed here, so every refusal (too large, not JSON, wrong
+//! shape) gets the protocol's JSON error instead of a framework's plain text.
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::HeaderMap;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use counterpart_engine::sync::protocol::{
+    PairRequest, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, MAX_REQUEST_BYTES, PROTOCOL_VERSION,
+};
+use counterpart_engine::Clock;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::{admin, ingest};
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// The server's clock (injected, so tests can skew it).
+    pub clock: Arc<dyn Clock>,
+}
+
+/// The router with its limits.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/health", get(health))
+        .route("/v1/pair", post(pair))
+        .route("/v1/events", post(push).get(pull))
+        .fallback(not_found)
+        // Axum's own limit would answer in plain text; read a little more and
+        // refuse in `body_of` with the protocol's error.
+        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES + 1))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(60),
+        ))
+        .with_state(state)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::Malformed("no such endpoint: see docs/sync-protocol.md".into())
+}
+
+fn body_of<T: for<'de> Deserialize<'de>>(bytes: &Bytes) -> Result<T, ApiError> {
+    if bytes.len() > MAX_REQUEST_BYTES {
+        return Err(ApiError::TooLarge(format!(
+            "the request is larger than {MAX_REQUEST_BYTES} bytes: send fewer events at once"
+        )));
+    }
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::Malformed(format!("the request body is not valid: {e}")))
+}
+
+fn check_protocol(version: u32) -> Result<(), ApiError> {
+    if version == PROTOCOL_VERSION {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedProtocol {
+            server: PROTOCOL_VERSION,
+            client: version,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    protocol: u32,
+    database: &'static str,
+}
+
+async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
+    sqlx::query("SELECT 1").execute(&state.db.pool).await?;
+    Ok(Json(Health {
+        status: "ok",
+        protocol: PROTOCOL_VERSION,
+        database: state.db.name(),
+    }))
+}
+
+async fn pair(State(state): State<AppState>, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+    let request: PairRequest = body_of(&body)?;
+    Ok(Json(
+        admin::pair(&state.db, &request, state.clock.now()).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+struct PushBody {
+    protocol: u32,
+    events: Vec<Box<RawValue>>,
+}
+
+async fn push(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    let device = admin::authenticate(&state.db, auth_header(&headers)).await?;
+    let request: PushBody = body_of(&body)?;
+    check_protocol(request.protocol)?;
+    if request.events.len() > MAX_PUSH_EVENTS {
+        return Err(ApiError::TooLarge(format!(
+            "{} events in one push; at most {MAX_PUSH_EVENTS}",
+            request.events.len()
+        )));
+    }
+    let answer = ingest::push(&state.db, &device, &request.events, state.clock.now()).await?;
+    Ok(Json(answer))
+}
+
+#[derive(Deserialize)]
+struct PullQuery {
+    after: Option<i64>,
+    limit: Option<i64>,
+    protocol: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct RawServerEvent {
+    server_seq: i64,
+    event: Box<RawValue>,
+}
+
+#[derive(Serialize)]
+struct RawPull {
+    events: Vec<RawServerEvent>,
+    high_water: i64,
+    #[serde(with = "counterpart_engine::ledger::millis")]
+    server_time: chrono::DateTime<chrono::Utc>,
+}
+
+async fn pull(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let device = admin::authenticate(&state.db, auth_header(&headers)).await?;
+    let Query(q) = query.map_err(|e| ApiError::Malformed(e.body_text()))?;
+    check_protocol(q.protocol.unwrap_or(PROTOCOL_VERSION))?;
+    let after = q.after.unwrap_or(0);
+    let max = i64::try_from(MAX_PULL_EVENTS).unwrap_or(1000);
+    let limit = q.limit.unwrap_or(max);
+    if after < 0 || !(1..=max).contains(&limit) {
+        return Err(ApiError::Malformed(format!(
+            "after must be 0 or more and limit between 1 and {max}"
+        )));
+    }
+    // The high water first: a page may then hold events past it (committed
+    // meanwhile), never miss one before it.
+    let high_water = ingest::high_water(&state.db, &device.merchant).await?;
+    let rows = ingest::pull(&state.db, &device.merchant, after, limit).await?;
+    let events = rows
+        .into_iter()
+        .map(|(server_seq, body)| {
+            RawValue::from_string(body)
+                .map(|event| RawServerEvent { server_seq, event })
+                .map_err(|e| ApiError::Internal(format!("stored event #{server_seq}: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let high_water = high_water.max(events.last().map_or(0, |e| e.server_seq));
+    Ok(Json(RawPull {
+        events,
+        high_water,
+        server_time: state.clock.now(),
+    }))
+}
+
+fn auth_header(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+}

@@ -1,0 +1,801 @@
+//! Storing a pushed batch: one transaction per batch, under the merchant's
+//! write lock, so server sequences are handed out and committed in one order.
+//!
+//! In that transaction the server also folds what the overdraw check needs
+//! (balances by customer, merges, voids) in server order, and appends an
+//! `overdrawn` event of its own after any redemption that took a balance below
+//! zero. Every till pulls the same events, so every till shows the same balance
+//! and the same flag. The work per batch is a fixed handful of statements
+//! whatever its length (bulk loads, then bulk writes): a statement costs far
+//! more than the fold.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use counterpart_engine::ledger::{Event, EventBody, Shortfall};
+use counterpart_engine::location::Location;
+use counterpart_engine::sync::protocol::{Ack, AckStatus, PushResponse};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use sqlx::Row;
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
+
+use crate::db::{exec, placeholders, values_rows, Db, Val};
+use crate::error::ApiError;
+
+/// The authenticated device a request comes from.
+#[derive(Debug, Clone)]
+pub struct Device {
+    /// The device id.
+    pub id: Uuid,
+    /// Its merchant.
+    pub merchant: String,
+    /// Its location's settings.
+    pub location: Location,
+}
+
+/// Largest single event the server stores (a program's source is the largest).
+const MAX_EVENT_BYTES: usize = 512 * 1024;
+/// Largest amount or delta the server accepts: far beyond any café's check.
+const MAX_AMOUNT: i64 = 1_000_000_000_000;
+/// Rows per multi-row INSERT: well below both databases' parameter limits.
+const INSERT_CHUNK: usize = 400;
+
+/// The part of an event the server must read even when the rest does not parse.
+#[derive(Deserialize)]
+struct Envelope {
+    id: Uuid,
+    device: Uuid,
+    device_seq: i64,
+}
+
+/// One pushed event, read.
+struct Pushed {
+    id: Uuid,
+    device_seq: i64,
+    event: Result<Event, String>,
+}
+
+fn millis(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Reads a batch; refuses it whole when it is not one device's contiguous run.
+fn read_batch(device: &Device, raw: &[Box<RawValue>]) -> Result<Vec<Pushed>, ApiError> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, r) in raw.iter().enumerate() {
+        let env: Envelope = serde_json::from_str(r.get()).map_err(|e| {
+            ApiError::Malformed(format!(
+                "events[{i}]: needs an id, a device and a device_seq: {e}"
+            ))
+        })?;
+        if env.device != device.id {
+            return Err(ApiError::Forbidden(format!(
+                "events[{i}] belongs to device {}; this token is device {}'s, and a device pushes only its own events",
+                env.device, device.id
+            )));
+        }
+        if let Some(prev) = out.last().map(|p: &Pushed| p.device_seq) {
+            if env.device_seq != prev + 1 {
+                return Err(ApiError::Malformed(format!(
+                    "events[{i}]: device sequences must be contiguous ({} after {prev})",
+                    env.device_seq
+                )));
+            }
+        } else if env.device_seq < 1 {
+            return Err(ApiError::Malformed(
+                "device sequences start at 1".to_string(),
+            ));
+        }
+        let event = if r.get().len() > MAX_EVENT_BYTES {
+            Err(format!(
+                "the event is {} bytes; at most {MAX_EVENT_BYTES}",
+                r.get().len()
+            ))
+        } else {
+            serde_json::from_str::<Event>(r.get())
+                .map_err(|e| format!("the event could not be read: {e}"))
+                .and_then(|ev| match ev.id == env.id {
+                    true => Ok(ev),
+                    false => Err("the event's id changed on reading".to_string()),
+                })
+        };
+        out.push(Pushed {
+            id: env.id,
+            device_seq: env.device_seq,
+            event,
+        });
+    }
+    Ok(out)
+}
+
+/// Why a well-formed event breaks a rule of the server, if it does.
+fn violation(event: &Event, location: &Location) -> Option<String> {
+    let too_big = |a: i64| !(-MAX_AMOUNT..=MAX_AMOUNT).contains(&a);
+    if event.body.deltas().iter().any(|d| too_big(d.amount)) {
+        return Some(format!("a delta is beyond ±{MAX_AMOUNT}"));
+    }
+    match &event.body {
+        EventBody::Overdrawn { .. } => Some("only the server writes overdrawn flags".into()),
+        EventBody::Visit {
+            amount,
+            currency,
+            items,
+            ..
+        } => {
+            if *currency != location.currency.to_string() {
+                Some(format!(
+                    "the visit is in {currency}; this location counts in {}",
+                    location.currency
+                ))
+            } else if *amount < 0 || too_big(*amount) {
+                Some(format!("the visit amount {amount} is out of range"))
+            } else if items.len() > 1000 {
+                Some("more than 1000 items on one visit".into())
+            } else {
+                None
+            }
+        }
+        EventBody::TillKeyAdded { device, .. } if *device != event.device => {
+            Some("a till announces only its own key".into())
+        }
+        _ => None,
+    }
+}
+
+/// The server's fold of what the overdraw check needs, for the customers a
+/// batch touches: loaded in bulk, changed in memory, written back in bulk.
+#[derive(Default)]
+struct Fold {
+    aliases: HashMap<String, String>,
+    balances: HashMap<(String, String), i64>,
+    dirty: HashSet<(String, String)>,
+    voided: HashSet<String>,
+    erased: HashSet<String>,
+    /// Bodies of events a void in this batch may target.
+    targets: HashMap<String, EventBody>,
+    new_aliases: Vec<(String, String)>,
+    new_voided: Vec<String>,
+    new_erased: Vec<String>,
+}
+
+impl Fold {
+    fn resolve(&self, customer: &str) -> String {
+        let mut cur = customer.to_string();
+        // Bounded: a cycle would be a damaged ledger; stop rather than spin.
+        for _ in 0..64 {
+            match self.aliases.get(&cur) {
+                Some(next) if *next != cur => cur = next.clone(),
+                _ => break,
+            }
+        }
+        cur
+    }
+
+    fn add(&mut self, customer: &str, body: &EventBody, sign: i64) {
+        let owner = self.resolve(customer);
+        for d in body.deltas().iter().filter(|d| d.amount != 0) {
+            let key = (owner.clone(), d.account.to_string());
+            *self.balances.entry(key.clone()).or_insert(0) += d.amount * sign;
+            self.dirty.insert(key);
+        }
+    }
+
+    /// Applies an accepted event; returns the shortfalls of a redemption that overdrew.
+    fn apply(&mut self, event: &Event) -> Vec<Shortfall> {
+        let id = event.id.to_string();
+        match &event.body {
+            EventBody::Voided { target, .. } => {
+                let t = target.to_string();
+                if self.voided.insert(t.clone()) {
+                    self.new_voided.push(t.clone());
+                    if let Some(body) = self.targets.get(&t).cloned() {
+                        if let Some(c) = body.customer() {
+                            self.add(&c.to_string(), &body, -1);
+                        }
+                    }
+                }
+            }
+            EventBody::Merged { from, into } => {
+                let (from, target) = (from.to_string(), self.resolve(&into.to_string()));
+                if from != target {
+                    let moved: Vec<(String, i64)> = self
+                        .balances
+                        .iter()
+                        .filter(|((c, _), _)| *c == from)
+                        .map(|((_, a), v)| (a.clone(), *v))
+                        .collect();
+                    for (account, amount) in moved {
+                        self.balances.insert((from.clone(), account.clone()), 0);
+                        self.dirty.insert((from.clone(), account.clone()));
+                        *self
+                            .balances
+                            .entry((target.clone(), account.clone()))
+                            .or_insert(0) += amount;
+                        self.dirty.insert((target.clone(), account));
+                    }
+                    for v in self.aliases.values_mut() {
+                        if *v == from {
+                            *v = target.clone();
+                        }
+                    }
+                    self.aliases.insert(from.clone(), target.clone());
+                    self.new_aliases.push((from, target));
+                }
+            }
+            EventBody::Erased { customer } => {
+                let c = customer.to_string();
+                if self.erased.insert(c.clone()) {
+                    self.new_erased.push(c);
+                }
+            }
+            _ => {}
+        }
+        if !event.body.deltas().is_empty() && !matches!(event.body, EventBody::Voided { .. }) {
+            self.targets.insert(id.clone(), event.body.clone());
+            if !self.voided.contains(&id) {
+                if let Some(c) = event.body.customer() {
+                    self.add(&c.to_string(), &event.body, 1);
+                }
+            }
+        }
+        match &event.body {
+            EventBody::Redeemed {
+                customer, deltas, ..
+            }
+            | EventBody::Donated {
+                customer, deltas, ..
+            } if !self.voided.contains(&id) => {
+                let owner = self.resolve(&customer.to_string());
+                deltas
+                    .iter()
+                    .filter(|d| d.amount < 0 && d.account.is_balance())
+                    .filter_map(|d| {
+                        let balance = self
+                            .balances
+                            .get(&(owner.clone(), d.account.to_string()))
+                            .copied()
+                            .unwrap_or(0);
+                        (balance < 0).then(|| Shortfall {
+                            account: d.account.clone(),
+                            balance,
+                        })
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Rows of one query over a list of ids, scoped to the merchant.
+async fn rows_for(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    sql_before_list: &str,
+    merchant: &str,
+    ids: &[String],
+) -> Result<Vec<sqlx::any::AnyRow>, ApiError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(INSERT_CHUNK) {
+        let sql = format!("{sql_before_list} {}", placeholders(2, chunk.len()));
+        let mut values: Vec<Val> = vec![merchant.into()];
+        values.extend(chunk.iter().map(|s| Val::from(s.as_str())));
+        let a = crate::db::args(values)?;
+        out.extend(sqlx::query_with(&sql, a).fetch_all(&mut **tx).await?);
+    }
+    Ok(out)
+}
+
+/// Loads the fold's state for the customers and void targets of `events`.
+async fn load_fold(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    merchant: &str,
+    events: &[&Event],
+) -> Result<Fold, ApiError> {
+    let mut fold = Fold::default();
+    let mut customers: HashSet<String> = HashSet::new();
+    let mut targets: Vec<String> = Vec::new();
+    for e in events {
+        if let Some(c) = e.body.customer() {
+            customers.insert(c.to_string());
+        }
+        match &e.body {
+            EventBody::Merged { into, .. } => {
+                customers.insert(into.to_string());
+            }
+            EventBody::Voided { target, .. } => targets.push(target.to_string()),
+            _ => {}
+        }
+    }
+    let mut ids: Vec<String> = customers.into_iter().collect();
+    for row in rows_for(
+        tx,
+        "SELECT customer, merged_into FROM aliases WHERE merchant = $1 AND customer IN",
+        merchant,
+        &ids,
+    )
+    .await?
+    {
+        fold.aliases.insert(row.try_get(0)?, row.try_get(1)?);
+    }
+    // Balances of every record involved: the ones named and where they lead, and
+    // records merged into them (a merge moves a closed record's balances).
+    let resolved: Vec<String> = ids.iter().map(|c| fold.resolve(c)).collect();
+    ids.extend(resolved);
+    ids.sort();
+    ids.dedup();
+    for row in rows_for(
+        tx,
+        "SELECT customer, account, amount FROM balances WHERE merchant = $1 AND customer IN",
+        merchant,
+        &ids,
+    )
+    .await?
+    {
+        fold.balances
+            .insert((row.try_get(0)?, row.try_get(1)?), row.try_get(2)?);
+    }
+    for row in rows_for(
+        tx,
+        "SELECT customer FROM erased WHERE merchant = $1 AND customer IN",
+        merchant,
+        &ids,
+    )
+    .await?
+    {
+        fold.erased.insert(row.try_get(0)?);
+    }
+    // Voids already stored for this batch's targets, or for its own events (a
+    // void cannot reach the server before its target from a till, but the fold
+    // does not depend on that).
+    let mut maybe_voided = targets.clone();
+    maybe_voided.extend(events.iter().map(|e| e.id.to_string()));
+    for row in rows_for(
+        tx,
+        "SELECT target FROM voided WHERE merchant = $1 AND target IN",
+        merchant,
+        &maybe_voided,
+    )
+    .await?
+    {
+        fold.voided.insert(row.try_get(0)?);
+    }
+    if !targets.is_empty() {
+        for row in rows_for(
+            tx,
+            "SELECT id, body FROM events WHERE merchant = $1 AND id IN",
+            merchant,
+            &targets,
+        )
+        .await?
+        {
+            let id: String = row.try_get(0)?;
+            let body: String = row.try_get(1)?;
+            let event: Event = serde_json::from_str(&body)
+                .map_err(|e| ApiError::Internal(format!("stored event {id}: {e}")))?;
+            // The target's customer must be loaded too (it is the void's customer
+            // in every event a till writes; load it anyway for a hand-made one).
+            fold.targets.insert(id, event.body);
+        }
+    }
+    Ok(fold)
+}
+
+/// A row of the events table about to be written.
+struct NewRow {
+    server_seq: i64,
+    event: Event,
+}
+
+/// Stores a pushed batch and answers with one acknowledgement per event.
+pub async fn push(
+    db: &Db,
+    device: &Device,
+    raw: &[Box<RawValue>],
+    now: DateTime<Utc>,
+) -> Result<PushResponse, ApiError> {
+    let batch = read_batch(device, raw)?;
+    let Some(first) = batch.first().map(|p| p.device_seq) else {
+        let high_water = high_water(db, &device.merchant).await?;
+        return Ok(PushResponse {
+            acks: Vec::new(),
+            high_water,
+            server_time: now,
+        });
+    };
+    let merchant = device.merchant.as_str();
+    let dev = device.id.to_string();
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    // The merchant's write lock: taken first, so pushes of one merchant queue
+    // here and their server sequences commit in the order they are given.
+    exec(
+        &mut tx,
+        "UPDATE merchants SET next_server_seq = next_server_seq WHERE id = $1",
+        vec![merchant.into()],
+    )
+    .await?;
+    let m = sqlx::query(
+        "SELECT next_server_seq, server_device, next_server_device_seq FROM merchants WHERE id = $1",
+    )
+    .bind(merchant)
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut next_server_seq: i64 = m.try_get(0)?;
+    let server_device: String = m.try_get(1)?;
+    let mut next_server_device_seq: i64 = m.try_get(2)?;
+    let expected: i64 = sqlx::query("SELECT next_seq FROM devices WHERE id = $1 AND merchant = $2")
+        .bind(&dev)
+        .bind(merchant)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+    if first > expected {
+        return Err(ApiError::Gap { expected });
+    }
+
+    // Events sent before: the same content is a duplicate, anything else a fork.
+    let mut acks: Vec<Ack> = Vec::with_capacity(batch.len());
+    let last = first + i64::try_from(batch.len()).unwrap_or(i64::MAX) - 1;
+    if first < expected {
+        let upto = last.min(expected - 1);
+        let mut stored: HashMap<i64, (String, String, i64)> = HashMap::new();
+        for row in sqlx::query(
+            "SELECT device_seq, id, content_hash, server_seq FROM events
+             WHERE merchant = $1 AND device = $2 AND device_seq >= $3 AND device_seq <= $4",
+        )
+        .bind(merchant)
+        .bind(&dev)
+        .bind(first)
+        .bind(upto)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            stored.insert(
+                row.try_get(0)?,
+                (row.try_get(1)?, row.try_get(2)?, row.try_get(3)?),
+            );
+        }
+        let mut rejected: HashMap<i64, (String, String)> = HashMap::new();
+        for row in sqlx::query(
+            "SELECT device_seq, id, reason FROM rejected_events
+             WHERE merchant = $1 AND device = $2 AND device_seq >= $3 AND device_seq <= $4",
+        )
+        .bind(merchant)
+        .bind(&dev)
+        .bind(first)
+        .bind(upto)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            rejected.insert(row.try_get(0)?, (row.try_get(1)?, row.try_get(2)?));
+        }
+        for p in batch.iter().filter(|p| p.device_seq < expected) {
+            let id = p.id.to_string();
+            if let Some((sid, hash, server_seq)) = stored.get(&p.device_seq) {
+                let same = *sid == id
+                    && p.event.as_ref().map(|e| e.content_hash()).ok().as_ref() == Some(hash);
+                if !same {
+                    return Err(ApiError::Forked(format!(
+                        "device {dev} sent event {id} as number {}, but the server holds {sid} with other content there: a forked device (a copied database or a restored backup); pair this till again as a new device",
+                        p.device_seq
+                    )));
+                }
+                acks.push(Ack {
+                    id: p.id,
+                    device_seq: p.device_seq,
+                    status: AckStatus::Duplicate,
+                    server_seq: Some(*server_seq),
+                    reason: None,
+                });
+            } else if let Some((rid, reason)) = rejected.get(&p.device_seq) {
+                if *rid != id {
+                    return Err(ApiError::Forked(format!(
+                        "device {dev} sent event {id} as number {}, which was {rid} before: a forked device",
+                        p.device_seq
+                    )));
+                }
+                acks.push(Ack {
+                    id: p.id,
+                    device_seq: p.device_seq,
+                    status: AckStatus::Rejected,
+                    server_seq: None,
+                    reason: Some(reason.clone()),
+                });
+            } else {
+                return Err(ApiError::Internal(format!(
+                    "device {dev}'s event number {} is neither stored nor rejected",
+                    p.device_seq
+                )));
+            }
+        }
+    }
+
+    // New events: checked, numbered, folded; overdraws flagged right after.
+    let fresh: Vec<&Pushed> = batch.iter().filter(|p| p.device_seq >= expected).collect();
+    let readable: Vec<&Event> = fresh.iter().filter_map(|p| p.event.as_ref().ok()).collect();
+    let mut fold = load_fold(&mut tx, merchant, &readable).await?;
+    let mut rows: Vec<NewRow> = Vec::new();
+    let mut rejected_rows: Vec<(i64, String, String, String)> = Vec::new();
+    for p in &fresh {
+        let verdict = match &p.event {
+            Err(reason) => Err(reason.clone()),
+            Ok(e) => match violation(e, &device.location) {
+                Some(reason) => Err(reason),
+                None => Ok(e),
+            },
+        };
+        match verdict {
+            Err(reason) => {
+                let body = raw
+                    .iter()
+                    .find_map(|r| {
+                        serde_json::from_str::<Envelope>(r.get())
+                            .ok()
+                            .filter(|e| e.device_seq == p.device_seq)
+                            .map(|_| r.get().to_string())
+                    })
+                    .unwrap_or_default();
+                rejected_rows.push((p.device_seq, p.id.to_string(), reason.clone(), body));
+                acks.push(Ack {
+                    id: p.id,
+                    device_seq: p.device_seq,
+                    status: AckStatus::Rejected,
+                    server_seq: None,
+                    reason: Some(reason),
+                });
+            }
+            Ok(event) => {
+                let server_seq = next_server_seq;
+                next_server_seq += 1;
+                let shortfalls = fold.apply(event);
+                acks.push(Ack {
+                    id: p.id,
+                    device_seq: p.device_seq,
+                    status: AckStatus::Accepted,
+                    server_seq: Some(server_seq),
+                    reason: None,
+                });
+                let customer = event.body.customer();
+                rows.push(NewRow {
+                    server_seq,
+                    event: event.clone(),
+                });
+                if let (false, Some(customer)) = (shortfalls.is_empty(), customer) {
+                    let flag = Event {
+                        id: counterpart_engine::ids::new_v7(now),
+                        device: server_device.parse().map_err(|_| {
+                            ApiError::Internal("the merchant's server device is not an id".into())
+                        })?,
+                        device_seq: next_server_device_seq,
+                        seen_server_seq: server_seq,
+                        device_time: now,
+                        staff: None,
+                        body: EventBody::Overdrawn {
+                            redemption: event.id,
+                            customer,
+                            shortfalls,
+                        },
+                    };
+                    tracing::info!(merchant, redemption = %event.id, "redemption overdrew; flagged");
+                    next_server_device_seq += 1;
+                    rows.push(NewRow {
+                        server_seq: next_server_seq,
+                        event: flag,
+                    });
+                    next_server_seq += 1;
+                }
+            }
+        }
+    }
+
+    // Personal data of erased customers: scrubbed from what arrives now and
+    // from what is stored.
+    for row in &mut rows {
+        if let Some(c) = row.event.body.customer() {
+            if fold.erased.contains(&c.to_string()) {
+                row.event = row.event.scrubbed();
+            }
+        }
+    }
+    write_events(&mut tx, merchant, &rows, now).await?;
+    for chunk in rejected_rows.chunks(INSERT_CHUNK) {
+        let sql = format!(
+            "INSERT INTO rejected_events (merchant, device, device_seq, id, reason, body, received_at) {}",
+            values_rows(chunk.len(), 7)
+        );
+        let mut v = Vec::with_capacity(chunk.len() * 7);
+        for (seq, id, reason, body) in chunk {
+            v.extend([
+                Val::from(merchant),
+                Val::from(dev.as_str()),
+                Val::Int(*seq),
+                Val::from(id.as_str()),
+                Val::from(reason.as_str()),
+                Val::from(body.as_str()),
+                Val::from(millis(now)),
+            ]);
+        }
+        exec(&mut tx, &sql, v).await?;
+    }
+    write_fold(&mut tx, merchant, &fold).await?;
+    if !fresh.is_empty() {
+        exec(
+            &mut tx,
+            "UPDATE devices SET next_seq = $1, last_seen = $2 WHERE id = $3",
+            vec![
+                Val::Int(last + 1),
+                Val::from(millis(now)),
+                Val::from(dev.as_str()),
+            ],
+        )
+        .await?;
+    }
+    exec(
+        &mut tx,
+        "UPDATE merchants SET next_server_seq = $1, next_server_device_seq = $2 WHERE id = $3",
+        vec![
+            Val::Int(next_server_seq),
+            Val::Int(next_server_device_seq),
+            merchant.into(),
+        ],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(PushResponse {
+        acks,
+        high_water: next_server_seq - 1,
+        server_time: now,
+    })
+}
+
+async fn write_events(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    merchant: &str,
+    rows: &[NewRow],
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        let sql = format!(
+            "INSERT INTO events (merchant, server_seq, id, device, device_seq, kind, customer, content_hash, body, received_at) {}",
+            values_rows(chunk.len(), 10)
+        );
+        let mut v = Vec::with_capacity(chunk.len() * 10);
+        for r in chunk {
+            let body =
+                serde_json::to_string(&r.event).map_err(|e| ApiError::Internal(e.to_string()))?;
+            v.extend([
+                Val::from(merchant),
+                Val::Int(r.server_seq),
+                Val::from(r.event.id.to_string()),
+                Val::from(r.event.device.to_string()),
+                Val::Int(r.event.device_seq),
+                Val::from(r.event.body.kind()),
+                Val::from(r.event.body.customer().map(|c| c.to_string())),
+                Val::from(r.event.content_hash()),
+                Val::from(body),
+                Val::from(millis(now)),
+            ]);
+        }
+        exec(tx, &sql, v).await?;
+    }
+    Ok(())
+}
+
+async fn write_fold(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    merchant: &str,
+    fold: &Fold,
+) -> Result<(), ApiError> {
+    let dirty: Vec<&(String, String)> = fold.dirty.iter().collect();
+    for chunk in dirty.chunks(INSERT_CHUNK) {
+        let sql = format!(
+            "INSERT INTO balances (merchant, customer, account, amount) {}
+             ON CONFLICT (merchant, customer, account) DO UPDATE SET amount = excluded.amount",
+            values_rows(chunk.len(), 4)
+        );
+        let mut v = Vec::with_capacity(chunk.len() * 4);
+        for key in chunk {
+            v.extend([
+                Val::from(merchant),
+                Val::from(key.0.as_str()),
+                Val::from(key.1.as_str()),
+                Val::Int(fold.balances.get(*key).copied().unwrap_or(0)),
+            ]);
+        }
+        exec(tx, &sql, v).await?;
+    }
+    for (from, target) in &fold.new_aliases {
+        exec(
+            tx,
+            "UPDATE aliases SET merged_into = $3 WHERE merchant = $1 AND merged_into = $2",
+            vec![
+                merchant.into(),
+                from.as_str().into(),
+                target.as_str().into(),
+            ],
+        )
+        .await?;
+        exec(
+            tx,
+            "INSERT INTO aliases (merchant, customer, merged_into) VALUES ($1, $2, $3)
+             ON CONFLICT (merchant, customer) DO UPDATE SET merged_into = excluded.merged_into",
+            vec![
+                merchant.into(),
+                from.as_str().into(),
+                target.as_str().into(),
+            ],
+        )
+        .await?;
+    }
+    for target in &fold.new_voided {
+        exec(
+            tx,
+            "INSERT INTO voided (merchant, target) VALUES ($1, $2) ON CONFLICT (merchant, target) DO NOTHING",
+            vec![merchant.into(), target.as_str().into()],
+        )
+        .await?;
+    }
+    for customer in &fold.new_erased {
+        exec(
+            tx,
+            "INSERT INTO erased (merchant, customer) VALUES ($1, $2) ON CONFLICT (merchant, customer) DO NOTHING",
+            vec![merchant.into(), customer.as_str().into()],
+        )
+        .await?;
+        let stored = sqlx::query(
+            "SELECT server_seq, body FROM events WHERE merchant = $1 AND customer = $2
+             AND kind IN ('enrolled', 'profile_updated')",
+        )
+        .bind(merchant)
+        .bind(customer.as_str())
+        .fetch_all(&mut **tx)
+        .await?;
+        for row in stored {
+            let seq: i64 = row.try_get(0)?;
+            let body: String = row.try_get(1)?;
+            let event: Event = serde_json::from_str(&body)
+                .map_err(|e| ApiError::Internal(format!("stored event #{seq}: {e}")))?;
+            let scrubbed = serde_json::to_string(&event.scrubbed())
+                .map_err(|e| ApiError::Internal(e.to_string()))?;
+            exec(
+                tx,
+                "UPDATE events SET body = $1 WHERE merchant = $2 AND server_seq = $3",
+                vec![scrubbed.into(), merchant.into(), Val::Int(seq)],
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The merchant's highest server sequence.
+pub async fn high_water(db: &Db, merchant: &str) -> Result<i64, ApiError> {
+    let next: i64 = sqlx::query("SELECT next_server_seq FROM merchants WHERE id = $1")
+        .bind(merchant)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get(0)?;
+    Ok(next - 1)
+}
+
+/// One page of the merchant's events after `after`: (server sequence, JSON).
+pub async fn pull(
+    db: &Db,
+    merchant: &str,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, String)>, ApiError> {
+    let rows = sqlx::query(
+        "SELECT server_seq, body FROM events WHERE merchant = $1 AND server_seq > $2
+         ORDER BY server_seq LIMIT $3",
+    )
+    .bind(merchant)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(ApiError::from)
+}

@@ -1,0 +1,73 @@
+//! Counterpart's sync server. Tills push their own events and pull everyone's;
+//! the server orders them (a per-merchant sequence), refuses forked devices,
+//! and flags redemptions that overdraw, as events of its own, so every till
+//! ends with the same balances and the same flags. SQLite for one shop,
+//! PostgreSQL for chains. The protocol: `docs/sync-protocol.md`.
+
+pub mod admin;
+pub mod api;
+pub mod db;
+pub mod error;
+pub mod ingest;
+pub mod secrets;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use api::{router, AppState};
+pub use db::Db;
+
+/// A certificate and key (PEM files) to serve HTTPS with.
+#[derive(Debug, Clone)]
+pub struct Tls {
+    /// Certificate chain.
+    pub cert: PathBuf,
+    /// Private key.
+    pub key: PathBuf,
+}
+
+/// Serves until `shutdown` resolves, then stops taking connections and lets
+/// requests in flight finish (a push in flight commits or rolls back whole).
+/// `on_bound` hears the bound address (port 0 picks a free one).
+pub async fn serve(
+    db: Db,
+    listen: SocketAddr,
+    tls: Option<Tls>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    on_bound: impl FnOnce(SocketAddr, bool),
+) -> anyhow::Result<()> {
+    let state = AppState {
+        db,
+        clock: Arc::new(counterpart_engine::SystemClock),
+    };
+    let app = router(state);
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    let bound = listener.local_addr()?;
+    match tls {
+        None => {
+            on_bound(bound, false);
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown)
+                .await?;
+        }
+        Some(tls) => {
+            // One crypto provider for the process (see TOOLCHAIN.md): ring.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let config =
+                axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key).await?;
+            let handle = axum_server::Handle::new();
+            let stopper = handle.clone();
+            tokio::spawn(async move {
+                shutdown.await;
+                stopper.graceful_shutdown(Some(std::time::Duration::from_secs(30)));
+            });
+            on_bound(bound, true);
+            axum_server::from_tcp_rustls(listener.into_std()?, config)
+                .handle(handle)
+                .serve(app.into_make_service())
+                .await?;
+        }
+    }
+    Ok(())
+}

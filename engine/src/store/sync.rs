@@ -1,0 +1,333 @@
+//! The till's side of sync inside the store: its pairing, the outbox it pushes,
+//! the acknowledgements it records and the pages it pulls. Every step is one
+//! transaction, so a crash between any two steps repeats harmless work (a resend
+//! the server acknowledges as a duplicate, a page applied again as duplicates)
+//! and never loses or doubles an event.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::append::{import_one, SELECT_EVENT_COLUMNS};
+use super::{append, location_of, shop_of, ImportReport, Store};
+use crate::card_code::ShopId;
+use crate::error::{EngineError, Result};
+use crate::ledger::{DeviceId, Event};
+use crate::location::Location;
+use crate::sync::protocol::{Ack, AckStatus, ServerEvent};
+
+/// Where a paired till syncs, and with which credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncConfig {
+    /// The server's base URL (`https://cloud.example.com`).
+    pub server: String,
+    /// The device token the server gave at pairing (secret; the server keeps its hash).
+    #[serde(skip)]
+    pub token: String,
+    /// The merchant the till belongs to.
+    pub merchant: Uuid,
+}
+
+/// An event the server refused, kept for a manager to see; it is not resent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParkedEvent {
+    /// Its place in this till's stream.
+    pub device_seq: i64,
+    /// The event.
+    pub event_id: String,
+    /// The server's reason.
+    pub reason: String,
+    /// When the answer came (till clock).
+    pub parked_at: String,
+}
+
+/// What recording a push's acknowledgements did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct AckReport {
+    /// Stored by the server now.
+    pub accepted: usize,
+    /// Stored before (a resend).
+    pub duplicates: usize,
+    /// Refused and parked.
+    pub parked: usize,
+}
+
+fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+    )?
+    .execute(params![key, value])?;
+    Ok(())
+}
+
+/// The sync configuration inside a transaction, if the till is paired.
+pub(crate) fn sync_config_of(conn: &Connection) -> Result<Option<SyncConfig>> {
+    let (Some(server), Some(token), Some(merchant)) = (
+        setting(conn, "sync.server")?,
+        setting(conn, "sync.token")?,
+        setting(conn, "sync.merchant")?,
+    ) else {
+        return Ok(None);
+    };
+    let merchant = merchant
+        .parse()
+        .map_err(|_| EngineError::Corrupt(format!("sync merchant `{merchant}` is not an id")))?;
+    Ok(Some(SyncConfig {
+        server,
+        token,
+        merchant,
+    }))
+}
+
+/// When this till last completed a sync round (its own clock), if ever.
+pub(crate) fn last_sync_of(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
+    setting(conn, "sync.last_success")?
+        .map(|t| {
+            DateTime::parse_from_rfc3339(&t)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|_| EngineError::Corrupt(format!("last sync time `{t}`")))
+        })
+        .transpose()
+}
+
+impl Store {
+    /// The sync configuration, if this till is paired.
+    pub fn sync_config(&self) -> Result<Option<SyncConfig>> {
+        sync_config_of(&self.conn())
+    }
+
+    /// Records a pairing. A new till (`device` is the id it paired with) is set up
+    /// for the server's shop and location; a till set up before keeps its
+    /// location, which must use the same currency, and must carry the same shop id.
+    pub fn record_pairing(
+        &self,
+        device: DeviceId,
+        location: &Location,
+        shop: ShopId,
+        config: &SyncConfig,
+    ) -> Result<()> {
+        let existing = match self.device() {
+            Ok(d) => Some(d),
+            Err(EngineError::NotInitialised) => None,
+            Err(e) => return Err(e),
+        };
+        if existing.is_none() {
+            self.init_with(location, Some(shop), Some(device))?;
+        }
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(d) = existing {
+            if d != device {
+                return Err(EngineError::invalid(
+                    "device",
+                    format!("this till is device {d}, not {device}"),
+                ));
+            }
+            let here = location_of(&tx)?;
+            if here.currency != location.currency {
+                return Err(EngineError::invalid(
+                    "server",
+                    format!(
+                        "this till counts in {} but the merchant in {}",
+                        here.currency, location.currency
+                    ),
+                ));
+            }
+            if shop_of(&tx)? != shop {
+                return Err(EngineError::invalid(
+                    "server",
+                    "this till belongs to another shop than the merchant it paired with",
+                ));
+            }
+        }
+        set_setting(&tx, "sync.server", config.server.trim_end_matches('/'))?;
+        set_setting(&tx, "sync.token", &config.token)?;
+        set_setting(&tx, "sync.merchant", &config.merchant.to_string())?;
+        // Pairing is a contact with the server: the offline allowance counts from here.
+        set_setting(
+            &tx,
+            "sync.last_success",
+            &self
+                .now()
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The shop id this till writes in its card codes.
+    pub fn shop(&self) -> Result<ShopId> {
+        shop_of(&self.conn())
+    }
+
+    /// The next events to push: the oldest `limit` in the outbox, contiguous by
+    /// device sequence (the outbox only ever loses its oldest rows).
+    pub fn outbox_batch(&self, limit: usize) -> Result<Vec<Event>> {
+        let conn = self.conn();
+        let sql = format!(
+            "SELECT {SELECT_EVENT_COLUMNS} FROM outbox o JOIN events e ON e.seq = o.event_seq
+             ORDER BY o.device_seq LIMIT ?"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |row| {
+            append::event_from_row(row)
+        })?;
+        rows.map(|r| r.map_err(EngineError::from).and_then(|x| x))
+            .collect()
+    }
+
+    /// Events waiting to be pushed.
+    pub fn outbox_len(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))?)
+    }
+
+    /// Records the server's answer to a push in one transaction: accepted and
+    /// duplicate events leave the outbox with their server sequence; rejected ones
+    /// leave it for the parked list. An acknowledgement that does not name an
+    /// event of this till's outbox is ignored.
+    pub fn acknowledge(&self, acks: &[Ack]) -> Result<AckReport> {
+        let now = self.now();
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = AckReport::default();
+        for ack in acks {
+            let mine: Option<String> = tx
+                .prepare_cached(
+                    "SELECT e.id FROM outbox o JOIN events e ON e.seq = o.event_seq WHERE o.device_seq = ?",
+                )?
+                .query_row([ack.device_seq], |r| r.get(0))
+                .optional()?;
+            if mine.as_deref() != Some(ack.id.to_string().as_str()) {
+                continue;
+            }
+            tx.prepare_cached("DELETE FROM outbox WHERE device_seq = ?")?
+                .execute([ack.device_seq])?;
+            match ack.status {
+                AckStatus::Accepted | AckStatus::Duplicate => {
+                    tx.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
+                        .execute(params![ack.server_seq, ack.id.to_string()])?;
+                    if ack.status == AckStatus::Accepted {
+                        report.accepted += 1;
+                    } else {
+                        report.duplicates += 1;
+                    }
+                }
+                AckStatus::Rejected => {
+                    tx.prepare_cached(
+                        "INSERT INTO sync_parked (device_seq, event_id, reason, parked_at) VALUES (?, ?, ?, ?)
+                         ON CONFLICT (device_seq) DO NOTHING",
+                    )?
+                    .execute(params![
+                        ack.device_seq,
+                        ack.id.to_string(),
+                        ack.reason.as_deref().unwrap_or("refused by the server"),
+                        now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                    ])?;
+                    tracing::warn!(event = %ack.id, reason = ?ack.reason, "the server refused an event; parked");
+                    report.parked += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Puts this till's own events from `device_seq` on back into the outbox:
+    /// the server reported a gap (it lost events, say restored from a backup), and
+    /// the till still holds every event it wrote. Returns how many were queued.
+    pub fn requeue_from(&self, device_seq: i64) -> Result<usize> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute(
+            "INSERT INTO outbox (device_seq, event_seq)
+             SELECT e.device_seq, e.seq FROM events e
+             WHERE e.device = (SELECT id FROM device) AND e.device_seq >= ?
+               AND e.device_seq NOT IN (SELECT device_seq FROM sync_parked)
+             ON CONFLICT (device_seq) DO NOTHING",
+            [device_seq],
+        )?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// The highest server sequence this till has applied: where the next pull starts.
+    pub fn sync_cursor(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT seen_server_seq FROM device", [], |r| r.get(0))
+            .optional()?
+            .ok_or(EngineError::NotInitialised)?)
+    }
+
+    /// Applies a page of pulled events and moves the cursor past it, in one
+    /// transaction: a crash mid-page applies nothing, and the page is pulled again.
+    /// Events already here (this till's own, a page seen before) are duplicates.
+    pub fn apply_pulled(&self, page: &[ServerEvent]) -> Result<ImportReport> {
+        let mut conn = self.conn();
+        let location = location_of(&conn)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = ImportReport::default();
+        let mut cursor: i64 =
+            tx.query_row("SELECT seen_server_seq FROM device", [], |r| r.get(0))?;
+        for item in page {
+            if import_one(&tx, &item.event, &location)? {
+                report.applied += 1;
+            } else {
+                report.duplicates += 1;
+            }
+            tx.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
+                .execute(params![item.server_seq, item.event.id.to_string()])?;
+            cursor = cursor.max(item.server_seq);
+        }
+        // An event of this very device that it did not have (its database was
+        // restored from an older copy) must not have its number given out again.
+        tx.execute(
+            "UPDATE device SET seen_server_seq = ?1,
+                    next_seq = MAX(next_seq, 1 + COALESCE((SELECT MAX(device_seq) FROM events WHERE device = device.id), 0))",
+            [cursor],
+        )?;
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Events the server refused, oldest first.
+    pub fn parked(&self) -> Result<Vec<ParkedEvent>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT device_seq, event_id, reason, parked_at FROM sync_parked ORDER BY device_seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ParkedEvent {
+                device_seq: r.get(0)?,
+                event_id: r.get(1)?,
+                reason: r.get(2)?,
+                parked_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// When this till last completed a sync round, by its own clock.
+    pub fn last_sync(&self) -> Result<Option<DateTime<Utc>>> {
+        last_sync_of(&self.conn())
+    }
+
+    /// Notes a completed sync round (outbox empty, caught up) at `at`.
+    pub fn note_synced(&self, at: DateTime<Utc>) -> Result<()> {
+        set_setting(
+            &self.conn(),
+            "sync.last_success",
+            &at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        )
+    }
+}

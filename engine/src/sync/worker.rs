@@ -1,0 +1,367 @@
+//! The sync loop: push the outbox, pull what is new, wait, again. It runs on its
+//! own thread and takes the store's lock only for short transactions (one batch
+//! of acknowledgements, one chunk of a pulled page), so a barista's action waits
+//! at most a few milliseconds behind it and never for the network.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use super::client::{Client, SyncError};
+use super::protocol::{MAX_PULL_EVENTS, MAX_PUSH_EVENTS};
+use crate::store::Store;
+
+/// Events pushed per request.
+const PUSH_BATCH: usize = 500;
+/// Events applied per transaction while pulling: small enough that a visit
+/// recorded meanwhile waits only a few milliseconds for the store.
+const APPLY_CHUNK: usize = 200;
+/// A till clock further than this from the server's is shown as a warning.
+const CLOCK_WARNING_SECS: i64 = 300;
+
+/// What the screens show about sync.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SyncStatus {
+    /// The till is paired with a server.
+    pub paired: bool,
+    /// The last request reached the server.
+    pub online: bool,
+    /// This till's events not yet acknowledged by the server.
+    pub waiting: i64,
+    /// Events the server refused, parked with their reason.
+    pub parked: usize,
+    /// When the last full round (pushed and caught up) finished, till clock.
+    pub last_sync: Option<DateTime<Utc>>,
+    /// The last error, in words, until a round succeeds.
+    pub last_error: Option<String>,
+    /// Its stable code.
+    pub last_error_code: Option<String>,
+    /// Server clock minus till clock, seconds, at the last answer.
+    pub clock_skew_seconds: Option<i64>,
+    /// Set when the till's clock is far from the server's.
+    pub clock_warning: Option<String>,
+    /// The server found this till's stream forked: it must be re-paired.
+    pub forked: bool,
+}
+
+/// What one round did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RoundReport {
+    /// Pushed events the server stored now.
+    pub pushed: usize,
+    /// Pushed events the server had already (resends).
+    pub push_duplicates: usize,
+    /// Pushed events the server refused (parked).
+    pub parked: usize,
+    /// Pulled events new to this till.
+    pub pulled: usize,
+    /// Pulled events this till had already.
+    pub pull_duplicates: usize,
+    /// The server's highest sequence at the end.
+    pub high_water: i64,
+    /// Server clock minus till clock, seconds.
+    pub clock_skew_seconds: i64,
+}
+
+/// Progress of a round, for a progress bar on long catch-ups.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    /// Events pushed so far, and still waiting.
+    Pushed(usize, i64),
+    /// Server sequence applied so far, of the server's highest.
+    Pulled(i64, i64),
+}
+
+/// One round: pushes the whole outbox, then pulls until caught up, then notes
+/// the time. Each step is its own transaction, so an interruption anywhere
+/// repeats harmless work on the next round.
+pub fn sync_once(
+    store: &Store,
+    client: &Client,
+    mut progress: impl FnMut(Progress),
+) -> Result<RoundReport, SyncError> {
+    let mut report = RoundReport::default();
+    let mut pushed = 0usize;
+    let mut gap_retries = 0;
+    loop {
+        let batch = store.outbox_batch(PUSH_BATCH.min(MAX_PUSH_EVENTS))?;
+        if batch.is_empty() {
+            break;
+        }
+        let answer = match client.push(&batch) {
+            Ok(a) => a,
+            Err(SyncError::Server {
+                code,
+                expected_seq: Some(expected),
+                ..
+            }) if code == "gap" && gap_retries < 3 => {
+                // The server is missing events before this batch (it was restored
+                // from a backup): this till still has them, so send them again.
+                gap_retries += 1;
+                let n = store.requeue_from(expected)?;
+                tracing::warn!(
+                    expected,
+                    requeued = n,
+                    "the server reported a gap; resending"
+                );
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        report.clock_skew_seconds = (answer.server_time - store.now()).num_seconds();
+        report.high_water = answer.high_water;
+        let acks = store.acknowledge(&answer.acks)?;
+        if acks.accepted + acks.duplicates + acks.parked == 0 {
+            return Err(SyncError::Protocol(
+                "the server acknowledged none of the events sent".into(),
+            ));
+        }
+        report.pushed += acks.accepted;
+        report.push_duplicates += acks.duplicates;
+        report.parked += acks.parked;
+        pushed += batch.len();
+        progress(Progress::Pushed(pushed, store.outbox_len()?));
+    }
+    loop {
+        let cursor = store.sync_cursor()?;
+        let page = client.pull(cursor, MAX_PULL_EVENTS)?;
+        report.clock_skew_seconds = (page.server_time - store.now()).num_seconds();
+        report.high_water = page.high_water;
+        if page.events.iter().any(|e| e.server_seq <= cursor) {
+            return Err(SyncError::Protocol(format!(
+                "the server sent events at or before the cursor {cursor}"
+            )));
+        }
+        for chunk in page.events.chunks(APPLY_CHUNK) {
+            let r = store.apply_pulled(chunk)?;
+            report.pulled += r.applied;
+            report.pull_duplicates += r.duplicates;
+        }
+        let last = page.events.last().map_or(cursor, |e| e.server_seq);
+        progress(Progress::Pulled(last, page.high_water));
+        if page.events.is_empty() || last >= page.high_water {
+            break;
+        }
+    }
+    store.note_synced(store.now())?;
+    Ok(report)
+}
+
+/// Exponential back-off with jitter: each failure doubles the ceiling (from
+/// `base` to `cap`), and the wait is drawn from its upper half, so many tills
+/// that lost the server together do not come back in lockstep.
+#[derive(Debug, Clone)]
+pub struct Backoff {
+    base: Duration,
+    cap: Duration,
+    failures: u32,
+}
+
+impl Backoff {
+    /// A back-off from `base` up to `cap`.
+    pub fn new(base: Duration, cap: Duration) -> Backoff {
+        Backoff {
+            base,
+            cap,
+            failures: 0,
+        }
+    }
+
+    /// The wait after one more failure.
+    pub fn next_delay(&mut self) -> Duration {
+        let ceiling = self
+            .base
+            .saturating_mul(2u32.saturating_pow(self.failures.min(20)))
+            .min(self.cap);
+        self.failures = self.failures.saturating_add(1);
+        let half = ceiling / 2;
+        half + half.mul_f64(rand::random::<f64>())
+    }
+
+    /// Back to the shortest wait after a success.
+    pub fn reset(&mut self) {
+        self.failures = 0;
+    }
+}
+
+struct Shared {
+    status: Mutex<SyncStatus>,
+    /// (stop requested, wake requested)
+    signal: Mutex<(bool, bool)>,
+    wake: Condvar,
+}
+
+/// The background sync of a paired till.
+pub struct Syncer {
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Syncer {
+    /// Starts syncing `store` every `interval` (sooner when woken). Does nothing
+    /// but report "not paired" on a till that is not paired.
+    pub fn start(store: Store, interval: Duration) -> Syncer {
+        let shared = Arc::new(Shared {
+            status: Mutex::new(SyncStatus::default()),
+            signal: Mutex::new((false, true)),
+            wake: Condvar::new(),
+        });
+        let inner = shared.clone();
+        let thread = std::thread::Builder::new()
+            .name("counterpart-sync".into())
+            .spawn(move || run(&store, &inner, interval))
+            .ok();
+        Syncer { shared, thread }
+    }
+
+    /// The status now.
+    pub fn status(&self) -> SyncStatus {
+        self.shared
+            .status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Asks for a round now (after recording something, or a "sync now" button).
+    pub fn wake(&self) {
+        let mut s = self.shared.signal.lock().unwrap_or_else(|p| p.into_inner());
+        s.1 = true;
+        self.shared.wake.notify_all();
+    }
+
+    /// Stops the thread after its current step.
+    pub fn stop(mut self) {
+        self.halt();
+    }
+
+    fn halt(&mut self) {
+        {
+            let mut s = self.shared.signal.lock().unwrap_or_else(|p| p.into_inner());
+            s.0 = true;
+            self.shared.wake.notify_all();
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Syncer {
+    fn drop(&mut self) {
+        self.halt();
+    }
+}
+
+/// Fills in what the store knows (waiting, parked, last sync).
+fn refresh(store: &Store, status: &mut SyncStatus) {
+    if let Ok(n) = store.outbox_len() {
+        status.waiting = n;
+    }
+    if let Ok(p) = store.parked() {
+        status.parked = p.len();
+    }
+    if let Ok(t) = store.last_sync() {
+        status.last_sync = t;
+    }
+}
+
+fn run(store: &Store, shared: &Shared, interval: Duration) {
+    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
+    loop {
+        // Wait for the next round, a wake-up or stop.
+        let wait = {
+            let status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
+            if status.last_error.is_some() {
+                None
+            } else {
+                Some(interval)
+            }
+        };
+        let wait = wait.unwrap_or_else(|| backoff.next_delay());
+        {
+            let mut signal = shared.signal.lock().unwrap_or_else(|p| p.into_inner());
+            if !signal.1 && !signal.0 {
+                signal = shared
+                    .wake
+                    .wait_timeout(signal, wait)
+                    .map(|(g, _)| g)
+                    .unwrap_or_else(|p| p.into_inner().0);
+            }
+            if signal.0 {
+                return;
+            }
+            signal.1 = false;
+        }
+        let outcome = match store.sync_config() {
+            Ok(Some(config)) => {
+                let client = Client::new(&config.server, &config.token);
+                sync_once(store, &client, |_| {})
+            }
+            Ok(None) => Err(SyncError::NotPaired),
+            Err(e) => Err(e.into()),
+        };
+        let mut status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
+        status.paired = !matches!(outcome, Err(SyncError::NotPaired));
+        match outcome {
+            Ok(round) => {
+                backoff.reset();
+                status.online = true;
+                status.last_error = None;
+                status.last_error_code = None;
+                status.clock_skew_seconds = Some(round.clock_skew_seconds);
+                status.clock_warning = clock_warning(round.clock_skew_seconds);
+                if round.pushed + round.pulled > 0 {
+                    tracing::info!(pushed = round.pushed, pulled = round.pulled, "synced");
+                }
+            }
+            Err(e) => {
+                status.online = !matches!(e, SyncError::Offline(_));
+                status.forked |= e.is_forked();
+                status.last_error_code = Some(e.code());
+                status.last_error = Some(e.to_string());
+                tracing::warn!(error = %e, "sync failed");
+            }
+        }
+        refresh(store, &mut status);
+    }
+}
+
+/// The warning for a till clock `skew` seconds behind the server's (negative: ahead).
+pub(crate) fn clock_warning(skew: i64) -> Option<String> {
+    (skew.abs() > CLOCK_WARNING_SECS).then(|| {
+        let minutes = skew.abs() / 60;
+        let side = if skew > 0 { "behind" } else { "ahead of" };
+        format!(
+            "this till's clock is {minutes} minutes {side} the server's: set it right (visits still count, but times on reports will be off)"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_to_its_cap_with_jitter_and_resets() {
+        let mut b = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
+        let first = b.next_delay();
+        assert!(first >= Duration::from_millis(500) && first <= Duration::from_secs(1));
+        for _ in 0..10 {
+            b.next_delay();
+        }
+        let capped = b.next_delay();
+        assert!(capped >= Duration::from_secs(30) && capped <= Duration::from_secs(60));
+        b.reset();
+        assert!(b.next_delay() <= Duration::from_secs(1));
+    }
+
+    #[test]
+    fn clock_warning_only_past_five_minutes() {
+        assert_eq!(clock_warning(120), None);
+        assert!(clock_warning(-3 * 3600).is_some_and(|w| w.contains("180 minutes ahead")));
+        assert!(clock_warning(400).is_some_and(|w| w.contains("behind")));
+    }
+}
