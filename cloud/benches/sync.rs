@@ -1,1 +1,2 @@
+//! Sync benchmarks (written next).
 fn main() {}

@@ -52,13 +52,19 @@ async fn not_found() -> ApiError {
     ApiError::Malformed("no such endpoint: see docs/sync-protocol.md".into())
 }
 
-fn body_of<T: for<'de> Deserialize<'de>>(bytes: &Bytes) -> Result<T, ApiError> {
+fn body_of<T: for<'de> Deserialize<'de>>(body: Body) -> Result<T, ApiError> {
+    let bytes = body.map_err(|e| match e.status() {
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge(format!(
+            "the request is larger than {MAX_REQUEST_BYTES} bytes: send fewer events at once"
+        )),
+        _ => ApiError::Malformed(e.body_text()),
+    })?;
     if bytes.len() > MAX_REQUEST_BYTES {
         return Err(ApiError::TooLarge(format!(
             "the request is larger than {MAX_REQUEST_BYTES} bytes: send fewer events at once"
         )));
     }
-    serde_json::from_slice(bytes)
+    serde_json::from_slice(&bytes)
         .map_err(|e| ApiError::Malformed(format!("the request body is not valid: {e}")))
 }
 
@@ -89,8 +95,10 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
     }))
 }
 
-async fn pair(State(state): State<AppState>, body: Bytes) -> Result<impl IntoResponse, ApiError> {
-    let request: PairRequest = body_of(&body)?;
+type Body = Result<Bytes, axum::extract::rejection::BytesRejection>;
+
+async fn pair(State(state): State<AppState>, body: Body) -> Result<impl IntoResponse, ApiError> {
+    let request: PairRequest = body_of(body)?;
     Ok(Json(
         admin::pair(&state.db, &request, state.clock.now()).await?,
     ))
@@ -105,10 +113,10 @@ struct PushBody {
 async fn push(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Result<impl IntoResponse, ApiError> {
     let device = admin::authenticate(&state.db, auth_header(&headers)).await?;
-    let request: PushBody = body_of(&body)?;
+    let request: PushBody = body_of(body)?;
     check_protocol(request.protocol)?;
     if request.events.len() > MAX_PUSH_EVENTS {
         return Err(ApiError::TooLarge(format!(
@@ -139,6 +147,8 @@ struct RawPull {
     high_water: i64,
     #[serde(with = "counterpart_engine::ledger::millis")]
     server_time: chrono::DateTime<chrono::Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after_id: Option<String>,
 }
 
 async fn pull(
@@ -170,10 +180,15 @@ async fn pull(
         })
         .collect::<Result<Vec<_>, _>>()?;
     let high_water = high_water.max(events.last().map_or(0, |e| e.server_seq));
+    let after_id = match after {
+        0 => None,
+        n => ingest::event_id_at(&state.db, &device.merchant, n).await?,
+    };
     Ok(Json(RawPull {
         events,
         high_water,
         server_time: state.clock.now(),
+        after_id,
     }))
 }
 

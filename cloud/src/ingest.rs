@@ -799,3 +799,17 @@ pub async fn pull(
         .collect::<Result<_, sqlx::Error>>()
         .map_err(ApiError::from)
 }
+
+/// The id of the merchant's event at a server sequence, if there is one.
+pub async fn event_id_at(
+    db: &Db,
+    merchant: &str,
+    server_seq: i64,
+) -> Result<Option<String>, ApiError> {
+    let row = sqlx::query("SELECT id FROM events WHERE merchant = $1 AND server_seq = $2")
+        .bind(merchant)
+        .bind(server_seq)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(|r| r.try_get(0)).transpose()?)
+}

@@ -103,6 +103,56 @@ pub struct CustomerSummary {
     pub points_expired: i64,
     /// Rewards redeemable now.
     pub rewards_available: Vec<RewardLine>,
+    /// Redemptions the server found overdrew a balance (tills offline at once).
+    pub conflicts: Vec<ConflictLine>,
+}
+
+/// A redemption flagged by the server as overdrawing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConflictLine {
+    /// The redemption (it stands: the reward was given).
+    pub redemption: String,
+    /// The server's flag event.
+    pub flag: String,
+    /// Words for staff and managers.
+    pub text: String,
+}
+
+/// The customer's overdraw flags, oldest first.
+fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, body FROM events
+         WHERE customer IN (SELECT ?1 UNION ALL SELECT id FROM customers WHERE merged_into = ?1)
+           AND kind = 'overdrawn' ORDER BY seq",
+    )?;
+    let rows: Vec<(String, String)> = stmt
+        .query_map([customer], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for (id, body) in rows {
+        let body: crate::ledger::EventBody = serde_json::from_str(&body)
+            .map_err(|e| EngineError::Corrupt(format!("event {id}: {e}")))?;
+        if let crate::ledger::EventBody::Overdrawn {
+            redemption,
+            shortfalls,
+            ..
+        } = body
+        {
+            let what: Vec<String> = shortfalls
+                .iter()
+                .map(|s| format!("{} to {}", s.account, s.balance))
+                .collect();
+            out.push(ConflictLine {
+                redemption: redemption.to_string(),
+                flag: id,
+                text: format!(
+                    "redemption {redemption} overdrew {}: tills redeemed the same balance while offline",
+                    what.join(", ")
+                ),
+            });
+        }
+    }
+    Ok(out)
 }
 
 const RECORD_COLUMNS: &str = "id, name, phone, email, birthday, marketing_consent, tags, merged_into, erased, visits, spend, last_visit";
@@ -219,6 +269,7 @@ pub(crate) fn summarize(
             balances: Vec::new(),
             points_expired: 0,
             rewards_available: Vec::new(),
+            conflicts: Vec::new(),
         };
     };
     let money = |m: i64| Money::new(m, program.currency).to_string();
@@ -282,6 +333,7 @@ pub(crate) fn summarize(
         balances,
         points_expired: ctx.points_expired,
         rewards_available,
+        conflicts: Vec::new(),
     }
 }
 
@@ -426,7 +478,8 @@ pub(crate) fn summary(
     let resolved = super::apply::resolve(conn, &customer.to_string())?;
     let resolved = parse_uuid(&resolved, "customer")?;
     let record = record(conn, resolved)?;
-    Ok(match &program {
+    let flags = conflicts(conn, &resolved.to_string())?;
+    let mut summary = match &program {
         Some(p) => {
             let needs = context::Needs {
                 expiry: true,
@@ -436,5 +489,7 @@ pub(crate) fn summary(
             summarize(record, Some(p), &ctx, today)
         }
         None => summarize(record, None, &CustomerContext::default(), today),
-    })
+    };
+    summary.conflicts = flags;
+    Ok(summary)
 }

@@ -262,11 +262,10 @@ impl Store {
 
     /// The highest server sequence this till has applied: where the next pull starts.
     pub fn sync_cursor(&self) -> Result<i64> {
-        Ok(self
-            .conn()
+        self.conn()
             .query_row("SELECT seen_server_seq FROM device", [], |r| r.get(0))
             .optional()?
-            .ok_or(EngineError::NotInitialised)?)
+            .ok_or(EngineError::NotInitialised)
     }
 
     /// Applies a page of pulled events and moves the cursor past it, in one
@@ -279,6 +278,7 @@ impl Store {
         let mut report = ImportReport::default();
         let mut cursor: i64 =
             tx.query_row("SELECT seen_server_seq FROM device", [], |r| r.get(0))?;
+        let mut cursor_event: Option<String> = None;
         for item in page {
             if import_one(&tx, &item.event, &location)? {
                 report.applied += 1;
@@ -287,17 +287,44 @@ impl Store {
             }
             tx.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
                 .execute(params![item.server_seq, item.event.id.to_string()])?;
-            cursor = cursor.max(item.server_seq);
+            if item.server_seq > cursor {
+                cursor = item.server_seq;
+                cursor_event = Some(item.event.id.to_string());
+            }
         }
         // An event of this very device that it did not have (its database was
         // restored from an older copy) must not have its number given out again.
         tx.execute(
-            "UPDATE device SET seen_server_seq = ?1,
+            "UPDATE device SET seen_server_seq = ?1, cursor_event = COALESCE(?2, cursor_event),
                     next_seq = MAX(next_seq, 1 + COALESCE((SELECT MAX(device_seq) FROM events WHERE device = device.id), 0))",
-            [cursor],
+            params![cursor, cursor_event],
         )?;
         tx.commit()?;
         Ok(report)
+    }
+
+    /// The id of the event this till pulled at its cursor, if any.
+    pub fn cursor_event(&self) -> Result<Option<Uuid>> {
+        let id: Option<String> = self
+            .conn()
+            .query_row("SELECT cursor_event FROM device", [], |r| r.get(0))
+            .optional()?
+            .flatten();
+        id.map(|i| super::parse_uuid(&i, "event")).transpose()
+    }
+
+    /// Starts pulling from the beginning again (the server was restored from a
+    /// backup). Server sequences are forgotten until pulled again.
+    pub fn reset_sync_cursor(&self) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "UPDATE events SET server_seq = NULL WHERE server_seq IS NOT NULL",
+            [],
+        )?;
+        tx.execute("UPDATE device SET seen_server_seq = 0", [])?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Events the server refused, oldest first.

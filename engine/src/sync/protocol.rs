@@ -136,6 +136,12 @@ pub struct PullResponse {
     /// The server's clock.
     #[serde(with = "millis")]
     pub server_time: DateTime<Utc>,
+    /// The id of the event at server sequence `N` (absent for `N` = 0, or when
+    /// the server has no such event). A till that holds another event there is
+    /// talking to a server restored from an older backup, whose sequence
+    /// numbers were given out again: it pulls everything again from 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_id: Option<EventId>,
 }
 
 /// Every error the server answers with, under HTTP 4xx/5xx.

@@ -101,6 +101,9 @@ pub fn sync_once(
                 // from a backup): this till still has them, so send them again.
                 gap_retries += 1;
                 let n = store.requeue_from(expected)?;
+                // It lost other tills' events too, and gives their sequence
+                // numbers out again: pull everything anew (duplicates are harmless).
+                store.reset_sync_cursor()?;
                 tracing::warn!(
                     expected,
                     requeued = n,
@@ -124,9 +127,21 @@ pub fn sync_once(
         pushed += batch.len();
         progress(Progress::Pushed(pushed, store.outbox_len()?));
     }
+    let mut rewound = false;
     loop {
         let cursor = store.sync_cursor()?;
         let page = client.pull(cursor, MAX_PULL_EVENTS)?;
+        if cursor > 0 && !rewound && page.after_id != store.cursor_event()? {
+            // The server's history is not the one this till pulled (restored from
+            // a backup): start again from 0; what is here already is a duplicate.
+            tracing::warn!(
+                cursor,
+                "the server's sequence numbers changed; pulling everything again"
+            );
+            store.reset_sync_cursor()?;
+            rewound = true;
+            continue;
+        }
         report.clock_skew_seconds = (page.server_time - store.now()).num_seconds();
         report.high_water = page.high_water;
         if page.events.iter().any(|e| e.server_seq <= cursor) {

@@ -4,7 +4,9 @@
 //! over a change to an existing one.
 
 use chrono::NaiveDate;
-use counterpart_engine::ledger::{Account, CardId, Delta, Event, EventBody, Item, Profile};
+use counterpart_engine::ledger::{
+    Account, CardId, Delta, Event, EventBody, Item, Profile, Shortfall,
+};
 use uuid::Uuid;
 
 use crate::common::{repo_root, utc};
@@ -207,6 +209,17 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 key_id: "a1b2c3d4".into(),
                 public_key: "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29"
                     .into(),
+            },
+        ),
+        (
+            "overdrawn",
+            EventBody::Overdrawn {
+                redemption: id(104),
+                customer,
+                shortfalls: vec![Shortfall {
+                    account: Account::Points,
+                    balance: -80,
+                }],
             },
         ),
     ]

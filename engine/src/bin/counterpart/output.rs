@@ -184,6 +184,9 @@ impl Out {
             r.visits,
             r.last_visit.map_or("never".to_string(), |d| d.to_string())
         ));
+        for f in &c.conflicts {
+            line(&format!("  conflict: {}", f.text));
+        }
         if !c.rewards_available.is_empty() {
             line("  can redeem now:");
             for rw in &c.rewards_available {

@@ -1,0 +1,336 @@
+//! Faults between till and server: a request cut mid-batch, the answer lost
+//! after the server committed, the network down, the server killed mid-push and
+//! mid-pull, the server restored from an older backup, the till killed between
+//! its commit and its push, deliveries duplicated and out of order.
+
+use crate::common::*;
+use crate::on_both;
+use counterpart_engine::sync::SyncError;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+on_both!(
+    answer_lost_after_the_server_committed,
+    request_cut_mid_batch,
+    server_killed_mid_push_and_mid_pull,
+    duplicated_and_reordered_deliveries,
+);
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    utc(2026, 11, 23, 18, 0)
+}
+
+/// A till through a proxy with a program and `visits` unsynced visits.
+fn busy_till(
+    b: &Bench,
+    proxy: &Proxy,
+    visits: usize,
+) -> (Till, counterpart_engine::ledger::CustomerId) {
+    let t = b.till_via(proxy, now());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    for i in 0..visits {
+        t.visit(anna, 100 + i64::try_from(i).unwrap_or(0));
+    }
+    (t, anna)
+}
+
+fn answer_lost_after_the_server_committed(backend: Backend) {
+    let b = Bench::new(backend);
+    let proxy = Proxy::start(b.server.port);
+    let (t, anna) = busy_till(&b, &proxy, 20);
+    let waiting = t.store.outbox_len().expect("outbox");
+    proxy.set(Fault::DropResponse);
+    let err = t.sync().expect_err("the answer never arrives");
+    assert!(!err.is_permanent(), "{err}");
+    assert_eq!(
+        t.store.outbox_len().expect("outbox"),
+        waiting,
+        "nothing acknowledged"
+    );
+    proxy.set(Fault::Pass);
+    let report = t.sync().expect("resend");
+    assert_eq!(report.pushed, 0, "the server had stored them all");
+    assert_eq!(
+        report.push_duplicates,
+        usize::try_from(waiting).unwrap_or(0)
+    );
+    // Nothing counted twice: a second till sees exactly what the first has.
+    let other = b.till(now());
+    settle(&[&t, &other]);
+    assert_converged(&[&t, &other]);
+    assert_eq!(other.points(anna), t.points(anna));
+    let events = t.store.events().expect("events").len();
+    assert_eq!(high_water(&t), i64::try_from(events).unwrap_or(0));
+}
+
+fn request_cut_mid_batch(backend: Backend) {
+    let b = Bench::new(backend);
+    let proxy = Proxy::start(b.server.port);
+    let (t, _) = busy_till(&b, &proxy, 20);
+    let before = high_water(&t);
+    proxy
+        .cut_after
+        .store(700, std::sync::atomic::Ordering::SeqCst);
+    proxy.set(Fault::CutRequest);
+    t.sync().expect_err("the request is cut");
+    proxy.set(Fault::Pass);
+    assert_eq!(high_water(&t), before, "a cut request stores nothing");
+    let report = t.sync().expect("whole batch");
+    assert_eq!(report.push_duplicates, 0);
+    assert_eq!(t.store.outbox_len().expect("outbox"), 0);
+}
+
+#[test]
+fn network_down_keeps_everything_for_later() {
+    let b = Bench::new(Backend::Sqlite);
+    let proxy = Proxy::start(b.server.port);
+    let (t, anna) = busy_till(&b, &proxy, 3);
+    proxy.set(Fault::Down);
+    let err = t.sync().expect_err("offline");
+    assert!(matches!(err, SyncError::Offline(_)), "{err:?}");
+    // The till keeps serving while offline.
+    t.visit(anna, 5_00);
+    assert_eq!(t.store.outbox_len().expect("outbox"), 7);
+    proxy.set(Fault::Pass);
+    t.sync().expect("back online");
+    assert_eq!(t.store.outbox_len().expect("outbox"), 0);
+}
+
+fn server_killed_mid_push_and_mid_pull(backend: Backend) {
+    let mut b = Bench::new(backend);
+    let reader = b.till(now());
+    let t = b.till(now());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    // SIGKILL the server while the till pushes a long queue; try again with a
+    // later kill until one lands mid-round (the first usually does).
+    let mut interrupted = false;
+    for attempt in 0..5u64 {
+        for i in 0..600 {
+            t.visit(anna, 100 + i);
+        }
+        let pusher = std::thread::spawn({
+            let store = t.store.clone();
+            let client = t.client();
+            move || counterpart_engine::sync::sync_once(&store, &client, |_| {})
+        });
+        std::thread::sleep(std::time::Duration::from_millis(5 + 10 * attempt));
+        b.restart();
+        if pusher.join().expect("thread").is_err() {
+            interrupted = true;
+            break;
+        }
+    }
+    assert!(interrupted, "no kill landed mid-push");
+    t.sync().expect("push after restart");
+    let mut interrupted = false;
+    for attempt in 0..5u64 {
+        let puller = std::thread::spawn({
+            let store = reader.store.clone();
+            let client = reader.client();
+            move || counterpart_engine::sync::sync_once(&store, &client, |_| {})
+        });
+        std::thread::sleep(std::time::Duration::from_millis(5 + 10 * attempt));
+        b.restart();
+        if puller.join().expect("thread").is_err() {
+            interrupted = true;
+            break;
+        }
+        reader.store.reset_sync_cursor().expect("pull it all again");
+    }
+    assert!(interrupted, "no kill landed mid-pull");
+    settle(&[&t, &reader]);
+    assert_converged(&[&t, &reader]);
+    // Every event once: the server's count is the tills' events, nothing more.
+    let events = reader.store.events().expect("events").len();
+    assert_eq!(high_water(&reader), i64::try_from(events).unwrap_or(0));
+}
+
+fn duplicated_and_reordered_deliveries(backend: Backend) {
+    let b = Bench::new(backend);
+    let t = b.till(now());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    for _ in 0..7 {
+        t.visit(anna, 3_00);
+    }
+    let all = t.store.outbox_batch(100).expect("outbox");
+    assert_eq!(all.len(), 10);
+    let client = t.client();
+    // The later half first: the server wants the earlier events before.
+    match client.push(&all[5..]) {
+        Err(SyncError::Server {
+            code, expected_seq, ..
+        }) => {
+            assert_eq!(code, "gap");
+            assert_eq!(expected_seq, Some(1));
+        }
+        other => panic!("expected a gap, got {other:?}"),
+    }
+    let first = client.push(&all[..5]).expect("first half");
+    assert!(first
+        .acks
+        .iter()
+        .all(|a| a.status == counterpart_engine::sync::protocol::AckStatus::Accepted));
+    // A duplicate delivery of the first half, then an overlapping one.
+    let again = client.push(&all[..5]).expect("again");
+    assert!(again
+        .acks
+        .iter()
+        .all(|a| a.status == counterpart_engine::sync::protocol::AckStatus::Duplicate));
+    let overlap = client.push(&all[3..]).expect("overlap");
+    let statuses: Vec<_> = overlap.acks.iter().map(|a| a.status).collect();
+    use counterpart_engine::sync::protocol::AckStatus::{Accepted, Duplicate};
+    assert_eq!(
+        statuses,
+        [Duplicate, Duplicate, Accepted, Accepted, Accepted, Accepted, Accepted]
+    );
+    // Server sequences are the same on a duplicate as on first acceptance.
+    assert_eq!(again.acks[0].server_seq, first.acks[0].server_seq);
+    // The till, which never heard any of this, pushes everything again: duplicates.
+    let report = t.sync().expect("sync");
+    assert_eq!((report.pushed, report.push_duplicates), (0, 10));
+    let other = b.till(now());
+    settle(&[&t, &other]);
+    assert_converged(&[&t, &other]);
+}
+
+#[test]
+fn server_restored_from_an_older_backup_gets_the_missing_events() {
+    let mut b = Bench::new(Backend::Sqlite);
+    let a = b.till(now());
+    let reader = b.till(now());
+    publish_points(&a);
+    let anna = a.enroll("Anna");
+    a.visit(anna, 10_00);
+    settle(&[&a, &reader]);
+    // Back up the server's database while it is stopped.
+    let path =
+        b.db.url
+            .strip_prefix("sqlite:")
+            .expect("sqlite")
+            .to_string();
+    b.server.kill();
+    let backup = format!("{path}.bak");
+    std::fs::copy(&path, &backup).expect("backup");
+    for ext in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{backup}{ext}"));
+        if std::path::Path::new(&format!("{path}{ext}")).exists() {
+            std::fs::copy(format!("{path}{ext}"), format!("{backup}{ext}")).expect("backup");
+        }
+    }
+    b.restart();
+    for _ in 0..3 {
+        a.visit(anna, 7_00);
+    }
+    settle(&[&a, &reader]);
+    // Disaster: the server comes back from the backup, without the last visits.
+    b.server.kill();
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{path}{ext}"));
+        if std::path::Path::new(&format!("{backup}{ext}")).exists() {
+            std::fs::copy(format!("{backup}{ext}"), format!("{path}{ext}")).expect("restore");
+        }
+    }
+    b.restart();
+    // The reader visits meanwhile; the server gives its event a number the
+    // reader had already seen for another event.
+    let bob = reader.enroll("Bob");
+    reader.sync().expect("reader pushes");
+    a.visit(anna, 2_00);
+    settle(&[&a, &reader]);
+    assert_converged(&[&a, &reader]);
+    assert_eq!(reader.points(anna), a.points(anna));
+    assert_eq!(a.store.customer(bob).expect("bob").record.id, bob);
+    let events = a.store.events().expect("events").len();
+    assert_eq!(high_water(&a), i64::try_from(events).unwrap_or(0));
+}
+
+/// The child of `till_killed_between_commit_and_push`: records visits on the
+/// till database it is given and prints each one once committed, until killed.
+#[test]
+#[ignore = "run by till_killed_between_commit_and_push as a child process"]
+#[allow(clippy::print_stdout)] // the parent reads what was committed from stdout
+fn till_child_records_visits() {
+    let Ok(db) = std::env::var("COUNTERPART_CHILD_DB") else {
+        return;
+    };
+    let customer: counterpart_engine::ledger::CustomerId =
+        std::env::var("COUNTERPART_CHILD_CUSTOMER")
+            .expect("customer")
+            .parse()
+            .expect("id");
+    let store = counterpart_engine::Store::open(
+        std::path::Path::new(&db),
+        std::sync::Arc::new(counterpart_engine::ManualClock::new(now())),
+    )
+    .expect("open");
+    for i in 0.. {
+        let o = store
+            .record_visit(
+                customer,
+                counterpart_engine::rules::VisitInput {
+                    amount: 100 + i,
+                    items: Vec::new(),
+                    coupon: None,
+                },
+                None,
+            )
+            .expect("visit");
+        println!("recorded {}", o.event_id);
+    }
+}
+
+#[test]
+fn till_killed_between_commit_and_push() {
+    let b = Bench::new(Backend::Sqlite);
+    let t = b.till(now());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    t.sync().expect("sync");
+    let db = t.dir.path().join("till.db");
+    let mut child = Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "faults::till_child_records_visits",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("COUNTERPART_CHILD_DB", &db)
+        .env("COUNTERPART_CHILD_CUSTOMER", anna.to_string())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("child");
+    let mut recorded = Vec::new();
+    for line in BufReader::new(child.stdout.take().expect("stdout")).lines() {
+        let line = line.expect("line");
+        if let Some(id) = line.strip_prefix("recorded ") {
+            recorded.push(id.to_string());
+            if recorded.len() == 100 {
+                child.kill().expect("SIGKILL");
+                break;
+            }
+        }
+    }
+    let _ = child.wait();
+    assert_eq!(recorded.len(), 100);
+    // The till comes back: every visit it reported is there, and goes up.
+    let reopened = counterpart_engine::Store::open(&db, t.clock.clone()).expect("reopen");
+    assert_eq!(reopened.integrity_check().expect("check"), "ok");
+    let client = t.client();
+    counterpart_engine::sync::sync_once(&reopened, &client, |_| {}).expect("sync after the crash");
+    let other = b.till(now());
+    other.sync().expect("pull");
+    let there: std::collections::HashSet<String> = other
+        .store
+        .events()
+        .expect("events")
+        .iter()
+        .map(|e| e.id.to_string())
+        .collect();
+    for id in &recorded {
+        assert!(there.contains(id), "visit {id} reached the other till");
+    }
+}

@@ -1,0 +1,232 @@
+//! What the server refuses, with nothing stored: unauthenticated, malformed,
+//! oversized and other-protocol requests; a device acting for another device
+//! or reading another merchant; forked devices; events breaking a rule (parked,
+//! the rest of the queue goes on).
+
+use crate::common::*;
+use crate::on_both;
+use counterpart_engine::ledger::{Event, EventBody};
+use counterpart_engine::sync::protocol::{AckStatus, PairRequest, PROTOCOL_VERSION};
+use counterpart_engine::sync::SyncError;
+
+on_both!(
+    bad_requests_are_refused_and_store_nothing,
+    merchants_cannot_see_or_write_each_other,
+    a_forked_device_is_refused,
+    an_event_breaking_a_rule_is_parked_and_the_queue_goes_on,
+);
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    utc(2026, 11, 23, 18, 0)
+}
+
+fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
+    let b = Bench::new(backend);
+    let t = b.till(now());
+    publish_points(&t);
+    t.sync().expect("sync");
+    let before = high_water(&t);
+    let events = format!("{}/v1/events", b.server.url);
+    let batch = serde_json::to_vec(&serde_json::json!({
+        "protocol": PROTOCOL_VERSION,
+        "events": t.store.events().expect("events"),
+    }))
+    .expect("json");
+
+    let (status, body) = raw_post(&events, None, &batch);
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (401, Some("unauthenticated"))
+    );
+    let (status, _) = raw_post(&events, Some("cpt_not-a-token"), &batch);
+    assert_eq!(status, 401);
+    let (status, _) = raw_get(&format!("{events}?after=0"), None);
+    assert_eq!(status, 401);
+
+    let token = t.token();
+    let (status, body) = raw_post(&events, Some(&token), b"{not json");
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("malformed"))
+    );
+    let (status, _) = raw_post(
+        &events,
+        Some(&token),
+        br#"{"protocol":1,"events":[{"id":"x"}]}"#,
+    );
+    assert_eq!(status, 400);
+    let (status, body) = raw_post(&events, Some(&token), br#"{"protocol":99,"events":[]}"#);
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (426, Some("unsupported_protocol"))
+    );
+    let huge = vec![b' '; 5 * 1024 * 1024];
+    let (status, body) = raw_post(&events, Some(&token), &huge);
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (413, Some("too_large"))
+    );
+    let many: Vec<serde_json::Value> = (0..1001).map(|_| serde_json::json!({})).collect();
+    let (status, _) = raw_post(
+        &events,
+        Some(&token),
+        &serde_json::to_vec(&serde_json::json!({"protocol": 1, "events": many})).expect("json"),
+    );
+    assert_eq!(status, 413);
+    let (status, _) = raw_get(&format!("{events}?after=-1"), Some(&token));
+    assert_eq!(status, 400);
+    let (status, _) = raw_get(&format!("{events}?limit=100000"), Some(&token));
+    assert_eq!(status, 400);
+    let (status, body) = raw_post(&format!("{}/v1/pair", b.server.url), None, br#"{"protocol":1,"code":"AAAA-AAAA-AAAA","device":"01a20953-dce9-714e-b591-f7140a39d894","name":"x"}"#);
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("pairing_code"))
+    );
+    assert_eq!(high_water(&t), before, "nothing was stored");
+
+    // A pairing code works once.
+    let code = b.merchant.pairing_code(&b.db);
+    let _first = Till::pair(&b.server.url, &code, now());
+    let again = counterpart_engine::sync::pair(
+        &b.server.url,
+        &PairRequest {
+            protocol: PROTOCOL_VERSION,
+            code,
+            device: uuid::Uuid::now_v7(),
+            name: "Thief".into(),
+            shop: None,
+        },
+    );
+    assert!(matches!(again, Err(SyncError::Server { ref code, .. }) if code == "pairing_code"));
+    // A revoked till is refused from then on.
+    let device = t.store.device().expect("device").to_string();
+    b.db.admin(&["devices", "revoke", &device]);
+    let err = t.sync().expect_err("revoked");
+    assert!(err.is_permanent(), "{err}");
+}
+
+fn merchants_cannot_see_or_write_each_other(backend: Backend) {
+    let b = Bench::new(backend);
+    let other = Merchant::create(&b.db, "Other Bakery");
+    let ta = b.till(now());
+    publish_points(&ta);
+    let anna = ta.enroll("Anna");
+    ta.visit(anna, 10_00);
+    ta.sync().expect("sync a");
+    let tb = Till::pair(&b.server.url, &other.pairing_code(&b.db), now());
+    tb.sync().expect("sync b");
+    // B sees only its own till's key, nothing of A.
+    let seen = tb.store.events().expect("events");
+    assert_eq!(seen.len(), 1);
+    assert!(matches!(seen[0].body, EventBody::TillKeyAdded { .. }));
+    assert!(tb.store.program().expect("program").is_none());
+    // B's token cannot push A's events.
+    let theirs = ta.store.events().expect("events");
+    match tb.client().push(&theirs[..2]) {
+        Err(SyncError::Server { status, code, .. }) => {
+            assert_eq!((status, code.as_str()), (403, "forbidden"))
+        }
+        other => panic!("expected forbidden, got {other:?}"),
+    }
+    // A's card is not B's: B's till cannot verify a card of another shop.
+    let code = ta.store.customer(anna).expect("anna").record.card_codes[0]
+        .code
+        .clone()
+        .expect("code");
+    assert!(tb.store.customer_by_code(&code).is_err());
+    let before = high_water(&ta);
+    ta.sync().expect("a again");
+    assert_eq!(high_water(&ta), before);
+}
+
+fn a_forked_device_is_refused(backend: Backend) {
+    let b = Bench::new(backend);
+    let t = b.till(now());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    t.sync().expect("sync");
+    // The till's database is copied (a restored backup, a cloned disk) and both
+    // copies record on.
+    let copy_dir = tempfile::tempdir().expect("dir");
+    let copy_path = copy_dir.path().join("copy.db");
+    t.store.backup(&copy_path).expect("copy");
+    let copy = counterpart_engine::Store::open(&copy_path, t.clock.clone()).expect("open copy");
+    t.visit(anna, 5_00);
+    t.sync().expect("the original goes first");
+    copy.record_visit(
+        anna,
+        counterpart_engine::rules::VisitInput {
+            amount: 9_00,
+            items: Vec::new(),
+            coupon: None,
+        },
+        None,
+    )
+    .expect("the copy records");
+    let before = high_water(&t);
+    let err = counterpart_engine::sync::sync_once(&copy, &t.client(), |_| {}).expect_err("forked");
+    assert!(err.is_forked() && err.is_permanent(), "{err}");
+    assert_eq!(high_water(&t), before, "nothing of the copy stored");
+    // The same event id with other content, sent raw.
+    let mut altered: Event = t
+        .store
+        .events()
+        .expect("events")
+        .into_iter()
+        .last()
+        .expect("last");
+    if let EventBody::Visit { amount, .. } = &mut altered.body {
+        *amount += 1;
+    }
+    match t.client().push(&[altered]) {
+        Err(SyncError::Server { status, code, .. }) => {
+            assert_eq!((status, code.as_str()), (409, "forked"))
+        }
+        other => panic!("expected forked, got {other:?}"),
+    }
+    // The original till is unaffected.
+    t.visit(anna, 1_00);
+    t.sync().expect("original syncs on");
+}
+
+fn an_event_breaking_a_rule_is_parked_and_the_queue_goes_on(backend: Backend) {
+    let b = Bench::new(backend);
+    let t = b.till(now());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    t.visit(anna, 5_00);
+    t.visit(anna, 6_00);
+    let mut batch = t.store.outbox_batch(10).expect("outbox");
+    // A visit in a currency the location does not count in: refused, parked.
+    if let EventBody::Visit { currency, .. } = &mut batch[3].body {
+        *currency = "EUR".into();
+    }
+    let answer = t.client().push(&batch).expect("push");
+    let statuses: Vec<AckStatus> = answer.acks.iter().map(|a| a.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            AckStatus::Accepted,
+            AckStatus::Accepted,
+            AckStatus::Accepted,
+            AckStatus::Rejected,
+            AckStatus::Accepted
+        ]
+    );
+    assert!(answer.acks[3]
+        .reason
+        .as_deref()
+        .is_some_and(|r| r.contains("EUR")));
+    let report = t.store.acknowledge(&answer.acks).expect("acknowledge");
+    assert_eq!((report.accepted, report.parked), (4, 1));
+    let parked = t.store.parked().expect("parked");
+    assert_eq!(parked.len(), 1);
+    assert!(parked[0].reason.contains("EUR"), "{parked:?}");
+    // The queue goes on past it.
+    t.visit(anna, 7_00);
+    let round = t.sync().expect("sync");
+    assert_eq!(round.pushed, 1);
+    // Sending the refused one again gets the same answer, never a fork.
+    let again = t.client().push(&batch[3..4]).expect("again");
+    assert_eq!(again.acks[0].status, AckStatus::Rejected);
+}

@@ -1,0 +1,152 @@
+//! Tills and a server, working: convergence, the overdraw flag, the offline
+//! allowance, skewed clocks.
+
+use crate::common::*;
+use crate::on_both;
+use chrono::Duration;
+
+on_both!(
+    three_tills_converge,
+    two_offline_tills_redeem_the_last_reward,
+    skewed_and_jumping_clocks_change_nothing
+);
+
+/// 13:00 in New York on a Monday: no early-bird doubling.
+fn afternoon() -> chrono::DateTime<chrono::Utc> {
+    utc(2026, 11, 23, 18, 0)
+}
+
+fn three_tills_converge(backend: Backend) {
+    let b = Bench::new(backend);
+    let a = b.till(afternoon());
+    publish_points(&a);
+    a.sync().expect("sync a");
+    let t2 = b.till(afternoon());
+    let t3 = b.till(afternoon());
+    settle(&[&a, &t2, &t3]);
+    assert!(
+        t3.store.program().expect("program").is_some(),
+        "the program reached till 3"
+    );
+
+    let anna = a.enroll("Anna");
+    let mut earned = 20 + a.visit(anna, 12_50);
+    a.sync().expect("sync");
+    t2.sync().expect("sync");
+    earned += t2.visit(anna, 8_00);
+    let bob = t3.enroll("Bob");
+    t3.visit(bob, 5_00);
+    settle(&[&a, &t2, &t3]);
+    assert_converged(&[&a, &t2, &t3]);
+    for t in [&a, &t2, &t3] {
+        assert_eq!(t.points(anna), earned);
+        assert_eq!(t.points(bob), 25);
+    }
+    // A card enrolled on one till is accepted on the others, offline.
+    let code = a.store.customer(bob).expect("bob").record.card_codes[0]
+        .code
+        .clone()
+        .expect("code");
+    assert_eq!(a.store.customer_by_code(&code).expect("verified"), bob);
+}
+
+fn two_offline_tills_redeem_the_last_reward(backend: Backend) {
+    let b = Bench::new(backend);
+    let a = b.till(afternoon());
+    publish_points(&a);
+    a.sync().expect("sync");
+    let t2 = b.till(afternoon());
+    let t3 = b.till(afternoon());
+    let anna = a.enroll("Anna");
+    a.visit(anna, 10_000); // 20 welcome + 100 = 120 points: one drink
+    settle(&[&a, &t2, &t3]);
+    assert_eq!(t2.points(anna), 120);
+
+    // Both offline: each sees 120 points and serves a drink.
+    assert_eq!(a.redeem_drink(anna).expect("a serves"), -100);
+    assert_eq!(t2.redeem_drink(anna).expect("t2 serves"), -100);
+    // A till that knows of one redemption refuses a third drink.
+    a.sync().expect("sync");
+    assert!(a.redeem_drink(anna).is_err());
+    settle(&[&a, &t2, &t3]);
+    assert_converged(&[&a, &t2, &t3]);
+    for t in [&a, &t2, &t3] {
+        assert_eq!(t.points(anna), -80, "both drinks stand");
+        assert_eq!(t.conflicts(anna), 1, "exactly one flag");
+    }
+    // Syncing more adds no flag.
+    settle(&[&a, &t2, &t3]);
+    assert_eq!(t3.conflicts(anna), 1);
+}
+
+#[test]
+fn offline_allowance_limits_redemptions_until_the_till_syncs() {
+    let b = Bench::new(Backend::Sqlite);
+    let a = b.till(afternoon());
+    publish_points(&a);
+    let anna = a.enroll("Anna");
+    a.visit(anna, 90_000);
+    a.sync().expect("sync");
+    assert!(a.points(anna) >= 900);
+    // Within 24 hours of the last sync: no limit.
+    for _ in 0..3 {
+        a.redeem_drink(anna).expect("fresh till redeems");
+    }
+    a.sync().expect("sync");
+    // 30 hours without a sync: at most 200 points per customer on this till.
+    a.clock.advance(Duration::hours(30));
+    a.redeem_drink(anna).expect("first drink");
+    a.redeem_drink(anna).expect("second drink");
+    let refused = a
+        .redeem_drink(anna)
+        .expect_err("third is over the allowance");
+    assert_eq!(refused.code(), "refused.not_available");
+    assert!(
+        refused.to_string().contains("has not synced for 30 hours"),
+        "{refused}"
+    );
+    a.sync().expect("sync");
+    a.redeem_drink(anna)
+        .expect("after a sync the allowance is back");
+}
+
+fn skewed_and_jumping_clocks_change_nothing(backend: Backend) {
+    let b = Bench::new(backend);
+    let now = chrono::Utc::now();
+    let a = b.till(now + Duration::hours(5));
+    let t2 = b.till(now - Duration::hours(3));
+    publish_points(&a);
+    settle(&[&a, &t2]);
+    let report = a.sync().expect("sync");
+    assert!(
+        (report.clock_skew_seconds + 5 * 3600).abs() < 120,
+        "{report:?}"
+    );
+    let report = t2.sync().expect("sync");
+    assert!(
+        (report.clock_skew_seconds - 3 * 3600).abs() < 120,
+        "{report:?}"
+    );
+
+    let anna = a.enroll("Anna");
+    a.visit(anna, 10_00);
+    settle(&[&a, &t2]);
+    // Till 2's clock jumps back two days: its events are still ordered by
+    // sequence numbers, and its profile change wins over the older enrolment.
+    t2.clock.advance(-Duration::days(2));
+    t2.visit(anna, 10_00);
+    t2.store
+        .update_profile(
+            anna,
+            counterpart_engine::ledger::Profile {
+                name: Some("Anna Nowak".into()),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("rename");
+    settle(&[&a, &t2]);
+    assert_converged(&[&a, &t2]);
+    let name = a.store.customer(anna).expect("anna").record.name;
+    assert_eq!(name.as_deref(), Some("Anna Nowak"));
+}
