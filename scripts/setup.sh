@@ -1,14 +1,44 @@
 #!/usr/bin/env bash
-# Installs what building every feature needs beyond Rust: libclang, for the
-# webcam binding's bindgen (the `camera` feature). Idempotent and quiet when
-# everything is there already.
+# Installs what building and testing need beyond Rust, idempotently and quietly
+# when everything is there already:
+# - libclang, for the webcam binding's bindgen (the `camera` feature);
+# - a PostgreSQL server on 127.0.0.1:5432 (user postgres, trust auth, database
+#   `test`) for the sync server's PostgreSQL tests, installed and started from
+#   Debian's package only when nothing answers there.
 set -euo pipefail
-if ls /usr/lib/llvm-*/lib/libclang.so* >/dev/null 2>&1; then
-  exit 0
-fi
-echo "== installing libclang-dev (for the webcam binding)"
 export DEBIAN_FRONTEND=noninteractive
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-  echo "libclang-dev is missing: install it as root (apt-get install libclang-dev)" >&2; exit 1; fi; }
-as_root apt-get install -y --no-install-recommends libclang-dev >/dev/null 2>&1 \
-  || { as_root apt-get update >/dev/null && as_root apt-get install -y --no-install-recommends libclang-dev >/dev/null; }
+  echo "this needs root: $*" >&2; exit 1; fi; }
+apt_install() {
+  as_root apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1 \
+    || { as_root apt-get update >/dev/null && as_root apt-get install -y --no-install-recommends "$@" >/dev/null; }
+}
+
+if ! ls /usr/lib/llvm-*/lib/libclang.so* >/dev/null 2>&1; then
+  echo "== installing libclang-dev (for the webcam binding)"
+  apt_install libclang-dev
+fi
+
+pg_answers() { (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; }
+if ! pg_answers; then
+  echo "== starting PostgreSQL for the sync server's tests"
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    apt_install postgresql
+  fi
+  version=$(ls /etc/postgresql | sort -V | tail -1)
+  hba=/etc/postgresql/$version/main/pg_hba.conf
+  # Tests connect over TCP as postgres without a password: trust loopback only.
+  if ! as_root grep -qE '^host\s+all\s+all\s+127\.0\.0\.1/32\s+trust' "$hba"; then
+    as_root sed -i -e '1i host all all ::1/128 trust' -e '1i host all all 127.0.0.1/32 trust' "$hba"
+  fi
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null \
+    || as_root pg_ctlcluster --skip-systemctl-redirect "$version" main restart
+  for _ in $(seq 1 30); do pg_answers && break; sleep 1; done
+  pg_answers || { echo "PostgreSQL did not start on 127.0.0.1:5432" >&2; exit 1; }
+fi
+# The tests' own databases are created from `test`; make sure it is there.
+if command -v psql >/dev/null; then
+  if ! psql -h 127.0.0.1 -U postgres -d test -Atc 'SELECT 1' >/dev/null 2>&1; then
+    psql -h 127.0.0.1 -U postgres -d postgres -c 'CREATE DATABASE test' >/dev/null
+  fi
+fi

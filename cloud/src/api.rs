@@ -144,6 +144,9 @@ struct RawServerEvent {
 #[derive(Serialize)]
 struct RawPull {
     events: Vec<RawServerEvent>,
+    cursor: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cursor_id: Option<String>,
     high_water: i64,
     #[serde(with = "counterpart_engine::ledger::millis")]
     server_time: chrono::DateTime<chrono::Utc>,
@@ -170,22 +173,29 @@ async fn pull(
     // The high water first: a page may then hold events past it (committed
     // meanwhile), never miss one before it.
     let high_water = ingest::high_water(&state.db, &device.merchant).await?;
-    let rows = ingest::pull(&state.db, &device.merchant, after, limit).await?;
+    let device_id = device.id.to_string();
+    let rows = ingest::pull(&state.db, &device.merchant, &device_id, after, limit).await?;
+    let (cursor, cursor_id) = rows
+        .last()
+        .map_or((after, None), |(seq, id, _)| (*seq, Some(id.clone())));
     let events = rows
         .into_iter()
+        .filter_map(|(server_seq, _, body)| body.map(|b| (server_seq, b)))
         .map(|(server_seq, body)| {
             RawValue::from_string(body)
                 .map(|event| RawServerEvent { server_seq, event })
                 .map_err(|e| ApiError::Internal(format!("stored event #{server_seq}: {e}")))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let high_water = high_water.max(events.last().map_or(0, |e| e.server_seq));
+    let high_water = high_water.max(cursor);
     let after_id = match after {
         0 => None,
         n => ingest::event_id_at(&state.db, &device.merchant, n).await?,
     };
     Ok(Json(RawPull {
         events,
+        cursor,
+        cursor_id,
         high_water,
         server_time: state.clock.now(),
         after_id,

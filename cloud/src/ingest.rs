@@ -778,24 +778,29 @@ pub async fn high_water(db: &Db, merchant: &str) -> Result<i64, ApiError> {
     Ok(next - 1)
 }
 
-/// One page of the merchant's events after `after`: (server sequence, JSON).
+/// One page of the merchant's events after `after`, up to `limit` positions:
+/// (server sequence, id, JSON), the JSON left out (`None`) for the asking
+/// device's own events.
 pub async fn pull(
     db: &Db,
     merchant: &str,
+    device: &str,
     after: i64,
     limit: i64,
-) -> Result<Vec<(i64, String)>, ApiError> {
+) -> Result<Vec<(i64, String, Option<String>)>, ApiError> {
     let rows = sqlx::query(
-        "SELECT server_seq, body FROM events WHERE merchant = $1 AND server_seq > $2
-         ORDER BY server_seq LIMIT $3",
+        "SELECT server_seq, id, CASE WHEN device = $2 THEN NULL ELSE body END
+         FROM events WHERE merchant = $1 AND server_seq > $3
+         ORDER BY server_seq LIMIT $4",
     )
     .bind(merchant)
+    .bind(device)
     .bind(after)
     .bind(limit)
     .fetch_all(&db.pool)
     .await?;
     rows.iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
         .collect::<Result<_, sqlx::Error>>()
         .map_err(ApiError::from)
 }

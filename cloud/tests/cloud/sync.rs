@@ -150,3 +150,66 @@ fn skewed_and_jumping_clocks_change_nothing(backend: Backend) {
     let name = a.store.customer(anna).expect("anna").record.name;
     assert_eq!(name.as_deref(), Some("Anna Nowak"));
 }
+
+/// Polls `cond` every 20 ms for up to `secs` seconds.
+fn eventually(secs: u64, mut cond: impl FnMut() -> bool) -> bool {
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < end {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
+}
+
+#[test]
+fn background_sync_shows_its_state_and_never_blocks_the_till() {
+    use counterpart_engine::sync::Syncer;
+    let b = Bench::new(Backend::Sqlite);
+    let proxy = Proxy::start(b.server.port);
+    let t = b.till_via(&proxy, afternoon());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    let syncer = Syncer::start(t.store.clone(), std::time::Duration::from_millis(200));
+    assert!(
+        eventually(10, || {
+            let s = syncer.status();
+            s.online && s.paired && s.waiting == 0 && s.last_sync.is_some()
+        }),
+        "synced: {:?}",
+        syncer.status()
+    );
+
+    // The network goes: the status says so, the till goes on serving.
+    proxy.set(Fault::Down);
+    t.visit(anna, 4_50);
+    syncer.wake();
+    assert!(
+        eventually(10, || {
+            let s = syncer.status();
+            !s.online && s.last_error_code.as_deref() == Some("offline") && s.waiting == 1
+        }),
+        "offline: {:?}",
+        syncer.status()
+    );
+    let started = std::time::Instant::now();
+    t.visit(anna, 3_20);
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+
+    // Back: the queue drains by itself, and another till sees both visits.
+    proxy.set(Fault::Pass);
+    syncer.wake();
+    assert!(
+        eventually(20, || {
+            let s = syncer.status();
+            s.online && s.last_error.is_none() && s.waiting == 0
+        }),
+        "recovered: {:?}",
+        syncer.status()
+    );
+    syncer.stop();
+    let other = b.till(afternoon());
+    other.sync().expect("sync");
+    assert_eq!(other.store.customer(anna).expect("anna").record.visits, 2);
+}

@@ -271,14 +271,22 @@ impl Store {
     /// Applies a page of pulled events and moves the cursor past it, in one
     /// transaction: a crash mid-page applies nothing, and the page is pulled again.
     /// Events already here (this till's own, a page seen before) are duplicates.
-    pub fn apply_pulled(&self, page: &[ServerEvent]) -> Result<ImportReport> {
+    /// `end`, for the last chunk of a page, moves the cursor on to the page's end
+    /// (past this till's own events, which the server leaves out) and records the
+    /// id of the event there.
+    pub fn apply_pulled(
+        &self,
+        page: &[ServerEvent],
+        end: Option<(i64, Option<Uuid>)>,
+    ) -> Result<ImportReport> {
         let mut conn = self.conn();
         let location = location_of(&conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = ImportReport::default();
         let mut cursor: i64 =
             tx.query_row("SELECT seen_server_seq FROM device", [], |r| r.get(0))?;
-        let mut cursor_event: Option<String> = None;
+        let mut cursor_event: Option<String> =
+            tx.query_row("SELECT cursor_event FROM device", [], |r| r.get(0))?;
         for item in page {
             if import_one(&tx, &item.event, &location)? {
                 report.applied += 1;
@@ -292,10 +300,16 @@ impl Store {
                 cursor_event = Some(item.event.id.to_string());
             }
         }
+        if let Some((at, id)) = end {
+            if at >= cursor {
+                cursor = at;
+                cursor_event = id.map(|i| i.to_string());
+            }
+        }
         // An event of this very device that it did not have (its database was
         // restored from an older copy) must not have its number given out again.
         tx.execute(
-            "UPDATE device SET seen_server_seq = ?1, cursor_event = COALESCE(?2, cursor_event),
+            "UPDATE device SET seen_server_seq = ?1, cursor_event = ?2,
                     next_seq = MAX(next_seq, 1 + COALESCE((SELECT MAX(device_seq) FROM events WHERE device = device.id), 0))",
             params![cursor, cursor_event],
         )?;
@@ -318,8 +332,12 @@ impl Store {
     pub fn reset_sync_cursor(&self) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Other tills' events only: this till's own keep the sequence their
+        // acknowledgement gave (pulls leave them out), or get a new one when the
+        // server asks for them again.
         tx.execute(
-            "UPDATE events SET server_seq = NULL WHERE server_seq IS NOT NULL",
+            "UPDATE events SET server_seq = NULL
+             WHERE server_seq IS NOT NULL AND device <> (SELECT id FROM device)",
             [],
         )?;
         tx.execute("UPDATE device SET seen_server_seq = 0", [])?;

@@ -128,16 +128,24 @@ pub struct ServerEvent {
 /// The answer to `GET /v1/events?after=N&limit=L`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PullResponse {
-    /// Events after `N`, in server order, at most `L`.
+    /// Events after `N`, in server order, from up to `L` positions. The asking
+    /// till's own events are left out (it has them, and learnt their sequence
+    /// when they were acknowledged).
     pub events: Vec<ServerEvent>,
-    /// The merchant's highest server sequence: more to pull while the last event's
-    /// sequence is below it.
+    /// The last server sequence this page covers (own events included): the
+    /// next pull starts after it. `N` when there was nothing.
+    pub cursor: i64,
+    /// The id of the event at `cursor`, which the till keeps to check the next
+    /// pull's `after_id` against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor_id: Option<EventId>,
+    /// The merchant's highest server sequence: more to pull while `cursor` is below it.
     pub high_water: i64,
     /// The server's clock.
     #[serde(with = "millis")]
     pub server_time: DateTime<Utc>,
     /// The id of the event at server sequence `N` (absent for `N` = 0, or when
-    /// the server has no such event). A till that holds another event there is
+    /// the server has no such event). A till that pulled another event there is
     /// talking to a server restored from an older backup, whose sequence
     /// numbers were given out again: it pulls everything again from 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]

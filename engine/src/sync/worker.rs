@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::client::{Client, SyncError};
-use super::protocol::{MAX_PULL_EVENTS, MAX_PUSH_EVENTS};
+use super::protocol::{ServerEvent, MAX_PULL_EVENTS, MAX_PUSH_EVENTS};
 use crate::store::Store;
 
 /// Events pushed per request.
@@ -149,14 +149,28 @@ pub fn sync_once(
                 "the server sent events at or before the cursor {cursor}"
             )));
         }
-        for chunk in page.events.chunks(APPLY_CHUNK) {
-            let r = store.apply_pulled(chunk)?;
+        if page.cursor < cursor || page.events.iter().any(|e| e.server_seq > page.cursor) {
+            return Err(SyncError::Protocol(format!(
+                "the server's page ends at {} after starting from {cursor}",
+                page.cursor
+            )));
+        }
+        // Each chunk and the cursor past it in one transaction; the last one
+        // moves the cursor past the whole page (own events included), with the
+        // id of the event it stands on.
+        let chunks: Vec<&[ServerEvent]> = page.events.chunks(APPLY_CHUNK).collect();
+        let end = Some((page.cursor, page.cursor_id));
+        if chunks.is_empty() {
+            store.apply_pulled(&[], end)?;
+        }
+        for (i, chunk) in chunks.iter().enumerate() {
+            let last = i + 1 == chunks.len();
+            let r = store.apply_pulled(chunk, if last { end } else { None })?;
             report.pulled += r.applied;
             report.pull_duplicates += r.duplicates;
         }
-        let last = page.events.last().map_or(cursor, |e| e.server_seq);
-        progress(Progress::Pulled(last, page.high_water));
-        if page.events.is_empty() || last >= page.high_water {
+        progress(Progress::Pulled(page.cursor, page.high_water));
+        if page.cursor <= cursor || page.cursor >= page.high_water {
             break;
         }
     }
