@@ -227,6 +227,12 @@ pub async fn pair(
     })?;
     let merchant: String = row.try_get(0)?;
     let location_id: String = row.try_get(1)?;
+    // The merchant's write lock (as a push takes it): whether the merchant has
+    // events yet, and so may adopt this till's shop id, cannot change meanwhile.
+    sqlx::query("UPDATE merchants SET next_server_seq = next_server_seq WHERE id = $1")
+        .bind(&merchant)
+        .execute(&mut *tx)
+        .await?;
     let m = sqlx::query("SELECT shop, next_server_seq FROM merchants WHERE id = $1")
         .bind(&merchant)
         .fetch_one(&mut *tx)

@@ -19,7 +19,7 @@ use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
-use crate::db::{exec, placeholders, values_rows, Db, Val};
+use crate::db::{exec, Backend, Db, Val};
 use crate::error::ApiError;
 
 /// The authenticated device a request comes from.
@@ -267,16 +267,22 @@ impl Fold {
     }
 }
 
-/// Rows of one query over a list of ids, scoped to the merchant.
+/// Rows of one query over a list of ids, scoped to the merchant: `{m}` in the
+/// SQL stands for the merchant's placeholder, and the list follows the SQL.
 async fn rows_for(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
     sql_before_list: &str,
     merchant: &str,
     ids: &[String],
 ) -> Result<Vec<sqlx::any::AnyRow>, ApiError> {
     let mut out = Vec::new();
     for chunk in ids.chunks(INSERT_CHUNK) {
-        let sql = format!("{sql_before_list} {}", placeholders(2, chunk.len()));
+        let sql = format!(
+            "{} {}",
+            sql_before_list.replace("{m}", &backend.param(1)),
+            backend.list(2, chunk.len())
+        );
         let mut values: Vec<Val> = vec![merchant.into()];
         values.extend(chunk.iter().map(|s| Val::from(s.as_str())));
         let a = crate::db::args(values)?;
@@ -288,6 +294,7 @@ async fn rows_for(
 /// Loads the fold's state for the customers and void targets of `events`.
 async fn load_fold(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
     merchant: &str,
     events: &[&Event],
 ) -> Result<Fold, ApiError> {
@@ -309,7 +316,8 @@ async fn load_fold(
     let mut ids: Vec<String> = customers.into_iter().collect();
     for row in rows_for(
         tx,
-        "SELECT customer, merged_into FROM aliases WHERE merchant = $1 AND customer IN",
+        backend,
+        "SELECT customer, merged_into FROM aliases WHERE merchant = {m} AND customer IN",
         merchant,
         &ids,
     )
@@ -325,7 +333,8 @@ async fn load_fold(
     ids.dedup();
     for row in rows_for(
         tx,
-        "SELECT customer, account, amount FROM balances WHERE merchant = $1 AND customer IN",
+        backend,
+        "SELECT customer, account, amount FROM balances WHERE merchant = {m} AND customer IN",
         merchant,
         &ids,
     )
@@ -336,7 +345,8 @@ async fn load_fold(
     }
     for row in rows_for(
         tx,
-        "SELECT customer FROM erased WHERE merchant = $1 AND customer IN",
+        backend,
+        "SELECT customer FROM erased WHERE merchant = {m} AND customer IN",
         merchant,
         &ids,
     )
@@ -351,7 +361,8 @@ async fn load_fold(
     maybe_voided.extend(events.iter().map(|e| e.id.to_string()));
     for row in rows_for(
         tx,
-        "SELECT target FROM voided WHERE merchant = $1 AND target IN",
+        backend,
+        "SELECT target FROM voided WHERE merchant = {m} AND target IN",
         merchant,
         &maybe_voided,
     )
@@ -362,7 +373,8 @@ async fn load_fold(
     if !targets.is_empty() {
         for row in rows_for(
             tx,
-            "SELECT id, body FROM events WHERE merchant = $1 AND id IN",
+            backend,
+            "SELECT id, body FROM events WHERE merchant = {m} AND id IN",
             merchant,
             &targets,
         )
@@ -513,7 +525,7 @@ pub async fn push(
     // New events: checked, numbered, folded; overdraws flagged right after.
     let fresh: Vec<&Pushed> = batch.iter().filter(|p| p.device_seq >= expected).collect();
     let readable: Vec<&Event> = fresh.iter().filter_map(|p| p.event.as_ref().ok()).collect();
-    let mut fold = load_fold(&mut tx, merchant, &readable).await?;
+    let mut fold = load_fold(&mut tx, db.backend, merchant, &readable).await?;
     let mut rows: Vec<NewRow> = Vec::new();
     let mut rejected_rows: Vec<(i64, String, String, String)> = Vec::new();
     for p in &fresh {
@@ -597,11 +609,11 @@ pub async fn push(
             }
         }
     }
-    write_events(&mut tx, merchant, &rows, now).await?;
+    write_events(&mut tx, db.backend, merchant, &rows, now).await?;
     for chunk in rejected_rows.chunks(INSERT_CHUNK) {
         let sql = format!(
             "INSERT INTO rejected_events (merchant, device, device_seq, id, reason, body, received_at) {}",
-            values_rows(chunk.len(), 7)
+            db.backend.rows(chunk.len(), 7)
         );
         let mut v = Vec::with_capacity(chunk.len() * 7);
         for (seq, id, reason, body) in chunk {
@@ -617,7 +629,7 @@ pub async fn push(
         }
         exec(&mut tx, &sql, v).await?;
     }
-    write_fold(&mut tx, merchant, &fold).await?;
+    write_fold(&mut tx, db.backend, merchant, &fold).await?;
     if !fresh.is_empty() {
         exec(
             &mut tx,
@@ -650,6 +662,7 @@ pub async fn push(
 
 async fn write_events(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
     merchant: &str,
     rows: &[NewRow],
     now: DateTime<Utc>,
@@ -657,7 +670,7 @@ async fn write_events(
     for chunk in rows.chunks(INSERT_CHUNK) {
         let sql = format!(
             "INSERT INTO events (merchant, server_seq, id, device, device_seq, kind, customer, content_hash, body, received_at) {}",
-            values_rows(chunk.len(), 10)
+            backend.rows(chunk.len(), 10)
         );
         let mut v = Vec::with_capacity(chunk.len() * 10);
         for r in chunk {
@@ -683,6 +696,7 @@ async fn write_events(
 
 async fn write_fold(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
     merchant: &str,
     fold: &Fold,
 ) -> Result<(), ApiError> {
@@ -691,7 +705,7 @@ async fn write_fold(
         let sql = format!(
             "INSERT INTO balances (merchant, customer, account, amount) {}
              ON CONFLICT (merchant, customer, account) DO UPDATE SET amount = excluded.amount",
-            values_rows(chunk.len(), 4)
+            backend.rows(chunk.len(), 4)
         );
         let mut v = Vec::with_capacity(chunk.len() * 4);
         for key in chunk {

@@ -6,6 +6,7 @@ mod faults;
 mod properties;
 mod protocol;
 mod security;
+mod server;
 mod sync;
 
 /// Runs a scenario on both databases: `<name>::sqlite` and `<name>::postgres`.

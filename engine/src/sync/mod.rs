@@ -16,4 +16,6 @@ mod worker;
 #[cfg(feature = "sync")]
 pub use client::{pair, Client, SyncError};
 #[cfg(feature = "sync")]
-pub use worker::{sync_once, Backoff, Progress, RoundReport, SyncStatus, Syncer};
+pub use worker::{
+    pull_all, push_outbox, sync_once, Backoff, Progress, RoundReport, SyncStatus, Syncer,
+};

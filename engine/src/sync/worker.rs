@@ -83,6 +83,20 @@ pub fn sync_once(
     mut progress: impl FnMut(Progress),
 ) -> Result<RoundReport, SyncError> {
     let mut report = RoundReport::default();
+    push_outbox(store, client, &mut report, &mut progress)?;
+    pull_all(store, client, &mut report, &mut progress)?;
+    store.note_synced(store.now())?;
+    Ok(report)
+}
+
+/// Pushes the whole outbox, batch by batch, each batch's acknowledgements
+/// recorded in one transaction; adds what happened to `report`.
+pub fn push_outbox(
+    store: &Store,
+    client: &Client,
+    report: &mut RoundReport,
+    progress: &mut impl FnMut(Progress),
+) -> Result<(), SyncError> {
     let mut pushed = 0usize;
     let mut gap_retries = 0;
     loop {
@@ -127,6 +141,17 @@ pub fn sync_once(
         pushed += batch.len();
         progress(Progress::Pushed(pushed, store.outbox_len()?));
     }
+    Ok(())
+}
+
+/// Pulls until caught up with the server, page by page, each chunk of a page
+/// and the cursor past it in one transaction; adds what happened to `report`.
+pub fn pull_all(
+    store: &Store,
+    client: &Client,
+    report: &mut RoundReport,
+    progress: &mut impl FnMut(Progress),
+) -> Result<(), SyncError> {
     let mut rewound = false;
     loop {
         let cursor = store.sync_cursor()?;
@@ -174,8 +199,7 @@ pub fn sync_once(
             break;
         }
     }
-    store.note_synced(store.now())?;
-    Ok(report)
+    Ok(())
 }
 
 /// Exponential back-off with jitter: each failure doubles the ceiling (from
