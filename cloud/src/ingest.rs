@@ -405,7 +405,9 @@ pub async fn push(
     raw: &[Box<RawValue>],
     now: DateTime<Utc>,
 ) -> Result<PushResponse, ApiError> {
+    let started = std::time::Instant::now();
     let batch = read_batch(device, raw)?;
+    let read = started.elapsed();
     let Some(first) = batch.first().map(|p| p.device_seq) else {
         let high_water = high_water(db, &device.merchant).await?;
         return Ok(PushResponse {
@@ -525,7 +527,9 @@ pub async fn push(
     // New events: checked, numbered, folded; overdraws flagged right after.
     let fresh: Vec<&Pushed> = batch.iter().filter(|p| p.device_seq >= expected).collect();
     let readable: Vec<&Event> = fresh.iter().filter_map(|p| p.event.as_ref().ok()).collect();
+    let locked = started.elapsed();
     let mut fold = load_fold(&mut tx, db.backend, merchant, &readable).await?;
+    let loaded = started.elapsed();
     let mut rows: Vec<NewRow> = Vec::new();
     let mut rejected_rows: Vec<(i64, String, String, String)> = Vec::new();
     for p in &fresh {
@@ -609,7 +613,9 @@ pub async fn push(
             }
         }
     }
+    let folded = started.elapsed();
     write_events(&mut tx, db.backend, merchant, &rows, now).await?;
+    let written = started.elapsed();
     for chunk in rejected_rows.chunks(INSERT_CHUNK) {
         let sql = format!(
             "INSERT INTO rejected_events (merchant, device, device_seq, id, reason, body, received_at) {}",
@@ -652,7 +658,21 @@ pub async fn push(
         ],
     )
     .await?;
+    let fold_written = started.elapsed();
     tx.commit().await?;
+    tracing::debug!(
+        merchant,
+        device = %dev,
+        events = batch.len(),
+        read_us = read.as_micros(),
+        locked_us = locked.as_micros(),
+        loaded_us = loaded.as_micros(),
+        folded_us = folded.as_micros(),
+        written_us = written.as_micros(),
+        fold_written_us = fold_written.as_micros(),
+        committed_us = started.elapsed().as_micros(),
+        "batch stored"
+    );
     Ok(PushResponse {
         acks,
         high_water: next_server_seq - 1,
@@ -674,8 +694,7 @@ async fn write_events(
         );
         let mut v = Vec::with_capacity(chunk.len() * 10);
         for r in chunk {
-            let body =
-                serde_json::to_string(&r.event).map_err(|e| ApiError::Internal(e.to_string()))?;
+            let (body, hash) = r.event.json_and_hash();
             v.extend([
                 Val::from(merchant),
                 Val::Int(r.server_seq),
@@ -684,7 +703,7 @@ async fn write_events(
                 Val::Int(r.event.device_seq),
                 Val::from(r.event.body.kind()),
                 Val::from(r.event.body.customer().map(|c| c.to_string())),
-                Val::from(r.event.content_hash()),
+                Val::from(hash),
                 Val::from(body),
                 Val::from(millis(now)),
             ]);

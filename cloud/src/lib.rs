@@ -44,9 +44,18 @@ pub async fn serve(
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(listen).await?;
     let bound = listener.local_addr()?;
+    // TCP_NODELAY on every connection: a till sends a request's head and body in
+    // two writes, and without it the second waited for the delayed ACK of the
+    // first, 40 ms a request (measured: 100k events pushed took 13 s, not 4).
     match tls {
         None => {
             on_bound(bound, false);
+            use axum::serve::ListenerExt;
+            let listener = listener.tap_io(|tcp| {
+                if let Err(e) = tcp.set_nodelay(true) {
+                    tracing::debug!(error = %e, "TCP_NODELAY not set");
+                }
+            });
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown)
                 .await?;
@@ -63,7 +72,10 @@ pub async fn serve(
                 stopper.graceful_shutdown(Some(std::time::Duration::from_secs(30)));
             });
             on_bound(bound, true);
-            axum_server::from_tcp_rustls(listener.into_std()?, config)
+            let acceptor = axum_server::tls_rustls::RustlsAcceptor::new(config)
+                .acceptor(axum_server::accept::NoDelayAcceptor::new());
+            axum_server::from_tcp(listener.into_std()?)
+                .acceptor(acceptor)
                 .handle(handle)
                 .serve(app.into_make_service())
                 .await?;

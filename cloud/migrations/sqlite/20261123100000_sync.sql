@@ -66,7 +66,10 @@ CREATE TABLE events (
 );
 CREATE UNIQUE INDEX events_id ON events (merchant, id);
 CREATE UNIQUE INDEX events_device_seq ON events (merchant, device, device_seq);
-CREATE INDEX events_customer ON events (merchant, customer);
+-- Erasure looks up a customer's events carrying personal data; only those are
+-- indexed (a full index by customer cost every insert a fifth more).
+CREATE INDEX events_profiles ON events (merchant, customer)
+    WHERE kind IN ('enrolled', 'profile_updated');
 
 -- Events the server refused: they hold their place in the device's stream.
 CREATE TABLE rejected_events (

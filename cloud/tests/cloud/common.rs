@@ -134,7 +134,10 @@ impl Server {
                 "--listen",
                 &format!("127.0.0.1:{port}"),
             ])
-            .env("RUST_LOG", "warn")
+            .env(
+                "RUST_LOG",
+                std::env::var("COUNTERPART_TEST_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

@@ -88,7 +88,7 @@ pub(crate) fn append_at(
         staff,
         body,
     };
-    let seq = insert_event(conn, &event, idempotency_key, location)?;
+    let seq = insert_event(conn, &event, idempotency_key, None, location)?;
     conn.prepare_cached("INSERT INTO outbox (device_seq, event_seq) VALUES (?, ?)")?
         .execute(params![event.device_seq, seq])?;
     conn.prepare_cached("UPDATE device SET next_seq = next_seq + 1")?
@@ -103,6 +103,7 @@ pub(crate) fn insert_event(
     conn: &Connection,
     event: &Event,
     idempotency_key: Option<&str>,
+    server_seq: Option<i64>,
     location: &Location,
 ) -> Result<i64> {
     let body =
@@ -111,8 +112,8 @@ pub(crate) fn insert_event(
     let seq: i64 = conn
         .prepare_cached(
             "INSERT INTO events (id, device, device_seq, seen_server_seq, device_time, staff, kind, customer,
-                                 idempotency_key, body, content_hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+                                 idempotency_key, body, content_hash, server_seq)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
         )?
         .query_row(
             params![
@@ -127,6 +128,7 @@ pub(crate) fn insert_event(
                 idempotency_key,
                 body,
                 event.content_hash(),
+                server_seq,
             ],
             |r| r.get(0),
         )?;
@@ -172,7 +174,7 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = ImportReport::default();
         for event in events {
-            if import_one(&tx, event, &location)? {
+            if import_one(&tx, event, None, &location)? {
                 report.applied += 1;
             } else {
                 report.duplicates += 1;
@@ -188,7 +190,12 @@ impl Store {
 /// harmless repeat). The same id with other content, or another event at the same
 /// place in a device's stream, is a forked device: an error, and the caller's
 /// transaction must roll back.
-pub(crate) fn import_one(conn: &Connection, event: &Event, location: &Location) -> Result<bool> {
+pub(crate) fn import_one(
+    conn: &Connection,
+    event: &Event,
+    server_seq: Option<i64>,
+    location: &Location,
+) -> Result<bool> {
     let existing: Option<String> = conn
         .prepare_cached("SELECT body FROM events WHERE id = ?")?
         .query_row([event.id.to_string()], |r| r.get(0))
@@ -204,6 +211,10 @@ pub(crate) fn import_one(conn: &Connection, event: &Event, location: &Location) 
             .optional()?
             .transpose()?;
         if here.map(|h| h.content_hash()) == Some(event.content_hash()) {
+            if server_seq.is_some() {
+                conn.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
+                    .execute(params![server_seq, event.id.to_string()])?;
+            }
             return Ok(false);
         }
         return Err(EngineError::Forked(format!(
@@ -223,7 +234,7 @@ pub(crate) fn import_one(conn: &Connection, event: &Event, location: &Location) 
             event.device, event.id, event.device_seq
         )));
     }
-    insert_event(conn, event, None, location)?;
+    insert_event(conn, event, None, server_seq, location)?;
     apply::apply(conn, event)?;
     Ok(true)
 }
