@@ -150,8 +150,17 @@ fn catch_up(events: u64) {
         );
     }
     let reader = bench.till(utc(2026, 11, 23, 18, 0));
+    // The program first (among the first events), so the till can serve a
+    // customer while it catches up on the rest.
+    let first = reader.client().pull(0, 10).expect("first page");
+    reader
+        .store
+        .apply_pulled(&first.events, Some((first.cursor, first.cursor_id)))
+        .expect("first page");
+    let regular = reader.enroll("Regular");
     let before = heap_mib();
     let samples = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let waits = Arc::new(std::sync::Mutex::new(Vec::new()));
     let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let sampler = std::thread::spawn({
         let (samples, done) = (samples.clone(), done.clone());
@@ -162,9 +171,46 @@ fn catch_up(events: u64) {
             }
         }
     });
+    // A barista records a visit every 50 ms meanwhile.
+    let barista = std::thread::spawn({
+        let (store, waits, done) = (reader.store.clone(), waits.clone(), done.clone());
+        move || {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                let started = Instant::now();
+                store
+                    .record_visit(
+                        regular,
+                        counterpart_engine::rules::VisitInput {
+                            amount: 450,
+                            items: Vec::new(),
+                            coupon: None,
+                        },
+                        None,
+                    )
+                    .expect("visit during the catch-up");
+                waits.lock().map(|mut w| w.push(started.elapsed())).ok();
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+    });
     let took = pull(&reader);
     done.store(true, std::sync::atomic::Ordering::SeqCst);
     sampler.join().expect("sampler");
+    barista.join().expect("barista");
+    let mut waits = waits.lock().map(|w| w.clone()).unwrap_or_default();
+    waits.sort();
+    let pct = |p: f64| {
+        waits
+            .get(((waits.len() as f64 - 1.0) * p) as usize)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    println!(
+        "Sqlite: {} visits recorded during the catch-up: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        waits.len(),
+        pct(0.5),
+        pct(0.99),
+        pct(1.0)
+    );
     let samples = samples.lock().map(|s| s.clone()).unwrap_or_default();
     let at = |f: f64| {
         samples

@@ -196,45 +196,52 @@ pub(crate) fn import_one(
     server_seq: Option<i64>,
     location: &Location,
 ) -> Result<bool> {
-    let existing: Option<String> = conn
-        .prepare_cached("SELECT body FROM events WHERE id = ?")?
-        .query_row([event.id.to_string()], |r| r.get(0))
-        .optional()?;
-    if existing.is_some() {
+    // Insert first and look only when a unique constraint says the id or the
+    // place is taken: a catch-up of new events then costs no lookups. (SQLite
+    // undoes just the failed statement; the transaction goes on.)
+    match insert_event(conn, event, None, server_seq, location) {
+        Ok(_) => {
+            apply::apply(conn, event)?;
+            return Ok(true);
+        }
+        // Only the events table has unique constraints: this is the event's own row.
+        Err(EngineError::Database(rusqlite::Error::SqliteFailure(e, _)))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {}
+        Err(e) => return Err(e),
+    }
+    let here: Option<Event> = conn
+        .prepare_cached(&format!(
+            "SELECT {SELECT_EVENT_COLUMNS} FROM events e WHERE e.id = ?"
+        ))?
+        .query_row([event.id.to_string()], event_from_row)
+        .optional()?
+        .transpose()?;
+    if let Some(here) = here {
         // Compare with the copy as stored now (erasure may have scrubbed it; the
         // content hash leaves personal data out, so that is still the same event).
-        let here: Option<Event> = conn
-            .prepare_cached(&format!(
-                "SELECT {SELECT_EVENT_COLUMNS} FROM events e WHERE e.id = ?"
-            ))?
-            .query_row([event.id.to_string()], event_from_row)
-            .optional()?
-            .transpose()?;
-        if here.map(|h| h.content_hash()) == Some(event.content_hash()) {
-            if server_seq.is_some() {
-                conn.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
-                    .execute(params![server_seq, event.id.to_string()])?;
-            }
-            return Ok(false);
+        if here.content_hash() != event.content_hash() {
+            return Err(EngineError::Forked(format!(
+                "event {} arrived with other content than the copy here",
+                event.id
+            )));
         }
-        return Err(EngineError::Forked(format!(
-            "event {} arrived with other content than the copy here",
-            event.id
-        )));
+        if server_seq.is_some() {
+            conn.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
+                .execute(params![server_seq, event.id.to_string()])?;
+        }
+        return Ok(false);
     }
-    let clash: Option<String> = conn
+    let other: Option<String> = conn
         .prepare_cached("SELECT id FROM events WHERE device = ? AND device_seq = ?")?
         .query_row(params![event.device.to_string(), event.device_seq], |r| {
             r.get(0)
         })
         .optional()?;
-    if let Some(other) = clash {
-        return Err(EngineError::Forked(format!(
-            "device {} wrote both {other} and {} as number {}",
-            event.device, event.id, event.device_seq
-        )));
-    }
-    insert_event(conn, event, None, server_seq, location)?;
-    apply::apply(conn, event)?;
-    Ok(true)
+    Err(EngineError::Forked(format!(
+        "device {} wrote both {} and {} as number {}",
+        event.device,
+        other.as_deref().unwrap_or("another event"),
+        event.id,
+        event.device_seq
+    )))
 }

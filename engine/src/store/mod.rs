@@ -78,6 +78,10 @@ pub struct Store {
     // Field order matters: the checkpointer stops (and folds the WAL back) only
     // after the writer's connection is closed.
     conn: Arc<Mutex<Connection>>,
+    /// Threads waiting for `conn`. Background work (a sync catch-up applying
+    /// page after page) steps aside while anyone waits: a mutex is not fair, and
+    /// without this a barista's visit waited behind chunk after chunk.
+    waiting: Arc<std::sync::atomic::AtomicUsize>,
     _checkpointer: Option<Arc<checkpoint::Checkpointer>>,
     path: PathBuf,
     pub(crate) clock: Arc<dyn Clock>,
@@ -121,6 +125,7 @@ impl Store {
         let checkpointer = checkpoint::Checkpointer::start(path, &conn).map(Arc::new);
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            waiting: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
             _checkpointer: checkpointer,
             path: path.to_path_buf(),
             clock,
@@ -129,9 +134,25 @@ impl Store {
 
     /// The connection. One writer: every action holds it for its transaction.
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
+        use std::sync::atomic::Ordering;
+        self.waiting.fetch_add(1, Ordering::SeqCst);
         // A panic while holding the lock cannot leave a transaction half-applied
         // (rusqlite rolls back on drop), so a poisoned lock is safe to reuse.
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+        let guard = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        guard
+    }
+
+    /// The connection for background work: first lets every thread already
+    /// waiting for it go (for at most a second), so staff never queue behind a
+    /// long run of background transactions.
+    pub(crate) fn conn_after_others(&self) -> MutexGuard<'_, Connection> {
+        use std::sync::atomic::Ordering;
+        let deadline = std::time::Instant::now() + Duration::from_secs(1);
+        while self.waiting.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        self.conn()
     }
 
     /// Sets up a new till for a new shop: its device id, signing key and location.

@@ -201,17 +201,16 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut report = AckReport::default();
         for ack in acks {
-            let mine: Option<String> = tx
+            // Only an event of this till's outbox, at that place, is acknowledged.
+            let removed = tx
                 .prepare_cached(
-                    "SELECT e.id FROM outbox o JOIN events e ON e.seq = o.event_seq WHERE o.device_seq = ?",
+                    "DELETE FROM outbox WHERE device_seq = ?
+                       AND event_seq = (SELECT seq FROM events WHERE id = ?)",
                 )?
-                .query_row([ack.device_seq], |r| r.get(0))
-                .optional()?;
-            if mine.as_deref() != Some(ack.id.to_string().as_str()) {
+                .execute(params![ack.device_seq, ack.id.to_string()])?;
+            if removed == 0 {
                 continue;
             }
-            tx.prepare_cached("DELETE FROM outbox WHERE device_seq = ?")?
-                .execute([ack.device_seq])?;
             match ack.status {
                 AckStatus::Accepted | AckStatus::Duplicate => {
                     tx.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
@@ -279,7 +278,7 @@ impl Store {
         page: &[ServerEvent],
         end: Option<(i64, Option<Uuid>)>,
     ) -> Result<ImportReport> {
-        let mut conn = self.conn();
+        let mut conn = self.conn_after_others();
         let location = location_of(&conn)?;
         // Pulled events need not reach the disk before the commit returns: the
         // page and the cursor past it commit together, so a power cut that loses

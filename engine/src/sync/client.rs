@@ -98,13 +98,25 @@ fn read_error(response: ureq::Response) -> SyncError {
     }
 }
 
+/// Largest answer read: a pull page of 1000 events is about 1.5 MB.
+const MAX_ANSWER_BYTES: u64 = 64 * 1024 * 1024;
+
 fn call<T: serde::de::DeserializeOwned>(
     result: Result<ureq::Response, ureq::Error>,
 ) -> Result<T, SyncError> {
     match result {
-        Ok(response) => response
-            .into_json::<T>()
-            .map_err(|e| SyncError::Protocol(e.to_string())),
+        Ok(response) => {
+            // Read the body whole, then parse from the buffer: parsing straight
+            // from the socket's reader went byte by byte through two layers of
+            // readers (a fifth of a pull's time).
+            let mut body = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(response.into_reader(), MAX_ANSWER_BYTES),
+                &mut body,
+            )
+            .map_err(|e| SyncError::Offline(e.to_string()))?;
+            serde_json::from_slice(&body).map_err(|e| SyncError::Protocol(e.to_string()))
+        }
         Err(ureq::Error::Status(_, response)) => Err(read_error(response)),
         Err(ureq::Error::Transport(t)) => Err(SyncError::Offline(t.to_string())),
     }

@@ -18,8 +18,11 @@ use crate::store::Store;
 /// (measured: 1000-event batches cost 53 µs an event on the server, 500-event
 /// ones 80 µs).
 const PUSH_BATCH: usize = MAX_PUSH_EVENTS;
-/// Events applied per transaction while pulling: small enough that a visit
-/// recorded meanwhile waits only a few milliseconds for the store.
+/// Events applied per transaction while pulling. A visit recorded meanwhile
+/// goes first at the next chunk (see `Store::conn_after_others`), so it waits
+/// for at most the chunk in progress: measured on 100k events, chunks of 100
+/// kept visits at p50 26 ms, p99 42 ms (most of it the disk, busy with the
+/// catch-up), chunks of 500 at p50 35, p99 119 ms; larger chunks pull faster.
 const APPLY_CHUNK: usize = 200;
 /// A till clock further than this from the server's is shown as a warning.
 const CLOCK_WARNING_SECS: i64 = 300;
