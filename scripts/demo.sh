@@ -64,7 +64,7 @@ echo "--- a customer with points for one drink, seen by both tills"
 card2=$($C --json enroll --name "Two Tills" | grep -o '"cards":\["[0-9a-f]*' | grep -o '[0-9a-f]\{32\}')
 $C visit --card "$card2" --amount 100.00 >/dev/null
 $C sync --once >/dev/null && $C --db "$T2" sync --once >/dev/null
-echo "--- the network is down: each till serves that last drink"
+echo "--- before either till syncs again (as if the network were down), each serves that last drink"
 $C redeem --card "$card2" drink
 $C --db "$T2" redeem --card "$card2" drink
 echo "--- back online: both drinks stand, the server flags the overdraw once, both tills agree"
