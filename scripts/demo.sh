@@ -19,8 +19,8 @@ card=$($C --json enroll --name "Demo Customer" --phone "+1 555 010 0000" --tag s
 echo "card $card"
 echo "--- two visits (the second sent twice with the same key: recorded once)"
 $C visit --card "$card" --amount 4.50 --item latte:coffee
-$C visit --card "$card" --amount 96.00 --key demo-visit-2
-$C visit --card "$card" --amount 96.00 --key demo-visit-2
+$C visit --card "$card" --amount 96.00 --key "demo-visit-2-$card"
+$C visit --card "$card" --amount 96.00 --key "demo-visit-2-$card"
 echo "--- a drink for 100 points"
 $C redeem --card "$card" drink
 echo "--- bad input is refused and changes nothing"
