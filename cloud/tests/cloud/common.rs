@@ -116,6 +116,32 @@ impl Drop for ServerDb {
     }
 }
 
+/// Starts `counterpart-cloud serve` on `listen` with `extra` arguments; the
+/// process and the URL it printed on its first line.
+pub fn spawn_server(db: &ServerDb, listen: &str, extra: &[&std::ffi::OsStr]) -> (Child, String) {
+    let mut child = Command::new(BIN)
+        .args(["--db", &db.url, "serve", "--listen", listen])
+        .args(extra)
+        .env(
+            "RUST_LOG",
+            std::env::var("COUNTERPART_TEST_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
+        )
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start counterpart-cloud");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("server's first line");
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+        .to_string();
+    (child, url)
+}
+
 /// The server process.
 pub struct Server {
     child: Child,
@@ -126,32 +152,7 @@ pub struct Server {
 impl Server {
     /// Starts the server on a free port (or `port`), and waits until it answers.
     pub fn start(db: &ServerDb, port: u16) -> Server {
-        let mut child = Command::new(BIN)
-            .args([
-                "--db",
-                &db.url,
-                "serve",
-                "--listen",
-                &format!("127.0.0.1:{port}"),
-            ])
-            .env(
-                "RUST_LOG",
-                std::env::var("COUNTERPART_TEST_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
-            )
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start counterpart-cloud");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("server's first line");
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
-            .to_string();
+        let (child, url) = spawn_server(db, &format!("127.0.0.1:{port}"), &[]);
         let port = url
             .rsplit(':')
             .next()
@@ -548,6 +549,20 @@ pub fn raw_get(url: &str, token: Option<&str>) -> (u16, serde_json::Value) {
         req = req.set("Authorization", &format!("Bearer {t}"));
     }
     answer(req.call())
+}
+
+/// Like [`raw_post`], but a refusal by hanging up is an answer too (`None`): a
+/// server refusing an oversized body stops reading it and closes, and the client,
+/// still sending, may see the reset before the 413.
+pub fn raw_post_or_hangup(url: &str, token: &str, body: &[u8]) -> Option<(u16, serde_json::Value)> {
+    let r = ureq::post(url)
+        .set("Content-Type", "application/json")
+        .set("Authorization", &format!("Bearer {token}"))
+        .send_bytes(body);
+    match r {
+        Err(ureq::Error::Transport(_)) => None,
+        other => Some(answer(other)),
+    }
 }
 
 fn answer(r: Result<ureq::Response, ureq::Error>) -> (u16, serde_json::Value) {

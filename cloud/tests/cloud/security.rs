@@ -61,9 +61,11 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
         (426, Some("unsupported_protocol"))
     );
     let huge = vec![b' '; 5 * 1024 * 1024];
-    let (status, body) = raw_post(&events, Some(&token), &huge);
+    let answered = (0..10)
+        .find_map(|_| raw_post_or_hangup(&events, &token, &huge))
+        .expect("one of ten oversized requests gets its answer read");
     assert_eq!(
-        (status, body["error"]["code"].as_str()),
+        (answered.0, answered.1["error"]["code"].as_str()),
         (413, Some("too_large"))
     );
     let many: Vec<serde_json::Value> = (0..1001).map(|_| serde_json::json!({})).collect();

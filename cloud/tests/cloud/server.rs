@@ -1,8 +1,7 @@
 //! The server process itself: health, graceful shutdown, HTTPS.
 
 use crate::common::*;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -23,17 +22,8 @@ fn health_answers_with_its_database() {
 #[test]
 fn sigterm_stops_the_server_cleanly() {
     let db = ServerDb::new(Backend::Sqlite);
-    let mut child = Command::new(BIN)
-        .args(["--db", &db.url, "serve", "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("server");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("first line");
-    assert!(line.starts_with("listening on http://127.0.0.1:"), "{line}");
+    let (mut child, url) = spawn_server(&db, "127.0.0.1:0", &[]);
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -58,30 +48,19 @@ fn serves_https_with_a_certificate() {
     std::fs::write(&cert_path, cert.cert.pem()).expect("write cert");
     std::fs::write(&key_path, cert.key_pair.serialize_pem()).expect("write key");
     let db = ServerDb::new(Backend::Sqlite);
-    let mut child = Command::new(BIN)
-        .args([
-            "--db",
-            &db.url,
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--tls-cert",
-        ])
-        .arg(&cert_path)
-        .arg("--tls-key")
-        .arg(&key_path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("server");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("first line");
-    let port = line
-        .trim()
-        .strip_prefix("listening on https://127.0.0.1:")
-        .unwrap_or_else(|| panic!("{line}"))
+    let (mut child, url) = spawn_server(
+        &db,
+        "127.0.0.1:0",
+        &[
+            "--tls-cert".as_ref(),
+            cert_path.as_os_str(),
+            "--tls-key".as_ref(),
+            key_path.as_os_str(),
+        ],
+    );
+    let port = url
+        .strip_prefix("https://127.0.0.1:")
+        .unwrap_or_else(|| panic!("{url}"))
         .to_string();
     let mut roots = rustls::RootCertStore::empty();
     roots.add(cert.cert.der().clone()).expect("root");
