@@ -81,7 +81,7 @@ pub struct Store {
     /// Threads waiting for `conn`. Background work (a sync catch-up applying
     /// page after page) steps aside while anyone waits: a mutex is not fair, and
     /// without this a barista's visit waited behind chunk after chunk.
-    waiting: Arc<std::sync::atomic::AtomicUsize>,
+    pub(crate) waiting: Arc<std::sync::atomic::AtomicUsize>,
     _checkpointer: Option<Arc<checkpoint::Checkpointer>>,
     path: PathBuf,
     pub(crate) clock: Arc<dyn Clock>,

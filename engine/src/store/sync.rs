@@ -267,72 +267,92 @@ impl Store {
             .ok_or(EngineError::NotInitialised)
     }
 
-    /// Applies a page of pulled events and moves the cursor past it, in one
-    /// transaction: a crash mid-page applies nothing, and the page is pulled again.
-    /// Events already here (this till's own, a page seen before) are duplicates.
-    /// `end`, for the last chunk of a page, moves the cursor on to the page's end
-    /// (past this till's own events, which the server leaves out) and records the
-    /// id of the event there.
+    /// Applies a page of pulled events and moves the cursor past them, in
+    /// transactions that each hold whole events and the cursor after the last
+    /// one: a crash applies nothing of the transaction in progress, and those
+    /// events are pulled again. Events already here (a page seen before) are
+    /// duplicates. `end`, when given, moves the cursor on to the page's end once
+    /// all its events are in (past this till's own events, which the server
+    /// leaves out) and records the id of the event there.
+    ///
+    /// A long catch-up runs in large transactions while nobody else needs the
+    /// store, and commits as soon as anyone waits for it: a barista's visit
+    /// waits for one event and a commit, not for a page.
     pub fn apply_pulled(
         &self,
         page: &[ServerEvent],
         end: Option<(i64, Option<Uuid>)>,
     ) -> Result<ImportReport> {
-        let mut conn = self.conn_after_others();
-        let location = location_of(&conn)?;
-        // Pulled events need not reach the disk before the commit returns: the
-        // page and the cursor past it commit together, so a power cut that loses
-        // the commit loses the cursor's move too, and the page is pulled again.
-        // Skipping that flush (the WAL stays consistent) makes a long catch-up
-        // cheaper; the till's own actions keep `synchronous = FULL`.
-        conn.execute_batch("PRAGMA synchronous = NORMAL")?;
-        let applied = pulled_page(&mut conn, &location, page, end);
-        conn.execute_batch("PRAGMA synchronous = FULL")?;
-        applied
+        let mut report = ImportReport::default();
+        let mut done = 0;
+        loop {
+            let mut conn = self.conn_after_others();
+            let location = location_of(&conn)?;
+            // Pulled events need not reach the disk before the commit returns:
+            // they commit with the cursor past them, so a power cut that loses
+            // the commit loses the cursor's move too, and they are pulled again.
+            // Skipping that flush (the WAL stays consistent) makes a catch-up
+            // cheaper; the till's own actions keep `synchronous = FULL`.
+            conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+            let run = pulled_run(&mut conn, &location, &page[done..], end, &self.waiting);
+            conn.execute_batch("PRAGMA synchronous = FULL")?;
+            let (applied, r) = run?;
+            done += applied;
+            report.applied += r.applied;
+            report.duplicates += r.duplicates;
+            if done >= page.len() {
+                return Ok(report);
+            }
+        }
     }
 }
 
-/// The transaction of [`Store::apply_pulled`].
-fn pulled_page(
+/// One transaction of [`Store::apply_pulled`]: events from the start of `page`
+/// until all are in or another thread waits for the store. Returns how many it
+/// took; the cursor moves past them (and on to `end` when it took them all).
+fn pulled_run(
     conn: &mut Connection,
     location: &Location,
     page: &[ServerEvent],
     end: Option<(i64, Option<Uuid>)>,
-) -> Result<ImportReport> {
-    {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut report = ImportReport::default();
-        let mut cursor: i64 =
-            tx.query_row("SELECT seen_server_seq FROM device", [], |r| r.get(0))?;
-        let mut cursor_event: Option<String> =
-            tx.query_row("SELECT cursor_event FROM device", [], |r| r.get(0))?;
-        for item in page {
-            if import_one(&tx, &item.event, Some(item.server_seq), location)? {
-                report.applied += 1;
-            } else {
-                report.duplicates += 1;
-            }
-            if item.server_seq > cursor {
-                cursor = item.server_seq;
-                cursor_event = Some(item.event.id.to_string());
-            }
+    waiting: &std::sync::atomic::AtomicUsize,
+) -> Result<(usize, ImportReport)> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut report = ImportReport::default();
+    let mut cursor: i64 = tx.query_row("SELECT seen_server_seq FROM device", [], |r| r.get(0))?;
+    let mut cursor_event: Option<String> =
+        tx.query_row("SELECT cursor_event FROM device", [], |r| r.get(0))?;
+    let mut taken = 0;
+    for item in page {
+        if import_one(&tx, &item.event, Some(item.server_seq), location)? {
+            report.applied += 1;
+        } else {
+            report.duplicates += 1;
         }
-        if let Some((at, id)) = end {
-            if at >= cursor {
-                cursor = at;
-                cursor_event = id.map(|i| i.to_string());
-            }
+        if item.server_seq > cursor {
+            cursor = item.server_seq;
+            cursor_event = Some(item.event.id.to_string());
         }
-        // An event of this very device that it did not have (its database was
-        // restored from an older copy) must not have its number given out again.
-        tx.execute(
-            "UPDATE device SET seen_server_seq = ?1, cursor_event = ?2,
-                    next_seq = MAX(next_seq, 1 + COALESCE((SELECT MAX(device_seq) FROM events WHERE device = device.id), 0))",
-            params![cursor, cursor_event],
-        )?;
-        tx.commit()?;
-        Ok(report)
+        taken += 1;
+        if waiting.load(std::sync::atomic::Ordering::SeqCst) > 0 {
+            break;
+        }
     }
+    if let (Some((at, id)), true) = (end, taken == page.len()) {
+        if at >= cursor {
+            cursor = at;
+            cursor_event = id.map(|i| i.to_string());
+        }
+    }
+    // An event of this very device that it did not have (its database was
+    // restored from an older copy) must not have its number given out again.
+    tx.execute(
+        "UPDATE device SET seen_server_seq = ?1, cursor_event = ?2,
+                next_seq = MAX(next_seq, 1 + COALESCE((SELECT MAX(device_seq) FROM events WHERE device = device.id), 0))",
+        params![cursor, cursor_event],
+    )?;
+    tx.commit()?;
+    Ok((taken, report))
 }
 
 impl Store {

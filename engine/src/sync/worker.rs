@@ -1,6 +1,6 @@
 //! The sync loop: push the outbox, pull what is new, wait, again. It runs on its
 //! own thread and takes the store's lock only for short transactions (one batch
-//! of acknowledgements, one chunk of a pulled page), so a barista's action waits
+//! of acknowledgements, a run of pulled events cut short when anyone waits), so a barista's action waits
 //! at most a few milliseconds behind it and never for the network.
 
 use chrono::{DateTime, Utc};
@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::client::{Client, SyncError};
-use super::protocol::{ServerEvent, MAX_PULL_EVENTS, MAX_PUSH_EVENTS};
+use super::protocol::{MAX_PULL_EVENTS, MAX_PUSH_EVENTS};
 use crate::store::Store;
 
 /// Events pushed per request: the most the server takes. The server's cost per
@@ -18,12 +18,6 @@ use crate::store::Store;
 /// (measured: 1000-event batches cost 53 µs an event on the server, 500-event
 /// ones 80 µs).
 const PUSH_BATCH: usize = MAX_PUSH_EVENTS;
-/// Events applied per transaction while pulling. A visit recorded meanwhile
-/// goes first at the next chunk (see `Store::conn_after_others`), so it waits
-/// for at most the chunk in progress: measured on 100k events, chunks of 100
-/// kept visits at p50 26 ms, p99 42 ms (most of it the disk, busy with the
-/// catch-up), chunks of 500 at p50 35, p99 119 ms; larger chunks pull faster.
-const APPLY_CHUNK: usize = 200;
 /// A till clock further than this from the server's is shown as a warning.
 const CLOCK_WARNING_SECS: i64 = 300;
 
@@ -186,20 +180,11 @@ pub fn pull_all(
                 page.cursor
             )));
         }
-        // Each chunk and the cursor past it in one transaction; the last one
-        // moves the cursor past the whole page (own events included), with the
-        // id of the event it stands on.
-        let chunks: Vec<&[ServerEvent]> = page.events.chunks(APPLY_CHUNK).collect();
-        let end = Some((page.cursor, page.cursor_id));
-        if chunks.is_empty() {
-            store.apply_pulled(&[], end)?;
-        }
-        for (i, chunk) in chunks.iter().enumerate() {
-            let last = i + 1 == chunks.len();
-            let r = store.apply_pulled(chunk, if last { end } else { None })?;
-            report.pulled += r.applied;
-            report.pull_duplicates += r.duplicates;
-        }
+        // In transactions that yield the store to staff (see
+        // `Store::apply_pulled`); the last moves the cursor past the whole page.
+        let r = store.apply_pulled(&page.events, Some((page.cursor, page.cursor_id)))?;
+        report.pulled += r.applied;
+        report.pull_duplicates += r.duplicates;
         progress(Progress::Pulled(page.cursor, page.high_water));
         if page.cursor <= cursor || page.cursor >= page.high_water {
             break;
