@@ -14,10 +14,6 @@ CREATE TABLE sync_parked (
     parked_at   TEXT NOT NULL
 );
 
--- The offline redemption allowance sums this till's own redemptions that the
--- server has not acknowledged yet.
-CREATE INDEX events_unsynced ON events (customer, kind) WHERE server_seq IS NULL;
-
 -- The id of the event this till pulled at its cursor: a pull checks that the
 -- server still holds that event there (a server restored from an older backup
 -- gives its sequence numbers out again).

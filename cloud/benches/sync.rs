@@ -19,7 +19,7 @@
 #[path = "../tests/cloud/common.rs"]
 mod common;
 
-use common::{publish_points, utc, Backend, Bench, Till};
+use common::{afternoon, publish_points, Backend, Bench, Till};
 use counterpart_engine::demo::{self, DemoSpec};
 use counterpart_engine::sync::{pull_all, push_outbox, RoundReport};
 use std::sync::{Arc, Barrier};
@@ -34,7 +34,7 @@ fn env(name: &str, default: u64) -> u64 {
 
 /// A till of the bench's merchant holding `events` unsynced demo events.
 fn filled_till(bench: &Bench, events: u64, seed: u64) -> Till {
-    let till = bench.till(utc(2026, 11, 23, 18, 0));
+    let till = bench.till(afternoon());
     let mut report = RoundReport::default();
     // The program first (published by the first till, pulled by the others).
     pull_all(&till.store, &till.client(), &mut report, &mut |_| {}).expect("pull program");
@@ -78,7 +78,7 @@ fn push_and_pull(backend: Backend, events: u64) {
     let till = filled_till(&bench, events, 1);
     let queued = till.store.outbox_len().expect("outbox");
     let up = push(&till);
-    let reader = bench.till(utc(2026, 11, 23, 18, 0));
+    let reader = bench.till(afternoon());
     let down = pull(&reader);
     let got = reader.store.events().expect("events").len();
     println!(
@@ -149,7 +149,7 @@ fn catch_up(events: u64) {
             up.as_secs_f64()
         );
     }
-    let reader = bench.till(utc(2026, 11, 23, 18, 0));
+    let reader = bench.till(afternoon());
     // The program first (among the first events), so the till can serve a
     // customer while it catches up on the rest.
     let first = reader.client().pull(0, 10).expect("first page");

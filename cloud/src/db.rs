@@ -5,7 +5,6 @@
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};
 use sqlx::{AnyPool, Arguments};
-use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -200,17 +199,4 @@ pub async fn exec(
 ) -> Result<AnyQueryResult, ApiError> {
     let a = args(values)?;
     Ok(sqlx::query_with(sql, a).execute(&mut **tx).await?)
-}
-
-impl FromStr for Backend {
-    type Err = DbError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.starts_with("sqlite:") {
-            Ok(Backend::Sqlite)
-        } else if s.starts_with("postgres") {
-            Ok(Backend::Postgres)
-        } else {
-            Err(DbError::Url(s.to_string()))
-        }
-    }
 }

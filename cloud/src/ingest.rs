@@ -49,10 +49,12 @@ struct Envelope {
 }
 
 /// One pushed event, read.
-struct Pushed {
+struct Pushed<'a> {
     id: Uuid,
     device_seq: i64,
     event: Result<Event, String>,
+    /// The event as sent, kept for a rejected one.
+    raw: &'a str,
 }
 
 fn millis(t: DateTime<Utc>) -> String {
@@ -60,7 +62,7 @@ fn millis(t: DateTime<Utc>) -> String {
 }
 
 /// Reads a batch; refuses it whole when it is not one device's contiguous run.
-fn read_batch(device: &Device, raw: &[Box<RawValue>]) -> Result<Vec<Pushed>, ApiError> {
+fn read_batch<'a>(device: &Device, raw: &'a [Box<RawValue>]) -> Result<Vec<Pushed<'a>>, ApiError> {
     let mut out = Vec::with_capacity(raw.len());
     for (i, r) in raw.iter().enumerate() {
         let env: Envelope = serde_json::from_str(r.get()).map_err(|e| {
@@ -103,6 +105,7 @@ fn read_batch(device: &Device, raw: &[Box<RawValue>]) -> Result<Vec<Pushed>, Api
             id: env.id,
             device_seq: env.device_seq,
             event,
+            raw: r.get(),
         });
     }
     Ok(out)
@@ -542,16 +545,12 @@ pub async fn push(
         };
         match verdict {
             Err(reason) => {
-                let body = raw
-                    .iter()
-                    .find_map(|r| {
-                        serde_json::from_str::<Envelope>(r.get())
-                            .ok()
-                            .filter(|e| e.device_seq == p.device_seq)
-                            .map(|_| r.get().to_string())
-                    })
-                    .unwrap_or_default();
-                rejected_rows.push((p.device_seq, p.id.to_string(), reason.clone(), body));
+                rejected_rows.push((
+                    p.device_seq,
+                    p.id.to_string(),
+                    reason.clone(),
+                    p.raw.to_string(),
+                ));
                 acks.push(Ack {
                     id: p.id,
                     device_seq: p.device_seq,

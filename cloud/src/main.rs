@@ -88,15 +88,8 @@ enum MerchantCommand {
         /// The merchant's name.
         #[arg(long)]
         name: String,
-        /// ISO currency code.
-        #[arg(long)]
-        currency: String,
-        /// IANA time zone of the first location.
-        #[arg(long)]
-        timezone: String,
-        /// Local hour the business day starts.
-        #[arg(long, default_value_t = 4)]
-        day_starts_at: u32,
+        #[command(flatten)]
+        place: PlaceArgs,
         /// The first location's name, shown on its tills (default: the merchant's).
         #[arg(long)]
         location_name: Option<String>,
@@ -113,16 +106,23 @@ enum LocationCommand {
         /// The location's name.
         #[arg(long)]
         name: String,
-        /// ISO currency code (the merchant's).
-        #[arg(long)]
-        currency: String,
-        /// IANA time zone.
-        #[arg(long)]
-        timezone: String,
-        /// Local hour the business day starts.
-        #[arg(long, default_value_t = 4)]
-        day_starts_at: u32,
+        #[command(flatten)]
+        place: PlaceArgs,
     },
+}
+
+/// Where a location stands: what the engine's `Location` needs besides a name.
+#[derive(clap::Args)]
+struct PlaceArgs {
+    /// ISO currency code (one per merchant).
+    #[arg(long)]
+    currency: String,
+    /// IANA time zone, e.g. Europe/Warsaw.
+    #[arg(long)]
+    timezone: String,
+    /// Local hour the business day starts.
+    #[arg(long, default_value_t = 4)]
+    day_starts_at: u32,
 }
 
 #[derive(Subcommand)]
@@ -233,13 +233,8 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     }
 }
 
-fn location(
-    name: &str,
-    currency: &str,
-    timezone: &str,
-    day_starts_at: u32,
-) -> anyhow::Result<Location> {
-    Location::new(name, currency, timezone, day_starts_at)
+fn location(name: &str, place: &PlaceArgs) -> anyhow::Result<Location> {
+    Location::new(name, &place.currency, &place.timezone, place.day_starts_at)
         .map_err(|e| counterpart_cloud::error::ApiError::Malformed(e.to_string()).into())
 }
 
@@ -271,17 +266,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Merchant(MerchantCommand::Create {
             name,
-            currency,
-            timezone,
-            day_starts_at,
+            place,
             location_name,
         }) => {
-            let loc = location(
-                location_name.as_deref().unwrap_or(&name),
-                &currency,
-                &timezone,
-                day_starts_at,
-            )?;
+            let loc = location(location_name.as_deref().unwrap_or(&name), &place)?;
             let m = admin::create_merchant(&db, &name, &loc, now).await?;
             print(
                 cli.json,
@@ -295,11 +283,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Location(LocationCommand::Create {
             merchant,
             name,
-            currency,
-            timezone,
-            day_starts_at,
+            place,
         }) => {
-            let loc = location(&name, &currency, &timezone, day_starts_at)?;
+            let loc = location(&name, &place)?;
             let id = admin::create_location(&db, merchant, &loc, now).await?;
             print(
                 cli.json,

@@ -25,6 +25,12 @@ pub fn utc(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         .expect("valid time")
 }
 
+/// 13:00 in New York on a Monday (18:00 UTC): no early-bird doubling, so a
+/// visit earns its plain points.
+pub fn afternoon() -> DateTime<Utc> {
+    utc(2026, 11, 23, 18, 0)
+}
+
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }

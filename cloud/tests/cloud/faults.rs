@@ -16,17 +16,13 @@ on_both!(
     duplicated_and_reordered_deliveries,
 );
 
-fn now() -> chrono::DateTime<chrono::Utc> {
-    utc(2026, 11, 23, 18, 0)
-}
-
 /// A till through a proxy with a program and `visits` unsynced visits.
 fn busy_till(
     b: &Bench,
     proxy: &Proxy,
     visits: usize,
 ) -> (Till, counterpart_engine::ledger::CustomerId) {
-    let t = b.till_via(proxy, now());
+    let t = b.till_via(proxy, afternoon());
     publish_points(&t);
     let anna = t.enroll("Anna");
     for i in 0..visits {
@@ -56,7 +52,7 @@ fn answer_lost_after_the_server_committed(backend: Backend) {
         usize::try_from(waiting).unwrap_or(0)
     );
     // Nothing counted twice: a second till sees exactly what the first has.
-    let other = b.till(now());
+    let other = b.till(afternoon());
     settle(&[&t, &other]);
     assert_converged(&[&t, &other]);
     assert_eq!(other.points(anna), t.points(anna));
@@ -99,8 +95,8 @@ fn network_down_keeps_everything_for_later() {
 
 fn server_killed_mid_push_and_mid_pull(backend: Backend) {
     let mut b = Bench::new(backend);
-    let reader = b.till(now());
-    let t = b.till(now());
+    let reader = b.till(afternoon());
+    let t = b.till(afternoon());
     publish_points(&t);
     let anna = t.enroll("Anna");
     // SIGKILL the server while the till pushes a long queue; try again with a
@@ -149,7 +145,7 @@ fn server_killed_mid_push_and_mid_pull(backend: Backend) {
 
 fn duplicated_and_reordered_deliveries(backend: Backend) {
     let b = Bench::new(backend);
-    let t = b.till(now());
+    let t = b.till(afternoon());
     publish_points(&t);
     let anna = t.enroll("Anna");
     for _ in 0..7 {
@@ -191,7 +187,7 @@ fn duplicated_and_reordered_deliveries(backend: Backend) {
     // The till, which never heard any of this, pushes everything again: duplicates.
     let report = t.sync().expect("sync");
     assert_eq!((report.pushed, report.push_duplicates), (0, 10));
-    let other = b.till(now());
+    let other = b.till(afternoon());
     settle(&[&t, &other]);
     assert_converged(&[&t, &other]);
 }
@@ -199,8 +195,8 @@ fn duplicated_and_reordered_deliveries(backend: Backend) {
 #[test]
 fn server_restored_from_an_older_backup_gets_the_missing_events() {
     let mut b = Bench::new(Backend::Sqlite);
-    let a = b.till(now());
-    let reader = b.till(now());
+    let a = b.till(afternoon());
+    let reader = b.till(afternoon());
     publish_points(&a);
     let anna = a.enroll("Anna");
     a.visit(anna, 10_00);
@@ -263,7 +259,7 @@ fn till_child_records_visits() {
             .expect("id");
     let store = counterpart_engine::Store::open(
         std::path::Path::new(&db),
-        std::sync::Arc::new(counterpart_engine::ManualClock::new(now())),
+        std::sync::Arc::new(counterpart_engine::ManualClock::new(afternoon())),
     )
     .expect("open");
     for i in 0.. {
@@ -285,7 +281,7 @@ fn till_child_records_visits() {
 #[test]
 fn till_killed_between_commit_and_push() {
     let b = Bench::new(Backend::Sqlite);
-    let t = b.till(now());
+    let t = b.till(afternoon());
     publish_points(&t);
     let anna = t.enroll("Anna");
     t.sync().expect("sync");
@@ -321,7 +317,7 @@ fn till_killed_between_commit_and_push() {
     assert_eq!(reopened.integrity_check().expect("check"), "ok");
     let client = t.client();
     counterpart_engine::sync::sync_once(&reopened, &client, |_| {}).expect("sync after the crash");
-    let other = b.till(now());
+    let other = b.till(afternoon());
     other.sync().expect("pull");
     let there: std::collections::HashSet<String> = other
         .store

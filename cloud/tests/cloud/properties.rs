@@ -87,7 +87,7 @@ impl Model {
 fn run(backend: Backend, ops: &[Op]) {
     let b = Bench::new(backend);
     let proxies: Vec<Proxy> = (0..TILLS).map(|_| Proxy::start(b.server.port)).collect();
-    let at = utc(2026, 11, 23, 18, 0);
+    let at = afternoon();
     let tills: Vec<Till> = proxies.iter().map(|p| b.till_via(p, at)).collect();
     let all: Vec<&Till> = tills.iter().collect();
     publish_points(&tills[0]);

@@ -16,13 +16,9 @@ on_both!(
     an_event_breaking_a_rule_is_parked_and_the_queue_goes_on,
 );
 
-fn now() -> chrono::DateTime<chrono::Utc> {
-    utc(2026, 11, 23, 18, 0)
-}
-
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
     let b = Bench::new(backend);
-    let t = b.till(now());
+    let t = b.till(afternoon());
     publish_points(&t);
     t.sync().expect("sync");
     let before = high_water(&t);
@@ -88,7 +84,7 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
 
     // A pairing code works once.
     let code = b.merchant.pairing_code(&b.db);
-    let _first = Till::pair(&b.server.url, &code, now());
+    let _first = Till::pair(&b.server.url, &code, afternoon());
     let again = counterpart_engine::sync::pair(
         &b.server.url,
         &PairRequest {
@@ -110,12 +106,12 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
 fn merchants_cannot_see_or_write_each_other(backend: Backend) {
     let b = Bench::new(backend);
     let other = Merchant::create(&b.db, "Other Bakery");
-    let ta = b.till(now());
+    let ta = b.till(afternoon());
     publish_points(&ta);
     let anna = ta.enroll("Anna");
     ta.visit(anna, 10_00);
     ta.sync().expect("sync a");
-    let tb = Till::pair(&b.server.url, &other.pairing_code(&b.db), now());
+    let tb = Till::pair(&b.server.url, &other.pairing_code(&b.db), afternoon());
     tb.sync().expect("sync b");
     // B sees only its own till's key, nothing of A.
     let seen = tb.store.events().expect("events");
@@ -143,7 +139,7 @@ fn merchants_cannot_see_or_write_each_other(backend: Backend) {
 
 fn a_forked_device_is_refused(backend: Backend) {
     let b = Bench::new(backend);
-    let t = b.till(now());
+    let t = b.till(afternoon());
     publish_points(&t);
     let anna = t.enroll("Anna");
     t.sync().expect("sync");
@@ -193,7 +189,7 @@ fn a_forked_device_is_refused(backend: Backend) {
 
 fn an_event_breaking_a_rule_is_parked_and_the_queue_goes_on(backend: Backend) {
     let b = Bench::new(backend);
-    let t = b.till(now());
+    let t = b.till(afternoon());
     publish_points(&t);
     let anna = t.enroll("Anna");
     t.visit(anna, 5_00);

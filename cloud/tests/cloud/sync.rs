@@ -11,11 +11,6 @@ on_both!(
     skewed_and_jumping_clocks_change_nothing
 );
 
-/// 13:00 in New York on a Monday: no early-bird doubling.
-fn afternoon() -> chrono::DateTime<chrono::Utc> {
-    utc(2026, 11, 23, 18, 0)
-}
-
 fn three_tills_converge(backend: Backend) {
     let b = Bench::new(backend);
     let a = b.till(afternoon());

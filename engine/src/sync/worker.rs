@@ -374,7 +374,7 @@ fn run(store: &Store, shared: &Shared, interval: Duration) {
 }
 
 /// The warning for a till clock `skew` seconds behind the server's (negative: ahead).
-pub(crate) fn clock_warning(skew: i64) -> Option<String> {
+pub fn clock_warning(skew: i64) -> Option<String> {
     (skew.abs() > CLOCK_WARNING_SECS).then(|| {
         let minutes = skew.abs() / 60;
         let side = if skew > 0 { "behind" } else { "ahead of" };

@@ -281,11 +281,8 @@ impl Out {
                 r.parked
             ));
         }
-        if r.clock_skew_seconds.abs() > 300 {
-            text.push_str(&format!(
-                "\nwarning: this till's clock is {} minutes off the server's",
-                r.clock_skew_seconds.abs() / 60
-            ));
+        if let Some(w) = counterpart_engine::sync::clock_warning(r.clock_skew_seconds) {
+            text.push_str(&format!("\nwarning: {w}"));
         }
         line(&text);
     }
