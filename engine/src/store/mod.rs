@@ -61,6 +61,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261123040000_sync.sql",
         include_str!("../../../migrations/20261123040000_sync.sql"),
     ),
+    (
+        "20261124000000_customer_screen.sql",
+        include_str!("../../../migrations/20261124000000_customer_screen.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {
@@ -271,11 +275,8 @@ impl Store {
 
 pub(crate) fn location_of(conn: &Connection) -> Result<Location> {
     let json: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'location'",
-            [],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT value FROM settings WHERE key = 'location'")?
+        .query_row([], |r| r.get(0))
         .optional()?;
     let json = json.ok_or(EngineError::NotInitialised)?;
     serde_json::from_str(&json).map_err(|e| EngineError::Corrupt(format!("location settings: {e}")))
