@@ -171,15 +171,22 @@ impl Store {
     /// The next events to push: the oldest `limit` in the outbox, contiguous by
     /// device sequence (the outbox only ever loses its oldest rows).
     pub fn outbox_batch(&self, limit: usize) -> Result<Vec<Event>> {
+        self.outbox_after(0, limit)
+    }
+
+    /// The oldest `limit` events in the outbox after device sequence `after` (the
+    /// batch after one still on its way).
+    pub fn outbox_after(&self, after: i64, limit: usize) -> Result<Vec<Event>> {
         let conn = self.conn();
         let sql = format!(
             "SELECT {SELECT_EVENT_COLUMNS} FROM outbox o JOIN events e ON e.seq = o.event_seq
-             ORDER BY o.device_seq LIMIT ?"
+             WHERE o.device_seq > ? ORDER BY o.device_seq LIMIT ?"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |row| {
-            append::event_from_row(row)
-        })?;
+        let rows = stmt.query_map(
+            params![after, i64::try_from(limit).unwrap_or(i64::MAX)],
+            append::event_from_row,
+        )?;
         rows.map(|r| r.map_err(EngineError::from).and_then(|x| x))
             .collect()
     }

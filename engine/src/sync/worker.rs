@@ -5,13 +5,14 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::client::{Client, SyncError};
-use super::protocol::{MAX_PULL_EVENTS, MAX_PUSH_EVENTS};
-use crate::store::Store;
+use super::protocol::{PullResponse, MAX_PULL_EVENTS, MAX_PUSH_EVENTS};
+use crate::ledger::Event;
+use crate::store::{AckReport, Store};
 
 /// Events pushed per request: the most the server takes. The server's cost per
 /// batch is mostly its durable commit, so fewer, larger batches push faster
@@ -91,6 +92,10 @@ pub fn sync_once(
 
 /// Pushes the whole outbox, batch by batch, each batch's acknowledgements
 /// recorded in one transaction; adds what happened to `report`.
+///
+/// Requests go one at a time (the server takes a device's events in order), but
+/// the till's own work overlaps them: while a batch is on its way, the previous
+/// answer is recorded and the next batch read.
 pub fn push_outbox(
     store: &Store,
     client: &Client,
@@ -100,12 +105,7 @@ pub fn push_outbox(
     let mut pushed = 0usize;
     let mut gap_retries = 0;
     loop {
-        let batch = store.outbox_batch(PUSH_BATCH)?;
-        if batch.is_empty() {
-            break;
-        }
-        let answer = match client.push(&batch) {
-            Ok(a) => a,
+        match push_run(store, client, report, &mut pushed, progress) {
             Err(SyncError::Server {
                 code,
                 expected_seq: Some(expected),
@@ -123,29 +123,107 @@ pub fn push_outbox(
                     requeued = n,
                     "the server reported a gap; resending"
                 );
-                continue;
             }
-            Err(e) => return Err(e),
-        };
-        report.clock_skew_seconds = (answer.server_time - store.now()).num_seconds();
-        report.high_water = answer.high_water;
-        let acks = store.acknowledge(&answer.acks)?;
-        if acks.accepted + acks.duplicates + acks.parked == 0 {
-            return Err(SyncError::Protocol(
-                "the server acknowledged none of the events sent".into(),
-            ));
+            other => return other,
         }
-        report.pushed += acks.accepted;
-        report.push_duplicates += acks.duplicates;
-        report.parked += acks.parked;
-        pushed += batch.len();
-        progress(Progress::Pushed(pushed, store.outbox_len()?));
     }
+}
+
+/// Pushes from the start of the outbox until it is empty or a request fails.
+fn push_run(
+    store: &Store,
+    client: &Client,
+    report: &mut RoundReport,
+    pushed: &mut usize,
+    progress: &mut impl FnMut(Progress),
+) -> Result<(), SyncError> {
+    std::thread::scope(|s| {
+        let (batches, to_send) = mpsc::sync_channel::<Vec<Event>>(1);
+        let (answered, answers) = mpsc::sync_channel(1);
+        // The sender: one request at a time, stopping at the first failure or
+        // when this side hangs up (an error here: its answer is not wanted).
+        s.spawn(move || {
+            for batch in to_send {
+                let answer = client.push(&batch).map(|a| (batch, a));
+                let failed = answer.is_err();
+                if answered.send(answer).is_err() || failed {
+                    return;
+                }
+            }
+        });
+        let stopped = || SyncError::Protocol("the push thread stopped".into());
+        let send = |batch: Vec<Event>| -> Result<i64, SyncError> {
+            let last = batch.last().map_or(0, |e| e.device_seq);
+            batches.send(batch).map_err(|_| stopped())?;
+            Ok(last)
+        };
+        let first = store.outbox_batch(PUSH_BATCH)?;
+        if first.is_empty() {
+            return Ok(());
+        }
+        let mut after = send(first)?;
+        // Read on while the request travels.
+        let mut next = store.outbox_after(after, PUSH_BATCH)?;
+        loop {
+            let (sent, answer) = answers.recv().map_err(|_| stopped())??;
+            report.clock_skew_seconds = (answer.server_time - store.now()).num_seconds();
+            report.high_water = answer.high_water;
+            // The next batch goes out before this answer is recorded: recorded
+            // or not, a resend would only be a duplicate.
+            let sending = !next.is_empty();
+            if sending {
+                after = send(std::mem::take(&mut next))?;
+            }
+            let acks = store.acknowledge(&answer.acks)?;
+            count_acks(report, pushed, &sent, &acks, store, progress)?;
+            if !sending {
+                // Anything recorded meanwhile goes in this round too.
+                next = store.outbox_after(after, PUSH_BATCH)?;
+                if next.is_empty() {
+                    return Ok(());
+                }
+                after = send(std::mem::take(&mut next))?;
+            }
+            next = store.outbox_after(after, PUSH_BATCH)?;
+        }
+    })
+}
+
+fn count_acks(
+    report: &mut RoundReport,
+    pushed: &mut usize,
+    sent: &[Event],
+    acks: &AckReport,
+    store: &Store,
+    progress: &mut impl FnMut(Progress),
+) -> Result<(), SyncError> {
+    if acks.accepted + acks.duplicates + acks.parked == 0 {
+        return Err(SyncError::Protocol(
+            "the server acknowledged none of the events sent".into(),
+        ));
+    }
+    report.pushed += acks.accepted;
+    report.push_duplicates += acks.duplicates;
+    report.parked += acks.parked;
+    *pushed += sent.len();
+    progress(Progress::Pushed(*pushed, store.outbox_len()?));
     Ok(())
+}
+
+/// Pages requested ahead of the one being applied: the next page travels while
+/// this one is written, and the till holds at most three pages at once.
+const PAGES_AHEAD: usize = 1;
+
+/// How a run of pulls ended.
+enum Pulled {
+    CaughtUp,
+    /// The server's history is not the one this till pulled.
+    Rewind,
 }
 
 /// Pulls until caught up with the server, page by page, each chunk of a page
 /// and the cursor past it in one transaction; adds what happened to `report`.
+/// The next page is fetched while the current one is applied.
 pub fn pull_all(
     store: &Store,
     client: &Client,
@@ -154,43 +232,86 @@ pub fn pull_all(
 ) -> Result<(), SyncError> {
     let mut rewound = false;
     loop {
-        let cursor = store.sync_cursor()?;
-        let page = client.pull(cursor, MAX_PULL_EVENTS)?;
-        if cursor > 0 && !rewound && page.after_id != store.cursor_event()? {
-            // The server's history is not the one this till pulled (restored from
-            // a backup): start again from 0; what is here already is a duplicate.
-            tracing::warn!(
-                cursor,
-                "the server's sequence numbers changed; pulling everything again"
-            );
-            store.reset_sync_cursor()?;
-            rewound = true;
-            continue;
-        }
-        report.clock_skew_seconds = (page.server_time - store.now()).num_seconds();
-        report.high_water = page.high_water;
-        if page.events.iter().any(|e| e.server_seq <= cursor) {
-            return Err(SyncError::Protocol(format!(
-                "the server sent events at or before the cursor {cursor}"
-            )));
-        }
-        if page.cursor < cursor || page.events.iter().any(|e| e.server_seq > page.cursor) {
-            return Err(SyncError::Protocol(format!(
-                "the server's page ends at {} after starting from {cursor}",
-                page.cursor
-            )));
-        }
-        // In transactions that yield the store to staff (see
-        // `Store::apply_pulled`); the last moves the cursor past the whole page.
-        let r = store.apply_pulled(&page.events, Some((page.cursor, page.cursor_id)))?;
-        report.pulled += r.applied;
-        report.pull_duplicates += r.duplicates;
-        progress(Progress::Pulled(page.cursor, page.high_water));
-        if page.cursor <= cursor || page.cursor >= page.high_water {
-            break;
+        match pull_run(store, client, !rewound, report, progress)? {
+            Pulled::CaughtUp => return Ok(()),
+            Pulled::Rewind => {
+                // Restored from a backup: start again from 0; what is here
+                // already is a duplicate.
+                tracing::warn!("the server's sequence numbers changed; pulling everything again");
+                store.reset_sync_cursor()?;
+                rewound = true;
+            }
         }
     }
-    Ok(())
+}
+
+/// Fetches pages from `after` on, one request at a time, until the last page
+/// or a failure, or until the receiver hangs up.
+fn fetch_pages(
+    client: &Client,
+    mut after: i64,
+    pages: mpsc::SyncSender<Result<PullResponse, SyncError>>,
+) {
+    loop {
+        let page = client.pull(after, MAX_PULL_EVENTS);
+        let next = match &page {
+            Ok(p) if p.cursor > after && p.cursor < p.high_water => Some(p.cursor),
+            _ => None,
+        };
+        if pages.send(page).is_err() {
+            return;
+        }
+        match next {
+            Some(n) => after = n,
+            None => return,
+        }
+    }
+}
+
+fn pull_run(
+    store: &Store,
+    client: &Client,
+    check_history: bool,
+    report: &mut RoundReport,
+    progress: &mut impl FnMut(Progress),
+) -> Result<Pulled, SyncError> {
+    let start = store.sync_cursor()?;
+    std::thread::scope(|s| {
+        let (fetched, pages) = mpsc::sync_channel(PAGES_AHEAD);
+        s.spawn(move || fetch_pages(client, start, fetched));
+        // Returning early drops `pages`, which stops the fetcher.
+        for page in pages {
+            let page = page?;
+            let cursor = store.sync_cursor()?;
+            if check_history && cursor > 0 && page.after_id != store.cursor_event()? {
+                return Ok(Pulled::Rewind);
+            }
+            report.clock_skew_seconds = (page.server_time - store.now()).num_seconds();
+            report.high_water = page.high_water;
+            if page.events.iter().any(|e| e.server_seq <= cursor) {
+                return Err(SyncError::Protocol(format!(
+                    "the server sent events at or before the cursor {cursor}"
+                )));
+            }
+            if page.cursor < cursor || page.events.iter().any(|e| e.server_seq > page.cursor) {
+                return Err(SyncError::Protocol(format!(
+                    "the server's page ends at {} after starting from {cursor}",
+                    page.cursor
+                )));
+            }
+            // In transactions that yield the store to staff (see
+            // `Store::apply_pulled`); the last moves the cursor past the whole page.
+            let r = store.apply_pulled(&page.events, Some((page.cursor, page.cursor_id)))?;
+            report.pulled += r.applied;
+            report.pull_duplicates += r.duplicates;
+            progress(Progress::Pulled(page.cursor, page.high_water));
+            if page.cursor <= cursor || page.cursor >= page.high_water {
+                return Ok(Pulled::CaughtUp);
+            }
+        }
+        // The fetcher stops only after a last page or a failure, both handled above.
+        Ok(Pulled::CaughtUp)
+    })
 }
 
 /// Exponential back-off with jitter: each failure doubles the ceiling (from
