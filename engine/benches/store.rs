@@ -78,6 +78,12 @@ fn working_copy(src: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp");
     let dst = dir.path().join("till.db");
     std::fs::copy(src, &dst).expect("copy");
+    // Flushed before measuring: otherwise the kernel writes the copy's 1.3 GB
+    // back during the first seconds of the run, and every visit's flush queues
+    // behind it (a till's file is not a fresh copy).
+    std::fs::File::open(&dst)
+        .and_then(|f| f.sync_all())
+        .expect("flush the copy");
     (dir, dst)
 }
 
@@ -93,6 +99,27 @@ fn percentiles(mut samples: Vec<Duration>) -> String {
         at(0.99),
         at(1.0)
     )
+}
+
+/// The disk's own flush time for a write the size of a visit's (17 WAL frames),
+/// appended and flushed like SQLite does, so the visit figures can be read
+/// against what the disk alone costs on this machine at this moment.
+fn disk_flush(dir: &Path) -> String {
+    use std::io::Write;
+    let path = dir.join("flush-probe");
+    let mut file = std::fs::File::create(&path).expect("probe file");
+    let frame = vec![7u8; 24 + 4096];
+    let mut samples = Vec::new();
+    for _ in 0..1000 {
+        for _ in 0..17 {
+            file.write_all(&frame).expect("probe write");
+        }
+        let t = Instant::now();
+        file.sync_data().expect("probe flush");
+        samples.push(t.elapsed());
+    }
+    let _ = std::fs::remove_file(&path);
+    percentiles(samples)
 }
 
 fn sample_ids(db: &Path, n: i64) -> (Vec<CardId>, Vec<CustomerId>) {
@@ -186,6 +213,11 @@ fn report(shop: &Path) {
         visits.push(t.elapsed());
     }
     eprintln!("record a visit (fsync'd commit):   {}", percentiles(visits));
+    let probe_dir = db.parent().unwrap_or(Path::new("."));
+    eprintln!(
+        "the disk's flush alone (17 pages): {}",
+        disk_flush(probe_dir)
+    );
 
     for run in 1..=3 {
         let t = Instant::now();
