@@ -10,26 +10,35 @@
 //! (thousands of scattered pages) fills the disk's queue, and a visit's own fsync
 //! of the WAL waits behind it (measured: visit p99 1.6 ms without checkpoints,
 //! 2.5 ms with one every 8 MiB of WAL, back to back). A till is idle most of the
-//! time, so the thread waits for a second without writes; only under a load that
-//! never pauses does it fold the WAL back once it holds `MOST_FRAMES` frames.
-//! When the store closes, one last checkpoint empties the WAL.
+//! time, so the thread waits for a second without writes. Under a load that never
+//! pauses (a catch-up, a benchmark) it folds the WAL back once it has grown by
+//! `GROWTH` or writes have gone on for `LONGEST_WAIT`.
+//!
+//! What it watches is the WAL file's size and modification time, read with
+//! `stat`. It never opens SQLite's files: closing any descriptor of a file drops
+//! every POSIX lock the process holds on it, SQLite's included, and another
+//! process (the command line beside the app) could then take the WAL index for
+//! abandoned. When the store closes, one last checkpoint empties the WAL.
 
 use rusqlite::Connection;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// How often the WAL is looked at.
 const TICK: Duration = Duration::from_millis(250);
-/// The till is quiet when no frame has been written for this long.
+/// The till is quiet when the WAL has not been written for this long.
 const QUIET: Duration = Duration::from_secs(1);
-/// Frames past which the WAL is folded back even without a pause (64 MiB of
-/// 4 KiB pages; readers slow down as the WAL grows).
-const MOST_FRAMES: u32 = 16_384;
-/// Without the WAL index to look at, checkpoint this often.
-const FALLBACK_EVERY: Duration = Duration::from_secs(10);
+/// Growth of the WAL file past its size at the last checkpoint that folds it
+/// back even without a pause. (After a checkpoint SQLite writes the WAL from its
+/// start again, and the file only grows once the writes pass its old end.)
+const GROWTH: u64 = 64 << 20;
+/// Longest a written WAL waits for a pause.
+const LONGEST_WAIT: Duration = Duration::from_secs(10);
+/// The WAL file is cut back to this size after a checkpoint (SQLite's
+/// `journal_size_limit`), so a catch-up does not leave a large file behind.
+pub(crate) const WAL_SIZE_LIMIT: u64 = GROWTH;
 
 /// Runs checkpoints until dropped.
 pub(crate) struct Checkpointer {
@@ -43,82 +52,93 @@ fn with_suffix(db: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Frames in the WAL, and how many of them are in the database already.
+/// What `stat` tells of the WAL file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct WalFrames {
-    written: u32,
-    backfilled: u32,
+struct WalFile {
+    size: u64,
+    modified: SystemTime,
 }
 
-/// Reads the WAL's frame counts from the WAL index (the `-shm` file), whose
-/// layout is part of SQLite's documented file format
-/// (<https://www.sqlite.org/walformat.html>, "The WAL-Index Header"): two copies of
-/// a 48-byte header with `mxFrame` at byte 16, then `nBackfill` at byte 96, all
-/// in the machine's byte order. It is read without SQLite's locks, so a write in
-/// progress can tear it: then the two copies differ and this answers `None`, as
-/// it does for anything unexpected; the caller only uses it to decide when.
-fn wal_frames(shm: &Path) -> Option<WalFrames> {
-    let mut header = [0u8; 100];
-    std::fs::File::open(shm)
-        .ok()?
-        .read_exact(&mut header)
-        .ok()?;
-    if header[..48] != header[48..96] {
-        return None;
-    }
-    let u32_at = |at: usize| header[at..at + 4].try_into().ok().map(u32::from_ne_bytes);
-    let frames = WalFrames {
-        written: u32_at(16)?,
-        backfilled: u32_at(96)?,
-    };
-    (frames.backfilled <= frames.written).then_some(frames)
+fn wal_file(wal: &Path) -> Option<WalFile> {
+    let meta = std::fs::metadata(wal).ok()?;
+    Some(WalFile {
+        size: meta.len(),
+        modified: meta.modified().ok()?,
+    })
 }
 
-/// When to checkpoint, from what the WAL index shows tick after tick.
+/// When to checkpoint, from what the WAL file shows tick after tick.
 #[derive(Debug)]
 struct Schedule {
-    last_seen: Option<WalFrames>,
+    /// The file as last seen.
+    seen: Option<WalFile>,
+    /// When a write was last noticed.
     last_write: Instant,
-    last_checkpoint: Instant,
+    /// Written since the last checkpoint (or since opening).
+    written: bool,
+    /// When the writes not yet folded back began.
+    waiting_since: Option<Instant>,
+    /// The file's size at the last checkpoint.
+    folded_size: u64,
 }
 
 impl Schedule {
     fn new(now: Instant) -> Schedule {
         Schedule {
-            last_seen: None,
+            seen: None,
             last_write: now,
-            last_checkpoint: now,
+            written: false,
+            waiting_since: None,
+            folded_size: 0,
         }
     }
 
     /// True when a checkpoint should run now.
-    fn due(&mut self, frames: Option<WalFrames>, now: Instant) -> bool {
-        let Some(frames) = frames else {
-            return now.duration_since(self.last_checkpoint) >= FALLBACK_EVERY;
+    fn due(&mut self, file: Option<WalFile>, now: Instant) -> bool {
+        let Some(file) = file else {
+            // No WAL file (not created yet, or just removed): nothing to fold.
+            return false;
         };
-        if self.last_seen.map(|f| f.written) != Some(frames.written) {
+        if self.seen.is_some_and(|s| s != file) {
             self.last_write = now;
+            self.written = true;
+            self.waiting_since.get_or_insert(now);
         }
-        self.last_seen = Some(frames);
-        let waiting = frames.written - frames.backfilled;
-        waiting > 0 && (now.duration_since(self.last_write) >= QUIET || waiting >= MOST_FRAMES)
+        if self.seen.is_none() {
+            // First look: what is there may be unfolded (a crash, another process).
+            self.written = file.size > 0;
+            self.waiting_since = self.written.then_some(now);
+            self.folded_size = 0;
+        }
+        self.seen = Some(file);
+        if !self.written {
+            return false;
+        }
+        now.duration_since(self.last_write) >= QUIET
+            || file.size >= self.folded_size.saturating_add(GROWTH)
+            || self
+                .waiting_since
+                .is_some_and(|t| now.duration_since(t) >= LONGEST_WAIT)
     }
 
-    fn checkpointed(&mut self, now: Instant) {
-        self.last_checkpoint = now;
+    fn checkpointed(&mut self, file: Option<WalFile>) {
+        self.written = false;
+        self.waiting_since = None;
+        self.seen = file.or(self.seen);
+        self.folded_size = self.seen.map_or(0, |f| f.size);
     }
 }
 
-fn run(conn: Connection, shm: PathBuf, stopped: mpsc::Receiver<()>) {
+fn run(conn: Connection, wal: PathBuf, stopped: mpsc::Receiver<()>) {
     let mut schedule = Schedule::new(Instant::now());
     loop {
         match stopped.recv_timeout(TICK) {
             Err(RecvTimeoutError::Timeout) => {
-                if !schedule.due(wal_frames(&shm), Instant::now()) {
+                if !schedule.due(wal_file(&wal), Instant::now()) {
                     continue;
                 }
                 match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                    Ok(()) => schedule.checkpointed(Instant::now()),
+                    Ok(()) => schedule.checkpointed(wal_file(&wal)),
                     Err(e) => tracing::warn!(error = %e, "WAL checkpoint failed; will retry"),
                 }
             }
@@ -137,10 +157,10 @@ impl Checkpointer {
     pub(crate) fn start(path: &Path, writer: &Connection) -> Option<Checkpointer> {
         let conn = super::connect(path).ok()?;
         let (stop, stopped) = mpsc::channel::<()>();
-        let shm = with_suffix(path, "-shm");
+        let wal = with_suffix(path, "-wal");
         let thread = std::thread::Builder::new()
             .name("counterpart-checkpoint".into())
-            .spawn(move || run(conn, shm, stopped))
+            .spawn(move || run(conn, wal, stopped))
             .ok()?;
         if writer.pragma_update(None, "wal_autocheckpoint", 0).is_err() {
             tracing::warn!("could not move WAL checkpoints off the write path");
@@ -164,71 +184,70 @@ impl Drop for Checkpointer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rusqlite::Connection;
 
-    fn frames(written: u32, backfilled: u32) -> Option<WalFrames> {
-        Some(WalFrames {
-            written,
-            backfilled,
+    fn file(size: u64, modified_ms: u64) -> Option<WalFile> {
+        Some(WalFile {
+            size,
+            modified: SystemTime::UNIX_EPOCH + Duration::from_millis(modified_ms),
         })
     }
 
     #[test]
-    fn waits_for_a_pause_unless_the_wal_is_large() {
+    fn waits_for_a_pause() {
         let t0 = Instant::now();
-        let mut s = Schedule::new(t0);
         let at = |ms: u64| t0 + Duration::from_millis(ms);
-        assert!(!s.due(frames(0, 0), at(250)), "nothing written");
-        assert!(!s.due(frames(40, 0), at(500)), "writing");
-        assert!(!s.due(frames(80, 0), at(750)), "still writing");
+        let mut s = Schedule::new(t0);
+        assert!(!s.due(file(0, 1), at(250)), "an empty WAL");
+        assert!(!s.due(file(80_000, 2), at(500)), "writing");
+        assert!(!s.due(file(160_000, 3), at(750)), "still writing");
         assert!(
-            !s.due(frames(80, 0), at(1500)),
+            !s.due(file(160_000, 3), at(1500)),
             "quiet for less than a second"
         );
-        assert!(s.due(frames(80, 0), at(1750)), "quiet for a second");
-        s.checkpointed(at(1750));
-        assert!(!s.due(frames(80, 80), at(2000)), "all folded back");
-        // A load that never pauses: only a full WAL is folded back.
-        assert!(!s.due(frames(9_000, 0), at(2250)));
-        assert!(!s.due(frames(16_000, 0), at(2500)));
-        assert!(s.due(frames(MOST_FRAMES + 10, 0), at(2750)));
+        assert!(s.due(file(160_000, 3), at(1750)), "quiet for a second");
+        s.checkpointed(file(160_000, 3));
+        assert!(!s.due(file(160_000, 3), at(3000)), "nothing written since");
+        // Written from the start again: same size, a new time.
+        assert!(!s.due(file(160_000, 4), at(3250)));
+        assert!(s.due(file(160_000, 4), at(4250)));
     }
 
     #[test]
-    fn without_the_index_it_checkpoints_on_a_timer() {
+    fn a_load_that_never_pauses_is_folded_back_by_size_or_time() {
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        let mut s = Schedule::new(t0);
+        assert!(!s.due(file(0, 0), at(0)));
+        let mut ms = 0;
+        let mut size = 0;
+        // Growing fast: the size decides.
+        while !s.due(file(size, ms), at(ms)) {
+            ms += 250;
+            size += 8 << 20;
+            assert!(size <= GROWTH, "folded back by {GROWTH} bytes");
+        }
+        s.checkpointed(file(size, ms));
+        // Rewriting the reused file slowly: time decides.
+        let started = ms;
+        loop {
+            ms += 250;
+            if s.due(file(size, ms), at(ms)) {
+                break;
+            }
+            assert!(
+                ms - started <= 10_250,
+                "folded back within {LONGEST_WAIT:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_wal_found_on_opening_is_folded_back() {
         let t0 = Instant::now();
         let mut s = Schedule::new(t0);
-        assert!(!s.due(None, t0 + Duration::from_secs(1)));
-        assert!(s.due(None, t0 + FALLBACK_EVERY));
-    }
-
-    #[test]
-    fn reads_the_frame_counts_sqlite_keeps() {
-        let dir = tempfile::tempdir().expect("temp");
-        let db = dir.path().join("wal.db");
-        let conn = Connection::open(&db).expect("open");
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
-             CREATE TABLE t (x); INSERT INTO t VALUES (1);",
-        )
-        .expect("write");
-        let shm = with_suffix(&db, "-shm");
-        let before = wal_frames(&shm).expect("index");
-        assert!(before.written > 0);
-        assert_eq!(before.backfilled, 0);
-        conn.execute("INSERT INTO t VALUES (2)", [])
-            .expect("insert");
-        let after = wal_frames(&shm).expect("index");
-        assert!(after.written > before.written);
-        // What SQLite itself reports: (busy, frames in the WAL, frames checkpointed).
-        let (log, done): (i64, i64) = conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
-                Ok((r.get(1)?, r.get(2)?))
-            })
-            .expect("checkpoint");
-        let folded = wal_frames(&shm).expect("index");
-        assert_eq!(i64::from(after.written), log);
-        assert_eq!(i64::from(folded.backfilled), done);
-        assert_eq!(folded.backfilled, folded.written);
+        assert!(!s.due(file(500_000, 1), t0));
+        assert!(s.due(file(500_000, 1), t0 + QUIET));
+        let mut s = Schedule::new(t0);
+        assert!(!s.due(None, t0 + LONGEST_WAIT), "no WAL file");
     }
 }

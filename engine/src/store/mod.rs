@@ -123,6 +123,8 @@ fn connect(path: &Path) -> Result<Connection> {
          PRAGMA mmap_size = 1073741824;  -- read pages through a 1 GiB map, not a pread() each
          PRAGMA temp_store = MEMORY;",
     )?;
+    // A WAL grown large by a catch-up is cut back when it is next reused.
+    conn.pragma_update(None, "journal_size_limit", checkpoint::WAL_SIZE_LIMIT)?;
     Ok(conn)
 }
 
