@@ -282,64 +282,37 @@ impl Store {
     /// all its events are in (past this till's own events, which the server
     /// leaves out) and records the id of the event there.
     ///
-    /// A long catch-up runs in transactions of up to `PULLED_RUN` events, and
-    /// commits as soon as anyone waits for the store: a barista's visit waits
-    /// for one event and a commit, not for a page.
+    /// A long catch-up runs in large transactions while nobody else needs the
+    /// store, and commits as soon as anyone waits for it: a barista's visit
+    /// waits for one event and a commit, not for a page.
     pub fn apply_pulled(
         &self,
         page: &[ServerEvent],
         end: Option<(i64, Option<Uuid>)>,
     ) -> Result<ImportReport> {
-        let wal = {
-            let mut name = self.path.as_os_str().to_owned();
-            name.push("-wal");
-            std::path::PathBuf::from(name)
-        };
-        std::thread::scope(|s| {
-            // Pulled runs commit without flushing (below), so the next visit's
-            // own flush (`synchronous = FULL`) would write out the catch-up's
-            // pages too, the barista waiting (measured: p50 24 ms). This thread
-            // flushes the WAL after each run instead, beside the catch-up. The
-            // WAL file is the one file SQLite never locks, so opening and
-            // closing it here cannot drop SQLite's locks.
-            let (committed, runs) = std::sync::mpsc::channel::<()>();
-            s.spawn(move || {
-                while runs.recv().is_ok() {
-                    while runs.try_recv().is_ok() {}
-                    if let Err(e) = std::fs::File::open(&wal).and_then(|f| f.sync_data()) {
-                        tracing::debug!(error = %e, "could not flush the WAL after a pulled run");
-                    }
-                }
-            });
-            let mut report = ImportReport::default();
-            let mut done = 0;
-            loop {
-                let mut conn = self.conn_after_others();
-                let location = location_of(&conn)?;
-                // Pulled events need not reach the disk before the commit
-                // returns: they commit with the cursor past them, so a power cut
-                // that loses the commit loses the cursor's move too, and they are
-                // pulled again. The till's own actions keep `synchronous = FULL`.
-                conn.execute_batch("PRAGMA synchronous = NORMAL")?;
-                let run = pulled_run(&mut conn, &location, &page[done..], end, &self.waiting);
-                conn.execute_batch("PRAGMA synchronous = FULL")?;
-                drop(conn);
-                let (applied, r) = run?;
-                let _ = committed.send(());
-                done += applied;
-                report.applied += r.applied;
-                report.duplicates += r.duplicates;
-                if done >= page.len() {
-                    return Ok(report);
-                }
+        let mut report = ImportReport::default();
+        let mut done = 0;
+        loop {
+            let mut conn = self.conn_after_others();
+            let location = location_of(&conn)?;
+            // Pulled events need not reach the disk before the commit returns:
+            // they commit with the cursor past them, so a power cut that loses
+            // the commit loses the cursor's move too, and they are pulled again.
+            // Skipping that flush (the WAL stays consistent) makes a catch-up
+            // cheaper; the till's own actions keep `synchronous = FULL`.
+            conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+            let run = pulled_run(&mut conn, &location, &page[done..], end, &self.waiting);
+            conn.execute_batch("PRAGMA synchronous = FULL")?;
+            let (applied, r) = run?;
+            done += applied;
+            report.applied += r.applied;
+            report.duplicates += r.duplicates;
+            if done >= page.len() {
+                return Ok(report);
             }
-        })
+        }
     }
 }
-
-/// Most events in one transaction of a catch-up: what the next visit may have
-/// to flush behind it stays small.
-const PULLED_RUN: usize = 250;
 
 /// One transaction of [`Store::apply_pulled`]: events from the start of `page`
 /// until all are in or another thread waits for the store. Returns how many it
@@ -368,7 +341,7 @@ fn pulled_run(
             cursor_event = Some(item.event.id.to_string());
         }
         taken += 1;
-        if taken >= PULLED_RUN || waiting.load(std::sync::atomic::Ordering::SeqCst) > 0 {
+        if waiting.load(std::sync::atomic::Ordering::SeqCst) > 0 {
             break;
         }
     }
