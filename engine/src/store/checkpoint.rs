@@ -46,9 +46,9 @@ pub(crate) struct Checkpointer {
     thread: Option<JoinHandle<()>>,
 }
 
-fn with_suffix(db: &Path, suffix: &str) -> PathBuf {
+fn wal_path(db: &Path) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
-    name.push(suffix);
+    name.push("-wal");
     PathBuf::from(name)
 }
 
@@ -74,9 +74,7 @@ struct Schedule {
     seen: Option<WalFile>,
     /// When a write was last noticed.
     last_write: Instant,
-    /// Written since the last checkpoint (or since opening).
-    written: bool,
-    /// When the writes not yet folded back began.
+    /// When the writes not yet folded back began (none: nothing to fold).
     waiting_since: Option<Instant>,
     /// The file's size at the last checkpoint.
     folded_size: u64,
@@ -87,7 +85,6 @@ impl Schedule {
         Schedule {
             seen: None,
             last_write: now,
-            written: false,
             waiting_since: None,
             folded_size: 0,
         }
@@ -99,30 +96,25 @@ impl Schedule {
             // No WAL file (not created yet, or just removed): nothing to fold.
             return false;
         };
-        if self.seen.is_some_and(|s| s != file) {
-            self.last_write = now;
-            self.written = true;
-            self.waiting_since.get_or_insert(now);
-        }
-        if self.seen.is_none() {
+        match self.seen {
+            Some(seen) if seen != file => {
+                self.last_write = now;
+                self.waiting_since.get_or_insert(now);
+            }
+            Some(_) => {}
             // First look: what is there may be unfolded (a crash, another process).
-            self.written = file.size > 0;
-            self.waiting_since = self.written.then_some(now);
-            self.folded_size = 0;
+            None => self.waiting_since = (file.size > 0).then_some(now),
         }
         self.seen = Some(file);
-        if !self.written {
+        let Some(since) = self.waiting_since else {
             return false;
-        }
+        };
         now.duration_since(self.last_write) >= QUIET
             || file.size >= self.folded_size.saturating_add(GROWTH)
-            || self
-                .waiting_since
-                .is_some_and(|t| now.duration_since(t) >= LONGEST_WAIT)
+            || now.duration_since(since) >= LONGEST_WAIT
     }
 
     fn checkpointed(&mut self, file: Option<WalFile>) {
-        self.written = false;
         self.waiting_since = None;
         self.seen = file.or(self.seen);
         self.folded_size = self.seen.map_or(0, |f| f.size);
@@ -157,7 +149,7 @@ impl Checkpointer {
     pub(crate) fn start(path: &Path, writer: &Connection) -> Option<Checkpointer> {
         let conn = super::connect(path).ok()?;
         let (stop, stopped) = mpsc::channel::<()>();
-        let wal = with_suffix(path, "-wal");
+        let wal = wal_path(path);
         let thread = std::thread::Builder::new()
             .name("counterpart-checkpoint".into())
             .spawn(move || run(conn, wal, stopped))
