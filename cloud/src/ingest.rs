@@ -35,8 +35,9 @@ pub struct Device {
 
 /// Largest single event the server stores (a program's source is the largest).
 const MAX_EVENT_BYTES: usize = 512 * 1024;
-/// Largest amount or delta the server accepts: far beyond any café's check.
-const MAX_AMOUNT: i64 = 1_000_000_000_000;
+/// Largest amount or delta the server accepts: far beyond any café's check
+/// (the same bound a till records within).
+const MAX_AMOUNT: i64 = counterpart_engine::ledger::MAX_DELTA;
 /// Rows per multi-row INSERT: well below both databases' parameter limits.
 const INSERT_CHUNK: usize = 400;
 
@@ -140,6 +141,11 @@ fn violation(event: &Event, location: &Location) -> Option<String> {
         }
         EventBody::TillKeyAdded { device, .. } if *device != event.device => {
             Some("a till announces only its own key".into())
+        }
+        EventBody::TillKeyAdded {
+            key_id, public_key, ..
+        } if counterpart_engine::card_code::announced_key(key_id, public_key).is_none() => {
+            Some("the till key is not an Ed25519 key with the key id announced".into())
         }
         _ => None,
     }

@@ -81,7 +81,8 @@ fn main() {
 fn frame_to_customer() {
     use counterpart_engine::scan::{ReplaySource, ScanEvent, Scanner, ScannerConfig};
     let dir = tempfile::tempdir().expect("dir");
-    let clock = std::sync::Arc::new(counterpart_engine::ManualClock::new(chrono::Utc::now()));
+    let now = counterpart_engine::Clock::now(&counterpart_engine::SystemClock);
+    let clock = std::sync::Arc::new(counterpart_engine::ManualClock::new(now));
     let store = counterpart_engine::Store::open(&dir.path().join("till.db"), clock).expect("store");
     let location = counterpart_engine::Location::new("Bench", "USD", "UTC", 0).expect("location");
     store.init(&location).expect("init");

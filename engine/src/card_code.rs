@@ -25,6 +25,28 @@ use crate::ledger::CardId;
 /// The code's prefix and format version.
 pub const PREFIX: &str = "CP1.";
 const SIGNED_LEN: usize = 4 + 16 + 4;
+
+/// True when `text` starts with the code's prefix, in any case. Compares
+/// characters, not bytes: text from a camera or a keyboard may start with
+/// "Café" or an emoji, and cutting it at a byte would panic.
+pub fn has_prefix(text: &str) -> bool {
+    text.get(..PREFIX.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(PREFIX))
+}
+
+/// The key a `till_key_added` event announces, when it is one every till may
+/// trust: a 32-byte Ed25519 public key, in hex, whose key id is the one
+/// announced beside it. Anything else (garbled, a wrong length, not a point on
+/// the curve, another key's id) is `None`, and no till learns it.
+pub fn announced_key(key_id: &str, public_key_hex: &str) -> Option<VerifyingKey> {
+    let bytes: [u8; 32] = data_encoding::HEXLOWER_PERMISSIVE
+        .decode(public_key_hex.as_bytes())
+        .ok()?
+        .try_into()
+        .ok()?;
+    let key = VerifyingKey::from_bytes(&bytes).ok()?;
+    (KeyId::of(&key).to_string() == key_id).then_some(key)
+}
 const CODE_BYTES: usize = SIGNED_LEN + 64;
 
 /// Identifies a shop in card codes (all its tills share it).
@@ -264,6 +286,21 @@ mod tests {
     }
 
     const SHOP: ShopId = ShopId([1, 2, 3, 4]);
+
+    #[test]
+    fn the_prefix_is_found_in_any_case_and_never_cut_inside_a_character() {
+        assert!(has_prefix("CP1.ABC") && has_prefix("cp1.abc") && has_prefix("Cp1."));
+        for text in ["", "CP1", "Café", "caé.", "🙂CP1.", "CP1é", "ĆP1."] {
+            assert!(!has_prefix(text), "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_checked_for_the_prefix_without_a_panic(text in "\\PC{0,8}") {
+            let _ = has_prefix(&text);
+        }
+    }
 
     #[test]
     fn a_signed_code_round_trips_and_verifies() {

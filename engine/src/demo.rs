@@ -113,6 +113,13 @@ pub fn generate(
             "give at least one customer, at least as many events as customers, and at least one day",
         ));
     }
+    // Bounds a demo shop stays within: ten years, a large chain's customers.
+    if spec.days > 3660 || spec.customers > 10_000_000 || spec.events > 100_000_000 {
+        return Err(EngineError::invalid(
+            "demo",
+            "at most 3660 days, 10,000,000 customers and 100,000,000 events",
+        ));
+    }
     if store.program()?.is_none() {
         store.publish_program(DEMO_PROGRAM, None)?;
     }

@@ -13,7 +13,10 @@ use crate::error::InvalidInput;
 use crate::money::Currency;
 
 /// Where the till stands: the shop's currency, the location's zone and close hour.
+/// Read back (from the till's settings, or the server's answer when pairing)
+/// through the same checks as [`Location::new`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "LocationFields")]
 pub struct Location {
     /// The shop's name, shown on screens and reports.
     pub shop_name: String,
@@ -23,6 +26,23 @@ pub struct Location {
     pub timezone: Tz,
     /// Hour (0–23, local) at which a business day starts; visits before it belong to the previous day.
     pub day_starts_at_hour: u32,
+}
+
+/// A location as written down, before it is checked.
+#[derive(Deserialize)]
+struct LocationFields {
+    shop_name: String,
+    currency: String,
+    timezone: String,
+    day_starts_at_hour: u32,
+}
+
+impl TryFrom<LocationFields> for Location {
+    type Error = InvalidInput;
+
+    fn try_from(f: LocationFields) -> Result<Self, InvalidInput> {
+        Location::new(&f.shop_name, &f.currency, &f.timezone, f.day_starts_at_hour)
+    }
 }
 
 impl Location {

@@ -7,7 +7,9 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
 use crate::error::{EngineError, Refusal, Result};
-use crate::ledger::{Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Profile};
+use crate::ledger::{
+    Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Profile, MAX_DELTA,
+};
 use crate::location::Location;
 use crate::money::Money;
 use crate::program::{parse_program, Program};
@@ -261,6 +263,20 @@ impl Store {
             now,
         };
         let decision = decide(&ctx)?;
+        if let Some(d) = decision
+            .body
+            .deltas()
+            .iter()
+            .find(|d| !(-MAX_DELTA..=MAX_DELTA).contains(&d.amount))
+        {
+            return Err(EngineError::invalid(
+                "amount",
+                format!(
+                    "this would move {} {} at once, beyond the ±{MAX_DELTA} one action may",
+                    d.amount, d.account
+                ),
+            ));
+        }
         let event = store::append_at(&tx, &ctx.location, decision.body, None, key, now)?;
         let deltas = event.body.deltas().to_vec();
         let mut lines = lines_of(&deltas);
@@ -505,7 +521,7 @@ impl Store {
                 "an adjustment needs a reason of 1 to 200 characters",
             ));
         }
-        if amount == 0 || amount.abs() > 1_000_000_000 {
+        if !(1..=1_000_000_000).contains(&amount.unsigned_abs()) {
             return Err(EngineError::invalid(
                 "amount",
                 "must be non-zero and at most 1,000,000,000",

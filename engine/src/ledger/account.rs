@@ -83,6 +83,12 @@ impl From<Account> for String {
     }
 }
 
+/// The largest amount one delta may move, either way: far beyond any café's
+/// balance, and small enough that sums of millions of them stay exact in an
+/// `i64`. The sync server refuses events beyond it, so a till refuses to record
+/// them too (a till that kept one would disagree with every other for good).
+pub const MAX_DELTA: i64 = 1_000_000_000_000;
+
 /// A change to one account, with the rule that made it and why, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delta {

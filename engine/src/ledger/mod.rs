@@ -3,7 +3,7 @@
 mod account;
 mod event;
 
-pub use account::{Account, Delta};
+pub use account::{Account, Delta, MAX_DELTA};
 pub use event::{
     millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile,
     Role, Shortfall,

@@ -916,7 +916,10 @@ impl InvalidInput {
     /// Adds the line number of a span in `source` to the problem.
     fn with_span(mut self, source: &str, span: Option<std::ops::Range<usize>>) -> Self {
         if let Some(span) = span {
-            let line = source[..span.start.min(source.len())]
+            // `get`: a position inside a character would panic when sliced.
+            let line = source
+                .get(..span.start)
+                .unwrap_or(source)
                 .lines()
                 .count()
                 .max(1);

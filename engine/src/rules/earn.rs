@@ -215,11 +215,19 @@ pub fn earn(
                     multipliers.push((format!("offer:{}", o.id), o.name.clone(), m));
                 }
             }
+            // Each multiplier is at most ×10, but a program may stack many: past
+            // what an i128 holds the visit is refused rather than miscounted.
+            let too_many = || {
+                EngineError::invalid(
+                    "program",
+                    "the multipliers that apply to this visit together are beyond what can be counted",
+                )
+            };
             let mut numerator = i128::from(visit.amount) * i128::from(rule.earn);
             let mut denominator = i128::from(rule.per_minor);
             for (_, _, m) in &multipliers {
-                numerator *= i128::from(*m);
-                denominator *= 100;
+                numerator = numerator.checked_mul(i128::from(*m)).ok_or_else(too_many)?;
+                denominator = denominator.checked_mul(100).ok_or_else(too_many)?;
             }
             let points = rule.rounding.divide(numerator, denominator);
             if points > 0 {

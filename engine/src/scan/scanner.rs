@@ -89,8 +89,7 @@ pub struct Scanner {
 
 fn accepted(text: &str, config: &ScannerConfig) -> bool {
     let t = text.trim();
-    (t.len() >= 4 && t[..4].eq_ignore_ascii_case(crate::card_code::PREFIX))
-        || config.coupons.iter().any(|c| c.eq_ignore_ascii_case(t))
+    crate::card_code::has_prefix(t) || config.coupons.iter().any(|c| c.eq_ignore_ascii_case(t))
 }
 
 impl Scanner {

@@ -303,15 +303,20 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             key_id,
             public_key,
         } => {
-            let key = data_encoding::HEXLOWER_PERMISSIVE
-                .decode(public_key.as_bytes())
-                .map_err(|_| {
-                    EngineError::Corrupt(format!("event {id}: the till key is not hex"))
-                })?;
-            conn.execute(
-                "INSERT INTO till_keys (key_id, public_key, device) VALUES (?, ?, ?) ON CONFLICT (key_id) DO NOTHING",
-                params![key_id, key, device.to_string()],
-            )?;
+            // A key that does not check out is not learnt (the event stays in
+            // the ledger): failing here would stop this till applying anything
+            // after it, and storing it would break every card lookup.
+            match crate::card_code::announced_key(key_id, public_key) {
+                Some(key) => {
+                    conn.execute(
+                        "INSERT INTO till_keys (key_id, public_key, device) VALUES (?, ?, ?) ON CONFLICT (key_id) DO NOTHING",
+                        params![key_id, key.as_bytes().to_vec(), device.to_string()],
+                    )?;
+                }
+                None => {
+                    tracing::warn!(event = %id, key_id, "ignored a till key that does not check out")
+                }
+            }
         }
         EventBody::Overdrawn { customer, .. } => {
             // A flag, not a change: the overdrawing redemption's deltas are already

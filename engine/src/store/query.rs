@@ -344,7 +344,7 @@ impl Store {
     pub fn find_card(&self, text: &str) -> Result<CardId> {
         let t = text.trim();
         let conn = self.conn();
-        if t.len() >= 4 && t[..4].eq_ignore_ascii_case(crate::card_code::PREFIX) {
+        if crate::card_code::has_prefix(t) {
             let code = crate::card_code::CardCode::parse(t)?;
             let shop = super::shop_of(&conn)?;
             let keys = super::till_keys_of(&conn)?;

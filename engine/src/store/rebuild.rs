@@ -453,14 +453,15 @@ fn fold(
                     .2 = body.new_code.clone();
             }
             "till_key_added" => {
-                let key = data_encoding::HEXLOWER_PERMISSIVE
-                    .decode(need(event, "public_key", &body.public_key)?.as_bytes())
-                    .map_err(|_| {
-                        EngineError::Corrupt(format!("event {event}: the till key is not hex"))
-                    })?;
+                let public_key = need(event, "public_key", &body.public_key)?;
                 let device = id(need(event, "device", &body.device)?)?;
                 let key_id = body.key_id.clone().unwrap_or_default();
-                p.till_keys.entry(key_id).or_insert((key, device));
+                // As when applied: a key that does not check out is not learnt.
+                if let Some(key) = crate::card_code::announced_key(&key_id, public_key) {
+                    p.till_keys
+                        .entry(key_id)
+                        .or_insert((key.as_bytes().to_vec(), device));
+                }
             }
             "subscription_bought" => {
                 let c = customer.ok_or_else(|| {

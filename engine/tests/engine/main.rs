@@ -5,6 +5,7 @@
 mod cli;
 mod common;
 mod golden;
+mod hostile;
 mod kill;
 mod programs;
 mod properties;

@@ -1,0 +1,211 @@
+//! Input a customer, a camera, a typist or another till controls, at its worst:
+//! each is refused with a clear error or ignored, never a panic, never a
+//! miscount, and nothing changes.
+
+use counterpart_engine::demo::{self, DemoSpec};
+use counterpart_engine::ledger::{Account, Event, EventBody, Profile, MAX_DELTA};
+use counterpart_engine::rules::VisitInput;
+use counterpart_engine::Location;
+
+use crate::common::*;
+
+fn visit(amount: i64) -> VisitInput {
+    VisitInput {
+        amount,
+        items: Vec::new(),
+        coupon: None,
+    }
+}
+
+/// A points program with `offers` multiplier offers of ×`by`, always running.
+fn stacked(earn: i64, per: &str, offers: usize, by: u32) -> String {
+    let mut p = format!(
+        "format = 1\nname = 'Stacked'\ncurrency = 'USD'\n[points]\nearn = {earn}\nper = '{per}'\n\
+         [limits]\nmax_visit_amount = '1000.00'\n"
+    );
+    for i in 0..offers {
+        p.push_str(&format!(
+            "[[offers]]\nid = 'x{i}'\nname = 'x{i}'\nkind = 'multiplier'\nmultiplier = {by}\n"
+        ));
+    }
+    p
+}
+
+#[test]
+fn typed_or_scanned_text_that_is_not_ascii_is_a_clear_miss() {
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    );
+    let (c, _) = shop.enroll(Profile::default());
+    // "Café" puts a character across the fourth byte, where the code's
+    // prefix check used to cut the text.
+    for text in ["Café au lait", "caé", "🙂", "CP1é", "Ç", "ĆP1.ABC"] {
+        let e = shop.store.customer_by_code(text).expect_err("not a card");
+        // A miss the barista can read, not a broken store.
+        assert!(
+            !["corrupt", "database"].contains(&e.code()),
+            "{text}: {e} ({})",
+            e.code()
+        );
+    }
+    assert!(shop.store.customer(c).is_ok());
+}
+
+#[test]
+fn an_adjustment_of_the_smallest_integer_is_refused() {
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    );
+    let s = &shop.store;
+    let (c, _) = shop.enroll(Profile::default());
+    let before = s.projection_snapshot().expect("snapshot");
+    for amount in [i64::MIN, i64::MAX, -1_000_000_001, 0] {
+        let e = s
+            .adjust(c, Account::Points, amount, "fat finger", None)
+            .expect_err("absurd adjustment");
+        assert_eq!(e.code(), "invalid_input", "{amount}");
+    }
+    assert_eq!(before, s.projection_snapshot().expect("snapshot"));
+    s.adjust(c, Account::Points, -1_000_000_000, "the bound itself", None)
+        .expect("the largest adjustment allowed");
+}
+
+#[test]
+fn stacked_multipliers_are_refused_rather_than_miscounted() {
+    let at = utc(2026, 11, 23, 10, 0);
+    // Twenty ×10 offers: 10^20 does not fit the arithmetic with a $1000 check.
+    let shop = Shop::new(&stacked(1, "1.00", 20, 10), "USD", "UTC", 0, at);
+    let (c, _) = shop.enroll(Profile::default());
+    let before = shop.store.projection_snapshot().expect("snapshot");
+    let n = shop.store.events().expect("events").len();
+    let e = shop
+        .store
+        .record_visit(c, visit(100_000), None)
+        .expect_err("overflowing multipliers");
+    assert_eq!(e.code(), "invalid_input", "{e}");
+    assert!(e.to_string().contains("multipliers"), "{e}");
+    // A million points a cent, ×100: 10^13 points, more than any balance may
+    // take and than the server would accept.
+    let shop2 = Shop::new(&stacked(1_000_000, "0.01", 2, 10), "USD", "UTC", 0, at);
+    let (c2, _) = shop2.enroll(Profile::default());
+    let e = shop2
+        .store
+        .record_visit(c2, visit(100_000), None)
+        .expect_err("beyond a delta's bound");
+    assert_eq!(e.code(), "invalid_input", "{e}");
+    assert!(e.to_string().contains(&MAX_DELTA.to_string()), "{e}");
+    // The same programs count an ordinary visit exactly.
+    let o = shop2
+        .store
+        .record_visit(c2, visit(1), None)
+        .expect("a one-cent visit");
+    assert_eq!(bal(after(&o), "points"), 100_000_000);
+    assert_eq!(before, shop.store.projection_snapshot().expect("snapshot"));
+    assert_eq!(n, shop.store.events().expect("events").len());
+}
+
+#[test]
+fn a_till_key_that_does_not_check_out_is_not_learnt() {
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    );
+    let s = &shop.store;
+    let o = s
+        .enroll(counterpart_engine::till::Enrolment::default(), None)
+        .expect("enroll");
+    let customer = o.customer.as_ref().expect("customer").record.id;
+    let code = o
+        .lines
+        .iter()
+        .find_map(|l| l.strip_prefix("card code (QR): "))
+        .expect("code line")
+        .to_string();
+    let other = counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0));
+    let real = ed25519_dalek::SigningKey::from_bytes(&[7; 32]).verifying_key();
+    let real_hex = data_encoding::HEXLOWER.encode(real.as_bytes());
+    let announced = |seq: i64, key_id: &str, public_key: &str| Event {
+        id: counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0)),
+        device: other,
+        device_seq: seq,
+        seen_server_seq: 0,
+        device_time: utc(2026, 11, 23, 9, 0),
+        staff: None,
+        body: EventBody::TillKeyAdded {
+            device: other,
+            key_id: key_id.into(),
+            public_key: public_key.into(),
+        },
+    };
+    let bad = [
+        // Another key's id, a key that is not hex, one of the wrong length,
+        // and 32 bytes that are no point on the curve.
+        announced(1, "00000000", &real_hex),
+        announced(2, "00000000", "not hex at all"),
+        announced(3, "00000000", "abcd"),
+        announced(4, "00000000", &"ff".repeat(32)),
+    ];
+    let report = s.import_events(&bad).expect("applied, keys ignored");
+    assert_eq!(report.applied, 4);
+    // Cards still verify: the bad keys were not stored beside the good one.
+    assert_eq!(s.customer_by_code(&code).expect("scan"), customer);
+    let r = s.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+    // The same key with its own id is learnt.
+    let key_id = counterpart_engine::card_code::KeyId::of(&real).to_string();
+    s.import_events(&[announced(5, &key_id, &real_hex)])
+        .expect("a good key");
+    let r = s.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+    assert_eq!(s.customer_by_code(&code).expect("scan"), customer);
+}
+
+#[test]
+fn a_location_read_back_is_checked_like_one_typed_in() {
+    let good = r#"{"shop_name":"Corner","currency":"USD","timezone":"Europe/Warsaw","day_starts_at_hour":4}"#;
+    let location: Location = serde_json::from_str(good).expect("a good location");
+    assert_eq!(
+        location,
+        Location::new("Corner", "USD", "Europe/Warsaw", 4).expect("location")
+    );
+    for bad in [
+        r#"{"shop_name":"Corner","currency":"USD","timezone":"Europe/Warsaw","day_starts_at_hour":99}"#,
+        r#"{"shop_name":"","currency":"USD","timezone":"Europe/Warsaw","day_starts_at_hour":4}"#,
+        r#"{"shop_name":"Corner","currency":"USD","timezone":"Mars/Olympus","day_starts_at_hour":4}"#,
+        r#"{"shop_name":"Corner","currency":"XYZW","timezone":"UTC","day_starts_at_hour":4}"#,
+    ] {
+        assert!(serde_json::from_str::<Location>(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn demo_data_beyond_its_bounds_is_refused_before_anything_is_written() {
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    );
+    let n = shop.store.events().expect("events").len();
+    let spec = DemoSpec {
+        customers: 1,
+        events: 1,
+        days: 100_000_000,
+        seed: 1,
+    };
+    let e = demo::generate(&shop.store, spec, |_, _| {}).expect_err("a million years");
+    assert_eq!(e.code(), "invalid_input");
+    assert_eq!(n, shop.store.events().expect("events").len());
+}
