@@ -181,7 +181,7 @@ impl Store {
     }
 
     /// Sets up a new till, with the device id it paired under when it has one.
-    pub(crate) fn init_with(
+    fn init_with(
         &self,
         location: &Location,
         shop: Option<ShopId>,
@@ -189,42 +189,7 @@ impl Store {
     ) -> Result<DeviceId> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<String> = tx
-            .query_row("SELECT id FROM device", [], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = existing {
-            return Err(EngineError::invalid(
-                "db",
-                format!("this database is already set up (device {id}); use another file for a new till"),
-            ));
-        }
-        let now = self.clock.now();
-        let device = device.unwrap_or_else(|| crate::ids::new_v7(now));
-        // The till's card-signing key; the shop id is random until pairing with
-        // a shop's server gives the shop's own.
-        let key = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
-        let shop = shop.unwrap_or_else(|| ShopId(rand::random()));
-        tx.execute(
-            "INSERT INTO device (singleton, id, next_seq, signing_key) VALUES (1, ?, 1, ?)",
-            rusqlite::params![device.to_string(), key.to_bytes().to_vec()],
-        )?;
-        let json =
-            serde_json::to_string(location).map_err(|e| EngineError::Corrupt(e.to_string()))?;
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('location', ?)",
-            [json],
-        )?;
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('shop', ?)",
-            [shop.to_string()],
-        )?;
-        let public = key.verifying_key();
-        let body = crate::ledger::EventBody::TillKeyAdded {
-            device,
-            key_id: KeyId::of(&public).to_string(),
-            public_key: data_encoding::HEXLOWER.encode(public.as_bytes()),
-        };
-        append_at(&tx, location, body, None, None, now)?;
+        let device = init_in(&tx, location, shop, device, self.clock.now())?;
         tx.commit()?;
         Ok(device)
     }
@@ -273,6 +238,55 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows.join("; "))
     }
+}
+
+/// Sets up a new till inside the caller's transaction: its device id (the one
+/// it paired under, or a new one), signing key, shop and location. Refuses a
+/// database set up already.
+pub(crate) fn init_in(
+    tx: &Connection,
+    location: &Location,
+    shop: Option<ShopId>,
+    device: Option<DeviceId>,
+    now: DateTime<Utc>,
+) -> Result<DeviceId> {
+    let existing: Option<String> = tx
+        .query_row("SELECT id FROM device", [], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        return Err(EngineError::invalid(
+            "db",
+            format!(
+                "this database is already set up (device {id}); use another file for a new till"
+            ),
+        ));
+    }
+    let device = device.unwrap_or_else(|| crate::ids::new_v7(now));
+    // The till's card-signing key; the shop id is random until pairing with
+    // a shop's server gives the shop's own.
+    let key = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng);
+    let shop = shop.unwrap_or_else(|| ShopId(rand::random()));
+    tx.execute(
+        "INSERT INTO device (singleton, id, next_seq, signing_key) VALUES (1, ?, 1, ?)",
+        rusqlite::params![device.to_string(), key.to_bytes().to_vec()],
+    )?;
+    let json = serde_json::to_string(location).map_err(|e| EngineError::Corrupt(e.to_string()))?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('location', ?)",
+        [json],
+    )?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('shop', ?)",
+        [shop.to_string()],
+    )?;
+    let public = key.verifying_key();
+    let body = crate::ledger::EventBody::TillKeyAdded {
+        device,
+        key_id: KeyId::of(&public).to_string(),
+        public_key: data_encoding::HEXLOWER.encode(public.as_bytes()),
+    };
+    append_at(tx, location, body, None, None, now)?;
+    Ok(device)
 }
 
 pub(crate) fn location_of(conn: &Connection) -> Result<Location> {

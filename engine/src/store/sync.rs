@@ -114,16 +114,19 @@ impl Store {
         shop: ShopId,
         config: &SyncConfig,
     ) -> Result<()> {
-        let existing = match self.device() {
-            Ok(d) => Some(d),
-            Err(EngineError::NotInitialised) => None,
-            Err(e) => return Err(e),
-        };
-        if existing.is_none() {
-            self.init_with(location, Some(shop), Some(device))?;
-        }
         let mut conn = self.conn();
+        // One transaction: a till set up here for the server's shop is also
+        // paired, or neither happened.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing: Option<String> = tx
+            .query_row("SELECT id FROM device", [], |r| r.get(0))
+            .optional()?;
+        let existing = existing
+            .map(|id| super::parse_uuid(&id, "device"))
+            .transpose()?;
+        if existing.is_none() {
+            super::init_in(&tx, location, Some(shop), Some(device), self.now())?;
+        }
         if let Some(d) = existing {
             if d != device {
                 return Err(EngineError::invalid(
