@@ -25,7 +25,8 @@ echo "--- a drink for 100 points"
 $C redeem --card "$card" drink
 echo "--- bad input is refused and changes nothing"
 $C visit --card "$card" --amount -5 || echo "(exit $?)"
-$C redeem --card "$card" drink || echo "(exit $?)"
+$C redeem --card "$card" caviar || echo "(exit $?)"
+$C visit --card "CP1.NOTACARD" --amount 4.50 || echo "(exit $?)"
 echo "--- the card, held up to a (replayed) camera, finds the customer"
 rm -rf demo-shop/frames && mkdir -p demo-shop/frames
 $C card qr --card "$card" --out demo-shop/frames/f1-card.png
@@ -62,7 +63,8 @@ $C sync --once
 $C --db "$T2" sync --once
 echo "--- a customer with points for one drink, seen by both tills"
 card2=$($C --json enroll --name "Two Tills" | grep -o '"cards":\["[0-9a-f]*' | grep -o '[0-9a-f]\{32\}')
-$C visit --card "$card2" --amount 100.00 >/dev/null
+# (an adjustment, not a visit: no early-bird or tier multiplier, so exactly one drink at any hour)
+$C adjust --card "$card2" --account points --amount 130 --reason "demo: points for one drink" >/dev/null
 $C sync --once >/dev/null && $C --db "$T2" sync --once >/dev/null
 echo "--- before either till syncs again (as if the network were down), each serves that last drink"
 $C redeem --card "$card2" drink
