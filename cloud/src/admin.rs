@@ -233,12 +233,21 @@ pub async fn pair(
         .bind(&merchant)
         .execute(&mut *tx)
         .await?;
-    let m = sqlx::query("SELECT shop, next_server_seq FROM merchants WHERE id = $1")
+    let m = sqlx::query("SELECT shop, next_server_seq, server_device FROM merchants WHERE id = $1")
         .bind(&merchant)
         .fetch_one(&mut *tx)
         .await?;
     let mut shop: String = m.try_get(0)?;
     let next_server_seq: i64 = m.try_get(1)?;
+    let server_device: String = m.try_get(2)?;
+    // The server writes the merchant's flags under its own device id, which
+    // every till sees in them: a till pairing under it could take the places
+    // of the flags still to come.
+    if request.device.to_string() == server_device {
+        return Err(ApiError::Forbidden(
+            "that device id is the server's own: a till pairs under an id of its own".into(),
+        ));
+    }
     if let Some(theirs) = &request.shop {
         let theirs = ShopId::parse(theirs)
             .ok_or_else(|| ApiError::Malformed(format!("shop `{theirs}` is not a shop id")))?
@@ -258,7 +267,7 @@ pub async fn pair(
             shop = theirs;
         }
     }
-    let existing = sqlx::query("SELECT merchant FROM devices WHERE id = $1")
+    let existing = sqlx::query("SELECT merchant, revoked FROM devices WHERE id = $1")
         .bind(request.device.to_string())
         .fetch_optional(&mut *tx)
         .await?;
@@ -266,14 +275,22 @@ pub async fn pair(
     match existing {
         Some(row) => {
             let theirs: String = row.try_get(0)?;
+            let revoked: i64 = row.try_get(1)?;
             if theirs != merchant {
                 return Err(ApiError::Forbidden(
                     "this device belongs to another merchant".into(),
                 ));
             }
+            // A revoked till stays revoked: a pairing code must not undo what
+            // the manager did (a lost or stolen till).
+            if revoked != 0 {
+                return Err(ApiError::Forbidden(
+                    "this till was revoked: set up a new till database and pair that".into(),
+                ));
+            }
             // Pairing again (a lost token): a new token; the stream goes on.
             sqlx::query(
-                "UPDATE devices SET token_hash = $1, name = $2, location = $3, revoked = 0 WHERE id = $4",
+                "UPDATE devices SET token_hash = $1, name = $2, location = $3 WHERE id = $4",
             )
             .bind(secrets::hash(&token))
             .bind(name)

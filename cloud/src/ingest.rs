@@ -38,6 +38,11 @@ const MAX_EVENT_BYTES: usize = 512 * 1024;
 /// Largest amount or delta the server accepts: far beyond any café's check
 /// (the same bound a till records within).
 const MAX_AMOUNT: i64 = counterpart_engine::ledger::MAX_DELTA;
+/// A pull page ends once its events add up to this many bytes (it holds at
+/// least one, of at most `MAX_EVENT_BYTES`): well inside what a till reads.
+const MAX_PULL_BYTES: i64 = 8 << 20;
+/// Most deltas one event may carry.
+const MAX_DELTAS: usize = 1000;
 /// Rows per multi-row INSERT: well below both databases' parameter limits.
 const INSERT_CHUNK: usize = 400;
 
@@ -78,7 +83,7 @@ fn read_batch<'a>(device: &Device, raw: &'a [Box<RawValue>]) -> Result<Vec<Pushe
             )));
         }
         if let Some(prev) = out.last().map(|p: &Pushed| p.device_seq) {
-            if env.device_seq != prev + 1 {
+            if prev.checked_add(1) != Some(env.device_seq) {
                 return Err(ApiError::Malformed(format!(
                     "events[{i}]: device sequences must be contiguous ({} after {prev})",
                     env.device_seq
@@ -117,6 +122,11 @@ fn violation(event: &Event, location: &Location) -> Option<String> {
     let too_big = |a: i64| !(-MAX_AMOUNT..=MAX_AMOUNT).contains(&a);
     if event.body.deltas().iter().any(|d| too_big(d.amount)) {
         return Some(format!("a delta is beyond ±{MAX_AMOUNT}"));
+    }
+    // With each delta bounded, a bound on their number keeps every balance's
+    // sum far inside an i64 (a till writes a handful per event).
+    if event.body.deltas().len() > MAX_DELTAS {
+        return Some(format!("more than {MAX_DELTAS} deltas in one event"));
     }
     match &event.body {
         EventBody::Overdrawn { .. } => Some("only the server writes overdrawn flags".into()),
@@ -322,6 +332,30 @@ async fn load_fold(
             _ => {}
         }
     }
+    // The stored events the voids undo, first: a void takes its target's
+    // deltas from its target's customer, whom the void names in every event a
+    // till writes; a hand-made one may name another, and the target's customer
+    // must then be loaded too, or its balance would be written back from zero.
+    if !targets.is_empty() {
+        for row in rows_for(
+            tx,
+            backend,
+            "SELECT id, body FROM events WHERE merchant = {m} AND id IN",
+            merchant,
+            &targets,
+        )
+        .await?
+        {
+            let id: String = row.try_get(0)?;
+            let body: String = row.try_get(1)?;
+            let event: Event = serde_json::from_str(&body)
+                .map_err(|e| ApiError::Internal(format!("stored event {id}: {e}")))?;
+            if let Some(c) = event.body.customer() {
+                customers.insert(c.to_string());
+            }
+            fold.targets.insert(id, event.body);
+        }
+    }
     let mut ids: Vec<String> = customers.into_iter().collect();
     for row in rows_for(
         tx,
@@ -378,25 +412,6 @@ async fn load_fold(
     .await?
     {
         fold.voided.insert(row.try_get(0)?);
-    }
-    if !targets.is_empty() {
-        for row in rows_for(
-            tx,
-            backend,
-            "SELECT id, body FROM events WHERE merchant = {m} AND id IN",
-            merchant,
-            &targets,
-        )
-        .await?
-        {
-            let id: String = row.try_get(0)?;
-            let body: String = row.try_get(1)?;
-            let event: Event = serde_json::from_str(&body)
-                .map_err(|e| ApiError::Internal(format!("stored event {id}: {e}")))?;
-            // The target's customer must be loaded too (it is the void's customer
-            // in every event a till writes; load it anyway for a hand-made one).
-            fold.targets.insert(id, event.body);
-        }
     }
     Ok(fold)
 }
@@ -816,9 +831,10 @@ pub async fn high_water(db: &Db, merchant: &str) -> Result<i64, ApiError> {
     Ok(next - 1)
 }
 
-/// One page of the merchant's events after `after`, up to `limit` positions:
-/// (server sequence, id, JSON), the JSON left out (`None`) for the asking
-/// device's own events.
+/// One page of the merchant's events after `after`, up to `limit` positions
+/// and about `MAX_PULL_BYTES` of events (always at least one): (server
+/// sequence, id, JSON), the JSON left out (`None`) for the asking device's own
+/// events.
 pub async fn pull(
     db: &Db,
     merchant: &str,
@@ -826,8 +842,12 @@ pub async fn pull(
     after: i64,
     limit: i64,
 ) -> Result<Vec<(i64, String, Option<String>)>, ApiError> {
-    let rows = sqlx::query(
-        "SELECT server_seq, id, CASE WHEN device = $2 THEN NULL ELSE body END
+    // First the sizes alone, then the page cut where they add up: counting
+    // positions alone, a page of large events (a program's source may be half
+    // a megabyte) held hundreds of megabytes on the server and was more than a
+    // till reads in one answer, so no till could ever get past it.
+    let sizes = sqlx::query(
+        "SELECT server_seq, CAST(CASE WHEN device = $2 THEN 0 ELSE octet_length(body) END AS BIGINT)
          FROM events WHERE merchant = $1 AND server_seq > $3
          ORDER BY server_seq LIMIT $4",
     )
@@ -835,6 +855,29 @@ pub async fn pull(
     .bind(device)
     .bind(after)
     .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut last = None;
+    let mut bytes: i64 = 0;
+    for row in &sizes {
+        if last.is_some() && bytes >= MAX_PULL_BYTES {
+            break;
+        }
+        last = Some(row.try_get::<i64, _>(0)?);
+        bytes = bytes.saturating_add(row.try_get::<i64, _>(1)?);
+    }
+    let Some(last) = last else {
+        return Ok(Vec::new());
+    };
+    let rows = sqlx::query(
+        "SELECT server_seq, id, CASE WHEN device = $2 THEN NULL ELSE body END
+         FROM events WHERE merchant = $1 AND server_seq > $3 AND server_seq <= $4
+         ORDER BY server_seq",
+    )
+    .bind(merchant)
+    .bind(device)
+    .bind(after)
+    .bind(last)
     .fetch_all(&db.pool)
     .await?;
     rows.iter()

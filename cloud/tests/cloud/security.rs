@@ -14,6 +14,7 @@ on_both!(
     merchants_cannot_see_or_write_each_other,
     a_forked_device_is_refused,
     an_event_breaking_a_rule_is_parked_and_the_queue_goes_on,
+    a_hand_made_void_changes_only_its_targets_balance,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -101,6 +102,22 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
     b.db.admin(&["devices", "revoke", &device]);
     let err = t.sync().expect_err("revoked");
     assert!(err.is_permanent(), "{err}");
+    // A new pairing code does not undo the revocation.
+    let back = counterpart_engine::sync::pair(
+        &b.server.url,
+        &PairRequest {
+            protocol: PROTOCOL_VERSION,
+            code: b.merchant.pairing_code(&b.db),
+            device: t.store.device().expect("device"),
+            name: "Back again".into(),
+            shop: Some(t.store.shop().expect("shop").to_string()),
+        },
+    );
+    assert!(
+        matches!(back, Err(SyncError::Server { ref code, .. }) if code == "forbidden"),
+        "{back:?}"
+    );
+    assert!(t.sync().is_err(), "still revoked");
 }
 
 fn merchants_cannot_see_or_write_each_other(backend: Backend) {
@@ -239,4 +256,61 @@ fn an_event_breaking_a_rule_is_parked_and_the_queue_goes_on(backend: Backend) {
     // Sending the refused one again gets the same answer, never a fork.
     let again = t.client().push(&batch[3..4]).expect("again");
     assert_eq!(again.acks[0].status, AckStatus::Rejected);
+}
+
+fn a_hand_made_void_changes_only_its_targets_balance(backend: Backend) {
+    let b = Bench::new(backend);
+    let t = b.till(afternoon());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    let bob = t.enroll("Bob");
+    t.visit(anna, 10_000);
+    t.sync().expect("the visit is on the server");
+    let visit = t
+        .store
+        .events()
+        .expect("events")
+        .into_iter()
+        .rev()
+        .find(|e| matches!(e.body, EventBody::Visit { .. }))
+        .expect("the visit");
+    t.store
+        .void(visit.id, "wrong customer", None)
+        .expect("void");
+    // The void as no till writes it: naming Bob, while its target is Anna's.
+    let mut batch = t.store.outbox_batch(10).expect("outbox");
+    assert_eq!(batch.len(), 1);
+    if let EventBody::Voided { customer, .. } = &mut batch[0].body {
+        *customer = bob;
+    }
+    let answer = t.client().push(&batch).expect("push");
+    assert_eq!(answer.acks[0].status, AckStatus::Accepted);
+    t.store.acknowledge(&answer.acks).expect("acknowledge");
+    // Anna spends what she has left; the server's fold must agree she had it.
+    t.visit(anna, 50_00);
+    t.store.redeem(anna, "pastry", None).expect("a pastry");
+    settle(&[&t]);
+    assert_eq!(t.conflicts(anna), 0, "no false overdraw flag");
+    assert_eq!(t.conflicts(bob), 0);
+    // Too many deltas in one event: refused, parked, the rest goes on.
+    t.store
+        .adjust(
+            anna,
+            counterpart_engine::ledger::Account::Points,
+            5,
+            "goodwill",
+            None,
+        )
+        .expect("adjust");
+    let mut batch = t.store.outbox_batch(10).expect("outbox");
+    if let EventBody::Adjusted { deltas, .. } = &mut batch[0].body {
+        let one = deltas[0].clone();
+        deltas.resize(1001, one);
+    }
+    let answer = t.client().push(&batch).expect("push");
+    assert_eq!(answer.acks[0].status, AckStatus::Rejected);
+    assert!(answer.acks[0]
+        .reason
+        .as_deref()
+        .is_some_and(|r| r.contains("deltas")));
 }

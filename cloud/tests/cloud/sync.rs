@@ -4,11 +4,15 @@
 use crate::common::*;
 use crate::on_both;
 use chrono::Duration;
+use counterpart_engine::ledger::EventBody;
+use counterpart_engine::sync::protocol::{PairRequest, PROTOCOL_VERSION};
+use counterpart_engine::sync::SyncError;
 
 on_both!(
     three_tills_converge,
     two_offline_tills_redeem_the_last_reward,
-    skewed_and_jumping_clocks_change_nothing
+    skewed_and_jumping_clocks_change_nothing,
+    large_events_travel_in_requests_and_pages_that_fit
 );
 
 fn three_tills_converge(backend: Backend) {
@@ -72,6 +76,62 @@ fn two_offline_tills_redeem_the_last_reward(backend: Backend) {
     // Syncing more adds no flag.
     settle(&[&a, &t2, &t3]);
     assert_eq!(t3.conflicts(anna), 1);
+    // No till may pair under the server's own device id, which the flag shows:
+    // it could take the places of the flags still to come.
+    let server_device = t3
+        .store
+        .events()
+        .expect("events")
+        .iter()
+        .find(|e| matches!(e.body, EventBody::Overdrawn { .. }))
+        .expect("the flag")
+        .device;
+    let taken = counterpart_engine::sync::pair(
+        &b.server.url,
+        &PairRequest {
+            protocol: PROTOCOL_VERSION,
+            code: b.merchant.pairing_code(&b.db),
+            device: server_device,
+            name: "Impostor".into(),
+            shop: None,
+        },
+    );
+    assert!(
+        matches!(taken, Err(SyncError::Server { ref code, .. }) if code == "forbidden"),
+        "{taken:?}"
+    );
+}
+
+fn large_events_travel_in_requests_and_pages_that_fit(backend: Backend) {
+    let b = Bench::new(backend);
+    let a = b.till(afternoon());
+    // 24 programs of 400 kB each (a long comment): 9.6 MB, more than one push
+    // request (4 MiB) or one pull page (8 MiB) may carry.
+    let padding = format!("\n# {}\n", "x".repeat(400_000));
+    for _ in 0..24 {
+        let source = example("points-cafe.toml") + &padding;
+        a.store.publish_program(&source, None).expect("publish");
+    }
+    a.sync().expect("pushed in several requests");
+    assert_eq!(a.store.outbox_len().expect("outbox"), 0);
+    let t2 = b.till(afternoon());
+    let (status, page) = raw_get(
+        &format!("{}/v1/events?after=0&protocol=1", b.server.url),
+        Some(&t2.token()),
+    );
+    assert_eq!(status, 200);
+    let held = page["events"].as_array().map_or(0, Vec::len);
+    assert!((1..25).contains(&held), "one page held {held} events");
+    assert!(
+        page["cursor"].as_i64() < page["high_water"].as_i64(),
+        "{}",
+        page["cursor"]
+    );
+    t2.sync().expect("pulled in several pages");
+    let program = t2.store.program().expect("program").expect("published");
+    assert_eq!(program.version, 24);
+    settle(&[&a, &t2]);
+    assert_converged(&[&a, &t2]);
 }
 
 #[test]

@@ -98,6 +98,10 @@ pub(crate) fn last_sync_of(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
         .transpose()
 }
 
+/// Bodies one push may carry: three quarters of the largest request the server
+/// reads, the rest left for each event's envelope.
+const PUSH_BODY_BYTES: i64 = (crate::sync::protocol::MAX_REQUEST_BYTES as i64) / 4 * 3;
+
 impl Store {
     /// The sync configuration, if this till is paired.
     pub fn sync_config(&self) -> Result<Option<SyncConfig>> {
@@ -178,20 +182,30 @@ impl Store {
     }
 
     /// The oldest `limit` events in the outbox after device sequence `after` (the
-    /// batch after one still on its way).
+    /// batch after one still on its way), as many as fit one push request: their
+    /// bodies add up to at most `PUSH_BODY_BYTES`, or the batch is one event.
     pub fn outbox_after(&self, after: i64, limit: usize) -> Result<Vec<Event>> {
         let conn = self.conn();
         let sql = format!(
-            "SELECT {SELECT_EVENT_COLUMNS} FROM outbox o JOIN events e ON e.seq = o.event_seq
+            "SELECT {SELECT_EVENT_COLUMNS}, octet_length(e.body) AS body_bytes
+             FROM outbox o JOIN events e ON e.seq = o.event_seq
              WHERE o.device_seq > ? ORDER BY o.device_seq LIMIT ?"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![after, i64::try_from(limit).unwrap_or(i64::MAX)],
-            append::event_from_row,
-        )?;
-        rows.map(|r| r.map_err(EngineError::from).and_then(|x| x))
-            .collect()
+        let mut rows = stmt.query(params![after, i64::try_from(limit).unwrap_or(i64::MAX)])?;
+        let mut batch = Vec::new();
+        let mut bytes: i64 = 0;
+        // Counting events alone, a run of large ones (visits with many items,
+        // programs) made a request the server refuses as too large, and the
+        // same request again and again: the till never synced again.
+        while let Some(row) = rows.next()? {
+            bytes = bytes.saturating_add(row.get("body_bytes")?);
+            if !batch.is_empty() && bytes > PUSH_BODY_BYTES {
+                break;
+            }
+            batch.push(append::event_from_row(row)??);
+        }
+        Ok(batch)
     }
 
     /// Events waiting to be pushed.
