@@ -17,6 +17,17 @@ fn visit(amount: i64) -> VisitInput {
     }
 }
 
+/// The points café on a Monday morning.
+fn points_cafe() -> Shop {
+    Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 10, 0),
+    )
+}
+
 /// A points program with `offers` multiplier offers of ×`by`, always running.
 fn stacked(earn: i64, per: &str, offers: usize, by: u32) -> String {
     let mut p = format!(
@@ -33,13 +44,7 @@ fn stacked(earn: i64, per: &str, offers: usize, by: u32) -> String {
 
 #[test]
 fn typed_or_scanned_text_that_is_not_ascii_is_a_clear_miss() {
-    let shop = Shop::new(
-        &example("points-cafe.toml"),
-        "USD",
-        "UTC",
-        0,
-        utc(2026, 11, 23, 10, 0),
-    );
+    let shop = points_cafe();
     let (c, _) = shop.enroll(Profile::default());
     // "Café" puts a character across the fourth byte, where the code's
     // prefix check used to cut the text.
@@ -57,13 +62,7 @@ fn typed_or_scanned_text_that_is_not_ascii_is_a_clear_miss() {
 
 #[test]
 fn an_adjustment_of_the_smallest_integer_is_refused() {
-    let shop = Shop::new(
-        &example("points-cafe.toml"),
-        "USD",
-        "UTC",
-        0,
-        utc(2026, 11, 23, 10, 0),
-    );
+    let shop = points_cafe();
     let s = &shop.store;
     let (c, _) = shop.enroll(Profile::default());
     let before = s.projection_snapshot().expect("snapshot");
@@ -114,24 +113,13 @@ fn stacked_multipliers_are_refused_rather_than_miscounted() {
 
 #[test]
 fn a_till_key_that_does_not_check_out_is_not_learnt() {
-    let shop = Shop::new(
-        &example("points-cafe.toml"),
-        "USD",
-        "UTC",
-        0,
-        utc(2026, 11, 23, 10, 0),
-    );
+    let shop = points_cafe();
     let s = &shop.store;
-    let o = s
-        .enroll(counterpart_engine::till::Enrolment::default(), None)
-        .expect("enroll");
-    let customer = o.customer.as_ref().expect("customer").record.id;
-    let code = o
-        .lines
-        .iter()
-        .find_map(|l| l.strip_prefix("card code (QR): "))
-        .expect("code line")
-        .to_string();
+    let (customer, _) = shop.enroll(Profile::default());
+    let code = s.customer(customer).expect("customer").record.card_codes[0]
+        .code
+        .clone()
+        .expect("a signed code");
     let other = counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0));
     let real = ed25519_dalek::SigningKey::from_bytes(&[7; 32]).verifying_key();
     let real_hex = data_encoding::HEXLOWER.encode(real.as_bytes());
@@ -191,13 +179,7 @@ fn a_location_read_back_is_checked_like_one_typed_in() {
 
 #[test]
 fn demo_data_beyond_its_bounds_is_refused_before_anything_is_written() {
-    let shop = Shop::new(
-        &example("points-cafe.toml"),
-        "USD",
-        "UTC",
-        0,
-        utc(2026, 11, 23, 10, 0),
-    );
+    let shop = points_cafe();
     let n = shop.store.events().expect("events").len();
     let spec = DemoSpec {
         customers: 1,
