@@ -205,6 +205,36 @@ pub async fn pair(
         ));
     }
     let code_hash = secrets::hash(&secrets::normalise_code(&request.code));
+    let unknown = || {
+        ApiError::PairingCode(
+            "this pairing code is unknown, used already or expired: ask the manager for a new one"
+                .into(),
+        )
+    };
+    // Looked up first without the writer: a wrong code (a typo, or someone
+    // trying codes) is refused without queueing ahead of every merchant's
+    // pushes, and a till that counts in another currency than the location is
+    // refused before the code is used up.
+    let settings: String = sqlx::query(
+        "SELECT l.settings FROM pairing_codes p JOIN locations l ON l.id = p.location
+         WHERE p.code_hash = $1 AND p.used_by IS NULL AND p.expires_at > $2",
+    )
+    .bind(&code_hash)
+    .bind(millis(now))
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or_else(unknown)?
+    .try_get(0)?;
+    let location: Location =
+        serde_json::from_str(&settings).map_err(|e| ApiError::Internal(e.to_string()))?;
+    if let Some(theirs) = &request.currency {
+        if *theirs != location.currency.to_string() {
+            return Err(ApiError::ShopMismatch(format!(
+                "this till counts in {theirs}, but the location counts in {}: set up a new till database and pair that",
+                location.currency
+            )));
+        }
+    }
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     // Used up in the same statement that checks it: two tills racing for one
@@ -219,12 +249,7 @@ pub async fn pair(
     .bind(&code_hash)
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| {
-        ApiError::PairingCode(
-            "this pairing code is unknown, used already or expired: ask the manager for a new one"
-                .into(),
-        )
-    })?;
+    .ok_or_else(unknown)?;
     let merchant: String = row.try_get(0)?;
     let location_id: String = row.try_get(1)?;
     // The merchant's write lock (as a push takes it): whether the merchant has
@@ -313,13 +338,6 @@ pub async fn pair(
             .await?;
         }
     }
-    let settings: String = sqlx::query("SELECT settings FROM locations WHERE id = $1")
-        .bind(&location_id)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-    let location: Location =
-        serde_json::from_str(&settings).map_err(|e| ApiError::Internal(e.to_string()))?;
     tx.commit().await?;
     tracing::info!(%merchant, device = %request.device, name, "till paired");
     Ok(PairResponse {

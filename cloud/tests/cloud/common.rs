@@ -235,6 +235,7 @@ impl Till {
                 device,
                 name: "Test till".into(),
                 shop: None,
+                currency: None,
             },
         )
         .expect("pair");

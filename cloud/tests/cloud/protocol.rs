@@ -30,6 +30,13 @@ fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(nam
 fn pair_messages_are_stable() {
     let req: PairRequest = round_trip("pair_request.json");
     assert_eq!(req.protocol, 1);
+    assert_eq!(
+        req.currency, None,
+        "a till of an earlier version sends none"
+    );
+    // A till set up before pairing also names its currency.
+    let req: PairRequest = round_trip("pair_request_set_up_before.json");
+    assert_eq!(req.currency.as_deref(), Some("USD"));
     let resp: PairResponse = round_trip("pair_response.json");
     assert!(resp.token.starts_with("cpt_"));
 }

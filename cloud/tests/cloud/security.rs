@@ -94,9 +94,29 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
             device: uuid::Uuid::now_v7(),
             name: "Thief".into(),
             shop: None,
+            currency: None,
         },
     );
     assert!(matches!(again, Err(SyncError::Server { ref code, .. }) if code == "pairing_code"));
+    // A till counting in another currency is refused before the code is used
+    // up: the same code then pairs a till that fits.
+    let code = b.merchant.pairing_code(&b.db);
+    let euros = counterpart_engine::sync::pair(
+        &b.server.url,
+        &PairRequest {
+            protocol: PROTOCOL_VERSION,
+            code: code.clone(),
+            device: uuid::Uuid::now_v7(),
+            name: "Euro till".into(),
+            shop: None,
+            currency: Some("EUR".into()),
+        },
+    );
+    assert!(
+        matches!(euros, Err(SyncError::Server { ref code, ref message, .. }) if code == "shop_mismatch" && message.contains("EUR")),
+        "{euros:?}"
+    );
+    let _fits = Till::pair(&b.server.url, &code, afternoon());
     // A revoked till is refused from then on.
     let device = t.store.device().expect("device").to_string();
     b.db.admin(&["devices", "revoke", &device]);
@@ -111,6 +131,7 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
             device: t.store.device().expect("device"),
             name: "Back again".into(),
             shop: Some(t.store.shop().expect("shop").to_string()),
+            currency: None,
         },
     );
     assert!(

@@ -94,6 +94,7 @@ fn two_offline_tills_redeem_the_last_reward(backend: Backend) {
             device: server_device,
             name: "Impostor".into(),
             shop: None,
+            currency: None,
         },
     );
     assert!(

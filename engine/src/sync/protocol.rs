@@ -45,6 +45,10 @@ pub struct PairRequest {
     /// for a merchant with no events yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shop: Option<String>,
+    /// The currency a till set up before pairing counts in: the server refuses
+    /// a location in another before the code is used up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
 }
 
 /// The answer to a pairing.

@@ -68,9 +68,15 @@ pub fn pair(
             "this till is paired already; a till that must be paired anew starts from a new database",
         )));
     }
-    let (device, shop) = match store.device() {
-        Ok(d) => (d, Some(store.shop()?.to_string())),
-        Err(EngineError::NotInitialised) => (counterpart_engine::ids::new_v7(store.now()), None),
+    let (device, shop, currency) = match store.device() {
+        Ok(d) => (
+            d,
+            Some(store.shop()?.to_string()),
+            Some(store.location()?.currency.to_string()),
+        ),
+        Err(EngineError::NotInitialised) => {
+            (counterpart_engine::ids::new_v7(store.now()), None, None)
+        }
         Err(e) => return Err(e),
     };
     let request = PairRequest {
@@ -79,6 +85,7 @@ pub fn pair(
         device,
         name: name.to_string(),
         shop,
+        currency,
     };
     let answer = sync::pair(&server, &request).map_err(engine_error)?;
     let shop = ShopId::parse(&answer.shop)
