@@ -30,6 +30,9 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
 }
 
+/// Requests served at once.
+const MAX_IN_FLIGHT: usize = 64;
+
 /// The router with its limits.
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -40,6 +43,9 @@ pub fn router(state: AppState) -> Router {
         // Axum's own limit would answer in plain text; read a little more and
         // refuse in `body_of` with the protocol's error.
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES + 1))
+        // Each request may hold a 4 MiB body or an 8 MiB page: bounding how many
+        // run at once bounds the server's memory (the rest wait their turn).
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(MAX_IN_FLIGHT))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
