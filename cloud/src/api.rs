@@ -183,9 +183,17 @@ async fn pull(
     let high_water = ingest::high_water(&state.db, &device.merchant).await?;
     let device_id = device.id.to_string();
     let rows = ingest::pull(&state.db, &device.merchant, &device_id, after, limit).await?;
-    let (cursor, cursor_id) = rows
-        .last()
-        .map_or((after, None), |(seq, id, _)| (*seq, Some(id.clone())));
+    let after_id = match after {
+        0 => None,
+        n => ingest::event_id_at(&state.db, &device.merchant, n).await?,
+    };
+    // A page with nothing new ends where it started, at the same event: an
+    // empty page that named no event there made the till take its next pull
+    // for a restored server and download everything again.
+    let (cursor, cursor_id) = rows.last().map_or_else(
+        || (after, after_id.clone()),
+        |(seq, id, _)| (*seq, Some(id.clone())),
+    );
     let events = rows
         .into_iter()
         .filter_map(|(server_seq, _, body)| body.map(|b| (server_seq, b)))
@@ -196,10 +204,6 @@ async fn pull(
         })
         .collect::<Result<Vec<_>, _>>()?;
     let high_water = high_water.max(cursor);
-    let after_id = match after {
-        0 => None,
-        n => ingest::event_id_at(&state.db, &device.merchant, n).await?,
-    };
     Ok(Json(RawPull {
         events,
         cursor,

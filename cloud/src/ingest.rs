@@ -207,7 +207,13 @@ impl Fold {
                 let t = target.to_string();
                 if self.voided.insert(t.clone()) {
                     self.new_voided.push(t.clone());
-                    if let Some(body) = self.targets.get(&t).cloned() {
+                    // A void of a void undoes nothing (as on every till).
+                    if let Some(body) = self
+                        .targets
+                        .get(&t)
+                        .filter(|b| !matches!(b, EventBody::Voided { .. }))
+                        .cloned()
+                    {
                         if let Some(c) = body.customer() {
                             self.add(&c.to_string(), &body, -1);
                         }

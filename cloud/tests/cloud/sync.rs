@@ -12,8 +12,92 @@ on_both!(
     three_tills_converge,
     two_offline_tills_redeem_the_last_reward,
     skewed_and_jumping_clocks_change_nothing,
-    large_events_travel_in_requests_and_pages_that_fit
+    large_events_travel_in_requests_and_pages_that_fit,
+    an_idle_till_pulls_nothing,
+    a_void_of_a_void_undoes_nothing_on_any_till
 );
+
+/// The reproduction from issue 11: an idle till alternated `pulled 0` and a
+/// whole download of the ledger, because an empty page named no event at its
+/// cursor and the next pull took that for a restored server.
+fn an_idle_till_pulls_nothing(backend: Backend) {
+    let b = Bench::new(backend);
+    let a = b.till(afternoon());
+    publish_points(&a);
+    let t2 = b.till(afternoon());
+    for name in ["Anna", "Bob", "Cleo"] {
+        a.enroll(name);
+    }
+    a.sync().expect("sync a");
+    let first = t2.sync().expect("first round");
+    assert!(first.pulled > 0, "the first round pulls the shop");
+    for round in 0..6 {
+        let r = t2.sync().expect("idle round");
+        assert_eq!(
+            (r.pulled, r.pull_duplicates),
+            (0, 0),
+            "idle round {round} moved events"
+        );
+    }
+    // Something new after the idle rounds still arrives, once.
+    a.enroll("Dan");
+    a.sync().expect("sync a");
+    let r = t2.sync().expect("round with news");
+    assert_eq!((r.pulled, r.pull_duplicates), (1, 0));
+    assert_converged(&[&a, &t2]);
+}
+
+/// A void whose target is itself a void (no till writes one; the server held
+/// it as well-formed) undoes nothing: it used to put the first void's target's
+/// deltas back in the incremental fold while the rebuild left them out.
+fn a_void_of_a_void_undoes_nothing_on_any_till(backend: Backend) {
+    let b = Bench::new(backend);
+    let t = b.till(afternoon());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    t.visit(anna, 10_000);
+    let kept = t.visit(anna, 20_00);
+    let visits: Vec<_> = t
+        .store
+        .events()
+        .expect("events")
+        .into_iter()
+        .filter(|e| matches!(e.body, EventBody::Visit { .. }))
+        .collect();
+    t.store
+        .void(visits[0].id, "wrong customer", None)
+        .expect("void");
+    t.sync().expect("the void is on the server");
+    let first_void = t
+        .store
+        .events()
+        .expect("events")
+        .into_iter()
+        .rev()
+        .find(|e| matches!(e.body, EventBody::Voided { .. }))
+        .expect("the void");
+    // A second void, sent as no till writes it: aimed at the first void.
+    t.store
+        .void(visits[1].id, "typo", None)
+        .expect("second void");
+    let mut batch = t.store.outbox_batch(10).expect("outbox");
+    assert_eq!(batch.len(), 1);
+    if let EventBody::Voided { target, .. } = &mut batch[0].body {
+        *target = first_void.id;
+    }
+    let answer = t.client().push(&batch).expect("push");
+    assert_eq!(
+        answer.acks[0].status,
+        counterpart_engine::sync::protocol::AckStatus::Accepted
+    );
+    // A till that learns the shop from the server: the first visit stays
+    // undone, the second counts, and its incremental fold equals its rebuild.
+    let t2 = b.till(afternoon());
+    t2.sync().expect("catch up");
+    assert_eq!(t2.points(anna), 20 + kept);
+    let r = t2.store.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+}
 
 fn three_tills_converge(backend: Backend) {
     let b = Bench::new(backend);

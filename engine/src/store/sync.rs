@@ -363,7 +363,10 @@ fn pulled_run(
         }
     }
     if let (Some((at, id)), true) = (end, taken == page.len()) {
-        if at >= cursor {
+        // A page that ends where the cursor stands names the same event, or
+        // (from an older server) none: keep the one we have, or the
+        // next pull would look like a restored server and start again from 0.
+        if at > cursor || (at == cursor && id.is_some()) {
             cursor = at;
             cursor_event = id.map(|i| i.to_string());
         }
