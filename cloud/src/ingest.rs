@@ -199,7 +199,7 @@ impl Fold {
         }
     }
 
-    /// Applies an accepted event; returns the shortfalls of a redemption that overdrew.
+    /// Applies an accepted event; returns the balances it spent below zero.
     fn apply(&mut self, event: &Event) -> Vec<Shortfall> {
         let id = event.id.to_string();
         match &event.body {
@@ -263,11 +263,21 @@ impl Fold {
                 }
             }
         }
+        // Anything that spends a balance is checked, not only redemptions: a
+        // visit that fills a stamp card spends the card's stamps (two offline
+        // tills filling the same card paid two vouchers for one card's stamps),
+        // and an adjustment may take some away.
         match &event.body {
             EventBody::Redeemed {
                 customer, deltas, ..
             }
             | EventBody::Donated {
+                customer, deltas, ..
+            }
+            | EventBody::Visit {
+                customer, deltas, ..
+            }
+            | EventBody::Adjusted {
                 customer, deltas, ..
             } if !self.voided.contains(&id) => {
                 let owner = self.resolve(&customer.to_string());
@@ -618,7 +628,7 @@ pub async fn push(
                             shortfalls,
                         },
                     };
-                    tracing::info!(merchant, redemption = %event.id, "redemption overdrew; flagged");
+                    tracing::info!(merchant, event = %event.id, "spent a balance below zero; flagged");
                     next_server_device_seq += 1;
                     rows.push(NewRow {
                         server_seq: next_server_seq,

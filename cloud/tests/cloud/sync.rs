@@ -14,8 +14,65 @@ on_both!(
     skewed_and_jumping_clocks_change_nothing,
     large_events_travel_in_requests_and_pages_that_fit,
     an_idle_till_pulls_nothing,
-    a_void_of_a_void_undoes_nothing_on_any_till
+    a_void_of_a_void_undoes_nothing_on_any_till,
+    a_stamp_card_filled_at_two_offline_tills_is_flagged
 );
+
+/// A five-stamp card, one stamp a visit.
+const FIVE_STAMPS: &str = r#"
+format = 1
+name = "Five stamps"
+currency = "USD"
+
+[[rewards]]
+id = "free-coffee"
+name = "Free coffee"
+
+[[stamp_cards]]
+id = "coffee"
+name = "Coffee card"
+stamps = 5
+reward = "free-coffee"
+per = "visit"
+
+[limits]
+max_visit_amount = "200.00"
+"#;
+
+/// The reproduction from issue 11: a card at 4 of 5, filled by one coffee at
+/// each of two offline tills, paid two vouchers for six stamps and went to
+/// -4 of 5 with no flag, because the server checked only redemptions.
+fn a_stamp_card_filled_at_two_offline_tills_is_flagged(backend: Backend) {
+    let b = Bench::new(backend);
+    let a = b.till(afternoon());
+    a.store.publish_program(FIVE_STAMPS, None).expect("publish");
+    let anna = a.enroll("Anna");
+    for _ in 0..4 {
+        a.visit(anna, 3_00);
+    }
+    let t2 = b.till(afternoon());
+    settle(&[&a, &t2]);
+    let stamps = |t: &Till| {
+        t.store
+            .customer(anna)
+            .expect("anna")
+            .balances
+            .iter()
+            .find(|l| l.account == "stamps:coffee")
+            .map_or(0, |l| l.amount)
+    };
+    assert_eq!(stamps(&t2), 4);
+    // Both offline: each records one coffee, and each fills the card.
+    a.visit(anna, 3_00);
+    t2.visit(anna, 3_00);
+    assert_eq!((stamps(&a), stamps(&t2)), (0, 0));
+    settle(&[&a, &t2]);
+    assert_converged(&[&a, &t2]);
+    for t in [&a, &t2] {
+        assert_eq!(stamps(t), -4, "both coffees stand");
+        assert_eq!(t.conflicts(anna), 1, "the second fill is flagged");
+    }
+}
 
 /// The reproduction from issue 11: an idle till alternated `pulled 0` and a
 /// whole download of the ledger, because an empty page named no event at its

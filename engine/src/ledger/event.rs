@@ -226,7 +226,9 @@ pub enum EventBody {
     /// balance below zero (two tills, both offline, spent the same points). The
     /// redemption stands (the coffee was served); this flags it for the reports.
     Overdrawn {
-        /// The redemption (or donation) that overdrew.
+        /// The event that spent a balance below zero: a redemption, a donation,
+        /// a visit that filled a stamp card, an adjustment (the name is kept for
+        /// the events already written).
         redemption: EventId,
         /// The customer.
         customer: CustomerId,

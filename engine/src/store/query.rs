@@ -103,7 +103,7 @@ pub struct CustomerSummary {
     pub points_expired: i64,
     /// Rewards redeemable now.
     pub rewards_available: Vec<RewardLine>,
-    /// Redemptions the server found overdrew a balance (tills offline at once).
+    /// Events the server found spent a balance below zero (tills offline at once).
     pub conflicts: Vec<ConflictLine>,
 }
 
@@ -146,7 +146,7 @@ fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
                 redemption: redemption.to_string(),
                 flag: id,
                 text: format!(
-                    "redemption {redemption} overdrew {}: tills redeemed the same balance while offline",
+                    "{redemption} took {} below zero: tills spent the same balance while offline",
                     what.join(", ")
                 ),
             });
