@@ -322,11 +322,23 @@ impl Till {
     }
 
     pub fn points(&self, customer: CustomerId) -> i64 {
+        self.balance(customer, "points")
+    }
+
+    /// A customer's balance of one account (`points`, `stamps:coffee`), 0 when none.
+    pub fn balance(&self, customer: CustomerId, account: &str) -> i64 {
         let s = self.store.customer(customer).expect("customer");
         s.balances
             .iter()
-            .find(|b| b.account == "points")
+            .find(|b| b.account == account)
             .map_or(0, |b| b.amount)
+    }
+
+    /// This till's events of one kind (`visit`, `voided`), oldest first.
+    pub fn events_of(&self, kind: &str) -> Vec<counterpart_engine::ledger::Event> {
+        let mut events = self.store.events().expect("events");
+        events.retain(|e| e.body.kind() == kind);
+        events
     }
 
     pub fn conflicts(&self, customer: CustomerId) -> usize {

@@ -287,14 +287,7 @@ fn a_hand_made_void_changes_only_its_targets_balance(backend: Backend) {
     let bob = t.enroll("Bob");
     t.visit(anna, 10_000);
     t.sync().expect("the visit is on the server");
-    let visit = t
-        .store
-        .events()
-        .expect("events")
-        .into_iter()
-        .rev()
-        .find(|e| matches!(e.body, EventBody::Visit { .. }))
-        .expect("the visit");
+    let visit = t.events_of("visit").pop().expect("the visit");
     t.store
         .void(visit.id, "wrong customer", None)
         .expect("void");

@@ -52,15 +52,7 @@ fn a_stamp_card_filled_at_two_offline_tills_is_flagged(backend: Backend) {
     }
     let t2 = b.till(afternoon());
     settle(&[&a, &t2]);
-    let stamps = |t: &Till| {
-        t.store
-            .customer(anna)
-            .expect("anna")
-            .balances
-            .iter()
-            .find(|l| l.account == "stamps:coffee")
-            .map_or(0, |l| l.amount)
-    };
+    let stamps = |t: &Till| t.balance(anna, "stamps:coffee");
     assert_eq!(stamps(&t2), 4);
     // Both offline: each records one coffee, and each fills the card.
     a.visit(anna, 3_00);
@@ -114,25 +106,12 @@ fn a_void_of_a_void_undoes_nothing_on_any_till(backend: Backend) {
     let anna = t.enroll("Anna");
     t.visit(anna, 10_000);
     let kept = t.visit(anna, 20_00);
-    let visits: Vec<_> = t
-        .store
-        .events()
-        .expect("events")
-        .into_iter()
-        .filter(|e| matches!(e.body, EventBody::Visit { .. }))
-        .collect();
+    let visits = t.events_of("visit");
     t.store
         .void(visits[0].id, "wrong customer", None)
         .expect("void");
     t.sync().expect("the void is on the server");
-    let first_void = t
-        .store
-        .events()
-        .expect("events")
-        .into_iter()
-        .rev()
-        .find(|e| matches!(e.body, EventBody::Voided { .. }))
-        .expect("the void");
+    let first_void = t.events_of("voided").pop().expect("the void");
     // A second void, sent as no till writes it: aimed at the first void.
     t.store
         .void(visits[1].id, "typo", None)
