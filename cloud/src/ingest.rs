@@ -10,6 +10,7 @@
 //! more than the fold.
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use counterpart_engine::ledger::merges::{self, MergeEdge};
 use counterpart_engine::ledger::{Event, EventBody, Shortfall};
 use counterpart_engine::location::Location;
 use counterpart_engine::sync::protocol::{Ack, AckStatus, PushResponse};
@@ -130,6 +131,9 @@ fn violation(event: &Event, location: &Location) -> Option<String> {
     }
     match &event.body {
         EventBody::Overdrawn { .. } => Some("only the server writes overdrawn flags".into()),
+        EventBody::Merged { from, into } if from == into => {
+            Some("a record cannot be merged into itself".into())
+        }
         EventBody::Visit {
             amount,
             currency,
@@ -172,7 +176,10 @@ struct Fold {
     erased: HashSet<String>,
     /// Bodies of events a void in this batch may target.
     targets: HashMap<String, EventBody>,
-    new_aliases: Vec<(String, String)>,
+    /// The merges of the groups loaded, stored and new.
+    merges: Vec<MergeEdge>,
+    /// Records whose open record changed: `None` for one that is open now.
+    alias_changes: HashMap<String, Option<String>>,
     new_voided: Vec<String>,
     new_erased: Vec<String>,
 }
@@ -199,6 +206,56 @@ impl Fold {
         }
     }
 
+    /// Joins the groups a merge names and decides again which record remains,
+    /// from the set of their merges, as every till does (`ledger::merges`).
+    fn merge(&mut self, edge: MergeEdge) {
+        let owners = [
+            self.resolve(&edge.from.to_string()),
+            self.resolve(&edge.into.to_string()),
+        ];
+        let mut members: HashSet<String> = self
+            .aliases
+            .iter()
+            .filter(|(_, o)| owners.contains(o))
+            .map(|(c, _)| c.clone())
+            .collect();
+        members.extend(owners.iter().cloned());
+        self.merges.push(edge);
+        let group: Vec<MergeEdge> = self
+            .merges
+            .iter()
+            .filter(|e| members.contains(&e.from.to_string()))
+            .copied()
+            .collect();
+        let survivor = merges::resolve(&group).owner(edge.from).to_string();
+        for owner in owners.iter().filter(|o| **o != survivor) {
+            let moved: Vec<(String, i64)> = self
+                .balances
+                .iter()
+                .filter(|((c, _), _)| c == owner)
+                .map(|((_, a), v)| (a.clone(), *v))
+                .collect();
+            for (account, amount) in moved {
+                self.balances.insert((owner.clone(), account.clone()), 0);
+                self.dirty.insert((owner.clone(), account.clone()));
+                *self
+                    .balances
+                    .entry((survivor.clone(), account.clone()))
+                    .or_insert(0) += amount;
+                self.dirty.insert((survivor.clone(), account));
+            }
+        }
+        for m in members {
+            if m == survivor {
+                self.aliases.remove(&m);
+                self.alias_changes.insert(m, None);
+            } else {
+                self.aliases.insert(m.clone(), survivor.clone());
+                self.alias_changes.insert(m, Some(survivor.clone()));
+            }
+        }
+    }
+
     /// Applies an accepted event; returns the balances it spent below zero.
     fn apply(&mut self, event: &Event) -> Vec<Shortfall> {
         let id = event.id.to_string();
@@ -220,32 +277,12 @@ impl Fold {
                     }
                 }
             }
-            EventBody::Merged { from, into } => {
-                let (from, target) = (from.to_string(), self.resolve(&into.to_string()));
-                if from != target {
-                    let moved: Vec<(String, i64)> = self
-                        .balances
-                        .iter()
-                        .filter(|((c, _), _)| *c == from)
-                        .map(|((_, a), v)| (a.clone(), *v))
-                        .collect();
-                    for (account, amount) in moved {
-                        self.balances.insert((from.clone(), account.clone()), 0);
-                        self.dirty.insert((from.clone(), account.clone()));
-                        *self
-                            .balances
-                            .entry((target.clone(), account.clone()))
-                            .or_insert(0) += amount;
-                        self.dirty.insert((target.clone(), account));
-                    }
-                    for v in self.aliases.values_mut() {
-                        if *v == from {
-                            *v = target.clone();
-                        }
-                    }
-                    self.aliases.insert(from.clone(), target.clone());
-                    self.new_aliases.push((from, target));
-                }
+            EventBody::Merged { from, into } if from != into => {
+                self.merge(MergeEdge {
+                    event: event.id,
+                    from: *from,
+                    into: *into,
+                });
             }
             EventBody::Erased { customer } => {
                 let c = customer.to_string();
@@ -383,6 +420,58 @@ async fn load_fold(
     .await?
     {
         fold.aliases.insert(row.try_get(0)?, row.try_get(1)?);
+    }
+    // A merge may change which record of its groups remains: their members and
+    // merges are loaded whole.
+    let mut merge_owners: Vec<String> = events
+        .iter()
+        .filter_map(|e| match &e.body {
+            EventBody::Merged { from, into } => Some([from.to_string(), into.to_string()]),
+            _ => None,
+        })
+        .flatten()
+        .map(|c| fold.resolve(&c))
+        .collect();
+    if !merge_owners.is_empty() {
+        merge_owners.sort();
+        merge_owners.dedup();
+        for row in rows_for(
+            tx,
+            backend,
+            "SELECT customer, merged_into FROM aliases WHERE merchant = {m} AND merged_into IN",
+            merchant,
+            &merge_owners,
+        )
+        .await?
+        {
+            let customer: String = row.try_get(0)?;
+            ids.push(customer.clone());
+            fold.aliases.insert(customer, row.try_get(1)?);
+        }
+        ids.extend(merge_owners.iter().cloned());
+        ids.sort();
+        ids.dedup();
+        for row in rows_for(
+            tx,
+            backend,
+            "SELECT id, body FROM events WHERE merchant = {m} AND kind = 'merged' AND customer IN",
+            merchant,
+            &ids,
+        )
+        .await?
+        {
+            let id: String = row.try_get(0)?;
+            let body: String = row.try_get(1)?;
+            let event: Event = serde_json::from_str(&body)
+                .map_err(|e| ApiError::Internal(format!("stored event {id}: {e}")))?;
+            if let EventBody::Merged { from, into } = event.body {
+                fold.merges.push(MergeEdge {
+                    event: event.id,
+                    from,
+                    into,
+                });
+            }
+        }
     }
     // Balances of every record involved: the ones named and where they lead, and
     // records merged into them (a merge moves a closed record's balances).
@@ -773,28 +862,26 @@ async fn write_fold(
         }
         exec(tx, &sql, v).await?;
     }
-    for (from, target) in &fold.new_aliases {
-        exec(
-            tx,
-            "UPDATE aliases SET merged_into = $3 WHERE merchant = $1 AND merged_into = $2",
-            vec![
-                merchant.into(),
-                from.as_str().into(),
-                target.as_str().into(),
-            ],
-        )
-        .await?;
-        exec(
-            tx,
-            "INSERT INTO aliases (merchant, customer, merged_into) VALUES ($1, $2, $3)
-             ON CONFLICT (merchant, customer) DO UPDATE SET merged_into = excluded.merged_into",
-            vec![
-                merchant.into(),
-                from.as_str().into(),
-                target.as_str().into(),
-            ],
-        )
-        .await?;
+    for (customer, into) in &fold.alias_changes {
+        match into {
+            Some(into) => exec(
+                    tx,
+                    "INSERT INTO aliases (merchant, customer, merged_into) VALUES ($1, $2, $3)
+                     ON CONFLICT (merchant, customer) DO UPDATE SET merged_into = excluded.merged_into",
+                    vec![
+                        merchant.into(),
+                        customer.as_str().into(),
+                        into.as_str().into(),
+                    ],
+                )
+                .await?,
+            None => exec(
+                    tx,
+                    "DELETE FROM aliases WHERE merchant = $1 AND customer = $2",
+                    vec![merchant.into(), customer.as_str().into()],
+                )
+                .await?,
+        };
     }
     for target in &fold.new_voided {
         exec(

@@ -341,12 +341,26 @@ impl Till {
         events
     }
 
+    /// The customer's overdraw flags.
     pub fn conflicts(&self, customer: CustomerId) -> usize {
+        self.conflicts_of(customer, counterpart_engine::store::ConflictKind::Overdrawn)
+            .len()
+    }
+
+    /// The customer's conflicts of one kind, as staff read them.
+    pub fn conflicts_of(
+        &self,
+        customer: CustomerId,
+        kind: counterpart_engine::store::ConflictKind,
+    ) -> Vec<String> {
         self.store
             .customer(customer)
             .expect("customer")
             .conflicts
-            .len()
+            .into_iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| c.text)
+            .collect()
     }
 
     pub fn snapshot(&self) -> String {

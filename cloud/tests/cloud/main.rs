@@ -1,8 +1,10 @@
 //! The sync server's tests, one binary: a real server process on 127.0.0.1
 //! (port 0), on SQLite and on PostgreSQL, real tills, faults injected between.
 
+mod cli;
 mod common;
 mod faults;
+mod offline_histories;
 mod properties;
 mod protocol;
 mod security;

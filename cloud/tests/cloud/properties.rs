@@ -7,7 +7,7 @@
 
 use crate::common::*;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
 
 const TILLS: usize = 3;
 const CUSTOMERS: usize = 2;
@@ -182,12 +182,12 @@ fn run(backend: Backend, ops: &[Op]) {
     }
 }
 
-fn check(backend: Backend, cases: u32) {
+fn check(backend: Backend, cases: u32, regressions: &'static str) {
     let mut runner = TestRunner::new(Config {
         cases,
         // Each case starts a server and three tills: shrink a little, not forever.
         max_shrink_iters: 32,
-        failure_persistence: None,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(regressions))),
         ..Config::default()
     });
     runner
@@ -200,10 +200,18 @@ fn check(backend: Backend, cases: u32) {
 
 #[test]
 fn partitions_and_heals_converge_on_the_model_sqlite() {
-    check(Backend::Sqlite, 12);
+    check(
+        Backend::Sqlite,
+        12,
+        "tests/proptest-regressions/partitions_sqlite.txt",
+    );
 }
 
 #[test]
 fn partitions_and_heals_converge_on_the_model_postgres() {
-    check(Backend::Postgres, 4);
+    check(
+        Backend::Postgres,
+        4,
+        "tests/proptest-regressions/partitions_postgres.txt",
+    );
 }

@@ -2,6 +2,7 @@
 
 mod account;
 mod event;
+pub mod merges;
 
 pub use account::{Account, Delta, MAX_DELTA};
 pub use event::{

@@ -5,8 +5,10 @@
 //! - balances are sums of the deltas of events that are not voided;
 //! - a void removes its target's deltas once, whichever arrives first, and a
 //!   second void of the same target changes nothing;
-//! - a merge points the closed record at the one that remains, and anything that
-//!   arrives later for the closed record lands on the remaining one;
+//! - merges join records of one person; which record remains is decided from the
+//!   set of merges (`ledger::merges`), so opposite merges made at two offline
+//!   tills agree everywhere; anything that arrives for a closed record lands on
+//!   the one that remains;
 //! - of two profile changes the later by `Event::order_key` (sequence numbers,
 //!   never clocks) wins; an erasure wins over every profile change.
 //!
@@ -15,6 +17,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{EngineError, Result};
+use crate::ledger::merges::{self, MergeEdge};
 use crate::ledger::{Delta, Event, EventBody, Profile};
 
 /// The record a customer id resolves to after merges.
@@ -277,32 +280,14 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             let (f, i) = (from.to_string(), into.to_string());
             ensure_customer(conn, &f)?;
             ensure_customer(conn, &i)?;
-            let target = resolve(conn, &i)?;
-            if target == f {
-                return Err(EngineError::Corrupt(format!("merge of {f} into itself")));
+            if from == into {
+                // No honest till writes one and the server refuses it; every
+                // fold passes over it.
+                tracing::warn!(event = %id, "ignored a merge of a record into itself");
+                return Ok(());
             }
-            conn.execute(
-                "INSERT INTO balances (customer, account, amount)
-                 SELECT ?1, account, amount FROM balances WHERE customer = ?2 AND true
-                 ON CONFLICT (customer, account) DO UPDATE SET amount = amount + excluded.amount",
-                params![target, f],
-            )?;
-            conn.execute(
-                "DELETE FROM balances WHERE customer = ? OR (customer = ? AND amount = 0)",
-                params![f, target],
-            )?;
-            for table in ["visits", "cards", "subscriptions"] {
-                conn.execute(
-                    &format!("UPDATE {table} SET customer = ? WHERE customer = ?"),
-                    params![target, f],
-                )?;
-            }
-            conn.execute(
-                "UPDATE customers SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2",
-                params![target, f],
-            )?;
-            refresh_stats(conn, &f)?;
-            refresh_stats(conn, &target)?;
+            let owners = [resolve(conn, &f)?, resolve(conn, &i)?];
+            regroup(conn, &owners)?;
         }
         EventBody::TillKeyAdded {
             device,
@@ -357,6 +342,80 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
         if erased == Some(true) {
             scrub_personal_data(conn, &c)?;
         }
+    }
+    Ok(())
+}
+
+/// Decides again which record remains of the group(s) `owners` head, after a
+/// merge joined them (see `ledger::merges`: the answer depends on the set of
+/// merges only, so a merge arriving late may change which record remains),
+/// and moves what the closed records held onto the one that remains.
+fn regroup(conn: &Connection, owners: &[String; 2]) -> Result<()> {
+    // The groups' members: their open records and every record closed into them.
+    let mut members: Vec<String> = conn
+        .prepare_cached("SELECT id FROM customers WHERE merged_into = ?1 OR merged_into = ?2")?
+        .query_map(params![owners[0], owners[1]], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    members.extend(owners.iter().cloned());
+    members.sort();
+    members.dedup();
+    let resolution = merges::resolve(&merges_of(conn, &members)?);
+    let first = super::parse_uuid(&owners[0], "customer id")?;
+    let survivor = resolution.owner(first).to_string();
+    for owner in owners.iter().filter(|o| **o != survivor) {
+        move_records(conn, owner, &survivor)?;
+    }
+    let mut point = conn.prepare_cached("UPDATE customers SET merged_into = ? WHERE id = ?")?;
+    for m in &members {
+        let into = (*m != survivor).then_some(survivor.as_str());
+        point.execute(params![into, m])?;
+    }
+    for c in owners.iter().chain(std::iter::once(&survivor)) {
+        refresh_stats(conn, c)?;
+    }
+    Ok(())
+}
+
+/// The merges that close any of `members` (each merge is stored under the
+/// record it closes): all the merges of a group, given all its members.
+pub(crate) fn merges_of(conn: &Connection, members: &[String]) -> Result<Vec<MergeEdge>> {
+    let mut edges = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, body FROM events WHERE customer = ? AND kind = 'merged' ORDER BY id",
+    )?;
+    for m in members {
+        let rows: Vec<(String, String)> = stmt
+            .query_map([m], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (event, body) in rows {
+            let body: EventBody = serde_json::from_str(&body)
+                .map_err(|e| EngineError::Corrupt(format!("event {event}: {e}")))?;
+            if let EventBody::Merged { from, into } = body {
+                let event = super::parse_uuid(&event, "event id")?;
+                edges.push(MergeEdge { event, from, into });
+            }
+        }
+    }
+    Ok(edges)
+}
+
+/// Moves balances, visits, cards and subscriptions from one record to another.
+fn move_records(conn: &Connection, from: &str, to: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO balances (customer, account, amount)
+         SELECT ?1, account, amount FROM balances WHERE customer = ?2 AND true
+         ON CONFLICT (customer, account) DO UPDATE SET amount = amount + excluded.amount",
+        params![to, from],
+    )?;
+    conn.execute(
+        "DELETE FROM balances WHERE customer = ? OR (customer = ? AND amount = 0)",
+        params![from, to],
+    )?;
+    for table in ["visits", "cards", "subscriptions"] {
+        conn.execute(
+            &format!("UPDATE {table} SET customer = ? WHERE customer = ?"),
+            params![to, from],
+        )?;
     }
     Ok(())
 }

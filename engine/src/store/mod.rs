@@ -31,8 +31,8 @@ pub(crate) use append::{append_at, find_idempotent};
 pub(crate) use context::{load as load_context, Needs};
 pub(crate) use query::summary;
 pub use query::{
-    normalise_phone, BalanceLine, CardCodes, ConflictLine, CustomerRecord, CustomerSummary,
-    RewardLine, TierLine,
+    normalise_phone, BalanceLine, CardCodes, ConflictKind, ConflictLine, CustomerRecord,
+    CustomerSummary, RewardLine, TierLine,
 };
 pub use rebuild::{RebuildReport, TableDiff};
 pub(crate) use sync::{last_sync_of, sync_config_of};

@@ -103,23 +103,82 @@ pub struct CustomerSummary {
     pub points_expired: i64,
     /// Rewards redeemable now.
     pub rewards_available: Vec<RewardLine>,
-    /// Events the server found spent a balance below zero (tills offline at once).
+    /// What tills did at once while offline that could not all stand: balances
+    /// spent below zero, merges overruled.
     pub conflicts: Vec<ConflictLine>,
 }
 
-/// A redemption flagged by the server as overdrawing.
+/// What kind of conflict a line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// The server found an event spent a balance below zero (it stands: the
+    /// reward was given).
+    Overdrawn,
+    /// A merge that could not be done as asked: another till merged the same
+    /// records the other way, or one of them into a third record.
+    MergeOverruled,
+}
+
+/// A conflict between tills, for staff and managers to read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConflictLine {
-    /// The redemption (it stands: the reward was given).
-    pub redemption: String,
-    /// The server's flag event.
-    pub flag: String,
+    /// What kind.
+    pub kind: ConflictKind,
+    /// The event in question: the overdrawing one, or the overruled merge.
+    pub event: String,
+    /// The server's flag event, for an overdraw.
+    pub flag: Option<String>,
     /// Words for staff and managers.
     pub text: String,
 }
 
-/// The customer's overdraw flags, oldest first.
+/// The customer's conflicts: overdraw flags oldest first, then overruled merges.
 fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
+    let mut out = overdraws(conn, customer)?;
+    out.extend(overruled_merges(conn, customer)?);
+    Ok(out)
+}
+
+/// Merges of the customer's records that could not be done as asked.
+fn overruled_merges(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
+    let mut members: Vec<String> = conn
+        .prepare_cached("SELECT id FROM customers WHERE merged_into = ?")?
+        .query_map([customer], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if members.is_empty() {
+        return Ok(Vec::new());
+    }
+    members.push(customer.to_string());
+    let resolution = crate::ledger::merges::resolve(&super::apply::merges_of(conn, &members)?);
+    Ok(resolution
+        .overruled
+        .iter()
+        .map(|e| {
+            let remains = resolution.owner(e.from);
+            let text = if e.from == remains {
+                format!(
+                    "merging {} into {} was overruled: another till merged these records the other way first, and {remains} remains",
+                    e.from, e.into
+                )
+            } else {
+                format!(
+                    "{} was merged into {} here and into another record at another till: all of them are one record now, {remains}",
+                    e.from, e.into
+                )
+            };
+            ConflictLine {
+                kind: ConflictKind::MergeOverruled,
+                event: e.event.to_string(),
+                flag: None,
+                text,
+            }
+        })
+        .collect())
+}
+
+/// The customer's overdraw flags, oldest first.
+fn overdraws(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, body FROM events
          WHERE customer IN (SELECT ?1 UNION ALL SELECT id FROM customers WHERE merged_into = ?1)
@@ -143,8 +202,9 @@ fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
                 .map(|s| format!("{} to {}", s.account, s.balance))
                 .collect();
             out.push(ConflictLine {
-                redemption: redemption.to_string(),
-                flag: id,
+                kind: ConflictKind::Overdrawn,
+                event: redemption.to_string(),
+                flag: Some(id),
                 text: format!(
                     "{redemption} took {} below zero: tills spent the same balance while offline",
                     what.join(", ")

@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 use super::Store;
 use crate::error::{EngineError, Result};
+use crate::ledger::merges::{self, MergeEdge};
 use crate::ledger::Profile;
 
 type Id = u128;
@@ -330,7 +331,7 @@ fn fold(
 ) -> Result<Projections> {
     // Pass 1: what changes how other events count.
     let mut voided: FxHashMap<Id, Id> = FxHashMap::default();
-    let mut merged: FxHashMap<Id, Id> = FxHashMap::default();
+    let mut merge_edges: Vec<MergeEdge> = Vec::new();
     let mut erased: FxHashSet<Id> = FxHashSet::default();
     let mut replaced: FxHashSet<Id> = FxHashSet::default();
     {
@@ -349,10 +350,11 @@ fn fold(
                     *e = (*e).min(void);
                 }
                 "merged" => {
-                    merged.insert(
-                        id(need(event, "from", &body.from)?)?,
-                        id(need(event, "into", &body.into)?)?,
-                    );
+                    merge_edges.push(MergeEdge {
+                        event: Uuid::from_u128(id(event)?),
+                        from: Uuid::from_u128(id(need(event, "from", &body.from)?)?),
+                        into: Uuid::from_u128(id(need(event, "into", &body.into)?)?),
+                    });
                 }
                 "erased" => {
                     erased.insert(id(need(event, "customer", &body.customer)?)?);
@@ -363,17 +365,10 @@ fn fold(
             }
         }
     }
-    let final_of = |c: Id| -> Id {
-        let mut cur = c;
-        // Bounded: a cycle would be a corrupt ledger; stop rather than spin.
-        for _ in 0..64 {
-            match merged.get(&cur) {
-                Some(next) => cur = *next,
-                None => break,
-            }
-        }
-        cur
-    };
+    // Which record remains of each person's records: decided from the set of
+    // merges, as when they are applied one by one.
+    let merged = merges::resolve(&merge_edges);
+    let final_of = |c: Id| -> Id { merged.owner(Uuid::from_u128(c)).as_u128() };
 
     // Pass 2: fold every event.
     let mut p = Projections::default();
@@ -512,10 +507,9 @@ fn fold(
             entry.1 = true;
         }
     }
-    for from in merged.keys() {
-        let target = final_of(*from);
-        if let Some(row) = p.customers.get_mut(from) {
-            row.merged_into = Some(target);
+    for (closed, owner) in &merged.closed {
+        if let Some(row) = p.customers.get_mut(&closed.as_u128()) {
+            row.merged_into = Some(owner.as_u128());
         }
     }
     for c in &erased {
