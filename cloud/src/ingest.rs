@@ -176,6 +176,9 @@ struct Fold {
     erased: HashSet<String>,
     /// Bodies of events a void in this batch may target.
     targets: HashMap<String, EventBody>,
+    /// The kind and customer of every event a void in this batch may name:
+    /// the stored targets and this batch's accepted events.
+    known: HashMap<String, (&'static str, Option<Uuid>)>,
     /// The merges of the groups loaded, stored and new.
     merges: Vec<MergeEdge>,
     /// Records whose open record changed: `None` for one that is open now.
@@ -256,9 +259,36 @@ impl Fold {
         }
     }
 
+    /// Why an event the fold can judge cannot come from an honest till: a till
+    /// voids only a visit, redemption, adjustment or donation, naming its
+    /// customer (a void of a void would undo nothing, and one naming another
+    /// customer would move balances between people).
+    fn refusal(&self, event: &Event) -> Option<String> {
+        let EventBody::Voided {
+            target, customer, ..
+        } = &event.body
+        else {
+            return None;
+        };
+        let (kind, of) = self.known.get(&target.to_string())?;
+        if !matches!(*kind, "visit" | "redeemed" | "adjusted" | "donated") {
+            Some(format!(
+                "a {kind} event cannot be voided; only visits, redemptions, adjustments and donations"
+            ))
+        } else if *of != Some(*customer) {
+            Some(format!(
+                "the void names customer {customer}, but its target belongs to another"
+            ))
+        } else {
+            None
+        }
+    }
+
     /// Applies an accepted event; returns the balances it spent below zero.
     fn apply(&mut self, event: &Event) -> Vec<Shortfall> {
         let id = event.id.to_string();
+        self.known
+            .insert(id.clone(), (event.body.kind(), event.body.customer()));
         match &event.body {
             EventBody::Voided { target, .. } => {
                 let t = target.to_string();
@@ -406,6 +436,8 @@ async fn load_fold(
             if let Some(c) = event.body.customer() {
                 customers.insert(c.to_string());
             }
+            fold.known
+                .insert(id.clone(), (event.body.kind(), event.body.customer()));
             fold.targets.insert(id, event.body);
         }
     }
@@ -664,7 +696,7 @@ pub async fn push(
     for p in &fresh {
         let verdict = match &p.event {
             Err(reason) => Err(reason.clone()),
-            Ok(e) => match violation(e, &device.location) {
+            Ok(e) => match violation(e, &device.location).or_else(|| fold.refusal(e)) {
                 Some(reason) => Err(reason),
                 None => Ok(e),
             },

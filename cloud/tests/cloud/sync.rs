@@ -14,7 +14,7 @@ on_both!(
     skewed_and_jumping_clocks_change_nothing,
     large_events_travel_in_requests_and_pages_that_fit,
     an_idle_till_pulls_nothing,
-    a_void_of_a_void_undoes_nothing_on_any_till,
+    a_void_of_a_void_is_refused_and_changes_nothing,
     a_stamp_card_filled_at_two_offline_tills_is_flagged
 );
 
@@ -99,7 +99,7 @@ fn an_idle_till_pulls_nothing(backend: Backend) {
 /// A void whose target is itself a void (no till writes one; the server held
 /// it as well-formed) undoes nothing: it used to put the first void's target's
 /// deltas back in the incremental fold while the rebuild left them out.
-fn a_void_of_a_void_undoes_nothing_on_any_till(backend: Backend) {
+fn a_void_of_a_void_is_refused_and_changes_nothing(backend: Backend) {
     let b = Bench::new(backend);
     let t = b.till(afternoon());
     publish_points(&t);
@@ -124,13 +124,47 @@ fn a_void_of_a_void_undoes_nothing_on_any_till(backend: Backend) {
     let answer = t.client().push(&batch).expect("push");
     assert_eq!(
         answer.acks[0].status,
-        counterpart_engine::sync::protocol::AckStatus::Accepted
+        counterpart_engine::sync::protocol::AckStatus::Rejected
+    );
+    assert!(
+        answer.acks[0]
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("a voided event cannot be voided")),
+        "{:?}",
+        answer.acks[0]
+    );
+    // A void naming another customer than its target's is refused too: it
+    // would take Bob's visit out of Anna's balance.
+    let bob = t.enroll("Bob");
+    let bobs = t.visit(bob, 40_00);
+    let bob_visit = t.events_of("visit").pop().expect("Bob's visit");
+    t.store
+        .void(bob_visit.id, "typo", None)
+        .expect("void of Bob's visit");
+    let mut batch = t.store.outbox_batch(10).expect("outbox");
+    let last = batch.last_mut().expect("the void");
+    if let EventBody::Voided { customer, .. } = &mut last.body {
+        *customer = anna;
+    }
+    let answer = t.client().push(&batch).expect("push");
+    let ack = answer.acks.last().expect("ack");
+    assert_eq!(
+        ack.status,
+        counterpart_engine::sync::protocol::AckStatus::Rejected
+    );
+    assert!(
+        ack.reason
+            .as_deref()
+            .is_some_and(|r| r.contains("its target belongs to another")),
+        "{ack:?}"
     );
     // A till that learns the shop from the server: the first visit stays
     // undone, the second counts, and its incremental fold equals its rebuild.
     let t2 = b.till(afternoon());
     t2.sync().expect("catch up");
     assert_eq!(t2.points(anna), 20 + kept);
+    assert_eq!(t2.points(bob), 20 + bobs);
     let r = t2.store.rebuild(false, |_, _| {}).expect("rebuild");
     assert!(r.differences.is_empty(), "{:?}", r.differences);
 }

@@ -163,7 +163,7 @@ fn overruled_merges(conn: &Connection, customer: &str) -> Result<Vec<ConflictLin
                 )
             } else {
                 format!(
-                    "{} was merged into {} here and into another record at another till: all of them are one record now, {remains}",
+                    "{} was merged into {}, and into another record at another till: all of them are one record now, {remains}",
                     e.from, e.into
                 )
             };
