@@ -115,3 +115,48 @@ fn opposite_merges_at_two_tills(backend: Backend) {
 }
 
 crate::on_both!(opposite_merges_at_two_tills);
+
+/// `counterpart sync`, running on, stops with what to do when the till is
+/// revoked, instead of retrying forever.
+#[test]
+fn running_sync_stops_when_the_till_is_revoked() {
+    let b = Bench::new(Backend::Sqlite);
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("till.db");
+    let code = b.merchant.pairing_code(&b.db);
+    till(&db, &["pair", &code, "--server", &b.server.url]);
+    let device = counterpart_engine::Store::open(
+        &db,
+        std::sync::Arc::new(counterpart_engine::ManualClock::new(afternoon())),
+    )
+    .and_then(|s| s.device())
+    .expect("the till's device")
+    .to_string();
+    b.db.admin(&["devices", "revoke", &device]);
+    let mut child = Command::new(counterpart_bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["sync", "--interval", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run counterpart sync");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("`counterpart sync` retried a revoked till for 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let out = child.wait_with_output().expect("output");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!status.success());
+    assert!(
+        stderr.contains("Sync stopped") && stderr.contains("pairing code"),
+        "{stderr}"
+    );
+}

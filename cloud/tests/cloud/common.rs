@@ -467,6 +467,7 @@ pub struct Proxy {
     fault: Arc<AtomicU8>,
     pub cut_after: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
+    connections: Arc<AtomicUsize>,
 }
 
 impl Proxy {
@@ -476,12 +477,19 @@ impl Proxy {
         let fault = Arc::new(AtomicU8::new(Fault::Pass as u8));
         let cut_after = Arc::new(AtomicUsize::new(200));
         let stop = Arc::new(AtomicBool::new(false));
-        let (f, c, s) = (fault.clone(), cut_after.clone(), stop.clone());
+        let connections = Arc::new(AtomicUsize::new(0));
+        let (f, c, s, n) = (
+            fault.clone(),
+            cut_after.clone(),
+            stop.clone(),
+            connections.clone(),
+        );
         std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if s.load(Ordering::SeqCst) {
                     break;
                 }
+                n.fetch_add(1, Ordering::SeqCst);
                 let Ok(client) = conn else { continue };
                 if f.load(Ordering::SeqCst) == Fault::Down as u8 {
                     let _ = client.shutdown(Shutdown::Both);
@@ -507,7 +515,13 @@ impl Proxy {
             fault,
             cut_after,
             stop,
+            connections,
         }
+    }
+
+    /// Connections tills opened through the proxy so far.
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
     }
 
     pub fn url(&self) -> String {

@@ -424,3 +424,54 @@ fn background_sync_shows_its_state_and_never_blocks_the_till() {
     other.sync().expect("sync");
     assert_eq!(other.store.customer(anna).expect("anna").record.visits, 2);
 }
+
+#[test]
+fn background_sync_stops_on_what_retrying_cannot_mend_and_says_what_to_do() {
+    use counterpart_engine::sync::Syncer;
+    let b = Bench::new(Backend::Sqlite);
+    let proxy = Proxy::start(b.server.port);
+    let t = b.till_via(&proxy, afternoon());
+    publish_points(&t);
+    let syncer = Syncer::start(t.store.clone(), std::time::Duration::from_millis(200));
+    assert!(
+        eventually(10, || syncer.status().last_sync.is_some()),
+        "synced: {:?}",
+        syncer.status()
+    );
+    // A manager revokes the till: retrying cannot help, so the loop stops
+    // and the status says what to do.
+    let device = t.store.device().expect("device").to_string();
+    b.db.admin(&["devices", "revoke", &device]);
+    t.enroll("Anna");
+    syncer.wake();
+    assert!(
+        eventually(10, || syncer.status().action_needed.is_some()),
+        "stopped: {:?}",
+        syncer.status()
+    );
+    let s = syncer.status();
+    assert_eq!(s.last_error_code.as_deref(), Some("unauthenticated"));
+    assert!(
+        s.action_needed
+            .as_deref()
+            .is_some_and(|a| a.contains("pairing code")),
+        "{s:?}"
+    );
+    assert_eq!(s.waiting, 1, "the enrolment waits, kept");
+    // No retries (with back-off it would have tried twice in this time)...
+    let before = proxy.connections();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert_eq!(
+        proxy.connections(),
+        before,
+        "retried: {:?}",
+        syncer.status()
+    );
+    // ...until someone asks, after dealing with it.
+    syncer.wake();
+    assert!(
+        eventually(10, || proxy.connections() > before),
+        "a wake-up tries again"
+    );
+    syncer.stop();
+}

@@ -65,6 +65,27 @@ impl SyncError {
         }
     }
 
+    /// For a permanent error: what staff must do, in words, since the loop
+    /// stops retrying until then.
+    pub fn advice(&self) -> Option<&'static str> {
+        if !self.is_permanent() {
+            return None;
+        }
+        Some(match self {
+            SyncError::NotPaired => "pair this till with the shop's server",
+            _ if self.is_forked() => {
+                "this till's database was copied or restored from a backup: pair it again as a new till"
+            }
+            SyncError::Server { code, .. } if code == "unauthenticated" => {
+                "the server no longer accepts this till's token (revoked, or lost): ask a manager for a pairing code and pair again"
+            }
+            SyncError::Server { code, .. } if code == "unsupported_protocol" => {
+                "the server speaks another protocol version: update Counterpart on this till"
+            }
+            _ => "the server refuses this till: ask a manager (it may have been revoked)",
+        })
+    }
+
     /// True for a forked device, on either side.
     pub fn is_forked(&self) -> bool {
         matches!(self, SyncError::Engine(EngineError::Forked(_)))
@@ -80,16 +101,30 @@ fn agent() -> ureq::Agent {
         .build()
 }
 
+/// Largest error answer read: the server's are a few hundred bytes; anything
+/// in front of it (a proxy's page, a hostile server) is cut here.
+const MAX_ERROR_BYTES: u64 = 64 * 1024;
+/// Longest server message kept, in characters: it is shown to staff.
+const MAX_MESSAGE_CHARS: usize = 500;
+
 fn read_error(response: ureq::Response) -> SyncError {
     let status = response.status();
-    match response.into_json::<ErrorBody>() {
-        Ok(body) => SyncError::Server {
+    let mut raw = Vec::new();
+    let read = std::io::Read::read_to_end(
+        &mut std::io::Read::take(response.into_reader(), MAX_ERROR_BYTES),
+        &mut raw,
+    );
+    match read
+        .ok()
+        .and_then(|_| serde_json::from_slice::<ErrorBody>(&raw).ok())
+    {
+        Some(body) => SyncError::Server {
             status,
-            code: body.error.code,
-            message: body.error.message,
+            code: body.error.code.chars().take(64).collect(),
+            message: body.error.message.chars().take(MAX_MESSAGE_CHARS).collect(),
             expected_seq: body.error.expected_seq,
         },
-        Err(_) => SyncError::Server {
+        None => SyncError::Server {
             status,
             code: if status >= 500 { "unavailable" } else { "http" }.into(),
             message: format!("HTTP {status}"),
@@ -171,5 +206,75 @@ impl Client {
                 .set("Authorization", &self.auth)
                 .call(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+
+    /// A one-request server answering `head`, then the chunks `body` makes
+    /// until it says `None` or the client hangs up.
+    fn answer_once(
+        head: &'static str,
+        body: impl Fn(usize) -> Option<Vec<u8>> + Send + 'static,
+    ) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        std::thread::spawn(move || {
+            if let Ok((mut conn, _)) = listener.accept() {
+                let mut buf = [0u8; 4096];
+                let _ = conn.read(&mut buf);
+                let _ = conn.write_all(head.as_bytes());
+                // Until the client hangs up.
+                let mut i = 0;
+                while let Some(chunk) = body(i) {
+                    if conn.write_all(&chunk).is_err() {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+        });
+        url
+    }
+
+    #[test]
+    fn an_endless_error_answer_is_cut_short() {
+        let url = answer_once(
+            "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n",
+            |_| Some(vec![b' '; 64 * 1024]),
+        );
+        let started = std::time::Instant::now();
+        let err = Client::new(&url, "cpt_x").pull(0, 10).expect_err("refused");
+        assert!(
+            matches!(&err, SyncError::Server { status: 401, code, .. } if code == "http"),
+            "{err:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn a_long_error_message_is_cut_to_what_staff_can_read() {
+        let url = answer_once(
+            "HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
+            |i| {
+                (i == 0).then(|| {
+                    let message = "no ".repeat(5000);
+                    format!(r#"{{"error":{{"code":"forbidden","message":"{message}"}}}}"#)
+                        .into_bytes()
+                })
+            },
+        );
+        let err = Client::new(&url, "cpt_x").pull(0, 10).expect_err("refused");
+        match err {
+            SyncError::Server { code, message, .. } => {
+                assert_eq!(code, "forbidden");
+                assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

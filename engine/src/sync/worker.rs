@@ -44,7 +44,12 @@ pub struct SyncStatus {
     /// Set when the till's clock is far from the server's.
     pub clock_warning: Option<String>,
     /// The server found this till's stream forked: it must be re-paired.
+    /// Cleared by the first round that succeeds (after pairing again).
     pub forked: bool,
+    /// Set when sync has stopped on an error retrying cannot mend (a forked
+    /// or revoked till, an unknown token, another protocol): what staff must
+    /// do. The loop waits for a wake-up (after pairing again) instead of retrying.
+    pub action_needed: Option<String>,
 }
 
 /// What one round did.
@@ -436,24 +441,34 @@ fn refresh(store: &Store, status: &mut SyncStatus) {
 fn run(store: &Store, shared: &Shared, interval: Duration) {
     let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
     loop {
-        // Wait for the next round, a wake-up or stop.
+        // Wait for the next round, a wake-up or stop; after an error retrying
+        // cannot mend, for a wake-up or stop only.
         let wait = {
             let status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
-            if status.last_error.is_some() {
+            if status.action_needed.is_some() {
                 None
+            } else if status.last_error.is_some() {
+                Some(backoff.next_delay())
             } else {
                 Some(interval)
             }
         };
-        let wait = wait.unwrap_or_else(|| backoff.next_delay());
         {
             let mut signal = shared.signal.lock().unwrap_or_else(|p| p.into_inner());
-            if !signal.1 && !signal.0 {
-                signal = shared
-                    .wake
-                    .wait_timeout(signal, wait)
-                    .map(|(g, _)| g)
-                    .unwrap_or_else(|p| p.into_inner().0);
+            while !signal.1 && !signal.0 {
+                match wait {
+                    Some(wait) => {
+                        signal = shared
+                            .wake
+                            .wait_timeout(signal, wait)
+                            .map(|(g, _)| g)
+                            .unwrap_or_else(|p| p.into_inner().0);
+                        break;
+                    }
+                    None => {
+                        signal = shared.wake.wait(signal).unwrap_or_else(|p| p.into_inner());
+                    }
+                }
             }
             if signal.0 {
                 return;
@@ -476,6 +491,8 @@ fn run(store: &Store, shared: &Shared, interval: Duration) {
                 status.online = true;
                 status.last_error = None;
                 status.last_error_code = None;
+                status.forked = false;
+                status.action_needed = None;
                 status.clock_skew_seconds = Some(round.clock_skew_seconds);
                 status.clock_warning = clock_warning(round.clock_skew_seconds);
                 if round.pushed + round.pulled > 0 {
@@ -485,9 +502,13 @@ fn run(store: &Store, shared: &Shared, interval: Duration) {
             Err(e) => {
                 status.online = !matches!(e, SyncError::Offline(_));
                 status.forked |= e.is_forked();
+                status.action_needed = e.advice().map(str::to_string);
                 status.last_error_code = Some(e.code());
                 status.last_error = Some(e.to_string());
-                tracing::warn!(error = %e, "sync failed");
+                match &status.action_needed {
+                    Some(advice) => tracing::error!(error = %e, advice, "sync stopped"),
+                    None => tracing::warn!(error = %e, "sync failed"),
+                }
             }
         }
         refresh(store, &mut status);

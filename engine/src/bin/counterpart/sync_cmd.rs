@@ -111,6 +111,24 @@ pub fn pair(
 }
 
 fn round(store: &Store, config: &SyncConfig, bars: bool, out: &mut Out) -> Result<(), EngineError> {
+    try_round(store, config, bars, out).map_err(engine_error)
+}
+
+/// An error retrying cannot mend, with what to do about it.
+fn stopped(e: SyncError) -> EngineError {
+    match (e.advice(), e) {
+        (_, SyncError::Engine(e @ EngineError::Forked(_))) => e,
+        (Some(advice), e) => EngineError::Sync(format!("{e}. Sync stopped: {advice}")),
+        (None, e) => engine_error(e),
+    }
+}
+
+fn try_round(
+    store: &Store,
+    config: &SyncConfig,
+    bars: bool,
+    out: &mut Out,
+) -> Result<(), SyncError> {
     let client = Client::new(&config.server, &config.token);
     let bar = progress_bar(bars, "syncing");
     let report = sync::sync_once(store, &client, |p| match p {
@@ -124,8 +142,7 @@ fn round(store: &Store, config: &SyncConfig, bars: bool, out: &mut Out) -> Resul
             bar.set_length(u64::try_from(high).unwrap_or(0));
             bar.set_position(u64::try_from(at).unwrap_or(0));
         }
-    })
-    .map_err(engine_error)?;
+    })?;
     bar.finish_and_clear();
     out.sync_round(&report);
     Ok(())
@@ -142,16 +159,17 @@ pub fn sync(
         .sync_config()?
         .ok_or_else(|| engine_error(SyncError::NotPaired))?;
     if once {
-        return round(store, &config, bars, out);
+        return try_round(store, &config, bars, out).map_err(stopped);
     }
     let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
     loop {
-        let wait = match round(store, &config, false, out) {
+        let wait = match try_round(store, &config, false, out) {
             Ok(()) => {
                 backoff.reset();
                 Duration::from_secs(interval.max(1))
             }
-            Err(e @ EngineError::Forked(_)) => return Err(e),
+            // Retrying cannot mend these: stop, saying what to do.
+            Err(e) if e.is_permanent() => return Err(stopped(e)),
             Err(e) => {
                 let wait = backoff.next_delay();
                 out.note(&format!(
