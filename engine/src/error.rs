@@ -104,6 +104,10 @@ pub enum EngineError {
         /// The key that was given.
         key: String,
     },
+    /// An idempotency key sent again with another action or input: nothing
+    /// was recorded (the key's first action stands).
+    #[error("the key `{0}` was used for another action or input; nothing was recorded: send a new key for a new action")]
+    IdempotencyMismatch(String),
     /// Two different events claim one place in a device's stream: a copied
     /// database or a restored backup wrote on. Nothing was applied.
     #[error("a forked device: {0}; re-pair the till that wrote it")]
@@ -143,6 +147,7 @@ impl EngineError {
             },
             EngineError::Card(c) => c.code(),
             EngineError::NotFound { .. } => "not_found",
+            EngineError::IdempotencyMismatch(_) => "idempotency.mismatch",
             EngineError::Forked(_) => "forked",
             EngineError::Sync(_) => "sync",
             EngineError::NotInitialised => "not_initialised",
@@ -163,6 +168,7 @@ impl EngineError {
                 | EngineError::Refused(_)
                 | EngineError::Card(_)
                 | EngineError::NotFound { .. }
+                | EngineError::IdempotencyMismatch(_)
                 | EngineError::NotInitialised
         )
     }

@@ -242,20 +242,34 @@ impl Store {
     /// Runs one action: one transaction that checks the idempotency key, lets the
     /// action decide what to record, appends it and reads the customer back.
     /// Anything refused rolls back and changes nothing.
+    ///
+    /// `request` describes the action and its input: a key sent again with
+    /// another request (a redemption under a visit's key, a visit with another
+    /// amount) is refused, never answered with the first action's outcome.
     fn act(
         &self,
         key: Option<&str>,
+        request: impl FnOnce() -> String,
         decide: impl FnOnce(&Ctx<'_>) -> Result<Decision>,
     ) -> Result<Outcome> {
         check_key(key)?;
         let now = self.now();
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(k) = key {
-            if let Some(earlier) = store::find_idempotent(&tx, k)? {
-                return replay(&tx, earlier, now);
+        let idempotency = match key {
+            Some(k) => {
+                let request = request_hash(&request());
+                if let Some((earlier, stored)) = store::find_idempotent(&tx, k)? {
+                    // Keys recorded before requests were (NULL) replay as they did.
+                    if stored.is_some_and(|s| s != request) {
+                        return Err(EngineError::IdempotencyMismatch(k.to_string()));
+                    }
+                    return replay(&tx, earlier, now);
+                }
+                Some((k, request))
             }
-        }
+            None => None,
+        };
         let ctx = Ctx {
             conn: &tx,
             location: store::location_of(&tx)?,
@@ -277,7 +291,8 @@ impl Store {
                 ),
             ));
         }
-        let event = store::append_at(&tx, &ctx.location, decision.body, None, key, now)?;
+        let idempotency = idempotency.as_ref().map(|(k, r)| (*k, r.as_str()));
+        let event = store::append_at(&tx, &ctx.location, decision.body, None, idempotency, now)?;
         let deltas = event.body.deltas().to_vec();
         let mut lines = lines_of(&deltas);
         lines.extend(decision.notes);
@@ -299,61 +314,70 @@ impl Store {
     /// Checks and publishes a program.
     pub fn publish_program(&self, source: &str, key: Option<&str>) -> Result<Outcome> {
         let program = parse_program(source)?;
-        self.act(key, |ctx| {
-            if program.currency != ctx.location.currency {
-                return Err(EngineError::invalid(
-                    "currency",
-                    format!(
-                        "the program is in {} but the shop is in {}",
-                        program.currency, ctx.location.currency
-                    ),
-                ));
-            }
-            let version: i64 = ctx.conn.query_row(
-                "SELECT COALESCE(MAX(version), 0) + 1 FROM programs",
-                [],
-                |r| r.get(0),
-            )?;
-            let version = u32::try_from(version).unwrap_or(u32::MAX);
-            Ok(Decision {
-                body: EventBody::ProgramPublished {
-                    version,
-                    name: program.name.clone(),
-                    source: source.to_string(),
-                },
-                notes: vec![format!("published {} as version {version}", program.name)],
-                show_customer: false,
-            })
-        })
+        self.act(
+            key,
+            || format!("publish_program {source}"),
+            |ctx| {
+                if program.currency != ctx.location.currency {
+                    return Err(EngineError::invalid(
+                        "currency",
+                        format!(
+                            "the program is in {} but the shop is in {}",
+                            program.currency, ctx.location.currency
+                        ),
+                    ));
+                }
+                let version: i64 = ctx.conn.query_row(
+                    "SELECT COALESCE(MAX(version), 0) + 1 FROM programs",
+                    [],
+                    |r| r.get(0),
+                )?;
+                let version = u32::try_from(version).unwrap_or(u32::MAX);
+                Ok(Decision {
+                    body: EventBody::ProgramPublished {
+                        version,
+                        name: program.name.clone(),
+                        source: source.to_string(),
+                    },
+                    notes: vec![format!("published {} as version {version}", program.name)],
+                    show_customer: false,
+                })
+            },
+        )
     }
 
     /// Enrols a new customer with a new card.
     pub fn enroll(&self, enrolment: Enrolment, key: Option<&str>) -> Result<Outcome> {
         let profile = check_profile(enrolment.profile)?;
-        self.act(key, |ctx| {
-            let program = ctx.program()?;
-            let customer = crate::ids::new_v7(ctx.now);
-            let (card, code) = match &enrolment.card_code {
-                Some(text) => preprinted_card(ctx.conn, text)?,
-                None => new_card(ctx.conn)?,
-            };
-            let deltas = rules::welcome(program, &ctx.location, &profile.tags, ctx.now);
-            let has_profile = profile != Profile::default();
-            Ok(Decision::new(
-                EventBody::Enrolled {
-                    customer,
-                    card,
-                    code: Some(code.clone()),
-                    profile: has_profile.then_some(profile),
-                    deltas,
-                },
-                vec![
-                    format!("enrolled with card {card}"),
-                    format!("card code (QR): {code}"),
-                    format!("typed code: {}", crate::card_code::fallback_code(card)),
-                ],
-            ))
-        })
+        let request = format!("enroll {profile:?} {:?}", enrolment.card_code);
+        self.act(
+            key,
+            || request,
+            |ctx| {
+                let program = ctx.program()?;
+                let customer = crate::ids::new_v7(ctx.now);
+                let (card, code) = match &enrolment.card_code {
+                    Some(text) => preprinted_card(ctx.conn, text)?,
+                    None => new_card(ctx.conn)?,
+                };
+                let deltas = rules::welcome(program, &ctx.location, &profile.tags, ctx.now);
+                let has_profile = profile != Profile::default();
+                Ok(Decision::new(
+                    EventBody::Enrolled {
+                        customer,
+                        card,
+                        code: Some(code.clone()),
+                        profile: has_profile.then_some(profile),
+                        deltas,
+                    },
+                    vec![
+                        format!("enrolled with card {card}"),
+                        format!("card code (QR): {code}"),
+                        format!("typed code: {}", crate::card_code::fallback_code(card)),
+                    ],
+                ))
+            },
+        )
     }
 
     /// Records a visit: evaluates the program now and writes what it gave.
@@ -363,48 +387,56 @@ impl Store {
         visit: VisitInput,
         key: Option<&str>,
     ) -> Result<Outcome> {
-        self.act(key, |ctx| {
-            let program = ctx.program()?;
-            check_visit(program, &visit)?;
-            let customer = ctx.open_customer(customer)?;
-            let today = ctx.today();
-            let needs = store::Needs {
-                expiry: false,
-                coupon: visit.coupon.as_deref(),
-            };
-            let context = store::load_context(ctx.conn, program, customer, today, needs)?;
-            let earned = rules::earn(program, &ctx.location, &context, &visit, ctx.now)?;
-            let mut notes = Vec::new();
-            if earned.tier_before != earned.tier_after {
-                let name = |t: &Option<String>| {
-                    t.as_ref()
-                        .and_then(|id| program.tiers.as_ref()?.levels.iter().find(|l| l.id == *id))
-                        .map_or("no tier".to_string(), |l| l.name.clone())
+        let request = format!("visit {customer} {visit:?}");
+        self.act(
+            key,
+            || request,
+            |ctx| {
+                let program = ctx.program()?;
+                check_visit(program, &visit)?;
+                let customer = ctx.open_customer(customer)?;
+                let today = ctx.today();
+                let needs = store::Needs {
+                    expiry: false,
+                    coupon: visit.coupon.as_deref(),
                 };
-                notes.push(format!(
-                    "tier: {} → {}",
-                    name(&earned.tier_before),
-                    name(&earned.tier_after)
-                ));
-            }
-            Ok(Decision::new(
-                EventBody::Visit {
-                    customer,
-                    amount: visit.amount,
-                    currency: program.currency.to_string(),
-                    items: visit.items,
-                    coupon: visit.coupon.map(|c| c.trim().to_ascii_uppercase()),
-                    business_date: today,
-                    deltas: earned.deltas,
-                },
-                notes,
-            ))
-        })
+                let context = store::load_context(ctx.conn, program, customer, today, needs)?;
+                let earned = rules::earn(program, &ctx.location, &context, &visit, ctx.now)?;
+                let mut notes = Vec::new();
+                if earned.tier_before != earned.tier_after {
+                    let name = |t: &Option<String>| {
+                        t.as_ref()
+                            .and_then(|id| {
+                                program.tiers.as_ref()?.levels.iter().find(|l| l.id == *id)
+                            })
+                            .map_or("no tier".to_string(), |l| l.name.clone())
+                    };
+                    notes.push(format!(
+                        "tier: {} → {}",
+                        name(&earned.tier_before),
+                        name(&earned.tier_after)
+                    ));
+                }
+                Ok(Decision::new(
+                    EventBody::Visit {
+                        customer,
+                        amount: visit.amount,
+                        currency: program.currency.to_string(),
+                        items: visit.items,
+                        coupon: visit.coupon.map(|c| c.trim().to_ascii_uppercase()),
+                        business_date: today,
+                        deltas: earned.deltas,
+                    },
+                    notes,
+                ))
+            },
+        )
     }
 
     /// Redeems a reward from the catalogue.
     pub fn redeem(&self, customer: CustomerId, reward: &str, key: Option<&str>) -> Result<Outcome> {
-        self.redeem_with(customer, key, reward, |program, c, today| {
+        let request = format!("redeem {customer} {reward}");
+        self.redeem_with(customer, key, request, reward, |program, c, today| {
             rules::redeem(program, c, reward, today)
         })
     }
@@ -416,7 +448,8 @@ impl Store {
         amount: i64,
         key: Option<&str>,
     ) -> Result<Outcome> {
-        self.redeem_with(customer, key, "cashback", |program, c, _| {
+        let request = format!("spend_cashback {customer} {amount}");
+        self.redeem_with(customer, key, request, "cashback", |program, c, _| {
             rules::spend_cashback(program, c, amount)
         })
     }
@@ -425,30 +458,35 @@ impl Store {
         &self,
         customer: CustomerId,
         key: Option<&str>,
+        request: String,
         reward: &str,
         cost: impl FnOnce(&Program, &rules::CustomerContext, NaiveDate) -> Result<Vec<Delta>>,
     ) -> Result<Outcome> {
-        self.act(key, |ctx| {
-            let program = ctx.program()?;
-            let customer = ctx.open_customer(customer)?;
-            let today = ctx.today();
-            let needs = store::Needs {
-                expiry: true,
-                coupon: None,
-            };
-            let context = store::load_context(ctx.conn, program, customer, today, needs)?;
-            let deltas = cost(program, &context, today)?;
-            check_offline_allowance(ctx, program, customer, &deltas)?;
-            Ok(Decision::new(
-                EventBody::Redeemed {
-                    customer,
-                    reward: reward.to_string(),
-                    business_date: today,
-                    deltas,
-                },
-                Vec::new(),
-            ))
-        })
+        self.act(
+            key,
+            || request,
+            |ctx| {
+                let program = ctx.program()?;
+                let customer = ctx.open_customer(customer)?;
+                let today = ctx.today();
+                let needs = store::Needs {
+                    expiry: true,
+                    coupon: None,
+                };
+                let context = store::load_context(ctx.conn, program, customer, today, needs)?;
+                let deltas = cost(program, &context, today)?;
+                check_offline_allowance(ctx, program, customer, &deltas)?;
+                Ok(Decision::new(
+                    EventBody::Redeemed {
+                        customer,
+                        reward: reward.to_string(),
+                        business_date: today,
+                        deltas,
+                    },
+                    Vec::new(),
+                ))
+            },
+        )
     }
 
     /// Undoes a visit, redemption, adjustment or donation with a compensating event.
@@ -460,7 +498,7 @@ impl Store {
                 "say why, in 1 to 200 characters",
             ));
         }
-        self.act(key, |ctx| {
+        self.act(key, || format!("void {target} {reason}"), |ctx| {
             let body: String = ctx
                 .conn
                 .query_row("SELECT body FROM events WHERE id = ?", [target.to_string()], |r| r.get(0))
@@ -533,44 +571,48 @@ impl Store {
                 "only points, stamps, cashback and vouchers can be adjusted",
             ));
         }
-        self.act(key, |ctx| {
-            let program = ctx.program()?;
-            let known = match &account {
-                Account::Points => program.points.is_some(),
-                Account::Cashback => program.cashback.is_some(),
-                Account::Stamps(c) => program.stamp_card(c).is_some(),
-                Account::Voucher(r) => program.reward(r).is_some(),
-                _ => false,
-            };
-            if !known {
-                return Err(EngineError::invalid(
-                    "account",
-                    format!("`{account}` is not part of the program"),
-                ));
-            }
-            let customer = ctx.open_customer(customer)?;
-            let shown = match account {
-                Account::Cashback => Money::new(amount, program.currency).to_string(),
-                _ => amount.to_string(),
-            };
-            let why = format!(
-                "{}{shown} {account} adjusted by a manager: {reason}",
-                if amount > 0 { "+" } else { "" }
-            );
-            Ok(Decision::new(
-                EventBody::Adjusted {
-                    customer,
-                    reason: reason.to_string(),
-                    deltas: vec![Delta {
-                        account: account.clone(),
-                        amount,
-                        rule: "adjustment".into(),
-                        why,
-                    }],
-                },
-                Vec::new(),
-            ))
-        })
+        self.act(
+            key,
+            || format!("adjust {customer} {account} {amount} {reason}"),
+            |ctx| {
+                let program = ctx.program()?;
+                let known = match &account {
+                    Account::Points => program.points.is_some(),
+                    Account::Cashback => program.cashback.is_some(),
+                    Account::Stamps(c) => program.stamp_card(c).is_some(),
+                    Account::Voucher(r) => program.reward(r).is_some(),
+                    _ => false,
+                };
+                if !known {
+                    return Err(EngineError::invalid(
+                        "account",
+                        format!("`{account}` is not part of the program"),
+                    ));
+                }
+                let customer = ctx.open_customer(customer)?;
+                let shown = match account {
+                    Account::Cashback => Money::new(amount, program.currency).to_string(),
+                    _ => amount.to_string(),
+                };
+                let why = format!(
+                    "{}{shown} {account} adjusted by a manager: {reason}",
+                    if amount > 0 { "+" } else { "" }
+                );
+                Ok(Decision::new(
+                    EventBody::Adjusted {
+                        customer,
+                        reason: reason.to_string(),
+                        deltas: vec![Delta {
+                            account: account.clone(),
+                            amount,
+                            rule: "adjustment".into(),
+                            why,
+                        }],
+                    },
+                    Vec::new(),
+                ))
+            },
+        )
     }
 
     /// Gives the customer a new card; the old one stops working.
@@ -580,37 +622,41 @@ impl Store {
         old_card: CardId,
         key: Option<&str>,
     ) -> Result<Outcome> {
-        self.act(key, |ctx| {
-            let customer = ctx.open_customer(customer)?;
-            let owner: Option<String> = ctx
-                .conn
-                .query_row(
-                    "SELECT customer FROM cards WHERE id = ? AND status = 'active'",
-                    [old_card.to_string()],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if owner.as_deref() != Some(customer.to_string().as_str()) {
-                return Err(EngineError::invalid(
-                    "card",
-                    format!("{old_card} is not a working card of this customer"),
-                ));
-            }
-            let (new_card, new_code) = new_card(ctx.conn)?;
-            Ok(Decision::new(
-                EventBody::CardReplaced {
-                    customer,
-                    old_card,
-                    new_card,
-                    new_code: Some(new_code.clone()),
-                },
-                vec![
-                    format!("new card {new_card}; card {old_card} no longer works"),
-                    format!("card code (QR): {new_code}"),
-                    format!("typed code: {}", crate::card_code::fallback_code(new_card)),
-                ],
-            ))
-        })
+        self.act(
+            key,
+            || format!("replace_card {customer} {old_card}"),
+            |ctx| {
+                let customer = ctx.open_customer(customer)?;
+                let owner: Option<String> = ctx
+                    .conn
+                    .query_row(
+                        "SELECT customer FROM cards WHERE id = ? AND status = 'active'",
+                        [old_card.to_string()],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if owner.as_deref() != Some(customer.to_string().as_str()) {
+                    return Err(EngineError::invalid(
+                        "card",
+                        format!("{old_card} is not a working card of this customer"),
+                    ));
+                }
+                let (new_card, new_code) = new_card(ctx.conn)?;
+                Ok(Decision::new(
+                    EventBody::CardReplaced {
+                        customer,
+                        old_card,
+                        new_card,
+                        new_code: Some(new_code.clone()),
+                    },
+                    vec![
+                        format!("new card {new_card}; card {old_card} no longer works"),
+                        format!("card code (QR): {new_code}"),
+                        format!("typed code: {}", crate::card_code::fallback_code(new_card)),
+                    ],
+                ))
+            },
+        )
     }
 
     /// Sells a subscription plan, starting today.
@@ -620,30 +666,34 @@ impl Store {
         plan: &str,
         key: Option<&str>,
     ) -> Result<Outcome> {
-        self.act(key, |ctx| {
-            let program = ctx.program()?;
-            let p = program
-                .plan(plan)
-                .ok_or_else(|| EngineError::not_found("subscription plan", plan))?;
-            let customer = ctx.open_customer(customer)?;
-            let today = ctx.today();
-            let ends = today + Duration::days(p.valid_days - 1);
-            let line = format!(
-                "{} sold for {}: runs {today} to {ends}",
-                p.name,
-                Money::new(p.price, program.currency)
-            );
-            Ok(Decision::new(
-                EventBody::SubscriptionBought {
-                    customer,
-                    plan: p.id.clone(),
-                    price: p.price,
-                    starts: today,
-                    ends,
-                },
-                vec![line],
-            ))
-        })
+        self.act(
+            key,
+            || format!("subscribe {customer} {plan}"),
+            |ctx| {
+                let program = ctx.program()?;
+                let p = program
+                    .plan(plan)
+                    .ok_or_else(|| EngineError::not_found("subscription plan", plan))?;
+                let customer = ctx.open_customer(customer)?;
+                let today = ctx.today();
+                let ends = today + Duration::days(p.valid_days - 1);
+                let line = format!(
+                    "{} sold for {}: runs {today} to {ends}",
+                    p.name,
+                    Money::new(p.price, program.currency)
+                );
+                Ok(Decision::new(
+                    EventBody::SubscriptionBought {
+                        customer,
+                        plan: p.id.clone(),
+                        price: p.price,
+                        starts: today,
+                        ends,
+                    },
+                    vec![line],
+                ))
+            },
+        )
     }
 
     /// Donates points to a cause.
@@ -660,39 +710,43 @@ impl Store {
                 "must be between 1 and 10,000,000",
             ));
         }
-        self.act(key, |ctx| {
-            let program = ctx.program()?;
-            let cause = program
-                .cause(cause)
-                .ok_or_else(|| EngineError::not_found("cause", cause))?;
-            let customer = ctx.open_customer(customer)?;
-            let needs = store::Needs {
-                expiry: true,
-                coupon: None,
-            };
-            let context = store::load_context(ctx.conn, program, customer, ctx.today(), needs)?;
-            if context.points_available() < points {
-                return Err(Refusal::NotEnough {
-                    account: "points".into(),
-                    needed: points.to_string(),
-                    available: context.points_available().to_string(),
+        self.act(
+            key,
+            || format!("donate {customer} {cause} {points}"),
+            |ctx| {
+                let program = ctx.program()?;
+                let cause = program
+                    .cause(cause)
+                    .ok_or_else(|| EngineError::not_found("cause", cause))?;
+                let customer = ctx.open_customer(customer)?;
+                let needs = store::Needs {
+                    expiry: true,
+                    coupon: None,
+                };
+                let context = store::load_context(ctx.conn, program, customer, ctx.today(), needs)?;
+                if context.points_available() < points {
+                    return Err(Refusal::NotEnough {
+                        account: "points".into(),
+                        needed: points.to_string(),
+                        available: context.points_available().to_string(),
+                    }
+                    .into());
                 }
-                .into());
-            }
-            Ok(Decision::new(
-                EventBody::Donated {
-                    customer,
-                    cause: cause.id.clone(),
-                    deltas: vec![Delta {
-                        account: Account::Points,
-                        amount: -points,
-                        rule: format!("cause:{}", cause.id),
-                        why: format!("-{points} points given to {}", cause.name),
-                    }],
-                },
-                Vec::new(),
-            ))
-        })
+                Ok(Decision::new(
+                    EventBody::Donated {
+                        customer,
+                        cause: cause.id.clone(),
+                        deltas: vec![Delta {
+                            account: Account::Points,
+                            amount: -points,
+                            rule: format!("cause:{}", cause.id),
+                            why: format!("-{points} points given to {}", cause.name),
+                        }],
+                    },
+                    Vec::new(),
+                ))
+            },
+        )
     }
 
     /// Changes a customer's personal data.
@@ -703,16 +757,21 @@ impl Store {
         key: Option<&str>,
     ) -> Result<Outcome> {
         let profile = check_profile(profile)?;
-        self.act(key, |ctx| {
-            let customer = ctx.open_customer(customer)?;
-            Ok(Decision::new(
-                EventBody::ProfileUpdated {
-                    customer,
-                    profile: Some(profile),
-                },
-                vec!["profile updated".into()],
-            ))
-        })
+        let request = format!("update_profile {customer} {profile:?}");
+        self.act(
+            key,
+            || request,
+            |ctx| {
+                let customer = ctx.open_customer(customer)?;
+                Ok(Decision::new(
+                    EventBody::ProfileUpdated {
+                        customer,
+                        profile: Some(profile),
+                    },
+                    vec!["profile updated".into()],
+                ))
+            },
+        )
     }
 
     /// Joins two records of one person: `from` is closed and everything it held moves to `into`.
@@ -724,46 +783,54 @@ impl Store {
             ));
         }
         // The outcome shows the record that remains: the summary follows the merge.
-        self.act(key, |ctx| {
-            let from_open = ctx.open_customer(from)?;
-            let into_open = ctx.open_customer(into)?;
-            if from_open != from {
-                return Err(EngineError::invalid(
-                    "from",
-                    format!("{from} was merged into {from_open} already"),
-                ));
-            }
-            if into_open == from {
-                return Err(EngineError::invalid(
-                    "into",
-                    "that record was merged into the other already",
-                ));
-            }
-            Ok(Decision::new(
-                EventBody::Merged {
-                    from,
-                    into: into_open,
-                },
-                vec![format!("merged {from} into {into_open}")],
-            ))
-        })
+        self.act(
+            key,
+            || format!("merge {from} {into}"),
+            |ctx| {
+                let from_open = ctx.open_customer(from)?;
+                let into_open = ctx.open_customer(into)?;
+                if from_open != from {
+                    return Err(EngineError::invalid(
+                        "from",
+                        format!("{from} was merged into {from_open} already"),
+                    ));
+                }
+                if into_open == from {
+                    return Err(EngineError::invalid(
+                        "into",
+                        "that record was merged into the other already",
+                    ));
+                }
+                Ok(Decision::new(
+                    EventBody::Merged {
+                        from,
+                        into: into_open,
+                    },
+                    vec![format!("merged {from} into {into_open}")],
+                ))
+            },
+        )
     }
 
     /// Erases a customer's personal data; the anonymised ledger stays.
     pub fn erase(&self, customer: CustomerId, key: Option<&str>) -> Result<Outcome> {
-        self.act(key, |ctx| {
-            let open = ctx.open_customer(customer)?;
-            if open != customer {
-                return Err(EngineError::invalid(
-                    "customer",
-                    format!("this record was merged into {open}: erase that one"),
-                ));
-            }
-            Ok(Decision::new(
-                EventBody::Erased { customer },
-                vec!["personal data erased; balances and history stay, anonymised".into()],
-            ))
-        })
+        self.act(
+            key,
+            || format!("erase {customer}"),
+            |ctx| {
+                let open = ctx.open_customer(customer)?;
+                if open != customer {
+                    return Err(EngineError::invalid(
+                        "customer",
+                        format!("this record was merged into {open}: erase that one"),
+                    ));
+                }
+                Ok(Decision::new(
+                    EventBody::Erased { customer },
+                    vec!["personal data erased; balances and history stay, anonymised".into()],
+                ))
+            },
+        )
     }
 
     /// One customer's data, as JSON: their record, balances and every event about them.
@@ -846,6 +913,15 @@ pub fn new_card_codes(store: &Store, count: usize) -> Result<Vec<(CardId, String
 }
 
 /// The outcome of an event recorded earlier under the same key.
+/// What a request is remembered by under its idempotency key.
+fn request_hash(request: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(request.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn replay(conn: &Connection, event: Event, now: DateTime<Utc>) -> Result<Outcome> {
     let customer = match event.body.customer() {
         Some(c) => Some(store::summary(conn, c, now)?),

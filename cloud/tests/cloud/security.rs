@@ -14,7 +14,7 @@ on_both!(
     merchants_cannot_see_or_write_each_other,
     a_forked_device_is_refused,
     an_event_breaking_a_rule_is_parked_and_the_queue_goes_on,
-    a_hand_made_void_changes_only_its_targets_balance,
+    a_hand_made_void_naming_another_customer_is_refused,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -279,7 +279,7 @@ fn an_event_breaking_a_rule_is_parked_and_the_queue_goes_on(backend: Backend) {
     assert_eq!(again.acks[0].status, AckStatus::Rejected);
 }
 
-fn a_hand_made_void_changes_only_its_targets_balance(backend: Backend) {
+fn a_hand_made_void_naming_another_customer_is_refused(backend: Backend) {
     let b = Bench::new(backend);
     let t = b.till(afternoon());
     publish_points(&t);
@@ -298,9 +298,17 @@ fn a_hand_made_void_changes_only_its_targets_balance(backend: Backend) {
         *customer = bob;
     }
     let answer = t.client().push(&batch).expect("push");
-    assert_eq!(answer.acks[0].status, AckStatus::Accepted);
+    assert_eq!(answer.acks[0].status, AckStatus::Rejected);
+    assert!(
+        answer.acks[0]
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("its target belongs to another")),
+        "{:?}",
+        answer.acks[0]
+    );
     t.store.acknowledge(&answer.acks).expect("acknowledge");
-    // Anna spends what she has left; the server's fold must agree she had it.
+    // Anna spends what she has left; nobody's balance moved on the server.
     t.visit(anna, 50_00);
     t.store.redeem(anna, "pastry", None).expect("a pastry");
     settle(&[&t]);

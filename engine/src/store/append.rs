@@ -54,14 +54,20 @@ pub(crate) fn business_date_of(event: &Event, location: &Location) -> NaiveDate 
 }
 
 /// The event this till already recorded under `key`, if any.
-pub(crate) fn find_idempotent(conn: &Connection, key: &str) -> Result<Option<Event>> {
+/// The event this till recorded under `key`, with the hash of the request it
+/// was recorded for (none for keys recorded before requests were kept).
+pub(crate) fn find_idempotent(
+    conn: &Connection,
+    key: &str,
+) -> Result<Option<(Event, Option<String>)>> {
     conn.query_row(
-        "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body FROM events
+        "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, request FROM events
          WHERE device = (SELECT id FROM device) AND idempotency_key = ?",
         [key],
-        event_from_row,
+        |r| Ok((event_from_row(r)?, r.get::<_, Option<String>>(7)?)),
     )
     .optional()?
+    .map(|(event, request)| event.map(|e| (e, request)))
     .transpose()
 }
 
@@ -71,7 +77,7 @@ pub(crate) fn append_at(
     location: &Location,
     body: EventBody,
     staff: Option<String>,
-    idempotency_key: Option<&str>,
+    idempotency: Option<(&str, &str)>,
     now: DateTime<Utc>,
 ) -> Result<Event> {
     let (device, next_seq, seen): (String, i64, i64) = conn
@@ -88,7 +94,7 @@ pub(crate) fn append_at(
         staff,
         body,
     };
-    let seq = insert_event(conn, &event, idempotency_key, None, location)?;
+    let seq = insert_event(conn, &event, idempotency, None, location)?;
     conn.prepare_cached("INSERT INTO outbox (device_seq, event_seq) VALUES (?, ?)")?
         .execute(params![event.device_seq, seq])?;
     conn.prepare_cached("UPDATE device SET next_seq = next_seq + 1")?
@@ -102,7 +108,7 @@ pub(crate) fn append_at(
 pub(crate) fn insert_event(
     conn: &Connection,
     event: &Event,
-    idempotency_key: Option<&str>,
+    idempotency: Option<(&str, &str)>,
     server_seq: Option<i64>,
     location: &Location,
 ) -> Result<i64> {
@@ -112,8 +118,8 @@ pub(crate) fn insert_event(
     let seq: i64 = conn
         .prepare_cached(
             "INSERT INTO events (id, device, device_seq, seen_server_seq, device_time, staff, kind, customer,
-                                 idempotency_key, body, content_hash, server_seq)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+                                 idempotency_key, request, body, content_hash, server_seq)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
         )?
         .query_row(
             params![
@@ -125,7 +131,8 @@ pub(crate) fn insert_event(
                 event.staff,
                 event.body.kind(),
                 customer,
-                idempotency_key,
+                idempotency.map(|(k, _)| k),
+                idempotency.map(|(_, r)| r),
                 body,
                 event.content_hash(),
                 server_seq,

@@ -65,6 +65,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261124000000_customer_screen.sql",
         include_str!("../../../migrations/20261124000000_customer_screen.sql"),
     ),
+    (
+        "20261203000000_idempotency_request.sql",
+        include_str!("../../../migrations/20261203000000_idempotency_request.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {

@@ -402,6 +402,28 @@ fn idempotency_voids_adjustments_merge_and_erase() {
         .expect("repeat");
     assert!(again.duplicate && again.event_id == first.event_id);
     assert_eq!(bal(&s.customer(a).expect("a"), "points"), 30);
+    // The key again with another action or input is refused and records
+    // nothing: a barista never sees "done" for a redemption that never happened.
+    let n = s.events().expect("events").len();
+    let before = s.projection_snapshot().expect("snapshot");
+    for refused in [
+        s.redeem(a, "drink", Some("till-1/42")),
+        s.record_visit(a, visit(2000), Some("till-1/42")),
+        s.record_visit(b, visit(1000), Some("till-1/42")),
+        s.adjust(
+            a,
+            counterpart_engine::ledger::Account::Points,
+            5,
+            "goodwill",
+            Some("till-1/42"),
+        ),
+    ] {
+        let e = refused.expect_err("another request under a used key");
+        assert_eq!(e.code(), "idempotency.mismatch", "{e}");
+        assert!(e.is_user_error());
+    }
+    assert_eq!(n, s.events().expect("events").len());
+    assert_eq!(before, s.projection_snapshot().expect("snapshot"));
     // Void it: the points go, the visit no longer counts; a second void is refused.
     let o = s
         .void(first.event_id, "wrong customer", None)
