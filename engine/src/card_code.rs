@@ -104,6 +104,19 @@ pub enum CodeError {
     /// The signature does not match: the code was altered or made up.
     #[error("this card code is forged: its signature does not match")]
     Forged,
+    /// A typed code that more than one card carries (tills offline drew the
+    /// same one): the customer is picked from the matches, or by name or phone.
+    #[error(
+        "the typed code {code} is on the cards of {} customers ({}): pick one, or look them up by name or phone",
+        customers.len(),
+        customers.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
+    )]
+    Ambiguous {
+        /// The typed code, normalised.
+        code: String,
+        /// The customers whose active cards carry it.
+        customers: Vec<crate::ledger::CustomerId>,
+    },
     /// The card was reported lost or replaced.
     #[error(
         "this card was revoked (lost or replaced); ask for the new card or look the customer up"
@@ -120,6 +133,7 @@ impl CodeError {
             CodeError::UnknownTill => "card.unknown_till",
             CodeError::Forged => "card.forged",
             CodeError::Revoked => "card.revoked",
+            CodeError::Ambiguous { .. } => "card.ambiguous",
         }
     }
 }

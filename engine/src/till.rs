@@ -845,18 +845,19 @@ impl Store {
     }
 }
 
-/// A new card: a random id whose typed fallback code is not taken yet, and its
-/// code signed by this till.
-fn new_card(conn: &Connection) -> Result<(CardId, String)> {
+/// A new card: a random id whose typed fallback code no card this till has
+/// seen carries (nor any in `also_taken`), and its code signed by this till.
+fn new_card_avoiding(conn: &Connection, also_taken: &[String]) -> Result<(CardId, String)> {
     let key = store::signing_key_of(conn)?;
     let shop = store::shop_of(conn)?;
     for _ in 0..16 {
         let card = CardId(uuid::Uuid::new_v4());
+        let fallback = crate::card_code::fallback_code(card);
         let taken: Option<i64> = conn
-            .prepare_cached("SELECT 1 FROM cards WHERE fallback = ?")?
-            .query_row([crate::card_code::fallback_code(card)], |r| r.get(0))
+            .prepare_cached("SELECT 1 FROM cards WHERE fallback = ? LIMIT 1")?
+            .query_row([&fallback], |r| r.get(0))
             .optional()?;
-        if taken.is_none() {
+        if taken.is_none() && !also_taken.contains(&fallback) {
             return Ok((
                 card,
                 crate::card_code::CardCode::sign(shop, card, &key).encode(),
@@ -866,6 +867,10 @@ fn new_card(conn: &Connection) -> Result<(CardId, String)> {
     Err(EngineError::Corrupt(
         "could not find a free card number".into(),
     ))
+}
+
+fn new_card(conn: &Connection) -> Result<(CardId, String)> {
+    new_card_avoiding(conn, &[])
 }
 
 /// A pre-printed card: its code must verify against this shop's tills, and the
@@ -899,17 +904,15 @@ pub fn new_card_codes(store: &Store, count: usize) -> Result<Vec<(CardId, String
         ));
     }
     let conn = store.conn();
-    let key = store::signing_key_of(&conn)?;
-    let shop = store::shop_of(&conn)?;
-    Ok((0..count)
-        .map(|_| {
-            let card = CardId(uuid::Uuid::new_v4());
-            (
-                card,
-                crate::card_code::CardCode::sign(shop, card, &key).encode(),
-            )
-        })
-        .collect())
+    // Each avoids the codes of the cards known and of the sheet's others.
+    let mut sheet: Vec<(CardId, String)> = Vec::with_capacity(count);
+    let mut codes: Vec<String> = Vec::with_capacity(count);
+    for _ in 0..count {
+        let (card, code) = new_card_avoiding(&conn, &codes)?;
+        codes.push(crate::card_code::fallback_code(card));
+        sheet.push((card, code));
+    }
+    Ok(sheet)
 }
 
 /// The outcome of an event recorded earlier under the same key.

@@ -69,6 +69,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261203000000_idempotency_request.sql",
         include_str!("../../../migrations/20261203000000_idempotency_request.sql"),
     ),
+    (
+        "20261203010000_typed_codes_may_collide.sql",
+        include_str!("../../../migrations/20261203010000_typed_codes_may_collide.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {

@@ -411,17 +411,55 @@ impl Store {
             return Ok(code.verify(shop, keys.iter())?);
         }
         if let Some(fallback) = crate::card_code::normalise_fallback(t) {
-            let id: Option<String> = conn
-                .prepare_cached("SELECT id FROM cards WHERE fallback = ?")?
-                .query_row([&fallback], |r| r.get(0))
-                .optional()?;
-            let id = id.ok_or_else(|| EngineError::not_found("card", &fallback))?;
-            return CardId::parse(&id)
-                .ok_or_else(|| EngineError::Corrupt(format!("card id `{id}`")));
+            let cards = typed_matches(&conn, &fallback)?;
+            // A code only replaced cards carry finds the replaced card (and
+            // says so); one active card is the card; several are for staff to pick.
+            let active: Vec<&(CardId, String, bool)> = cards.iter().filter(|c| c.2).collect();
+            return match (active.as_slice(), cards.first()) {
+                ([one], _) => Ok(one.0),
+                ([], Some(replaced)) => Ok(replaced.0),
+                ([], None) => Err(EngineError::not_found("card", &fallback)),
+                (many, _) => {
+                    let mut customers = Vec::with_capacity(many.len());
+                    for (_, owner, _) in many {
+                        let owner = parse_uuid(owner, "customer")?;
+                        if !customers.contains(&owner) {
+                            customers.push(owner);
+                        }
+                    }
+                    match customers.as_slice() {
+                        // Two cards of one person: either is theirs.
+                        [_] => Ok(many[0].0),
+                        _ => Err(crate::card_code::CodeError::Ambiguous {
+                            code: fallback,
+                            customers,
+                        }
+                        .into()),
+                    }
+                }
+            };
         }
         CardId::parse(t).ok_or(EngineError::Card(crate::card_code::CodeError::Garbled(
             "not a card code, a typed card code or a card number",
         )))
+    }
+
+    /// Every customer whose active card carries a typed code, for staff to pick
+    /// from when more than one does (see [`crate::card_code::CodeError::Ambiguous`]).
+    pub fn customers_by_typed_code(&self, text: &str) -> Result<Vec<CustomerRecord>> {
+        let fallback =
+            crate::card_code::normalise_fallback(text.trim()).ok_or(EngineError::Card(
+                crate::card_code::CodeError::Garbled("not a typed card code"),
+            ))?;
+        let conn = self.conn();
+        let mut owners: Vec<CustomerId> = Vec::new();
+        for (_, owner, active) in typed_matches(&conn, &fallback)? {
+            let owner = parse_uuid(&owner, "customer")?;
+            if active && !owners.contains(&owner) {
+                owners.push(owner);
+            }
+        }
+        owners.iter().map(|c| record(&conn, *c)).collect()
     }
 
     /// The customer a scanned or typed card belongs to (see [`Store::find_card`]).
@@ -524,6 +562,21 @@ impl Store {
         rows.map(|r| r.map_err(EngineError::from).and_then(|x| x))
             .collect()
     }
+}
+
+/// The cards carrying a typed code: (card, owner, active), in card order.
+fn typed_matches(conn: &Connection, fallback: &str) -> Result<Vec<(CardId, String, bool)>> {
+    let rows: Vec<(String, String, String)> = conn
+        .prepare_cached("SELECT id, customer, status FROM cards WHERE fallback = ? ORDER BY id")?
+        .query_map([fallback], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(id, owner, status)| {
+            let card = CardId::parse(&id)
+                .ok_or_else(|| EngineError::Corrupt(format!("card id `{id}`")))?;
+            Ok((card, owner, status == "active"))
+        })
+        .collect()
 }
 
 /// The summary of a customer (following merges) at `now`.

@@ -191,3 +191,77 @@ fn demo_data_beyond_its_bounds_is_refused_before_anything_is_written() {
     assert_eq!(e.code(), "invalid_input");
     assert_eq!(n, shop.store.events().expect("events").len());
 }
+
+#[test]
+fn typed_codes_two_tills_drew_alike_find_both_customers_and_stop_nothing() {
+    use counterpart_engine::card_code::fallback_code;
+    use counterpart_engine::ledger::CardId;
+    let shop = points_cafe();
+    let s = &shop.store;
+    let (anna, anna_card) = shop.enroll(Profile {
+        name: Some("Anna".into()),
+        ..Default::default()
+    });
+    // Another till, offline, gave Bob a card whose typed code is Anna's: the
+    // code is the card id modulo 29^10.
+    let modulus = 29u128.pow(10);
+    let n = anna_card.0.as_u128();
+    let bob_card = CardId(uuid::Uuid::from_u128(
+        n.checked_add(modulus).unwrap_or(n - modulus),
+    ));
+    assert_eq!(fallback_code(bob_card), fallback_code(anna_card));
+    let other = uuid::Uuid::from_u128(7);
+    let bob = uuid::Uuid::from_u128(8);
+    let enrolled = Event {
+        id: counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0)),
+        device: other,
+        device_seq: 1,
+        seen_server_seq: 0,
+        device_time: utc(2026, 11, 23, 9, 0),
+        staff: None,
+        body: EventBody::Enrolled {
+            customer: bob,
+            card: bob_card,
+            code: None,
+            profile: Some(Profile {
+                name: Some("Bob".into()),
+                ..Default::default()
+            }),
+            deltas: Vec::new(),
+        },
+    };
+    // Applying it never fails (it stopped every till's sync).
+    let report = s.import_events(&[enrolled]).expect("applied");
+    assert_eq!(report.applied, 1);
+    let r = s.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+    // The typed code offers both customers instead of picking one.
+    let typed = fallback_code(anna_card);
+    let e = s.customer_by_code(&typed).expect_err("two customers");
+    assert_eq!(e.code(), "card.ambiguous", "{e}");
+    assert!(e.to_string().contains(&anna.to_string()) && e.to_string().contains(&bob.to_string()));
+    let found: Vec<_> = s
+        .customers_by_typed_code(&typed.to_lowercase())
+        .expect("matches")
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(found.len(), 2);
+    assert!(found.contains(&anna) && found.contains(&bob));
+    // The signed codes in the QRs still tell them apart.
+    let anna_qr = s.customer(anna).expect("anna");
+    assert_eq!(anna_qr.record.cards.len(), 1);
+    assert_eq!(s.customer_by_card(anna_card).expect("card"), anna);
+    assert_eq!(s.customer_by_card(bob_card).expect("card"), bob);
+    // Once Bob's card is replaced, the typed code is Anna's alone again.
+    s.replace_card(bob, bob_card, None)
+        .expect("new card for Bob");
+    assert_eq!(s.customer_by_code(&typed).expect("one"), anna);
+    // New cards avoid every typed code this till has seen, and each other.
+    let sheet = counterpart_engine::till::new_card_codes(s, 200).expect("sheet");
+    let mut codes: Vec<String> = sheet.iter().map(|(c, _)| fallback_code(*c)).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), 200);
+    assert!(!codes.contains(&typed));
+}
