@@ -219,3 +219,56 @@ fn auth_header(headers: &HeaderMap) -> Option<&str> {
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
 }
+
+#[cfg(test)]
+mod tests {
+    //! The server's own wire types (it passes events through as raw JSON) are
+    //! pinned by the same protocol fixtures as the till's types.
+    use super::*;
+    use counterpart_engine::sync::protocol::{PullResponse, PushRequest};
+
+    fn fixture(name: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/protocol")
+            .join(name);
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .trim_end()
+            .to_string()
+    }
+
+    #[test]
+    fn the_servers_push_body_reads_the_tills_push_request() {
+        let text = fixture("push_request.json");
+        let ours: PushBody = serde_json::from_str(&text).expect("the server reads it");
+        let tills: PushRequest = serde_json::from_str(&text).expect("the till's type");
+        assert_eq!(ours.protocol, tills.protocol);
+        assert_eq!(ours.events.len(), tills.events.len());
+        for (raw, event) in ours.events.iter().zip(&tills.events) {
+            assert_eq!(raw.get(), serde_json::to_string(event).expect("json"));
+        }
+    }
+
+    #[test]
+    fn the_servers_pull_answer_is_the_fixture_byte_for_byte() {
+        let text = fixture("pull_response.json");
+        let tills: PullResponse = serde_json::from_str(&text).expect("the till's type");
+        let ours = RawPull {
+            events: tills
+                .events
+                .iter()
+                .map(|e| RawServerEvent {
+                    server_seq: e.server_seq,
+                    event: RawValue::from_string(serde_json::to_string(&e.event).expect("json"))
+                        .expect("raw"),
+                })
+                .collect(),
+            cursor: tills.cursor,
+            cursor_id: tills.cursor_id.map(|id| id.to_string()),
+            high_water: tills.high_water,
+            server_time: tills.server_time,
+            after_id: tills.after_id.map(|id| id.to_string()),
+        };
+        assert_eq!(serde_json::to_string(&ours).expect("json"), text);
+    }
+}
