@@ -70,6 +70,11 @@ impl Db {
                         sqlx::query("PRAGMA foreign_keys = ON")
                             .execute(&mut *conn)
                             .await?;
+                        // Freed space is overwritten: an erased customer's data
+                        // leaves no copy in the file.
+                        sqlx::query("PRAGMA secure_delete = ON")
+                            .execute(&mut *conn)
+                            .await?;
                     }
                     Ok(())
                 })

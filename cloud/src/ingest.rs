@@ -817,6 +817,16 @@ pub async fn push(
     .await?;
     let fold_written = started.elapsed();
     tx.commit().await?;
+    if !fold.new_erased.is_empty() && db.backend == Backend::Sqlite {
+        // The WAL's frames hold older copies of the erased pages: fold it
+        // into the database and empty it (best effort: a reader may hold it).
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&db.pool)
+            .await
+        {
+            tracing::warn!(error = %e, "emptying the WAL after an erasure failed");
+        }
+    }
     tracing::debug!(
         merchant,
         device = %dev,
@@ -937,6 +947,18 @@ async fn write_fold(
         .bind(merchant)
         .bind(customer.as_str())
         .fetch_all(&mut **tx)
+        .await?;
+        // Refused events keep their raw body, which may hold the same data
+        // (an enrolment refused for its deltas, say): what names the customer
+        // goes too, its place in the device's stream and its reason stay.
+        exec(
+            tx,
+            "UPDATE rejected_events SET body = '' WHERE merchant = $1 AND LOWER(body) LIKE $2",
+            vec![
+                merchant.into(),
+                format!("%{}%", customer.to_lowercase()).into(),
+            ],
+        )
         .await?;
         for row in stored {
             let seq: i64 = row.try_get(0)?;

@@ -831,6 +831,11 @@ impl Store {
                 ))
             },
         )
+        .inspect(|o| {
+            if !o.duplicate {
+                self.empty_wal_after_erasure();
+            }
+        })
     }
 
     /// One customer's data, as JSON: their record, balances and every event about them.

@@ -15,6 +15,7 @@ on_both!(
     a_forked_device_is_refused,
     an_event_breaking_a_rule_is_parked_and_the_queue_goes_on,
     a_hand_made_void_naming_another_customer_is_refused,
+    nothing_of_an_erased_customer_survives_on_the_server,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -335,4 +336,92 @@ fn a_hand_made_void_naming_another_customer_is_refused(backend: Backend) {
         .reason
         .as_deref()
         .is_some_and(|r| r.contains("deltas")));
+}
+
+/// Rows of one query on the server's database, as text.
+fn server_rows(db: &ServerDb, sql: &str) -> Vec<String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&db.url)
+            .await
+            .expect("server database");
+        sqlx::query(sql)
+            .fetch_all(&mut conn)
+            .await
+            .expect(sql)
+            .iter()
+            .map(|r| r.get::<String, _>(0))
+            .collect()
+    })
+}
+
+fn nothing_of_an_erased_customer_survives_on_the_server(backend: Backend) {
+    use counterpart_engine::ledger::{Account, Delta, Profile};
+    let b = Bench::new(backend);
+    let t = b.till(afternoon());
+    publish_points(&t);
+    let name = "Wilhelmina Quaxley";
+    let profile = Profile {
+        name: Some(name.into()),
+        phone: Some("+48600987654".into()),
+        ..Default::default()
+    };
+    let her = t.enroll(name);
+    t.store
+        .update_profile(her, profile.clone(), None)
+        .expect("profile");
+    t.sync().expect("sync");
+    // An event the server refuses keeps its raw body: here an enrolment of
+    // hers with a delta no till writes.
+    t.store
+        .update_profile(her, profile.clone(), None)
+        .expect("another profile change");
+    let mut batch = t.store.outbox_batch(10).expect("outbox");
+    batch[0].body = EventBody::Enrolled {
+        customer: her,
+        card: counterpart_engine::ledger::CardId(uuid::Uuid::from_u128(99)),
+        code: None,
+        profile: Some(profile),
+        deltas: vec![Delta {
+            account: Account::Points,
+            amount: counterpart_engine::ledger::MAX_DELTA + 1,
+            rule: "points".into(),
+            why: "too many".into(),
+        }],
+    };
+    let answer = t.client().push(&batch).expect("push");
+    assert_eq!(answer.acks[0].status, AckStatus::Rejected);
+    t.store.acknowledge(&answer.acks).expect("acknowledge");
+    let raw = |db: &ServerDb| server_rows(db, "SELECT body FROM rejected_events");
+    assert!(raw(&b.db).iter().any(|body| body.contains(name)));
+    // She asks to be forgotten.
+    t.store.erase(her, None).expect("erase");
+    t.sync().expect("sync");
+    assert!(
+        raw(&b.db).iter().all(|body| !body.contains(name)),
+        "a refused event's raw body kept her name"
+    );
+    let bodies = server_rows(&b.db, "SELECT body FROM events");
+    assert!(bodies.iter().all(|body| !body.contains(name)));
+    // And on SQLite, not in the files either: the database and its WAL.
+    if let Some(path) = b.db.url.strip_prefix("sqlite:") {
+        let db = std::path::PathBuf::from(path);
+        let mut wal = db.clone().into_os_string();
+        wal.push("-wal");
+        for file in [db, wal.into()] {
+            let Ok(bytes) = std::fs::read(&file) else {
+                continue;
+            };
+            assert!(
+                !bytes.windows(name.len()).any(|w| w == name.as_bytes()),
+                "her name is still in {}",
+                file.display()
+            );
+        }
+    }
 }

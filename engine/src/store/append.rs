@@ -188,8 +188,19 @@ impl Store {
             }
         }
         tx.commit()?;
+        drop(conn);
+        if has_erasure(events) {
+            self.empty_wal_after_erasure();
+        }
         Ok(report)
     }
+}
+
+/// True when `events` erase someone: the WAL is emptied after they commit.
+pub(crate) fn has_erasure<'a>(events: impl IntoIterator<Item = &'a Event>) -> bool {
+    events
+        .into_iter()
+        .any(|e| matches!(e.body, EventBody::Erased { .. }))
 }
 
 /// Inserts and applies one event written elsewhere, inside the caller's

@@ -73,6 +73,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261203010000_typed_codes_may_collide.sql",
         include_str!("../../../migrations/20261203010000_typed_codes_may_collide.sql"),
     ),
+    (
+        "20261203020000_erasure_on_disk.sql",
+        include_str!("../../../migrations/20261203020000_erasure_on_disk.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {
@@ -129,7 +133,8 @@ fn connect(path: &Path) -> Result<Connection> {
          PRAGMA foreign_keys = ON;
          PRAGMA cache_size = -32768;     -- 32 MiB: the hot indexes of a large shop stay in memory
          PRAGMA mmap_size = 1073741824;  -- read pages through a 1 GiB map, not a pread() each
-         PRAGMA temp_store = MEMORY;",
+         PRAGMA temp_store = MEMORY;
+         PRAGMA secure_delete = ON;      -- freed space is overwritten: erased data leaves no copy",
     )?;
     // A WAL grown large by a catch-up is cut back when it is next reused.
     conn.pragma_update(None, "journal_size_limit", checkpoint::WAL_SIZE_LIMIT)?;
@@ -137,6 +142,20 @@ fn connect(path: &Path) -> Result<Connection> {
 }
 
 impl Store {
+    /// Folds the WAL into the database and empties it, after an erasure: its
+    /// frames hold older copies of the pages that had the erased data (the
+    /// database's own freed space is overwritten by `secure_delete`).
+    pub(crate) fn empty_wal_after_erasure(&self) {
+        let conn = self.conn();
+        match conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0)) {
+            Ok(0) => {}
+            Ok(_) => tracing::warn!(
+                "a reader kept the WAL from being emptied after an erasure; it is emptied when the till closes"
+            ),
+            Err(e) => tracing::warn!(error = %e, "emptying the WAL after an erasure failed"),
+        }
+    }
+
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
         let mut conn = connect(path)?;

@@ -310,23 +310,54 @@ impl Store {
         let mut report = ImportReport::default();
         let mut done = 0;
         loop {
-            let mut conn = self.conn_after_others();
+            let conn = self.conn_after_others();
             let location = location_of(&conn)?;
             // Pulled events need not reach the disk before the commit returns:
             // they commit with the cursor past them, so a power cut that loses
             // the commit loses the cursor's move too, and they are pulled again.
             // Skipping that flush (the WAL stays consistent) makes a catch-up
             // cheaper; the till's own actions keep `synchronous = FULL`.
-            conn.execute_batch("PRAGMA synchronous = NORMAL")?;
-            let run = pulled_run(&mut conn, &location, &page[done..], end, &self.waiting);
-            conn.execute_batch("PRAGMA synchronous = FULL")?;
+            let lowered = LoweredDurability::new(&conn)?;
+            let run = pulled_run(lowered.0, &location, &page[done..], end, &self.waiting);
+            lowered.restore()?;
             let (applied, r) = run?;
             done += applied;
             report.applied += r.applied;
             report.duplicates += r.duplicates;
             if done >= page.len() {
+                drop(conn);
+                if super::append::has_erasure(page.iter().map(|e| &e.event)) {
+                    self.empty_wal_after_erasure();
+                }
                 return Ok(report);
             }
+        }
+    }
+}
+
+/// `synchronous = NORMAL` on the shared connection for as long as it lives:
+/// dropped on any path out (an error, a panic), it puts `FULL` back, so the
+/// till's own actions never run with lowered durability.
+struct LoweredDurability<'c>(&'c Connection);
+
+impl<'c> LoweredDurability<'c> {
+    fn new(conn: &'c Connection) -> Result<Self> {
+        conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+        Ok(LoweredDurability(conn))
+    }
+
+    /// Puts `FULL` back, reporting a failure (dropping does it silently).
+    fn restore(self) -> Result<()> {
+        let r = self.0.execute_batch("PRAGMA synchronous = FULL");
+        std::mem::forget(self);
+        Ok(r?)
+    }
+}
+
+impl Drop for LoweredDurability<'_> {
+    fn drop(&mut self) {
+        if let Err(e) = self.0.execute_batch("PRAGMA synchronous = FULL") {
+            tracing::error!(error = %e, "could not restore synchronous = FULL");
         }
     }
 }
@@ -335,13 +366,13 @@ impl Store {
 /// until all are in or another thread waits for the store. Returns how many it
 /// took; the cursor moves past them (and on to `end` when it took them all).
 fn pulled_run(
-    conn: &mut Connection,
+    conn: &Connection,
     location: &Location,
     page: &[ServerEvent],
     end: Option<(i64, Option<Uuid>)>,
     waiting: &std::sync::atomic::AtomicUsize,
 ) -> Result<(usize, ImportReport)> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut report = ImportReport::default();
     let mut cursor: i64 = tx.query_row("SELECT seen_server_seq FROM device", [], |r| r.get(0))?;
     let mut cursor_event: Option<String> =
@@ -440,5 +471,35 @@ impl Store {
             "sync.last_success",
             &at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synchronous(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .expect("pragma")
+    }
+
+    #[test]
+    fn durability_comes_back_after_a_panic_while_lowered() {
+        let dir = tempfile::tempdir().expect("dir");
+        let conn = super::super::connect(&dir.path().join("t.db")).expect("open");
+        assert_eq!(synchronous(&conn), 2, "FULL");
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let lowered = LoweredDurability::new(&conn).expect("lower");
+            assert_eq!(synchronous(lowered.0), 1, "NORMAL while applying");
+            panic!("a bug while applying a page");
+        }));
+        assert!(r.is_err());
+        assert_eq!(synchronous(&conn), 2, "FULL again");
+        // And on the normal path.
+        LoweredDurability::new(&conn)
+            .expect("lower")
+            .restore()
+            .expect("restore");
+        assert_eq!(synchronous(&conn), 2);
     }
 }

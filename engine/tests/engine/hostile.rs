@@ -265,3 +265,67 @@ fn typed_codes_two_tills_drew_alike_find_both_customers_and_stop_nothing() {
     assert_eq!(codes.len(), 200);
     assert!(!codes.contains(&typed));
 }
+
+/// Erasure is erasure on disk: the database file, its WAL and a backup made
+/// afterwards hold none of the customer's personal data (a test of the bytes,
+/// as `strings` would read them).
+#[test]
+fn an_erased_customers_data_is_nowhere_in_the_files() {
+    let shop = points_cafe();
+    let s = &shop.store;
+    let marks = [
+        "Wilhelmina Quaxley",
+        "Quaxley",
+        "+48600987654",
+        "wilhelmina.quaxley@example.org",
+        "1961-07-14",
+    ];
+    let (c, _) = shop.enroll(Profile {
+        name: Some(marks[0].into()),
+        phone: Some(marks[2].into()),
+        email: Some(marks[3].into()),
+        birthday: Some(chrono::NaiveDate::from_ymd_opt(1961, 7, 14).expect("date")),
+        ..Default::default()
+    });
+    // Her name changed once, as happens, and she bought a few coffees.
+    s.update_profile(
+        c,
+        Profile {
+            name: Some(format!("{} Jr", marks[0])),
+            phone: Some(marks[2].into()),
+            email: Some(marks[3].into()),
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("profile");
+    for _ in 0..3 {
+        s.record_visit(c, visit(450), None).expect("visit");
+    }
+    // Others keep coming, so her pages are shared with theirs.
+    for i in 0..50 {
+        shop.enroll(Profile {
+            name: Some(format!("Regular {i}")),
+            ..Default::default()
+        });
+    }
+    s.erase(c, None).expect("erase");
+    let backup = shop.dir.path().join("after.db");
+    s.backup(&backup).expect("backup");
+    let db = shop.dir.path().join("till.db");
+    let mut files = vec![db.clone(), backup];
+    let wal = db.with_extension("db-wal");
+    if wal.exists() {
+        files.push(wal);
+    }
+    for file in &files {
+        let bytes = std::fs::read(file).expect("read");
+        for mark in marks {
+            let found = bytes.windows(mark.len()).any(|w| w == mark.as_bytes());
+            assert!(!found, "`{mark}` is still in {}", file.display());
+        }
+    }
+    // The till still works and still finds the others.
+    assert_eq!(s.find_customers("Regular 17", 10).expect("find").len(), 1);
+    assert!(s.find_customers("Quaxley", 10).expect("find").is_empty());
+}
