@@ -52,16 +52,38 @@ fn lines_of(deltas: &[Delta]) -> Vec<String> {
 }
 
 /// Checks and tidies a profile typed by staff.
-pub fn check_profile(mut p: Profile) -> Result<Profile> {
+pub fn check_profile(mut p: Profile, today: NaiveDate) -> Result<Profile> {
     if let Some(n) = &p.name {
         let n = n.trim();
-        if n.chars().count() > 100 || n.chars().any(char::is_control) {
+        let length = n.chars().count();
+        if length > 100 {
             return Err(EngineError::invalid(
                 "name",
-                "must be at most 100 printable characters",
+                format!("a name is at most 100 characters; this one has {length}"),
+            ));
+        }
+        if n.chars().any(char::is_control) {
+            return Err(EngineError::invalid(
+                "name",
+                "a name cannot hold a tab, a line break or another control character",
             ));
         }
         p.name = (!n.is_empty()).then(|| n.to_string());
+    }
+    if let Some(b) = p.birthday {
+        // A day of slack: the till's date may be behind the customer's.
+        if b > today + chrono::Days::new(1) {
+            return Err(EngineError::invalid(
+                "birthday",
+                format!("{b} is in the future"),
+            ));
+        }
+        if b < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
+            return Err(EngineError::invalid(
+                "birthday",
+                format!("{b} is before 1900: check the year"),
+            ));
+        }
     }
     if let Some(ph) = &p.phone {
         p.phone = Some(store::normalise_phone(ph).ok_or_else(|| {
@@ -348,7 +370,7 @@ impl Store {
 
     /// Enrols a new customer with a new card.
     pub fn enroll(&self, enrolment: Enrolment, key: Option<&str>) -> Result<Outcome> {
-        let profile = check_profile(enrolment.profile)?;
+        let profile = check_profile(enrolment.profile, self.now().date_naive())?;
         let request = format!("enroll {profile:?} {:?}", enrolment.card_code);
         self.act(
             key,
@@ -756,7 +778,7 @@ impl Store {
         profile: Profile,
         key: Option<&str>,
     ) -> Result<Outcome> {
-        let profile = check_profile(profile)?;
+        let profile = check_profile(profile, self.now().date_naive())?;
         let request = format!("update_profile {customer} {profile:?}");
         self.act(
             key,
@@ -955,6 +977,15 @@ pub fn check_visit(program: &Program, visit: &VisitInput) -> Result<()> {
         return Err(EngineError::invalid(
             "amount",
             "cannot be negative; to undo a visit, void it",
+        ));
+    }
+    if visit.amount == 0 && !program.limits.visits_without_purchase {
+        return Err(EngineError::invalid(
+            "amount",
+            format!(
+                "enter the check amount: a visit of {} is not a purchase, and this program counts only purchases",
+                money(0)
+            ),
         ));
     }
     if visit.amount > program.limits.max_visit_amount {

@@ -171,6 +171,7 @@ pub(crate) struct ExpiryFile {
 pub(crate) struct LimitsFile {
     pub max_visit_amount: Option<NumberText>,
     pub max_items: Option<i64>,
+    pub visits_without_purchase: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

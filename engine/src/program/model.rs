@@ -318,6 +318,10 @@ pub struct Limits {
     pub max_visit_amount: i64,
     /// Most items on one visit.
     pub max_items: i64,
+    /// A visit without a purchase (amount 0) counts: a shop whose stamps are
+    /// for coming in, not for spending. Off by default, so a slipped Enter on
+    /// an empty amount earns nothing.
+    pub visits_without_purchase: bool,
 }
 
 /// What a till may let a customer redeem while it has not synced for a while.

@@ -820,6 +820,10 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             .and_then(|l| l.max_items)
             .and_then(|m| c.positive("limits.max_items", Some(m), 1000))
             .unwrap_or(100),
+        visits_without_purchase: limits_file
+            .as_ref()
+            .and_then(|l| l.visits_without_purchase)
+            .unwrap_or(false),
     };
 
     let offline = table

@@ -329,3 +329,88 @@ fn an_erased_customers_data_is_nowhere_in_the_files() {
     assert_eq!(s.find_customers("Regular 17", 10).expect("find").len(), 1);
     assert!(s.find_customers("Quaxley", 10).expect("find").is_empty());
 }
+
+#[test]
+fn a_visit_without_a_purchase_counts_only_where_the_program_says_so() {
+    // A card stamped per visit: a visit of 0.00 would earn a stamp.
+    let program = "format = 1\nname = 'Door card'\ncurrency = 'USD'\n\
+        [[rewards]]\nid = 'free'\nname = 'Free coffee'\n\
+        [[stamp_cards]]\nid = 'door'\nname = 'Door card'\nstamps = 5\nreward = 'free'\nper = 'visit'\n\
+        [limits]\nmax_visit_amount = '200.00'\n";
+    let shop = Shop::new(program, "USD", "UTC", 0, utc(2026, 11, 23, 10, 0));
+    let s = &shop.store;
+    let (c, _) = shop.enroll(Profile::default());
+    let before = s.projection_snapshot().expect("snapshot");
+    let e = s
+        .record_visit(c, visit(0), None)
+        .expect_err("a slipped Enter");
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.to_string().contains("enter the check amount"), "{e}");
+    assert_eq!(
+        before,
+        s.projection_snapshot().expect("snapshot"),
+        "nothing changed"
+    );
+    // A shop that stamps coming in says so in its program.
+    let open_door = program.replace("[limits]\n", "[limits]\nvisits_without_purchase = true\n");
+    s.publish_program(&open_door, None).expect("publish");
+    let o = s
+        .record_visit(c, visit(0), None)
+        .expect("a visit without a purchase");
+    assert!(o.deltas.iter().any(|d| d.amount > 0), "{:?}", o.deltas);
+}
+
+#[test]
+fn a_profile_is_refused_for_what_is_actually_wrong_with_it() {
+    let shop = points_cafe();
+    let s = &shop.store;
+    let refused = |p: Profile| {
+        s.enroll(
+            counterpart_engine::till::Enrolment {
+                profile: p,
+                card_code: None,
+            },
+            None,
+        )
+        .expect_err("refused")
+        .to_string()
+    };
+    let e = refused(Profile {
+        name: Some("Ann\tLee".into()),
+        ..Default::default()
+    });
+    assert!(e.contains("tab"), "{e}");
+    let e = refused(Profile {
+        name: Some("A".repeat(101)),
+        ..Default::default()
+    });
+    assert!(e.contains("this one has 101"), "{e}");
+    // Today is 2026-11-23.
+    let e = refused(Profile {
+        birthday: chrono::NaiveDate::from_ymd_opt(2027, 3, 1),
+        ..Default::default()
+    });
+    assert!(e.contains("2027-03-01 is in the future"), "{e}");
+    let e = refused(Profile {
+        birthday: chrono::NaiveDate::from_ymd_opt(1206, 3, 1),
+        ..Default::default()
+    });
+    assert!(e.contains("before 1900"), "{e}");
+    assert!(s
+        .events()
+        .expect("events")
+        .iter()
+        .all(|e| e.body.kind() != "enrolled"));
+    // A birthday today is fine: a newborn's first coffee is someone else's.
+    s.enroll(
+        counterpart_engine::till::Enrolment {
+            profile: Profile {
+                birthday: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
+                ..Default::default()
+            },
+            card_code: None,
+        },
+        None,
+    )
+    .expect("today");
+}
