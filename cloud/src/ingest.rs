@@ -289,6 +289,8 @@ impl Fold {
         let id = event.id.to_string();
         self.known
             .insert(id.clone(), (event.body.kind(), event.body.customer()));
+        // Set when a void takes something back: that spends too.
+        let mut took_back = false;
         match &event.body {
             EventBody::Voided { target, .. } => {
                 let t = target.to_string();
@@ -303,6 +305,7 @@ impl Fold {
                     {
                         if let Some(c) = body.customer() {
                             self.add(&c.to_string(), &body, -1);
+                            took_back = true;
                         }
                     }
                 }
@@ -346,26 +349,38 @@ impl Fold {
             }
             | EventBody::Adjusted {
                 customer, deltas, ..
-            } if !self.voided.contains(&id) => {
-                let owner = self.resolve(&customer.to_string());
-                deltas
-                    .iter()
-                    .filter(|d| d.amount < 0 && d.account.is_balance())
-                    .filter_map(|d| {
-                        let balance = self
-                            .balances
-                            .get(&(owner.clone(), d.account.to_string()))
-                            .copied()
-                            .unwrap_or(0);
-                        (balance < 0).then(|| Shortfall {
-                            account: d.account.clone(),
-                            balance,
-                        })
-                    })
-                    .collect()
-            }
+            } if !self.voided.contains(&id) => self.shortfalls(customer, deltas),
+            // A void whose target's points were spent meanwhile (at another
+            // till, offline) leaves the balance below zero as surely.
+            EventBody::Voided {
+                customer, deltas, ..
+            } if took_back => self.shortfalls(customer, deltas),
             _ => Vec::new(),
         }
+    }
+
+    /// The balances `deltas` spent that are below zero now.
+    fn shortfalls(
+        &self,
+        customer: &counterpart_engine::ledger::CustomerId,
+        deltas: &[counterpart_engine::ledger::Delta],
+    ) -> Vec<Shortfall> {
+        let owner = self.resolve(&customer.to_string());
+        deltas
+            .iter()
+            .filter(|d| d.amount < 0 && d.account.is_balance())
+            .filter_map(|d| {
+                let balance = self
+                    .balances
+                    .get(&(owner.clone(), d.account.to_string()))
+                    .copied()
+                    .unwrap_or(0);
+                (balance < 0).then(|| Shortfall {
+                    account: d.account.clone(),
+                    balance,
+                })
+            })
+            .collect()
     }
 }
 

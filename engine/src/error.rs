@@ -74,6 +74,17 @@ pub enum Refusal {
     /// The customer's record is closed (merged into another, or erased).
     #[error("this customer record is closed: {0}")]
     CustomerClosed(String),
+    /// A void or adjustment would leave a balance below zero: what it takes
+    /// back was spent already (a fraudulent visit whose points bought a drink).
+    #[error("this would leave {account} at {after}: {why}. A manager can confirm it; the balance then shows below zero, flagged")]
+    BelowZero {
+        /// The account.
+        account: String,
+        /// The balance it would leave.
+        after: i64,
+        /// What was spent.
+        why: String,
+    },
     /// No program has been published yet.
     #[error(
         "no loyalty program is published yet: publish one with `counterpart program publish FILE`"
@@ -144,6 +155,7 @@ impl EngineError {
                 Refusal::CannotVoid(_) => "refused.cannot_void",
                 Refusal::CustomerClosed(_) => "refused.customer_closed",
                 Refusal::NoProgram => "refused.no_program",
+                Refusal::BelowZero { .. } => "refused.below_zero",
             },
             EngineError::Card(c) => c.code(),
             EngineError::NotFound { .. } => "not_found",

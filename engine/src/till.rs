@@ -192,6 +192,47 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether a void or an adjustment may leave a balance below zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BelowZero {
+    /// Refuse it, saying what it would leave (what staff do by default).
+    #[default]
+    Refuse,
+    /// A manager confirmed it (a fraudulent visit whose points were spent):
+    /// recorded, and the balance shows below zero, flagged.
+    ManagerConfirmed,
+}
+
+/// Refuses `deltas` that would take one of the customer's balances below zero,
+/// unless a manager confirmed it.
+fn check_below_zero(
+    ctx: &Ctx<'_>,
+    customer: CustomerId,
+    deltas: &[Delta],
+    below_zero: BelowZero,
+    why: &str,
+) -> Result<()> {
+    if below_zero == BelowZero::ManagerConfirmed {
+        return Ok(());
+    }
+    for d in deltas
+        .iter()
+        .filter(|d| d.amount < 0 && d.account.is_balance())
+    {
+        let account = d.account.to_string();
+        let after = store::balance_of(ctx.conn, customer, &account)? + d.amount;
+        if after < 0 {
+            return Err(Refusal::BelowZero {
+                account,
+                after,
+                why: why.to_string(),
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
 /// The program's offline allowance: a paired till that has not synced for a
 /// while lets one customer redeem at most so many points on it until it syncs, so
 /// two tills cut off from each other cannot both spend a large balance. A till
@@ -511,8 +552,20 @@ impl Store {
         )
     }
 
-    /// Undoes a visit, redemption, adjustment or donation with a compensating event.
+    /// Undoes a visit, redemption, adjustment or donation with a compensating
+    /// event; refused when it would leave a balance below zero.
     pub fn void(&self, target: EventId, reason: &str, key: Option<&str>) -> Result<Outcome> {
+        self.void_with(target, reason, BelowZero::Refuse, key)
+    }
+
+    /// [`Store::void`], saying whether a balance may end below zero.
+    pub fn void_with(
+        &self,
+        target: EventId,
+        reason: &str,
+        below_zero: BelowZero,
+        key: Option<&str>,
+    ) -> Result<Outcome> {
         let reason = reason.trim();
         if reason.is_empty() || reason.chars().count() > 200 {
             return Err(EngineError::invalid(
@@ -548,11 +601,18 @@ impl Store {
                     .into())
                 }
             };
-            let deltas = target_body
+            let deltas: Vec<Delta> = target_body
                 .deltas()
                 .iter()
                 .map(Delta::reversed)
                 .collect();
+            check_below_zero(
+                ctx,
+                customer,
+                &deltas,
+                below_zero,
+                "what the voided event gave was spent since",
+            )?;
             Ok(Decision::new(
                 EventBody::Voided {
                     target,
@@ -565,13 +625,27 @@ impl Store {
         })
     }
 
-    /// A manager's adjustment of one account, with a reason.
+    /// A manager's adjustment of one account, with a reason; refused when it
+    /// would leave the balance below zero.
     pub fn adjust(
         &self,
         customer: CustomerId,
         account: Account,
         amount: i64,
         reason: &str,
+        key: Option<&str>,
+    ) -> Result<Outcome> {
+        self.adjust_with(customer, account, amount, reason, BelowZero::Refuse, key)
+    }
+
+    /// [`Store::adjust`], saying whether the balance may end below zero.
+    pub fn adjust_with(
+        &self,
+        customer: CustomerId,
+        account: Account,
+        amount: i64,
+        reason: &str,
+        below_zero: BelowZero,
         key: Option<&str>,
     ) -> Result<Outcome> {
         let reason = reason.trim();
@@ -595,7 +669,7 @@ impl Store {
         }
         self.act(
             key,
-            || format!("adjust {customer} {account} {amount} {reason}"),
+            || format!("adjust {customer} {account} {amount} {reason} {below_zero:?}"),
             |ctx| {
                 let program = ctx.program()?;
                 let known = match &account {
@@ -620,16 +694,24 @@ impl Store {
                     "{}{shown} {account} adjusted by a manager: {reason}",
                     if amount > 0 { "+" } else { "" }
                 );
+                let deltas = vec![Delta {
+                    account: account.clone(),
+                    amount,
+                    rule: "adjustment".into(),
+                    why,
+                }];
+                check_below_zero(
+                    ctx,
+                    customer,
+                    &deltas,
+                    below_zero,
+                    "the customer has less than that",
+                )?;
                 Ok(Decision::new(
                     EventBody::Adjusted {
                         customer,
                         reason: reason.to_string(),
-                        deltas: vec![Delta {
-                            account: account.clone(),
-                            amount,
-                            rule: "adjustment".into(),
-                            why,
-                        }],
+                        deltas,
                     },
                     Vec::new(),
                 ))

@@ -15,8 +15,41 @@ on_both!(
     large_events_travel_in_requests_and_pages_that_fit,
     an_idle_till_pulls_nothing,
     a_void_of_a_void_is_refused_and_changes_nothing,
-    a_stamp_card_filled_at_two_offline_tills_is_flagged
+    a_stamp_card_filled_at_two_offline_tills_is_flagged,
+    a_void_at_one_till_of_points_spent_at_another_is_flagged
 );
+
+/// Till 1 voids a visit (a fraud) while till 2, offline, let the customer
+/// spend its points: each was right on what it knew, and the void reaches the
+/// server last. It spends as surely as a redemption: flagged on every till.
+fn a_void_at_one_till_of_points_spent_at_another_is_flagged(backend: Backend) {
+    let b = Bench::new(backend);
+    let a = b.till(afternoon());
+    publish_points(&a);
+    let anna = a.enroll("Anna");
+    a.visit(anna, 20_000);
+    let fraud = a.events_of("visit").pop().expect("the visit");
+    let t2 = b.till(afternoon());
+    settle(&[&a, &t2]);
+    t2.redeem_drink(anna).expect("a drink with those points");
+    a.store
+        .void(fraud.id, "fraud", None)
+        .expect("at till 1 nothing was spent");
+    t2.sync().expect("the drink first");
+    a.sync().expect("then the void");
+    settle(&[&a, &t2]);
+    assert_converged(&[&a, &t2]);
+    for t in [&a, &t2] {
+        assert!(t.points(anna) < 0);
+        assert_eq!(t.conflicts(anna), 1, "the void is flagged");
+    }
+    let flag = a.events_of("overdrawn").pop().expect("flag");
+    let void = a.events_of("voided").pop().expect("void");
+    assert!(
+        matches!(flag.body, EventBody::Overdrawn { redemption, .. } if redemption == void.id),
+        "it names the void, the event that spent it: {flag:?}"
+    );
+}
 
 /// A five-stamp card, one stamp a visit.
 const FIVE_STAMPS: &str = r#"

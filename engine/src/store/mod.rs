@@ -29,7 +29,7 @@ use crate::program::{parse_program, Program};
 pub use append::ImportReport;
 pub(crate) use append::{append_at, find_idempotent};
 pub(crate) use context::{load as load_context, Needs};
-pub(crate) use query::summary;
+pub(crate) use query::{balance_of, summary};
 pub use query::{
     normalise_phone, BalanceLine, CardCodes, ConflictKind, ConflictLine, CustomerRecord,
     CustomerSummary, RewardLine, TierLine,

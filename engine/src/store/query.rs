@@ -118,6 +118,9 @@ pub enum ConflictKind {
     /// A merge that could not be done as asked: another till merged the same
     /// records the other way, or one of them into a third record.
     MergeOverruled,
+    /// A balance below zero that no server flag explains yet: a void or an
+    /// adjustment a manager confirmed.
+    BelowZero,
 }
 
 /// A conflict between tills, for staff and managers to read.
@@ -135,8 +138,26 @@ pub struct ConflictLine {
 
 /// The customer's conflicts: overdraw flags oldest first, then overruled merges.
 fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
-    let mut out = overdraws(conn, customer)?;
+    let (mut out, flagged) = overdraws(conn, customer)?;
     out.extend(overruled_merges(conn, customer)?);
+    // Below zero without a server's flag: a void or adjustment a manager
+    // confirmed, not synced yet or not spent elsewhere. Never silent.
+    let negative: Vec<(String, i64)> = conn
+        .prepare_cached(
+            "SELECT account, amount FROM balances WHERE customer = ? AND amount < 0 ORDER BY account",
+        )?
+        .query_map([customer], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (account, amount) in negative.into_iter().filter(|(a, _)| !flagged.contains(a)) {
+        out.push(ConflictLine {
+            kind: ConflictKind::BelowZero,
+            event: String::new(),
+            flag: None,
+            text: format!(
+                "{account} is at {amount}: more was taken back or adjusted away than the customer had left"
+            ),
+        });
+    }
     Ok(out)
 }
 
@@ -177,8 +198,12 @@ fn overruled_merges(conn: &Connection, customer: &str) -> Result<Vec<ConflictLin
         .collect())
 }
 
-/// The customer's overdraw flags, oldest first.
-fn overdraws(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
+/// The customer's overdraw flags, oldest first, and the accounts they name.
+fn overdraws(
+    conn: &Connection,
+    customer: &str,
+) -> Result<(Vec<ConflictLine>, std::collections::BTreeSet<String>)> {
+    let mut accounts = std::collections::BTreeSet::new();
     let mut stmt = conn.prepare_cached(
         "SELECT id, body FROM events
          WHERE customer IN (SELECT ?1 UNION ALL SELECT id FROM customers WHERE merged_into = ?1)
@@ -197,6 +222,7 @@ fn overdraws(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
             ..
         } = body
         {
+            accounts.extend(shortfalls.iter().map(|s| s.account.to_string()));
             let what: Vec<String> = shortfalls
                 .iter()
                 .map(|s| format!("{} to {}", s.account, s.balance))
@@ -212,7 +238,7 @@ fn overdraws(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
             });
         }
     }
-    Ok(out)
+    Ok((out, accounts))
 }
 
 const RECORD_COLUMNS: &str = "id, name, phone, email, birthday, marketing_consent, tags, merged_into, erased, visits, spend, last_visit";
@@ -562,6 +588,16 @@ impl Store {
         rows.map(|r| r.map_err(EngineError::from).and_then(|x| x))
             .collect()
     }
+}
+
+/// A customer's stored balance of one account (following merges), 0 when none.
+pub(crate) fn balance_of(conn: &Connection, customer: CustomerId, account: &str) -> Result<i64> {
+    let owner = super::apply::resolve(conn, &customer.to_string())?;
+    Ok(conn
+        .prepare_cached("SELECT amount FROM balances WHERE customer = ? AND account = ?")?
+        .query_row(params![owner, account], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0))
 }
 
 /// The cards carrying a typed code: (card, owner, active), in card order.

@@ -73,8 +73,15 @@ fn an_adjustment_of_the_smallest_integer_is_refused() {
         assert_eq!(e.code(), "invalid_input", "{amount}");
     }
     assert_eq!(before, s.projection_snapshot().expect("snapshot"));
-    s.adjust(c, Account::Points, -1_000_000_000, "the bound itself", None)
-        .expect("the largest adjustment allowed");
+    s.adjust_with(
+        c,
+        Account::Points,
+        -1_000_000_000,
+        "the bound itself",
+        counterpart_engine::till::BelowZero::ManagerConfirmed,
+        None,
+    )
+    .expect("the largest adjustment allowed");
 }
 
 #[test]
@@ -413,4 +420,67 @@ fn a_profile_is_refused_for_what_is_actually_wrong_with_it() {
         None,
     )
     .expect("today");
+}
+
+/// A fraudulent visit whose points bought a drink: voiding it would leave the
+/// points below zero. Refused with its reason; a manager may confirm it, and
+/// then the balance shows below zero, flagged, never silently.
+#[test]
+fn a_void_or_adjustment_below_zero_needs_a_manager_and_then_shows() {
+    use counterpart_engine::store::ConflictKind;
+    use counterpart_engine::till::BelowZero;
+    let shop = points_cafe();
+    let s = &shop.store;
+    let (c, _) = shop.enroll(Profile::default());
+    let fraud = s.record_visit(c, visit(20_000), None).expect("visit");
+    s.redeem(c, "drink", None)
+        .expect("a drink with those points");
+    let points = bal(&s.customer(c).expect("c"), "points");
+    let earned: i64 = fraud
+        .deltas
+        .iter()
+        .filter(|d| d.account == Account::Points)
+        .map(|d| d.amount)
+        .sum();
+    assert!(
+        points - earned < 0,
+        "the void would take the points below zero"
+    );
+    let n = s.events().expect("events").len();
+    let e = s
+        .void(fraud.event_id, "fraud", None)
+        .expect_err("below zero");
+    assert_eq!(e.code(), "refused.below_zero");
+    assert!(e.to_string().contains("spent since"), "{e}");
+    let e = s
+        .adjust(c, Account::Points, -(points + 1), "correction", None)
+        .expect_err("below zero");
+    assert_eq!(e.code(), "refused.below_zero");
+    assert_eq!(n, s.events().expect("events").len(), "nothing recorded");
+    assert!(s.customer(c).expect("c").conflicts.is_empty());
+    // A manager confirms: recorded, and shown.
+    let o = s
+        .void_with(fraud.event_id, "fraud", BelowZero::ManagerConfirmed, None)
+        .expect("confirmed");
+    assert_eq!(bal(after(&o), "points"), points - earned);
+    let flags: Vec<_> = after(&o)
+        .conflicts
+        .iter()
+        .filter(|f| f.kind == ConflictKind::BelowZero)
+        .collect();
+    assert_eq!(flags.len(), 1, "{:?}", after(&o).conflicts);
+    assert!(flags[0].text.contains("points is at"), "{}", flags[0].text);
+    // An adjustment that keeps the balance at or above zero needs nobody.
+    s.adjust_with(
+        c,
+        Account::Points,
+        earned - points,
+        "goodwill",
+        BelowZero::Refuse,
+        None,
+    )
+    .expect("back to zero");
+    assert!(s.customer(c).expect("c").conflicts.is_empty());
+    let r = s.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
 }

@@ -87,6 +87,10 @@ enum Command {
         /// Why.
         #[arg(long)]
         reason: String,
+        /// A manager confirms leaving a balance below zero (what the event gave
+        /// was spent since); it then shows below zero, flagged.
+        #[arg(long)]
+        allow_negative: bool,
         #[command(flatten)]
         key: Key,
     },
@@ -103,6 +107,10 @@ enum Command {
         /// Why.
         #[arg(long)]
         reason: String,
+        /// A manager confirms leaving the balance below zero; it then shows
+        /// below zero, flagged.
+        #[arg(long)]
+        allow_negative: bool,
         #[command(flatten)]
         key: Key,
     },
@@ -376,6 +384,13 @@ fn parse_item(text: &str) -> Result<Item, EngineError> {
         category,
         quantity: qty,
     })
+}
+
+fn below_zero(allow_negative: bool) -> counterpart_engine::till::BelowZero {
+    match allow_negative {
+        true => counterpart_engine::till::BelowZero::ManagerConfirmed,
+        false => counterpart_engine::till::BelowZero::Refuse,
+    }
 }
 
 fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
@@ -668,8 +683,18 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             };
             out.outcome(&outcome);
         }
-        Command::Void { event, reason, key } => {
-            let outcome = store.void(event, &reason, key.key.as_deref())?;
+        Command::Void {
+            event,
+            reason,
+            allow_negative,
+            key,
+        } => {
+            let outcome = store.void_with(
+                event,
+                &reason,
+                below_zero(allow_negative),
+                key.key.as_deref(),
+            )?;
             out.outcome(&outcome);
         }
         Command::Adjust {
@@ -677,6 +702,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             account,
             amount,
             reason,
+            allow_negative,
             key,
         } => {
             let account: Account = account.parse().map_err(|e: String| {
@@ -698,7 +724,14 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                     })?
             };
             let customer = who(&store, &w)?;
-            let outcome = store.adjust(customer, account, amount, &reason, key.key.as_deref())?;
+            let outcome = store.adjust_with(
+                customer,
+                account,
+                amount,
+                &reason,
+                below_zero(allow_negative),
+                key.key.as_deref(),
+            )?;
             out.outcome(&outcome);
         }
         Command::Subscribe { who: w, plan, key } => {
