@@ -39,6 +39,8 @@ const MAX_EVENT_BYTES: usize = 512 * 1024;
 /// Largest amount or delta the server accepts: far beyond any café's check
 /// (the same bound a till records within).
 const MAX_AMOUNT: i64 = counterpart_engine::ledger::MAX_DELTA;
+/// Largest balance of any account, either sign (as on the tills).
+const MAX_BALANCE: i64 = counterpart_engine::ledger::MAX_BALANCE;
 /// A pull page ends once its events add up to this many bytes (it holds at
 /// least one, of at most `MAX_EVENT_BYTES`): well inside what a till reads.
 const MAX_PULL_BYTES: i64 = 8 << 20;
@@ -264,6 +266,9 @@ impl Fold {
     /// customer (a void of a void would undo nothing, and one naming another
     /// customer would move balances between people).
     fn refusal(&self, event: &Event) -> Option<String> {
+        if let Some(why) = self.past_the_bound(event) {
+            return Some(why);
+        }
         let EventBody::Voided {
             target, customer, ..
         } = &event.body
@@ -281,6 +286,53 @@ impl Fold {
             ))
         } else {
             None
+        }
+    }
+
+    /// Why an event would take a balance past ±`MAX_BALANCE` (tills refuse to
+    /// record that; a merge adds two balances): every sum stays exact.
+    fn past_the_bound(&self, event: &Event) -> Option<String> {
+        let balance = |owner: &str, account: &str| {
+            self.balances
+                .get(&(owner.to_string(), account.to_string()))
+                .copied()
+                .unwrap_or(0)
+        };
+        let past = |v: i64| !(-MAX_BALANCE..=MAX_BALANCE).contains(&v);
+        match &event.body {
+            EventBody::Merged { from, into } => {
+                let (a, b) = (
+                    self.resolve(&from.to_string()),
+                    self.resolve(&into.to_string()),
+                );
+                if a == b {
+                    return None;
+                }
+                self.balances
+                    .keys()
+                    .filter(|(c, _)| *c == a)
+                    .find(|(_, account)| {
+                        past(balance(&a, account).saturating_add(balance(&b, account)))
+                    })
+                    .map(|(_, account)| {
+                        format!("the merge would take {account} past ±{MAX_BALANCE}")
+                    })
+            }
+            body => {
+                let owner = self.resolve(&body.customer()?.to_string());
+                // An event may move one account in several deltas.
+                let mut after: HashMap<String, i64> = HashMap::new();
+                for d in body.deltas() {
+                    let account = d.account.to_string();
+                    let start = balance(&owner, &account);
+                    let v = after.entry(account).or_insert(start);
+                    *v = v.saturating_add(d.amount);
+                }
+                after
+                    .into_iter()
+                    .find(|(_, v)| past(*v))
+                    .map(|(account, _)| format!("this would take {account} past ±{MAX_BALANCE}"))
+            }
         }
     }
 

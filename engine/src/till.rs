@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::error::{EngineError, Refusal, Result};
 use crate::ledger::{
-    Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Profile, MAX_DELTA,
+    Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Profile, MAX_BALANCE,
+    MAX_DELTA,
 };
 use crate::location::Location;
 use crate::money::Money;
@@ -353,6 +354,29 @@ impl Store {
                     d.amount, d.account
                 ),
             ));
+        }
+        if let Some(c) = decision.body.customer() {
+            // An event may move one account in several deltas (points and an offer's).
+            let mut after: Vec<(String, i64)> = Vec::new();
+            for d in decision.body.deltas() {
+                let account = d.account.to_string();
+                match after.iter_mut().find(|(a, _)| *a == account) {
+                    Some((_, v)) => *v = v.saturating_add(d.amount),
+                    None => {
+                        let start = store::balance_of(&tx, c, &account)?;
+                        after.push((account, start.saturating_add(d.amount)));
+                    }
+                }
+            }
+            if let Some((account, v)) = after
+                .iter()
+                .find(|(_, v)| !(-MAX_BALANCE..=MAX_BALANCE).contains(v))
+            {
+                return Err(EngineError::invalid(
+                    "amount",
+                    format!("this would take {account} to {v}, past the ±{MAX_BALANCE} a balance may hold"),
+                ));
+            }
         }
         let idempotency = idempotency.as_ref().map(|(k, r)| (*k, r.as_str()));
         let event = store::append_at(&tx, &ctx.location, decision.body, None, idempotency, now)?;

@@ -16,6 +16,7 @@ on_both!(
     an_event_breaking_a_rule_is_parked_and_the_queue_goes_on,
     a_hand_made_void_naming_another_customer_is_refused,
     nothing_of_an_erased_customer_survives_on_the_server,
+    no_balance_passes_its_bound_on_the_server,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -424,4 +425,51 @@ fn nothing_of_an_erased_customer_survives_on_the_server(backend: Backend) {
             );
         }
     }
+}
+
+/// Hand-made events of a thousand deltas each add up past ±2^53: the one that
+/// would pass it is refused, so every sum stays exact.
+fn no_balance_passes_its_bound_on_the_server(backend: Backend) {
+    use counterpart_engine::ledger::{Account, Delta, MAX_BALANCE};
+    let b = Bench::new(backend);
+    let t = b.till(afternoon());
+    publish_points(&t);
+    let anna = t.enroll("Anna");
+    t.sync().expect("sync");
+    for _ in 0..10 {
+        t.store
+            .adjust(anna, Account::Points, 1, "to be rewritten", None)
+            .expect("adjust");
+    }
+    let mut batch = t.store.outbox_batch(20).expect("outbox");
+    assert_eq!(batch.len(), 10);
+    for e in &mut batch {
+        if let EventBody::Adjusted { deltas, .. } = &mut e.body {
+            *deltas = vec![
+                Delta {
+                    account: Account::Points,
+                    amount: 1_000_000_000_000,
+                    rule: "adjustment".into(),
+                    why: "hand-made".into(),
+                };
+                1000
+            ];
+        }
+    }
+    let answer = t.client().push(&batch).expect("push");
+    let statuses: Vec<AckStatus> = answer.acks.iter().map(|a| a.status).collect();
+    assert_eq!(&statuses[..9], &[AckStatus::Accepted; 9]);
+    assert_eq!(statuses[9], AckStatus::Rejected);
+    assert!(
+        answer.acks[9]
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains(&format!("past ±{MAX_BALANCE}"))),
+        "{:?}",
+        answer.acks[9]
+    );
+    // A till learning the shop holds the nine, exactly.
+    let t2 = b.till(afternoon());
+    t2.sync().expect("sync");
+    assert_eq!(t2.points(anna), 20 + 9_000_000_000_000_000);
 }

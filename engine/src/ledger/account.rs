@@ -89,6 +89,12 @@ impl From<Account> for String {
 /// them too (a till that kept one would disagree with every other for good).
 pub const MAX_DELTA: i64 = 1_000_000_000_000;
 
+/// Largest balance (either sign) any account may reach: 2^53, so a sum of
+/// balances (a merge, a report) stays exact in any arithmetic, floating point
+/// included, and never leaves an i64. Tills refuse to record past it and the
+/// server rejects what would pass it.
+pub const MAX_BALANCE: i64 = 1 << 53;
+
 /// A change to one account, with the rule that made it and why, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delta {

@@ -4,7 +4,7 @@ mod account;
 mod event;
 pub mod merges;
 
-pub use account::{Account, Delta, MAX_DELTA};
+pub use account::{Account, Delta, MAX_BALANCE, MAX_DELTA};
 pub use event::{
     millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile,
     Role, Shortfall,

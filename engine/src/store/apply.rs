@@ -179,7 +179,9 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             .execute(params![id, owner, date, amount, voided])?;
             if !voided {
                 conn.prepare_cached(
-                    "UPDATE customers SET visits = visits + 1, spend = spend + ?1,
+                    // Saturating (as the rebuild): past i64 SQLite would turn it into a float.
+                    "UPDATE customers SET visits = visits + 1,
+                        spend = CASE WHEN spend > 9223372036854775807 - ?1 THEN 9223372036854775807 ELSE spend + ?1 END,
                         first_visit = MIN(COALESCE(first_visit, ?2), ?2),
                         last_visit = MAX(COALESCE(last_visit, ?2), ?2)
                      WHERE id = ?3",

@@ -488,9 +488,13 @@ fn fold(
             if let Some(c) = customer {
                 let owner = final_of(c);
                 for d in body.deltas.iter().filter(|d| d.amount != 0) {
-                    *p.balances
+                    // Bounded by MAX_BALANCE where written; saturating, so a
+                    // damaged ledger cannot make the rebuild panic.
+                    let b = p
+                        .balances
                         .entry((owner, accounts.get(&d.account)))
-                        .or_insert(0) += d.amount;
+                        .or_insert(0);
+                    *b = b.saturating_add(d.amount);
                 }
             }
         }
@@ -528,7 +532,7 @@ fn fold(
         }
         if let Some(row) = p.customers.get_mut(customer) {
             row.visits += 1;
-            row.spend += amount;
+            row.spend = row.spend.saturating_add(*amount);
             if row.first_visit.is_none_or(|f| *d < f) {
                 row.first_visit = Some(*d);
             }

@@ -484,3 +484,54 @@ fn a_void_or_adjustment_below_zero_needs_a_manager_and_then_shows() {
     let r = s.rebuild(false, |_, _| {}).expect("rebuild");
     assert!(r.differences.is_empty(), "{:?}", r.differences);
 }
+
+/// No balance passes ±2^53: sums stay exact in any arithmetic, and the till
+/// refuses to record past it (another till's events brought it close).
+#[test]
+fn a_balance_never_passes_its_bound() {
+    use counterpart_engine::ledger::{Delta, MAX_BALANCE};
+    let shop = points_cafe();
+    let s = &shop.store;
+    let (c, _) = shop.enroll(Profile::default());
+    let welcome = bal(&s.customer(c).expect("c"), "points");
+    let other = uuid::Uuid::from_u128(7);
+    let delta = |amount: i64| Delta {
+        account: Account::Points,
+        amount,
+        rule: "adjustment".into(),
+        why: "hand-made".into(),
+    };
+    let mut events = Vec::new();
+    for seq in 1..=9 {
+        events.push((seq, vec![delta(1_000_000_000_000); 1000]));
+    }
+    let rest = MAX_BALANCE - 9_000_000_000_000_000 - 5 - welcome;
+    events.push((10, vec![delta(rest)]));
+    let events: Vec<Event> = events
+        .into_iter()
+        .map(|(seq, deltas)| Event {
+            id: counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0)),
+            device: other,
+            device_seq: seq,
+            seen_server_seq: 0,
+            device_time: utc(2026, 11, 23, 9, 0),
+            staff: None,
+            body: EventBody::Adjusted {
+                customer: c,
+                reason: "hand-made".into(),
+                deltas,
+            },
+        })
+        .collect();
+    s.import_events(&events).expect("applied");
+    assert_eq!(bal(&s.customer(c).expect("c"), "points"), MAX_BALANCE - 5);
+    let e = s
+        .adjust(c, Account::Points, 10, "goodwill", None)
+        .expect_err("past the bound");
+    assert!(e.to_string().contains("past the ±"), "{e}");
+    s.adjust(c, Account::Points, 5, "goodwill", None)
+        .expect("up to the bound");
+    assert_eq!(bal(&s.customer(c).expect("c"), "points"), MAX_BALANCE);
+    let r = s.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+}
