@@ -313,7 +313,15 @@ pub async fn pair(
                     "this till was revoked: set up a new till database and pair that".into(),
                 ));
             }
-            // Pairing again (a lost token): a new token; the stream goes on.
+            // Pairing again (a lost token) must come from the till itself:
+            // device ids are in every pulled event, so anyone with a code
+            // could otherwise take over a live till's stream and lock it out.
+            if !proves_itself(&mut tx, &merchant, request).await? {
+                return Err(ApiError::Forbidden(
+                    "this device id is paired already: pairing it again needs that till's own signature (a till set up before sends it); a new till pairs under a new id, and a manager revokes a lost one".into(),
+                ));
+            }
+            // A new token; the stream goes on.
             sqlx::query(
                 "UPDATE devices SET token_hash = $1, name = $2, location = $3 WHERE id = $4",
             )
@@ -349,6 +357,44 @@ pub async fn pair(
         token,
         server_time: now,
     })
+}
+
+/// Whether a pairing request under a known device id carries that till's
+/// signature, checked with the keys it announced in its own stream.
+async fn proves_itself(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    merchant: &str,
+    request: &PairRequest,
+) -> Result<bool, ApiError> {
+    let Some(proof) = request.proof.as_deref() else {
+        return Ok(false);
+    };
+    let message =
+        counterpart_engine::sync::protocol::pairing_proof_message(request.device, &request.code);
+    let device = request.device.to_string();
+    let rows = sqlx::query(
+        "SELECT body FROM events WHERE merchant = $1 AND device = $2 AND kind = 'till_key_added'",
+    )
+    .bind(merchant)
+    .bind(&device)
+    .fetch_all(&mut **tx)
+    .await?;
+    for row in rows {
+        let body: String = row.try_get(0)?;
+        let event: counterpart_engine::ledger::Event = serde_json::from_str(&body)
+            .map_err(|e| ApiError::Internal(format!("a stored key event: {e}")))?;
+        if let counterpart_engine::ledger::EventBody::TillKeyAdded {
+            key_id, public_key, ..
+        } = &event.body
+        {
+            if let Some(key) = counterpart_engine::card_code::announced_key(key_id, public_key) {
+                if counterpart_engine::card_code::verify_pairing_proof(&key, &message, proof) {
+                    return Ok(true);
+                }
+            }
+        }
+    }
+    Ok(false)
 }
 
 /// The device a bearer token belongs to.

@@ -76,6 +76,30 @@ fn body_of<T: for<'de> Deserialize<'de>>(body: Body) -> Result<T, ApiError> {
         .map_err(|e| ApiError::Malformed(format!("the request body is not valid: {e}")))
 }
 
+/// Reads a body only now (after authenticating), up to the request limit.
+async fn read_after_auth<T: for<'de> Deserialize<'de>>(
+    body: axum::body::Body,
+) -> Result<T, ApiError> {
+    let too_large = || {
+        ApiError::TooLarge(format!(
+            "the request is larger than {MAX_REQUEST_BYTES} bytes: send fewer events at once"
+        ))
+    };
+    let bytes = match axum::body::to_bytes(body, MAX_REQUEST_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let over = std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            return Err(match over {
+                true => too_large(),
+                false => ApiError::Malformed(format!("the request body could not be read: {e}")),
+            });
+        }
+    };
+    serde_json::from_slice(&bytes)
+        .map_err(|e| ApiError::Malformed(format!("the request body is not valid: {e}")))
+}
+
 fn check_protocol(version: u32) -> Result<(), ApiError> {
     if version == PROTOCOL_VERSION {
         Ok(())
@@ -121,10 +145,11 @@ struct PushBody {
 async fn push(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Body,
+    body: axum::body::Body,
 ) -> Result<impl IntoResponse, ApiError> {
+    // The token first: nobody without one makes the server read 4 MiB.
     let device = admin::authenticate(&state.db, auth_header(&headers)).await?;
-    let request: PushBody = body_of(body)?;
+    let request: PushBody = read_after_auth(body).await?;
     check_protocol(request.protocol)?;
     if request.events.len() > MAX_PUSH_EVENTS {
         return Err(ApiError::TooLarge(format!(

@@ -29,12 +29,10 @@ pub fn new_pairing_code() -> String {
     )
 }
 
-/// A code as typed (any case, spaces, dashes) in the form it is hashed.
+/// A code as typed (any case, spaces, dashes) in the form it is hashed (the
+/// protocol's own rule, which a till signs by too).
 pub fn normalise_code(code: &str) -> String {
-    code.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    counterpart_engine::sync::protocol::normalise_pairing_code(code)
 }
 
 /// SHA-256 of a secret, hex.

@@ -34,6 +34,22 @@ pub fn has_prefix(text: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(PREFIX))
 }
 
+/// Signs a till's pairing proof (see `sync::protocol::PairRequest::proof`): hex.
+pub fn sign_pairing_proof(key: &SigningKey, message: &[u8]) -> String {
+    data_encoding::HEXLOWER.encode(&key.sign(message).to_bytes())
+}
+
+/// Checks a pairing proof against the key a till announced.
+pub fn verify_pairing_proof(key: &VerifyingKey, message: &[u8], proof_hex: &str) -> bool {
+    let Ok(bytes) = data_encoding::HEXLOWER_PERMISSIVE.decode(proof_hex.trim().as_bytes()) else {
+        return false;
+    };
+    let Ok(bytes) = <[u8; 64]>::try_from(bytes.as_slice()) else {
+        return false;
+    };
+    key.verify(message, &Signature::from_bytes(&bytes)).is_ok()
+}
+
 /// The key a `till_key_added` event announces, when it is one every till may
 /// trust: a 32-byte Ed25519 public key, in hex, whose key id is the one
 /// announced beside it. Anything else (garbled, a wrong length, not a point on

@@ -236,6 +236,7 @@ impl Till {
                 name: "Test till".into(),
                 shop: None,
                 currency: None,
+                proof: None,
             },
         )
         .expect("pair");

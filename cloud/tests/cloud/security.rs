@@ -17,6 +17,7 @@ on_both!(
     a_hand_made_void_naming_another_customer_is_refused,
     nothing_of_an_erased_customer_survives_on_the_server,
     no_balance_passes_its_bound_on_the_server,
+    a_pairing_code_cannot_take_over_a_live_till,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -67,6 +68,27 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
         (answered.0, answered.1["error"]["code"].as_str()),
         (413, Some("too_large"))
     );
+    // Without a token the body is not read at all: a push announcing 5 MiB
+    // that sends 1 KiB and waits is answered 401 at once (a server reading
+    // first would wait for the rest).
+    {
+        use std::io::{Read, Write};
+        let addr = b.server.url.trim_start_matches("http://").to_string();
+        let mut conn = std::net::TcpStream::connect(&addr).expect("connect");
+        conn.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .expect("timeout");
+        write!(
+            conn,
+            "POST /v1/events HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nAuthorization: Bearer cpt_not-a-token\r\nContent-Length: {}\r\n\r\n",
+            5 * 1024 * 1024
+        )
+        .expect("head");
+        conn.write_all(&[b' '; 1024]).expect("a little body");
+        let mut answer = [0u8; 12];
+        conn.read_exact(&mut answer)
+            .expect("an answer before the body");
+        assert_eq!(&answer, b"HTTP/1.1 401");
+    }
     let many: Vec<serde_json::Value> = (0..1001).map(|_| serde_json::json!({})).collect();
     let (status, _) = raw_post(
         &events,
@@ -97,6 +119,7 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
             name: "Thief".into(),
             shop: None,
             currency: None,
+            proof: None,
         },
     );
     assert!(matches!(again, Err(SyncError::Server { ref code, .. }) if code == "pairing_code"));
@@ -112,6 +135,7 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
             name: "Euro till".into(),
             shop: None,
             currency: Some("EUR".into()),
+            proof: None,
         },
     );
     assert!(
@@ -124,12 +148,15 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
     b.db.admin(&["devices", "revoke", &device]);
     let err = t.sync().expect_err("revoked");
     assert!(err.is_permanent(), "{err}");
-    // A new pairing code does not undo the revocation.
+    // A new pairing code does not undo the revocation, even with the till's
+    // own signature.
+    let code = b.merchant.pairing_code(&b.db);
     let back = counterpart_engine::sync::pair(
         &b.server.url,
         &PairRequest {
             protocol: PROTOCOL_VERSION,
-            code: b.merchant.pairing_code(&b.db),
+            proof: Some(t.store.pairing_proof(&code).expect("proof")),
+            code,
             device: t.store.device().expect("device"),
             name: "Back again".into(),
             shop: Some(t.store.shop().expect("shop").to_string()),
@@ -472,4 +499,69 @@ fn no_balance_passes_its_bound_on_the_server(backend: Backend) {
     let t2 = b.till(afternoon());
     t2.sync().expect("sync");
     assert_eq!(t2.points(anna), 20 + 9_000_000_000_000_000);
+}
+
+/// Device ids are in every pulled event: one holding a pairing code could
+/// pair under a live till's id, take over its stream and lock it out. Pairing
+/// again under a known id needs that till's own signature, bound to the code.
+fn a_pairing_code_cannot_take_over_a_live_till(backend: Backend) {
+    let b = Bench::new(backend);
+    let victim = b.till(afternoon());
+    publish_points(&victim);
+    victim.sync().expect("its key is announced");
+    let attacker = b.till(afternoon());
+    attacker.sync().expect("sync");
+    let device = attacker
+        .store
+        .events()
+        .expect("events")
+        .iter()
+        .find(|e| {
+            e.body.kind() == "till_key_added" && e.device != attacker.store.device().expect("own")
+        })
+        .expect("the victim's key event")
+        .device;
+    assert_eq!(device, victim.store.device().expect("device"));
+    let request = |code: String, proof: Option<String>| PairRequest {
+        protocol: PROTOCOL_VERSION,
+        code,
+        device,
+        name: "Till 1".into(),
+        shop: None,
+        currency: None,
+        proof,
+    };
+    let refused = |r: Result<_, SyncError>| {
+        assert!(
+            matches!(&r, Err(SyncError::Server { code, message, .. }) if code == "forbidden" && message.contains("signature")),
+            "{r:?}"
+        )
+    };
+    // No proof; a proof from another till's key; the victim's proof for
+    // another code (a replay).
+    let code = b.merchant.pairing_code(&b.db);
+    refused(counterpart_engine::sync::pair(
+        &b.server.url,
+        &request(code.clone(), None),
+    ));
+    let forged = attacker.store.pairing_proof(&code).expect("proof");
+    refused(counterpart_engine::sync::pair(
+        &b.server.url,
+        &request(code.clone(), Some(forged)),
+    ));
+    let old = victim
+        .store
+        .pairing_proof(&b.merchant.pairing_code(&b.db))
+        .expect("proof");
+    refused(counterpart_engine::sync::pair(
+        &b.server.url,
+        &request(code.clone(), Some(old)),
+    ));
+    // The victim was never locked out, and the code was not used up.
+    victim.sync().expect("still the victim's stream");
+    // The till itself pairs again (a lost token) with its own proof.
+    let proof = victim.store.pairing_proof(&code).expect("proof");
+    let again = counterpart_engine::sync::pair(&b.server.url, &request(code, Some(proof)))
+        .expect("its own signature");
+    assert!(again.token.starts_with("cpt_"));
 }

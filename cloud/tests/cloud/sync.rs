@@ -282,6 +282,7 @@ fn two_offline_tills_redeem_the_last_reward(backend: Backend) {
             name: "Impostor".into(),
             shop: None,
             currency: None,
+            proof: None,
         },
     );
     assert!(

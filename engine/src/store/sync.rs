@@ -291,6 +291,21 @@ impl Store {
             .ok_or(EngineError::NotInitialised)
     }
 
+    /// This till's proof that it is itself, for pairing again under its own
+    /// device id with the one-time `code`: a signature with its card-signing
+    /// key, which it announced to the shop.
+    pub fn pairing_proof(&self, code: &str) -> Result<String> {
+        let conn = self.conn();
+        let device: String = conn
+            .query_row("SELECT id FROM device", [], |r| r.get(0))
+            .optional()?
+            .ok_or(EngineError::NotInitialised)?;
+        let device = super::parse_uuid(&device, "device")?;
+        let key = super::signing_key_of(&conn)?;
+        let message = crate::sync::protocol::pairing_proof_message(device, code);
+        Ok(crate::card_code::sign_pairing_proof(&key, &message))
+    }
+
     /// Applies a page of pulled events and moves the cursor past them, in
     /// transactions that each hold whole events and the cursor after the last
     /// one: a crash applies nothing of the transaction in progress, and those

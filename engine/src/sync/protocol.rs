@@ -49,6 +49,31 @@ pub struct PairRequest {
     /// a location in another before the code is used up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
+    /// For a till pairing again under its own device id (a lost token): its
+    /// Ed25519 signature, hex, over [`pairing_proof_message`], with the key it
+    /// announced. Without it the server refuses a device id it knows, so one
+    /// holding a pairing code cannot take over a live till's stream.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<String>,
+}
+
+/// A pairing code as typed (any case, spaces, dashes) in the form it is
+/// hashed and signed.
+pub fn normalise_pairing_code(code: &str) -> String {
+    code.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// What a till signs to pair again under its device id: bound to the
+/// one-time code, so a proof cannot be replayed.
+pub fn pairing_proof_message(device: DeviceId, code: &str) -> Vec<u8> {
+    format!(
+        "counterpart pairing proof 1 {device} {}",
+        normalise_pairing_code(code)
+    )
+    .into_bytes()
 }
 
 /// The answer to a pairing.

@@ -68,15 +68,21 @@ pub fn pair(
             "this till is paired already; a till that must be paired anew starts from a new database",
         )));
     }
-    let (device, shop, currency) = match store.device() {
+    // A till set up before proves it is itself: the server refuses a device
+    // id it knows without that (one holding a code could take over a till).
+    let (device, shop, currency, proof) = match store.device() {
         Ok(d) => (
             d,
             Some(store.shop()?.to_string()),
             Some(store.location()?.currency.to_string()),
+            Some(store.pairing_proof(&code)?),
         ),
-        Err(EngineError::NotInitialised) => {
-            (counterpart_engine::ids::new_v7(store.now()), None, None)
-        }
+        Err(EngineError::NotInitialised) => (
+            counterpart_engine::ids::new_v7(store.now()),
+            None,
+            None,
+            None,
+        ),
         Err(e) => return Err(e),
     };
     let request = PairRequest {
@@ -86,6 +92,7 @@ pub fn pair(
         name: name.to_string(),
         shop,
         currency,
+        proof,
     };
     let answer = sync::pair(&server, &request).map_err(engine_error)?;
     let shop = ShopId::parse(&answer.shop)
