@@ -2,8 +2,7 @@
 //! as bytes and parsed here, so every refusal (too large, not JSON, wrong
 //! shape) gets the protocol's JSON error instead of a framework's plain text.
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -28,6 +27,24 @@ pub struct AppState {
     pub db: Db,
     /// The server's clock (injected, so tests can skew it).
     pub clock: Arc<dyn Clock>,
+    /// Pairing attempts by client address.
+    pub pairing: Arc<PairingLimiter>,
+}
+
+/// Pairing attempts per client address: a burst, then one every `PAIR_EVERY`.
+/// A shop pairs a handful of tills; someone trying codes (58 bits each,
+/// single-use, expiring) or hammering the endpoint is slowed to a crawl.
+pub type PairingLimiter = governor::DefaultKeyedRateLimiter<std::net::IpAddr>;
+
+/// After the burst, one attempt per this long.
+const PAIR_EVERY: Duration = Duration::from_secs(2);
+
+/// A pairing limiter allowing `burst` attempts at once from one address.
+pub fn pairing_limiter(burst: u32) -> Arc<PairingLimiter> {
+    let quota = governor::Quota::with_period(PAIR_EVERY)
+        .unwrap_or_else(|| governor::Quota::per_minute(std::num::NonZeroU32::MIN))
+        .allow_burst(std::num::NonZeroU32::new(burst).unwrap_or(std::num::NonZeroU32::MIN));
+    Arc::new(governor::RateLimiter::keyed(quota))
 }
 
 /// Requests served at once.
@@ -40,9 +57,6 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/pair", post(pair))
         .route("/v1/events", post(push).get(pull))
         .fallback(not_found)
-        // Axum's own limit would answer in plain text; read a little more and
-        // refuse in `body_of` with the protocol's error.
-        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES + 1))
         // Each request may hold a 4 MiB body or an 8 MiB page: bounding how many
         // run at once bounds the server's memory (the rest wait their turn).
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
@@ -60,26 +74,9 @@ async fn not_found() -> ApiError {
     ApiError::Malformed("no such endpoint: see docs/sync-protocol.md".into())
 }
 
-fn body_of<T: for<'de> Deserialize<'de>>(body: Body) -> Result<T, ApiError> {
-    let bytes = body.map_err(|e| match e.status() {
-        axum::http::StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge(format!(
-            "the request is larger than {MAX_REQUEST_BYTES} bytes: send fewer events at once"
-        )),
-        _ => ApiError::Malformed(e.body_text()),
-    })?;
-    if bytes.len() > MAX_REQUEST_BYTES {
-        return Err(ApiError::TooLarge(format!(
-            "the request is larger than {MAX_REQUEST_BYTES} bytes: send fewer events at once"
-        )));
-    }
-    serde_json::from_slice(&bytes)
-        .map_err(|e| ApiError::Malformed(format!("the request body is not valid: {e}")))
-}
-
-/// Reads a body only now (after authenticating), up to the request limit.
-async fn read_after_auth<T: for<'de> Deserialize<'de>>(
-    body: axum::body::Body,
-) -> Result<T, ApiError> {
+/// Reads a request's body, up to the request limit, answering with the
+/// protocol's errors; a push reads it only after authenticating.
+async fn read_body<T: for<'de> Deserialize<'de>>(body: axum::body::Body) -> Result<T, ApiError> {
     let too_large = || {
         ApiError::TooLarge(format!(
             "the request is larger than {MAX_REQUEST_BYTES} bytes: send fewer events at once"
@@ -127,10 +124,27 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
     }))
 }
 
-type Body = Result<Bytes, axum::extract::rejection::BytesRejection>;
-
-async fn pair(State(state): State<AppState>, body: Body) -> Result<impl IntoResponse, ApiError> {
-    let request: PairRequest = body_of(body)?;
+async fn pair(
+    State(state): State<AppState>,
+    peer: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    body: axum::body::Body,
+) -> Result<impl IntoResponse, ApiError> {
+    // Counted before the body is read; an unknown address (a server run
+    // without connection info) shares one bucket.
+    let ip = peer.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.0 .0.ip());
+    if let Err(not_until) = state.pairing.check_key(&ip) {
+        let wait = not_until.wait_time_from(governor::clock::Clock::now(
+            &governor::clock::DefaultClock::default(),
+        ));
+        return Err(ApiError::RateLimited {
+            message: format!(
+                "too many pairing attempts from this address: try again in {} s",
+                wait.as_secs().max(1)
+            ),
+            retry_after: wait.as_secs().max(1),
+        });
+    }
+    let request: PairRequest = read_body(body).await?;
     Ok(Json(
         admin::pair(&state.db, &request, state.clock.now()).await?,
     ))
@@ -149,7 +163,7 @@ async fn push(
 ) -> Result<impl IntoResponse, ApiError> {
     // The token first: nobody without one makes the server read 4 MiB.
     let device = admin::authenticate(&state.db, auth_header(&headers)).await?;
-    let request: PushBody = read_after_auth(body).await?;
+    let request: PushBody = read_body(body).await?;
     check_protocol(request.protocol)?;
     if request.events.len() > MAX_PUSH_EVENTS {
         return Err(ApiError::TooLarge(format!(

@@ -48,6 +48,14 @@ pub enum ApiError {
     /// The till belongs to another shop.
     #[error("{0}")]
     ShopMismatch(String),
+    /// Too many attempts from one address (pairing): try again later.
+    #[error("{message}")]
+    RateLimited {
+        /// Words for the person.
+        message: String,
+        /// Seconds until the next attempt is taken.
+        retry_after: u64,
+    },
     /// The database failed: worth retrying.
     #[error("the server's database is unavailable, try again")]
     Unavailable(String),
@@ -69,6 +77,7 @@ impl ApiError {
             ApiError::UnsupportedProtocol { .. } => "unsupported_protocol",
             ApiError::PairingCode(_) => "pairing_code",
             ApiError::ShopMismatch(_) => "shop_mismatch",
+            ApiError::RateLimited { .. } => "rate_limited",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
         }
@@ -85,6 +94,7 @@ impl ApiError {
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedProtocol { .. } => StatusCode::UPGRADE_REQUIRED,
             ApiError::PairingCode(_) => StatusCode::FORBIDDEN,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -129,6 +139,14 @@ impl IntoResponse for ApiError {
                 },
             },
         };
-        (self.status(), Json(body)).into_response()
+        let mut response = (self.status(), Json(body)).into_response();
+        if let ApiError::RateLimited { retry_after, .. } = &self {
+            if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, v);
+            }
+        }
+        response
     }
 }

@@ -34,12 +34,14 @@ pub async fn serve(
     db: Db,
     listen: SocketAddr,
     tls: Option<Tls>,
+    pairing: Arc<api::PairingLimiter>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     on_bound: impl FnOnce(SocketAddr, bool),
 ) -> anyhow::Result<()> {
     let state = AppState {
         db,
         clock: Arc::new(counterpart_engine::SystemClock),
+        pairing,
     };
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(listen).await?;
@@ -56,9 +58,12 @@ pub async fn serve(
                     tracing::debug!(error = %e, "TCP_NODELAY not set");
                 }
             });
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown)
-                .await?;
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown)
+            .await?;
         }
         Some(tls) => {
             // One crypto provider for the process (see TOOLCHAIN.md): ring.
@@ -77,7 +82,7 @@ pub async fn serve(
             axum_server::from_tcp(listener.into_std()?)
                 .acceptor(acceptor)
                 .handle(handle)
-                .serve(app.into_make_service())
+                .serve(app.into_make_service_with_connect_info::<SocketAddr>())
                 .await?;
         }
     }

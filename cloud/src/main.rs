@@ -54,6 +54,10 @@ enum Command {
         /// Private key (PEM) for --tls-cert.
         #[arg(long, env = "COUNTERPART_CLOUD_TLS_KEY", requires = "tls_cert")]
         tls_key: Option<PathBuf>,
+        /// Pairing attempts one address may make at once; after them, one
+        /// every 2 s (tills behind one NAT or proxy share an address).
+        #[arg(long, env = "COUNTERPART_CLOUD_PAIR_BURST", default_value_t = 30)]
+        pair_burst: u32,
     },
     /// Merchants.
     #[command(subcommand)]
@@ -248,20 +252,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             listen,
             tls_cert,
             tls_key,
+            pair_burst,
         } => {
             let tls = match (tls_cert, tls_key) {
                 (Some(cert), Some(key)) => Some(Tls { cert, key }),
                 _ => None,
             };
             let backend = db.name();
-            counterpart_cloud::serve(db, listen, tls, shutdown_signal(), |addr, https| {
-                let scheme = if https { "https" } else { "http" };
-                tracing::info!(%addr, database = backend, "serving");
-                // The first line on stdout: scripts and tests read the port here.
-                let mut out = std::io::stdout().lock();
-                let _ = writeln!(out, "listening on {scheme}://{addr}");
-                let _ = out.flush();
-            })
+            let limiter = counterpart_cloud::api::pairing_limiter(pair_burst);
+            counterpart_cloud::serve(
+                db,
+                listen,
+                tls,
+                limiter,
+                shutdown_signal(),
+                |addr, https| {
+                    let scheme = if https { "https" } else { "http" };
+                    tracing::info!(%addr, database = backend, "serving");
+                    // The first line on stdout: scripts and tests read the port here.
+                    let mut out = std::io::stdout().lock();
+                    let _ = writeln!(out, "listening on {scheme}://{addr}");
+                    let _ = out.flush();
+                },
+            )
             .await?;
         }
         Command::Merchant(MerchantCommand::Create {

@@ -128,6 +128,9 @@ pub fn spawn_server(db: &ServerDb, listen: &str, extra: &[&std::ffi::OsStr]) -> 
     let mut child = Command::new(BIN)
         .args(["--db", &db.url, "serve", "--listen", listen])
         .args(extra)
+        // Benches and tests pair many tills from 127.0.0.1; the limit itself
+        // is tested with its own `--pair-burst`.
+        .env("COUNTERPART_CLOUD_PAIR_BURST", "10000")
         .env(
             "RUST_LOG",
             std::env::var("COUNTERPART_TEST_SERVER_LOG").unwrap_or_else(|_| "warn".into()),

@@ -565,3 +565,40 @@ fn a_pairing_code_cannot_take_over_a_live_till(backend: Backend) {
         .expect("its own signature");
     assert!(again.token.starts_with("cpt_"));
 }
+
+/// Pairing attempts from one address are limited: after the burst, 429 with
+/// the wait, before any code is looked at.
+#[test]
+fn pairing_attempts_are_rate_limited() {
+    let db = ServerDb::new(Backend::Sqlite);
+    let _merchant = Merchant::create(&db, "Corner Café");
+    let (mut child, url) =
+        spawn_server(&db, "127.0.0.1:0", &["--pair-burst".as_ref(), "3".as_ref()]);
+    let attempt = || {
+        let body = serde_json::json!({
+            "protocol": PROTOCOL_VERSION,
+            "code": "AAAA-AAAA-AAAA",
+            "device": uuid::Uuid::now_v7(),
+            "name": "Guess",
+        });
+        match ureq::post(&format!("{url}/v1/pair")).send_json(body) {
+            Ok(r) => (r.status(), None, String::new()),
+            Err(ureq::Error::Status(status, r)) => {
+                let retry = r.header("retry-after").map(str::to_string);
+                let body = r.into_string().unwrap_or_default();
+                (status, retry, body)
+            }
+            Err(e) => panic!("{e}"),
+        }
+    };
+    for _ in 0..3 {
+        let (status, _, body) = attempt();
+        assert_eq!(status, 403, "a wrong code: {body}");
+    }
+    let (status, retry, body) = attempt();
+    assert_eq!(status, 429, "{body}");
+    assert!(body.contains("rate_limited"), "{body}");
+    assert!(retry.is_some_and(|s| s.parse::<u64>().is_ok_and(|n| (1..=2).contains(&n))));
+    let _ = child.kill();
+    let _ = child.wait();
+}
