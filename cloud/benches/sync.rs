@@ -10,8 +10,10 @@
 //! `cargo bench -p counterpart-cloud --bench sync`. Scale with
 //! `COUNTERPART_SYNC_BENCH_EVENTS` (100000), `COUNTERPART_SYNC_BENCH_TILLS` (50),
 //! `COUNTERPART_SYNC_BENCH_CATCHUP` (1000000; 0 skips it); pick parts with
-//! `COUNTERPART_SYNC_BENCH_PARTS` (`pushpull,many,catchup`) and databases with
-//! `COUNTERPART_SYNC_BENCH_DB` (`sqlite,postgres`). PostgreSQL is the one at
+//! `COUNTERPART_SYNC_BENCH_PARTS` (`pushpull,many,twoprocs,catchup`) and databases
+//! with `COUNTERPART_SYNC_BENCH_DB` (`sqlite,postgres`). `twoprocs` measures
+//! ingest with one and with two server processes on one PostgreSQL database,
+//! beside the raw batched-insert rate of the same database. PostgreSQL is the one at
 //! 127.0.0.1:5432 the tests use; without it, only SQLite is measured.
 #![allow(clippy::print_stdout)] // a bench binary reports on stdout
 
@@ -34,7 +36,12 @@ fn env(name: &str, default: u64) -> u64 {
 
 /// A till of the bench's merchant holding `events` unsynced demo events.
 fn filled_till(bench: &Bench, events: u64, seed: u64) -> Till {
-    let till = bench.till(afternoon());
+    filled_till_at(bench, &bench.server.url, events, seed)
+}
+
+/// [`filled_till`], paired through the server process at `url`.
+fn filled_till_at(bench: &Bench, url: &str, events: u64, seed: u64) -> Till {
+    let till = Till::pair(url, &bench.merchant.pairing_code(&bench.db), afternoon());
     let mut report = RoundReport::default();
     // The program first (published by the first till, pulled by the others).
     pull_all(&till.store, &till.client(), &mut report, &mut |_| {}).expect("pull program");
@@ -92,9 +99,27 @@ fn push_and_pull(backend: Backend, events: u64) {
 
 fn many_tills(backend: Backend, tills: u64, events: u64) {
     let bench = Bench::new(backend);
+    let rate = many_tills_on(&bench, &[], tills, events);
+    println!("{backend:?}: one server process: {rate:.0} events/s");
+}
+
+/// `tills` tills of `bench` pushing `events` in all at once, spread over the
+/// bench's server and `others` (more processes on the same database); events/s.
+fn many_tills_on(bench: &Bench, others: &[&common::Server], tills: u64, events: u64) -> f64 {
+    let backend = if bench.db.url.starts_with("sqlite:") {
+        Backend::Sqlite
+    } else {
+        Backend::Postgres
+    };
     let each = (events / tills).max(1);
     let all: Vec<Till> = (0..tills)
-        .map(|i| filled_till(&bench, each, 100 + i))
+        .map(|i| {
+            let slot = usize::try_from(i).unwrap_or(0) % (others.len() + 1);
+            match slot {
+                0 => filled_till(bench, each, 100 + i),
+                n => filled_till_at(bench, &others[n - 1].url, each, 100 + i),
+            }
+        })
         .collect();
     let total: i64 = all
         .iter()
@@ -118,11 +143,95 @@ fn many_tills(backend: Backend, tills: u64, events: u64) {
         t.join().expect("till thread");
     }
     let took = started.elapsed();
+    let rate = per_second(u64::try_from(total).unwrap_or(0), took);
     println!(
-        "{backend:?}: {tills} tills pushing {total} events at once: {:.2} s, {:.0} events/s",
+        "{backend:?}: {tills} tills pushing {total} events at once to {} process(es): {:.2} s, {rate:.0} events/s",
+        others.len() + 1,
         took.as_secs_f64(),
-        per_second(u64::try_from(total).unwrap_or(0), took),
     );
+    rate
+}
+
+/// Ingest with one and with two server processes on one PostgreSQL database,
+/// beside the database's own rate for the same rows written raw (multi-row
+/// INSERTs of 400, a transaction per 500 events, as pushes come).
+fn two_processes(tills: u64, events: u64) {
+    let raw = raw_insert_rate(events);
+    let one = {
+        let bench = Bench::new(Backend::Postgres);
+        many_tills_on(&bench, &[], tills, events)
+    };
+    let two = {
+        let bench = Bench::new(Backend::Postgres);
+        let second = common::Server::start(&bench.db, 0);
+        many_tills_on(&bench, &[&second], tills, events)
+    };
+    println!(
+        "Postgres: raw batched inserts {raw:.0} rows/s; ingest with one process {one:.0} events/s ({:.0}% of raw), with two {two:.0} events/s ({:.0}% of raw, {:.2}x one)",
+        100.0 * one / raw,
+        100.0 * two / raw,
+        two / one
+    );
+}
+
+/// Rows per second the database takes for `events` rows shaped like stored
+/// events (ids, a 400-byte body, the same indexes), written in batches.
+fn raw_insert_rate(events: u64) -> f64 {
+    let db = common::ServerDb::new(Backend::Postgres);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        use sqlx::Connection;
+        let mut conn = sqlx::PgConnection::connect(&db.url).await.expect("connect");
+        sqlx::query(
+            "CREATE TABLE raw_events (merchant TEXT NOT NULL, server_seq BIGINT NOT NULL, id TEXT NOT NULL,
+                device TEXT NOT NULL, device_seq BIGINT NOT NULL, kind TEXT NOT NULL, customer TEXT,
+                content_hash TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL,
+                PRIMARY KEY (merchant, server_seq))",
+        )
+        .execute(&mut conn)
+        .await
+        .expect("table");
+        for sql in [
+            "CREATE UNIQUE INDEX raw_events_id ON raw_events (merchant, id)",
+            "CREATE UNIQUE INDEX raw_events_device_seq ON raw_events (merchant, device, device_seq)",
+        ] {
+            sqlx::query(sql).execute(&mut conn).await.expect("index");
+        }
+        let body = "x".repeat(400);
+        let started = Instant::now();
+        let mut seq = 0i64;
+        while seq < i64::try_from(events).unwrap_or(i64::MAX) {
+            let mut tx = conn.begin().await.expect("begin");
+            for _ in 0..(500 / 400 + 1) {
+                let n = 400.min(500 - (seq % 500) as usize);
+                if n == 0 {
+                    break;
+                }
+                let mut q = sqlx::QueryBuilder::<sqlx::Postgres>::new(
+                    "INSERT INTO raw_events (merchant, server_seq, id, device, device_seq, kind, customer, content_hash, body, received_at) ",
+                );
+                q.push_values(0..n, |mut row, _| {
+                    seq += 1;
+                    row.push_bind("m")
+                        .push_bind(seq)
+                        .push_bind(uuid::Uuid::now_v7().to_string())
+                        .push_bind("d")
+                        .push_bind(seq)
+                        .push_bind("visit")
+                        .push_bind(uuid::Uuid::now_v7().to_string())
+                        .push_bind("0".repeat(64))
+                        .push_bind(body.clone())
+                        .push_bind("2026-12-03T08:00:00.000Z");
+                });
+                q.build().execute(&mut *tx).await.expect("insert");
+            }
+            tx.commit().await.expect("commit");
+        }
+        per_second(u64::try_from(seq).unwrap_or(0), started.elapsed())
+    })
 }
 
 /// Anonymous resident memory of this process (the heap), in MiB: file pages of
@@ -246,7 +355,7 @@ fn main() {
     let tills = env("COUNTERPART_SYNC_BENCH_TILLS", 50).min(events.max(1));
     let catchup = env("COUNTERPART_SYNC_BENCH_CATCHUP", 1_000_000) / scale;
     let parts = std::env::var("COUNTERPART_SYNC_BENCH_PARTS")
-        .unwrap_or_else(|_| "pushpull,many,catchup".into());
+        .unwrap_or_else(|_| "pushpull,many,twoprocs,catchup".into());
     let dbs =
         std::env::var("COUNTERPART_SYNC_BENCH_DB").unwrap_or_else(|_| "sqlite,postgres".into());
     let mut backends = Vec::new();
@@ -269,6 +378,9 @@ fn main() {
         for backend in &backends {
             many_tills(*backend, tills, events);
         }
+    }
+    if parts.contains("twoprocs") && backends.contains(&Backend::Postgres) {
+        two_processes(tills, events);
     }
     if parts.contains("catchup") && catchup > 0 {
         catch_up(catchup);

@@ -330,3 +330,70 @@ fn till_killed_between_commit_and_push() {
         assert!(there.contains(id), "visit {id} reached the other till");
     }
 }
+
+/// A chain's set-up: two server processes on one PostgreSQL database behind
+/// the same tills. Six tills push at once, half to each process; one process
+/// is killed mid-push and started again. Every till converges on the same
+/// ledger, every event is stored once, and the merchant's sequence has no gap.
+#[test]
+fn two_server_processes_share_one_postgres_database() {
+    let mut b = Bench::new(Backend::Postgres);
+    let second = Server::start(&b.db, 0);
+    let at = afternoon();
+    let first = b.till(at);
+    publish_points(&first);
+    let anna = first.enroll("Anna");
+    first.sync().expect("sync");
+    let tills: Vec<Till> = (0..6)
+        .map(|i| match i % 2 {
+            0 => b.till(at),
+            _ => Till::pair(&second.url, &b.merchant.pairing_code(&b.db), at),
+        })
+        .collect();
+    let mut all: Vec<&Till> = tills.iter().collect();
+    all.push(&first);
+    settle(&all);
+    let mut interrupted = false;
+    for attempt in 0..5u64 {
+        for t in &tills {
+            let own = t.enroll("Regular");
+            for i in 0..200 {
+                t.visit(own, 100 + i);
+            }
+            t.visit(anna, 5_00);
+        }
+        let pushers: Vec<_> = tills
+            .iter()
+            .map(|t| {
+                let (store, client) = (t.store.clone(), t.client());
+                std::thread::spawn(move || {
+                    counterpart_engine::sync::sync_once(&store, &client, |_| {})
+                })
+            })
+            .collect();
+        std::thread::sleep(std::time::Duration::from_millis(10 + 10 * attempt));
+        b.restart();
+        let failed = pushers
+            .into_iter()
+            .map(|p| p.join().expect("thread"))
+            .filter(Result::is_err)
+            .count();
+        if failed > 0 {
+            interrupted = true;
+            break;
+        }
+    }
+    assert!(interrupted, "no kill landed mid-push");
+    settle(&all);
+    assert_converged(&all);
+    let events = first.store.events().expect("events").len();
+    assert_eq!(
+        high_water(&first),
+        i64::try_from(events).unwrap_or(0),
+        "every event once, no gap in the merchant's sequence"
+    );
+    for t in &all {
+        assert_eq!(t.points(anna), first.points(anna));
+    }
+    drop(second);
+}
