@@ -172,30 +172,39 @@ fn overruled_merges(conn: &Connection, customer: &str) -> Result<Vec<ConflictLin
     }
     members.push(customer.to_string());
     let resolution = crate::ledger::merges::resolve(&super::apply::merges_of(conn, &members)?);
-    Ok(resolution
-        .overruled
-        .iter()
-        .map(|e| {
-            let remains = resolution.owner(e.from);
-            let text = if e.from == remains {
-                format!(
-                    "merging {} into {} was overruled: another till merged these records the other way first, and {remains} remains",
-                    e.from, e.into
-                )
-            } else {
-                format!(
-                    "{} was merged into {}, and into another record at another till: all of them are one record now, {remains}",
-                    e.from, e.into
-                )
-            };
-            ConflictLine {
-                kind: ConflictKind::MergeOverruled,
-                event: e.event.to_string(),
-                flag: None,
-                text,
-            }
+    // Staff read names; the id follows, since two records of one person
+    // often carry the same name.
+    let mut name_of = conn.prepare_cached("SELECT name FROM customers WHERE id = ?")?;
+    let mut named = |c: CustomerId| -> Result<String> {
+        let name: Option<Option<String>> = name_of
+            .query_row([c.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(match name.flatten() {
+            Some(n) => format!("{n} ({c})"),
+            None => c.to_string(),
         })
-        .collect())
+    };
+    let mut out = Vec::new();
+    for e in &resolution.overruled {
+        let remains = resolution.owner(e.from);
+        let (from, into, remains_named) = (named(e.from)?, named(e.into)?, named(remains)?);
+        let text = if e.from == remains {
+            format!(
+                "merging {from} into {into} was overruled: another till merged these records the other way first, and {remains_named} remains"
+            )
+        } else {
+            format!(
+                "{from} was merged into {into}, and into another record at another till: all of them are one record now, {remains_named}"
+            )
+        };
+        out.push(ConflictLine {
+            kind: ConflictKind::MergeOverruled,
+            event: e.event.to_string(),
+            flag: None,
+            text,
+        });
+    }
+    Ok(out)
 }
 
 /// The customer's overdraw flags, oldest first, and the accounts they name.
