@@ -141,16 +141,22 @@ pub enum CodeError {
 }
 
 impl CodeError {
-    /// A stable code the UI branches on.
-    pub fn code(&self) -> &'static str {
+    /// The stable code the UI branches on.
+    pub fn error_code(&self) -> crate::error::ErrorCode {
+        use crate::error::ErrorCode;
         match self {
-            CodeError::Garbled(_) => "card.garbled",
-            CodeError::UnknownShop => "card.unknown_shop",
-            CodeError::UnknownTill => "card.unknown_till",
-            CodeError::Forged => "card.forged",
-            CodeError::Revoked => "card.revoked",
-            CodeError::Ambiguous { .. } => "card.ambiguous",
+            CodeError::Garbled(_) => ErrorCode::CardGarbled,
+            CodeError::UnknownShop => ErrorCode::CardUnknownShop,
+            CodeError::UnknownTill => ErrorCode::CardUnknownTill,
+            CodeError::Forged => ErrorCode::CardForged,
+            CodeError::Revoked => ErrorCode::CardRevoked,
+            CodeError::Ambiguous { .. } => ErrorCode::CardAmbiguous,
         }
+    }
+
+    /// [`CodeError::error_code`] as text.
+    pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
     }
 }
 

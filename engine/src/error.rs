@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+pub use crate::error_code::{ErrorCode, ErrorReport};
+
 /// One problem with something a person or a file supplied: which field, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct InvalidInput {
@@ -144,30 +146,35 @@ pub enum EngineError {
 }
 
 impl EngineError {
-    /// A stable code the UI and the command line branch on.
-    pub fn code(&self) -> &'static str {
+    /// The stable code the UI and the command line branch on.
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            EngineError::Invalid(_) => "invalid_input",
-            EngineError::Program(_) => "invalid_program",
+            EngineError::Invalid(_) => ErrorCode::InvalidInput,
+            EngineError::Program(_) => ErrorCode::InvalidProgram,
             EngineError::Refused(r) => match r {
-                Refusal::NotEnough { .. } => "refused.not_enough",
-                Refusal::NotAvailable { .. } => "refused.not_available",
-                Refusal::CannotVoid(_) => "refused.cannot_void",
-                Refusal::CustomerClosed(_) => "refused.customer_closed",
-                Refusal::NoProgram => "refused.no_program",
-                Refusal::BelowZero { .. } => "refused.below_zero",
+                Refusal::NotEnough { .. } => ErrorCode::RefusedNotEnough,
+                Refusal::NotAvailable { .. } => ErrorCode::RefusedNotAvailable,
+                Refusal::CannotVoid(_) => ErrorCode::RefusedCannotVoid,
+                Refusal::CustomerClosed(_) => ErrorCode::RefusedCustomerClosed,
+                Refusal::NoProgram => ErrorCode::RefusedNoProgram,
+                Refusal::BelowZero { .. } => ErrorCode::RefusedBelowZero,
             },
-            EngineError::Card(c) => c.code(),
-            EngineError::NotFound { .. } => "not_found",
-            EngineError::IdempotencyMismatch(_) => "idempotency.mismatch",
-            EngineError::Forked(_) => "forked",
-            EngineError::Sync(_) => "sync",
-            EngineError::NotInitialised => "not_initialised",
-            EngineError::Database(_) => "database",
-            EngineError::Migrate(_) => "migration",
-            EngineError::Corrupt(_) => "corrupt",
-            EngineError::Io(_) => "io",
+            EngineError::Card(c) => c.error_code(),
+            EngineError::NotFound { .. } => ErrorCode::NotFound,
+            EngineError::IdempotencyMismatch(_) => ErrorCode::IdempotencyMismatch,
+            EngineError::Forked(_) => ErrorCode::Forked,
+            EngineError::Sync(_) => ErrorCode::SyncFailed,
+            EngineError::NotInitialised => ErrorCode::NotInitialised,
+            EngineError::Database(_) => ErrorCode::Database,
+            EngineError::Migrate(_) => ErrorCode::Migration,
+            EngineError::Corrupt(_) => ErrorCode::Corrupt,
+            EngineError::Io(_) => ErrorCode::Io,
         }
+    }
+
+    /// [`EngineError::error_code`] as text.
+    pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
     }
 
     /// True when the person can fix this by changing what they asked for; such

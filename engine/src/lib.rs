@@ -7,6 +7,7 @@ pub mod card_code;
 pub mod clock;
 pub mod demo;
 pub mod error;
+mod error_code;
 pub mod ids;
 pub mod ledger;
 pub mod location;

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::error::EngineError;
+use crate::error::{EngineError, ErrorCode};
 use crate::ledger::Event;
 
 use super::protocol::{
@@ -40,15 +40,34 @@ pub enum SyncError {
 }
 
 impl SyncError {
-    /// A stable code for screens and scripts.
-    pub fn code(&self) -> String {
+    /// The stable code, in the engine's namespace (`sync.offline`, `sync.gap`, …).
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            SyncError::Offline(_) => "offline".into(),
-            SyncError::Server { code, .. } => code.clone(),
-            SyncError::Protocol(_) => "protocol".into(),
-            SyncError::NotPaired => "not_paired".into(),
-            SyncError::Engine(e) => e.code().into(),
+            SyncError::Offline(_) => ErrorCode::SyncOffline,
+            SyncError::Server { code, .. } => match code.as_str() {
+                "unauthenticated" => ErrorCode::SyncUnauthenticated,
+                "forbidden" => ErrorCode::SyncForbidden,
+                "forked" => ErrorCode::SyncForked,
+                "gap" => ErrorCode::SyncGap,
+                "too_large" => ErrorCode::SyncTooLarge,
+                "unsupported_protocol" => ErrorCode::SyncUnsupportedProtocol,
+                "pairing_code" => ErrorCode::SyncPairingCode,
+                "shop_mismatch" => ErrorCode::SyncShopMismatch,
+                "malformed" => ErrorCode::SyncMalformed,
+                "rate_limited" => ErrorCode::SyncRateLimited,
+                "unavailable" => ErrorCode::SyncUnavailable,
+                "internal" => ErrorCode::SyncInternal,
+                _ => ErrorCode::SyncHttp,
+            },
+            SyncError::Protocol(_) => ErrorCode::SyncProtocol,
+            SyncError::NotPaired => ErrorCode::SyncNotPaired,
+            SyncError::Engine(e) => e.error_code(),
         }
+    }
+
+    /// [`SyncError::error_code`] as text, for screens and scripts.
+    pub fn code(&self) -> String {
+        self.error_code().as_str().to_string()
     }
 
     /// True when retrying as is cannot help: the till must be re-paired (forked

@@ -289,3 +289,94 @@ fn every_fixture_has_its_literal_content_hash() {
         std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}", path.display()));
     assert_eq!(text, golden, "an event's content hash changed");
 }
+
+/// `docs/error-codes.md` lists every error code, in order, with whether it is
+/// retryable: a code added, renamed or changed without the table fails here.
+#[test]
+fn the_error_code_table_lists_every_code() {
+    use counterpart_engine::error::ErrorCode;
+    let doc = std::fs::read_to_string(repo_root().join("docs/error-codes.md")).expect("table");
+    let rows: Vec<(String, bool)> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| {
+            let (code, rest) = l.split_once("` | ")?;
+            let retryable = rest.split(' ').next()? == "yes";
+            Some((code.to_string(), retryable))
+        })
+        .collect();
+    let codes: Vec<(String, bool)> = ErrorCode::ALL
+        .iter()
+        .map(|c| (c.as_str().to_string(), c.retryable()))
+        .collect();
+    assert_eq!(rows, codes, "docs/error-codes.md is stale");
+}
+
+/// The error JSON, byte for byte, for a few errors of each family.
+#[test]
+fn error_reports_match_their_fixtures() {
+    use counterpart_engine::error::{ErrorReport, InvalidInput, Refusal};
+    use counterpart_engine::sync::SyncError;
+    use counterpart_engine::EngineError;
+    let dir = repo_root().join("engine/tests/fixtures/errors");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let reports: Vec<(&str, ErrorReport)> = vec![
+        (
+            "invalid_input",
+            ErrorReport::from(&EngineError::Invalid(InvalidInput::new(
+                "amount",
+                "cannot be negative; to undo a visit, void it",
+            ))),
+        ),
+        (
+            "refused_not_enough",
+            ErrorReport::from(&EngineError::Refused(Refusal::NotEnough {
+                account: "points".into(),
+                needed: "100".into(),
+                available: "40".into(),
+            })),
+        ),
+        (
+            "card_ambiguous",
+            ErrorReport::from(&EngineError::Card(
+                counterpart_engine::card_code::CodeError::Ambiguous {
+                    code: "HNU6-VDG-G59".into(),
+                    customers: vec![id(10), id(11)],
+                },
+            )),
+        ),
+        (
+            "idempotency_mismatch",
+            ErrorReport::from(&EngineError::IdempotencyMismatch("till-1/42".into())),
+        ),
+        (
+            "sync_offline",
+            ErrorReport::from(&SyncError::Offline("connection refused".into())),
+        ),
+        (
+            "sync_gap",
+            ErrorReport::from(&SyncError::Server {
+                status: 409,
+                code: "gap".into(),
+                message: "the server expects event 41 next".into(),
+                expected_seq: Some(41),
+            }),
+        ),
+    ];
+    for (name, report) in reports {
+        let json = serde_json::to_string_pretty(&serde_json::json!({ "error": report }))
+            .expect("json")
+            + "\n";
+        let path = dir.join(format!("{name}.json"));
+        if update && !path.exists() {
+            std::fs::create_dir_all(&dir).expect("dir");
+            std::fs::write(&path, &json).expect("write fixture");
+        }
+        let fixture = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+        assert_eq!(json, fixture, "the error JSON of `{name}` changed");
+        let back: serde_json::Value = serde_json::from_str(&fixture).expect("json");
+        let decoded: ErrorReport = serde_json::from_value(back["error"].clone()).expect("decodes");
+        assert_eq!(decoded, report);
+    }
+}

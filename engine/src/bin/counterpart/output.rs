@@ -71,18 +71,8 @@ impl Out {
 
     pub fn error(&self, e: &EngineError) {
         if self.json {
-            let detail = match e {
-                EngineError::Program(p) => serde_json::to_value(&p.0).unwrap_or_default(),
-                EngineError::Invalid(i) => serde_json::to_value(i).unwrap_or_default(),
-                EngineError::Refused(r) => serde_json::to_value(r).unwrap_or_default(),
-                EngineError::Card(counterpart_engine::card_code::CodeError::Ambiguous {
-                    code,
-                    customers,
-                }) => serde_json::json!({ "typed_code": code, "customers": customers }),
-                _ => serde_json::Value::Null,
-            };
-            let v = serde_json::json!({ "error": { "code": e.code(), "message": e.to_string(), "detail": detail } });
-            eprintln!("{v}");
+            let report = counterpart_engine::error::ErrorReport::from(e);
+            eprintln!("{}", serde_json::json!({ "error": report }));
         } else {
             eprintln!("error: {e}");
         }
