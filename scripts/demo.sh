@@ -3,7 +3,7 @@
 # Everything lands in ./demo-shop/ (delete it to start again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --locked -p counterpart-engine --bin counterpart -p counterpart-cloud --bin counterpart-cloud
+cargo build --locked -p counterpart-cli --bin counterpart -p counterpart-cloud --bin counterpart-cloud
 C="target/debug/counterpart"
 S="target/debug/counterpart-cloud"
 mkdir -p demo-shop

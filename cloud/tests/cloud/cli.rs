@@ -11,7 +11,7 @@ fn counterpart_bin() -> PathBuf {
         .with_extension(std::env::consts::EXE_EXTENSION);
     assert!(
         bin.exists(),
-        "{} is missing: run the workspace's tests (scripts/test.sh), or `cargo build -p counterpart-engine --bin counterpart` first",
+        "{} is missing: run the workspace's tests (scripts/test.sh), or `cargo build -p counterpart-cli` first",
         bin.display()
     );
     bin

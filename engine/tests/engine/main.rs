@@ -1,8 +1,6 @@
 //! The engine's integration tests, one binary (links once): scenarios on the
-//! example programs, property tests, the kill test, golden fixtures and the
-//! command line.
+//! example programs, property tests, the kill test, golden fixtures, scanning.
 
-mod cli;
 mod common;
 mod golden;
 mod hostile;

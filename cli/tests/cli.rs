@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::common::repo_root;
+/// The repository's root.
+fn repo_root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
 
 fn counterpart(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_counterpart"))
