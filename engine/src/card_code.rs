@@ -298,6 +298,7 @@ pub fn normalise_fallback(text: &str) -> Option<String> {
 }
 
 /// The QR version a code needs at error correction level M.
+#[cfg(feature = "print")]
 pub fn qr_version(code: &str) -> Option<i16> {
     match qrcode::QrCode::with_error_correction_level(code, qrcode::EcLevel::M)
         .ok()?
@@ -391,6 +392,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "print")]
     #[test]
     fn the_code_fits_a_version_6_qr_at_level_m() {
         let text = CardCode::sign(SHOP, card(u128::MAX), &key(1)).encode();

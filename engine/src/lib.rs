@@ -5,6 +5,7 @@
 
 pub mod card_code;
 pub mod clock;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod error;
 mod error_code;
@@ -12,6 +13,7 @@ pub mod ids;
 pub mod ledger;
 pub mod location;
 pub mod money;
+#[cfg(feature = "print")]
 pub mod print;
 pub mod program;
 pub mod rules;

@@ -143,7 +143,7 @@ pub fn decode_image_file(path: &Path) -> Result<(Option<Decoded>, f64)> {
     Ok((decoded, started.elapsed().as_secs_f64() * 1e3))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "print"))]
 mod tests {
     use super::*;
 
