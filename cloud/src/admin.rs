@@ -380,9 +380,7 @@ async fn proves_itself(
     .fetch_all(&mut **tx)
     .await?;
     for row in rows {
-        let body: String = row.try_get(0)?;
-        let event: counterpart_engine::ledger::Event = serde_json::from_str(&body)
-            .map_err(|e| ApiError::Internal(format!("a stored key event: {e}")))?;
+        let event = crate::ingest::stored_event("(a till key)", &row.try_get::<String, _>(0)?)?;
         if let counterpart_engine::ledger::EventBody::TillKeyAdded {
             key_id, public_key, ..
         } = &event.body

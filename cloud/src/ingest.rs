@@ -436,6 +436,11 @@ impl Fold {
     }
 }
 
+/// A stored event read back; `which` names it in the error (its id or sequence).
+pub(crate) fn stored_event(which: &str, body: &str) -> Result<Event, ApiError> {
+    serde_json::from_str(body).map_err(|e| ApiError::Internal(format!("stored event {which}: {e}")))
+}
+
 /// Rows of one query over a list of ids, scoped to the merchant: `{m}` in the
 /// SQL stands for the merchant's placeholder, and the list follows the SQL.
 async fn rows_for(
@@ -497,9 +502,7 @@ async fn load_fold(
         .await?
         {
             let id: String = row.try_get(0)?;
-            let body: String = row.try_get(1)?;
-            let event: Event = serde_json::from_str(&body)
-                .map_err(|e| ApiError::Internal(format!("stored event {id}: {e}")))?;
+            let event = stored_event(&id, &row.try_get::<String, _>(1)?)?;
             if let Some(c) = event.body.customer() {
                 customers.insert(c.to_string());
             }
@@ -534,6 +537,7 @@ async fn load_fold(
     if !merge_owners.is_empty() {
         merge_owners.sort();
         merge_owners.dedup();
+        let mut members = merge_owners.clone();
         for row in rows_for(
             tx,
             backend,
@@ -544,25 +548,24 @@ async fn load_fold(
         .await?
         {
             let customer: String = row.try_get(0)?;
-            ids.push(customer.clone());
+            members.push(customer.clone());
             fold.aliases.insert(customer, row.try_get(1)?);
         }
-        ids.extend(merge_owners.iter().cloned());
+        ids.extend(members.iter().cloned());
         ids.sort();
         ids.dedup();
+        // Each merge is stored under the record it closes, a member of its group.
         for row in rows_for(
             tx,
             backend,
             "SELECT id, body FROM events WHERE merchant = {m} AND kind = 'merged' AND customer IN",
             merchant,
-            &ids,
+            &members,
         )
         .await?
         {
             let id: String = row.try_get(0)?;
-            let body: String = row.try_get(1)?;
-            let event: Event = serde_json::from_str(&body)
-                .map_err(|e| ApiError::Internal(format!("stored event {id}: {e}")))?;
+            let event = stored_event(&id, &row.try_get::<String, _>(1)?)?;
             if let EventBody::Merged { from, into } = event.body {
                 fold.merges.push(MergeEdge {
                     event: event.id,
@@ -1029,9 +1032,7 @@ async fn write_fold(
         .await?;
         for row in stored {
             let seq: i64 = row.try_get(0)?;
-            let body: String = row.try_get(1)?;
-            let event: Event = serde_json::from_str(&body)
-                .map_err(|e| ApiError::Internal(format!("stored event #{seq}: {e}")))?;
+            let event = stored_event(&format!("#{seq}"), &row.try_get::<String, _>(1)?)?;
             let scrubbed = serde_json::to_string(&event.scrubbed())
                 .map_err(|e| ApiError::Internal(e.to_string()))?;
             exec(

@@ -1048,16 +1048,12 @@ pub fn new_card_codes(store: &Store, count: usize) -> Result<Vec<(CardId, String
     Ok(sheet)
 }
 
-/// The outcome of an event recorded earlier under the same key.
 /// What a request is remembered by under its idempotency key.
 fn request_hash(request: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(request.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::ledger::sha256_hex(request.as_bytes())
 }
 
+/// The outcome of an event recorded earlier under the same key.
 fn replay(conn: &Connection, event: Event, now: DateTime<Utc>) -> Result<Outcome> {
     let customer = match event.body.customer() {
         Some(c) => Some(store::summary(conn, c, now)?),

@@ -98,6 +98,29 @@ impl ServerDb {
         }
     }
 
+    /// Rows of one query on the server's database, each read by `read`
+    /// (tests looking at what the server stored).
+    pub fn query<T>(&self, sql: &str, read: impl Fn(&sqlx::any::AnyRow) -> T) -> Vec<T> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.block_on(async {
+            use sqlx::Connection;
+            sqlx::any::install_default_drivers();
+            let mut conn = sqlx::AnyConnection::connect(&self.url)
+                .await
+                .expect("server database");
+            sqlx::query(sql)
+                .fetch_all(&mut conn)
+                .await
+                .expect(sql)
+                .iter()
+                .map(read)
+                .collect()
+        })
+    }
+
     /// Runs an admin command of the server binary; its JSON answer.
     pub fn admin(&self, args: &[&str]) -> serde_json::Value {
         let out = Command::new(BIN)

@@ -81,29 +81,18 @@ fn op() -> impl Strategy<Value = Op> {
 
 /// The server's balances, the zero rows (left by moves) left out.
 fn server_balances(db: &ServerDb) -> BTreeMap<(String, String), i64> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    rt.block_on(async {
-        use sqlx::{Connection, Row};
-        sqlx::any::install_default_drivers();
-        let mut conn = sqlx::AnyConnection::connect(&db.url)
-            .await
-            .expect("server database");
-        sqlx::query("SELECT customer, account, amount FROM balances WHERE amount <> 0")
-            .fetch_all(&mut conn)
-            .await
-            .expect("balances")
-            .iter()
-            .map(|r| {
-                (
-                    (r.get::<String, _>(0), r.get::<String, _>(1)),
-                    r.get::<i64, _>(2),
-                )
-            })
-            .collect()
-    })
+    use sqlx::Row;
+    db.query(
+        "SELECT customer, account, amount FROM balances WHERE amount <> 0",
+        |r| {
+            (
+                (r.get::<String, _>(0), r.get::<String, _>(1)),
+                r.get::<i64, _>(2),
+            )
+        },
+    )
+    .into_iter()
+    .collect()
 }
 
 /// A till's balances, from its projections.

@@ -348,8 +348,7 @@ impl Event {
             _ => serde_json::to_vec(self),
         }
         .unwrap_or_default();
-        let digest = Sha256::digest(&json);
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+        sha256_hex(&json)
     }
 }
 
@@ -361,10 +360,7 @@ impl Event {
         let json = serde_json::to_string(self).unwrap_or_default();
         let hash = match &self.body {
             EventBody::Enrolled { .. } | EventBody::ProfileUpdated { .. } => self.content_hash(),
-            _ => Sha256::digest(json.as_bytes())
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            _ => sha256_hex(json.as_bytes()),
         };
         (json, hash)
     }
@@ -404,4 +400,9 @@ pub mod millis {
             .map(|t| t.with_timezone(&Utc))
             .map_err(serde::de::Error::custom)
     }
+}
+
+/// SHA-256 of `bytes`, lower-case hex: content hashes, idempotency requests.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    data_encoding::HEXLOWER.encode(&Sha256::digest(bytes))
 }

@@ -28,6 +28,20 @@ fn points_cafe() -> Shop {
     )
 }
 
+/// Event number `seq` of another till `device`, written at 9:00 on the
+/// points café's Monday: what a till imports from the shop.
+fn from_another_till(device: uuid::Uuid, seq: i64, body: EventBody) -> Event {
+    Event {
+        id: counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0)),
+        device,
+        device_seq: seq,
+        seen_server_seq: 0,
+        device_time: utc(2026, 11, 23, 9, 0),
+        staff: None,
+        body,
+    }
+}
+
 /// A points program with `offers` multiplier offers of ×`by`, always running.
 fn stacked(earn: i64, per: &str, offers: usize, by: u32) -> String {
     let mut p = format!(
@@ -130,18 +144,16 @@ fn a_till_key_that_does_not_check_out_is_not_learnt() {
     let other = counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0));
     let real = ed25519_dalek::SigningKey::from_bytes(&[7; 32]).verifying_key();
     let real_hex = data_encoding::HEXLOWER.encode(real.as_bytes());
-    let announced = |seq: i64, key_id: &str, public_key: &str| Event {
-        id: counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0)),
-        device: other,
-        device_seq: seq,
-        seen_server_seq: 0,
-        device_time: utc(2026, 11, 23, 9, 0),
-        staff: None,
-        body: EventBody::TillKeyAdded {
-            device: other,
-            key_id: key_id.into(),
-            public_key: public_key.into(),
-        },
+    let announced = |seq: i64, key_id: &str, public_key: &str| {
+        from_another_till(
+            other,
+            seq,
+            EventBody::TillKeyAdded {
+                device: other,
+                key_id: key_id.into(),
+                public_key: public_key.into(),
+            },
+        )
     };
     let bad = [
         // Another key's id, a key that is not hex, one of the wrong length,
@@ -219,14 +231,10 @@ fn typed_codes_two_tills_drew_alike_find_both_customers_and_stop_nothing() {
     assert_eq!(fallback_code(bob_card), fallback_code(anna_card));
     let other = uuid::Uuid::from_u128(7);
     let bob = uuid::Uuid::from_u128(8);
-    let enrolled = Event {
-        id: counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0)),
-        device: other,
-        device_seq: 1,
-        seen_server_seq: 0,
-        device_time: utc(2026, 11, 23, 9, 0),
-        staff: None,
-        body: EventBody::Enrolled {
+    let enrolled = from_another_till(
+        other,
+        1,
+        EventBody::Enrolled {
             customer: bob,
             card: bob_card,
             code: None,
@@ -236,7 +244,7 @@ fn typed_codes_two_tills_drew_alike_find_both_customers_and_stop_nothing() {
             }),
             deltas: Vec::new(),
         },
-    };
+    );
     // Applying it never fails (it stopped every till's sync).
     let report = s.import_events(&[enrolled]).expect("applied");
     assert_eq!(report.applied, 1);
@@ -509,18 +517,16 @@ fn a_balance_never_passes_its_bound() {
     events.push((10, vec![delta(rest)]));
     let events: Vec<Event> = events
         .into_iter()
-        .map(|(seq, deltas)| Event {
-            id: counterpart_engine::ids::new_v7(utc(2026, 11, 23, 9, 0)),
-            device: other,
-            device_seq: seq,
-            seen_server_seq: 0,
-            device_time: utc(2026, 11, 23, 9, 0),
-            staff: None,
-            body: EventBody::Adjusted {
-                customer: c,
-                reason: "hand-made".into(),
-                deltas,
-            },
+        .map(|(seq, deltas)| {
+            from_another_till(
+                other,
+                seq,
+                EventBody::Adjusted {
+                    customer: c,
+                    reason: "hand-made".into(),
+                    deltas,
+                },
+            )
         })
         .collect();
     s.import_events(&events).expect("applied");
