@@ -36,6 +36,7 @@ pub struct DemoSpec {
 
 /// What was generated.
 #[derive(Debug, Clone, Default, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DemoReport {
     /// Customers enrolled.
     pub customers: u64,

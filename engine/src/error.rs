@@ -126,8 +126,13 @@ pub enum EngineError {
     #[error("a forked device: {0}; re-pair the till that wrote it")]
     Forked(String),
     /// Sync with the server failed; the till itself is fine and keeps working.
-    #[error("sync: {0}")]
-    Sync(String),
+    #[error("sync: {message}")]
+    Sync {
+        /// What failed, in the `sync.*` namespace (`sync.offline`, `sync.pairing_code`, …).
+        code: ErrorCode,
+        /// In words, with what to do when retrying cannot help.
+        message: String,
+    },
     /// The store has not been initialised.
     #[error("this database has not been set up: run `counterpart init` first")]
     NotInitialised,
@@ -163,7 +168,7 @@ impl EngineError {
             EngineError::NotFound { .. } => ErrorCode::NotFound,
             EngineError::IdempotencyMismatch(_) => ErrorCode::IdempotencyMismatch,
             EngineError::Forked(_) => ErrorCode::Forked,
-            EngineError::Sync(_) => ErrorCode::SyncFailed,
+            EngineError::Sync { code, .. } => *code,
             EngineError::NotInitialised => ErrorCode::NotInitialised,
             EngineError::Database(_) => ErrorCode::Database,
             EngineError::Migrate(_) => ErrorCode::Migration,
@@ -189,6 +194,16 @@ impl EngineError {
                 | EngineError::NotFound { .. }
                 | EngineError::IdempotencyMismatch(_)
                 | EngineError::NotInitialised
+        ) || matches!(
+            self,
+            EngineError::Sync { code, .. } if matches!(
+                code,
+                ErrorCode::SyncPairingCode
+                    | ErrorCode::SyncShopMismatch
+                    | ErrorCode::SyncMalformed
+                    | ErrorCode::SyncNotPaired
+                    | ErrorCode::SyncAlreadyPaired
+            )
         )
     }
 

@@ -125,6 +125,8 @@ codes! {
     SyncProtocol = "sync.protocol", retryable: false;
     /// The till is not paired with a server.
     SyncNotPaired = "sync.not_paired", retryable: false;
+    /// The till is paired already: a till paired anew starts from a new database.
+    SyncAlreadyPaired = "sync.already_paired", retryable: false;
     /// A sync step failed at the till (the message says how).
     SyncFailed = "sync.failed", retryable: true;
 }
@@ -151,8 +153,10 @@ impl std::fmt::Display for ErrorCode {
 
 /// An error as the command line prints it and a screen receives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErrorReport {
     /// The stable code to branch on.
+    #[cfg_attr(feature = "ts", ts(type = "ErrorCode"))]
     pub code: ErrorCode,
     /// Words for the person (English, for now).
     pub message: String,

@@ -5,6 +5,8 @@
 
 pub mod card_code;
 pub mod clock;
+#[cfg(feature = "commands")]
+pub mod command;
 #[cfg(feature = "demo")]
 pub mod demo;
 pub mod error;

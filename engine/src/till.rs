@@ -19,10 +19,12 @@ use crate::store::{self, CustomerSummary, PublishedProgram, Store};
 
 /// What an action did, for the barista's screen and the command line.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Outcome {
     /// The event recorded (or recorded before, for a repeated key).
     pub event_id: EventId,
     /// Its kind.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub kind: &'static str,
     /// True when the idempotency key had been used: nothing new was recorded.
     pub duplicate: bool,

@@ -97,8 +97,10 @@ pub const MAX_BALANCE: i64 = 1 << 53;
 
 /// A change to one account, with the rule that made it and why, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Delta {
     /// The account moved.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub account: Account,
     /// By how much (points, stamps, minor units, uses).
     pub amount: i64,

@@ -63,6 +63,7 @@ pub struct Profile {
 
 /// An item bought on a visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Item {
     /// Product id or name ("flat-white").
     pub product: String,

@@ -14,6 +14,7 @@ use crate::rules::{self, CustomerContext};
 
 /// A customer's stored record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustomerRecord {
     /// Id.
     pub id: CustomerId,
@@ -30,6 +31,7 @@ pub struct CustomerRecord {
     /// Tags.
     pub tags: Vec<String>,
     /// `active`, `merged` or `erased`.
+    #[cfg_attr(feature = "ts", ts(type = "\"active\" | \"merged\" | \"erased\""))]
     pub status: &'static str,
     /// Where a merged record went.
     pub merged_into: Option<CustomerId>,
@@ -47,6 +49,7 @@ pub struct CustomerRecord {
 
 /// What is printed on a card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CardCodes {
     /// The card id.
     pub card: String,
@@ -58,6 +61,7 @@ pub struct CardCodes {
 
 /// One balance as staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BalanceLine {
     /// The account (`points`, `stamps:coffee`).
     pub account: String,
@@ -69,6 +73,7 @@ pub struct BalanceLine {
 
 /// The tier held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TierLine {
     /// Tier id.
     pub id: String,
@@ -80,6 +85,7 @@ pub struct TierLine {
 
 /// A reward the customer could redeem now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RewardLine {
     /// Reward id.
     pub id: String,
@@ -91,6 +97,7 @@ pub struct RewardLine {
 
 /// What staff see about a customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustomerSummary {
     /// The record.
     #[serde(flatten)]
@@ -110,6 +117,7 @@ pub struct CustomerSummary {
 
 /// What kind of conflict a line shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ConflictKind {
     /// The server found an event spent a balance below zero (it stands: the
@@ -125,6 +133,7 @@ pub enum ConflictKind {
 
 /// A conflict between tills, for staff and managers to read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConflictLine {
     /// What kind.
     pub kind: ConflictKind,

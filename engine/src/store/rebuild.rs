@@ -115,8 +115,10 @@ impl Accounts {
 
 /// How one table differs from the ledger.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TableDiff {
     /// The table.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub table: &'static str,
     /// Rows the ledger implies that were missing.
     pub missing: usize,
@@ -130,6 +132,7 @@ pub struct TableDiff {
 
 /// What a rebuild found and did.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RebuildReport {
     /// Events read.
     pub events: u64,

@@ -31,6 +31,7 @@ pub struct SyncConfig {
 
 /// An event the server refused, kept for a manager to see; it is not resent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ParkedEvent {
     /// Its place in this till's stream.
     pub device_seq: i64,

@@ -24,6 +24,7 @@ const CLOCK_WARNING_SECS: i64 = 300;
 
 /// What the screens show about sync.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SyncStatus {
     /// The till is paired with a server.
     pub paired: bool,
@@ -54,6 +55,7 @@ pub struct SyncStatus {
 
 /// What one round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RoundReport {
     /// Pushed events the server stored now.
     pub pushed: usize,
@@ -363,6 +365,20 @@ struct Shared {
     wake: Condvar,
 }
 
+/// What the loop tells an observer after each round: a screen repaints its
+/// status line, the command line prints a line.
+#[derive(Debug, Clone, Copy)]
+pub enum SyncNotice<'a> {
+    /// A round finished: what it moved, and the status after it.
+    Synced(&'a RoundReport, &'a SyncStatus),
+    /// A round failed; the status says whether the loop retries (with back-off)
+    /// or has stopped until a wake-up (`action_needed`).
+    Failed(&'a SyncStatus),
+}
+
+/// Told of every round, on the sync thread.
+pub type SyncObserver = Box<dyn Fn(SyncNotice<'_>) + Send>;
+
 /// The background sync of a paired till.
 pub struct Syncer {
     shared: Arc<Shared>,
@@ -373,6 +389,11 @@ impl Syncer {
     /// Starts syncing `store` every `interval` (sooner when woken). Does nothing
     /// but report "not paired" on a till that is not paired.
     pub fn start(store: Store, interval: Duration) -> Syncer {
+        Syncer::start_observed(store, interval, Box::new(|_| {}))
+    }
+
+    /// [`Syncer::start`], telling `observer` of every round as it ends.
+    pub fn start_observed(store: Store, interval: Duration, observer: SyncObserver) -> Syncer {
         let shared = Arc::new(Shared {
             status: Mutex::new(SyncStatus::default()),
             signal: Mutex::new((false, true)),
@@ -381,7 +402,7 @@ impl Syncer {
         let inner = shared.clone();
         let thread = std::thread::Builder::new()
             .name("counterpart-sync".into())
-            .spawn(move || run(&store, &inner, interval))
+            .spawn(move || run(&store, &inner, interval, &observer))
             .ok();
         Syncer { shared, thread }
     }
@@ -438,7 +459,7 @@ fn refresh(store: &Store, status: &mut SyncStatus) {
     }
 }
 
-fn run(store: &Store, shared: &Shared, interval: Duration) {
+fn run(store: &Store, shared: &Shared, interval: Duration, observer: &SyncObserver) {
     let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
     loop {
         // Wait for the next round, a wake-up or stop; after an error retrying
@@ -485,6 +506,7 @@ fn run(store: &Store, shared: &Shared, interval: Duration) {
         };
         let mut status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
         status.paired = !matches!(outcome, Err(SyncError::NotPaired));
+        let round = outcome.as_ref().ok().copied();
         match outcome {
             Ok(round) => {
                 backoff.reset();
@@ -512,6 +534,13 @@ fn run(store: &Store, shared: &Shared, interval: Duration) {
             }
         }
         refresh(store, &mut status);
+        // The observer runs without the status lock held: it may read the status.
+        let seen = status.clone();
+        drop(status);
+        match &round {
+            Some(round) => observer(SyncNotice::Synced(round, &seen)),
+            None => observer(SyncNotice::Failed(&seen)),
+        }
     }
 }
 

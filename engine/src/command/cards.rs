@@ -1,0 +1,93 @@
+//! Cards to print: one customer's QR, and sheets of new cards handed over at
+//! enrolment.
+
+use serde::Serialize;
+
+use super::request::QrFormat;
+use super::{invalid, Commands};
+use crate::card_code::fallback_code;
+use crate::error::Result;
+use crate::print::{qr_png, qr_svg, sheet_svg, CARDS_PER_SHEET};
+
+/// Most cards one request prints: a box of cards, not the shop's year.
+const MAX_CARDS: usize = 1_000;
+/// Pixels per QR module on a PNG for a screen.
+const PNG_MODULE_PX: u32 = 8;
+
+/// One card on a sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PrintedCard {
+    /// The card's number.
+    pub card: String,
+    /// The typed code printed under its QR.
+    pub typed: String,
+}
+
+/// One A4 page of cards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CardSheet {
+    /// The page, as SVG.
+    pub svg: String,
+    /// The cards on it.
+    pub cards: Vec<PrintedCard>,
+}
+
+impl Commands {
+    /// A customer's card as a QR image (the card given as QR text, typed code
+    /// or number).
+    pub fn card_qr(&self, card: &str, format: QrFormat) -> Result<Vec<u8>> {
+        let id = self.store.find_card(card)?;
+        let customer = self.store.customer_by_card(id)?;
+        let summary = self.store.customer(customer)?;
+        let code = summary
+            .record
+            .card_codes
+            .iter()
+            .find(|c| c.card == id.to_string())
+            .and_then(|c| c.code.clone())
+            .ok_or_else(|| {
+                invalid(
+                    "card",
+                    "this card has no signed code (issued before codes existed): replace it",
+                )
+            })?;
+        match format {
+            QrFormat::Png => qr_png(&code, PNG_MODULE_PX),
+            QrFormat::Svg => qr_svg(&code).map(String::into_bytes),
+        }
+    }
+
+    /// `count` new cards on A4 sheets, ten a page. The cards are enrolled
+    /// when handed over; their typed codes avoid every code this till has seen.
+    pub fn card_sheets(&self, count: usize) -> Result<Vec<CardSheet>> {
+        if count == 0 || count > MAX_CARDS {
+            return Err(invalid(
+                "count",
+                format!("print 1 to {MAX_CARDS} cards at a time"),
+            ));
+        }
+        let cards = crate::till::new_card_codes(&self.store, count)?;
+        let shop = self.store.location()?.shop_name;
+        cards
+            .chunks(CARDS_PER_SHEET)
+            .map(|page| {
+                let entries: Vec<(String, String)> = page
+                    .iter()
+                    .map(|(card, code)| (code.clone(), fallback_code(*card)))
+                    .collect();
+                Ok(CardSheet {
+                    svg: sheet_svg(&shop, &entries)?,
+                    cards: page
+                        .iter()
+                        .map(|(card, _)| PrintedCard {
+                            card: card.to_string(),
+                            typed: fallback_code(*card),
+                        })
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+}

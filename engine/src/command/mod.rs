@@ -1,0 +1,80 @@
+//! The command layer: every action a till screen or the command line can ask
+//! for, and every read they show. The CLI and the desktop app call this and
+//! nothing else of the engine's write paths, so neither grows its own copy of
+//! the till's logic: requests come as data ([`request`]), parsed and checked
+//! here (money as decimals in the shop's currency, dates, accounts), and the
+//! answers are serialisable. SQL stays in [`crate::store`]; this layer only
+//! turns requests into the store's typed calls.
+
+mod actions;
+#[cfg(feature = "ts")]
+pub mod bindings;
+#[cfg(feature = "print")]
+mod cards;
+mod lookup;
+mod maintenance;
+#[cfg(feature = "sync")]
+mod pairing;
+pub mod request;
+#[cfg(feature = "scan")]
+mod scanning;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::error::{EngineError, Result};
+use crate::ledger::CustomerId;
+use crate::store::Store;
+
+#[cfg(feature = "print")]
+pub use cards::{CardSheet, PrintedCard};
+pub use lookup::{ScannedCustomer, ShopInfo};
+#[cfg(feature = "scan")]
+pub use maintenance::DecodedImage;
+#[cfg(feature = "sync")]
+pub use pairing::{Paired, SyncOverview};
+pub use request::*;
+#[cfg(feature = "scan")]
+pub use scanning::{CameraChoice, FrameSourceChoice};
+
+/// The till, as the screens and the command line see it.
+#[derive(Clone)]
+pub struct Commands {
+    store: Store,
+}
+
+impl Commands {
+    /// Opens (creating and migrating when needed) the till database at `path`.
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Commands> {
+        Store::open(path, clock).map(Commands::over)
+    }
+
+    /// The command layer over an open store.
+    pub fn over(store: Store) -> Commands {
+        Commands { store }
+    }
+
+    /// Resolves who a request is for. A typed code two customers' cards share
+    /// is refused as ambiguous with every match listed (see
+    /// [`Commands::lookup_typed_code`]), never guessed.
+    fn customer_of(&self, who: &CustomerRef) -> Result<CustomerId> {
+        match who {
+            CustomerRef::Card(text) => self.store.customer_by_code(text),
+            CustomerRef::Customer(id) => Ok(*id),
+        }
+    }
+}
+
+/// An idempotency key as given: blank means none.
+fn key_of(key: &Option<String>) -> Option<&str> {
+    key.as_deref().map(str::trim).filter(|k| !k.is_empty())
+}
+
+/// A problem with what was asked, for the field the screen highlights.
+fn invalid(field: &str, problem: impl Into<String>) -> EngineError {
+    EngineError::invalid(field, problem)
+}
+
+#[cfg(test)]
+mod tests;

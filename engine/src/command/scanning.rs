@@ -1,0 +1,95 @@
+//! The camera side of a scan: which frames the scanner reads (a webcam, or a
+//! folder replayed as one), and the webcams this machine has. Each code read
+//! becomes a customer through [`Commands::scan`].
+
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+
+use super::{invalid, Commands};
+use crate::error::Result;
+use crate::scan::{ReplaySource, ScanEvent, Scanner, ScannerConfig};
+
+/// Where the scanner's frames come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrameSourceChoice {
+    /// A folder of PNG/JPEG frames played as a camera would.
+    Replay {
+        /// The folder.
+        dir: PathBuf,
+        /// Frames per second.
+        fps: f64,
+        /// Start again at the end.
+        looped: bool,
+    },
+    /// A webcam, by its index (needs the `camera` feature).
+    Camera {
+        /// Its index in [`Commands::cameras`].
+        index: u32,
+    },
+}
+
+/// A webcam found on this machine.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CameraChoice {
+    /// Its index, to choose it.
+    pub index: u32,
+    /// Its name.
+    pub name: String,
+}
+
+impl Commands {
+    /// Starts the scanner on `source`; its events say what was read and how the
+    /// camera is (a lost camera is a status and a retry, never an error here).
+    pub fn start_scanner(
+        &self,
+        source: FrameSourceChoice,
+    ) -> Result<(Scanner, Receiver<ScanEvent>)> {
+        match source {
+            FrameSourceChoice::Replay { dir, fps, looped } => {
+                if !(fps.is_finite() && fps > 0.0 && fps <= 240.0) {
+                    return Err(invalid("fps", "give 0 to 240 frames per second"));
+                }
+                let source = ReplaySource::folder(&dir, fps, looped)
+                    .map_err(|e| invalid("replay", e.to_string()))?;
+                Ok(Scanner::start(Box::new(source), ScannerConfig::default()))
+            }
+            #[cfg(feature = "camera")]
+            FrameSourceChoice::Camera { index } => {
+                use crate::scan::camera::{CameraRequest, CameraSource};
+                Ok(Scanner::start_with(
+                    move || Box::new(CameraSource::new(index, CameraRequest::default())),
+                    ScannerConfig::default(),
+                ))
+            }
+            #[cfg(not(feature = "camera"))]
+            FrameSourceChoice::Camera { .. } => Err(invalid(
+                "camera",
+                "this build has no camera support (build with --features camera)",
+            )),
+        }
+    }
+
+    /// The webcams this machine has (none in a build without camera support).
+    pub fn cameras() -> Vec<CameraChoice> {
+        #[cfg(feature = "camera")]
+        {
+            crate::scan::camera::list_cameras()
+                .into_iter()
+                .map(|c| CameraChoice {
+                    index: c.index,
+                    name: c.name,
+                })
+                .collect()
+        }
+        #[cfg(not(feature = "camera"))]
+        {
+            Vec::new()
+        }
+    }
+
+    /// True when this build can open a webcam.
+    pub fn has_camera_support() -> bool {
+        cfg!(feature = "camera")
+    }
+}

@@ -1,0 +1,216 @@
+//! The command layer as a screen uses it: requests from JSON, amounts as
+//! decimals, bad input refused with a field and nothing changed.
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+use crate::clock::ManualClock;
+use crate::error::ErrorCode;
+
+const PROGRAM: &str = include_str!("../../../examples/programs/points-cafe.toml");
+
+fn shop() -> (tempfile::TempDir, Commands) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A Tuesday at 10:00 in New York: after the early-bird offer.
+    let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 3, 3, 15, 0, 0).unwrap());
+    let till = Commands::open(&dir.path().join("till.db"), Arc::new(clock)).expect("open");
+    let info = till
+        .set_up_shop(&SetUpShop {
+            shop: "Corner Café".into(),
+            currency: "USD".into(),
+            timezone: "America/New_York".into(),
+            day_starts_at: 4,
+        })
+        .expect("set up");
+    assert_eq!((info.currency.as_str(), info.currency_decimals), ("USD", 2));
+    till.publish_program(&PublishProgram {
+        source: PROGRAM.into(),
+        key: None,
+    })
+    .expect("publish");
+    (dir, till)
+}
+
+fn request<T: serde::de::DeserializeOwned>(json: &str) -> T {
+    serde_json::from_str(json).expect("a request from a screen's JSON")
+}
+
+fn points(summary: &crate::store::CustomerSummary) -> i64 {
+    summary
+        .balances
+        .iter()
+        .find(|b| b.account == "points")
+        .map_or(0, |b| b.amount)
+}
+
+#[test]
+fn a_visit_from_json_takes_its_amount_as_a_decimal_in_the_shop_currency() {
+    let (_dir, till) = shop();
+    let enrolled = till
+        .enrol(&request(r#"{"name": "Ada", "marketing_consent": true}"#))
+        .expect("enrol");
+    let customer = enrolled.customer.expect("customer").record.id;
+    let visit: RecordVisit = request(&format!(
+        r#"{{"customer": {{"customer": "{customer}"}}, "amount": "12.50", "key": "k1"}}"#
+    ));
+    let outcome = till.record_visit(&visit).expect("visit");
+    // $12.50 at $1 = 1 point, rounded down: 12, on top of the welcome bonus.
+    let after = outcome.customer.expect("customer after");
+    assert_eq!(points(&after), 20 + 12);
+    // The same key again records nothing new.
+    let again = till.record_visit(&visit).expect("repeat");
+    assert!(again.duplicate);
+    assert_eq!(points(&till.customer(&CustomerRef::Customer(customer)).expect("show")), 32);
+}
+
+#[test]
+fn bad_amounts_are_refused_on_the_amount_field_and_change_nothing() {
+    let (_dir, till) = shop();
+    let customer = till
+        .enrol(&Enrol::default())
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record
+        .id;
+    for amount in ["4.505", "1,000.00", "1e3", "", "four", "+-1"] {
+        let e = till
+            .record_visit(&RecordVisit {
+                customer: CustomerRef::Customer(customer),
+                amount: amount.into(),
+                items: vec![],
+                coupon: None,
+                key: None,
+            })
+            .expect_err(amount);
+        let report = crate::error::ErrorReport::from(&e);
+        assert_eq!(report.code, ErrorCode::InvalidInput, "{amount}");
+        assert_eq!(report.field.as_deref(), Some("amount"), "{amount}");
+    }
+    let summary = till.customer(&CustomerRef::Customer(customer)).expect("show");
+    assert_eq!(summary.record.visits, 0);
+    assert_eq!(points(&summary), 20);
+}
+
+#[test]
+fn a_screen_typo_is_an_error_not_a_dropped_field() {
+    let typo = serde_json::from_str::<RecordVisit>(
+        r#"{"customer": {"card": "x"}, "amount": "1.00", "coupon_code": "SPRING"}"#,
+    );
+    assert!(typo.is_err());
+    let both = serde_json::from_str::<CustomerRef>(r#"{"card": "x", "customer": "y"}"#);
+    assert!(both.is_err());
+}
+
+#[test]
+fn cards_scanned_or_typed_find_the_customer() {
+    let (_dir, till) = shop();
+    let enrolled = till.enrol(&request(r#"{"name": "Bea"}"#)).expect("enrol");
+    let record = enrolled.customer.expect("customer").record;
+    let codes = &record.card_codes[0];
+    let scanned = till.scan(codes.code.as_deref().expect("signed code")).expect("scan");
+    assert_eq!(scanned.customer.record.id, record.id);
+    assert_eq!(scanned.card, codes.card);
+    let typed = till
+        .lookup_typed_code(codes.fallback.as_deref().expect("typed code"))
+        .expect("typed");
+    assert_eq!(typed.len(), 1);
+    assert_eq!(typed[0].id, record.id);
+    let by_card = till
+        .customer(&CustomerRef::Card(codes.card.clone()))
+        .expect("by number");
+    assert_eq!(by_card.record.id, record.id);
+    let forged = till.scan("CP1.AAAA.BBBB").expect_err("garbage");
+    assert!(forged.code().starts_with("card."), "{}", forged.code());
+}
+
+#[test]
+fn adjustments_parse_the_account_and_money_by_account() {
+    let (_dir, till) = shop();
+    let customer = till
+        .enrol(&Enrol::default())
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record
+        .id;
+    let adjust = |account: &str, amount: &str| {
+        till.adjust(&Adjust {
+            customer: CustomerRef::Customer(customer),
+            account: account.into(),
+            amount: amount.into(),
+            reason: "till count".into(),
+            allow_negative: false,
+            key: None,
+        })
+    };
+    let outcome = adjust("points", "+5").expect("points");
+    assert_eq!(outcome.deltas[0].amount, 5);
+    // Cashback is money in the shop's currency (two decimals for USD); this
+    // program has none, which the store says on the account.
+    let e = adjust("cashback", "1.255").expect_err("three decimals");
+    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("amount"));
+    let e = adjust("cashback", "1.25").expect_err("no cashback in this program");
+    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("account"));
+    let e = adjust("points", "1.5").expect_err("fractional points");
+    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("amount"));
+    let e = adjust("gold", "1").expect_err("no such account");
+    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("account"));
+    // Going below zero needs a manager's confirmation.
+    let e = adjust("points", "-1000").expect_err("below zero");
+    assert_eq!(e.error_code(), ErrorCode::RefusedBelowZero);
+}
+
+#[test]
+fn lookups_are_short_lists_and_say_when_the_limit_is_wrong() {
+    let (_dir, till) = shop();
+    for name in ["Anna One", "Anna Two", "Anna Three"] {
+        till.enrol(&Enrol {
+            name: Some(name.into()),
+            ..Enrol::default()
+        })
+        .expect("enrol");
+    }
+    let found = till
+        .find_customers(&request(r#"{"query": "anna", "limit": 2}"#))
+        .expect("find");
+    assert_eq!(found.len(), 2);
+    let e = till
+        .find_customers(&request(r#"{"query": "anna", "limit": 0}"#))
+        .expect_err("limit 0");
+    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("limit"));
+}
+
+#[test]
+fn a_birthday_must_be_a_date() {
+    let (_dir, till) = shop();
+    let e = till
+        .enrol(&request(r#"{"birthday": "17/05/1990"}"#))
+        .expect_err("not ISO");
+    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("birthday"));
+}
+
+#[cfg(feature = "print")]
+#[test]
+fn card_sheets_hold_ten_cards_a_page_with_their_typed_codes() {
+    let (_dir, till) = shop();
+    let sheets = till.card_sheets(12).expect("sheets");
+    assert_eq!(sheets.len(), 2);
+    assert_eq!(sheets[0].cards.len(), 10);
+    assert!(sheets[0].svg.contains(&sheets[0].cards[3].typed));
+    assert!(till.card_sheets(0).is_err());
+}
+
+#[cfg(feature = "sync")]
+#[test]
+fn sync_on_a_till_not_paired_says_so_with_its_code() {
+    let (_dir, till) = shop();
+    let e = till.sync_round(|_| {}).expect_err("not paired");
+    assert_eq!(e.error_code(), ErrorCode::SyncNotPaired);
+    assert!(e.is_user_error());
+    let overview = till.sync_overview().expect("overview");
+    assert!(!overview.paired);
+    assert!(overview.waiting > 0, "the shop's events wait for a server");
+}

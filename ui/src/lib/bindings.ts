@@ -1,0 +1,903 @@
+// Generated from the engine's Rust types by ts-rs (engine/src/command/bindings.rs).
+// Do not edit: run `COUNTERPART_WRITE_BINDINGS=1 cargo test -p counterpart-engine --features ts --lib bindings`.
+
+/** Every error code the engine answers with; screens branch on these. */
+export type ErrorCode =
+  | "invalid_input"
+  | "invalid_program"
+  | "refused.not_enough"
+  | "refused.not_available"
+  | "refused.cannot_void"
+  | "refused.customer_closed"
+  | "refused.no_program"
+  | "refused.below_zero"
+  | "card.garbled"
+  | "card.unknown_shop"
+  | "card.unknown_till"
+  | "card.forged"
+  | "card.revoked"
+  | "card.ambiguous"
+  | "not_found"
+  | "idempotency.mismatch"
+  | "forked"
+  | "not_initialised"
+  | "database"
+  | "migration"
+  | "corrupt"
+  | "io"
+  | "sync.offline"
+  | "sync.unauthenticated"
+  | "sync.forbidden"
+  | "sync.forked"
+  | "sync.gap"
+  | "sync.too_large"
+  | "sync.unsupported_protocol"
+  | "sync.pairing_code"
+  | "sync.shop_mismatch"
+  | "sync.malformed"
+  | "sync.rate_limited"
+  | "sync.unavailable"
+  | "sync.internal"
+  | "sync.http"
+  | "sync.protocol"
+  | "sync.not_paired"
+  | "sync.already_paired"
+  | "sync.failed";
+
+export type CustomerRef = { "card": string } | { "customer": string };
+
+export type SetUpShop = { 
+/**
+ * The shop's name.
+ */
+shop: string, 
+/**
+ * ISO currency code (`EUR`).
+ */
+currency: string, 
+/**
+ * IANA time zone (`Europe/Warsaw`).
+ */
+timezone: string, 
+/**
+ * Local hour the business day starts (a café open until 01:00 uses 3 or 4).
+ */
+day_starts_at: number, };
+
+export type Enrol = { 
+/**
+ * Name.
+ */
+name?: string, 
+/**
+ * Phone.
+ */
+phone?: string, 
+/**
+ * Email.
+ */
+email?: string, 
+/**
+ * Birthday, `YYYY-MM-DD`.
+ */
+birthday?: string, 
+/**
+ * Agrees to marketing messages.
+ */
+marketing_consent: boolean, 
+/**
+ * Tags the shop uses.
+ */
+tags: Array<string>, 
+/**
+ * A pre-printed card handed over (its `CP1.` code); a new card otherwise.
+ */
+card?: string, 
+/**
+ * Idempotency key: the same key records once.
+ */
+key?: string, };
+
+export type UpdateProfile = { 
+/**
+ * The customer.
+ */
+customer: CustomerRef, 
+/**
+ * Name.
+ */
+name?: string, 
+/**
+ * Phone.
+ */
+phone?: string, 
+/**
+ * Email.
+ */
+email?: string, 
+/**
+ * Birthday, `YYYY-MM-DD`.
+ */
+birthday?: string, 
+/**
+ * Agrees to marketing messages.
+ */
+marketing_consent: boolean, 
+/**
+ * Tags.
+ */
+tags: Array<string>, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type Item = { 
+/**
+ * Product id or name ("flat-white").
+ */
+product: string, 
+/**
+ * Category ("coffee").
+ */
+category?: string | null, 
+/**
+ * Quantity, at least 1.
+ */
+quantity: number, };
+
+export type RecordVisit = { 
+/**
+ * The customer.
+ */
+customer: CustomerRef, 
+/**
+ * The check's amount, a decimal in the shop's currency (`"4.50"`).
+ */
+amount: string, 
+/**
+ * What was bought, when the program's rules look at products.
+ */
+items: Array<Item>, 
+/**
+ * A coupon code.
+ */
+coupon?: string, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type Redeem = { 
+/**
+ * The customer.
+ */
+customer: CustomerRef, 
+/**
+ * The reward's id.
+ */
+reward: string, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type SpendCashback = { 
+/**
+ * The customer.
+ */
+customer: CustomerRef, 
+/**
+ * How much, a decimal in the shop's currency.
+ */
+amount: string, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type Void = { 
+/**
+ * The event to undo.
+ */
+event: string, 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * A manager confirms leaving a balance below zero (what the event gave was
+ * spent since); it then shows below zero, flagged.
+ */
+allow_negative: boolean, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type Adjust = { 
+/**
+ * The customer.
+ */
+customer: CustomerRef, 
+/**
+ * `points`, `cashback`, `stamps:CARD` or `voucher:REWARD`.
+ */
+account: string, 
+/**
+ * Signed amount: cashback as a decimal in the shop's currency (`"-1.50"`),
+ * the others whole numbers.
+ */
+amount: string, 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * A manager confirms leaving the balance below zero.
+ */
+allow_negative: boolean, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type Subscribe = { 
+/**
+ * The customer.
+ */
+customer: CustomerRef, 
+/**
+ * The plan's id.
+ */
+plan: string, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type Donate = { 
+/**
+ * The customer.
+ */
+customer: CustomerRef, 
+/**
+ * The cause's id.
+ */
+cause: string, 
+/**
+ * Points to give.
+ */
+points: number, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type ReplaceCard = { 
+/**
+ * The card being replaced (QR text, typed code or card number).
+ */
+card: string, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type Merge = { 
+/**
+ * The record that is closed.
+ */
+from: string, 
+/**
+ * The record that remains.
+ */
+into: string, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type Erase = { 
+/**
+ * The customer.
+ */
+customer: string, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type FindCustomers = { 
+/**
+ * A phone number or part of a name.
+ */
+query: string, 
+/**
+ * At most this many (default 20, at most 100): short lists at the counter.
+ */
+limit?: number, };
+
+export type PublishProgram = { 
+/**
+ * The program's TOML.
+ */
+source: string, 
+/**
+ * Idempotency key.
+ */
+key?: string, };
+
+export type PairTill = { 
+/**
+ * The pairing code a manager showed, or the whole text of its QR
+ * (`counterpart-pair:URL#CODE`).
+ */
+code: string, 
+/**
+ * The server's address, when the code was typed (the QR holds it).
+ */
+server?: string, 
+/**
+ * A name for this till, shown to managers.
+ */
+name: string, };
+
+export type QrFormat = "svg" | "png";
+
+export type ShopInfo = { 
+/**
+ * The shop's name.
+ */
+shop_name: string, 
+/**
+ * ISO currency code.
+ */
+currency: string, 
+/**
+ * The number of decimals its amounts have.
+ */
+currency_decimals: number, 
+/**
+ * IANA time zone.
+ */
+timezone: string, 
+/**
+ * Local hour the business day starts.
+ */
+day_starts_at: number, 
+/**
+ * This till's device id.
+ */
+device: string, };
+
+export type Delta = { 
+/**
+ * The account moved.
+ */
+account: string, 
+/**
+ * By how much (points, stamps, minor units, uses).
+ */
+amount: number, 
+/**
+ * The rule that granted or took it (`points`, `offer:early-bird`, `reward:free-drink`).
+ */
+rule: string, 
+/**
+ * The explanation shown to staff: "+4 points at $1 = 1 point, ×2 before 9:00".
+ */
+why: string, };
+
+export type Outcome = { 
+/**
+ * The event recorded (or recorded before, for a repeated key).
+ */
+event_id: string, 
+/**
+ * Its kind.
+ */
+kind: string, 
+/**
+ * True when the idempotency key had been used: nothing new was recorded.
+ */
+duplicate: boolean, 
+/**
+ * The deltas, each with its explanation.
+ */
+deltas: Array<Delta>, 
+/**
+ * Everything to tell staff, in order: what was earned and why, tier changes.
+ */
+lines: Array<string>, 
+/**
+ * The customer afterwards.
+ */
+customer: CustomerSummary | null, };
+
+export type CardCodes = { 
+/**
+ * The card id.
+ */
+card: string, 
+/**
+ * The signed code in its QR (absent for cards issued before codes existed).
+ */
+code: string | null, 
+/**
+ * The typed fallback code under the QR.
+ */
+fallback: string | null, };
+
+export type CustomerRecord = { 
+/**
+ * Id.
+ */
+id: string, 
+/**
+ * Name.
+ */
+name: string | null, 
+/**
+ * Phone.
+ */
+phone: string | null, 
+/**
+ * Email.
+ */
+email: string | null, 
+/**
+ * Birthday.
+ */
+birthday: string | null, 
+/**
+ * Marketing consent.
+ */
+marketing_consent: boolean, 
+/**
+ * Tags.
+ */
+tags: Array<string>, 
+/**
+ * `active`, `merged` or `erased`.
+ */
+status: "active" | "merged" | "erased", 
+/**
+ * Where a merged record went.
+ */
+merged_into: string | null, 
+/**
+ * Non-voided visits.
+ */
+visits: number, 
+/**
+ * Lifetime spend, minor units.
+ */
+spend: number, 
+/**
+ * Last visit's business date.
+ */
+last_visit: string | null, 
+/**
+ * Cards that work (their ids).
+ */
+cards: Array<string>, 
+/**
+ * The same cards with what is printed on them.
+ */
+card_codes: Array<CardCodes>, };
+
+export type BalanceLine = { 
+/**
+ * The account (`points`, `stamps:coffee`).
+ */
+account: string, 
+/**
+ * Raw amount.
+ */
+amount: number, 
+/**
+ * Words: "120 points", "7 of 10 on Coffee card", "$3.20 cashback".
+ */
+text: string, };
+
+export type TierLine = { 
+/**
+ * Tier id.
+ */
+id: string, 
+/**
+ * Tier name.
+ */
+name: string, 
+/**
+ * Perks.
+ */
+perks: Array<string>, };
+
+export type RewardLine = { 
+/**
+ * Reward id.
+ */
+id: string, 
+/**
+ * Reward name.
+ */
+name: string, 
+/**
+ * How it would be paid ("with a voucher", "-100 points").
+ */
+how: string, };
+
+export type ConflictKind = "overdrawn" | "merge_overruled" | "below_zero";
+
+export type ConflictLine = { 
+/**
+ * What kind.
+ */
+kind: ConflictKind, 
+/**
+ * The event in question: the overdrawing one, or the overruled merge.
+ */
+event: string, 
+/**
+ * The server's flag event, for an overdraw.
+ */
+flag: string | null, 
+/**
+ * Words for staff and managers.
+ */
+text: string, };
+
+export type CustomerSummary = { 
+/**
+ * Tier held today.
+ */
+tier: TierLine | null, 
+/**
+ * Balances.
+ */
+balances: Array<BalanceLine>, 
+/**
+ * Points expired and gone.
+ */
+points_expired: number, 
+/**
+ * Rewards redeemable now.
+ */
+rewards_available: Array<RewardLine>, 
+/**
+ * What tills did at once while offline that could not all stand: balances
+ * spent below zero, merges overruled.
+ */
+conflicts: Array<ConflictLine>, 
+/**
+ * Id.
+ */
+id: string, 
+/**
+ * Name.
+ */
+name: string | null, 
+/**
+ * Phone.
+ */
+phone: string | null, 
+/**
+ * Email.
+ */
+email: string | null, 
+/**
+ * Birthday.
+ */
+birthday: string | null, 
+/**
+ * Marketing consent.
+ */
+marketing_consent: boolean, 
+/**
+ * Tags.
+ */
+tags: Array<string>, 
+/**
+ * `active`, `merged` or `erased`.
+ */
+status: "active" | "merged" | "erased", 
+/**
+ * Where a merged record went.
+ */
+merged_into: string | null, 
+/**
+ * Non-voided visits.
+ */
+visits: number, 
+/**
+ * Lifetime spend, minor units.
+ */
+spend: number, 
+/**
+ * Last visit's business date.
+ */
+last_visit: string | null, 
+/**
+ * Cards that work (their ids).
+ */
+cards: Array<string>, 
+/**
+ * The same cards with what is printed on them.
+ */
+card_codes: Array<CardCodes>, };
+
+export type ScannedCustomer = { 
+/**
+ * The card read (its 32-digit number).
+ */
+card: string, 
+/**
+ * The customer, with balances and what they can redeem now.
+ */
+customer: CustomerSummary, };
+
+export type RebuildReport = { 
+/**
+ * Events read.
+ */
+events: number, 
+/**
+ * Customers in the rebuilt projection.
+ */
+customers: number, 
+/**
+ * Tables that differed (empty when the stored projections were right).
+ */
+differences: Array<TableDiff>, 
+/**
+ * True when the stored projections were replaced by the rebuilt ones.
+ */
+repaired: boolean, };
+
+export type TableDiff = { 
+/**
+ * The table.
+ */
+table: string, 
+/**
+ * Rows the ledger implies that were missing.
+ */
+missing: number, 
+/**
+ * Rows stored that the ledger does not imply.
+ */
+extra: number, 
+/**
+ * Rows stored with other values.
+ */
+changed: number, 
+/**
+ * A few keys that differ, to look at.
+ */
+examples: Array<string>, };
+
+export type ErrorReport = { 
+/**
+ * The stable code to branch on.
+ */
+code: ErrorCode, 
+/**
+ * Words for the person (English, for now).
+ */
+message: string, 
+/**
+ * The field at fault, for bad input.
+ */
+field: string | null, 
+/**
+ * What the code carries: a program's problems, a refusal's amounts, the
+ * customers a typed code matches; `null` otherwise.
+ */
+detail: JsonValue, 
+/**
+ * True when sending the same request again later may succeed.
+ */
+retryable: boolean, };
+
+export type PrintedCard = { 
+/**
+ * The card's number.
+ */
+card: string, 
+/**
+ * The typed code printed under its QR.
+ */
+typed: string, };
+
+export type CardSheet = { 
+/**
+ * The page, as SVG.
+ */
+svg: string, 
+/**
+ * The cards on it.
+ */
+cards: Array<PrintedCard>, };
+
+export type CameraChoice = { 
+/**
+ * Its index, to choose it.
+ */
+index: number, 
+/**
+ * Its name.
+ */
+name: string, };
+
+export type Paired = { 
+/**
+ * The server.
+ */
+server: string, 
+/**
+ * This till's device id.
+ */
+device: string, 
+/**
+ * The merchant the till now belongs to.
+ */
+merchant: string, 
+/**
+ * The shop's name, from the server.
+ */
+shop_name: string, 
+/**
+ * True when the till was set up before and keeps (and sends) its history.
+ */
+kept_history: boolean, };
+
+export type ParkedEvent = { 
+/**
+ * Its place in this till's stream.
+ */
+device_seq: number, 
+/**
+ * The event.
+ */
+event_id: string, 
+/**
+ * The server's reason.
+ */
+reason: string, 
+/**
+ * When the answer came (till clock).
+ */
+parked_at: string, };
+
+export type SyncOverview = { 
+/**
+ * Paired with a server.
+ */
+paired: boolean, 
+/**
+ * The server's address.
+ */
+server: string | null, 
+/**
+ * The merchant.
+ */
+merchant: string | null, 
+/**
+ * This till's events not yet acknowledged.
+ */
+waiting: number, 
+/**
+ * The server sequence applied so far.
+ */
+cursor: number, 
+/**
+ * When the last full round finished (till clock).
+ */
+last_sync: string | null, 
+/**
+ * Events the server refused, with its reasons.
+ */
+parked: Array<ParkedEvent>, };
+
+export type SyncStatus = { 
+/**
+ * The till is paired with a server.
+ */
+paired: boolean, 
+/**
+ * The last request reached the server.
+ */
+online: boolean, 
+/**
+ * This till's events not yet acknowledged by the server.
+ */
+waiting: number, 
+/**
+ * Events the server refused, parked with their reason.
+ */
+parked: number, 
+/**
+ * When the last full round (pushed and caught up) finished, till clock.
+ */
+last_sync: string | null, 
+/**
+ * The last error, in words, until a round succeeds.
+ */
+last_error: string | null, 
+/**
+ * Its stable code.
+ */
+last_error_code: string | null, 
+/**
+ * Server clock minus till clock, seconds, at the last answer.
+ */
+clock_skew_seconds: number | null, 
+/**
+ * Set when the till's clock is far from the server's.
+ */
+clock_warning: string | null, 
+/**
+ * The server found this till's stream forked: it must be re-paired.
+ * Cleared by the first round that succeeds (after pairing again).
+ */
+forked: boolean, 
+/**
+ * Set when sync has stopped on an error retrying cannot mend (a forked
+ * or revoked till, an unknown token, another protocol): what staff must
+ * do. The loop waits for a wake-up (after pairing again) instead of retrying.
+ */
+action_needed: string | null, };
+
+export type RoundReport = { 
+/**
+ * Pushed events the server stored now.
+ */
+pushed: number, 
+/**
+ * Pushed events the server had already (resends).
+ */
+push_duplicates: number, 
+/**
+ * Pushed events the server refused (parked).
+ */
+parked: number, 
+/**
+ * Pulled events new to this till.
+ */
+pulled: number, 
+/**
+ * Pulled events this till had already.
+ */
+pull_duplicates: number, 
+/**
+ * The server's highest sequence at the end.
+ */
+high_water: number, 
+/**
+ * Server clock minus till clock, seconds.
+ */
+clock_skew_seconds: number, };
+
+export type DemoReport = { 
+/**
+ * Customers enrolled.
+ */
+customers: number, 
+/**
+ * Visits recorded.
+ */
+visits: number, 
+/**
+ * Redemptions.
+ */
+redemptions: number, 
+/**
+ * Voids.
+ */
+voids: number, 
+/**
+ * Events in all.
+ */
+events: number, };
