@@ -5,20 +5,20 @@
 mod output;
 mod sync_cmd;
 
-use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use counterpart_engine::demo::{self, DemoSpec};
-use counterpart_engine::error::EngineError;
-use counterpart_engine::ledger::{Account, CustomerId, Item, Profile};
-use counterpart_engine::money::Money;
-use counterpart_engine::program::parse_program;
-use counterpart_engine::rules::VisitInput;
-use counterpart_engine::till::Enrolment;
-use counterpart_engine::{Location, Store, SystemClock};
+use counterpart_engine::command::{
+    Adjust, Commands, CustomerRef, Donate, Enrol, Erase, FindCustomers, FrameSourceChoice, Merge,
+    PairTill, PublishProgram, QrFormat, RecordVisit, Redeem, ReplaceCard, SetUpShop, SpendCashback,
+    Subscribe, Void,
+};
+use counterpart_engine::demo::DemoSpec;
+use counterpart_engine::error::{EngineError, InvalidInput};
+use counterpart_engine::ledger::{CustomerId, Item};
+use counterpart_engine::SystemClock;
 use output::Out;
 
 #[derive(Parser)]
@@ -361,9 +361,10 @@ struct VisitArgs {
     key: Key,
 }
 
+/// `PRODUCT[:CATEGORY][*QTY]`, as typed on the command line.
 fn parse_item(text: &str) -> Result<Item, EngineError> {
     let bad = || {
-        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
+        EngineError::Invalid(InvalidInput::new(
             "item",
             format!("`{text}` is not PRODUCT[:CATEGORY][*QTY]"),
         ))
@@ -386,96 +387,41 @@ fn parse_item(text: &str) -> Result<Item, EngineError> {
     })
 }
 
-fn below_zero(allow_negative: bool) -> counterpart_engine::till::BelowZero {
-    match allow_negative {
-        true => counterpart_engine::till::BelowZero::ManagerConfirmed,
-        false => counterpart_engine::till::BelowZero::Refuse,
-    }
-}
-
-fn who(store: &Store, who: &Who) -> Result<CustomerId, EngineError> {
-    match (&who.card, who.customer) {
-        (Some(card), _) => store.customer_by_code(card),
-        (None, Some(c)) => Ok(c),
-        (None, None) => Err(EngineError::Invalid(
-            counterpart_engine::error::InvalidInput::new("customer", "give --card or --customer"),
-        )),
+impl Who {
+    fn customer(&self) -> Result<CustomerRef, EngineError> {
+        match (&self.card, self.customer) {
+            (Some(card), _) => Ok(CustomerRef::Card(card.clone())),
+            (None, Some(c)) => Ok(CustomerRef::Customer(c)),
+            (None, None) => Err(EngineError::Invalid(InvalidInput::new(
+                "customer",
+                "give --card or --customer",
+            ))),
+        }
     }
 }
 
 /// `counterpart cameras`.
-fn cameras(out: &mut Out) -> Result<(), EngineError> {
-    #[cfg(feature = "camera")]
-    {
-        let found = counterpart_engine::scan::camera::list_cameras();
-        if found.is_empty() {
-            out.note("no camera found");
-        }
-        for c in found {
-            out.raw(&serde_json::json!({ "index": c.index, "name": c.name }).to_string());
-        }
-        Ok(())
-    }
-    #[cfg(not(feature = "camera"))]
-    {
+fn cameras(out: &mut Out) {
+    if !Commands::has_camera_support() {
         out.note("this build has no camera support (build with --features camera)");
-        Ok(())
+        return;
+    }
+    let found = Commands::cameras();
+    if found.is_empty() {
+        out.note("no camera found");
+    }
+    for c in found {
+        out.raw(&serde_json::json!({ "index": c.index, "name": c.name }).to_string());
     }
 }
 
 /// `counterpart scan`: runs the scanner and shows each customer found, or why not.
-fn scan(
-    store: &Store,
-    replay: Option<PathBuf>,
-    fps: f64,
-    looped: bool,
-    camera: Option<u32>,
-    out: &mut Out,
-) -> Result<(), EngineError> {
-    use counterpart_engine::scan::{CameraStatus, ReplaySource, ScanEvent, Scanner, ScannerConfig};
-    let invalid = |field: &str, problem: String| {
-        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(field, problem))
-    };
-    let (scanner, events) = match (replay, camera) {
-        (Some(dir), _) => {
-            let source = ReplaySource::folder(&dir, fps, looped)
-                .map_err(|e| invalid("replay", e.to_string()))?;
-            Scanner::start(Box::new(source), ScannerConfig::default())
-        }
-        #[cfg(feature = "camera")]
-        (None, Some(index)) => {
-            use counterpart_engine::scan::camera::{CameraRequest, CameraSource};
-            Scanner::start_with(
-                move || Box::new(CameraSource::new(index, CameraRequest::default())),
-                ScannerConfig::default(),
-            )
-        }
-        #[cfg(not(feature = "camera"))]
-        (None, Some(_)) => {
-            return Err(invalid(
-                "camera",
-                "this build has no camera support (build with --features camera)".into(),
-            ))
-        }
-        (None, None) => return Err(invalid("replay", "give --replay DIR or --camera N".into())),
-    };
+fn scan(till: &Commands, source: FrameSourceChoice, out: &mut Out) -> Result<(), EngineError> {
+    use counterpart_engine::scan::{CameraStatus, ScanEvent};
+    let (scanner, events) = till.start_scanner(source)?;
     for event in events {
         match event {
-            ScanEvent::Code { text, latency } => match store.customer_by_code(&text).and_then(|c| store.customer(c)) {
-                Ok(summary) => {
-                    let balances: Vec<&str> = summary.balances.iter().map(|b| b.text.as_str()).collect();
-                    out.raw(
-                        &serde_json::json!({
-                            "scanned_in_ms": (latency.as_secs_f64() * 1e5).round() / 100.0,
-                            "customer": summary.record.id,
-                            "name": summary.record.name,
-                            "balances": balances,
-                        })
-                        .to_string(),
-                    );
-                }
-                Err(e) => out.raw(&serde_json::json!({ "code": text, "error": e.to_string(), "error_code": e.code() }).to_string()),
-            },
+            ScanEvent::Code { text, latency } => out.scanned(&text, latency, till.scan(&text)),
             ScanEvent::Status(CameraStatus::Ended) => break,
             ScanEvent::Status(s) => eprintln!("camera: {s:?}"),
         }
@@ -484,118 +430,85 @@ fn scan(
     Ok(())
 }
 
-/// `counterpart decode`: every image under the given paths, in name order.
+/// `counterpart decode`: one line per image; the exit status says when one
+/// could not be read.
 fn decode(paths: &[PathBuf], out: &mut Out) -> Result<(), EngineError> {
-    let mut images = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| {
-                    f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        matches!(e.to_ascii_lowercase().as_str(), "png" | "jpg" | "jpeg")
-                    })
-                })
-                .collect();
-            found.sort();
-            images.extend(found);
-        } else {
-            images.push(p.clone());
-        }
+    let lines = Commands::decode_images(paths)?;
+    for l in &lines {
+        out.decoded(l);
     }
-    let mut unreadable = None;
-    for image in images {
-        let line = match counterpart_engine::scan::decode_image_file(&image) {
-            Ok((decoded, ms)) => serde_json::json!({
-                "file": image.display().to_string(),
-                "text": decoded.as_ref().map(|d| d.text.clone()),
-                "ms": (ms * 1000.0).round() / 1000.0,
-            }),
-            // One unreadable file does not stop the others; it is named and the
-            // exit status says something was wrong.
-            Err(e) => {
-                let line = serde_json::json!({
-                    "file": image.display().to_string(),
-                    "text": null,
-                    "ms": null,
-                    "error": e.to_string(),
-                });
-                unreadable = Some(e);
-                line
-            }
-        };
-        out.raw(&line.to_string());
-    }
-    match unreadable {
-        Some(e) => Err(e),
+    match lines.iter().find_map(|l| l.error.clone()) {
+        Some(e) => Err(EngineError::Io(std::io::Error::other(e))),
         None => Ok(()),
     }
 }
 
 fn read_file(path: &PathBuf) -> Result<String, EngineError> {
     std::fs::read_to_string(path).map_err(|e| {
-        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
+        EngineError::Invalid(InvalidInput::new(
             "file",
             format!("cannot read {}: {e}", path.display()),
         ))
     })
 }
 
-fn open(cli: &Cli) -> anyhow::Result<Store> {
-    Store::open(&cli.db, Arc::new(SystemClock))
-        .with_context(|| format!("cannot open the database {}", cli.db.display()))
+fn write_file(path: &PathBuf, bytes: &[u8]) -> Result<(), EngineError> {
+    std::fs::write(path, bytes).map_err(|e| {
+        EngineError::Io(std::io::Error::new(
+            e.kind(),
+            format!("cannot write {}: {e}", path.display()),
+        ))
+    })
 }
 
 fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
-    if let Command::Program(ProgramCommand::Check { file }) = &cli.command {
-        let source = read_file(file)?;
-        let program = parse_program(&source)?;
-        out.program_ok(&program);
-        return Ok(());
-    }
-    if let Command::Decode { paths } = &cli.command {
-        return decode(paths, out);
-    }
-    if let Command::Cameras = &cli.command {
-        return cameras(out);
-    }
-    if let Command::Pair { code, server, name } = &cli.command {
-        let store = Store::open(&cli.db, Arc::new(SystemClock))?;
-        return sync_cmd::pair(&store, code, server.as_deref(), name, !cli.json, out);
-    }
-    let store = match open(&cli) {
-        Ok(s) => s,
-        Err(e) => {
-            return Err(match e.downcast::<EngineError>() {
-                Ok(inner) => inner,
-                Err(other) => EngineError::Io(std::io::Error::other(format!("{other:#}"))),
-            })
+    // What needs no database.
+    match &cli.command {
+        Command::Program(ProgramCommand::Check { file }) => {
+            let program = Commands::check_program(&read_file(file)?)?;
+            out.program_ok(&program);
+            return Ok(());
         }
-    };
+        Command::Decode { paths } => return decode(paths, out),
+        Command::Cameras => {
+            cameras(out);
+            return Ok(());
+        }
+        _ => {}
+    }
+    let till = Commands::open(&cli.db, Arc::new(SystemClock))?;
     match cli.command {
+        Command::Program(ProgramCommand::Check { .. })
+        | Command::Decode { .. }
+        | Command::Cameras => {}
         Command::Init {
             shop,
             currency,
             timezone,
             day_starts_at,
         } => {
-            let location = Location::new(&shop, &currency, &timezone, day_starts_at)?;
-            let device = store.init(&location)?;
-            out.initialised(&location, device, &cli.db);
+            let info = till.set_up_shop(&SetUpShop {
+                shop,
+                currency,
+                timezone,
+                day_starts_at,
+            })?;
+            out.initialised(&info, &cli.db);
         }
-        Command::Program(ProgramCommand::Check { .. })
-        | Command::Decode { .. }
-        | Command::Pair { .. }
-        | Command::Cameras => {}
+        Command::Pair { code, server, name } => {
+            sync_cmd::pair(&till, PairTill { code, server, name }, !cli.json, out)?
+        }
         Command::Sync {
             once,
             status,
             interval,
         } => {
             if status {
-                sync_cmd::status(&store, out)?;
+                out.sync_status(&till.sync_overview()?);
+            } else if once {
+                sync_cmd::round(&till, !cli.json, out)?;
             } else {
-                sync_cmd::sync(&store, once, interval, !cli.json, out)?;
+                sync_cmd::run_on(&till, interval, out)?;
             }
         }
         Command::Scan {
@@ -603,82 +516,79 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             fps,
             r#loop,
             camera,
-        } => scan(&store, replay, fps, r#loop, camera, out)?,
+        } => {
+            let source = match (replay, camera) {
+                (Some(dir), _) => FrameSourceChoice::Replay {
+                    dir,
+                    fps,
+                    looped: r#loop,
+                },
+                (None, Some(index)) => FrameSourceChoice::Camera { index },
+                (None, None) => {
+                    return Err(EngineError::Invalid(InvalidInput::new(
+                        "replay",
+                        "give --replay DIR or --camera N",
+                    )))
+                }
+            };
+            scan(&till, source, out)?
+        }
         Command::Program(ProgramCommand::Publish { file }) => {
             let source = read_file(&file)?;
-            let outcome = store.publish_program(&source, None)?;
-            out.outcome(&outcome);
+            out.outcome(&till.publish_program(&PublishProgram { source, key: None })?);
         }
-        Command::Program(ProgramCommand::Show) => match store.program()? {
-            Some(p) => out.program_shown(&p),
-            None => return Err(counterpart_engine::error::Refusal::NoProgram.into()),
-        },
+        Command::Program(ProgramCommand::Show) => out.program_shown(&till.program()?),
         Command::Enroll(a) => {
-            let birthday = a
-                .birthday
-                .as_deref()
-                .map(|b| {
-                    chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").map_err(|_| {
-                        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
-                            "birthday",
-                            format!("`{b}` is not a date like 1990-05-17"),
-                        ))
-                    })
-                })
-                .transpose()?;
-            let profile = Profile {
+            let outcome = till.enrol(&Enrol {
                 name: a.name,
                 phone: a.phone,
                 email: a.email,
-                birthday,
+                birthday: a.birthday,
                 marketing_consent: a.consent,
                 tags: a.tags,
-            };
-            let enrolment = Enrolment {
-                profile,
-                card_code: a.card,
-            };
-            let outcome = store.enroll(enrolment, a.key.key.as_deref())?;
+                card: a.card,
+                key: a.key.key,
+            })?;
             out.outcome(&outcome);
         }
         Command::Visit(a) => {
-            let location = store.location()?;
-            let amount = Money::parse(&a.amount, location.currency)?.minor;
             let items = a
                 .items
                 .iter()
                 .map(|i| parse_item(i))
                 .collect::<Result<Vec<_>, _>>()?;
-            let customer = who(&store, &a.who)?;
-            let visit = VisitInput {
-                amount,
+            let outcome = till.record_visit(&RecordVisit {
+                customer: a.who.customer()?,
+                amount: a.amount,
                 items,
                 coupon: a.coupon,
-            };
-            let outcome = store.record_visit(customer, visit, a.key.key.as_deref())?;
+                key: a.key.key,
+            })?;
             out.outcome(&outcome);
         }
         Command::Redeem {
-            who: w,
+            who,
             reward,
             cashback,
             key,
         } => {
-            let customer = who(&store, &w)?;
+            let customer = who.customer()?;
             let outcome = match (reward, cashback) {
-                (_, Some(amount)) => {
-                    let location = store.location()?;
-                    let minor = Money::parse(&amount, location.currency)?.minor;
-                    store.spend_cashback(customer, minor, key.key.as_deref())?
-                }
-                (Some(r), None) => store.redeem(customer, &r, key.key.as_deref())?,
+                (_, Some(amount)) => till.spend_cashback(&SpendCashback {
+                    customer,
+                    amount,
+                    key: key.key,
+                })?,
+                (Some(reward), None) => till.redeem(&Redeem {
+                    customer,
+                    reward,
+                    key: key.key,
+                })?,
                 (None, None) => {
-                    return Err(EngineError::Invalid(
-                        counterpart_engine::error::InvalidInput::new(
-                            "reward",
-                            "name a reward or give --cashback",
-                        ),
-                    ))
+                    return Err(EngineError::Invalid(InvalidInput::new(
+                        "reward",
+                        "name a reward or give --cashback",
+                    )))
                 }
             };
             out.outcome(&outcome);
@@ -688,168 +598,107 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             reason,
             allow_negative,
             key,
-        } => {
-            let outcome = store.void_with(
-                event,
-                &reason,
-                below_zero(allow_negative),
-                key.key.as_deref(),
-            )?;
-            out.outcome(&outcome);
-        }
+        } => out.outcome(&till.void(&Void {
+            event,
+            reason,
+            allow_negative,
+            key: key.key,
+        })?),
         Command::Adjust {
-            who: w,
+            who,
             account,
             amount,
             reason,
             allow_negative,
             key,
-        } => {
-            let account: Account = account.parse().map_err(|e: String| {
-                EngineError::Invalid(counterpart_engine::error::InvalidInput::new("account", e))
-            })?;
-            let amount = if account == Account::Cashback {
-                let location = store.location()?;
-                Money::parse(&amount, location.currency)?.minor
-            } else {
-                amount
-                    .trim()
-                    .trim_start_matches('+')
-                    .parse::<i64>()
-                    .map_err(|_| {
-                        EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
-                            "amount",
-                            format!("`{amount}` is not a whole number"),
-                        ))
-                    })?
-            };
-            let customer = who(&store, &w)?;
-            let outcome = store.adjust_with(
-                customer,
-                account,
-                amount,
-                &reason,
-                below_zero(allow_negative),
-                key.key.as_deref(),
-            )?;
-            out.outcome(&outcome);
-        }
-        Command::Subscribe { who: w, plan, key } => {
-            let customer = who(&store, &w)?;
-            let outcome = store.subscribe(customer, &plan, key.key.as_deref())?;
-            out.outcome(&outcome);
-        }
+        } => out.outcome(&till.adjust(&Adjust {
+            customer: who.customer()?,
+            account,
+            amount,
+            reason,
+            allow_negative,
+            key: key.key,
+        })?),
+        Command::Subscribe { who, plan, key } => out.outcome(&till.subscribe(&Subscribe {
+            customer: who.customer()?,
+            plan,
+            key: key.key,
+        })?),
         Command::Donate {
-            who: w,
+            who,
             cause,
             points,
             key,
-        } => {
-            let customer = who(&store, &w)?;
-            let outcome = store.donate(customer, &cause, points, key.key.as_deref())?;
-            out.outcome(&outcome);
-        }
+        } => out.outcome(&till.donate(&Donate {
+            customer: who.customer()?,
+            cause,
+            points,
+            key: key.key,
+        })?),
         Command::ReplaceCard { card, key } => {
-            let old = store.find_card(&card)?;
-            let customer = store.customer_by_card(old)?;
-            let outcome = store.replace_card(customer, old, key.key.as_deref())?;
-            out.outcome(&outcome);
+            out.outcome(&till.replace_card(&ReplaceCard { card, key: key.key })?)
         }
-        Command::Customer(CustomerCommand::Show { who: w }) => {
-            let customer = who(&store, &w)?;
-            let summary = store.customer(customer)?;
-            out.customer(&summary);
-        }
-        Command::Card(CardCommand::Qr { card, out: path }) => {
-            let id = store.find_card(&card)?;
-            let customer = store.customer_by_card(id)?;
-            let summary = store.customer(customer)?;
-            let code = summary
-                .record
-                .card_codes
-                .iter()
-                .find(|c| c.card == id.to_string())
-                .and_then(|c| c.code.clone())
-                .ok_or_else(|| {
-                    EngineError::Invalid(counterpart_engine::error::InvalidInput::new(
-                        "card",
-                        "this card has no signed code (issued before codes existed): replace it",
-                    ))
-                })?;
-            let bytes = match path.extension().and_then(|e| e.to_str()) {
-                Some("png") => counterpart_engine::print::qr_png(&code, 8)?,
-                Some("svg") => counterpart_engine::print::qr_svg(&code)?.into_bytes(),
-                _ => {
-                    return Err(EngineError::Invalid(
-                        counterpart_engine::error::InvalidInput::new(
-                            "out",
-                            "name a .svg or .png file",
-                        ),
-                    ))
-                }
-            };
-            std::fs::write(&path, bytes)?;
-            out.note(&format!("wrote {}", path.display()));
-        }
-        Command::Card(CardCommand::Sheet { count, out: dir }) => {
-            let cards = counterpart_engine::till::new_card_codes(&store, count)?;
-            let shop = store.location()?.shop_name;
-            std::fs::create_dir_all(&dir)?;
-            let mut written = Vec::new();
-            for (page, chunk) in cards
-                .chunks(counterpart_engine::print::CARDS_PER_SHEET)
-                .enumerate()
-            {
-                let entries: Vec<(String, String)> = chunk
-                    .iter()
-                    .map(|(card, code)| {
-                        (
-                            code.clone(),
-                            counterpart_engine::card_code::fallback_code(*card),
-                        )
-                    })
-                    .collect();
-                let path = dir.join(format!("cards-{:02}.svg", page + 1));
-                std::fs::write(
-                    &path,
-                    counterpart_engine::print::sheet_svg(&shop, &entries)?,
-                )?;
-                written.push(path.display().to_string());
-            }
-            out.note(&format!(
-                "wrote {} card(s) on {}",
-                cards.len(),
-                written.join(", ")
-            ));
+        Command::Customer(CustomerCommand::Show { who }) => {
+            out.customer(&till.customer(&who.customer()?)?)
         }
         Command::Customer(CustomerCommand::Find { query }) => {
-            let found = store.find_customers(&query, 20)?;
-            out.found(&found);
+            out.found(&till.find_customers(&FindCustomers { query, limit: None })?)
         }
         Command::Customer(CustomerCommand::Merge { from, into }) => {
-            let outcome = store.merge(from, into, None)?;
-            out.outcome(&outcome);
+            out.outcome(&till.merge(&Merge {
+                from,
+                into,
+                key: None,
+            })?)
         }
-        Command::Customer(CustomerCommand::Export { who: w, out: path }) => {
-            let customer = who(&store, &w)?;
-            let data = store.export_customer(customer)?;
+        Command::Customer(CustomerCommand::Export { who, out: path }) => {
+            let data = till.export_customer(&who.customer()?)?;
             let text = serde_json::to_string_pretty(&data)
                 .map_err(|e| EngineError::Corrupt(e.to_string()))?;
             match path {
                 Some(p) => {
-                    std::fs::write(&p, text)?;
+                    write_file(&p, text.as_bytes())?;
                     out.note(&format!("exported to {}", p.display()));
                 }
                 None => out.raw(&text),
             }
         }
         Command::Customer(CustomerCommand::Erase { customer }) => {
-            let outcome = store.erase(customer, None)?;
-            out.outcome(&outcome);
+            out.outcome(&till.erase(&Erase {
+                customer,
+                key: None,
+            })?)
+        }
+        Command::Card(CardCommand::Qr { card, out: path }) => {
+            let format = match path.extension().and_then(|e| e.to_str()) {
+                Some("png") => QrFormat::Png,
+                Some("svg") => QrFormat::Svg,
+                _ => {
+                    return Err(EngineError::Invalid(InvalidInput::new(
+                        "out",
+                        "name a .svg or .png file",
+                    )))
+                }
+            };
+            let bytes = till.card_qr(&card, format)?;
+            write_file(&path, &bytes)?;
+            out.note(&format!("wrote {}", path.display()));
+        }
+        Command::Card(CardCommand::Sheet { count, out: dir }) => {
+            let sheets = till.card_sheets(count)?;
+            std::fs::create_dir_all(&dir)?;
+            let mut written = Vec::new();
+            for (page, sheet) in sheets.iter().enumerate() {
+                let path = dir.join(format!("cards-{:02}.svg", page + 1));
+                write_file(&path, sheet.svg.as_bytes())?;
+                written.push(path.display().to_string());
+            }
+            let cards: usize = sheets.iter().map(|s| s.cards.len()).sum();
+            out.note(&format!("wrote {cards} card(s) on {}", written.join(", ")));
         }
         Command::Rebuild { repair } => {
             let bar = output::progress_bar(!cli.json, "rebuilding");
-            let report = store.rebuild(repair, |done, total| {
+            let report = till.rebuild(repair, |done, total| {
                 bar.set_length(total);
                 bar.set_position(done);
             })?;
@@ -865,7 +714,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
         Command::Backup { dest } => {
             let bar = output::progress_bar(!cli.json, "backing up");
             bar.set_length(1);
-            let bytes = store.backup(&dest)?;
+            let bytes = till.backup(&dest)?;
             bar.finish_and_clear();
             out.backup(&dest, bytes);
         }
@@ -882,7 +731,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                 days,
                 seed,
             };
-            let report = demo::generate(&store, spec, |done, total| {
+            let report = till.demo_data(spec, |done, total| {
                 bar.set_length(total);
                 bar.set_position(done);
             })?;

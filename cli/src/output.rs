@@ -1,13 +1,12 @@
 //! How the command line prints: plain words for people, JSON with `--json`.
 #![allow(clippy::print_stdout)] // printing is this module's job
 
+use counterpart_engine::command::{DecodedImage, ScannedCustomer, ShopInfo, SyncOverview};
 use counterpart_engine::demo::DemoReport;
 use counterpart_engine::error::EngineError;
-use counterpart_engine::ledger::DeviceId;
 use counterpart_engine::program::Program;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary, PublishedProgram, RebuildReport};
 use counterpart_engine::till::Outcome;
-use counterpart_engine::Location;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use std::path::Path;
@@ -78,20 +77,59 @@ impl Out {
         }
     }
 
-    pub fn initialised(&self, location: &Location, device: DeviceId, db: &Path) {
+    pub fn initialised(&self, shop: &ShopInfo, db: &Path) {
         if self.json {
-            self.emit(&serde_json::json!({ "device": device, "location": location, "db": db }));
+            self.emit(&serde_json::json!({ "device": shop.device, "shop": shop, "db": db }));
         } else {
             line(&format!(
-                "set up {} in {} ({}, {}; business day starts at {:02}:00)\ndevice {device}\nnext: counterpart --db {} program publish FILE",
-                location.shop_name,
+                "set up {} in {} ({}, {}; business day starts at {:02}:00)\ndevice {}\nnext: counterpart --db {} program publish FILE",
+                shop.shop_name,
                 db.display(),
-                location.currency,
-                location.timezone,
-                location.day_starts_at_hour,
+                shop.currency,
+                shop.timezone,
+                shop.day_starts_at,
+                shop.device,
                 db.display()
             ));
         }
+    }
+
+    /// A code the scanner read, and the customer it belongs to or why not.
+    pub fn scanned(
+        &self,
+        text: &str,
+        latency: std::time::Duration,
+        found: Result<ScannedCustomer, EngineError>,
+    ) {
+        let value = match found {
+            Ok(s) => {
+                let balances: Vec<&str> = s
+                    .customer
+                    .balances
+                    .iter()
+                    .map(|b| b.text.as_str())
+                    .collect();
+                serde_json::json!({
+                    "scanned_in_ms": (latency.as_secs_f64() * 1e5).round() / 100.0,
+                    "customer": s.customer.record.id,
+                    "name": s.customer.record.name,
+                    "balances": balances,
+                })
+            }
+            Err(e) => {
+                serde_json::json!({ "code": text, "error": e.to_string(), "error_code": e.code() })
+            }
+        };
+        line(&value.to_string());
+    }
+
+    /// One image `counterpart decode` read.
+    pub fn decoded(&self, d: &DecodedImage) {
+        let mut value = serde_json::json!({ "file": d.file, "text": d.text, "ms": d.ms });
+        if let Some(e) = &d.error {
+            value["error"] = serde_json::Value::String(e.clone());
+        }
+        line(&value.to_string());
     }
 
     pub fn program_ok(&self, program: &Program) {
@@ -281,11 +319,12 @@ impl Out {
         line(&text);
     }
 
-    pub fn sync_status(&self, v: &serde_json::Value) {
+    pub fn sync_status(&self, overview: &SyncOverview) {
         if self.json {
-            self.emit(v);
+            self.emit(overview);
             return;
         }
+        let v = &serde_json::to_value(overview).unwrap_or_default();
         if v["paired"] != serde_json::Value::Bool(true) {
             line("not paired: run `counterpart pair CODE --server URL`");
             return;

@@ -1,115 +1,28 @@
-//! `counterpart pair` and `counterpart sync`.
+//! `counterpart pair` and `counterpart sync`: the engine's pairing, rounds and
+//! background loop, with progress bars and a line per round.
 
-use counterpart_engine::card_code::ShopId;
-use counterpart_engine::error::{EngineError, InvalidInput};
-use counterpart_engine::store::SyncConfig;
-use counterpart_engine::sync::protocol::{PairRequest, PROTOCOL_VERSION};
-use counterpart_engine::sync::{self, Backoff, Client, Progress, SyncError};
-use counterpart_engine::Store;
+use counterpart_engine::command::{Commands, PairTill};
+use counterpart_engine::error::EngineError;
+use counterpart_engine::sync::{Progress, SyncNotice};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::output::{progress_bar, Out};
 
-/// What went wrong with sync, as the command line reports it: the person's
-/// mistakes (a wrong code, not paired) exit 2; the network and the server exit 1.
-fn engine_error(e: SyncError) -> EngineError {
-    match e {
-        SyncError::Engine(e) => e,
-        SyncError::NotPaired => EngineError::Invalid(InvalidInput::new("server", e.to_string())),
-        SyncError::Server { ref code, .. }
-            if matches!(
-                code.as_str(),
-                "pairing_code" | "shop_mismatch" | "malformed"
-            ) =>
-        {
-            EngineError::Invalid(InvalidInput::new("code", e.to_string()))
-        }
-        other => EngineError::Sync(other.to_string()),
-    }
-}
-
-/// Splits what was typed or scanned into (server, code): a QR's text is
-/// `counterpart-pair:URL#CODE`.
-fn split_code(text: &str, server: Option<&str>) -> Result<(String, String), EngineError> {
-    let (from_qr, code) = match text.trim().strip_prefix("counterpart-pair:") {
-        Some(rest) => match rest.rsplit_once('#') {
-            Some((url, code)) => ((!url.is_empty()).then(|| url.to_string()), code.to_string()),
-            None => (None, rest.to_string()),
-        },
-        None => (None, text.trim().to_string()),
-    };
-    let server = server.map(str::to_string).or(from_qr).ok_or_else(|| {
-        EngineError::Invalid(InvalidInput::new(
-            "server",
-            "give the server's address with --server URL",
-        ))
-    })?;
-    if !(server.starts_with("http://") || server.starts_with("https://")) {
-        return Err(EngineError::Invalid(InvalidInput::new(
-            "server",
-            format!("`{server}` is not an http:// or https:// address"),
-        )));
-    }
-    Ok((server, code))
-}
-
 pub fn pair(
-    store: &Store,
-    text: &str,
-    server: Option<&str>,
-    name: &str,
+    till: &Commands,
+    request: PairTill,
     bars: bool,
     out: &mut Out,
 ) -> Result<(), EngineError> {
-    let (server, code) = split_code(text, server)?;
-    if store.sync_config()?.is_some() {
-        return Err(EngineError::Invalid(InvalidInput::new(
-            "db",
-            "this till is paired already; a till that must be paired anew starts from a new database",
-        )));
-    }
-    // A till set up before proves it is itself: the server refuses a device
-    // id it knows without that (one holding a code could take over a till).
-    let (device, shop, currency, proof) = match store.device() {
-        Ok(d) => (
-            d,
-            Some(store.shop()?.to_string()),
-            Some(store.location()?.currency.to_string()),
-            Some(store.pairing_proof(&code)?),
-        ),
-        Err(EngineError::NotInitialised) => (
-            counterpart_engine::ids::new_v7(store.now()),
-            None,
-            None,
-            None,
-        ),
-        Err(e) => return Err(e),
-    };
-    let request = PairRequest {
-        protocol: PROTOCOL_VERSION,
-        code,
-        device,
-        name: name.to_string(),
-        shop,
-        currency,
-        proof,
-    };
-    let answer = sync::pair(&server, &request).map_err(engine_error)?;
-    let shop = ShopId::parse(&answer.shop)
-        .ok_or_else(|| EngineError::Sync(format!("the server sent shop `{}`", answer.shop)))?;
-    let config = SyncConfig {
-        server: server.clone(),
-        token: answer.token.clone(),
-        merchant: answer.merchant,
-    };
-    store.record_pairing(device, &answer.location, shop, &config)?;
+    let paired = till.pair(&request)?;
     out.note(&format!(
-        "paired with {server} as device {device} of merchant {} ({})",
-        answer.merchant, answer.location.shop_name
+        "paired with {} as device {} of merchant {} ({})",
+        paired.server, paired.device, paired.merchant, paired.shop_name
     ));
     // Fetch what the shop has (its program, its tills' keys, its customers) now,
     // so the till is ready; a failure here is only a warning: sync retries.
-    if let Err(e) = round(store, &config, bars, out) {
+    if let Err(e) = round(till, bars, out) {
         out.note(&format!(
             "first sync did not finish ({e}); `counterpart sync` retries"
         ));
@@ -117,28 +30,10 @@ pub fn pair(
     Ok(())
 }
 
-fn round(store: &Store, config: &SyncConfig, bars: bool, out: &mut Out) -> Result<(), EngineError> {
-    try_round(store, config, bars, out).map_err(engine_error)
-}
-
-/// An error retrying cannot mend, with what to do about it.
-fn stopped(e: SyncError) -> EngineError {
-    match (e.advice(), e) {
-        (_, SyncError::Engine(e @ EngineError::Forked(_))) => e,
-        (Some(advice), e) => EngineError::Sync(format!("{e}. Sync stopped: {advice}")),
-        (None, e) => engine_error(e),
-    }
-}
-
-fn try_round(
-    store: &Store,
-    config: &SyncConfig,
-    bars: bool,
-    out: &mut Out,
-) -> Result<(), SyncError> {
-    let client = Client::new(&config.server, &config.token);
+/// One round with a progress bar.
+pub fn round(till: &Commands, bars: bool, out: &mut Out) -> Result<(), EngineError> {
     let bar = progress_bar(bars, "syncing");
-    let report = sync::sync_once(store, &client, |p| match p {
+    let report = till.sync_round(|p| match p {
         Progress::Pushed(done, waiting) => {
             bar.set_message("pushing");
             bar.set_length(u64::try_from(done as i64 + waiting).unwrap_or(0));
@@ -149,84 +44,59 @@ fn try_round(
             bar.set_length(u64::try_from(high).unwrap_or(0));
             bar.set_position(u64::try_from(at).unwrap_or(0));
         }
-    })?;
-    bar.finish_and_clear();
-    out.sync_round(&report);
-    Ok(())
-}
-
-pub fn sync(
-    store: &Store,
-    once: bool,
-    interval: u64,
-    bars: bool,
-    out: &mut Out,
-) -> Result<(), EngineError> {
-    let config = store
-        .sync_config()?
-        .ok_or_else(|| engine_error(SyncError::NotPaired))?;
-    if once {
-        return try_round(store, &config, bars, out).map_err(stopped);
-    }
-    let mut backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(60));
-    loop {
-        let wait = match try_round(store, &config, false, out) {
-            Ok(()) => {
-                backoff.reset();
-                Duration::from_secs(interval.max(1))
-            }
-            // Retrying cannot mend these: stop, saying what to do.
-            Err(e) if e.is_permanent() => return Err(stopped(e)),
-            Err(e) => {
-                let wait = backoff.next_delay();
-                out.note(&format!(
-                    "sync failed: {e}; retrying in {}s",
-                    wait.as_secs()
-                ));
-                wait
-            }
-        };
-        std::thread::sleep(wait);
-    }
-}
-
-pub fn status(store: &Store, out: &mut Out) -> Result<(), EngineError> {
-    let config = store.sync_config()?;
-    let parked = store.parked()?;
-    let value = serde_json::json!({
-        "paired": config.is_some(),
-        "server": config.as_ref().map(|c| c.server.clone()),
-        "merchant": config.as_ref().map(|c| c.merchant),
-        "waiting": store.outbox_len()?,
-        "cursor": store.sync_cursor()?,
-        "last_sync": store.last_sync()?,
-        "parked": parked,
     });
-    out.sync_status(&value);
+    bar.finish_and_clear();
+    out.sync_round(&report?);
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::split_code;
+/// What the loop told this thread.
+enum Told {
+    Synced(counterpart_engine::sync::RoundReport),
+    Retrying(String),
+    Stopped(EngineError),
+}
 
-    #[test]
-    fn qr_text_and_typed_code_both_work() {
-        let (s, c) = split_code(
-            "counterpart-pair:https://cloud.example#ABCD-EFGH-JKMN",
-            None,
-        )
-        .expect("qr");
-        assert_eq!(
-            (s.as_str(), c.as_str()),
-            ("https://cloud.example", "ABCD-EFGH-JKMN")
-        );
-        let (s, c) = split_code("abcd efgh jkmn", Some("http://127.0.0.1:8780")).expect("typed");
-        assert_eq!(
-            (s.as_str(), c.as_str()),
-            ("http://127.0.0.1:8780", "abcd efgh jkmn")
-        );
-        assert!(split_code("ABCD", None).is_err());
-        assert!(split_code("ABCD", Some("ftp://x")).is_err());
+/// `counterpart sync`: the engine's background loop, a line per round, until
+/// an error retrying cannot mend stops it.
+pub fn run_on(till: &Commands, interval: u64, out: &mut Out) -> Result<(), EngineError> {
+    // Not paired is said at once, not after the first round.
+    if !till.sync_overview()?.paired {
+        return till.sync_round(|_| {}).map(|_| ());
     }
+    let (tx, rx) = mpsc::channel();
+    let syncer = till.start_sync(
+        Duration::from_secs(interval.max(1)),
+        Box::new(move |notice| {
+            let told = match notice {
+                SyncNotice::Synced(report, _) => Told::Synced(*report),
+                SyncNotice::Failed(status) => {
+                    let message = status.last_error.clone().unwrap_or_default();
+                    match &status.action_needed {
+                        Some(advice) => Told::Stopped(EngineError::Sync {
+                            code: status
+                                .last_error_code
+                                .as_deref()
+                                .and_then(counterpart_engine::error::ErrorCode::parse)
+                                .unwrap_or(counterpart_engine::error::ErrorCode::SyncFailed),
+                            message: format!("{message}. Sync stopped: {advice}"),
+                        }),
+                        None => Told::Retrying(message),
+                    }
+                }
+            };
+            let _ = tx.send(told);
+        }),
+    );
+    for told in rx {
+        match told {
+            Told::Synced(report) => out.sync_round(&report),
+            Told::Retrying(e) => out.note(&format!("sync failed: {e}; retrying")),
+            Told::Stopped(e) => {
+                syncer.stop();
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
 }

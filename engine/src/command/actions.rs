@@ -194,8 +194,7 @@ impl Commands {
     pub fn replace_card(&self, request: &ReplaceCard) -> Result<Outcome> {
         let old = self.store.find_card(&request.card)?;
         let customer = self.store.customer_by_card(old)?;
-        self.store
-            .replace_card(customer, old, key_of(&request.key))
+        self.store.replace_card(customer, old, key_of(&request.key))
     }
 
     /// Joins two records of one person.
@@ -211,6 +210,8 @@ impl Commands {
 
     /// The program in force, refused when none is published.
     pub fn program(&self) -> Result<crate::store::PublishedProgram> {
-        self.store.program()?.ok_or_else(|| Refusal::NoProgram.into())
+        self.store
+            .program()?
+            .ok_or_else(|| Refusal::NoProgram.into())
     }
 }

@@ -86,7 +86,12 @@ fn split_code(text: &str, server: Option<&str>) -> Result<(String, String)> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .or(from_qr)
-        .ok_or_else(|| invalid("server", "give the server's address (it is in the pairing QR)"))?;
+        .ok_or_else(|| {
+            invalid(
+                "server",
+                "give the server's address (it is in the pairing QR)",
+            )
+        })?;
     if !(server.starts_with("http://") || server.starts_with("https://")) {
         return Err(invalid(
             "server",
@@ -108,7 +113,10 @@ impl Commands {
     pub fn pair(&self, request: &PairTill) -> Result<Paired> {
         let (server, code) = split_code(&request.code, request.server.as_deref())?;
         if request.name.trim().is_empty() {
-            return Err(invalid("name", "give this till a name managers will recognise"));
+            return Err(invalid(
+                "name",
+                "give this till a name managers will recognise",
+            ));
         }
         if self.store.sync_config()?.is_some() {
             return Err(EngineError::Sync {

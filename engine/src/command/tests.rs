@@ -62,7 +62,14 @@ fn a_visit_from_json_takes_its_amount_as_a_decimal_in_the_shop_currency() {
     // The same key again records nothing new.
     let again = till.record_visit(&visit).expect("repeat");
     assert!(again.duplicate);
-    assert_eq!(points(&till.customer(&CustomerRef::Customer(customer)).expect("show")), 32);
+    assert_eq!(
+        points(
+            &till
+                .customer(&CustomerRef::Customer(customer))
+                .expect("show")
+        ),
+        32
+    );
 }
 
 #[test]
@@ -89,7 +96,9 @@ fn bad_amounts_are_refused_on_the_amount_field_and_change_nothing() {
         assert_eq!(report.code, ErrorCode::InvalidInput, "{amount}");
         assert_eq!(report.field.as_deref(), Some("amount"), "{amount}");
     }
-    let summary = till.customer(&CustomerRef::Customer(customer)).expect("show");
+    let summary = till
+        .customer(&CustomerRef::Customer(customer))
+        .expect("show");
     assert_eq!(summary.record.visits, 0);
     assert_eq!(points(&summary), 20);
 }
@@ -110,7 +119,9 @@ fn cards_scanned_or_typed_find_the_customer() {
     let enrolled = till.enrol(&request(r#"{"name": "Bea"}"#)).expect("enrol");
     let record = enrolled.customer.expect("customer").record;
     let codes = &record.card_codes[0];
-    let scanned = till.scan(codes.code.as_deref().expect("signed code")).expect("scan");
+    let scanned = till
+        .scan(codes.code.as_deref().expect("signed code"))
+        .expect("scan");
     assert_eq!(scanned.customer.record.id, record.id);
     assert_eq!(scanned.card, codes.card);
     let typed = till
@@ -151,13 +162,25 @@ fn adjustments_parse_the_account_and_money_by_account() {
     // Cashback is money in the shop's currency (two decimals for USD); this
     // program has none, which the store says on the account.
     let e = adjust("cashback", "1.255").expect_err("three decimals");
-    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("amount"));
+    assert_eq!(
+        crate::error::ErrorReport::from(&e).field.as_deref(),
+        Some("amount")
+    );
     let e = adjust("cashback", "1.25").expect_err("no cashback in this program");
-    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("account"));
+    assert_eq!(
+        crate::error::ErrorReport::from(&e).field.as_deref(),
+        Some("account")
+    );
     let e = adjust("points", "1.5").expect_err("fractional points");
-    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("amount"));
+    assert_eq!(
+        crate::error::ErrorReport::from(&e).field.as_deref(),
+        Some("amount")
+    );
     let e = adjust("gold", "1").expect_err("no such account");
-    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("account"));
+    assert_eq!(
+        crate::error::ErrorReport::from(&e).field.as_deref(),
+        Some("account")
+    );
     // Going below zero needs a manager's confirmation.
     let e = adjust("points", "-1000").expect_err("below zero");
     assert_eq!(e.error_code(), ErrorCode::RefusedBelowZero);
@@ -180,7 +203,10 @@ fn lookups_are_short_lists_and_say_when_the_limit_is_wrong() {
     let e = till
         .find_customers(&request(r#"{"query": "anna", "limit": 0}"#))
         .expect_err("limit 0");
-    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("limit"));
+    assert_eq!(
+        crate::error::ErrorReport::from(&e).field.as_deref(),
+        Some("limit")
+    );
 }
 
 #[test]
@@ -189,7 +215,10 @@ fn a_birthday_must_be_a_date() {
     let e = till
         .enrol(&request(r#"{"birthday": "17/05/1990"}"#))
         .expect_err("not ISO");
-    assert_eq!(crate::error::ErrorReport::from(&e).field.as_deref(), Some("birthday"));
+    assert_eq!(
+        crate::error::ErrorReport::from(&e).field.as_deref(),
+        Some("birthday")
+    );
 }
 
 #[cfg(feature = "print")]
