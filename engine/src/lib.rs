@@ -11,6 +11,8 @@ pub mod command;
 pub mod demo;
 pub mod error;
 mod error_code;
+#[cfg(feature = "i18n")]
+pub mod i18n;
 pub mod ids;
 pub mod ledger;
 pub mod location;

@@ -65,7 +65,8 @@ impl Currency {
         self.exponent
     }
 
-    fn symbol(&self) -> Option<&'static str> {
+    /// The sign written with amounts (`$`, `€`), where the currency has one.
+    pub fn symbol(&self) -> Option<&'static str> {
         match self.code() {
             "USD" | "CAD" | "AUD" | "NZD" => Some("$"),
             "EUR" => Some("€"),

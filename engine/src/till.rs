@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::error::{EngineError, Refusal, Result};
 use crate::ledger::{
-    Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Profile, MAX_BALANCE,
-    MAX_DELTA,
+    Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Message, Profile,
+    MAX_BALANCE, MAX_DELTA,
 };
 use crate::location::Location;
 use crate::money::Money;
@@ -30,8 +30,12 @@ pub struct Outcome {
     pub duplicate: bool,
     /// The deltas, each with its explanation.
     pub deltas: Vec<Delta>,
-    /// Everything to tell staff, in order: what was earned and why, tier changes.
+    /// Everything to tell staff, in order: what was earned and why, tier changes
+    /// (English).
     pub lines: Vec<String>,
+    /// The same lines as message ids with arguments, one for each line, for
+    /// every language.
+    pub messages: Vec<Message>,
     /// The customer afterwards.
     pub customer: Option<CustomerSummary>,
 }
@@ -46,12 +50,44 @@ pub struct Enrolment {
     pub card_code: Option<String>,
 }
 
-fn lines_of(deltas: &[Delta]) -> Vec<String> {
+/// One line to tell staff, in English and as a message.
+type Note = (String, Message);
+
+/// The lines of deltas staff are told (counters that are not balances are not).
+/// A delta recorded before messages existed is told by its English words.
+fn lines_of(deltas: &[Delta]) -> Vec<Note> {
     deltas
         .iter()
         .filter(|d| !matches!(d.account, Account::Uses(_)))
-        .map(|d| d.why.clone())
+        .map(|d| {
+            let message = d
+                .message
+                .clone()
+                .unwrap_or_else(|| Message::new("text").text("text", d.why.clone()));
+            (d.why.clone(), message)
+        })
         .collect()
+}
+
+/// The card lines of an enrolment or a replacement.
+fn card_notes(first: Note, code: &str, card: CardId) -> Vec<Note> {
+    let typed = crate::card_code::fallback_code(card);
+    vec![
+        first,
+        (
+            format!("card code (QR): {code}"),
+            Message::new("card-code").text("code", code),
+        ),
+        (
+            format!("typed code: {typed}"),
+            Message::new("typed-code").text("code", typed),
+        ),
+    ]
+}
+
+/// Splits notes into the outcome's lines and messages.
+fn split_notes(notes: Vec<Note>) -> (Vec<String>, Vec<Message>) {
+    notes.into_iter().unzip()
 }
 
 /// Checks and tidies a profile typed by staff.
@@ -290,12 +326,12 @@ fn check_offline_allowance(
 /// What an action decided to record.
 struct Decision {
     body: EventBody,
-    notes: Vec<String>,
+    notes: Vec<Note>,
     show_customer: bool,
 }
 
 impl Decision {
-    fn new(body: EventBody, notes: Vec<String>) -> Self {
+    fn new(body: EventBody, notes: Vec<Note>) -> Self {
         Decision {
             body,
             notes,
@@ -383,8 +419,9 @@ impl Store {
         let idempotency = idempotency.as_ref().map(|(k, r)| (*k, r.as_str()));
         let event = store::append_at(&tx, &ctx.location, decision.body, None, idempotency, now)?;
         let deltas = event.body.deltas().to_vec();
-        let mut lines = lines_of(&deltas);
-        lines.extend(decision.notes);
+        let mut notes = lines_of(&deltas);
+        notes.extend(decision.notes);
+        let (lines, messages) = split_notes(notes);
         let customer = match (decision.show_customer, event.body.customer()) {
             (true, Some(c)) => Some(store::summary(&tx, c, now)?),
             _ => None,
@@ -396,6 +433,7 @@ impl Store {
             duplicate: false,
             deltas,
             lines,
+            messages,
             customer,
         })
     }
@@ -428,7 +466,12 @@ impl Store {
                         name: program.name.clone(),
                         source: source.to_string(),
                     },
-                    notes: vec![format!("published {} as version {version}", program.name)],
+                    notes: vec![(
+                        format!("published {} as version {version}", program.name),
+                        Message::new("program-published")
+                            .text("program", program.name.clone())
+                            .num("version", i64::from(version)),
+                    )],
                     show_customer: false,
                 })
             },
@@ -459,11 +502,14 @@ impl Store {
                         profile: has_profile.then_some(profile),
                         deltas,
                     },
-                    vec![
-                        format!("enrolled with card {card}"),
-                        format!("card code (QR): {code}"),
-                        format!("typed code: {}", crate::card_code::fallback_code(card)),
-                    ],
+                    card_notes(
+                        (
+                            format!("enrolled with card {card}"),
+                            Message::new("enrolled").text("card", card.to_string()),
+                        ),
+                        &code,
+                        card,
+                    ),
                 ))
             },
         )
@@ -500,10 +546,15 @@ impl Store {
                             })
                             .map_or("no tier".to_string(), |l| l.name.clone())
                     };
-                    notes.push(format!(
-                        "tier: {} → {}",
-                        name(&earned.tier_before),
-                        name(&earned.tier_after)
+                    let (before, after) = (name(&earned.tier_before), name(&earned.tier_after));
+                    notes.push((
+                        format!("tier: {before} → {after}"),
+                        match &earned.tier_after {
+                            Some(_) => Message::new("tier-changed")
+                                .text("before", before)
+                                .text("after", after),
+                            None => Message::new("tier-lost").text("before", before),
+                        },
                     ));
                 }
                 Ok(Decision::new(
@@ -646,7 +697,13 @@ impl Store {
                     reason: reason.to_string(),
                     deltas,
                 },
-                vec![format!("voided {} {target}: {reason}", target_body.kind())],
+                vec![(
+                    format!("voided {} {target}: {reason}", target_body.kind()),
+                    Message::new("voided")
+                        .text("kind", target_body.kind())
+                        .text("event", target.to_string())
+                        .text("reason", reason),
+                )],
             ))
         })
     }
@@ -720,11 +777,19 @@ impl Store {
                     "{}{shown} {account} adjusted by a manager: {reason}",
                     if amount > 0 { "+" } else { "" }
                 );
+                let message = match account {
+                    Account::Cashback => Message::new("adjusted-money")
+                        .money("amount", Money::new(amount, program.currency)),
+                    _ => Message::new("adjusted").num("amount", amount),
+                }
+                .text("account", account.to_string())
+                .text("reason", reason);
                 let deltas = vec![Delta {
                     account: account.clone(),
                     amount,
                     rule: "adjustment".into(),
                     why,
+                    message: Some(message),
                 }];
                 check_below_zero(
                     ctx,
@@ -779,11 +844,16 @@ impl Store {
                         new_card,
                         new_code: Some(new_code.clone()),
                     },
-                    vec![
-                        format!("new card {new_card}; card {old_card} no longer works"),
-                        format!("card code (QR): {new_code}"),
-                        format!("typed code: {}", crate::card_code::fallback_code(new_card)),
-                    ],
+                    card_notes(
+                        (
+                            format!("new card {new_card}; card {old_card} no longer works"),
+                            Message::new("card-replaced")
+                                .text("new", new_card.to_string())
+                                .text("old", old_card.to_string()),
+                        ),
+                        &new_code,
+                        new_card,
+                    ),
                 ))
             },
         )
@@ -807,10 +877,14 @@ impl Store {
                 let customer = ctx.open_customer(customer)?;
                 let today = ctx.today();
                 let ends = today + Duration::days(p.valid_days - 1);
-                let line = format!(
-                    "{} sold for {}: runs {today} to {ends}",
-                    p.name,
-                    Money::new(p.price, program.currency)
+                let price = Money::new(p.price, program.currency);
+                let line = (
+                    format!("{} sold for {price}: runs {today} to {ends}", p.name),
+                    Message::new("plan-sold")
+                        .text("plan", p.name.clone())
+                        .money("price", price)
+                        .text("starts", today.to_string())
+                        .text("ends", ends.to_string()),
                 );
                 Ok(Decision::new(
                     EventBody::SubscriptionBought {
@@ -871,6 +945,11 @@ impl Store {
                             amount: -points,
                             rule: format!("cause:{}", cause.id),
                             why: format!("-{points} points given to {}", cause.name),
+                            message: Some(
+                                Message::new("donated")
+                                    .num("points", points)
+                                    .text("cause", cause.name.clone()),
+                            ),
                         }],
                     },
                     Vec::new(),
@@ -898,7 +977,7 @@ impl Store {
                         customer,
                         profile: Some(profile),
                     },
-                    vec!["profile updated".into()],
+                    vec![("profile updated".into(), Message::new("profile-updated"))],
                 ))
             },
         )
@@ -936,7 +1015,12 @@ impl Store {
                         from,
                         into: into_open,
                     },
-                    vec![format!("merged {from} into {into_open}")],
+                    vec![(
+                        format!("merged {from} into {into_open}"),
+                        Message::new("merged")
+                            .text("from", from.to_string())
+                            .text("into", into_open.to_string()),
+                    )],
                 ))
             },
         )
@@ -957,7 +1041,10 @@ impl Store {
                 }
                 Ok(Decision::new(
                     EventBody::Erased { customer },
-                    vec!["personal data erased; balances and history stay, anonymised".into()],
+                    vec![(
+                        "personal data erased; balances and history stay, anonymised".into(),
+                        Message::new("erased"),
+                    )],
                 ))
             },
         )
@@ -1062,14 +1149,19 @@ fn replay(conn: &Connection, event: Event, now: DateTime<Utc>) -> Result<Outcome
         None => None,
     };
     let deltas = event.body.deltas().to_vec();
-    let mut lines = vec!["already recorded: this is the same action sent twice".to_string()];
-    lines.extend(lines_of(&deltas));
+    let mut notes = vec![(
+        "already recorded: this is the same action sent twice".to_string(),
+        Message::new("already-recorded"),
+    )];
+    notes.extend(lines_of(&deltas));
+    let (lines, messages) = split_notes(notes);
     Ok(Outcome {
         event_id: event.id,
         kind: event.body.kind(),
         duplicate: true,
         deltas,
         lines,
+        messages,
         customer,
     })
 }

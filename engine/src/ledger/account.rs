@@ -3,6 +3,7 @@
 //! a database browser and stable across versions.
 
 use serde::{Deserialize, Serialize};
+use super::message::Message;
 use std::fmt;
 use std::str::FromStr;
 
@@ -107,7 +108,13 @@ pub struct Delta {
     /// The rule that granted or took it (`points`, `offer:early-bird`, `reward:free-drink`).
     pub rule: String,
     /// The explanation shown to staff: "+4 points at $1 = 1 point, ×2 before 9:00".
+    /// English, kept in the ledger for the record.
     pub why: String,
+    /// The same as a message id and arguments, for every language. Absent on
+    /// events recorded before messages existed: those are explained by `why`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub message: Option<Message>,
 }
 
 impl Delta {
@@ -118,6 +125,10 @@ impl Delta {
             amount: -self.amount,
             rule: self.rule.clone(),
             why: format!("undone: {}", self.why),
+            message: Some(match &self.message {
+                Some(m) => Message::new("undone").message("what", m.clone()),
+                None => Message::new("undone").text("what", self.why.clone()),
+            }),
         }
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::context::{birthday_near, CustomerContext};
 use crate::error::{EngineError, Refusal};
-use crate::ledger::{Account, Delta, Item};
+use crate::ledger::{Account, Delta, Item, Message};
 use crate::location::Location;
 use crate::money::Money;
 use crate::program::{Grant, Offer, OfferKind, Program, StampPer, TierBasis};
@@ -80,13 +80,34 @@ fn qualifying_quantity(items: &[Item], products: &[String], categories: &[String
         .sum()
 }
 
-fn grant_delta(grant: &Grant, rule: String, label: &str, program: &Program, times_n: i64) -> Delta {
+/// What a grant was for, in words and as a message.
+struct Label {
+    text: String,
+    message: Message,
+}
+
+impl Label {
+    fn offer(name: &str) -> Label {
+        Label {
+            text: name.to_string(),
+            message: Message::new("label-offer").text("offer", name),
+        }
+    }
+}
+
+fn grant_delta(grant: &Grant, rule: String, label: &Label, program: &Program, times_n: i64) -> Delta {
+    let text = &label.text;
     match grant {
         Grant::Points(p) => Delta {
             account: Account::Points,
             amount: p * times_n,
             rule,
-            why: format!("+{} points: {label}", p * times_n),
+            why: format!("+{} points: {text}", p * times_n),
+            message: Some(
+                Message::new("grant-points")
+                    .num("points", p * times_n)
+                    .message("label", label.message.clone()),
+            ),
         },
         Grant::Reward(r) => {
             let name = program.reward(r).map_or(r.as_str(), |x| x.name.as_str());
@@ -94,18 +115,29 @@ fn grant_delta(grant: &Grant, rule: String, label: &str, program: &Program, time
                 account: Account::Voucher(r.clone()),
                 amount: times_n,
                 rule,
-                why: format!("{name} unlocked: {label}"),
+                why: format!("{name} unlocked: {text}"),
+                message: Some(
+                    Message::new("grant-reward")
+                        .text("reward", name)
+                        .num("count", times_n)
+                        .message("label", label.message.clone()),
+                ),
             }
         }
-        Grant::Credit(c) => Delta {
-            account: Account::Cashback,
-            amount: c * times_n,
-            rule,
-            why: format!(
-                "+{} to spend: {label}",
-                Money::new(c * times_n, program.currency)
-            ),
-        },
+        Grant::Credit(c) => {
+            let credit = Money::new(c * times_n, program.currency);
+            Delta {
+                account: Account::Cashback,
+                amount: c * times_n,
+                rule,
+                why: format!("+{credit} to spend: {text}"),
+                message: Some(
+                    Message::new("grant-credit")
+                        .money("amount", credit)
+                        .message("label", label.message.clone()),
+                ),
+            }
+        }
     }
 }
 
@@ -191,6 +223,7 @@ pub fn earn(
                 amount: 1,
                 rule: format!("offer:{}", offer.id),
                 why: format!("coupon {code} used"),
+                message: Some(Message::new("coupon-used").text("code", code.clone())),
             });
             Some(offer)
         }
@@ -237,8 +270,10 @@ pub fn earn(
                     rule.earn,
                     if rule.earn == 1 { "" } else { "s" }
                 );
+                let mut boosts = Vec::new();
                 for (_, name, m) in &multipliers {
                     why.push_str(&format!(", {} {name}", times(*m)));
+                    boosts.push(format!("{} {name}", times(*m)));
                 }
                 let rule_id = std::iter::once("points".to_string())
                     .chain(multipliers.iter().map(|(id, _, _)| id.clone()))
@@ -249,6 +284,22 @@ pub fn earn(
                     amount: points,
                     rule: rule_id,
                     why,
+                    message: Some({
+                        let m = if boosts.is_empty() {
+                            Message::new("earn-points")
+                        } else {
+                            Message::new("earn-points-boosted")
+                        }
+                        .num("points", points)
+                        .money("per", Money::new(rule.per_minor, program.currency))
+                        .num("earn", rule.earn);
+                        // Multipliers read "×2 before 9:00": the sign is read
+                        // everywhere, the names are the shop's own.
+                        match boosts.is_empty() {
+                            true => m,
+                            false => m.text("boosts", boosts.join(", ")),
+                        }
+                    }),
                 });
             }
         } else if visit.amount > 0 {
@@ -260,6 +311,10 @@ pub fn earn(
                     "no points: the minimum spend is {}",
                     money(rule.minimum_spend)
                 ),
+                message: Some(Message::new("no-points-minimum").money(
+                    "minimum",
+                    Money::new(rule.minimum_spend, program.currency),
+                )),
             });
         }
     }
@@ -270,7 +325,7 @@ pub fn earn(
         match &o.kind {
             OfferKind::Bonus => {
                 if let Some(g) = &o.grant {
-                    deltas.push(grant_delta(g, rule, &o.name, program, 1));
+                    deltas.push(grant_delta(g, rule, &Label::offer(&o.name), program, 1));
                 }
             }
             OfferKind::Birthday { window_days } => {
@@ -285,12 +340,17 @@ pub fn earn(
                     continue;
                 }
                 if let Some(g) = &o.grant {
-                    deltas.push(grant_delta(g, rule.clone(), &o.name, program, 1));
+                    deltas.push(grant_delta(g, rule.clone(), &Label::offer(&o.name), program, 1));
                     deltas.push(Delta {
                         account: key,
                         amount: 1,
                         rule,
                         why: format!("{} given for {}", o.name, bd.year()),
+                        message: Some(
+                            Message::new("birthday-given")
+                                .text("offer", o.name.clone())
+                                .num("year", i64::from(bd.year())),
+                        ),
                     });
                 }
             }
@@ -298,13 +358,13 @@ pub fn earn(
                 let away = customer.last_visit.map(|l| (date - l).num_days());
                 if let (Some(days), Some(g)) = (away, &o.grant) {
                     if days >= *after_days {
-                        deltas.push(grant_delta(
-                            g,
-                            rule,
-                            &format!("{} ({days} days away)", o.name),
-                            program,
-                            1,
-                        ));
+                        let label = Label {
+                            text: format!("{} ({days} days away)", o.name),
+                            message: Message::new("label-winback")
+                                .text("offer", o.name.clone())
+                                .num("days", days),
+                        };
+                        deltas.push(grant_delta(g, rule, &label, program, 1));
                     }
                 }
             }
@@ -314,18 +374,18 @@ pub fn earn(
             } => {
                 let n = qualifying_quantity(&visit.items, products, categories);
                 if let (true, Some(g)) = (n > 0, &o.grant) {
-                    deltas.push(grant_delta(
-                        g,
-                        rule,
-                        &format!("{} ×{n}", o.name),
-                        program,
-                        n,
-                    ));
+                    let label = Label {
+                        text: format!("{} ×{n}", o.name),
+                        message: Message::new("label-product")
+                            .text("offer", o.name.clone())
+                            .num("quantity", n),
+                    };
+                    deltas.push(grant_delta(g, rule, &label, program, n));
                 }
             }
             OfferKind::Coupon { .. } => {
                 if let (true, Some(g)) = (coupon_offer.is_some_and(|c| c.id == o.id), &o.grant) {
-                    deltas.push(grant_delta(g, rule, &o.name, program, 1));
+                    deltas.push(grant_delta(g, rule, &Label::offer(&o.name), program, 1));
                 }
             }
             OfferKind::Multiplier | OfferKind::Welcome => {}
@@ -358,6 +418,11 @@ pub fn earn(
                         amount: 0,
                         rule,
                         why: format!("no stamp on {}: the limit is {max} a day", card.name),
+                        message: Some(
+                            Message::new("stamp-limit")
+                                .text("card", card.name.clone())
+                                .num("max", max),
+                        ),
                     });
                     continue;
                 }
@@ -386,6 +451,18 @@ pub fn earn(
                     card.stamps
                 )
             },
+            message: Some(if n == 1 {
+                Message::new("stamp-one")
+                    .num("stamp", had + 1)
+                    .num("of", card.stamps)
+                    .text("card", card.name.clone())
+            } else {
+                Message::new("stamp-many")
+                    .num("stamps", n)
+                    .num("now", (had + n).min(card.stamps))
+                    .num("of", card.stamps)
+                    .text("card", card.name.clone())
+            }),
         });
         if full > 0 {
             let reward = program
@@ -396,12 +473,22 @@ pub fn earn(
                 amount: -full * card.stamps,
                 rule: rule.clone(),
                 why: format!("{} full: {shown} stamp(s) carried over", card.name),
+                message: Some(
+                    Message::new("card-full")
+                        .text("card", card.name.clone())
+                        .num("carried", shown),
+                ),
             });
             deltas.push(Delta {
                 account: Account::Voucher(card.reward.clone()),
                 amount: full,
                 rule,
                 why: format!("{reward} unlocked by a full {}", card.name),
+                message: Some(
+                    Message::new("card-reward")
+                        .text("reward", reward)
+                        .text("card", card.name.clone()),
+                ),
             });
         }
     }
@@ -425,6 +512,11 @@ pub fn earn(
                     amount,
                     rule: "cashback".into(),
                     why: format!("+{} cashback at {pct_text} %", money(amount)),
+                    message: Some(
+                        Message::new("earn-cashback")
+                            .money("amount", Money::new(amount, program.currency))
+                            .text("percent", pct_text),
+                    ),
                 });
             }
         }
@@ -436,7 +528,11 @@ pub fn earn(
             let before = customer.lifetime_spend.max(0) / m.every;
             let after = (customer.lifetime_spend.max(0) + visit.amount) / m.every;
             if after > before {
-                let label = format!("{} spent in all", money(after * m.every));
+                let label = Label {
+                    text: format!("{} spent in all", money(after * m.every)),
+                    message: Message::new("label-milestone")
+                        .money("spent", Money::new(after * m.every, program.currency)),
+                };
                 deltas.push(grant_delta(
                     &m.grant,
                     format!("milestone:{}", m.id),
@@ -480,7 +576,7 @@ pub fn welcome(
         .filter_map(|o| {
             o.grant
                 .as_ref()
-                .map(|g| grant_delta(g, format!("offer:{}", o.id), &o.name, program, 1))
+                .map(|g| grant_delta(g, format!("offer:{}", o.id), &Label::offer(&o.name), program, 1))
         })
         .collect()
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::context::CustomerContext;
 use crate::error::{EngineError, Refusal};
-use crate::ledger::{Account, Delta};
+use crate::ledger::{Account, Delta, Message};
 use crate::money::Money;
 use crate::program::{Program, RewardCost};
 
@@ -80,6 +80,7 @@ pub fn redeem(
             amount: -1,
             rule: rule.clone(),
             why: format!("{} redeemed with a voucher", reward.name),
+            message: Some(Message::new("redeem-voucher").text("reward", reward.name.clone())),
         });
     } else if let Some((p, used)) = plan {
         deltas.push(Delta {
@@ -96,6 +97,16 @@ pub fn redeem(
                     crate::program::PlanPeriod::Day => "day",
                     crate::program::PlanPeriod::Week => "week",
                 }
+            ),
+            message: Some(
+                match p.period {
+                    crate::program::PlanPeriod::Day => Message::new("redeem-plan-day"),
+                    crate::program::PlanPeriod::Week => Message::new("redeem-plan-week"),
+                }
+                .text("reward", reward.name.clone())
+                .text("plan", p.name.clone())
+                .num("used", used + 1)
+                .num("allowance", p.allowance),
             ),
         });
     } else {
@@ -122,6 +133,11 @@ pub fn redeem(
                     amount: -cost,
                     rule: rule.clone(),
                     why: format!("-{cost} points for {}", reward.name),
+                    message: Some(
+                        Message::new("redeem-points")
+                            .num("points", cost)
+                            .text("reward", reward.name.clone()),
+                    ),
                 });
             }
             RewardCost::Cashback(cost) => {
@@ -140,6 +156,11 @@ pub fn redeem(
                     amount: -cost,
                     rule: rule.clone(),
                     why: format!("-{} cashback for {}", m(cost), reward.name),
+                    message: Some(
+                        Message::new("redeem-cashback")
+                            .money("amount", Money::new(cost, program.currency))
+                            .text("reward", reward.name.clone()),
+                    ),
                 });
             }
         }
@@ -150,6 +171,7 @@ pub fn redeem(
             amount: 1,
             rule,
             why: format!("{} used (once per customer)", reward.name),
+            message: Some(Message::new("redeem-once").text("reward", reward.name.clone())),
         });
     }
     Ok(deltas)
@@ -185,5 +207,8 @@ pub fn spend_cashback(
         amount: -amount,
         rule: "cashback".into(),
         why: format!("-{} cashback spent", m(amount)),
+        message: Some(
+            Message::new("cashback-spent").money("amount", Money::new(amount, program.currency)),
+        ),
     }])
 }

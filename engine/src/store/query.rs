@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{append, context, location_of, parse_uuid, program_of, Store};
 use crate::error::{EngineError, Result};
-use crate::ledger::{Account, CardId, CustomerId, Event};
+use crate::ledger::{Account, CardId, CustomerId, Event, Message};
 use crate::money::Money;
 use crate::program::Program;
 use crate::rules::{self, CustomerContext};
@@ -69,6 +69,8 @@ pub struct BalanceLine {
     pub amount: i64,
     /// Words: "120 points", "7 of 10 on Coffee card", "$3.20 cashback".
     pub text: String,
+    /// The same as a message, for every language.
+    pub message: Message,
 }
 
 /// The tier held.
@@ -93,6 +95,8 @@ pub struct RewardLine {
     pub name: String,
     /// How it would be paid ("with a voucher", "-100 points").
     pub how: String,
+    /// The same as a message.
+    pub how_message: Option<Message>,
 }
 
 /// What staff see about a customer.
@@ -143,6 +147,8 @@ pub struct ConflictLine {
     pub flag: Option<String>,
     /// Words for staff and managers.
     pub text: String,
+    /// The same as a message.
+    pub message: Message,
 }
 
 /// The customer's conflicts: overdraw flags oldest first, then overruled merges.
@@ -165,6 +171,9 @@ fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
             text: format!(
                 "{account} is at {amount}: more was taken back or adjusted away than the customer had left"
             ),
+            message: Message::new("conflict-below-zero")
+                .text("account", account.clone())
+                .num("amount", amount),
         });
     }
     Ok(out)
@@ -197,20 +206,31 @@ fn overruled_merges(conn: &Connection, customer: &str) -> Result<Vec<ConflictLin
     for e in &resolution.overruled {
         let remains = resolution.owner(e.from);
         let (from, into, remains_named) = (named(e.from)?, named(e.into)?, named(remains)?);
-        let text = if e.from == remains {
-            format!(
-                "merging {from} into {into} was overruled: another till merged these records the other way first, and {remains_named} remains"
+        let (text, message) = if e.from == remains {
+            (
+                format!(
+                    "merging {from} into {into} was overruled: another till merged these records the other way first, and {remains_named} remains"
+                ),
+                Message::new("conflict-merge-overruled"),
             )
         } else {
-            format!(
-                "{from} was merged into {into}, and into another record at another till: all of them are one record now, {remains_named}"
+            (
+                format!(
+                    "{from} was merged into {into}, and into another record at another till: all of them are one record now, {remains_named}"
+                ),
+                Message::new("conflict-merge-joined"),
             )
         };
+        let message = message
+            .text("from", from)
+            .text("into", into)
+            .text("remains", remains_named);
         out.push(ConflictLine {
             kind: ConflictKind::MergeOverruled,
             event: e.event.to_string(),
             flag: None,
             text,
+            message,
         });
     }
     Ok(out)
@@ -253,6 +273,9 @@ fn overdraws(
                     "{redemption} took {} below zero: tills spent the same balance while offline",
                     what.join(", ")
                 ),
+                message: Message::new("conflict-overdrawn")
+                    .text("event", redemption.to_string())
+                    .text("balances", what.join(", ")),
             });
         }
     }
@@ -379,23 +402,52 @@ pub(crate) fn summarize(
     let money = |m: i64| Money::new(m, program.currency).to_string();
     let mut balances = Vec::new();
     for (account, amount) in &ctx.accounts {
-        let text = match account {
+        let (text, message) = match account {
             Account::Points => {
                 let available = ctx.points_available();
                 if ctx.points_expired > 0 {
-                    format!("{available} points ({} expired)", ctx.points_expired)
+                    (
+                        format!("{available} points ({} expired)", ctx.points_expired),
+                        Message::new("balance-points-expired")
+                            .num("points", available)
+                            .num("expired", ctx.points_expired),
+                    )
                 } else {
-                    format!("{available} points")
+                    (
+                        format!("{available} points"),
+                        Message::new("balance-points").num("points", available),
+                    )
                 }
             }
-            Account::Stamps(card) => match program.stamp_card(card) {
-                Some(c) => format!("{amount} of {} on {}", c.stamps, c.name),
-                None => format!("{amount} stamps on {card}"),
-            },
-            Account::Cashback => format!("{} cashback", money(*amount)),
+            Account::Stamps(card) => {
+                let (of, name) = program
+                    .stamp_card(card)
+                    .map_or((None, card.as_str()), |c| (Some(c.stamps), c.name.as_str()));
+                let text = match of {
+                    Some(of) => format!("{amount} of {of} on {name}"),
+                    None => format!("{amount} stamps on {name}"),
+                };
+                let message = match of {
+                    Some(of) => Message::new("balance-stamps").num("of", of),
+                    None => Message::new("balance-stamps-retired"),
+                }
+                .num("stamps", *amount)
+                .text("card", name);
+                (text, message)
+            }
+            Account::Cashback => (
+                format!("{} cashback", money(*amount)),
+                Message::new("balance-cashback")
+                    .money("amount", Money::new(*amount, program.currency)),
+            ),
             Account::Voucher(r) => {
                 let name = program.reward(r).map_or(r.as_str(), |x| x.name.as_str());
-                format!("{amount} × {name}")
+                (
+                    format!("{amount} × {name}"),
+                    Message::new("balance-vouchers")
+                        .num("count", *amount)
+                        .text("reward", name),
+                )
             }
             Account::Allowance(_) | Account::Uses(_) => continue,
         };
@@ -411,6 +463,7 @@ pub(crate) fn summarize(
             account: account.to_string(),
             amount,
             text,
+            message,
         });
     }
     let tier = program.tier_for(ctx.tier_measure).map(|t| TierLine {
@@ -428,6 +481,7 @@ pub(crate) fn summarize(
                     id: r.id.clone(),
                     name: r.name.clone(),
                     how: deltas.first().map(|d| d.why.clone()).unwrap_or_default(),
+                    how_message: deltas.first().and_then(|d| d.message.clone()),
                 })
         })
         .collect();

@@ -1,0 +1,178 @@
+//! Messages in the person's language: the shared Fluent catalogues
+//! (`locales/*.ftl`, the same files the app's screens load with
+//! `@fluent/bundle`) rendered with `fluent-bundle`, with money and numbers
+//! written for the locale.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::ledger::{Arg, Message};
+use crate::money::{Currency, Money};
+
+/// The languages Counterpart speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English.
+    En,
+    /// Polish.
+    Pl,
+    /// French.
+    Fr,
+    /// Russian.
+    Ru,
+}
+
+impl Language {
+    /// Every language, English first (the fallback).
+    pub const ALL: [Language; 4] = [Language::En, Language::Pl, Language::Fr, Language::Ru];
+
+    /// Its BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Pl => "pl",
+            Language::Fr => "fr",
+            Language::Ru => "ru",
+        }
+    }
+
+    /// Its catalogue's source.
+    pub fn catalogue(self) -> &'static str {
+        match self {
+            Language::En => include_str!("../../locales/en.ftl"),
+            Language::Pl => include_str!("../../locales/pl.ftl"),
+            Language::Fr => include_str!("../../locales/fr.ftl"),
+            Language::Ru => include_str!("../../locales/ru.ftl"),
+        }
+    }
+
+    /// The language of a tag or a POSIX locale (`pl`, `pl-PL`, `fr_FR.UTF-8`).
+    pub fn parse(text: &str) -> Option<Language> {
+        let primary = text
+            .trim()
+            .split(['-', '_', '.', '@'])
+            .next()?
+            .to_ascii_lowercase();
+        Language::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`,
+    /// as POSIX orders them), English when none is spoken here.
+    pub fn from_env() -> Language {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Language::parse(&v))
+            .unwrap_or(Language::En)
+    }
+}
+
+impl std::str::FromStr for Language {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Language::parse(s).ok_or_else(|| format!("`{s}` is not one of en, pl, fr, ru"))
+    }
+}
+
+/// One language's messages, ready to render.
+pub struct Catalogue {
+    language: Language,
+    bundle: FluentBundle<FluentResource>,
+    /// English, for a message this language lacks (a test keeps that from
+    /// happening; a screen still never shows an id).
+    fallback: Option<Box<Catalogue>>,
+}
+
+fn bundle_of(language: Language) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = language
+        .tag()
+        .parse()
+        .unwrap_or_else(|_| LanguageIdentifier::default());
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Terminals and log lines show the isolation marks as noise.
+    bundle.set_use_isolating(false);
+    // The catalogues are this crate's own, checked by its tests: a syntax
+    // error there keeps the messages that did parse.
+    let resource = match FluentResource::try_new(language.catalogue().to_string()) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+impl Catalogue {
+    /// The catalogue of `language`.
+    pub fn new(language: Language) -> Catalogue {
+        Catalogue {
+            language,
+            bundle: bundle_of(language),
+            fallback: (language != Language::En).then(|| Box::new(Catalogue::new(Language::En))),
+        }
+    }
+
+    /// Its language.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The message in words.
+    pub fn render(&self, message: &Message) -> String {
+        let Some(pattern) = self
+            .bundle
+            .get_message(&message.id)
+            .and_then(|m| m.value())
+        else {
+            return match &self.fallback {
+                Some(english) => english.render(message),
+                None => message.id.clone(),
+            };
+        };
+        let mut args = FluentArgs::new();
+        for (name, arg) in &message.args {
+            let value = match arg {
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Text(t) => FluentValue::from(t.clone()),
+                Arg::Money { minor, currency } => {
+                    FluentValue::from(self.money_text(*minor, currency))
+                }
+                Arg::Message(inner) => FluentValue::from(self.render(inner)),
+            };
+            args.set(name.clone(), value);
+        }
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&args), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(id = %message.id, ?errors, "a message did not render cleanly");
+        }
+        text.into_owned()
+    }
+
+    /// Money written for this language: `$4.50` in English, `4,50 zł` in Polish.
+    pub fn money_text(&self, minor: i64, currency: &str) -> String {
+        let Ok(currency) = Currency::parse(currency) else {
+            return format!("{minor} {currency}");
+        };
+        let money = Money::new(minor, currency);
+        if self.language == Language::En {
+            return money.to_string();
+        }
+        let digits = money.plain().replace('.', ",");
+        let sign = match currency.code() {
+            "PLN" => Some("zł"),
+            "RUB" => Some("₽"),
+            _ => currency.symbol(),
+        };
+        format!("{digits}\u{a0}{}", sign.unwrap_or(currency.code()))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,198 @@
+//! The catalogues are complete: every message the engine sends exists in every
+//! language, with the plural forms that language needs, and renders.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+
+use super::*;
+
+/// The plural categories a count must be given in (CLDR): Polish and Russian
+/// say 1 punkt, 2 punkty, 5 punktów.
+fn required_plurals(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En | Language::Fr => &["one", "other"],
+        Language::Pl | Language::Ru => &["one", "few", "many", "other"],
+    }
+}
+
+/// Each message's selects: the variable selected on, and its variants' keys.
+type Selects = Vec<(String, BTreeSet<String>)>;
+
+fn selects_in(pattern: &ast::Pattern<&str>, out: &mut Selects) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            if let ast::Expression::Select { selector, variants } = expression {
+                if let ast::InlineExpression::VariableReference { id } = selector {
+                    let keys = variants
+                        .iter()
+                        .map(|v| match &v.key {
+                            ast::VariantKey::Identifier { name } => name.to_string(),
+                            ast::VariantKey::NumberLiteral { value } => value.to_string(),
+                        })
+                        .collect();
+                    out.push((id.name.to_string(), keys));
+                }
+                for v in variants {
+                    selects_in(&v.value, out);
+                }
+            }
+        }
+    }
+}
+
+fn messages(language: Language) -> BTreeMap<String, Selects> {
+    let resource = fluent_syntax::parser::parse(language.catalogue())
+        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", language.tag()));
+    let mut out = BTreeMap::new();
+    for entry in &resource.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                let mut selects = Vec::new();
+                if let Some(value) = &m.value {
+                    selects_in(value, &mut selects);
+                }
+                assert!(
+                    out.insert(m.id.name.to_string(), selects).is_none(),
+                    "{}: {} twice",
+                    language.tag(),
+                    m.id.name
+                );
+            }
+            ast::Entry::Junk { content } => panic!("{}: junk {content:?}", language.tag()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every `Message::new("…")` id in the engine's sources (tests aside: they
+/// make up ids on purpose).
+fn ids_in_code() -> BTreeSet<String> {
+    fn walk(dir: &std::path::Path, out: &mut BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).expect("read src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && path.file_name().is_some_and(|n| n != "tests.rs")
+            {
+                let text = std::fs::read_to_string(&path).expect("read source");
+                for part in text.split("Message::new(\"").skip(1) {
+                    if let Some(id) = part.split('"').next() {
+                        out.insert(id.to_string());
+                    }
+                }
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut out,
+    );
+    out
+}
+
+#[test]
+fn every_language_has_every_message_with_the_plural_forms_it_needs() {
+    let english = messages(Language::En);
+    for id in ids_in_code() {
+        assert!(english.contains_key(&id), "en lacks `{id}`, which the engine sends");
+    }
+    for language in Language::ALL {
+        let these = messages(language);
+        let missing: Vec<_> = english.keys().filter(|k| !these.contains_key(*k)).collect();
+        let extra: Vec<_> = these.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}: missing {missing:?}, not in English {extra:?}",
+            language.tag()
+        );
+        for (id, selects) in &these {
+            for (var, keys) in selects {
+                for category in required_plurals(language) {
+                    assert!(
+                        keys.contains(*category),
+                        "{}: `{id}` gives ${var} no `{category}` form",
+                        language.tag()
+                    );
+                }
+            }
+            // A count English gives a plural form must have one in every language.
+            for (var, _) in &english[id] {
+                assert!(
+                    selects.iter().any(|(v, _)| v == var),
+                    "{}: `{id}` does not choose a form for ${var}",
+                    language.tag()
+                );
+            }
+        }
+    }
+}
+
+fn points(n: i64) -> Message {
+    Message::new("balance-points").num("points", n)
+}
+
+#[test]
+fn counts_take_each_language_s_plural_forms() {
+    let pl = Catalogue::new(Language::Pl);
+    let said: Vec<String> = [1, 2, 4, 5, 12, 22, 25].map(|n| pl.render(&points(n))).into();
+    assert_eq!(
+        said,
+        ["1 punkt", "2 punkty", "4 punkty", "5 punktów", "12 punktów", "22 punkty", "25 punktów"]
+    );
+    let ru = Catalogue::new(Language::Ru);
+    let said: Vec<String> = [1, 2, 5, 11, 21].map(|n| ru.render(&points(n))).into();
+    assert_eq!(said, ["1 балл", "2 балла", "5 баллов", "11 баллов", "21 балл"]);
+    let fr = Catalogue::new(Language::Fr);
+    assert_eq!(fr.render(&points(1)), "1 point");
+    assert_eq!(fr.render(&points(3)), "3 points");
+    let en = Catalogue::new(Language::En);
+    assert_eq!(en.render(&points(1)), "1 point");
+    assert_eq!(en.render(&points(0)), "0 points");
+}
+
+#[test]
+fn money_and_nested_labels_render_for_the_locale() {
+    let usd = Currency::parse("USD").expect("usd");
+    let pln = Currency::parse("PLN").expect("pln");
+    let grant = Message::new("grant-credit")
+        .money("amount", Money::new(450, usd))
+        .message(
+            "label",
+            Message::new("label-winback").text("offer", "Hello again").num("days", 5),
+        );
+    assert_eq!(
+        Catalogue::new(Language::En).render(&grant),
+        "+$4.50 to spend: Hello again (5 days away)"
+    );
+    assert_eq!(
+        Catalogue::new(Language::Pl).render(&grant),
+        "+4,50\u{a0}$ do wydania: Hello again (5 dni nieobecności)"
+    );
+    let spent = Message::new("cashback-spent").money("amount", Money::new(1250, pln));
+    assert_eq!(
+        Catalogue::new(Language::Pl).render(&spent),
+        "wydano 12,50\u{a0}zł zwrotu"
+    );
+}
+
+#[test]
+fn a_message_the_catalogue_lacks_falls_back_to_english_then_its_id() {
+    let ru = Catalogue::new(Language::Ru);
+    assert_eq!(ru.render(&Message::new("no-such-message")), "no-such-message");
+    // Words recorded before messages existed are shown as they were written.
+    let old = Message::new("text").text("text", "+4 points: Welcome");
+    assert_eq!(ru.render(&old), "+4 points: Welcome");
+}
+
+#[test]
+fn languages_come_from_tags_and_posix_locales() {
+    assert_eq!(Language::parse("pl_PL.UTF-8"), Some(Language::Pl));
+    assert_eq!(Language::parse("fr-CA"), Some(Language::Fr));
+    assert_eq!(Language::parse("RU"), Some(Language::Ru));
+    assert_eq!(Language::parse("de_DE"), None);
+    assert_eq!(Language::parse("C"), None);
+}

@@ -1,0 +1,107 @@
+# Counterpart's messages: English. Every language has every message here, with
+# the plural forms it needs (a test checks). Money arrives formatted for the
+# locale; counts arrive as numbers, so each language picks its plural form.
+
+## Outcomes of actions
+
+text = { $text }
+already-recorded = already recorded: this is the same action sent twice
+program-published = published { $program } as version { $version }
+enrolled = enrolled with card { $card }
+card-code = card code (QR): { $code }
+typed-code = typed code: { $code }
+card-replaced = new card { $new }; card { $old } no longer works
+plan-sold = { $plan } sold for { $price }: runs { $starts } to { $ends }
+profile-updated = profile updated
+merged = merged { $from } into { $into }
+erased = personal data erased; balances and history stay, anonymised
+voided = voided { $kind } { $event }: { $reason }
+undone = undone: { $what }
+tier-changed = tier: { $before } → { $after }
+tier-lost = tier: { $before } → no tier
+
+## What a visit earns
+
+earn-points = +{ $points } { $points ->
+        [one] point
+       *[other] points
+    } at { $per } = { $earn } { $earn ->
+        [one] point
+       *[other] points
+    }
+earn-points-boosted = +{ $points } { $points ->
+        [one] point
+       *[other] points
+    } at { $per } = { $earn } { $earn ->
+        [one] point
+       *[other] points
+    }, { $boosts }
+no-points-minimum = no points: the minimum spend is { $minimum }
+grant-points = +{ $points } { $points ->
+        [one] point
+       *[other] points
+    }: { $label }
+grant-reward = { $reward } unlocked: { $label }
+grant-credit = +{ $amount } to spend: { $label }
+label-offer = { $offer }
+label-winback = { $offer } ({ $days } { $days ->
+        [one] day
+       *[other] days
+    } away)
+label-product = { $offer } ×{ $quantity }
+label-milestone = { $spent } spent in all
+coupon-used = coupon { $code } used
+birthday-given = { $offer } given for { $year }
+stamp-one = stamp { $stamp } of { $of } on { $card }
+stamp-many = +{ $stamps } stamps on { $card }: { $now } of { $of }
+stamp-limit = no stamp on { $card }: the limit is { $max } a day
+card-full = { $card } full: { $carried } { $carried ->
+        [one] stamp
+       *[other] stamps
+    } carried over
+card-reward = { $reward } unlocked by a full { $card }
+earn-cashback = +{ $amount } cashback at { $percent } %
+
+## Redemptions and corrections
+
+redeem-voucher = { $reward } redeemed with a voucher
+redeem-plan-day = { $reward } from { $plan }: { $used } of { $allowance } today
+redeem-plan-week = { $reward } from { $plan }: { $used } of { $allowance } this week
+redeem-points = -{ $points } { $points ->
+        [one] point
+       *[other] points
+    } for { $reward }
+redeem-cashback = -{ $amount } cashback for { $reward }
+redeem-once = { $reward } used (once per customer)
+cashback-spent = -{ $amount } cashback spent
+donated = -{ $points } { $points ->
+        [one] point
+       *[other] points
+    } given to { $cause }
+adjusted = { $amount } { $account } adjusted by a manager: { $reason }
+adjusted-money = { $amount } { $account } adjusted by a manager: { $reason }
+
+## Balances
+
+balance-points = { $points } { $points ->
+        [one] point
+       *[other] points
+    }
+balance-points-expired = { $points } { $points ->
+        [one] point
+       *[other] points
+    } ({ $expired } expired)
+balance-stamps = { $stamps } of { $of } on { $card }
+balance-stamps-retired = { $stamps } { $stamps ->
+        [one] stamp
+       *[other] stamps
+    } on { $card }
+balance-cashback = { $amount } cashback
+balance-vouchers = { $count } × { $reward }
+
+## Conflicts between tills
+
+conflict-below-zero = { $account } is at { $amount }: more was taken back or adjusted away than the customer had left
+conflict-merge-overruled = merging { $from } into { $into } was overruled: another till merged these records the other way first, and { $remains } remains
+conflict-merge-joined = { $from } was merged into { $into }, and into another record at another till: all of them are one record now, { $remains }
+conflict-overdrawn = { $event } took { $balances } below zero: tills spent the same balance while offline

@@ -1,0 +1,108 @@
+# Counterpart : français.
+
+## Résultats des actions
+
+text = { $text }
+already-recorded = déjà enregistré : la même action a été envoyée deux fois
+program-published = { $program } publié en version { $version }
+enrolled = inscrit avec la carte { $card }
+card-code = code de la carte (QR) : { $code }
+typed-code = code à saisir : { $code }
+card-replaced = nouvelle carte { $new } ; la carte { $old } ne fonctionne plus
+plan-sold = { $plan } vendu { $price } : du { $starts } au { $ends }
+profile-updated = profil mis à jour
+merged = { $from } fusionné dans { $into }
+erased = données personnelles effacées ; les soldes et l’historique restent, anonymisés
+voided = { $kind } { $event } annulé : { $reason }
+undone = annulé : { $what }
+tier-changed = niveau : { $before } → { $after }
+tier-lost = niveau : { $before } → aucun niveau
+
+## Ce que rapporte une visite
+
+earn-points = +{ $points } { $points ->
+        [one] point
+       *[other] points
+    } à { $per } = { $earn } { $earn ->
+        [one] point
+       *[other] points
+    }
+earn-points-boosted = +{ $points } { $points ->
+        [one] point
+       *[other] points
+    } à { $per } = { $earn } { $earn ->
+        [one] point
+       *[other] points
+    }, { $boosts }
+no-points-minimum = pas de points : l’achat minimum est de { $minimum }
+grant-points = +{ $points } { $points ->
+        [one] point
+       *[other] points
+    } : { $label }
+grant-reward = { $reward } débloqué : { $label }
+grant-credit = +{ $amount } à dépenser : { $label }
+label-offer = { $offer }
+label-winback = { $offer } ({ $days } { $days ->
+        [one] jour
+       *[other] jours
+    } d’absence)
+label-product = { $offer } ×{ $quantity }
+label-milestone = { $spent } dépensés au total
+coupon-used = coupon { $code } utilisé
+birthday-given = { $offer } offert pour { $year }
+stamp-one = tampon { $stamp } sur { $of } sur { $card }
+stamp-many = +{ $stamps } { $stamps ->
+        [one] tampon
+       *[other] tampons
+    } sur { $card } : { $now } sur { $of }
+stamp-limit = pas de tampon sur { $card } : la limite est de { $max } par jour
+card-full = { $card } complète : { $carried } { $carried ->
+        [one] tampon reporté
+       *[other] tampons reportés
+    }
+card-reward = { $reward } débloqué par une { $card } complète
+earn-cashback = +{ $amount } de cashback à { $percent } %
+
+## Récompenses et corrections
+
+redeem-voucher = { $reward } obtenu avec un bon
+redeem-plan-day = { $reward } avec { $plan } : { $used } sur { $allowance } aujourd’hui
+redeem-plan-week = { $reward } avec { $plan } : { $used } sur { $allowance } cette semaine
+redeem-points = -{ $points } { $points ->
+        [one] point
+       *[other] points
+    } pour { $reward }
+redeem-cashback = -{ $amount } de cashback pour { $reward }
+redeem-once = { $reward } utilisé (une fois par client)
+cashback-spent = -{ $amount } de cashback dépensés
+donated = -{ $points } { $points ->
+        [one] point donné
+       *[other] points donnés
+    } à { $cause }
+adjusted = correction d’un responsable : { $amount } { $account } ({ $reason })
+adjusted-money = correction d’un responsable : { $amount } { $account } ({ $reason })
+
+## Soldes
+
+balance-points = { $points } { $points ->
+        [one] point
+       *[other] points
+    }
+balance-points-expired = { $points } { $points ->
+        [one] point
+       *[other] points
+    } ({ $expired } expirés)
+balance-stamps = { $stamps } sur { $of } sur { $card }
+balance-stamps-retired = { $stamps } { $stamps ->
+        [one] tampon
+       *[other] tampons
+    } sur { $card }
+balance-cashback = { $amount } de cashback
+balance-vouchers = { $count } × { $reward }
+
+## Conflits entre caisses
+
+conflict-below-zero = { $account } est à { $amount } : plus a été repris ou corrigé que ce que le client avait
+conflict-merge-overruled = la fusion de { $from } dans { $into } a été annulée : une autre caisse a fusionné ces fiches dans l’autre sens d’abord, et { $remains } reste
+conflict-merge-joined = { $from } a été fusionné dans { $into } et dans une autre fiche à une autre caisse : tout est une seule fiche maintenant, { $remains }
+conflict-overdrawn = { $event } a fait passer { $balances } sous zéro : des caisses hors ligne ont dépensé le même solde

@@ -1,0 +1,134 @@
+# Counterpart: polski. Liczby wybierają formę: 1 punkt, 2–4 punkty, 5+ punktów.
+
+## Wyniki działań
+
+text = { $text }
+already-recorded = już zapisane: to samo działanie wysłane dwa razy
+program-published = opublikowano { $program } jako wersję { $version }
+enrolled = zapisano z kartą { $card }
+card-code = kod karty (QR): { $code }
+typed-code = kod do wpisania: { $code }
+card-replaced = nowa karta { $new }; karta { $old } już nie działa
+plan-sold = sprzedano { $plan } za { $price }: ważny od { $starts } do { $ends }
+profile-updated = zaktualizowano profil
+merged = połączono { $from } z { $into }
+erased = dane osobowe usunięte; salda i historia zostają, zanonimizowane
+voided = anulowano { $kind } { $event }: { $reason }
+undone = cofnięto: { $what }
+tier-changed = poziom: { $before } → { $after }
+tier-lost = poziom: { $before } → brak poziomu
+
+## Co daje wizyta
+
+earn-points = +{ $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    } po { $per } = { $earn } { $earn ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    }
+earn-points-boosted = +{ $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    } po { $per } = { $earn } { $earn ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    }, { $boosts }
+no-points-minimum = bez punktów: minimalna kwota to { $minimum }
+grant-points = +{ $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    }: { $label }
+grant-reward = odblokowano { $reward }: { $label }
+grant-credit = +{ $amount } do wydania: { $label }
+label-offer = { $offer }
+label-winback = { $offer } ({ $days } { $days ->
+        [one] dzień
+        [few] dni
+        [many] dni
+       *[other] dnia
+    } nieobecności)
+label-product = { $offer } ×{ $quantity }
+label-milestone = łącznie wydano { $spent }
+coupon-used = wykorzystano kupon { $code }
+birthday-given = { $offer } przyznany za rok { $year }
+stamp-one = pieczątka { $stamp } z { $of } na karcie { $card }
+stamp-many = +{ $stamps } { $stamps ->
+        [one] pieczątka
+        [few] pieczątki
+        [many] pieczątek
+       *[other] pieczątki
+    } na karcie { $card }: { $now } z { $of }
+stamp-limit = bez pieczątki na karcie { $card }: limit to { $max } dziennie
+card-full = karta { $card } pełna: przeniesiono { $carried } { $carried ->
+        [one] pieczątkę
+        [few] pieczątki
+        [many] pieczątek
+       *[other] pieczątki
+    }
+card-reward = { $reward } odblokowane za pełną kartę { $card }
+earn-cashback = +{ $amount } zwrotu ({ $percent } %)
+
+## Realizacje i korekty
+
+redeem-voucher = { $reward } odebrane z bonu
+redeem-plan-day = { $reward } z { $plan }: { $used } z { $allowance } dzisiaj
+redeem-plan-week = { $reward } z { $plan }: { $used } z { $allowance } w tym tygodniu
+redeem-points = -{ $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    } za { $reward }
+redeem-cashback = -{ $amount } zwrotu za { $reward }
+redeem-once = { $reward } wykorzystane (raz na klienta)
+cashback-spent = wydano { $amount } zwrotu
+donated = -{ $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    } przekazane na { $cause }
+adjusted = korekta kierownika: { $amount } { $account } ({ $reason })
+adjusted-money = korekta kierownika: { $amount } { $account } ({ $reason })
+
+## Salda
+
+balance-points = { $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    }
+balance-points-expired = { $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    } ({ $expired } wygasło)
+balance-stamps = { $stamps } z { $of } na karcie { $card }
+balance-stamps-retired = { $stamps } { $stamps ->
+        [one] pieczątka
+        [few] pieczątki
+        [many] pieczątek
+       *[other] pieczątki
+    } na karcie { $card }
+balance-cashback = { $amount } zwrotu
+balance-vouchers = { $count } × { $reward }
+
+## Konflikty między kasami
+
+conflict-below-zero = { $account } wynosi { $amount }: cofnięto lub skorygowano więcej, niż klient miał
+conflict-merge-overruled = połączenie { $from } z { $into } zostało uchylone: inna kasa połączyła te rekordy odwrotnie jako pierwsza i zostaje { $remains }
+conflict-merge-joined = { $from } połączono z { $into } oraz z innym rekordem na innej kasie: to teraz jeden rekord, { $remains }
+conflict-overdrawn = { $event } zeszło poniżej zera ({ $balances }): kasy offline wydały to samo saldo

@@ -1,0 +1,134 @@
+# Counterpart: русский. Числа выбирают форму: 1 балл, 2–4 балла, 5+ баллов.
+
+## Результаты действий
+
+text = { $text }
+already-recorded = уже записано: то же действие отправлено дважды
+program-published = программа { $program } опубликована, версия { $version }
+enrolled = зарегистрирован с картой { $card }
+card-code = код карты (QR): { $code }
+typed-code = код для ввода: { $code }
+card-replaced = новая карта { $new }; карта { $old } больше не действует
+plan-sold = { $plan } продан за { $price }: действует с { $starts } по { $ends }
+profile-updated = профиль обновлён
+merged = { $from } объединён с { $into }
+erased = личные данные удалены; балансы и история остаются, обезличенные
+voided = отменено { $kind } { $event }: { $reason }
+undone = отменено: { $what }
+tier-changed = уровень: { $before } → { $after }
+tier-lost = уровень: { $before } → без уровня
+
+## Что даёт визит
+
+earn-points = +{ $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    } за { $per } = { $earn } { $earn ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    }
+earn-points-boosted = +{ $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    } за { $per } = { $earn } { $earn ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    }, { $boosts }
+no-points-minimum = без баллов: минимальная сумма { $minimum }
+grant-points = +{ $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    }: { $label }
+grant-reward = открыто: { $reward } ({ $label })
+grant-credit = +{ $amount } к оплате: { $label }
+label-offer = { $offer }
+label-winback = { $offer } ({ $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    } без визитов)
+label-product = { $offer } ×{ $quantity }
+label-milestone = всего потрачено { $spent }
+coupon-used = купон { $code } использован
+birthday-given = { $offer } выдан за { $year } год
+stamp-one = штамп { $stamp } из { $of } на карте { $card }
+stamp-many = +{ $stamps } { $stamps ->
+        [one] штамп
+        [few] штампа
+        [many] штампов
+       *[other] штампа
+    } на карте { $card }: { $now } из { $of }
+stamp-limit = без штампа на карте { $card }: не больше { $max } в день
+card-full = карта { $card } заполнена: перенесено { $carried } { $carried ->
+        [one] штамп
+        [few] штампа
+        [many] штампов
+       *[other] штампа
+    }
+card-reward = { $reward } за заполненную карту { $card }
+earn-cashback = +{ $amount } кешбэка ({ $percent } %)
+
+## Награды и корректировки
+
+redeem-voucher = { $reward } получено по ваучеру
+redeem-plan-day = { $reward } по { $plan }: { $used } из { $allowance } сегодня
+redeem-plan-week = { $reward } по { $plan }: { $used } из { $allowance } на этой неделе
+redeem-points = -{ $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    } за { $reward }
+redeem-cashback = -{ $amount } кешбэка за { $reward }
+redeem-once = { $reward } использовано (один раз на клиента)
+cashback-spent = потрачено { $amount } кешбэка
+donated = -{ $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    } пожертвовано: { $cause }
+adjusted = корректировка менеджера: { $amount } { $account } ({ $reason })
+adjusted-money = корректировка менеджера: { $amount } { $account } ({ $reason })
+
+## Балансы
+
+balance-points = { $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    }
+balance-points-expired = { $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    } ({ $expired } сгорело)
+balance-stamps = { $stamps } из { $of } на карте { $card }
+balance-stamps-retired = { $stamps } { $stamps ->
+        [one] штамп
+        [few] штампа
+        [many] штампов
+       *[other] штампа
+    } на карте { $card }
+balance-cashback = { $amount } кешбэка
+balance-vouchers = { $count } × { $reward }
+
+## Конфликты между кассами
+
+conflict-below-zero = { $account } равно { $amount }: списано или скорректировано больше, чем было у клиента
+conflict-merge-overruled = объединение { $from } с { $into } отменено: другая касса раньше объединила эти записи наоборот, остаётся { $remains }
+conflict-merge-joined = { $from } объединён с { $into } и с другой записью на другой кассе: теперь это одна запись, { $remains }
+conflict-overdrawn = { $event } увело { $balances } ниже нуля: кассы офлайн потратили один и тот же баланс
