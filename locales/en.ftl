@@ -105,3 +105,11 @@ conflict-below-zero = { $account } is at { $amount }: more was taken back or adj
 conflict-merge-overruled = merging { $from } into { $into } was overruled: another till merged these records the other way first, and { $remains } remains
 conflict-merge-joined = { $from } was merged into { $into }, and into another record at another till: all of them are one record now, { $remains }
 conflict-overdrawn = { $event } took { $balances } below zero: tills spent the same balance while offline
+
+## The command line's own words
+
+cli-tier = tier
+cli-visits = visits: { $visits }, last { $last }
+cli-never = never
+cli-conflict = conflict
+cli-can-redeem = can redeem now

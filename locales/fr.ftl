@@ -106,3 +106,11 @@ conflict-below-zero = { $account } est à { $amount } : plus a été repris ou c
 conflict-merge-overruled = la fusion de { $from } dans { $into } a été annulée : une autre caisse a fusionné ces fiches dans l’autre sens d’abord, et { $remains } reste
 conflict-merge-joined = { $from } a été fusionné dans { $into } et dans une autre fiche à une autre caisse : tout est une seule fiche maintenant, { $remains }
 conflict-overdrawn = { $event } a fait passer { $balances } sous zéro : des caisses hors ligne ont dépensé le même solde
+
+## Les mots de la ligne de commande
+
+cli-tier = niveau
+cli-visits = visites : { $visits }, dernière { $last }
+cli-never = jamais
+cli-conflict = conflit
+cli-can-redeem = à obtenir maintenant

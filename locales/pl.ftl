@@ -132,3 +132,11 @@ conflict-below-zero = { $account } wynosi { $amount }: cofnięto lub skorygowano
 conflict-merge-overruled = połączenie { $from } z { $into } zostało uchylone: inna kasa połączyła te rekordy odwrotnie jako pierwsza i zostaje { $remains }
 conflict-merge-joined = { $from } połączono z { $into } oraz z innym rekordem na innej kasie: to teraz jeden rekord, { $remains }
 conflict-overdrawn = { $event } zeszło poniżej zera ({ $balances }): kasy offline wydały to samo saldo
+
+## Słowa wiersza poleceń
+
+cli-tier = poziom
+cli-visits = wizyty: { $visits }, ostatnia { $last }
+cli-never = nigdy
+cli-conflict = konflikt
+cli-can-redeem = do odebrania teraz

@@ -132,3 +132,11 @@ conflict-below-zero = { $account } равно { $amount }: списано или
 conflict-merge-overruled = объединение { $from } с { $into } отменено: другая касса раньше объединила эти записи наоборот, остаётся { $remains }
 conflict-merge-joined = { $from } объединён с { $into } и с другой записью на другой кассе: теперь это одна запись, { $remains }
 conflict-overdrawn = { $event } увело { $balances } ниже нуля: кассы офлайн потратили один и тот же баланс
+
+## Слова командной строки
+
+cli-tier = уровень
+cli-visits = визиты: { $visits }, последний { $last }
+cli-never = никогда
+cli-conflict = конфликт
+cli-can-redeem = можно получить сейчас

@@ -17,6 +17,7 @@ use counterpart_engine::command::{
 };
 use counterpart_engine::demo::DemoSpec;
 use counterpart_engine::error::{EngineError, InvalidInput};
+use counterpart_engine::i18n::Language;
 use counterpart_engine::ledger::{CustomerId, Item};
 use counterpart_engine::SystemClock;
 use output::Out;
@@ -39,6 +40,9 @@ struct Cli {
     /// Print JSON instead of text.
     #[arg(long, global = true)]
     json: bool,
+    /// The language to explain things in: en, pl, fr or ru (LANG otherwise).
+    #[arg(long, global = true, value_parser = parse_language)]
+    lang: Option<Language>,
     #[command(subcommand)]
     command: Command,
 }
@@ -742,13 +746,17 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
     Ok(())
 }
 
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse()
+}
+
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("COUNTERPART_LOG"))
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let mut out = Out::new(cli.json);
+    let mut out = Out::new(cli.json, cli.lang.unwrap_or_else(Language::from_env));
     match run(cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -4,6 +4,8 @@
 use counterpart_engine::command::{DecodedImage, ScannedCustomer, ShopInfo, SyncOverview};
 use counterpart_engine::demo::DemoReport;
 use counterpart_engine::error::EngineError;
+use counterpart_engine::i18n::{Catalogue, Language};
+use counterpart_engine::ledger::Message;
 use counterpart_engine::program::Program;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary, PublishedProgram, RebuildReport};
 use counterpart_engine::till::Outcome;
@@ -26,6 +28,8 @@ pub fn line(text: &str) {
 
 pub struct Out {
     json: bool,
+    /// The person's language, for what the engine explains.
+    words: Catalogue,
 }
 
 /// A progress bar on stderr (hidden for JSON output or when stderr is not a terminal).
@@ -45,8 +49,16 @@ pub fn progress_bar(visible: bool, what: &str) -> ProgressBar {
 }
 
 impl Out {
-    pub fn new(json: bool) -> Self {
-        Out { json }
+    pub fn new(json: bool, language: Language) -> Self {
+        Out {
+            json,
+            words: Catalogue::new(language),
+        }
+    }
+
+    /// A message in the person's language.
+    fn say(&self, id: &str) -> String {
+        self.words.render(&Message::new(id))
     }
 
     fn emit<T: Serialize>(&self, value: &T) {
@@ -170,8 +182,11 @@ impl Out {
                 ""
             }
         ));
-        for l in &o.lines {
-            line(&format!("  {l}"));
+        for (i, l) in o.lines.iter().enumerate() {
+            match o.messages.get(i) {
+                Some(m) => line(&format!("  {}", self.words.render(m))),
+                None => line(&format!("  {l}")),
+            }
         }
         if let Some(c) = &o.customer {
             self.customer(c);
@@ -202,27 +217,37 @@ impl Out {
             ));
         }
         if let Some(t) = &c.tier {
+            let tier = self.say("cli-tier");
             if t.perks.is_empty() {
-                line(&format!("  tier: {}", t.name));
+                line(&format!("  {tier}: {}", t.name));
             } else {
-                line(&format!("  tier: {} ({})", t.name, t.perks.join(", ")));
+                line(&format!("  {tier}: {} ({})", t.name, t.perks.join(", ")));
             }
         }
         for b in &c.balances {
-            line(&format!("  {}", b.text));
+            line(&format!("  {}", self.words.render(&b.message)));
         }
-        line(&format!(
-            "  visits: {}, last {}",
-            r.visits,
-            r.last_visit.map_or("never".to_string(), |d| d.to_string())
-        ));
+        let visits = Message::new("cli-visits").num("visits", r.visits);
+        let visits = match r.last_visit {
+            Some(d) => visits.text("last", d.to_string()),
+            None => visits.text("last", self.say("cli-never")),
+        };
+        line(&format!("  {}", self.words.render(&visits)));
         for f in &c.conflicts {
-            line(&format!("  conflict: {}", f.text));
+            line(&format!(
+                "  {}: {}",
+                self.say("cli-conflict"),
+                self.words.render(&f.message)
+            ));
         }
         if !c.rewards_available.is_empty() {
-            line("  can redeem now:");
+            line(&format!("  {}:", self.say("cli-can-redeem")));
             for rw in &c.rewards_available {
-                line(&format!("    {} ({}): {}", rw.name, rw.id, rw.how));
+                let how = rw
+                    .how_message
+                    .as_ref()
+                    .map_or(rw.how.clone(), |m| self.words.render(m));
+                line(&format!("    {} ({}): {how}", rw.name, rw.id));
             }
         }
     }

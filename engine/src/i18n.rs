@@ -123,11 +123,7 @@ impl Catalogue {
 
     /// The message in words.
     pub fn render(&self, message: &Message) -> String {
-        let Some(pattern) = self
-            .bundle
-            .get_message(&message.id)
-            .and_then(|m| m.value())
-        else {
+        let Some(pattern) = self.bundle.get_message(&message.id).and_then(|m| m.value()) else {
             return match &self.fallback {
                 Some(english) => english.render(message),
                 None => message.id.clone(),

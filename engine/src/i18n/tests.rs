@@ -98,7 +98,10 @@ fn ids_in_code() -> BTreeSet<String> {
 fn every_language_has_every_message_with_the_plural_forms_it_needs() {
     let english = messages(Language::En);
     for id in ids_in_code() {
-        assert!(english.contains_key(&id), "en lacks `{id}`, which the engine sends");
+        assert!(
+            english.contains_key(&id),
+            "en lacks `{id}`, which the engine sends"
+        );
     }
     for language in Language::ALL {
         let these = messages(language);
@@ -138,14 +141,27 @@ fn points(n: i64) -> Message {
 #[test]
 fn counts_take_each_language_s_plural_forms() {
     let pl = Catalogue::new(Language::Pl);
-    let said: Vec<String> = [1, 2, 4, 5, 12, 22, 25].map(|n| pl.render(&points(n))).into();
+    let said: Vec<String> = [1, 2, 4, 5, 12, 22, 25]
+        .map(|n| pl.render(&points(n)))
+        .into();
     assert_eq!(
         said,
-        ["1 punkt", "2 punkty", "4 punkty", "5 punktów", "12 punktów", "22 punkty", "25 punktów"]
+        [
+            "1 punkt",
+            "2 punkty",
+            "4 punkty",
+            "5 punktów",
+            "12 punktów",
+            "22 punkty",
+            "25 punktów"
+        ]
     );
     let ru = Catalogue::new(Language::Ru);
     let said: Vec<String> = [1, 2, 5, 11, 21].map(|n| ru.render(&points(n))).into();
-    assert_eq!(said, ["1 балл", "2 балла", "5 баллов", "11 баллов", "21 балл"]);
+    assert_eq!(
+        said,
+        ["1 балл", "2 балла", "5 баллов", "11 баллов", "21 балл"]
+    );
     let fr = Catalogue::new(Language::Fr);
     assert_eq!(fr.render(&points(1)), "1 point");
     assert_eq!(fr.render(&points(3)), "3 points");
@@ -162,7 +178,9 @@ fn money_and_nested_labels_render_for_the_locale() {
         .money("amount", Money::new(450, usd))
         .message(
             "label",
-            Message::new("label-winback").text("offer", "Hello again").num("days", 5),
+            Message::new("label-winback")
+                .text("offer", "Hello again")
+                .num("days", 5),
         );
     assert_eq!(
         Catalogue::new(Language::En).render(&grant),
@@ -182,7 +200,10 @@ fn money_and_nested_labels_render_for_the_locale() {
 #[test]
 fn a_message_the_catalogue_lacks_falls_back_to_english_then_its_id() {
     let ru = Catalogue::new(Language::Ru);
-    assert_eq!(ru.render(&Message::new("no-such-message")), "no-such-message");
+    assert_eq!(
+        ru.render(&Message::new("no-such-message")),
+        "no-such-message"
+    );
     // Words recorded before messages existed are shown as they were written.
     let old = Message::new("text").text("text", "+4 points: Welcome");
     assert_eq!(ru.render(&old), "+4 points: Welcome");

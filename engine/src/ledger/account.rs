@@ -2,8 +2,8 @@
 //! (`points`, `stamps:coffee`, `voucher:free-drink`), so the format is readable in
 //! a database browser and stable across versions.
 
-use serde::{Deserialize, Serialize};
 use super::message::Message;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 

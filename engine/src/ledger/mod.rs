@@ -2,13 +2,13 @@
 
 mod account;
 mod event;
-mod message;
 pub mod merges;
+mod message;
 
 pub use account::{Account, Delta, MAX_BALANCE, MAX_DELTA};
-pub use message::{Arg, Message};
 pub(crate) use event::sha256_hex;
 pub use event::{
     millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile,
     Role, Shortfall,
 };
+pub use message::{Arg, Message};

@@ -95,7 +95,13 @@ impl Label {
     }
 }
 
-fn grant_delta(grant: &Grant, rule: String, label: &Label, program: &Program, times_n: i64) -> Delta {
+fn grant_delta(
+    grant: &Grant,
+    rule: String,
+    label: &Label,
+    program: &Program,
+    times_n: i64,
+) -> Delta {
     let text = &label.text;
     match grant {
         Grant::Points(p) => Delta {
@@ -311,10 +317,10 @@ pub fn earn(
                     "no points: the minimum spend is {}",
                     money(rule.minimum_spend)
                 ),
-                message: Some(Message::new("no-points-minimum").money(
-                    "minimum",
-                    Money::new(rule.minimum_spend, program.currency),
-                )),
+                message: Some(
+                    Message::new("no-points-minimum")
+                        .money("minimum", Money::new(rule.minimum_spend, program.currency)),
+                ),
             });
         }
     }
@@ -340,7 +346,13 @@ pub fn earn(
                     continue;
                 }
                 if let Some(g) = &o.grant {
-                    deltas.push(grant_delta(g, rule.clone(), &Label::offer(&o.name), program, 1));
+                    deltas.push(grant_delta(
+                        g,
+                        rule.clone(),
+                        &Label::offer(&o.name),
+                        program,
+                        1,
+                    ));
                     deltas.push(Delta {
                         account: key,
                         amount: 1,
@@ -574,9 +586,15 @@ pub fn welcome(
         .iter()
         .filter(|o| matches!(o.kind, OfferKind::Welcome) && offer_runs(o, location, at, tags))
         .filter_map(|o| {
-            o.grant
-                .as_ref()
-                .map(|g| grant_delta(g, format!("offer:{}", o.id), &Label::offer(&o.name), program, 1))
+            o.grant.as_ref().map(|g| {
+                grant_delta(
+                    g,
+                    format!("offer:{}", o.id),
+                    &Label::offer(&o.name),
+                    program,
+                    1,
+                )
+            })
         })
         .collect()
 }
