@@ -21,6 +21,7 @@ fn delta(account: Account, amount: i64, rule: &str, why: &str) -> Delta {
         amount,
         rule: rule.into(),
         why: why.into(),
+        message: None,
     }
 }
 

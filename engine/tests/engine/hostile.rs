@@ -508,6 +508,7 @@ fn a_balance_never_passes_its_bound() {
         amount,
         rule: "adjustment".into(),
         why: "hand-made".into(),
+        message: None,
     };
     let mut events = Vec::new();
     for seq in 1..=9 {
