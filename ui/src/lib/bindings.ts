@@ -386,8 +386,14 @@ amount: number,
 rule: string, 
 /**
  * The explanation shown to staff: "+4 points at $1 = 1 point, ×2 before 9:00".
+ * English, kept in the ledger for the record.
  */
-why: string, };
+why: string, 
+/**
+ * The same as a message id and arguments, for every language. Absent on
+ * events recorded before messages existed: those are explained by `why`.
+ */
+message?: Message, };
 
 export type Outcome = { 
 /**
@@ -407,9 +413,15 @@ duplicate: boolean,
  */
 deltas: Array<Delta>, 
 /**
- * Everything to tell staff, in order: what was earned and why, tier changes.
+ * Everything to tell staff, in order: what was earned and why, tier changes
+ * (English).
  */
 lines: Array<string>, 
+/**
+ * The same lines as message ids with arguments, one for each line, for
+ * every language.
+ */
+messages: Array<Message>, 
 /**
  * The customer afterwards.
  */
@@ -499,7 +511,11 @@ amount: number,
 /**
  * Words: "120 points", "7 of 10 on Coffee card", "$3.20 cashback".
  */
-text: string, };
+text: string, 
+/**
+ * The same as a message, for every language.
+ */
+message: Message, };
 
 export type TierLine = { 
 /**
@@ -527,7 +543,11 @@ name: string,
 /**
  * How it would be paid ("with a voucher", "-100 points").
  */
-how: string, };
+how: string, 
+/**
+ * The same as a message.
+ */
+how_message: Message | null, };
 
 export type ConflictKind = "overdrawn" | "merge_overruled" | "below_zero";
 
@@ -547,7 +567,11 @@ flag: string | null,
 /**
  * Words for staff and managers.
  */
-text: string, };
+text: string, 
+/**
+ * The same as a message.
+ */
+message: Message, };
 
 export type CustomerSummary = { 
 /**
