@@ -45,6 +45,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         PairTill::decl(cfg),
         QrFormat::decl(cfg),
         // Answers.
+        crate::ledger::Message::decl(cfg),
+        crate::ledger::Arg::decl(cfg),
         ShopInfo::decl(cfg),
         Delta::decl(cfg),
         Outcome::decl(cfg),
@@ -75,6 +77,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
     ]);
     #[cfg(feature = "demo")]
     all.push(crate::demo::DemoReport::decl(cfg));
+    #[cfg(feature = "i18n")]
+    all.push(crate::i18n::Language::decl(cfg));
     all
 }
 

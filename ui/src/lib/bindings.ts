@@ -345,6 +345,26 @@ name: string, };
 
 export type QrFormat = "svg" | "png";
 
+export type Message = { 
+/**
+ * The id in the catalogues (`earn-points`, `stamp-one`).
+ */
+id: string, 
+/**
+ * Its arguments by name.
+ */
+args?: { [key in string]: Arg }, };
+
+export type Arg = { "number": number } | { "text": string } | { "money": { 
+/**
+ * Minor units.
+ */
+minor: number, 
+/**
+ * ISO currency code.
+ */
+currency: string, } } | { "message": Message };
+
 export type ShopInfo = { 
 /**
  * The shop's name.
@@ -925,3 +945,5 @@ voids: number,
  * Events in all.
  */
 events: number, };
+
+export type Language = "en" | "pl" | "fr" | "ru";
