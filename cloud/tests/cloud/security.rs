@@ -404,6 +404,7 @@ fn nothing_of_an_erased_customer_survives_on_the_server(backend: Backend) {
             amount: counterpart_engine::ledger::MAX_DELTA + 1,
             rule: "points".into(),
             why: "too many".into(),
+            message: None,
         }],
     };
     let answer = t.client().push(&batch).expect("push");
@@ -462,6 +463,7 @@ fn no_balance_passes_its_bound_on_the_server(backend: Backend) {
                     amount: 1_000_000_000_000,
                     rule: "adjustment".into(),
                     why: "hand-made".into(),
+                    message: None,
                 };
                 1000
             ];

@@ -21,21 +21,22 @@ type Selects = Vec<(String, BTreeSet<String>)>;
 
 fn selects_in(pattern: &ast::Pattern<&str>, out: &mut Selects) {
     for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            if let ast::Expression::Select { selector, variants } = expression {
-                if let ast::InlineExpression::VariableReference { id } = selector {
-                    let keys = variants
-                        .iter()
-                        .map(|v| match &v.key {
-                            ast::VariantKey::Identifier { name } => name.to_string(),
-                            ast::VariantKey::NumberLiteral { value } => value.to_string(),
-                        })
-                        .collect();
-                    out.push((id.name.to_string(), keys));
-                }
-                for v in variants {
-                    selects_in(&v.value, out);
-                }
+        if let ast::PatternElement::Placeable {
+            expression: ast::Expression::Select { selector, variants },
+        } = element
+        {
+            if let ast::InlineExpression::VariableReference { id } = selector {
+                let keys = variants
+                    .iter()
+                    .map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => name.to_string(),
+                        ast::VariantKey::NumberLiteral { value } => value.to_string(),
+                    })
+                    .collect();
+                out.push((id.name.to_string(), keys));
+            }
+            for v in variants {
+                selects_in(&v.value, out);
             }
         }
     }
