@@ -155,6 +155,21 @@ fn violation(event: &Event, location: &Location) -> Option<String> {
                 None
             }
         }
+        EventBody::StaffAdded { name, pin_hash, .. }
+            if counterpart_engine::staff::check_name(name).ok().as_deref() != Some(name.as_str())
+                || !counterpart_engine::staff::is_pin_hash(pin_hash) =>
+        {
+            Some("a staff member needs a name of 1 to 40 printable characters and an argon2id PIN hash".into())
+        }
+        EventBody::StaffRoleChanged {
+            pin_hash: Some(pin_hash),
+            ..
+        }
+        | EventBody::StaffPinChanged { pin_hash, .. }
+            if !counterpart_engine::staff::is_pin_hash(pin_hash) =>
+        {
+            Some("a PIN hash is an argon2id PHC string".into())
+        }
         EventBody::TillKeyAdded { device, .. } if *device != event.device => {
             Some("a till announces only its own key".into())
         }

@@ -94,6 +94,41 @@ pub enum Refusal {
     NoProgram,
 }
 
+/// Who may do what: refused, and nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuthError {
+    /// The till has staff and nobody is signed in.
+    #[error("sign in first: this till has staff, and only someone signed in may {permission}")]
+    SignInRequired {
+        /// What was asked (a name from the permission table).
+        permission: &'static str,
+    },
+    /// The person signed in may not do this.
+    #[error("a {} may not {permission}: ask a manager", role.as_str())]
+    Forbidden {
+        /// What was asked (a name from the permission table).
+        permission: &'static str,
+        /// The role of whoever asked.
+        role: crate::ledger::Role,
+    },
+    /// A wrong PIN; after a few more the person is locked out on this till.
+    #[error("wrong PIN for {name}: {tries_left} more before a 5-minute lockout")]
+    WrongPin {
+        /// Who tried.
+        name: String,
+        /// Wrong PINs left before the lockout.
+        tries_left: u32,
+    },
+    /// Too many wrong PINs on this till: wait.
+    #[error("{name} typed 5 wrong PINs and is locked out on this till until {}", until.format("%H:%M:%S UTC"))]
+    LockedOut {
+        /// Who is locked out.
+        name: String,
+        /// When they may try again.
+        until: chrono::DateTime<chrono::Utc>,
+    },
+}
+
 /// Errors from the engine.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -106,6 +141,9 @@ pub enum EngineError {
     /// Well-formed but refused by the program's rules: nothing was changed.
     #[error("{0}")]
     Refused(#[from] Refusal),
+    /// Not signed in, not allowed, or a wrong PIN: nothing was changed.
+    #[error("{0}")]
+    Auth(#[from] AuthError),
     /// A scanned or typed card code was not accepted.
     #[error("{0}")]
     Card(#[from] crate::card_code::CodeError),
@@ -164,6 +202,12 @@ impl EngineError {
                 Refusal::NoProgram => ErrorCode::RefusedNoProgram,
                 Refusal::BelowZero { .. } => ErrorCode::RefusedBelowZero,
             },
+            EngineError::Auth(a) => match a {
+                AuthError::SignInRequired { .. } => ErrorCode::AuthSignInRequired,
+                AuthError::Forbidden { .. } => ErrorCode::AuthForbidden,
+                AuthError::WrongPin { .. } => ErrorCode::AuthWrongPin,
+                AuthError::LockedOut { .. } => ErrorCode::AuthLockedOut,
+            },
             EngineError::Card(c) => c.error_code(),
             EngineError::NotFound { .. } => ErrorCode::NotFound,
             EngineError::IdempotencyMismatch(_) => ErrorCode::IdempotencyMismatch,
@@ -190,6 +234,7 @@ impl EngineError {
             EngineError::Invalid(_)
                 | EngineError::Program(_)
                 | EngineError::Refused(_)
+                | EngineError::Auth(_)
                 | EngineError::Card(_)
                 | EngineError::NotFound { .. }
                 | EngineError::IdempotencyMismatch(_)

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::EngineError;
+use crate::error::{AuthError, EngineError};
 #[cfg(feature = "sync")]
 use crate::sync::SyncError;
 
@@ -65,6 +65,14 @@ codes! {
     RefusedNoProgram = "refused.no_program", retryable: false;
     /// A void or adjustment would leave a balance below zero; a manager may confirm it.
     RefusedBelowZero = "refused.below_zero", retryable: false;
+    /// The till has staff and nobody is signed in: sign in, then ask again.
+    AuthSignInRequired = "auth.sign_in_required", retryable: false;
+    /// The person signed in may not do this (`detail`: the permission and their role).
+    AuthForbidden = "auth.forbidden", retryable: false;
+    /// A wrong PIN (`detail`: tries left before the lockout).
+    AuthWrongPin = "auth.wrong_pin", retryable: false;
+    /// Five wrong PINs: locked out on this till for five minutes (`detail`: until when).
+    AuthLockedOut = "auth.locked_out", retryable: true;
     /// Not a readable card code.
     CardGarbled = "card.garbled", retryable: false;
     /// A card of another shop.
@@ -176,6 +184,26 @@ impl From<&EngineError> for ErrorReport {
             EngineError::Invalid(i) => (Some(i.field.clone()), serde_json::Value::Null),
             EngineError::Program(p) => (None, serde_json::to_value(&p.0).unwrap_or_default()),
             EngineError::Refused(r) => (None, serde_json::to_value(r).unwrap_or_default()),
+            EngineError::Auth(a) => (
+                match a {
+                    AuthError::WrongPin { .. } => Some("pin".into()),
+                    _ => None,
+                },
+                match a {
+                    AuthError::SignInRequired { permission } => {
+                        serde_json::json!({ "permission": permission })
+                    }
+                    AuthError::Forbidden { permission, role } => {
+                        serde_json::json!({ "permission": permission, "role": role })
+                    }
+                    AuthError::WrongPin { tries_left, .. } => {
+                        serde_json::json!({ "tries_left": tries_left })
+                    }
+                    AuthError::LockedOut { until, .. } => serde_json::json!({
+                        "until": until.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+                    }),
+                },
+            ),
             EngineError::Card(crate::card_code::CodeError::Ambiguous { code, customers }) => (
                 Some("card".into()),
                 serde_json::json!({ "typed_code": code, "customers": customers }),

@@ -23,6 +23,7 @@ pub mod program;
 pub mod rules;
 #[cfg(feature = "scan")]
 pub mod scan;
+pub mod staff;
 pub mod store;
 pub mod sync;
 pub mod till;

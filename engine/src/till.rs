@@ -417,7 +417,8 @@ impl Store {
             }
         }
         let idempotency = idempotency.as_ref().map(|(k, r)| (*k, r.as_str()));
-        let event = store::append_at(&tx, &ctx.location, decision.body, None, idempotency, now)?;
+        let staff = self.actor.map(|s| s.to_string());
+        let event = store::append_at(&tx, &ctx.location, decision.body, staff, idempotency, now)?;
         let deltas = event.body.deltas().to_vec();
         let mut notes = lines_of(&deltas);
         notes.extend(decision.notes);
@@ -476,6 +477,19 @@ impl Store {
                 })
             },
         )
+    }
+
+    /// Records a change to the staff (added, role, PIN, removed), checked by
+    /// the command layer first; `note` says what it was. Never under an
+    /// idempotency key: the request would hold the PIN.
+    pub(crate) fn record_staff(&self, body: EventBody, note: Note) -> Result<Outcome> {
+        self.act(None, String::new, |_| {
+            Ok(Decision {
+                body,
+                notes: vec![note],
+                show_customer: false,
+            })
+        })
     }
 
     /// Enrols a new customer with a new card.

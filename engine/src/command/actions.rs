@@ -2,6 +2,7 @@
 //! shop's currency, dates, accounts) and recorded by the store in one
 //! transaction, idempotent on its key.
 
+use crate::staff::Permission;
 use chrono::NaiveDate;
 
 use super::request::*;
@@ -36,13 +37,27 @@ fn below_zero(allow_negative: bool) -> BelowZero {
 impl Commands {
     /// Sets up this till for a new shop; answers what was set up.
     pub fn set_up_shop(&self, request: &SetUpShop) -> Result<ShopInfo> {
+        self.authorise(Permission::Pair)?;
         let location = Location::new(
             &request.shop,
             &request.currency,
             &request.timezone,
             request.day_starts_at,
         )?;
+        // The first manager is checked before anything is written, so a weak
+        // PIN leaves no half-set-up till behind.
+        if let Some(m) = &request.manager {
+            crate::staff::check_name(&m.name)?;
+            crate::staff::check_pin(m.pin.0.trim(), crate::ledger::Role::Manager)?;
+        }
         self.store.init(&location)?;
+        if let Some(m) = &request.manager {
+            self.add_staff(&AddStaff {
+                name: m.name.clone(),
+                role: crate::ledger::Role::Manager,
+                pin: m.pin.clone(),
+            })?;
+        }
         self.shop_info()
     }
 
@@ -54,12 +69,14 @@ impl Commands {
 
     /// Publishes a program (checked in full first).
     pub fn publish_program(&self, request: &PublishProgram) -> Result<Outcome> {
+        self.authorise(Permission::PublishProgram)?;
         self.store
             .publish_program(&request.source, key_of(&request.key))
     }
 
     /// Enrols a new customer.
     pub fn enrol(&self, request: &Enrol) -> Result<Outcome> {
+        self.authorise(Permission::Enrol)?;
         let profile = Profile {
             name: request.name.clone(),
             phone: request.phone.clone(),
@@ -82,6 +99,7 @@ impl Commands {
 
     /// Replaces a customer's profile.
     pub fn update_profile(&self, request: &UpdateProfile) -> Result<Outcome> {
+        self.authorise(Permission::UpdateProfile)?;
         let customer = self.customer_of(&request.customer)?;
         let profile = Profile {
             name: request.name.clone(),
@@ -97,6 +115,7 @@ impl Commands {
 
     /// Records a visit and what it earns.
     pub fn record_visit(&self, request: &RecordVisit) -> Result<Outcome> {
+        self.authorise(Permission::RecordVisit)?;
         let amount = self.money(&request.amount)?;
         let customer = self.customer_of(&request.customer)?;
         let visit = VisitInput {
@@ -115,6 +134,7 @@ impl Commands {
 
     /// Redeems a reward.
     pub fn redeem(&self, request: &Redeem) -> Result<Outcome> {
+        self.authorise(Permission::Redeem)?;
         let reward = request.reward.trim();
         if reward.is_empty() {
             return Err(invalid("reward", "name a reward from the program"));
@@ -125,6 +145,7 @@ impl Commands {
 
     /// Spends cashback.
     pub fn spend_cashback(&self, request: &SpendCashback) -> Result<Outcome> {
+        self.authorise(Permission::Redeem)?;
         let amount = self.money(&request.amount)?;
         let customer = self.customer_of(&request.customer)?;
         self.store
@@ -133,6 +154,7 @@ impl Commands {
 
     /// Undoes an event.
     pub fn void(&self, request: &Void) -> Result<Outcome> {
+        self.authorise_void(request)?;
         self.store.void_with(
             request.event,
             &request.reason,
@@ -143,6 +165,7 @@ impl Commands {
 
     /// Corrects a balance.
     pub fn adjust(&self, request: &Adjust) -> Result<Outcome> {
+        self.authorise(Permission::Adjust)?;
         let account: Account = request
             .account
             .parse()
@@ -174,6 +197,7 @@ impl Commands {
 
     /// Sells a subscription plan.
     pub fn subscribe(&self, request: &Subscribe) -> Result<Outcome> {
+        self.authorise(Permission::Subscribe)?;
         let customer = self.customer_of(&request.customer)?;
         self.store
             .subscribe(customer, request.plan.trim(), key_of(&request.key))
@@ -181,6 +205,7 @@ impl Commands {
 
     /// Gives points to a cause.
     pub fn donate(&self, request: &Donate) -> Result<Outcome> {
+        self.authorise(Permission::Redeem)?;
         let customer = self.customer_of(&request.customer)?;
         self.store.donate(
             customer,
@@ -192,6 +217,7 @@ impl Commands {
 
     /// Replaces a lost card.
     pub fn replace_card(&self, request: &ReplaceCard) -> Result<Outcome> {
+        self.authorise(Permission::ReplaceCard)?;
         let old = self.store.find_card(&request.card)?;
         let customer = self.store.customer_by_card(old)?;
         self.store.replace_card(customer, old, key_of(&request.key))
@@ -199,12 +225,14 @@ impl Commands {
 
     /// Joins two records of one person.
     pub fn merge(&self, request: &Merge) -> Result<Outcome> {
+        self.authorise(Permission::Merge)?;
         self.store
             .merge(request.from, request.into, key_of(&request.key))
     }
 
     /// Erases a customer's personal data.
     pub fn erase(&self, request: &Erase) -> Result<Outcome> {
+        self.authorise(Permission::Erase)?;
         self.store.erase(request.customer, key_of(&request.key))
     }
 

@@ -1,6 +1,7 @@
 //! Cards to print: one customer's QR, and sheets of new cards handed over at
 //! enrolment.
 
+use crate::staff::Permission;
 use serde::Serialize;
 
 use super::request::QrFormat;
@@ -38,6 +39,7 @@ impl Commands {
     /// A customer's card as a QR image (the card given as QR text, typed code
     /// or number).
     pub fn card_qr(&self, card: &str, format: QrFormat) -> Result<Vec<u8>> {
+        self.authorise(Permission::PrintCards)?;
         let id = self.store.find_card(card)?;
         let customer = self.store.customer_by_card(id)?;
         let summary = self.store.customer(customer)?;
@@ -62,6 +64,7 @@ impl Commands {
     /// `count` new cards on A4 sheets, ten a page. The cards are enrolled
     /// when handed over; their typed codes avoid every code this till has seen.
     pub fn card_sheets(&self, count: usize) -> Result<Vec<CardSheet>> {
+        self.authorise(Permission::PrintCards)?;
         if count == 0 || count > MAX_CARDS {
             return Err(invalid(
                 "count",

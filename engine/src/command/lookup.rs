@@ -1,6 +1,7 @@
 //! What the screens read: the shop, a customer by card, id, typed code, phone
 //! or name, and one customer's data for export.
 
+use crate::staff::Permission;
 use serde::Serialize;
 
 use super::request::{CustomerRef, FindCustomers};
@@ -30,6 +31,8 @@ pub struct ShopInfo {
     pub day_starts_at: u32,
     /// This till's device id.
     pub device: DeviceId,
+    /// True while nobody is on the staff: anyone may do anything, no sign-in.
+    pub runs_open: bool,
 }
 
 /// A customer found from a card held up to the camera or a scanner.
@@ -53,6 +56,7 @@ impl Commands {
             timezone: location.timezone.name().to_string(),
             day_starts_at: location.day_starts_at_hour,
             device: self.store.device()?,
+            runs_open: self.store.roster()?.runs_open(),
         })
     }
 
@@ -94,6 +98,7 @@ impl Commands {
     /// One customer's data (record, balances, every event about them) as JSON,
     /// for a data-access request.
     pub fn export_customer(&self, who: &CustomerRef) -> Result<serde_json::Value> {
+        self.authorise(Permission::Export)?;
         let id: CustomerId = self.customer_of(who)?;
         self.store.export_customer(id)
     }

@@ -1,6 +1,7 @@
 //! A manager's housekeeping: checking a program file, rebuilding the
 //! projections, backing up, the demo shop, and reading QR codes from files.
 
+use crate::staff::Permission;
 use std::path::Path;
 
 use super::Commands;
@@ -17,12 +18,14 @@ impl Commands {
     /// Recomputes every projection from the ledger; with `repair`, replaces
     /// those that differ.
     pub fn rebuild(&self, repair: bool, progress: impl FnMut(u64, u64)) -> Result<RebuildReport> {
+        self.authorise(Permission::Maintain)?;
         self.store.rebuild(repair, progress)
     }
 
     /// Writes a consistent copy of the database to `dest` (which must not
     /// exist), even while the till runs; answers its size in bytes.
     pub fn backup(&self, dest: &Path) -> Result<u64> {
+        self.authorise(Permission::Maintain)?;
         self.store.backup(dest)
     }
 
@@ -33,6 +36,7 @@ impl Commands {
         spec: crate::demo::DemoSpec,
         progress: impl FnMut(u64, u64),
     ) -> Result<crate::demo::DemoReport> {
+        self.authorise(Permission::Maintain)?;
         crate::demo::generate(&self.store, spec, progress)
     }
 }

@@ -18,6 +18,7 @@ mod pairing;
 pub mod request;
 #[cfg(feature = "scan")]
 mod scanning;
+mod staff;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -37,11 +38,23 @@ pub use pairing::{Paired, SyncOverview};
 pub use request::*;
 #[cfg(feature = "scan")]
 pub use scanning::{CameraChoice, FrameSourceChoice};
+pub use staff::{AuditLine, SignedIn, StaffList};
 
-/// The till, as the screens and the command line see it.
+/// The till, as the screens and the command line see it: with nobody signed
+/// in, or as the staff member [`Commands::sign_in`] answered for. Every action
+/// checks the permission table first (`crate::staff::Permission`).
 #[derive(Clone)]
 pub struct Commands {
     store: Store,
+    signed_in: Option<SignedIn>,
+}
+
+impl std::fmt::Debug for Commands {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Commands")
+            .field("signed_in", &self.signed_in)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Commands {
@@ -52,7 +65,10 @@ impl Commands {
 
     /// The command layer over an open store.
     pub fn over(store: Store) -> Commands {
-        Commands { store }
+        Commands {
+            store: store.acting_as(None),
+            signed_in: None,
+        }
     }
 
     /// Resolves who a request is for. A typed code two customers' cards share

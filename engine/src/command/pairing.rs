@@ -2,6 +2,7 @@
 //! a typed code; a new till or one set up before), and sync: one round, the
 //! background loop, and what the status line shows.
 
+use crate::staff::Permission;
 use serde::Serialize;
 use std::time::Duration;
 
@@ -111,6 +112,7 @@ impl Commands {
     /// history. The catch-up is a separate step ([`Commands::sync_round`] or the
     /// background loop), so a screen can serve customers while it runs.
     pub fn pair(&self, request: &PairTill) -> Result<Paired> {
+        self.authorise(Permission::Pair)?;
         let (server, code) = split_code(&request.code, request.server.as_deref())?;
         if request.name.trim().is_empty() {
             return Err(invalid(

@@ -31,6 +31,10 @@ pub struct SetUpShop {
     pub timezone: String,
     /// Local hour the business day starts (a café open until 01:00 uses 3 or 4).
     pub day_starts_at: u32,
+    /// The first manager; without one the till runs open (a one-person shop).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub manager: Option<FirstManager>,
 }
 
 /// Enrols a new customer.
@@ -315,4 +319,101 @@ pub enum QrFormat {
     Svg,
     /// A bitmap, for screens.
     Png,
+}
+
+/// A PIN as typed: digits. Never printed, in logs or debug output.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(type = "string"))]
+pub struct Pin(pub String);
+
+impl std::fmt::Debug for Pin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pin(hidden)")
+    }
+}
+
+/// The first manager, named when a new shop is set up: adding them closes the
+/// till, which runs open until someone is on the staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct FirstManager {
+    /// Their name on the sign-in list.
+    pub name: String,
+    /// Their PIN: 6 to 12 digits.
+    pub pin: Pin,
+}
+
+/// Signs a staff member in on this till.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    /// Their id (from the sign-in list) or their name.
+    pub staff: String,
+    /// Their PIN.
+    pub pin: Pin,
+}
+
+/// Adds a staff member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct AddStaff {
+    /// Their name on the sign-in list (unique among the staff).
+    pub name: String,
+    /// What they may do.
+    pub role: crate::ledger::Role,
+    /// Their PIN: at least 4 digits for a barista, 6 for a manager.
+    pub pin: Pin,
+}
+
+/// Sets a staff member's PIN (a manager's, or one's own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SetPin {
+    /// Their id or name.
+    pub staff: String,
+    /// The new PIN.
+    pub pin: Pin,
+}
+
+/// Changes a staff member's role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SetRole {
+    /// Their id or name.
+    pub staff: String,
+    /// The new role.
+    pub role: crate::ledger::Role,
+    /// A new PIN: needed for a promotion to manager (6 digits or more), since
+    /// the till cannot tell how long the old one is.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub pin: Option<Pin>,
+}
+
+/// Removes a staff member: they can no longer sign in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct RemoveStaff {
+    /// Their id or name.
+    pub staff: String,
+}
+
+/// The audit of manager actions between two business dates (both included).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct AuditRange {
+    /// First date, `YYYY-MM-DD` (30 days before `to` when left out).
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub from: Option<String>,
+    /// Last date, `YYYY-MM-DD` (today when left out).
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub to: Option<String>,
 }

@@ -22,6 +22,7 @@ fn shop() -> (tempfile::TempDir, Commands) {
             currency: "USD".into(),
             timezone: "America/New_York".into(),
             day_starts_at: 4,
+            manager: None,
         })
         .expect("set up");
     assert_eq!((info.currency.as_str(), info.currency_decimals), ("USD", 2));

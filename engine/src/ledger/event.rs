@@ -14,6 +14,8 @@ pub type EventId = Uuid;
 pub type CustomerId = Uuid;
 /// Identifies a device (a till).
 pub type DeviceId = Uuid;
+/// Identifies a staff member (UUIDv7).
+pub type StaffId = Uuid;
 
 /// A 128-bit random card id, written as 32 lower-case hex digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -74,14 +76,26 @@ pub struct Item {
     pub quantity: i64,
 }
 
-/// Staff roles. The engine checks them, not only the screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Staff roles. The engine checks them, not only the screens (see
+/// `crate::staff::Permission` for what each may do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
-    /// Records visits, enrols, redeems.
+    /// Records visits, enrols, redeems, undoes their own last action.
     Barista,
     /// Everything, including adjustments, voids of old events, programs and staff.
     Manager,
+}
+
+impl Role {
+    /// The role as stored and typed (`barista`, `manager`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Barista => "barista",
+            Role::Manager => "manager",
+        }
+    }
 }
 
 /// A balance a redemption took below zero.
@@ -236,6 +250,41 @@ pub enum EventBody {
         /// Each balance it took below zero, and where that balance stood after it.
         shortfalls: Vec<Shortfall>,
     },
+    /// A staff member was added; any till signs them in from now on, offline too.
+    StaffAdded {
+        /// The new staff member.
+        staff: StaffId,
+        /// The name staff pick on the sign-in list.
+        name: String,
+        /// What they may do.
+        role: Role,
+        /// Their PIN, hashed with argon2id (a PHC string); never the PIN.
+        pin_hash: String,
+    },
+    /// A staff member's role changed. A promotion to manager carries the new,
+    /// longer PIN it needs.
+    StaffRoleChanged {
+        /// The staff member.
+        staff: StaffId,
+        /// The new role.
+        role: Role,
+        /// The new PIN's hash, when the PIN changed with the role.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pin_hash: Option<String>,
+    },
+    /// A staff member's PIN changed.
+    StaffPinChanged {
+        /// The staff member.
+        staff: StaffId,
+        /// The new PIN, hashed with argon2id.
+        pin_hash: String,
+    },
+    /// A staff member left: they can no longer sign in. Their name stays for
+    /// the audit of what they did.
+    StaffRemoved {
+        /// The staff member.
+        staff: StaffId,
+    },
     /// A till joined the shop with its card-signing key; every till learns it.
     TillKeyAdded {
         /// The till.
@@ -264,6 +313,10 @@ impl EventBody {
             EventBody::Merged { .. } => "merged",
             EventBody::Erased { .. } => "erased",
             EventBody::TillKeyAdded { .. } => "till_key_added",
+            EventBody::StaffAdded { .. } => "staff_added",
+            EventBody::StaffRoleChanged { .. } => "staff_role_changed",
+            EventBody::StaffPinChanged { .. } => "staff_pin_changed",
+            EventBody::StaffRemoved { .. } => "staff_removed",
             EventBody::Overdrawn { .. } => "overdrawn",
         }
     }
@@ -271,7 +324,12 @@ impl EventBody {
     /// The customer the event is about, if any (for a merge, the record closed).
     pub fn customer(&self) -> Option<CustomerId> {
         match self {
-            EventBody::ProgramPublished { .. } | EventBody::TillKeyAdded { .. } => None,
+            EventBody::ProgramPublished { .. }
+            | EventBody::TillKeyAdded { .. }
+            | EventBody::StaffAdded { .. }
+            | EventBody::StaffRoleChanged { .. }
+            | EventBody::StaffPinChanged { .. }
+            | EventBody::StaffRemoved { .. } => None,
             EventBody::Enrolled { customer, .. }
             | EventBody::ProfileUpdated { customer, .. }
             | EventBody::Visit { customer, .. }

@@ -9,6 +9,6 @@ pub use account::{Account, Delta, MAX_BALANCE, MAX_DELTA};
 pub(crate) use event::sha256_hex;
 pub use event::{
     millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile,
-    Role, Shortfall,
+    Role, Shortfall, StaffId,
 };
 pub use message::{Arg, Message};

@@ -311,6 +311,13 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
                 }
             }
         }
+        EventBody::StaffAdded { .. }
+        | EventBody::StaffRoleChanged { .. }
+        | EventBody::StaffPinChanged { .. }
+        | EventBody::StaffRemoved { .. } => {
+            // Nothing to project: who is on the staff is read from the staff
+            // events themselves (`staff::Roster::fold`), in any order.
+        }
         EventBody::Overdrawn { customer, .. } => {
             // A flag, not a change: the overdrawing redemption's deltas are already
             // counted. Reports and the customer's summary read the flags from the ledger.

@@ -11,6 +11,7 @@ mod checkpoint;
 mod context;
 mod query;
 mod rebuild;
+mod staff;
 mod sync;
 
 use chrono::{DateTime, Utc};
@@ -22,7 +23,7 @@ use std::time::Duration;
 use crate::card_code::{KeyId, ShopId};
 use crate::clock::Clock;
 use crate::error::{EngineError, Result};
-use crate::ledger::{DeviceId, Event};
+use crate::ledger::{DeviceId, Event, StaffId};
 use crate::location::Location;
 use crate::program::{parse_program, Program};
 
@@ -35,6 +36,7 @@ pub use query::{
     CustomerSummary, RewardLine, TierLine,
 };
 pub use rebuild::{RebuildReport, TableDiff};
+pub use staff::PinAttempts;
 pub(crate) use sync::{last_sync_of, sync_config_of};
 pub use sync::{AckReport, ParkedEvent, SyncConfig};
 
@@ -77,6 +79,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261203020000_erasure_on_disk.sql",
         include_str!("../../../migrations/20261203020000_erasure_on_disk.sql"),
     ),
+    (
+        "20261204000000_staff.sql",
+        include_str!("../../../migrations/20261204000000_staff.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {
@@ -101,6 +107,8 @@ pub struct Store {
     _checkpointer: Option<Arc<checkpoint::Checkpointer>>,
     path: PathBuf,
     pub(crate) clock: Arc<dyn Clock>,
+    /// Who the events this handle records are by (see [`Store::acting_as`]).
+    pub(crate) actor: Option<StaffId>,
 }
 
 /// The program in force and its version.
@@ -169,7 +177,17 @@ impl Store {
             _checkpointer: checkpointer,
             path: path.to_path_buf(),
             clock,
+            actor: None,
         })
+    }
+
+    /// This store, recording `staff` as who did each action it records (the
+    /// command layer passes whoever signed in). Shares the connection.
+    pub fn acting_as(&self, staff: Option<StaffId>) -> Store {
+        Store {
+            actor: staff,
+            ..self.clone()
+        }
     }
 
     /// The connection. One writer: every action holds it for its transaction.

@@ -1,0 +1,437 @@
+//! Staff and roles in the command layer: signing in, the permission check every
+//! action makes first, managing the staff, and the audit of manager actions.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::request::*;
+use super::{invalid, Commands};
+use crate::error::{AuthError, EngineError, Result};
+use crate::ledger::{CustomerId, Event, EventBody, EventId, Message, Role, StaffId};
+use crate::staff::{
+    check_name, check_pin, hash_pin, pin_matches, Permission, Roster, StaffMember, MAX_WRONG_PINS,
+    UNDO_SECONDS,
+};
+use crate::store::PinAttempts;
+use crate::till::Outcome;
+
+/// Who is signed in on a [`Commands`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SignedIn {
+    /// Their id.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub staff: StaffId,
+    /// Their name.
+    pub name: String,
+    /// Their role when they signed in (every action checks it again).
+    pub role: Role,
+}
+
+/// The staff, for the sign-in list and the manager's screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StaffList {
+    /// True when nobody is on the staff: the till runs open, no sign-in needed.
+    pub runs_open: bool,
+    /// Everyone on the staff now, by name.
+    pub staff: Vec<StaffMember>,
+}
+
+/// One manager action in the audit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AuditLine {
+    /// The event.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub event: EventId,
+    /// When, by the clock of the till that recorded it.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub at: DateTime<Utc>,
+    /// Who did it (their name), or none when the till ran open.
+    pub staff: Option<String>,
+    /// The event's kind (`adjusted`, `voided`, `staff_added`, …).
+    pub kind: String,
+    /// The customer it was about, if any.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub customer: Option<CustomerId>,
+    /// What it was, in English words.
+    pub what: String,
+}
+
+/// Event kinds the audit lists: every kind a barista may not write on their
+/// own, and voids (a barista's undo included).
+const AUDITED_KINDS: &[&str] = &[
+    "program_published",
+    "profile_updated",
+    "voided",
+    "adjusted",
+    "card_replaced",
+    "subscription_bought",
+    "merged",
+    "erased",
+    "staff_added",
+    "staff_role_changed",
+    "staff_pin_changed",
+    "staff_removed",
+];
+
+impl Commands {
+    /// Who is signed in here, if anyone.
+    pub fn signed_in(&self) -> Option<&SignedIn> {
+        self.signed_in.as_ref()
+    }
+
+    /// The staff for the sign-in list (anyone may read it: it is how one signs in).
+    pub fn staff(&self) -> Result<StaffList> {
+        let roster = self.store.roster()?;
+        let mut staff: Vec<StaffMember> = roster.active().cloned().collect();
+        staff.sort_by_key(|m| (m.name.to_lowercase(), m.id));
+        Ok(StaffList {
+            runs_open: roster.runs_open(),
+            staff,
+        })
+    }
+
+    /// Checks a PIN and answers the command layer acting as that person: every
+    /// event it records says who did it. Five wrong PINs in a row lock the
+    /// person out on this till for five minutes, right PIN or not.
+    pub fn sign_in(&self, request: &SignIn) -> Result<Commands> {
+        let roster = self.store.roster()?;
+        let member = find(&roster, &request.staff)?.clone();
+        if let PinAttempts::LockedUntil(until) = self.store.pin_attempts(member.id)? {
+            return Err(locked_out(&member, until));
+        }
+        if !pin_matches(request.pin.0.trim(), &member.pin_hash) {
+            return Err(match self.store.note_wrong_pin(member.id)? {
+                PinAttempts::LockedUntil(until) => locked_out(&member, until),
+                PinAttempts::Wrong(n) => AuthError::WrongPin {
+                    name: member.name.clone(),
+                    tries_left: MAX_WRONG_PINS.saturating_sub(n),
+                }
+                .into(),
+            });
+        }
+        self.store.clear_wrong_pins(member.id)?;
+        tracing::info!(staff = %member.id, role = member.role.as_str(), "signed in");
+        Ok(Commands {
+            store: self.store.acting_as(Some(member.id)),
+            signed_in: Some(SignedIn {
+                staff: member.id,
+                name: member.name,
+                role: member.role,
+            }),
+        })
+    }
+
+    /// The command layer with nobody signed in (signing out).
+    pub fn signed_out(&self) -> Commands {
+        Commands {
+            store: self.store.acting_as(None),
+            signed_in: None,
+        }
+    }
+
+    /// Refuses with `auth.*` unless whoever is signed in may do `permission`
+    /// (anyone may while the till runs open). Read again from the ledger each
+    /// time: a role changed or a person removed at another till counts as soon
+    /// as it syncs.
+    pub(crate) fn authorise(&self, permission: Permission) -> Result<()> {
+        self.acting_member(permission).map(|_| ())
+    }
+
+    /// The staff member acting, checked for `permission`; `None` while the
+    /// till runs open.
+    fn acting_member(&self, permission: Permission) -> Result<Option<StaffMember>> {
+        let roster = self.store.roster()?;
+        if roster.runs_open() {
+            return Ok(None);
+        }
+        let member = self
+            .signed_in
+            .as_ref()
+            .and_then(|s| roster.get(s.staff))
+            .filter(|m| !m.removed)
+            .ok_or(AuthError::SignInRequired {
+                permission: permission.as_str(),
+            })?;
+        if !permission.allows(member.role) {
+            return Err(AuthError::Forbidden {
+                permission: permission.as_str(),
+                role: member.role,
+            }
+            .into());
+        }
+        Ok(Some(member.clone()))
+    }
+
+    /// A void is a manager's, or a barista's undo of their own last action on
+    /// this till within two minutes (without leaving a balance below zero,
+    /// which only a manager confirms).
+    pub(crate) fn authorise_void(&self, request: &Void) -> Result<()> {
+        let refusal = match self.authorise(Permission::Void) {
+            Ok(()) => return Ok(()),
+            Err(EngineError::Auth(e @ AuthError::Forbidden { .. })) => e,
+            Err(e) => return Err(e),
+        };
+        let Some(me) = self.acting_member(Permission::UndoOwnLast)? else {
+            return Ok(());
+        };
+        let undoable = match self.store.last_action_of(me.id)? {
+            Some((last, at)) => {
+                last == request.event
+                    && (self.store.now() - at).num_seconds() <= UNDO_SECONDS
+                    && !request.allow_negative
+            }
+            None => false,
+        };
+        match undoable {
+            true => Ok(()),
+            false => Err(refusal.into()),
+        }
+    }
+
+    /// Adds a staff member. The first must be a manager: adding them closes
+    /// the till, which ran open.
+    pub fn add_staff(&self, request: &AddStaff) -> Result<StaffMember> {
+        self.authorise(Permission::ManageStaff)?;
+        let roster = self.store.roster()?;
+        let name = check_name(&request.name)?;
+        if roster.runs_open() && request.role != Role::Manager {
+            return Err(invalid(
+                "role",
+                "the first staff member is a manager: they add and manage the others",
+            ));
+        }
+        if roster.by_name(&name).is_ok() {
+            return Err(invalid(
+                "name",
+                format!("someone on the staff is called `{name}` already"),
+            ));
+        }
+        check_pin(request.pin.0.trim(), request.role)?;
+        let id = crate::ids::new_v7(self.store.now());
+        let body = EventBody::StaffAdded {
+            staff: id,
+            name: name.clone(),
+            role: request.role,
+            pin_hash: hash_pin(request.pin.0.trim())?,
+        };
+        let note = (
+            format!("added {name} as {}", request.role.as_str()),
+            Message::new("staff-added")
+                .text("name", name.clone())
+                .text("role", request.role.as_str()),
+        );
+        self.store.record_staff(body, note)?;
+        self.member(id)
+    }
+
+    /// Sets a PIN: a manager sets anyone's, and everyone their own.
+    pub fn set_pin(&self, request: &SetPin) -> Result<StaffMember> {
+        let roster = self.store.roster()?;
+        let member = find(&roster, &request.staff)?.clone();
+        let own = self
+            .signed_in
+            .as_ref()
+            .is_some_and(|s| s.staff == member.id);
+        if !own {
+            self.authorise(Permission::ManageStaff)?;
+        }
+        check_pin(request.pin.0.trim(), member.role)?;
+        let body = EventBody::StaffPinChanged {
+            staff: member.id,
+            pin_hash: hash_pin(request.pin.0.trim())?,
+        };
+        let note = (
+            format!("changed the PIN of {}", member.name),
+            Message::new("staff-pin-changed").text("name", member.name.clone()),
+        );
+        self.store.record_staff(body, note)?;
+        self.member(member.id)
+    }
+
+    /// Changes a role. A promotion to manager needs a new PIN of 6 digits or
+    /// more; the last manager cannot be made a barista.
+    pub fn set_role(&self, request: &SetRole) -> Result<StaffMember> {
+        self.authorise(Permission::ManageStaff)?;
+        let roster = self.store.roster()?;
+        let member = find(&roster, &request.staff)?.clone();
+        if member.role == request.role {
+            return Err(invalid(
+                "role",
+                format!("{} is a {} already", member.name, member.role.as_str()),
+            ));
+        }
+        if member.role == Role::Manager && roster.managers() == 1 {
+            return Err(invalid(
+                "role",
+                format!(
+                    "{} is the only manager: make someone else a manager first",
+                    member.name
+                ),
+            ));
+        }
+        let pin_hash = match (&request.pin, request.role) {
+            (Some(pin), role) => {
+                check_pin(pin.0.trim(), role)?;
+                Some(hash_pin(pin.0.trim())?)
+            }
+            (None, Role::Manager) => {
+                return Err(invalid(
+                    "pin",
+                    "a manager's PIN is 6 digits or more: give a new PIN with the promotion",
+                ))
+            }
+            (None, Role::Barista) => None,
+        };
+        let body = EventBody::StaffRoleChanged {
+            staff: member.id,
+            role: request.role,
+            pin_hash,
+        };
+        let note = (
+            format!("made {} a {}", member.name, request.role.as_str()),
+            Message::new("staff-role-changed")
+                .text("name", member.name.clone())
+                .text("role", request.role.as_str()),
+        );
+        self.store.record_staff(body, note)?;
+        self.member(member.id)
+    }
+
+    /// Removes a staff member. The last manager goes only when nobody else is
+    /// on the staff (the till then runs open again).
+    pub fn remove_staff(&self, request: &RemoveStaff) -> Result<Outcome> {
+        self.authorise(Permission::ManageStaff)?;
+        let roster = self.store.roster()?;
+        let member = find(&roster, &request.staff)?.clone();
+        if member.role == Role::Manager && roster.managers() == 1 && roster.active().count() > 1 {
+            return Err(invalid(
+                "staff",
+                format!(
+                    "{} is the only manager: make someone else a manager first",
+                    member.name
+                ),
+            ));
+        }
+        let note = (
+            format!("removed {} from the staff", member.name),
+            Message::new("staff-removed").text("name", member.name.clone()),
+        );
+        self.store
+            .record_staff(EventBody::StaffRemoved { staff: member.id }, note)
+    }
+
+    /// Manager actions between two business dates, oldest first.
+    pub fn audit(&self, range: &AuditRange) -> Result<Vec<AuditLine>> {
+        self.authorise(Permission::Reports)?;
+        let location = self.store.location()?;
+        let date = |field: &str, text: &Option<String>| -> Result<Option<NaiveDate>> {
+            text.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| {
+                    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                        .map_err(|_| invalid(field, format!("`{t}` is not a date like 2026-12-01")))
+                })
+                .transpose()
+        };
+        let to = date("to", &range.to)?.unwrap_or_else(|| location.business_date(self.store.now()));
+        let from = date("from", &range.from)?.unwrap_or(to - chrono::Days::new(30));
+        if from > to {
+            return Err(invalid("from", "the first date is after the last"));
+        }
+        let roster = self.store.roster()?;
+        let events = self.store.events_of_kinds(
+            AUDITED_KINDS,
+            location.business_day_start(from),
+            location.business_day_start(to + chrono::Days::new(1)),
+        )?;
+        Ok(events.iter().map(|e| audit_line(e, &roster)).collect())
+    }
+
+    fn member(&self, id: StaffId) -> Result<StaffMember> {
+        self.store
+            .roster()?
+            .get(id)
+            .cloned()
+            .ok_or_else(|| EngineError::not_found("staff member", id.to_string()))
+    }
+}
+
+/// The active staff member `who` names: an id, or a name.
+fn find<'a>(roster: &'a Roster, who: &str) -> Result<&'a StaffMember> {
+    match uuid::Uuid::try_parse(who.trim()) {
+        Ok(id) => roster
+            .get(id)
+            .filter(|m| !m.removed)
+            .ok_or_else(|| EngineError::not_found("staff member", who.trim())),
+        Err(_) => roster.by_name(who),
+    }
+}
+
+fn locked_out(member: &StaffMember, until: DateTime<Utc>) -> EngineError {
+    AuthError::LockedOut {
+        name: member.name.clone(),
+        until,
+    }
+    .into()
+}
+
+fn audit_line(e: &Event, roster: &Roster) -> AuditLine {
+    let name_of = |id: &StaffId| {
+        roster
+            .get(*id)
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let staff = e.staff.as_deref().map(|s| match uuid::Uuid::try_parse(s) {
+        Ok(id) => name_of(&id),
+        Err(_) => s.to_string(),
+    });
+    let deltas = || {
+        e.body
+            .deltas()
+            .iter()
+            .map(|d| format!("{:+} {}", d.amount, d.account))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let what = match &e.body {
+        EventBody::ProgramPublished { version, name, .. } => {
+            format!("published {name} as version {version}")
+        }
+        EventBody::ProfileUpdated { .. } => "changed the customer's details".into(),
+        EventBody::Voided { target, reason, .. } => {
+            format!("voided {target} ({}): {reason}", deltas())
+        }
+        EventBody::Adjusted { reason, .. } => format!("adjusted {}: {reason}", deltas()),
+        EventBody::CardReplaced { .. } => "replaced the customer's card".into(),
+        EventBody::SubscriptionBought { plan, .. } => format!("sold the plan {plan}"),
+        EventBody::Merged { from, into } => format!("merged {from} into {into}"),
+        EventBody::Erased { .. } => "erased the customer's personal data".into(),
+        EventBody::StaffAdded { name, role, .. } => {
+            format!("added {name} as {}", role.as_str())
+        }
+        EventBody::StaffRoleChanged { staff, role, .. } => {
+            format!("made {} a {}", name_of(staff), role.as_str())
+        }
+        EventBody::StaffPinChanged { staff, .. } => {
+            format!("changed the PIN of {}", name_of(staff))
+        }
+        EventBody::StaffRemoved { staff } => format!("removed {} from the staff", name_of(staff)),
+        other => other.kind().to_string(),
+    };
+    AuditLine {
+        event: e.id,
+        at: e.device_time,
+        staff,
+        kind: e.body.kind().to_string(),
+        customer: e.body.customer(),
+        what,
+    }
+}
+
+#[cfg(test)]
+mod tests;
