@@ -106,6 +106,16 @@ conflict-merge-overruled = merging { $from } into { $into } was overruled: anoth
 conflict-merge-joined = { $from } was merged into { $into }, and into another record at another till: all of them are one record now, { $remains }
 conflict-overdrawn = { $event } took { $balances } below zero: tills spent the same balance while offline
 
+
+## Staff
+
+staff-added = added { $name } to the staff as { $role }
+staff-role-changed = { $name } is now { $role }
+staff-pin-changed = changed the PIN of { $name }
+staff-removed = removed { $name } from the staff
+role-barista = barista
+role-manager = manager
+
 ## The command line's own words
 
 cli-tier = tier
@@ -113,3 +123,4 @@ cli-visits = visits: { $visits }, last { $last }
 cli-never = never
 cli-conflict = conflict
 cli-can-redeem = can redeem now
+cli-runs-open = this till runs open: nobody is on the staff, so anyone may do anything (add a manager with `counterpart staff add NAME --role manager`)

@@ -107,6 +107,16 @@ conflict-merge-overruled = la fusion de { $from } dans { $into } a été annulé
 conflict-merge-joined = { $from } a été fusionné dans { $into } et dans une autre fiche à une autre caisse : tout est une seule fiche maintenant, { $remains }
 conflict-overdrawn = { $event } a fait passer { $balances } sous zéro : des caisses hors ligne ont dépensé le même solde
 
+
+## Personnel
+
+staff-added = { $name } ajouté(e) au personnel : { $role }
+staff-role-changed = { $name } : nouveau rôle — { $role }
+staff-pin-changed = PIN modifié : { $name }
+staff-removed = { $name } retiré(e) du personnel
+role-barista = barista
+role-manager = responsable
+
 ## Les mots de la ligne de commande
 
 cli-tier = niveau
@@ -114,3 +124,4 @@ cli-visits = visites : { $visits }, dernière { $last }
 cli-never = jamais
 cli-conflict = conflit
 cli-can-redeem = à obtenir maintenant
+cli-runs-open = cette caisse est ouverte : personne n'est au personnel, chacun peut tout faire (ajoutez un responsable avec `counterpart staff add NOM --role manager`)

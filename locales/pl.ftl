@@ -133,6 +133,16 @@ conflict-merge-overruled = połączenie { $from } z { $into } zostało uchylone:
 conflict-merge-joined = { $from } połączono z { $into } oraz z innym rekordem na innej kasie: to teraz jeden rekord, { $remains }
 conflict-overdrawn = { $event } zeszło poniżej zera ({ $balances }): kasy offline wydały to samo saldo
 
+
+## Personel
+
+staff-added = dodano do personelu: { $name }, rola: { $role }
+staff-role-changed = { $name }: nowa rola — { $role }
+staff-pin-changed = zmieniono PIN: { $name }
+staff-removed = usunięto z personelu: { $name }
+role-barista = barista
+role-manager = kierownik
+
 ## Słowa wiersza poleceń
 
 cli-tier = poziom
@@ -140,3 +150,4 @@ cli-visits = wizyty: { $visits }, ostatnia { $last }
 cli-never = nigdy
 cli-conflict = konflikt
 cli-can-redeem = do odebrania teraz
+cli-runs-open = ta kasa działa bez logowania: nikt nie jest w personelu, więc każdy może wszystko (dodaj kierownika: `counterpart staff add IMIĘ --role manager`)

@@ -133,6 +133,16 @@ conflict-merge-overruled = объединение { $from } с { $into } отм�
 conflict-merge-joined = { $from } объединён с { $into } и с другой записью на другой кассе: теперь это одна запись, { $remains }
 conflict-overdrawn = { $event } увело { $balances } ниже нуля: кассы офлайн потратили один и тот же баланс
 
+
+## Персонал
+
+staff-added = в персонал добавлен(а) { $name }, роль: { $role }
+staff-role-changed = { $name }: новая роль — { $role }
+staff-pin-changed = PIN изменён: { $name }
+staff-removed = { $name } удалён(а) из персонала
+role-barista = бариста
+role-manager = менеджер
+
 ## Слова командной строки
 
 cli-tier = уровень
@@ -140,3 +150,4 @@ cli-visits = визиты: { $visits }, последний { $last }
 cli-never = никогда
 cli-conflict = конфликт
 cli-can-redeem = можно получить сейчас
+cli-runs-open = эта касса открыта: в персонале никого нет, любой может всё (добавьте менеджера: `counterpart staff add ИМЯ --role manager`)

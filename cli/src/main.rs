@@ -3,6 +3,7 @@
 //! changed), 1 any other failure.
 
 mod output;
+mod staff_cmd;
 mod sync_cmd;
 
 use clap::{Args, Parser, Subcommand};
@@ -11,9 +12,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use counterpart_engine::command::{
-    Adjust, Commands, CustomerRef, Donate, Enrol, Erase, FindCustomers, FrameSourceChoice, Merge,
-    PairTill, PublishProgram, QrFormat, RecordVisit, Redeem, ReplaceCard, SetUpShop, SpendCashback,
-    Subscribe, Void,
+    Adjust, Commands, CustomerRef, Donate, Enrol, Erase, FindCustomers, FirstManager,
+    FrameSourceChoice, Merge, PairTill, PublishProgram, QrFormat, RecordVisit, Redeem, ReplaceCard,
+    SetUpShop, SpendCashback, Subscribe, Void,
 };
 use counterpart_engine::demo::DemoSpec;
 use counterpart_engine::error::{EngineError, InvalidInput};
@@ -43,6 +44,10 @@ struct Cli {
     /// The language to explain things in: en, pl, fr or ru (LANG otherwise).
     #[arg(long, global = true, value_parser = parse_language)]
     lang: Option<Language>,
+    /// Who acts: a staff member's name (their PIN from COUNTERPART_PIN, or
+    /// asked for on a terminal). Needed once the till has staff.
+    #[arg(long, global = true, env = "COUNTERPART_STAFF")]
+    staff: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -63,6 +68,23 @@ enum Command {
         /// Local hour the business day starts (a café open until 01:00 uses 3 or 4).
         #[arg(long, default_value_t = 4)]
         day_starts_at: u32,
+        /// The first manager's name (their PIN from COUNTERPART_NEW_PIN, or
+        /// asked for); without one the till runs open, for a one-person shop.
+        #[arg(long)]
+        manager: Option<String>,
+    },
+    /// Add, list and change the staff who sign in on the tills.
+    #[command(subcommand)]
+    Staff(staff_cmd::StaffCommand),
+    /// List manager actions (voids, adjustments, programs, merges, erasures,
+    /// staff changes) and who did them.
+    Audit {
+        /// First business date, YYYY-MM-DD (30 days before --to by default).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last business date, YYYY-MM-DD (today by default).
+        #[arg(long)]
+        to: Option<String>,
     },
     /// Check, publish or show the loyalty program.
     #[command(subcommand)]
@@ -481,6 +503,10 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
         _ => {}
     }
     let till = Commands::open(&cli.db, Arc::new(SystemClock))?;
+    let till = match &cli.staff {
+        Some(name) => staff_cmd::sign_in(&till, name)?,
+        None => till,
+    };
     match cli.command {
         Command::Program(ProgramCommand::Check { .. })
         | Command::Decode { .. }
@@ -490,15 +516,26 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             currency,
             timezone,
             day_starts_at,
+            manager,
         } => {
+            let manager = match manager {
+                Some(name) => Some(FirstManager {
+                    pin: staff_cmd::new_pin(&name)?,
+                    name,
+                }),
+                None => None,
+            };
             let info = till.set_up_shop(&SetUpShop {
                 shop,
                 currency,
                 timezone,
                 day_starts_at,
+                manager,
             })?;
             out.initialised(&info, &cli.db);
         }
+        Command::Staff(command) => staff_cmd::run(&till, command, out)?,
+        Command::Audit { from, to } => staff_cmd::audit(&till, from, to, out)?,
         Command::Pair { code, server, name } => {
             sync_cmd::pair(&till, PairTill { code, server, name }, !cli.json, out)?
         }

@@ -103,6 +103,9 @@ impl Out {
                 shop.device,
                 db.display()
             ));
+            if shop.runs_open {
+                line(&self.say("cli-runs-open"));
+            }
         }
     }
 
@@ -372,6 +375,64 @@ impl Out {
                     p["reason"].as_str().unwrap_or("?")
                 ));
             }
+        }
+    }
+}
+
+impl Out {
+    fn role(&self, role: counterpart_engine::ledger::Role) -> String {
+        use counterpart_engine::ledger::Role;
+        self.say(match role {
+            Role::Barista => "role-barista",
+            Role::Manager => "role-manager",
+        })
+    }
+
+    pub fn staff_member(&self, what: &str, m: &counterpart_engine::staff::StaffMember) {
+        if self.json {
+            self.emit(m);
+        } else {
+            line(&format!(
+                "{what} {} ({}), id {}",
+                m.name,
+                self.role(m.role),
+                m.id
+            ));
+        }
+    }
+
+    pub fn staff(&self, list: &counterpart_engine::command::StaffList) {
+        if self.json {
+            self.emit(list);
+            return;
+        }
+        if list.runs_open {
+            line(&self.say("cli-runs-open"));
+            return;
+        }
+        for m in &list.staff {
+            line(&format!("{}  {:<20}  {}", m.id, m.name, self.role(m.role)));
+        }
+    }
+
+    pub fn audit(&self, lines: &[counterpart_engine::command::AuditLine]) {
+        if self.json {
+            self.emit(&lines);
+            return;
+        }
+        if lines.is_empty() {
+            line("no manager actions in those dates");
+        }
+        for l in lines {
+            line(&format!(
+                "{}  {:<12}  {}{}",
+                l.at.format("%Y-%m-%d %H:%M"),
+                l.staff.as_deref().unwrap_or("(open till)"),
+                l.what,
+                l.customer
+                    .map(|c| format!("  [customer {c}]"))
+                    .unwrap_or_default()
+            ));
         }
     }
 }

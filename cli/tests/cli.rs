@@ -10,13 +10,24 @@ fn repo_root() -> std::path::PathBuf {
 }
 
 fn counterpart(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_counterpart"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("COUNTERPART_DB")
-        .output()
-        .expect("run counterpart")
+    counterpart_with(db, args, &[])
+}
+
+/// `counterpart` with these environment variables (and none of the caller's
+/// that would change what it does).
+fn counterpart_with(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_counterpart"));
+    command.arg("--db").arg(db).args(args);
+    for var in [
+        "COUNTERPART_DB",
+        "COUNTERPART_STAFF",
+        "COUNTERPART_PIN",
+        "COUNTERPART_NEW_PIN",
+    ] {
+        command.env_remove(var);
+    }
+    command.envs(env.iter().copied());
+    command.output().expect("run counterpart")
 }
 
 fn text(b: &[u8]) -> String {
@@ -213,4 +224,125 @@ fn program_check_reports_every_problem_and_exits_2() {
         "{}",
         text(&o.stderr)
     );
+}
+
+/// Staff from the command line: a shop set up with its first manager, a
+/// barista added, a barista's adjustment refused with `auth.forbidden` and
+/// nothing changed, a wrong PIN refused, and the audit naming who did what.
+#[test]
+fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("shop.db");
+    let program = repo_root().join("examples/programs/points-cafe.toml");
+    let new_pin = |pin| [("COUNTERPART_NEW_PIN", pin)];
+    let o = counterpart_with(
+        &db,
+        &[
+            "init",
+            "--shop",
+            "Staffed Café",
+            "--currency",
+            "USD",
+            "--timezone",
+            "America/New_York",
+            "--manager",
+            "Mia",
+        ],
+        &new_pin("246813"),
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        !text(&o.stdout).contains("runs open"),
+        "{}",
+        text(&o.stdout)
+    );
+    let mia = |args: &[&str]| {
+        counterpart_with(
+            &db,
+            args,
+            &[("COUNTERPART_STAFF", "Mia"), ("COUNTERPART_PIN", "246813")],
+        )
+    };
+    let o = mia(&["program", "publish", program.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    // Nobody signed in: refused.
+    let o = counterpart(&db, &["--json", "enroll", "--name", "Ann"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e: serde_json::Value = serde_json::from_slice(&o.stderr).expect("json error");
+    assert_eq!(e["error"]["code"], "auth.sign_in_required");
+    // Mia adds Bo; Bo enrols Ann.
+    let o = counterpart_with(
+        &db,
+        &["--staff", "Mia", "staff", "add", "Bo", "--role", "barista"],
+        &[
+            ("COUNTERPART_PIN", "246813"),
+            ("COUNTERPART_NEW_PIN", "1357"),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let bo = |args: &[&str]| {
+        counterpart_with(
+            &db,
+            args,
+            &[("COUNTERPART_STAFF", "Bo"), ("COUNTERPART_PIN", "1357")],
+        )
+    };
+    let o = bo(&["--json", "enroll", "--name", "Ann"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let ann = v["customer"]["id"].as_str().expect("id").to_string();
+    let show = || text(&mia(&["customer", "show", "--customer", &ann]).stdout);
+    let before = show();
+    // Bo may not adjust.
+    let o = bo(&[
+        "--json",
+        "adjust",
+        "--customer",
+        &ann,
+        "--account",
+        "points",
+        "--amount",
+        "50",
+        "--reason",
+        "friend",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    let e: serde_json::Value = serde_json::from_slice(&o.stderr).expect("json error");
+    assert_eq!(e["error"]["code"], "auth.forbidden");
+    assert_eq!(e["error"]["detail"]["permission"], "adjust");
+    assert_eq!(e["error"]["detail"]["role"], "barista");
+    assert_eq!(show(), before, "a refused adjustment changed something");
+    // A wrong PIN.
+    let o = counterpart_with(
+        &db,
+        &["--json", "--staff", "Bo", "enroll"],
+        &[("COUNTERPART_PIN", "0000")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let e: serde_json::Value = serde_json::from_slice(&o.stderr).expect("json error");
+    assert_eq!(e["error"]["code"], "auth.wrong_pin");
+    assert_eq!(e["error"]["detail"]["tries_left"], 4);
+    // No PIN and no terminal: told how to give one.
+    let o = counterpart(&db, &["--staff", "Bo", "enroll"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("COUNTERPART_PIN"),
+        "{}",
+        text(&o.stderr)
+    );
+    // The staff list, in Polish roles.
+    let o = counterpart(&db, &["--lang", "pl", "staff", "list"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let list = text(&o.stdout);
+    assert!(
+        list.contains("Bo") && list.contains("barista") && list.contains("kierownik"),
+        "{list}"
+    );
+    // The audit: Mia's program and Bo's addition; Bo may not read it.
+    let o = mia(&["audit"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let audit = text(&o.stdout);
+    assert!(audit.contains("added Bo as barista"), "{audit}");
+    assert!(audit.contains("published"), "{audit}");
+    assert_eq!(bo(&["audit"]).status.code(), Some(2));
 }

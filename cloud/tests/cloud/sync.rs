@@ -16,8 +16,76 @@ on_both!(
     an_idle_till_pulls_nothing,
     a_void_of_a_void_is_refused_and_changes_nothing,
     a_stamp_card_filled_at_two_offline_tills_is_flagged,
-    a_void_at_one_till_of_points_spent_at_another_is_flagged
+    a_void_at_one_till_of_points_spent_at_another_is_flagged,
+    staff_added_at_one_till_sign_in_at_another
 );
+
+/// Staff are events that sync: a manager and a barista added at one till sign
+/// in at another after one round, what the barista does there records who
+/// did it on every till, and a staff event with a PIN where its hash belongs
+/// is refused by the server.
+fn staff_added_at_one_till_sign_in_at_another(backend: Backend) {
+    use counterpart_engine::command::{AddStaff, Commands, Enrol, Pin, SignIn};
+    use counterpart_engine::ledger::Role;
+    use counterpart_engine::sync::protocol::AckStatus;
+    let b = Bench::new(backend);
+    let a = b.till(afternoon());
+    let c = b.till(afternoon());
+    publish_points(&a);
+    let pin = |p: &str| Pin(p.to_string());
+    let at_a = Commands::over(a.store.clone());
+    at_a.add_staff(&AddStaff {
+        name: "Mia".into(),
+        role: Role::Manager,
+        pin: pin("24681357"),
+    })
+    .expect("the first manager");
+    let mia = at_a
+        .sign_in(&SignIn {
+            staff: "Mia".into(),
+            pin: pin("24681357"),
+        })
+        .expect("Mia signs in");
+    let bo = mia
+        .add_staff(&AddStaff {
+            name: "Bo".into(),
+            role: Role::Barista,
+            pin: pin("1357"),
+        })
+        .expect("Bo");
+    a.sync().expect("sync a");
+    c.sync().expect("sync c");
+    let at_c = Commands::over(c.store.clone());
+    let list = at_c.staff().expect("staff");
+    assert!(!list.runs_open);
+    let names: Vec<&str> = list.staff.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Bo", "Mia"]);
+    let bo_at_c = at_c
+        .sign_in(&SignIn {
+            staff: "Bo".into(),
+            pin: pin("1357"),
+        })
+        .expect("Bo signs in at the other till, from what it pulled");
+    let enrolled = bo_at_c.enrol(&Enrol::default()).expect("enrol");
+    c.sync().expect("sync c");
+    a.sync().expect("sync a");
+    let seen_at_a = a.store.event(enrolled.event_id).expect("event at a");
+    assert_eq!(seen_at_a.staff, Some(bo.id.to_string()));
+    // A hand-made staff event carrying a PIN, not its hash: refused.
+    mia.add_staff(&AddStaff {
+        name: "Cy".into(),
+        role: Role::Barista,
+        pin: pin("8642"),
+    })
+    .expect("Cy");
+    let mut batch = a.store.outbox_batch(10).expect("outbox");
+    assert_eq!(batch.len(), 1);
+    if let EventBody::StaffAdded { pin_hash, .. } = &mut batch[0].body {
+        *pin_hash = "8642".into();
+    }
+    let answer = a.client().push(&batch).expect("push");
+    assert_eq!(answer.acks[0].status, AckStatus::Rejected);
+}
 
 /// Till 1 voids a visit (a fraud) while till 2, offline, let the customer
 /// spend its points: each was right on what it knew, and the void reaches the

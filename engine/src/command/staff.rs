@@ -218,10 +218,10 @@ impl Commands {
             pin_hash: hash_pin(request.pin.0.trim())?,
         };
         let note = (
-            format!("added {name} as {}", request.role.as_str()),
+            format!("added {name} to the staff as {}", request.role.as_str()),
             Message::new("staff-added")
                 .text("name", name.clone())
-                .text("role", request.role.as_str()),
+                .message("role", role_message(request.role)),
         );
         self.store.record_staff(body, note)?;
         self.member(id)
@@ -291,10 +291,10 @@ impl Commands {
             pin_hash,
         };
         let note = (
-            format!("made {} a {}", member.name, request.role.as_str()),
+            format!("{} is now {}", member.name, request.role.as_str()),
             Message::new("staff-role-changed")
                 .text("name", member.name.clone())
-                .text("role", request.role.as_str()),
+                .message("role", role_message(request.role)),
         );
         self.store.record_staff(body, note)?;
         self.member(member.id)
@@ -368,6 +368,14 @@ fn find<'a>(roster: &'a Roster, who: &str) -> Result<&'a StaffMember> {
             .filter(|m| !m.removed)
             .ok_or_else(|| EngineError::not_found("staff member", who.trim())),
         Err(_) => roster.by_name(who),
+    }
+}
+
+/// A role's name in the person's language.
+fn role_message(role: Role) -> Message {
+    match role {
+        Role::Barista => Message::new("role-barista"),
+        Role::Manager => Message::new("role-manager"),
     }
 }
 

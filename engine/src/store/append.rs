@@ -171,6 +171,17 @@ pub struct ImportReport {
 }
 
 impl Store {
+    /// The event with this id, as stored here.
+    pub fn event(&self, id: crate::ledger::EventId) -> Result<Event> {
+        self.conn()
+            .prepare_cached(&format!(
+                "SELECT {SELECT_EVENT_COLUMNS} FROM events e WHERE e.id = ?"
+            ))?
+            .query_row([id.to_string()], event_from_row)
+            .optional()?
+            .ok_or_else(|| EngineError::not_found("event", id.to_string()))?
+    }
+
     /// Applies events written elsewhere (another till, the server) in one
     /// transaction. An event already here with the same content is skipped; the
     /// same id with other content, or another event at the same place in a
