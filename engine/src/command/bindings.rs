@@ -21,64 +21,85 @@ pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
 const HEADER: &str = "// Generated from the engine's Rust types by ts-rs (engine/src/command/bindings.rs).\n\
 // Do not edit: run `COUNTERPART_WRITE_BINDINGS=1 cargo test -p counterpart-engine --features ts --lib bindings`.\n\n";
 
+/// A type's declaration and the names of the types it refers to.
+type Declaration = (String, Vec<String>);
+
+macro_rules! declare {
+    ($cfg:expr; $($t:ty),* $(,)?) => {
+        vec![$((<$t>::decl($cfg), <$t>::dependencies($cfg).into_iter().map(|d| d.ts_name).collect())),*]
+    };
+}
+
 /// Every declaration, in a fixed order: requests, answers, errors.
-fn declarations(cfg: &Config) -> Vec<String> {
-    let mut all = vec![
-        // Requests.
-        CustomerRef::decl(cfg),
-        SetUpShop::decl(cfg),
-        Enrol::decl(cfg),
-        UpdateProfile::decl(cfg),
-        Item::decl(cfg),
-        RecordVisit::decl(cfg),
-        Redeem::decl(cfg),
-        SpendCashback::decl(cfg),
-        Void::decl(cfg),
-        Adjust::decl(cfg),
-        Subscribe::decl(cfg),
-        Donate::decl(cfg),
-        ReplaceCard::decl(cfg),
-        Merge::decl(cfg),
-        Erase::decl(cfg),
-        FindCustomers::decl(cfg),
-        PublishProgram::decl(cfg),
-        PairTill::decl(cfg),
-        QrFormat::decl(cfg),
-        // Answers.
-        crate::ledger::Message::decl(cfg),
-        crate::ledger::Arg::decl(cfg),
-        ShopInfo::decl(cfg),
-        Delta::decl(cfg),
-        Outcome::decl(cfg),
-        CardCodes::decl(cfg),
-        CustomerRecord::decl(cfg),
-        BalanceLine::decl(cfg),
-        TierLine::decl(cfg),
-        RewardLine::decl(cfg),
-        ConflictKind::decl(cfg),
-        ConflictLine::decl(cfg),
-        CustomerSummary::decl(cfg),
-        ScannedCustomer::decl(cfg),
-        RebuildReport::decl(cfg),
-        TableDiff::decl(cfg),
-        ErrorReport::decl(cfg),
+fn declarations(cfg: &Config) -> Vec<Declaration> {
+    let mut all: Vec<Declaration> = declare![cfg;
+        CustomerRef,
+        SetUpShop,
+        FirstManager,
+        Pin,
+        Enrol,
+        UpdateProfile,
+        Item,
+        RecordVisit,
+        Redeem,
+        SpendCashback,
+        Void,
+        Adjust,
+        Subscribe,
+        Donate,
+        ReplaceCard,
+        Merge,
+        Erase,
+        FindCustomers,
+        PublishProgram,
+        PairTill,
+        QrFormat,
+        SignIn,
+        AddStaff,
+        SetPin,
+        SetRole,
+        RemoveStaff,
+        AuditRange,
+        crate::ledger::Role,
+        crate::ledger::Message,
+        crate::ledger::Arg,
+        ShopInfo,
+        Delta,
+        Outcome,
+        CardCodes,
+        CustomerRecord,
+        BalanceLine,
+        TierLine,
+        RewardLine,
+        ConflictKind,
+        ConflictLine,
+        CustomerSummary,
+        ScannedCustomer,
+        crate::staff::StaffMember,
+        SignedIn,
+        StaffList,
+        AuditLine,
+        RebuildReport,
+        TableDiff,
+        serde_json::Value,
+        ErrorReport,
     ];
     #[cfg(feature = "print")]
-    all.extend([PrintedCard::decl(cfg), CardSheet::decl(cfg)]);
+    all.extend(declare![cfg; PrintedCard, CardSheet]);
     #[cfg(feature = "scan")]
-    all.push(CameraChoice::decl(cfg));
+    all.extend(declare![cfg; CameraChoice]);
     #[cfg(feature = "sync")]
-    all.extend([
-        Paired::decl(cfg),
-        ParkedEvent::decl(cfg),
-        SyncOverview::decl(cfg),
-        crate::sync::SyncStatus::decl(cfg),
-        crate::sync::RoundReport::decl(cfg),
+    all.extend(declare![cfg;
+        Paired,
+        ParkedEvent,
+        SyncOverview,
+        crate::sync::SyncStatus,
+        crate::sync::RoundReport,
     ]);
     #[cfg(feature = "demo")]
-    all.push(crate::demo::DemoReport::decl(cfg));
+    all.extend(declare![cfg; crate::demo::DemoReport]);
     #[cfg(feature = "i18n")]
-    all.push(crate::i18n::Language::decl(cfg));
+    all.extend(declare![cfg; crate::i18n::Language]);
     all
 }
 
@@ -94,7 +115,7 @@ pub fn typescript() -> String {
         out.push_str(&format!("\n  | \"{}\"", code.as_str()));
     }
     out.push_str(";\n\n");
-    for decl in declarations(&cfg) {
+    for (decl, _) in declarations(&cfg) {
         out.push_str("export ");
         out.push_str(decl.trim());
         out.push_str("\n\n");
@@ -108,6 +129,32 @@ pub fn typescript() -> String {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    /// A type the screens receive names only types the file declares.
+    #[test]
+    fn every_type_named_is_declared() {
+        let cfg = Config::new().with_large_int("number");
+        let decls = declarations(&cfg);
+        let declared: std::collections::BTreeSet<String> = decls
+            .iter()
+            .filter_map(|(d, _)| {
+                d.trim()
+                    .strip_prefix("type ")
+                    .and_then(|rest| rest.split([' ', '<', '=']).next())
+                    .map(str::to_string)
+            })
+            .chain(std::iter::once("ErrorCode".to_string()))
+            .collect();
+        for (decl, deps) in &decls {
+            for dep in deps {
+                assert!(
+                    declared.contains(dep),
+                    "`{dep}` is named but not declared (in {})",
+                    decl.lines().next().unwrap_or_default()
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_committed_bindings_are_current() {

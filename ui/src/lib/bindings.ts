@@ -11,6 +11,10 @@ export type ErrorCode =
   | "refused.customer_closed"
   | "refused.no_program"
   | "refused.below_zero"
+  | "auth.sign_in_required"
+  | "auth.forbidden"
+  | "auth.wrong_pin"
+  | "auth.locked_out"
   | "card.garbled"
   | "card.unknown_shop"
   | "card.unknown_till"
@@ -62,7 +66,23 @@ timezone: string,
 /**
  * Local hour the business day starts (a café open until 01:00 uses 3 or 4).
  */
-day_starts_at: number, };
+day_starts_at: number, 
+/**
+ * The first manager; without one the till runs open (a one-person shop).
+ */
+manager?: FirstManager, };
+
+export type FirstManager = { 
+/**
+ * Their name on the sign-in list.
+ */
+name: string, 
+/**
+ * Their PIN: 6 to 12 digits.
+ */
+pin: Pin, };
+
+export type Pin = string;
 
 export type Enrol = { 
 /**
@@ -345,6 +365,73 @@ name: string, };
 
 export type QrFormat = "svg" | "png";
 
+export type SignIn = { 
+/**
+ * Their id (from the sign-in list) or their name.
+ */
+staff: string, 
+/**
+ * Their PIN.
+ */
+pin: Pin, };
+
+export type AddStaff = { 
+/**
+ * Their name on the sign-in list (unique among the staff).
+ */
+name: string, 
+/**
+ * What they may do.
+ */
+role: Role, 
+/**
+ * Their PIN: at least 4 digits for a barista, 6 for a manager.
+ */
+pin: Pin, };
+
+export type SetPin = { 
+/**
+ * Their id or name.
+ */
+staff: string, 
+/**
+ * The new PIN.
+ */
+pin: Pin, };
+
+export type SetRole = { 
+/**
+ * Their id or name.
+ */
+staff: string, 
+/**
+ * The new role.
+ */
+role: Role, 
+/**
+ * A new PIN: needed for a promotion to manager (6 digits or more), since
+ * the till cannot tell how long the old one is.
+ */
+pin?: Pin, };
+
+export type RemoveStaff = { 
+/**
+ * Their id or name.
+ */
+staff: string, };
+
+export type AuditRange = { 
+/**
+ * First date, `YYYY-MM-DD` (30 days before `to` when left out).
+ */
+from?: string, 
+/**
+ * Last date, `YYYY-MM-DD` (today when left out).
+ */
+to?: string, };
+
+export type Role = "barista" | "manager";
+
 export type Message = { 
 /**
  * The id in the catalogues (`earn-points`, `stamp-one`).
@@ -389,7 +476,11 @@ day_starts_at: number,
 /**
  * This till's device id.
  */
-device: string, };
+device: string, 
+/**
+ * True while nobody is on the staff: anyone may do anything, no sign-in.
+ */
+runs_open: boolean, };
 
 export type Delta = { 
 /**
@@ -682,6 +773,74 @@ card: string,
  */
 customer: CustomerSummary, };
 
+export type StaffMember = { 
+/**
+ * Their id: what events record as who did it.
+ */
+id: string, 
+/**
+ * The name on the sign-in list.
+ */
+name: string, 
+/**
+ * What they may do.
+ */
+role: Role, 
+/**
+ * True once removed: they cannot sign in, and stay listed in the audit.
+ */
+removed: boolean, };
+
+export type SignedIn = { 
+/**
+ * Their id.
+ */
+staff: string, 
+/**
+ * Their name.
+ */
+name: string, 
+/**
+ * Their role when they signed in (every action checks it again).
+ */
+role: Role, };
+
+export type StaffList = { 
+/**
+ * True when nobody is on the staff: the till runs open, no sign-in needed.
+ */
+runs_open: boolean, 
+/**
+ * Everyone on the staff now, by name.
+ */
+staff: Array<StaffMember>, };
+
+export type AuditLine = { 
+/**
+ * The event.
+ */
+event: string, 
+/**
+ * When, by the clock of the till that recorded it.
+ */
+at: string, 
+/**
+ * Who did it (their name), or none when the till ran open.
+ */
+staff: string | null, 
+/**
+ * The event's kind (`adjusted`, `voided`, `staff_added`, …).
+ */
+kind: string, 
+/**
+ * The customer it was about, if any.
+ */
+customer: string | null, 
+/**
+ * What it was, in English words.
+ */
+what: string, };
+
 export type RebuildReport = { 
 /**
  * Events read.
@@ -721,6 +880,8 @@ changed: number,
  * A few keys that differ, to look at.
  */
 examples: Array<string>, };
+
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
 export type ErrorReport = { 
 /**
