@@ -42,3 +42,9 @@ if command -v psql >/dev/null; then
     psql -h 127.0.0.1 -U postgres -d postgres -c 'CREATE DATABASE test' >/dev/null
   fi
 fi
+
+# The screens' tests run on Node 20 or newer (vitest 4) with npm.
+if ! command -v npm >/dev/null || ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
+  echo "Node.js 20 or newer with npm is needed for the screens' tests (ui/); install it first" >&2
+  exit 1
+fi

@@ -106,6 +106,10 @@ fn bundle_of(language: Language) -> FluentBundle<FluentResource> {
     bundle
 }
 
+/// Signs written after amounts outside English where they differ from the
+/// currency's symbol (`4,50 zł`); the screens read this table too.
+pub const SIGNS_AFTER: &[(&str, &str)] = &[("PLN", "zł"), ("RUB", "₽")];
+
 impl Catalogue {
     /// The catalogue of `language`.
     pub fn new(language: Language) -> Catalogue {
@@ -161,11 +165,11 @@ impl Catalogue {
             return money.to_string();
         }
         let digits = money.plain().replace('.', ",");
-        let sign = match currency.code() {
-            "PLN" => Some("zł"),
-            "RUB" => Some("₽"),
-            _ => currency.symbol(),
-        };
+        let sign = SIGNS_AFTER
+            .iter()
+            .find(|(code, _)| *code == currency.code())
+            .map(|(_, sign)| *sign)
+            .or(currency.symbol());
         format!("{digits}\u{a0}{}", sign.unwrap_or(currency.code()))
     }
 }

@@ -18,8 +18,20 @@ pub struct Currency {
     exponent: u8,
 }
 
+/// The signs written before amounts (`$4.50`), where a currency has one;
+/// the screens read this table too (`ui/src/lib/bindings.ts`).
+pub const SYMBOLS: &[(&str, &str)] = &[
+    ("USD", "$"),
+    ("CAD", "$"),
+    ("AUD", "$"),
+    ("NZD", "$"),
+    ("EUR", "€"),
+    ("GBP", "£"),
+    ("JPY", "¥"),
+];
+
 /// Currencies whose minor unit is not 1/100. Everything else uses two decimals.
-const EXPONENT_EXCEPTIONS: &[(&str, u8)] = &[
+pub const EXPONENT_EXCEPTIONS: &[(&str, u8)] = &[
     ("JPY", 0),
     ("KRW", 0),
     ("ISK", 0),
@@ -67,13 +79,10 @@ impl Currency {
 
     /// The sign written with amounts (`$`, `€`), where the currency has one.
     pub fn symbol(&self) -> Option<&'static str> {
-        match self.code() {
-            "USD" | "CAD" | "AUD" | "NZD" => Some("$"),
-            "EUR" => Some("€"),
-            "GBP" => Some("£"),
-            "JPY" => Some("¥"),
-            _ => None,
-        }
+        SYMBOLS
+            .iter()
+            .find(|(code, _)| *code == self.code())
+            .map(|(_, sign)| *sign)
     }
 }
 

@@ -103,6 +103,53 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
     all
 }
 
+/// The engine's money-writing tables, so the screens write amounts as the
+/// command line does (`ui/src/lib/money.ts`).
+fn money_tables() -> String {
+    let table = |doc: &str, name: &str, rows: Vec<(String, String)>| {
+        let body: Vec<String> = rows
+            .iter()
+            .map(|(k, v)| format!("  {}: {v},", serde_json::Value::from(k.as_str())))
+            .collect();
+        format!(
+            "/** {doc} */\nexport const {name}: Readonly<Record<string, {}>> = {{\n{}\n}};\n\n",
+            if name == "CURRENCY_EXPONENTS" {
+                "number"
+            } else {
+                "string"
+            },
+            body.join("\n")
+        )
+    };
+    let text = |v: &str| serde_json::Value::from(v).to_string();
+    let mut out = table(
+        "Decimals of currencies whose minor unit is not 1/100 (the rest have 2).",
+        "CURRENCY_EXPONENTS",
+        crate::money::EXPONENT_EXCEPTIONS
+            .iter()
+            .map(|(c, e)| (c.to_string(), e.to_string()))
+            .collect(),
+    );
+    out.push_str(&table(
+        "Signs written before amounts in English (`$4.50`); other currencies are written `4.50 CHF`.",
+        "CURRENCY_SYMBOLS",
+        crate::money::SYMBOLS
+            .iter()
+            .map(|(c, s)| (c.to_string(), text(s)))
+            .collect(),
+    ));
+    #[cfg(feature = "i18n")]
+    out.push_str(&table(
+        "Signs written after amounts in the other languages where they are not the symbol (`4,50 zł`).",
+        "SIGNS_AFTER",
+        crate::i18n::SIGNS_AFTER
+            .iter()
+            .map(|(c, s)| (c.to_string(), text(s)))
+            .collect(),
+    ));
+    out
+}
+
 /// The whole file.
 pub fn typescript() -> String {
     // Amounts are i64 in Rust but bounded by the ledger to ±2^53, so a JSON
@@ -115,6 +162,7 @@ pub fn typescript() -> String {
         out.push_str(&format!("\n  | \"{}\"", code.as_str()));
     }
     out.push_str(";\n\n");
+    out.push_str(&money_tables());
     for (decl, _) in declarations(&cfg) {
         out.push_str("export ");
         out.push_str(decl.trim());

@@ -218,3 +218,119 @@ fn languages_come_from_tags_and_posix_locales() {
     assert_eq!(Language::parse("de_DE"), None);
     assert_eq!(Language::parse("C"), None);
 }
+
+/// Where the screens' test of the same renderings lives (`ui/src/lib/i18n.test.ts`).
+const UI_FIXTURE: &str = "ui/src/lib/messages.fixture.json";
+
+/// Every variable a pattern names, selectors included.
+fn variables_in(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    fn inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => expression_vars(expression, out),
+            _ => {}
+        }
+    }
+    fn expression_vars(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    variables_in(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(i) => inline(i, out),
+        }
+    }
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_vars(expression, out);
+        }
+    }
+}
+
+/// Messages as the engine sends them: every English message with counts
+/// that pick each plural form for the variables it selects on and words for
+/// the rest, and money in several currencies.
+fn ui_samples() -> Vec<Message> {
+    use crate::money::{Currency, Money};
+    let resource = fluent_syntax::parser::parse(Language::En.catalogue()).expect("en parses");
+    let mut samples = Vec::new();
+    for entry in &resource.body {
+        let ast::Entry::Message(m) = entry else {
+            continue;
+        };
+        let Some(value) = &m.value else { continue };
+        let mut vars = BTreeSet::new();
+        variables_in(value, &mut vars);
+        let mut selects = Vec::new();
+        selects_in(value, &mut selects);
+        let counted: BTreeSet<String> = selects.into_iter().map(|(v, _)| v).collect();
+        let counts: &[i64] = if counted.is_empty() {
+            &[0]
+        } else {
+            &[1, 2, 5, 22, 1234]
+        };
+        for n in counts {
+            let mut message = Message::new(m.id.name);
+            for var in &vars {
+                message = match counted.contains(var) {
+                    true => message.num(var, *n),
+                    false => message.text(var, format!("«{var}»")),
+                };
+            }
+            samples.push(message);
+        }
+    }
+    for (minor, code) in [
+        (1250, "USD"),
+        (450, "PLN"),
+        (-450, "EUR"),
+        (1200, "JPY"),
+        (99, "RUB"),
+        (1005, "CHF"),
+        (12345, "KWD"),
+    ] {
+        let currency = Currency::parse(code).expect("currency");
+        samples.push(Message::new("cashback-spent").money("amount", Money::new(minor, currency)));
+    }
+    samples.push(
+        Message::new("staff-added")
+            .text("name", "Bo")
+            .message("role", Message::new("role-barista")),
+    );
+    samples.push(Message::new("no-such-message"));
+    samples
+}
+
+/// The file the screens' test reads: each sample in each language as the
+/// engine renders it. Written with `COUNTERPART_WRITE_BINDINGS=1`, like the
+/// bindings; stale fails.
+#[test]
+fn the_screens_fixture_of_renderings_is_current() {
+    let mut rows = Vec::new();
+    for language in Language::ALL {
+        let catalogue = Catalogue::new(language);
+        for message in ui_samples() {
+            rows.push(serde_json::json!({
+                "language": language.tag(),
+                "message": message,
+                "text": catalogue.render(&message),
+            }));
+        }
+    }
+    let fresh = serde_json::to_string_pretty(&rows).expect("json") + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(UI_FIXTURE);
+    if std::env::var_os("COUNTERPART_WRITE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).expect("write the fixture");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{UI_FIXTURE} is stale: run COUNTERPART_WRITE_BINDINGS=1 cargo test -p counterpart-engine --lib i18n"
+    );
+}

@@ -48,6 +48,38 @@ export type ErrorCode =
   | "sync.already_paired"
   | "sync.failed";
 
+/** Decimals of currencies whose minor unit is not 1/100 (the rest have 2). */
+export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
+  "JPY": 0,
+  "KRW": 0,
+  "ISK": 0,
+  "CLP": 0,
+  "VND": 0,
+  "HUF": 2,
+  "BHD": 3,
+  "KWD": 3,
+  "OMR": 3,
+  "TND": 3,
+  "JOD": 3,
+};
+
+/** Signs written before amounts in English (`$4.50`); other currencies are written `4.50 CHF`. */
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  "USD": "$",
+  "CAD": "$",
+  "AUD": "$",
+  "NZD": "$",
+  "EUR": "€",
+  "GBP": "£",
+  "JPY": "¥",
+};
+
+/** Signs written after amounts in the other languages where they are not the symbol (`4,50 zł`). */
+export const SIGNS_AFTER: Readonly<Record<string, string>> = {
+  "PLN": "zł",
+  "RUB": "₽",
+};
+
 export type CustomerRef = { "card": string } | { "customer": string };
 
 export type SetUpShop = { 

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { Language, Message } from "./bindings";
+import { Catalogue, LANGUAGES } from "./i18n";
+import { formatMoney, plainAmount } from "./money";
+import fixture from "./messages.fixture.json";
+
+type Row = { language: Language; message: Message; text: string };
+const rows = fixture as Row[];
+
+describe("the screens render the engine's messages as the engine does", () => {
+  const catalogues = new Map(LANGUAGES.map((l) => [l, new Catalogue(l)]));
+
+  it("has a fixture for every language", () => {
+    for (const language of LANGUAGES) {
+      expect(rows.filter((r) => r.language === language).length).toBeGreaterThan(100);
+    }
+  });
+
+  it.each(LANGUAGES)("renders every message of the fixture the same in %s", (language) => {
+    const catalogue = catalogues.get(language)!;
+    const differing = rows
+      .filter((r) => r.language === language)
+      .map((r) => ({ id: r.message.id, engine: r.text, screen: catalogue.render(r.message) }))
+      .filter((r) => r.engine !== r.screen);
+    expect(differing).toEqual([]);
+  });
+});
+
+describe("plurals", () => {
+  const points = (language: Language, n: number) =>
+    new Catalogue(language).render({ id: "balance-points", args: { points: { number: n } } });
+
+  it("gives Polish its three forms", () => {
+    expect([1, 2, 5, 22, 25].map((n) => points("pl", n))).toEqual([
+      "1 punkt",
+      "2 punkty",
+      "5 punktów",
+      "22 punkty",
+      "25 punktów",
+    ]);
+  });
+
+  it("gives Russian its three forms", () => {
+    const forms = [1, 3, 5, 21].map((n) => points("ru", n));
+    expect(new Set(forms.map((f) => f.split(" ")[1])).size).toBe(3);
+  });
+});
+
+describe("money", () => {
+  it("writes amounts with the currency's decimals", () => {
+    expect(plainAmount(450, 2)).toBe("4.50");
+    expect(plainAmount(-5, 2)).toBe("-0.05");
+    expect(plainAmount(1200, 0)).toBe("1200");
+    expect(plainAmount(12345, 3)).toBe("12.345");
+  });
+
+  it("writes money for each language", () => {
+    expect(formatMoney(450, "USD", "en")).toBe("$4.50");
+    expect(formatMoney(-450, "EUR", "en")).toBe("-€4.50");
+    expect(formatMoney(1005, "CHF", "en")).toBe("10.05 CHF");
+    expect(formatMoney(450, "PLN", "pl")).toBe("4,50\u00a0zł");
+    expect(formatMoney(1200, "JPY", "fr")).toBe("1200\u00a0¥");
+  });
+});
+
+describe("a message no catalogue has", () => {
+  it("falls back to English, then to its id", () => {
+    const pl = new Catalogue("pl");
+    expect(pl.render({ id: "no-such-message" })).toBe("no-such-message");
+    expect(pl.has("balance-points")).toBe(true);
+  });
+});
