@@ -116,6 +116,49 @@ staff-removed = removed { $name } from the staff
 role-barista = barista
 role-manager = manager
 
+
+## Refusals
+
+refused-not-enough = not enough { $account }: the reward needs { $needed }, the customer has { $available }
+account-points = points
+account-cashback = cashback
+account-other = { $account }
+refused-not-available = { $reward } is not available: { $why }
+why-not-on-this-date = it is not offered on this date
+why-needs-tier = it needs the { $tier } tier; the customer is { $held }
+why-needs-tier-none = it needs the { $tier } tier; the customer is in no tier
+why-once-per-customer = it can be redeemed once per customer, and was
+why-no-voucher = the customer has no voucher for it
+why-coupon-not-running = it is not running now or not for this customer
+why-coupon-used = this customer has used it { $uses } { $uses ->
+        [one] time
+       *[other] times
+    } already
+why-coupon-all-used = all its uses are taken
+why-offline-allowance = this till has not synced for { $hours } { $hours ->
+        [one] hour
+       *[other] hours
+    }; until it does, a customer may redeem at most { $max } { $max ->
+        [one] point
+       *[other] points
+    } here ({ $spent } already)
+refused-cannot-void = cannot void: { $why }
+why-voided-already = it was voided already by { $event }
+why-not-voidable = a { $kind } event cannot be voided; only visits, redemptions, adjustments and donations
+refused-customer-closed = this customer record is closed: { $why }
+why-erased = their personal data was erased at their request
+refused-below-zero = this would leave { $account } at { $after }: { $why }. A manager can confirm it; the balance then shows below zero, flagged
+why-spent-since = what the voided event gave was spent since
+why-has-less = the customer has less than that
+refused-no-program = no loyalty program is published yet: publish one with `counterpart program publish FILE`
+auth-sign-in-required = sign in first: this till has staff
+auth-forbidden = a { $role } may not do this: ask a manager
+auth-wrong-pin = wrong PIN for { $name }: { $left } more { $left ->
+        [one] try
+       *[other] tries
+    } before a 5-minute lockout
+auth-locked-out = { $name } typed 5 wrong PINs and is locked out on this till until { $until }
+
 ## The command line's own words
 
 cli-tier = tier

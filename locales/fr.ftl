@@ -117,6 +117,49 @@ staff-removed = { $name } retiré(e) du personnel
 role-barista = barista
 role-manager = responsable
 
+
+## Refus
+
+refused-not-enough = pas assez de { $account } : la récompense demande { $needed }, le client a { $available }
+account-points = points
+account-cashback = cagnotte
+account-other = { $account }
+refused-not-available = { $reward } n'est pas disponible : { $why }
+why-not-on-this-date = pas proposé à cette date
+why-needs-tier = il faut le niveau { $tier } ; le client est { $held }
+why-needs-tier-none = il faut le niveau { $tier } ; le client n'a aucun niveau
+why-once-per-customer = une fois par client, et c'est déjà fait
+why-no-voucher = le client n'a pas de bon pour cela
+why-coupon-not-running = pas en cours, ou pas pour ce client
+why-coupon-used = ce client l'a déjà utilisé { $uses } { $uses ->
+        [one] fois
+       *[other] fois
+    }
+why-coupon-all-used = toutes ses utilisations sont prises
+why-offline-allowance = cette caisse n'a pas synchronisé depuis { $hours } { $hours ->
+        [one] heure
+       *[other] heures
+    } ; d'ici là, un client peut échanger au plus { $max } { $max ->
+        [one] point
+       *[other] points
+    } ici (déjà { $spent })
+refused-cannot-void = annulation impossible : { $why }
+why-voided-already = déjà annulé par { $event }
+why-not-voidable = un événement { $kind } ne s'annule pas ; seulement les visites, échanges, corrections et dons
+refused-customer-closed = cette fiche client est fermée : { $why }
+why-erased = ses données personnelles ont été effacées à sa demande
+refused-below-zero = le solde { $account } passerait à { $after } : { $why }. Un responsable peut le confirmer ; le solde est alors négatif et signalé
+why-spent-since = ce que l'événement annulé a donné a déjà été dépensé
+why-has-less = le client a moins que cela
+refused-no-program = aucun programme de fidélité publié : publiez-en un avec `counterpart program publish FICHIER`
+auth-sign-in-required = connectez-vous d'abord : cette caisse a du personnel
+auth-forbidden = le rôle { $role } ne permet pas cela : demandez à un responsable
+auth-wrong-pin = PIN erroné pour { $name } : encore { $left } { $left ->
+        [one] essai
+       *[other] essais
+    } avant un blocage de 5 minutes
+auth-locked-out = { $name } : 5 PIN erronés, bloqué(e) sur cette caisse jusqu'à { $until }
+
 ## Les mots de la ligne de commande
 
 cli-tier = niveau

@@ -143,6 +143,57 @@ staff-removed = usunięto z personelu: { $name }
 role-barista = barista
 role-manager = kierownik
 
+
+## Odmowy
+
+refused-not-enough = za mało: { $account }; nagroda wymaga { $needed }, klient ma { $available }
+account-points = punkty
+account-cashback = zwrot
+account-other = { $account }
+refused-not-available = { $reward } jest niedostępne: { $why }
+why-not-on-this-date = nie jest oferowane w tym dniu
+why-needs-tier = wymaga poziomu { $tier }; klient ma poziom { $held }
+why-needs-tier-none = wymaga poziomu { $tier }; klient nie ma poziomu
+why-once-per-customer = można odebrać raz na klienta i już odebrano
+why-no-voucher = klient nie ma na to kuponu
+why-coupon-not-running = nie obowiązuje teraz lub nie dla tego klienta
+why-coupon-used = ten klient użył go już { $uses } { $uses ->
+        [one] raz
+        [few] razy
+        [many] razy
+       *[other] razy
+    }
+why-coupon-all-used = wszystkie użycia są wykorzystane
+why-offline-allowance = ta kasa nie synchronizowała się od { $hours } { $hours ->
+        [one] godziny
+        [few] godzin
+        [many] godzin
+       *[other] godziny
+    }; do tego czasu klient może tu wymienić najwyżej { $max } { $max ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    } (już { $spent })
+refused-cannot-void = nie można anulować: { $why }
+why-voided-already = zostało już anulowane przez { $event }
+why-not-voidable = zdarzenia { $kind } nie można anulować; tylko wizyty, odbiory nagród, korekty i darowizny
+refused-customer-closed = ten rekord klienta jest zamknięty: { $why }
+why-erased = jego dane osobowe usunięto na jego prośbę
+refused-below-zero = saldo { $account } spadłoby do { $after }: { $why }. Kierownik może to potwierdzić; saldo będzie wtedy ujemne i oznaczone
+why-spent-since = to, co dało anulowane zdarzenie, zostało już wydane
+why-has-less = klient ma mniej
+refused-no-program = nie opublikowano jeszcze programu lojalnościowego: opublikuj go poleceniem `counterpart program publish PLIK`
+auth-sign-in-required = najpierw się zaloguj: ta kasa ma personel
+auth-forbidden = rola { $role } na to nie pozwala: poproś kierownika
+auth-wrong-pin = zły PIN dla { $name }: jeszcze { $left } { $left ->
+        [one] próba
+        [few] próby
+        [many] prób
+       *[other] próby
+    } przed 5-minutową blokadą
+auth-locked-out = { $name }: 5 złych PIN-ów, blokada na tej kasie do { $until }
+
 ## Słowa wiersza poleceń
 
 cli-tier = poziom

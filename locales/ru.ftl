@@ -143,6 +143,57 @@ staff-removed = { $name } удалён(а) из персонала
 role-barista = бариста
 role-manager = менеджер
 
+
+## Отказы
+
+refused-not-enough = недостаточно: { $account }; награда требует { $needed }, у клиента { $available }
+account-points = баллы
+account-cashback = кэшбэк
+account-other = { $account }
+refused-not-available = { $reward } недоступно: { $why }
+why-not-on-this-date = не предлагается в этот день
+why-needs-tier = нужен уровень { $tier }; у клиента уровень { $held }
+why-needs-tier-none = нужен уровень { $tier }; у клиента нет уровня
+why-once-per-customer = можно получить один раз на клиента, и уже получено
+why-no-voucher = у клиента нет ваучера на это
+why-coupon-not-running = сейчас не действует или не для этого клиента
+why-coupon-used = этот клиент уже использовал его { $uses } { $uses ->
+        [one] раз
+        [few] раза
+        [many] раз
+       *[other] раза
+    }
+why-coupon-all-used = все его использования исчерпаны
+why-offline-allowance = эта касса не синхронизировалась { $hours } { $hours ->
+        [one] час
+        [few] часа
+        [many] часов
+       *[other] часа
+    }; до синхронизации клиент может списать здесь не более { $max } { $max ->
+        [one] балла
+        [few] баллов
+        [many] баллов
+       *[other] балла
+    } (уже { $spent })
+refused-cannot-void = нельзя отменить: { $why }
+why-voided-already = уже отменено событием { $event }
+why-not-voidable = событие { $kind } нельзя отменить; только визиты, списания, корректировки и пожертвования
+refused-customer-closed = эта запись клиента закрыта: { $why }
+why-erased = его личные данные удалены по его просьбе
+refused-below-zero = баланс { $account } станет { $after }: { $why }. Менеджер может подтвердить; баланс тогда будет отрицательным и отмеченным
+why-spent-since = то, что дало отменённое событие, уже потрачено
+why-has-less = у клиента меньше
+refused-no-program = программа лояльности ещё не опубликована: опубликуйте её командой `counterpart program publish ФАЙЛ`
+auth-sign-in-required = сначала войдите: у этой кассы есть персонал
+auth-forbidden = роль { $role } этого не позволяет: обратитесь к менеджеру
+auth-wrong-pin = неверный PIN для { $name }: осталось { $left } { $left ->
+        [one] попытка
+        [few] попытки
+        [many] попыток
+       *[other] попытки
+    } до блокировки на 5 минут
+auth-locked-out = { $name }: 5 неверных PIN, блокировка на этой кассе до { $until }
+
 ## Слова командной строки
 
 cli-tier = уровень

@@ -85,7 +85,10 @@ impl Out {
             let report = counterpart_engine::error::ErrorReport::from(e);
             eprintln!("{}", serde_json::json!({ "error": report }));
         } else {
-            eprintln!("error: {e}");
+            match e.message() {
+                Some(m) => eprintln!("error: {}", self.words.render(&m)),
+                None => eprintln!("error: {e}"),
+            }
         }
     }
 
@@ -426,7 +429,7 @@ impl Out {
         for l in lines {
             line(&format!(
                 "{}  {:<12}  {}{}",
-                l.at.format("%Y-%m-%d %H:%M"),
+                l.local_time,
                 l.staff.as_deref().unwrap_or("(open till)"),
                 l.what,
                 l.customer

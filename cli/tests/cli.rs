@@ -312,6 +312,33 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
     assert_eq!(e["error"]["detail"]["permission"], "adjust");
     assert_eq!(e["error"]["detail"]["role"], "barista");
     assert_eq!(show(), before, "a refused adjustment changed something");
+    // Told in the person's language.
+    let o = bo(&[
+        "--lang",
+        "pl",
+        "adjust",
+        "--customer",
+        &ann,
+        "--account",
+        "points",
+        "--amount",
+        "50",
+        "--reason",
+        "friend",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("rola barista na to nie pozwala: poproś kierownika"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = bo(&["--lang", "pl", "redeem", "--customer", &ann, "drink"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("za mało: punkty"),
+        "{}",
+        text(&o.stderr)
+    );
     // A wrong PIN.
     let o = counterpart_with(
         &db,

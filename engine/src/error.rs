@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::ledger::{Arg, Message};
+
 pub use crate::error_code::{ErrorCode, ErrorReport};
 
 /// One problem with something a person or a file supplied: which field, and what is wrong.
@@ -48,7 +50,8 @@ impl fmt::Display for ProgramErrors {
 
 impl std::error::Error for ProgramErrors {}
 
-/// Why the till refused an action that was well-formed but not allowed.
+/// Why the till refused an action that was well-formed but not allowed: in
+/// English words, and as a message for every language ([`Refusal::message`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Refusal {
@@ -61,37 +64,104 @@ pub enum Refusal {
         needed: String,
         /// What the customer has now.
         available: String,
+        /// The two amounts as message arguments (counts, or money).
+        #[serde(skip)]
+        amounts: (Arg, Arg),
     },
     /// The reward exists but is not available now or to this customer.
-    #[error("{reward} is not available: {why}")]
+    #[error("{reward} is not available: {}", why.0)]
     NotAvailable {
         /// The reward's name.
         reward: String,
         /// Why not.
-        why: String,
+        #[serde(serialize_with = "words")]
+        why: Why,
     },
     /// The event to void is already voided or cannot be voided.
-    #[error("cannot void: {0}")]
-    CannotVoid(String),
+    #[error("cannot void: {}", why.0)]
+    CannotVoid {
+        /// Why not.
+        #[serde(serialize_with = "words")]
+        why: Why,
+    },
     /// The customer's record is closed (merged into another, or erased).
-    #[error("this customer record is closed: {0}")]
-    CustomerClosed(String),
+    #[error("this customer record is closed: {}", why.0)]
+    CustomerClosed {
+        /// Why.
+        #[serde(serialize_with = "words")]
+        why: Why,
+    },
     /// A void or adjustment would leave a balance below zero: what it takes
     /// back was spent already (a fraudulent visit whose points bought a drink).
-    #[error("this would leave {account} at {after}: {why}. A manager can confirm it; the balance then shows below zero, flagged")]
+    #[error("this would leave {account} at {after}: {}. A manager can confirm it; the balance then shows below zero, flagged", why.0)]
     BelowZero {
         /// The account.
         account: String,
         /// The balance it would leave.
         after: i64,
         /// What was spent.
-        why: String,
+        #[serde(serialize_with = "words")]
+        why: Why,
     },
     /// No program has been published yet.
     #[error(
         "no loyalty program is published yet: publish one with `counterpart program publish FILE`"
     )]
     NoProgram,
+}
+
+/// A reason in English words and as a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Why(pub String, pub Message);
+
+impl Why {
+    /// A reason: its English words and its message.
+    pub fn new(words: impl Into<String>, message: Message) -> Why {
+        Why(words.into(), message)
+    }
+}
+
+fn words<S: serde::Serializer>(why: &Why, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&why.0)
+}
+
+impl Refusal {
+    /// What the refusal means, for every language.
+    pub fn message(&self) -> Message {
+        match self {
+            Refusal::NotEnough {
+                account, amounts, ..
+            } => {
+                let label = match account.as_str() {
+                    "cashback" => Message::new("account-cashback"),
+                    "points" => Message::new("account-points"),
+                    other => Message::new("account-other").text("account", other),
+                };
+                let mut m = Message::new("refused-not-enough").message("account", label);
+                m.args.insert("needed".into(), amounts.0.clone());
+                m.args.insert("available".into(), amounts.1.clone());
+                m
+            }
+            Refusal::NotAvailable { reward, why } => Message::new("refused-not-available")
+                .text("reward", reward.clone())
+                .message("why", why.1.clone()),
+            Refusal::CannotVoid { why } => {
+                Message::new("refused-cannot-void").message("why", why.1.clone())
+            }
+            Refusal::CustomerClosed { why } => {
+                Message::new("refused-customer-closed").message("why", why.1.clone())
+            }
+            Refusal::BelowZero {
+                account,
+                after,
+                why,
+            } => Message::new("refused-below-zero")
+                .text("account", account.clone())
+                .num("after", *after)
+                .message("why", why.1.clone()),
+            Refusal::NoProgram => Message::new("refused-no-program"),
+        }
+    }
 }
 
 /// Who may do what: refused, and nothing changed.
@@ -127,6 +197,30 @@ pub enum AuthError {
         /// When they may try again.
         until: chrono::DateTime<chrono::Utc>,
     },
+}
+
+impl AuthError {
+    /// What the refusal means, for every language.
+    pub fn message(&self) -> Message {
+        let role = |r: crate::ledger::Role| {
+            Message::new(match r {
+                crate::ledger::Role::Barista => "role-barista",
+                crate::ledger::Role::Manager => "role-manager",
+            })
+        };
+        match self {
+            AuthError::SignInRequired { .. } => Message::new("auth-sign-in-required"),
+            AuthError::Forbidden { role: r, .. } => {
+                Message::new("auth-forbidden").message("role", role(*r))
+            }
+            AuthError::WrongPin { name, tries_left } => Message::new("auth-wrong-pin")
+                .text("name", name.clone())
+                .num("left", i64::from(*tries_left)),
+            AuthError::LockedOut { name, until } => Message::new("auth-locked-out")
+                .text("name", name.clone())
+                .text("until", until.format("%H:%M").to_string()),
+        }
+    }
 }
 
 /// Errors from the engine.
@@ -197,8 +291,8 @@ impl EngineError {
             EngineError::Refused(r) => match r {
                 Refusal::NotEnough { .. } => ErrorCode::RefusedNotEnough,
                 Refusal::NotAvailable { .. } => ErrorCode::RefusedNotAvailable,
-                Refusal::CannotVoid(_) => ErrorCode::RefusedCannotVoid,
-                Refusal::CustomerClosed(_) => ErrorCode::RefusedCustomerClosed,
+                Refusal::CannotVoid { .. } => ErrorCode::RefusedCannotVoid,
+                Refusal::CustomerClosed { .. } => ErrorCode::RefusedCustomerClosed,
                 Refusal::NoProgram => ErrorCode::RefusedNoProgram,
                 Refusal::BelowZero { .. } => ErrorCode::RefusedBelowZero,
             },
@@ -218,6 +312,16 @@ impl EngineError {
             EngineError::Migrate(_) => ErrorCode::Migration,
             EngineError::Corrupt(_) => ErrorCode::Corrupt,
             EngineError::Io(_) => ErrorCode::Io,
+        }
+    }
+
+    /// What the error means as a message, for every language: refusals and
+    /// sign-in problems (other errors are told in English words only).
+    pub fn message(&self) -> Option<Message> {
+        match self {
+            EngineError::Refused(r) => Some(r.message()),
+            EngineError::Auth(a) => Some(a.message()),
+            _ => None,
         }
     }
 

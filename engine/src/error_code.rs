@@ -166,8 +166,13 @@ pub struct ErrorReport {
     /// The stable code to branch on.
     #[cfg_attr(feature = "ts", ts(type = "ErrorCode"))]
     pub code: ErrorCode,
-    /// Words for the person (English, for now).
+    /// Words for the person, in English.
     pub message: String,
+    /// The same as a message id with arguments, for the person's language
+    /// (refusals and sign-in problems; `null` for the rest).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "Message | null"))]
+    pub what: Option<crate::ledger::Message>,
     /// The field at fault, for bad input.
     pub field: Option<String>,
     /// What the code carries: a program's problems, a refusal's amounts, the
@@ -213,6 +218,7 @@ impl From<&EngineError> for ErrorReport {
         ErrorReport {
             code,
             message: e.to_string(),
+            what: e.message(),
             field,
             detail,
             retryable: code.retryable() || e.is_transient(),
@@ -238,6 +244,7 @@ impl From<&SyncError> for ErrorReport {
         ErrorReport {
             code,
             message: e.to_string(),
+            what: None,
             field: None,
             detail,
             retryable: code.retryable(),

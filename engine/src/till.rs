@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
-use crate::error::{EngineError, Refusal, Result};
+use crate::error::{EngineError, Refusal, Result, Why};
 use crate::ledger::{
     Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Message, Profile,
     MAX_BALANCE, MAX_DELTA,
@@ -217,9 +217,12 @@ impl Ctx<'_> {
             .optional()?
             .ok_or_else(|| EngineError::not_found("customer", customer.to_string()))?;
         if erased {
-            return Err(Refusal::CustomerClosed(
-                "their personal data was erased at their request".into(),
-            )
+            return Err(Refusal::CustomerClosed {
+                why: Why::new(
+                    "their personal data was erased at their request",
+                    Message::new("why-erased"),
+                ),
+            }
             .into());
         }
         match merged {
@@ -249,7 +252,7 @@ fn check_below_zero(
     customer: CustomerId,
     deltas: &[Delta],
     below_zero: BelowZero,
-    why: &str,
+    why: &Why,
 ) -> Result<()> {
     if below_zero == BelowZero::ManagerConfirmed {
         return Ok(());
@@ -264,7 +267,7 @@ fn check_below_zero(
             return Err(Refusal::BelowZero {
                 account,
                 after,
-                why: why.to_string(),
+                why: why.clone(),
             }
             .into());
         }
@@ -313,9 +316,15 @@ fn check_offline_allowance(
     if spent_unsynced + spent_now > allowance.max_points_redeemed {
         return Err(Refusal::NotAvailable {
             reward: "this redemption".into(),
-            why: format!(
-                "this till has not synced for {hours_since} hours; until it does, a customer may redeem at most {} points here ({} already)",
-                allowance.max_points_redeemed, spent_unsynced
+            why: Why::new(
+                format!(
+                    "this till has not synced for {hours_since} hours; until it does, a customer may redeem at most {} points here ({} already)",
+                    allowance.max_points_redeemed, spent_unsynced
+                ),
+                Message::new("why-offline-allowance")
+                    .num("hours", hours_since)
+                    .num("max", allowance.max_points_redeemed)
+                    .num("spent", spent_unsynced),
             ),
         }
         .into());
@@ -677,7 +686,13 @@ impl Store {
                 .query_row("SELECT void_event FROM voided WHERE target = ?", [target.to_string()], |r| r.get(0))
                 .optional()?;
             if let Some(v) = voided {
-                return Err(Refusal::CannotVoid(format!("it was voided already by {v}")).into());
+                return Err(Refusal::CannotVoid {
+                    why: Why::new(
+                        format!("it was voided already by {v}"),
+                        Message::new("why-voided-already").text("event", v),
+                    ),
+                }
+                .into());
             }
             let customer = match &target_body {
                 EventBody::Visit { customer, .. }
@@ -685,10 +700,15 @@ impl Store {
                 | EventBody::Adjusted { customer, .. }
                 | EventBody::Donated { customer, .. } => *customer,
                 other => {
-                    return Err(Refusal::CannotVoid(format!(
-                        "a {} event cannot be voided; only visits, redemptions, adjustments and donations",
-                        other.kind()
-                    ))
+                    return Err(Refusal::CannotVoid {
+                        why: Why::new(
+                            format!(
+                                "a {} event cannot be voided; only visits, redemptions, adjustments and donations",
+                                other.kind()
+                            ),
+                            Message::new("why-not-voidable").text("kind", other.kind()),
+                        ),
+                    }
                     .into())
                 }
             };
@@ -702,7 +722,10 @@ impl Store {
                 customer,
                 &deltas,
                 below_zero,
-                "what the voided event gave was spent since",
+                &Why::new(
+                    "what the voided event gave was spent since",
+                    Message::new("why-spent-since"),
+                ),
             )?;
             Ok(Decision::new(
                 EventBody::Voided {
@@ -810,7 +833,10 @@ impl Store {
                     customer,
                     &deltas,
                     below_zero,
-                    "the customer has less than that",
+                    &Why::new(
+                        "the customer has less than that",
+                        Message::new("why-has-less"),
+                    ),
                 )?;
                 Ok(Decision::new(
                     EventBody::Adjusted {
@@ -947,6 +973,10 @@ impl Store {
                         account: "points".into(),
                         needed: points.to_string(),
                         available: context.points_available().to_string(),
+                        amounts: (
+                            crate::ledger::Arg::Number(points),
+                            crate::ledger::Arg::Number(context.points_available()),
+                        ),
                     }
                     .into());
                 }

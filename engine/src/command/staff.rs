@@ -48,6 +48,8 @@ pub struct AuditLine {
     /// When, by the clock of the till that recorded it.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub at: DateTime<Utc>,
+    /// The same in the shop's time zone, `2026-12-03 07:05`.
+    pub local_time: String,
     /// Who did it (their name), or none when the till ran open.
     pub staff: Option<String>,
     /// The event's kind (`adjusted`, `voided`, `staff_added`, …).
@@ -348,7 +350,10 @@ impl Commands {
             location.business_day_start(from),
             location.business_day_start(to + chrono::Days::new(1)),
         )?;
-        Ok(events.iter().map(|e| audit_line(e, &roster)).collect())
+        Ok(events
+            .iter()
+            .map(|e| audit_line(e, &roster, &location))
+            .collect())
     }
 
     fn member(&self, id: StaffId) -> Result<StaffMember> {
@@ -387,7 +392,7 @@ fn locked_out(member: &StaffMember, until: DateTime<Utc>) -> EngineError {
     .into()
 }
 
-fn audit_line(e: &Event, roster: &Roster) -> AuditLine {
+fn audit_line(e: &Event, roster: &Roster, location: &crate::location::Location) -> AuditLine {
     let name_of = |id: &StaffId| {
         roster
             .get(*id)
@@ -434,6 +439,10 @@ fn audit_line(e: &Event, roster: &Roster) -> AuditLine {
     AuditLine {
         event: e.id,
         at: e.device_time,
+        local_time: location
+            .local(e.device_time)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
         staff,
         kind: e.body.kind().to_string(),
         customer: e.body.customer(),

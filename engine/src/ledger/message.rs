@@ -37,6 +37,16 @@ pub enum Arg {
     Message(Box<Message>),
 }
 
+impl Arg {
+    /// Money as an argument.
+    pub fn money(money: crate::money::Money) -> Arg {
+        Arg::Money {
+            minor: money.minor,
+            currency: money.currency.code().to_string(),
+        }
+    }
+}
+
 impl Message {
     /// A message with no arguments yet.
     pub fn new(id: &str) -> Message {
@@ -60,13 +70,7 @@ impl Message {
 
     /// Adds money.
     pub fn money(mut self, name: &str, money: crate::money::Money) -> Message {
-        self.args.insert(
-            name.to_string(),
-            Arg::Money {
-                minor: money.minor,
-                currency: money.currency.code().to_string(),
-            },
-        );
+        self.args.insert(name.to_string(), Arg::money(money));
         self
     }
 

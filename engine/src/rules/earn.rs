@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
 use super::context::{birthday_near, CustomerContext};
-use crate::error::{EngineError, Refusal};
+use crate::error::{EngineError, Refusal, Why};
 use crate::ledger::{Account, Delta, Item, Message};
 use crate::location::Location;
 use crate::money::Money;
@@ -197,7 +197,10 @@ pub fn earn(
             if !running.iter().any(|o| o.id == offer.id) {
                 return Err(Refusal::NotAvailable {
                     reward: format!("coupon {code}"),
-                    why: "it is not running now or not for this customer".into(),
+                    why: Why::new(
+                        "it is not running now or not for this customer",
+                        Message::new("why-coupon-not-running"),
+                    ),
                 }
                 .into());
             }
@@ -211,7 +214,10 @@ pub fn earn(
                 if max_uses_per_customer.is_some_and(|m| mine >= m) {
                     return Err(Refusal::NotAvailable {
                         reward: format!("coupon {code}"),
-                        why: format!("this customer has used it {mine} time(s) already"),
+                        why: Why::new(
+                            format!("this customer has used it {mine} time(s) already"),
+                            Message::new("why-coupon-used").num("uses", mine),
+                        ),
                     }
                     .into());
                 }
@@ -219,7 +225,10 @@ pub fn earn(
                 if max_uses.is_some_and(|m| all >= m) {
                     return Err(Refusal::NotAvailable {
                         reward: format!("coupon {code}"),
-                        why: "all its uses are taken".into(),
+                        why: Why::new(
+                            "all its uses are taken",
+                            Message::new("why-coupon-all-used"),
+                        ),
                     }
                     .into());
                 }

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::context::CustomerContext;
-use crate::error::{EngineError, Refusal};
-use crate::ledger::{Account, Delta, Message};
+use crate::error::{EngineError, Refusal, Why};
+use crate::ledger::{Account, Arg, Delta, Message};
 use crate::money::Money;
 use crate::program::{Program, RewardCost};
 
@@ -26,7 +26,10 @@ pub fn redeem(
     if !reward.period.contains(date) {
         return Err(Refusal::NotAvailable {
             reward: reward.name.clone(),
-            why: "it is not offered on this date".into(),
+            why: Why::new(
+                "it is not offered on this date",
+                Message::new("why-not-on-this-date"),
+            ),
         }
         .into());
     }
@@ -41,14 +44,24 @@ pub fn redeem(
         if held.and_then(|h| rank(&h.id)) < rank(min) {
             return Err(Refusal::NotAvailable {
                 reward: reward.name.clone(),
-                why: format!(
-                    "it needs the {} tier; the customer is {}",
-                    levels
+                why: {
+                    let needed = levels
                         .iter()
                         .find(|l| l.id == *min)
-                        .map_or(min.as_str(), |l| l.name.as_str()),
-                    held.map_or("in no tier", |h| h.name.as_str())
-                ),
+                        .map_or(min.as_str(), |l| l.name.as_str());
+                    Why::new(
+                        format!(
+                            "it needs the {needed} tier; the customer is {}",
+                            held.map_or("in no tier", |h| h.name.as_str())
+                        ),
+                        match held {
+                            Some(h) => Message::new("why-needs-tier")
+                                .text("tier", needed)
+                                .text("held", h.name.clone()),
+                            None => Message::new("why-needs-tier-none").text("tier", needed),
+                        },
+                    )
+                },
             }
             .into());
         }
@@ -57,7 +70,10 @@ pub fn redeem(
     if reward.once_per_customer && customer.account(&once_key) > 0 {
         return Err(Refusal::NotAvailable {
             reward: reward.name.clone(),
-            why: "it can be redeemed once per customer, and was".into(),
+            why: Why::new(
+                "it can be redeemed once per customer, and was",
+                Message::new("why-once-per-customer"),
+            ),
         }
         .into());
     }
@@ -114,7 +130,10 @@ pub fn redeem(
             RewardCost::VoucherOnly => {
                 return Err(Refusal::NotAvailable {
                     reward: reward.name.clone(),
-                    why: "the customer has no voucher for it".into(),
+                    why: Why::new(
+                        "the customer has no voucher for it",
+                        Message::new("why-no-voucher"),
+                    ),
                 }
                 .into())
             }
@@ -125,6 +144,7 @@ pub fn redeem(
                         account: "points".into(),
                         needed: cost.to_string(),
                         available: available.to_string(),
+                        amounts: (Arg::Number(cost), Arg::Number(available)),
                     }
                     .into());
                 }
@@ -148,6 +168,10 @@ pub fn redeem(
                         account: "cashback".into(),
                         needed: m(cost),
                         available: m(available),
+                        amounts: (
+                            Arg::money(Money::new(cost, program.currency)),
+                            Arg::money(Money::new(available, program.currency)),
+                        ),
                     }
                     .into());
                 }
@@ -199,6 +223,10 @@ pub fn spend_cashback(
             account: "cashback".into(),
             needed: m(amount),
             available: m(available),
+            amounts: (
+                Arg::money(Money::new(amount, program.currency)),
+                Arg::money(Money::new(available, program.currency)),
+            ),
         }
         .into());
     }

@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 use counterpart_engine::ledger::{
-    Account, CardId, Delta, Event, EventBody, Item, Profile, Shortfall,
+    Account, Arg, CardId, Delta, Event, EventBody, Item, Message, Profile, Role, Shortfall,
 };
+use counterpart_engine::money::{Currency, Money};
 use uuid::Uuid;
 
 use crate::common::{repo_root, utc};
@@ -223,6 +224,61 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 }],
             },
         ),
+        // Since the catalogues: each delta says what it means as a message
+        // beside its English words. The `visit` fixture above is the older
+        // form, without messages, and still decodes.
+        (
+            "visit_with_messages",
+            EventBody::Visit {
+                customer,
+                amount: 450,
+                currency: "USD".into(),
+                items: vec![],
+                coupon: None,
+                business_date: date,
+                deltas: vec![
+                    Delta {
+                        message: Some(
+                            Message::new("earn-points-boosted")
+                                .num("points", 9)
+                                .money("per", Money::new(100, Currency::parse("USD").expect("usd")))
+                                .num("earn", 1)
+                                .message("boosts", Message::new("label-offer").text("offer", "×2 before 9:00")),
+                        ),
+                        ..delta(Account::Points, 9, "points+offer:early-bird", "+9 points at $1.00 = 1 point, ×2 before 9:00")
+                    },
+                    Delta {
+                        message: Some(Message::new("stamp-one").num("stamp", 3).num("of", 9).text("card", "Coffee card")),
+                        ..delta(Account::Stamps("coffee".into()), 1, "stamps:coffee", "stamp 3 of 9 on Coffee card")
+                    },
+                ],
+            },
+        ),
+        (
+            "staff_added",
+            EventBody::StaffAdded {
+                staff: id(20),
+                name: "Bo".into(),
+                role: Role::Barista,
+                pin_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0NTY".into(),
+            },
+        ),
+        (
+            "staff_role_changed",
+            EventBody::StaffRoleChanged {
+                staff: id(20),
+                role: Role::Manager,
+                pin_hash: Some("$argon2id$v=19$m=19456,t=2,p=1$b3RoZXJzYWx0b3RoZXI$MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3BxcnN0dXY".into()),
+            },
+        ),
+        (
+            "staff_pin_changed",
+            EventBody::StaffPinChanged {
+                staff: id(20),
+                pin_hash: "$argon2id$v=19$m=19456,t=2,p=1$dGhpcmRzYWx0dGhpcmQ$enl4d3Z1dHNycXBvbm1sa2ppaGdmZWRjYmEwOTg3NjU".into(),
+            },
+        ),
+        ("staff_removed", EventBody::StaffRemoved { staff: id(20) }),
     ]
 }
 
@@ -242,7 +298,13 @@ fn every_event_kind_matches_its_fixture() {
             device_seq: 41 + n as i64,
             seen_server_seq: 7,
             device_time: utc(2026, 11, 23, 7, 5) + chrono::Duration::milliseconds(123),
-            staff: (kind == "adjusted").then(|| "manager-1".to_string()),
+            staff: match kind {
+                "adjusted" => Some("manager-1".to_string()),
+                k if k.starts_with("staff_") || k == "visit_with_messages" => {
+                    Some(id(21).to_string())
+                }
+                _ => None,
+            },
             body,
         };
         let json = serde_json::to_string_pretty(&event).expect("json") + "\n";
@@ -335,6 +397,7 @@ fn error_reports_match_their_fixtures() {
                 account: "points".into(),
                 needed: "100".into(),
                 available: "40".into(),
+                amounts: (Arg::Number(100), Arg::Number(40)),
             })),
         ),
         (

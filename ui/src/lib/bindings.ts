@@ -857,6 +857,10 @@ event: string,
  */
 at: string, 
 /**
+ * The same in the shop's time zone, `2026-12-03 07:05`.
+ */
+local_time: string, 
+/**
  * Who did it (their name), or none when the till ran open.
  */
 staff: string | null, 
@@ -921,9 +925,14 @@ export type ErrorReport = {
  */
 code: ErrorCode, 
 /**
- * Words for the person (English, for now).
+ * Words for the person, in English.
  */
 message: string, 
+/**
+ * The same as a message id with arguments, for the person's language
+ * (refusals and sign-in problems; `null` for the rest).
+ */
+what: Message | null, 
 /**
  * The field at fault, for bad input.
  */
