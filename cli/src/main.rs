@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 use counterpart_engine::command::{
     Adjust, Commands, CustomerRef, Donate, Enrol, Erase, FindCustomers, FirstManager,
-    FrameSourceChoice, Merge, PairTill, PublishProgram, QrFormat, RecordVisit, Redeem, ReplaceCard,
-    SetUpShop, SpendCashback, Subscribe, Void,
+    FrameSourceChoice, Merge, PairTill, ProfileForm, PublishProgram, QrFormat, RecordVisit, Redeem,
+    ReplaceCard, SetUpShop, SpendCashback, Subscribe, Void,
 };
 use counterpart_engine::demo::DemoSpec;
 use counterpart_engine::error::{EngineError, InvalidInput};
@@ -581,12 +581,14 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
         Command::Program(ProgramCommand::Show) => out.program_shown(&till.program()?),
         Command::Enroll(a) => {
             let outcome = till.enrol(&Enrol {
-                name: a.name,
-                phone: a.phone,
-                email: a.email,
-                birthday: a.birthday,
-                marketing_consent: a.consent,
-                tags: a.tags,
+                profile: ProfileForm {
+                    name: a.name,
+                    phone: a.phone,
+                    email: a.email,
+                    birthday: a.birthday,
+                    marketing_consent: a.consent,
+                    tags: a.tags,
+                },
                 card: a.card,
                 key: a.key.key,
             })?;

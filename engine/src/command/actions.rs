@@ -27,6 +27,18 @@ fn birthday_of(text: &Option<String>) -> Result<Option<NaiveDate>> {
         .transpose()
 }
 
+/// The profile a form describes (checked and tidied later by the store).
+fn profile_of(form: &ProfileForm) -> Result<Profile> {
+    Ok(Profile {
+        name: form.name.clone(),
+        phone: form.phone.clone(),
+        email: form.email.clone(),
+        birthday: birthday_of(&form.birthday)?,
+        marketing_consent: form.marketing_consent,
+        tags: form.tags.clone(),
+    })
+}
+
 fn below_zero(allow_negative: bool) -> BelowZero {
     match allow_negative {
         true => BelowZero::ManagerConfirmed,
@@ -77,16 +89,8 @@ impl Commands {
     /// Enrols a new customer.
     pub fn enrol(&self, request: &Enrol) -> Result<Outcome> {
         self.authorise(Permission::Enrol)?;
-        let profile = Profile {
-            name: request.name.clone(),
-            phone: request.phone.clone(),
-            email: request.email.clone(),
-            birthday: birthday_of(&request.birthday)?,
-            marketing_consent: request.marketing_consent,
-            tags: request.tags.clone(),
-        };
         let enrolment = Enrolment {
-            profile,
+            profile: profile_of(&request.profile)?,
             card_code: request
                 .card
                 .as_deref()
@@ -101,16 +105,11 @@ impl Commands {
     pub fn update_profile(&self, request: &UpdateProfile) -> Result<Outcome> {
         self.authorise(Permission::UpdateProfile)?;
         let customer = self.customer_of(&request.customer)?;
-        let profile = Profile {
-            name: request.name.clone(),
-            phone: request.phone.clone(),
-            email: request.email.clone(),
-            birthday: birthday_of(&request.birthday)?,
-            marketing_consent: request.marketing_consent,
-            tags: request.tags.clone(),
-        };
-        self.store
-            .update_profile(customer, profile, key_of(&request.key))
+        self.store.update_profile(
+            customer,
+            profile_of(&request.profile)?,
+            key_of(&request.key),
+        )
     }
 
     /// Records a visit and what it earns.

@@ -37,6 +37,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         SetUpShop,
         FirstManager,
         Pin,
+        ProfileForm,
         Enrol,
         UpdateProfile,
         Item,

@@ -37,11 +37,11 @@ pub struct SetUpShop {
     pub manager: Option<FirstManager>,
 }
 
-/// Enrols a new customer.
+/// A customer's personal data as a form holds it: every field may be left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
-pub struct Enrol {
+pub struct ProfileForm {
     /// Name.
     #[cfg_attr(feature = "ts", ts(optional))]
     pub name: Option<String>,
@@ -58,6 +58,15 @@ pub struct Enrol {
     pub marketing_consent: bool,
     /// Tags the shop uses.
     pub tags: Vec<String>,
+}
+
+/// Enrols a new customer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct Enrol {
+    /// What the customer gives (all of it optional: a card alone is a member).
+    pub profile: ProfileForm,
     /// A pre-printed card handed over (its `CP1.` code); a new card otherwise.
     #[cfg_attr(feature = "ts", ts(optional))]
     pub card: Option<String>,
@@ -73,28 +82,8 @@ pub struct Enrol {
 pub struct UpdateProfile {
     /// The customer.
     pub customer: CustomerRef,
-    /// Name.
-    #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub name: Option<String>,
-    /// Phone.
-    #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub phone: Option<String>,
-    /// Email.
-    #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub email: Option<String>,
-    /// Birthday, `YYYY-MM-DD`.
-    #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub birthday: Option<String>,
-    /// Agrees to marketing messages.
-    #[serde(default)]
-    pub marketing_consent: bool,
-    /// Tags.
-    #[serde(default)]
-    pub tags: Vec<String>,
+    /// The new profile.
+    pub profile: ProfileForm,
     /// Idempotency key.
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(optional))]

@@ -11,21 +11,33 @@ use crate::error::ErrorCode;
 
 const PROGRAM: &str = include_str!("../../../examples/programs/points-cafe.toml");
 
-fn shop() -> (tempfile::TempDir, Commands) {
+/// A till in a new USD shop in New York, on a Tuesday at 10:00 (after the
+/// early-bird offer), with `manager` as its first staff member if any; the
+/// answer is signed in as nobody.
+pub(super) fn set_up(
+    manager: Option<FirstManager>,
+) -> (tempfile::TempDir, Arc<ManualClock>, Commands) {
     let dir = tempfile::tempdir().expect("tempdir");
-    // A Tuesday at 10:00 in New York: after the early-bird offer.
-    let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 3, 3, 15, 0, 0).unwrap());
-    let till = Commands::open(&dir.path().join("till.db"), Arc::new(clock)).expect("open");
+    let clock = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 3, 3, 15, 0, 0).unwrap(),
+    ));
+    let till = Commands::open(&dir.path().join("till.db"), clock.clone()).expect("open");
     let info = till
         .set_up_shop(&SetUpShop {
             shop: "Corner Café".into(),
             currency: "USD".into(),
             timezone: "America/New_York".into(),
             day_starts_at: 4,
-            manager: None,
+            manager,
         })
         .expect("set up");
     assert_eq!((info.currency.as_str(), info.currency_decimals), ("USD", 2));
+    (dir, clock, till)
+}
+
+/// [`set_up`] with nobody on the staff and the points program published.
+fn shop() -> (tempfile::TempDir, Commands) {
+    let (dir, _clock, till) = set_up(None);
     till.publish_program(&PublishProgram {
         source: PROGRAM.into(),
         key: None,
@@ -50,7 +62,9 @@ fn points(summary: &crate::store::CustomerSummary) -> i64 {
 fn a_visit_from_json_takes_its_amount_as_a_decimal_in_the_shop_currency() {
     let (_dir, till) = shop();
     let enrolled = till
-        .enrol(&request(r#"{"name": "Ada", "marketing_consent": true}"#))
+        .enrol(&request(
+            r#"{"profile": {"name": "Ada", "marketing_consent": true}}"#,
+        ))
         .expect("enrol");
     let customer = enrolled.customer.expect("customer").record.id;
     let visit: RecordVisit = request(&format!(
@@ -117,7 +131,9 @@ fn a_screen_typo_is_an_error_not_a_dropped_field() {
 #[test]
 fn cards_scanned_or_typed_find_the_customer() {
     let (_dir, till) = shop();
-    let enrolled = till.enrol(&request(r#"{"name": "Bea"}"#)).expect("enrol");
+    let enrolled = till
+        .enrol(&request(r#"{"profile": {"name": "Bea"}}"#))
+        .expect("enrol");
     let record = enrolled.customer.expect("customer").record;
     let codes = &record.card_codes[0];
     let scanned = till
@@ -162,26 +178,19 @@ fn adjustments_parse_the_account_and_money_by_account() {
     assert_eq!(outcome.deltas[0].amount, 5);
     // Cashback is money in the shop's currency (two decimals for USD); this
     // program has none, which the store says on the account.
-    let e = adjust("cashback", "1.255").expect_err("three decimals");
-    assert_eq!(
-        crate::error::ErrorReport::from(&e).field.as_deref(),
-        Some("amount")
-    );
-    let e = adjust("cashback", "1.25").expect_err("no cashback in this program");
-    assert_eq!(
-        crate::error::ErrorReport::from(&e).field.as_deref(),
-        Some("account")
-    );
-    let e = adjust("points", "1.5").expect_err("fractional points");
-    assert_eq!(
-        crate::error::ErrorReport::from(&e).field.as_deref(),
-        Some("amount")
-    );
-    let e = adjust("gold", "1").expect_err("no such account");
-    assert_eq!(
-        crate::error::ErrorReport::from(&e).field.as_deref(),
-        Some("account")
-    );
+    for (account, amount, field, why) in [
+        ("cashback", "1.255", "amount", "three decimals"),
+        ("cashback", "1.25", "account", "no cashback in this program"),
+        ("points", "1.5", "amount", "fractional points"),
+        ("gold", "1", "account", "no such account"),
+    ] {
+        let e = adjust(account, amount).expect_err(why);
+        assert_eq!(
+            crate::error::ErrorReport::from(&e).field.as_deref(),
+            Some(field),
+            "{why}"
+        );
+    }
     // Going below zero needs a manager's confirmation.
     let e = adjust("points", "-1000").expect_err("below zero");
     assert_eq!(e.error_code(), ErrorCode::RefusedBelowZero);
@@ -192,7 +201,10 @@ fn lookups_are_short_lists_and_say_when_the_limit_is_wrong() {
     let (_dir, till) = shop();
     for name in ["Anna One", "Anna Two", "Anna Three"] {
         till.enrol(&Enrol {
-            name: Some(name.into()),
+            profile: ProfileForm {
+                name: Some(name.into()),
+                ..ProfileForm::default()
+            },
             ..Enrol::default()
         })
         .expect("enrol");
@@ -214,7 +226,7 @@ fn lookups_are_short_lists_and_say_when_the_limit_is_wrong() {
 fn a_birthday_must_be_a_date() {
     let (_dir, till) = shop();
     let e = till
-        .enrol(&request(r#"{"birthday": "17/05/1990"}"#))
+        .enrol(&request(r#"{"profile": {"birthday": "17/05/1990"}}"#))
         .expect_err("not ISO");
     assert_eq!(
         crate::error::ErrorReport::from(&e).field.as_deref(),

@@ -116,7 +116,7 @@ pin: Pin, };
 
 export type Pin = string;
 
-export type Enrol = { 
+export type ProfileForm = { 
 /**
  * Name.
  */
@@ -140,7 +140,13 @@ marketing_consent: boolean,
 /**
  * Tags the shop uses.
  */
-tags: Array<string>, 
+tags: Array<string>, };
+
+export type Enrol = { 
+/**
+ * What the customer gives (all of it optional: a card alone is a member).
+ */
+profile: ProfileForm, 
 /**
  * A pre-printed card handed over (its `CP1.` code); a new card otherwise.
  */
@@ -156,29 +162,9 @@ export type UpdateProfile = {
  */
 customer: CustomerRef, 
 /**
- * Name.
+ * The new profile.
  */
-name?: string, 
-/**
- * Phone.
- */
-phone?: string, 
-/**
- * Email.
- */
-email?: string, 
-/**
- * Birthday, `YYYY-MM-DD`.
- */
-birthday?: string, 
-/**
- * Agrees to marketing messages.
- */
-marketing_consent: boolean, 
-/**
- * Tags.
- */
-tags: Array<string>, 
+profile: ProfileForm, 
 /**
  * Idempotency key.
  */

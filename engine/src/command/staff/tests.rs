@@ -30,25 +30,15 @@ fn pin(p: &str) -> Pin {
 
 /// A shop with a manager (Mia), a barista (Bo) and the points program.
 fn shop() -> Shop {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let clock = Arc::new(ManualClock::new(
-        Utc.with_ymd_and_hms(2026, 3, 3, 15, 0, 0).unwrap(),
-    ));
+    let (dir, clock, till) = crate::command::tests::set_up(Some(FirstManager {
+        name: "Mia".into(),
+        pin: pin(MANAGER_PIN),
+    }));
     let path = dir.path().join("till.db");
-    let till = Commands::open(&path, clock.clone()).expect("open");
-    let info = till
-        .set_up_shop(&SetUpShop {
-            shop: "Corner Café".into(),
-            currency: "USD".into(),
-            timezone: "America/New_York".into(),
-            day_starts_at: 4,
-            manager: Some(FirstManager {
-                name: "Mia".into(),
-                pin: pin(MANAGER_PIN),
-            }),
-        })
-        .expect("set up");
-    assert!(!info.runs_open, "the first manager closes the till");
+    assert!(
+        !till.shop_info().expect("info").runs_open,
+        "the first manager closes the till"
+    );
     let mia = sign_in(&till, "Mia", MANAGER_PIN);
     mia.publish_program(&PublishProgram {
         source: PROGRAM.into(),
@@ -184,12 +174,10 @@ fn actions(
             Box::new(move |t: &Commands| {
                 code(t.update_profile(&UpdateProfile {
                     customer: who(),
-                    name: Some("Ada L".into()),
-                    phone: None,
-                    email: None,
-                    birthday: None,
-                    marketing_consent: false,
-                    tags: vec![],
+                    profile: ProfileForm {
+                        name: Some("Ada L".into()),
+                        ..ProfileForm::default()
+                    },
                     key: None,
                 }))
             }),
