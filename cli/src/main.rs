@@ -14,7 +14,7 @@ use std::sync::Arc;
 use counterpart_engine::command::{
     Adjust, Commands, CustomerRef, Donate, Enrol, Erase, FindCustomers, FirstManager,
     FrameSourceChoice, Merge, PairTill, ProfileForm, PublishProgram, QrFormat, RecordVisit, Redeem,
-    ReplaceCard, SetUpShop, SpendCashback, Subscribe, Void,
+    ReplaceCard, SetUpShop, SpendCashback, Subscribe, UndoLast, Void,
 };
 use counterpart_engine::demo::DemoSpec;
 use counterpart_engine::error::{EngineError, InvalidInput};
@@ -117,6 +117,14 @@ enum Command {
         /// was spent since); it then shows below zero, flagged.
         #[arg(long)]
         allow_negative: bool,
+        #[command(flatten)]
+        key: Key,
+    },
+    /// Undo your own last action on this till, within 2 minutes.
+    Undo {
+        /// Why.
+        #[arg(long)]
+        reason: Option<String>,
         #[command(flatten)]
         key: Key,
     },
@@ -645,6 +653,10 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             event,
             reason,
             allow_negative,
+            key: key.key,
+        })?),
+        Command::Undo { reason, key } => out.outcome(&till.undo_last(&UndoLast {
+            reason,
             key: key.key,
         })?),
         Command::Adjust {

@@ -11,6 +11,7 @@ mod actions;
 pub mod bindings;
 #[cfg(feature = "print")]
 mod cards;
+mod examples;
 mod lookup;
 mod maintenance;
 #[cfg(feature = "sync")]
@@ -30,6 +31,7 @@ use crate::store::Store;
 
 #[cfg(feature = "print")]
 pub use cards::{CardSheet, PrintedCard};
+pub use examples::ExampleProgram;
 pub use lookup::{ScannedCustomer, ShopInfo};
 #[cfg(feature = "scan")]
 pub use maintenance::DecodedImage;

@@ -406,3 +406,16 @@ pub struct AuditRange {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub to: Option<String>,
 }
+
+/// Undoes one's own last action on this till, within two minutes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct UndoLast {
+    /// Why (`undone at the till` when left out).
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub reason: Option<String>,
+    /// Idempotency key: a double tap undoes once.
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub key: Option<String>,
+}

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::request::*;
 use super::{invalid, Commands};
-use crate::error::{AuthError, EngineError, Result};
+use crate::error::{AuthError, EngineError, Refusal, Result, Why};
 use crate::ledger::{CustomerId, Event, EventBody, EventId, Message, Role, StaffId};
 use crate::staff::{
     check_name, check_pin, hash_pin, pin_matches, Permission, Roster, StaffMember, MAX_WRONG_PINS,
@@ -179,7 +179,7 @@ impl Commands {
         let Some(me) = self.acting_member(Permission::UndoOwnLast)? else {
             return Ok(());
         };
-        let undoable = match self.store.last_action_of(me.id)? {
+        let undoable = match self.store.last_action_of(Some(me.id))? {
             Some((last, at)) => {
                 last == request.event
                     && (self.store.now() - at).num_seconds() <= UNDO_SECONDS
@@ -191,6 +191,41 @@ impl Commands {
             true => Ok(()),
             false => Err(refusal.into()),
         }
+    }
+
+    /// Undoes the last action of whoever is signed in here (of the till, while
+    /// it runs open) if it was within two minutes: the barista's "undo".
+    pub fn undo_last(&self, request: &UndoLast) -> Result<Outcome> {
+        self.authorise(Permission::UndoOwnLast)?;
+        let me = self.signed_in.as_ref().map(|s| s.staff);
+        let nothing = |words: &str, id: &str| -> EngineError {
+            Refusal::CannotVoid {
+                why: Why::new(words, Message::new(id)),
+            }
+            .into()
+        };
+        let (event, at) = self.store.last_action_of(me)?.ok_or_else(|| {
+            nothing(
+                "there is nothing of yours on this till to undo",
+                "why-nothing-to-undo",
+            )
+        })?;
+        if (self.store.now() - at).num_seconds() > UNDO_SECONDS {
+            return Err(nothing(
+                "your last action was more than 2 minutes ago: a manager can void it",
+                "why-undo-too-late",
+            ));
+        }
+        self.void(&Void {
+            event,
+            reason: request
+                .reason
+                .clone()
+                .filter(|r| !r.trim().is_empty())
+                .unwrap_or_else(|| "undone at the till".into()),
+            allow_negative: false,
+            key: request.key.clone(),
+        })
     }
 
     /// Adds a staff member. The first must be a manager: adding them closes

@@ -101,17 +101,30 @@ impl Store {
         Ok(())
     }
 
-    /// The last event `staff` recorded on this till, and when.
-    pub fn last_action_of(&self, staff: StaffId) -> Result<Option<(EventId, DateTime<Utc>)>> {
-        let row: Option<(String, String)> = self
-            .conn()
-            .prepare_cached(
-                "SELECT id, device_time FROM events
-                 WHERE staff = ? AND staff IS NOT NULL AND device = (SELECT id FROM device)
-                 ORDER BY device_seq DESC LIMIT 1",
-            )?
-            .query_row([staff.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+    /// The last event `staff` recorded on this till (the last recorded by
+    /// nobody signed in, for `None`), and when.
+    pub fn last_action_of(
+        &self,
+        staff: Option<StaffId>,
+    ) -> Result<Option<(EventId, DateTime<Utc>)>> {
+        let conn = self.conn();
+        let row: Option<(String, String)> = match staff {
+            Some(staff) => conn
+                .prepare_cached(
+                    "SELECT id, device_time FROM events
+                     WHERE staff = ? AND staff IS NOT NULL AND device = (SELECT id FROM device)
+                     ORDER BY device_seq DESC LIMIT 1",
+                )?
+                .query_row([staff.to_string()], |r| Ok((r.get(0)?, r.get(1)?))),
+            None => conn
+                .prepare_cached(
+                    "SELECT id, device_time FROM events
+                     WHERE staff IS NULL AND device = (SELECT id FROM device)
+                     ORDER BY device_seq DESC LIMIT 1",
+                )?
+                .query_row([], |r| Ok((r.get(0)?, r.get(1)?))),
+        }
+        .optional()?;
         row.map(|(id, at)| Ok((parse_uuid(&id, "event")?, time_of(&at)?)))
             .transpose()
     }

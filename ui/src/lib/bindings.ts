@@ -448,6 +448,16 @@ from?: string,
  */
 to?: string, };
 
+export type UndoLast = { 
+/**
+ * Why (`undone at the till` when left out).
+ */
+reason?: string, 
+/**
+ * Idempotency key: a double tap undoes once.
+ */
+key?: string, };
+
 export type Role = "barista" | "manager";
 
 export type Message = { 
@@ -862,6 +872,24 @@ customer: string | null,
  * What it was, in English words.
  */
 what: string, };
+
+export type ExampleProgram = { 
+/**
+ * Its id (`points-cafe`).
+ */
+id: string, 
+/**
+ * Its name (`Points Café`).
+ */
+name: string, 
+/**
+ * What it does, from the comment that opens the file (English).
+ */
+summary: string, 
+/**
+ * The program file, in the shop's currency.
+ */
+source: string, };
 
 export type RebuildReport = { 
 /**

@@ -671,3 +671,85 @@ fn a_role_changed_or_a_person_removed_counts_for_a_session_already_signed_in() {
     );
     assert_eq!(audit[6].what, "removed Bo from the staff");
 }
+
+#[test]
+fn undo_takes_back_ones_own_last_action_within_two_minutes_open_or_signed_in() {
+    let shop = shop();
+    let bo = sign_in(&shop.till, "Bo", BARISTA_PIN);
+    let c = bo
+        .enrol(&Enrol::default())
+        .expect("enrol")
+        .customer
+        .expect("c")
+        .record
+        .id;
+    let visit = RecordVisit {
+        customer: CustomerRef::Customer(c),
+        amount: "5.00".into(),
+        items: vec![],
+        coupon: None,
+        key: None,
+    };
+    let recorded = bo.record_visit(&visit).expect("visit");
+    let undone = bo.undo_last(&UndoLast::default()).expect("undo");
+    assert_eq!(undone.kind, "voided");
+    assert_eq!(
+        undone.deltas.iter().map(|d| d.amount).sum::<i64>(),
+        -recorded.deltas.iter().map(|d| d.amount).sum::<i64>()
+    );
+    // Her last action is now the undo itself, which cannot be undone.
+    assert_eq!(
+        code(bo.undo_last(&UndoLast::default())),
+        Some(ErrorCode::RefusedCannotVoid)
+    );
+    bo.record_visit(&visit).expect("visit");
+    shop.clock.advance(chrono::Duration::seconds(121));
+    let late = bo.undo_last(&UndoLast::default()).expect_err("too late");
+    assert_eq!(late.error_code(), ErrorCode::RefusedCannotVoid);
+    assert_eq!(
+        late.message().map(|m| m.args["why"].clone()),
+        Some(crate::ledger::Arg::Message(Box::new(
+            crate::ledger::Message::new("why-undo-too-late")
+        )))
+    );
+    // An open till where nothing was recorded yet has nothing to undo.
+    let fresh = super::super::tests::set_up(None).2;
+    assert_eq!(
+        code(fresh.undo_last(&UndoLast::default())),
+        Some(ErrorCode::RefusedCannotVoid),
+        "an open till with nothing recorded by anyone"
+    );
+}
+
+#[test]
+fn example_programs_come_in_the_shops_currency_and_publish() {
+    let shop = shop();
+    let mia = sign_in(&shop.till, "Mia", MANAGER_PIN);
+    let examples = mia.example_programs().expect("examples");
+    let ids: Vec<&str> = examples.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "points-cafe",
+            "stamp-cafe",
+            "cashback-bakery",
+            "coffee-club"
+        ]
+    );
+    let club = examples
+        .iter()
+        .find(|e| e.id == "coffee-club")
+        .expect("club");
+    assert!(
+        club.source.contains("currency = \"USD\""),
+        "shipped in EUR, set in USD"
+    );
+    assert!(!club.summary.is_empty());
+    mia.publish_program(&PublishProgram {
+        source: club.source.clone(),
+        key: None,
+    })
+    .expect("publish the example");
+    let bo = sign_in(&shop.till, "Bo", BARISTA_PIN);
+    assert_eq!(code(bo.example_programs()), Some(ErrorCode::AuthForbidden));
+}

@@ -1,0 +1,110 @@
+//! The example programs a new shop starts from (examples/programs/), set in
+//! the shop's currency.
+
+use serde::Serialize;
+
+use super::Commands;
+use crate::error::Result;
+use crate::staff::Permission;
+
+/// The examples, as shipped: (id, file).
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "points-cafe",
+        include_str!("../../../examples/programs/points-cafe.toml"),
+    ),
+    (
+        "stamp-cafe",
+        include_str!("../../../examples/programs/stamp-cafe.toml"),
+    ),
+    (
+        "cashback-bakery",
+        include_str!("../../../examples/programs/cashback-bakery.toml"),
+    ),
+    (
+        "coffee-club",
+        include_str!("../../../examples/programs/coffee-club.toml"),
+    ),
+];
+
+/// An example program, ready to publish in this shop's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExampleProgram {
+    /// Its id (`points-cafe`).
+    pub id: String,
+    /// Its name (`Points Café`).
+    pub name: String,
+    /// What it does, from the comment that opens the file (English).
+    pub summary: String,
+    /// The program file, in the shop's currency.
+    pub source: String,
+}
+
+/// `source` with its top-level `currency = "…"` set to `currency`.
+fn in_currency(source: &str, currency: &str) -> String {
+    let mut done = false;
+    let mut in_table = false;
+    let lines: Vec<String> = source
+        .lines()
+        .map(|line| {
+            in_table |= line.trim_start().starts_with('[');
+            if !done && !in_table && line.trim_start().starts_with("currency") {
+                done = true;
+                format!("currency = \"{currency}\"")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    lines.join("\n") + "\n"
+}
+
+impl Commands {
+    /// The example programs set in this shop's currency, those that check out
+    /// in it (amounts with cents do not fit a currency without them).
+    pub fn example_programs(&self) -> Result<Vec<ExampleProgram>> {
+        self.authorise(Permission::PublishProgram)?;
+        let currency = self.store.location()?.currency.code().to_string();
+        Ok(EXAMPLES
+            .iter()
+            .filter_map(|(id, file)| {
+                let source = in_currency(file, &currency);
+                let program = crate::program::parse_program(&source).ok()?;
+                let summary = file
+                    .lines()
+                    .take_while(|l| l.starts_with('#'))
+                    .map(|l| l.trim_start_matches('#').trim())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Some(ExampleProgram {
+                    id: id.to_string(),
+                    name: program.name,
+                    summary,
+                    source,
+                })
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_top_level_currency_changes() {
+        let source = "name = \"x\"\ncurrency = \"USD\"\n[points]\ncurrency = \"keep\"\n";
+        assert_eq!(
+            in_currency(source, "PLN"),
+            "name = \"x\"\ncurrency = \"PLN\"\n[points]\ncurrency = \"keep\"\n"
+        );
+    }
+
+    #[test]
+    fn every_example_checks_out_in_the_currency_it_ships_in() {
+        for (id, file) in EXAMPLES {
+            assert!(crate::program::parse_program(file).is_ok(), "{id}");
+        }
+    }
+}
