@@ -90,12 +90,13 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
     #[cfg(feature = "print")]
     all.extend(declare![cfg; PrintedCard, CardSheet]);
     #[cfg(feature = "scan")]
-    all.extend(declare![cfg; CameraChoice]);
+    all.extend(declare![cfg; CameraChoice, ScanNotice]);
     #[cfg(feature = "sync")]
     all.extend(declare![cfg;
         Paired,
         ParkedEvent,
         SyncOverview,
+        SyncNoticeForScreen,
         crate::sync::SyncStatus,
         crate::sync::RoundReport,
     ]);

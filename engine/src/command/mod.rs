@@ -36,10 +36,10 @@ pub use lookup::{ScannedCustomer, ShopInfo};
 #[cfg(feature = "scan")]
 pub use maintenance::DecodedImage;
 #[cfg(feature = "sync")]
-pub use pairing::{Paired, SyncOverview};
+pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 pub use request::*;
 #[cfg(feature = "scan")]
-pub use scanning::{CameraChoice, FrameSourceChoice};
+pub use scanning::{CameraChoice, FrameSourceChoice, ScanNotice};
 pub use staff::{AuditLine, SignedIn, StaffList};
 
 /// The till, as the screens and the command line see it: with nobody signed

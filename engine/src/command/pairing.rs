@@ -35,6 +35,33 @@ pub struct Paired {
     pub kept_history: bool,
 }
 
+/// What a screen is told after each round of the background sync: it
+/// repaints the status line (online or offline, waiting, last sync, refused
+/// events, what to do when retrying cannot help).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SyncNoticeForScreen {
+    /// What the round moved, when it finished.
+    pub report: Option<RoundReport>,
+    /// The loop's status after it.
+    pub status: sync::SyncStatus,
+}
+
+impl From<sync::SyncNotice<'_>> for SyncNoticeForScreen {
+    fn from(notice: sync::SyncNotice<'_>) -> Self {
+        match notice {
+            sync::SyncNotice::Synced(report, status) => SyncNoticeForScreen {
+                report: Some(*report),
+                status: status.clone(),
+            },
+            sync::SyncNotice::Failed(status) => SyncNoticeForScreen {
+                report: None,
+                status: status.clone(),
+            },
+        }
+    }
+}
+
 /// Sync as the till's store knows it, without a loop running: for
 /// `counterpart sync --status` and a settings screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -93,3 +93,67 @@ impl Commands {
         cfg!(feature = "camera")
     }
 }
+
+/// What a screen is told when the scanner reads something or the camera
+/// changes: a card already turned into its customer, or why it was refused.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ScanNotice {
+    /// A card was read and its customer found.
+    Customer {
+        /// From the frame's arrival to the code decoded, in milliseconds.
+        latency_ms: f64,
+        /// The card and its customer.
+        scanned: super::ScannedCustomer,
+    },
+    /// A code was read and refused: forged, revoked, another shop's, a till
+    /// not known yet, not a card (`error.code` says which).
+    Refused {
+        /// From the frame's arrival to the code decoded, in milliseconds.
+        latency_ms: f64,
+        /// Why.
+        error: crate::error::ErrorReport,
+    },
+    /// The camera's state changed.
+    Camera {
+        /// `running`, `unavailable` (retrying) or `ended` (a replay ran out).
+        state: String,
+        /// The camera's name, or what went wrong.
+        detail: String,
+    },
+}
+
+impl Commands {
+    /// What to tell the screen of a scanner event: a code is looked up here,
+    /// so the screen gets the customer (or the refusal) with the read.
+    pub fn scan_notice(&self, event: ScanEvent) -> ScanNotice {
+        use crate::scan::CameraStatus;
+        match event {
+            ScanEvent::Code { text, latency } => {
+                let latency_ms = latency.as_secs_f64() * 1e3;
+                match self.scan(&text) {
+                    Ok(scanned) => ScanNotice::Customer {
+                        latency_ms,
+                        scanned,
+                    },
+                    Err(e) => ScanNotice::Refused {
+                        latency_ms,
+                        error: crate::error::ErrorReport::from(&e),
+                    },
+                }
+            }
+            ScanEvent::Status(status) => {
+                let (state, detail) = match status {
+                    CameraStatus::Running(name) => ("running", name),
+                    CameraStatus::Unavailable(why) => ("unavailable", why),
+                    CameraStatus::Ended => ("ended", String::new()),
+                };
+                ScanNotice::Camera {
+                    state: state.into(),
+                    detail,
+                }
+            }
+        }
+    }
+}

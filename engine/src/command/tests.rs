@@ -256,3 +256,39 @@ fn sync_on_a_till_not_paired_says_so_with_its_code() {
     assert!(!overview.paired);
     assert!(overview.waiting > 0, "the shop's events wait for a server");
 }
+
+#[cfg(feature = "scan")]
+#[test]
+fn a_scanner_event_reaches_the_screen_as_its_customer_or_its_refusal() {
+    use crate::scan::{CameraStatus, ScanEvent};
+    let (_dir, till) = shop();
+    let enrolled = till.enrol(&Enrol::default()).expect("enrol");
+    let record = enrolled.customer.expect("customer").record;
+    let code = record.card_codes[0].code.clone().expect("a signed code");
+    let read = |text: &str| ScanEvent::Code {
+        text: text.into(),
+        latency: std::time::Duration::from_millis(12),
+    };
+    match till.scan_notice(read(&code)) {
+        ScanNotice::Customer {
+            latency_ms,
+            scanned,
+        } => {
+            assert_eq!(scanned.customer.record.id, record.id);
+            assert!((latency_ms - 12.0).abs() < 1e-9);
+        }
+        other => panic!("not the customer: {other:?}"),
+    }
+    match till.scan_notice(read("not a card")) {
+        ScanNotice::Refused { error, .. } => assert_eq!(error.code, ErrorCode::CardGarbled),
+        other => panic!("not refused: {other:?}"),
+    }
+    let json = serde_json::to_value(till.scan_notice(ScanEvent::Status(
+        CameraStatus::Unavailable("the camera is busy".into()),
+    )))
+    .expect("json");
+    assert_eq!(
+        json,
+        serde_json::json!({"kind": "camera", "state": "unavailable", "detail": "the camera is busy"})
+    );
+}

@@ -991,6 +991,32 @@ index: number,
  */
 name: string, };
 
+export type ScanNotice = { "kind": "customer", 
+/**
+ * From the frame's arrival to the code decoded, in milliseconds.
+ */
+latency_ms: number, 
+/**
+ * The card and its customer.
+ */
+scanned: ScannedCustomer, } | { "kind": "refused", 
+/**
+ * From the frame's arrival to the code decoded, in milliseconds.
+ */
+latency_ms: number, 
+/**
+ * Why.
+ */
+error: ErrorReport, } | { "kind": "camera", 
+/**
+ * `running`, `unavailable` (retrying) or `ended` (a replay ran out).
+ */
+state: string, 
+/**
+ * The camera's name, or what went wrong.
+ */
+detail: string, };
+
 export type Paired = { 
 /**
  * The server.
@@ -1060,6 +1086,16 @@ last_sync: string | null,
  * Events the server refused, with its reasons.
  */
 parked: Array<ParkedEvent>, };
+
+export type SyncNoticeForScreen = { 
+/**
+ * What the round moved, when it finished.
+ */
+report: RoundReport | null, 
+/**
+ * The loop's status after it.
+ */
+status: SyncStatus, };
 
 export type SyncStatus = { 
 /**
