@@ -235,7 +235,7 @@ impl Out {
         }
         let visits = Message::new("cli-visits").num("visits", r.visits);
         let visits = match r.last_visit {
-            Some(d) => visits.text("last", d.to_string()),
+            Some(d) => visits.date("last", d),
             None => visits.text("last", self.say("cli-never")),
         };
         line(&format!("  {}", self.words.render(&visits)));

@@ -190,12 +190,14 @@ pub enum AuthError {
         tries_left: u32,
     },
     /// Too many wrong PINs on this till: wait.
-    #[error("{name} typed 5 wrong PINs and is locked out on this till until {}", until.format("%H:%M:%S UTC"))]
+    #[error("{name} typed 5 wrong PINs and is locked out on this till until {local}")]
     LockedOut {
         /// Who is locked out.
         name: String,
         /// When they may try again.
         until: chrono::DateTime<chrono::Utc>,
+        /// The same on the shop's clock (`14:05`).
+        local: String,
     },
 }
 
@@ -216,9 +218,9 @@ impl AuthError {
             AuthError::WrongPin { name, tries_left } => Message::new("auth-wrong-pin")
                 .text("name", name.clone())
                 .num("left", i64::from(*tries_left)),
-            AuthError::LockedOut { name, until } => Message::new("auth-locked-out")
+            AuthError::LockedOut { name, local, .. } => Message::new("auth-locked-out")
                 .text("name", name.clone())
-                .text("until", until.format("%H:%M").to_string()),
+                .text("until", local.clone()),
         }
     }
 }

@@ -142,6 +142,7 @@ impl Catalogue {
                     FluentValue::from(self.money_text(*minor, currency))
                 }
                 Arg::Message(inner) => FluentValue::from(self.render(inner)),
+                Arg::Date(date) => FluentValue::from(self.date_text(*date)),
             };
             args.set(name.clone(), value);
         }
@@ -153,6 +154,18 @@ impl Catalogue {
             tracing::warn!(id = %message.id, ?errors, "a message did not render cleanly");
         }
         text.into_owned()
+    }
+
+    /// A date written for this language: `3 Dec 2026`, `3.12.2026` (Polish),
+    /// `03/12/2026` (French), `03.12.2026` (Russian).
+    pub fn date_text(&self, date: chrono::NaiveDate) -> String {
+        date.format(match self.language {
+            Language::En => "%-d %b %Y",
+            Language::Pl => "%-d.%m.%Y",
+            Language::Fr => "%d/%m/%Y",
+            Language::Ru => "%d.%m.%Y",
+        })
+        .to_string()
     }
 
     /// Money written for this language: `$4.50` in English, `4,50 zł` in Polish.

@@ -923,8 +923,8 @@ impl Store {
                     Message::new("plan-sold")
                         .text("plan", p.name.clone())
                         .money("price", price)
-                        .text("starts", today.to_string())
-                        .text("ends", ends.to_string()),
+                        .date("starts", today)
+                        .date("ends", ends),
                 );
                 Ok(Decision::new(
                     EventBody::SubscriptionBought {

@@ -101,12 +101,13 @@ impl Commands {
     pub fn sign_in(&self, request: &SignIn) -> Result<Commands> {
         let roster = self.store.roster()?;
         let member = find(&roster, &request.staff)?.clone();
+        let location = self.store.location()?;
         if let PinAttempts::LockedUntil(until) = self.store.pin_attempts(member.id)? {
-            return Err(locked_out(&member, until));
+            return Err(locked_out(&member, until, &location));
         }
         if !pin_matches(request.pin.0.trim(), &member.pin_hash) {
             return Err(match self.store.note_wrong_pin(member.id)? {
-                PinAttempts::LockedUntil(until) => locked_out(&member, until),
+                PinAttempts::LockedUntil(until) => locked_out(&member, until, &location),
                 PinAttempts::Wrong(n) => AuthError::WrongPin {
                     name: member.name.clone(),
                     tries_left: MAX_WRONG_PINS.saturating_sub(n),
@@ -419,10 +420,15 @@ fn role_message(role: Role) -> Message {
     }
 }
 
-fn locked_out(member: &StaffMember, until: DateTime<Utc>) -> EngineError {
+fn locked_out(
+    member: &StaffMember,
+    until: DateTime<Utc>,
+    location: &crate::location::Location,
+) -> EngineError {
     AuthError::LockedOut {
         name: member.name.clone(),
         until,
+        local: location.local(until).format("%H:%M").to_string(),
     }
     .into()
 }

@@ -301,6 +301,17 @@ fn ui_samples() -> Vec<Message> {
             .text("name", "Bo")
             .message("role", Message::new("role-barista")),
     );
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    samples.push(
+        Message::new("plan-sold")
+            .text("plan", "Coffee Club")
+            .money(
+                "price",
+                Money::new(2900, Currency::parse("EUR").expect("eur")),
+            )
+            .date("starts", date(2026, 12, 3))
+            .date("ends", date(2027, 1, 1)),
+    );
     samples.push(Message::new("no-such-message"));
     samples
 }

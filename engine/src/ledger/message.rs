@@ -35,6 +35,8 @@ pub enum Arg {
     },
     /// Another message, rendered first (a label inside a line).
     Message(Box<Message>),
+    /// A calendar date, written for the locale (`3 Dec 2026`, `3.12.2026`).
+    Date(#[cfg_attr(feature = "ts", ts(type = "string"))] chrono::NaiveDate),
 }
 
 impl Arg {
@@ -71,6 +73,12 @@ impl Message {
     /// Adds money.
     pub fn money(mut self, name: &str, money: crate::money::Money) -> Message {
         self.args.insert(name.to_string(), Arg::money(money));
+        self
+    }
+
+    /// Adds a date.
+    pub fn date(mut self, name: &str, date: chrono::NaiveDate) -> Message {
+        self.args.insert(name.to_string(), Arg::Date(date));
         self
     }
 

@@ -478,7 +478,7 @@ minor: number,
 /**
  * ISO currency code.
  */
-currency: string, } } | { "message": Message };
+currency: string, } } | { "message": Message } | { "date": string };
 
 export type ShopInfo = { 
 /**

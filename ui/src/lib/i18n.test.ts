@@ -70,3 +70,14 @@ describe("a message no catalogue has", () => {
     expect(pl.has("balance-points")).toBe(true);
   });
 });
+
+describe("dates", () => {
+  it("writes a date for each language", async () => {
+    const { formatDate } = await import("./dates");
+    expect(formatDate("2026-12-03", "en")).toBe("3 Dec 2026");
+    expect(formatDate("2026-12-03", "pl")).toBe("3.12.2026");
+    expect(formatDate("2026-12-03", "fr")).toBe("03/12/2026");
+    expect(formatDate("2026-12-03", "ru")).toBe("03.12.2026");
+    expect(formatDate("not a date", "en")).toBe("not a date");
+  });
+});

@@ -3,6 +3,7 @@
 // typed arguments (bindings.ts `Message`); the screen never builds sentences.
 import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from "@fluent/bundle";
 import type { Arg, Language, Message } from "./bindings";
+import { formatDate } from "./dates";
 import { formatMoney } from "./money";
 import en from "../../../locales/en.ftl?raw";
 import fr from "../../../locales/fr.ftl?raw";
@@ -61,6 +62,7 @@ export class Catalogue {
     }
     if ("text" in arg) return arg.text;
     if ("money" in arg) return formatMoney(arg.money.minor, arg.money.currency, this.language);
+    if ("date" in arg) return formatDate(arg.date, this.language);
     return this.render(arg.message);
   }
 }
