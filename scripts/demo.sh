@@ -73,3 +73,21 @@ echo "--- back online: both drinks stand, the server flags the overdraw once, bo
 $C sync --once && $C --db "$T2" sync --once && $C sync --once
 $C --db "$T2" customer show --card "$card2"
 $C sync --status
+
+echo "--- staff and roles (demo-shop/staffed.db): a manager sets up, a barista serves"
+rm -f demo-shop/staffed.db demo-shop/staffed.db-wal demo-shop/staffed.db-shm
+S1="demo-shop/staffed.db"
+COUNTERPART_NEW_PIN=246813 $C --db "$S1" init --shop "Staffed Café" --currency USD \
+  --timezone America/New_York --manager Mia
+export COUNTERPART_STAFF=Mia COUNTERPART_PIN=246813
+$C --db "$S1" program publish examples/programs/points-cafe.toml >/dev/null
+COUNTERPART_NEW_PIN=1357 $C --db "$S1" staff add Bo --role barista
+$C --db "$S1" staff list
+export COUNTERPART_STAFF=Bo COUNTERPART_PIN=1357
+card3=$($C --db "$S1" --json enroll --name "Ola" | grep -o '"cards":\["[0-9a-f]*' | grep -o '[0-9a-f]\{32\}')
+echo "--- Bo records a visit, told in Polish"
+$C --db "$S1" --lang pl visit --card "$card3" --amount 12.00
+echo "--- Bo may not adjust a balance (auth.forbidden, nothing changed)"
+$C --db "$S1" adjust --card "$card3" --account points --amount 500 --reason "a friend" || echo "(exit $?)"
+echo "--- the manager's audit"
+COUNTERPART_STAFF=Mia COUNTERPART_PIN=246813 $C --db "$S1" audit

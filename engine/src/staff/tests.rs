@@ -206,3 +206,38 @@ fn the_permission_table_in_docs_matches_the_code() {
         .collect();
     assert_eq!(rows, code, "docs/permissions.md is stale");
 }
+
+proptest::proptest! {
+    /// Random staff histories written at three tills, in any order of
+    /// arrival, fold to one roster.
+    #[test]
+    fn any_order_of_arrival_folds_to_the_same_roster(
+        writes in proptest::collection::vec((0u128..3, 0u8..4, 0u128..4, 0i64..5, proptest::bool::ANY), 1..25),
+        order in proptest::collection::vec(proptest::num::usize::ANY, 25),
+    ) {
+        let mut seqs = [0i64; 3];
+        let events: Vec<Event> = writes
+            .iter()
+            .map(|(device, what, person, seen, manager)| {
+                let d = *device as usize;
+                seqs[d] += 1;
+                let staff = Uuid::from_u128(100 + person);
+                let role = if *manager { Role::Manager } else { Role::Barista };
+                let body = match what {
+                    0 => EventBody::StaffAdded { staff, name: format!("P{person}"), role, pin_hash: format!("h{device}{}", seqs[d]) },
+                    1 => EventBody::StaffRoleChanged { staff, role, pin_hash: manager.then(|| format!("r{device}{}", seqs[d])) },
+                    2 => EventBody::StaffPinChanged { staff, pin_hash: format!("p{device}{}", seqs[d]) },
+                    _ => EventBody::StaffRemoved { staff },
+                };
+                event(*device + 1, seqs[d], *seen, body)
+            })
+            .collect();
+        let first = summary(&Roster::fold(&events));
+        let mut shuffled = events.clone();
+        for (i, j) in order.iter().enumerate().take(shuffled.len()) {
+            let k = j % shuffled.len();
+            shuffled.swap(i, k);
+        }
+        proptest::prop_assert_eq!(summary(&Roster::fold(&shuffled)), first);
+    }
+}
