@@ -99,42 +99,74 @@ fn server_killed_mid_push_and_mid_pull(backend: Backend) {
     let t = b.till(afternoon());
     publish_points(&t);
     let anna = t.enroll("Anna");
-    // SIGKILL the server while the till pushes a long queue; try again with a
-    // later kill until one lands mid-round (the first usually does).
-    let mut interrupted = false;
-    for attempt in 0..5u64 {
-        for i in 0..600 {
-            t.visit(anna, 100 + i);
-        }
-        let pusher = std::thread::spawn({
-            let store = t.store.clone();
-            let client = t.client();
-            move || counterpart_engine::sync::sync_once(&store, &client, |_| {})
-        });
-        std::thread::sleep(std::time::Duration::from_millis(5 + 10 * attempt));
-        b.restart();
-        if pusher.join().expect("thread").is_err() {
-            interrupted = true;
-            break;
-        }
+    // SIGKILL the server mid-round: the round's progress callback, after its
+    // first batch is acknowledged and with batches still to go, waits until
+    // the server is killed, so the rest of the round meets a dead server
+    // (a guessed sleep did not land mid-round on a busy machine). Then the
+    // server comes back on the same database.
+    let (pushing, first_batch) = std::sync::mpsc::channel();
+    let (killed, server_gone) = std::sync::mpsc::channel::<()>();
+    for i in 0..2_600 {
+        t.visit(anna, 100 + i);
     }
-    assert!(interrupted, "no kill landed mid-push");
+    let pusher = std::thread::spawn({
+        let store = t.store.clone();
+        let client = t.client();
+        move || {
+            let mut told = false;
+            counterpart_engine::sync::sync_once(&store, &client, move |p| {
+                if let counterpart_engine::sync::Progress::Pushed(_, waiting) = p {
+                    if waiting > 0 && !told {
+                        told = true;
+                        let _ = pushing.send(());
+                        let _ = server_gone.recv_timeout(std::time::Duration::from_secs(60));
+                    }
+                }
+            })
+        }
+    });
+    first_batch
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("a first batch acknowledged");
+    b.server.kill();
+    let _ = killed.send(());
+    assert!(
+        pusher.join().expect("thread").is_err(),
+        "the round went on against a killed server"
+    );
+    b.restart();
+    // Enough history that pages are still to be fetched when the reader has
+    // applied its first (two travel ahead of the one being applied).
+    for i in 0..1_600 {
+        t.visit(anna, 100 + i);
+    }
     t.sync().expect("push after restart");
-    let mut interrupted = false;
-    for attempt in 0..5u64 {
-        let puller = std::thread::spawn({
-            let store = reader.store.clone();
-            let client = reader.client();
-            move || counterpart_engine::sync::sync_once(&store, &client, |_| {})
-        });
-        std::thread::sleep(std::time::Duration::from_millis(5 + 10 * attempt));
-        b.restart();
-        if puller.join().expect("thread").is_err() {
-            interrupted = true;
-            break;
+    // The same mid-pull: the reader pulls the whole history page by page.
+    let (pulling, first_page) = std::sync::mpsc::channel();
+    let (killed, server_gone) = std::sync::mpsc::channel::<()>();
+    let puller = std::thread::spawn({
+        let store = reader.store.clone();
+        let client = reader.client();
+        move || {
+            let mut told = false;
+            counterpart_engine::sync::sync_once(&store, &client, move |p| {
+                if let counterpart_engine::sync::Progress::Pulled(done, highest) = p {
+                    if done < highest && !told {
+                        told = true;
+                        let _ = pulling.send(());
+                        let _ = server_gone.recv_timeout(std::time::Duration::from_secs(60));
+                    }
+                }
+            })
         }
-        reader.store.reset_sync_cursor().expect("pull it all again");
-    }
+    });
+    first_page
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("a first page applied");
+    b.server.kill();
+    let _ = killed.send(());
+    let interrupted = puller.join().expect("thread").is_err();
+    b.restart();
     assert!(interrupted, "no kill landed mid-pull");
     settle(&[&t, &reader]);
     assert_converged(&[&t, &reader]);
