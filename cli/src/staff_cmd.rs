@@ -119,7 +119,14 @@ pub fn run(till: &Commands, command: StaffCommand, out: &mut Out) -> Result<(), 
         StaffCommand::List => out.staff(&till.staff()?),
         StaffCommand::SetPin { name } => {
             let pin = new_pin(&name)?;
-            let member = till.set_pin(&SetPin { staff: name, pin })?;
+            // Changing one's own PIN without a manager takes the one it
+            // replaces: the signed-in person's, from COUNTERPART_PIN.
+            let current = std::env::var("COUNTERPART_PIN").ok().map(Pin);
+            let member = till.set_pin(&SetPin {
+                staff: name,
+                pin,
+                current,
+            })?;
             out.staff_member("new PIN for", &member);
         }
         StaffCommand::SetRole { name, role } => {

@@ -162,6 +162,11 @@ fn violation(event: &Event, location: &Location) -> Option<String> {
             Some("a staff member needs a name of 1 to 40 printable characters and an argon2id PIN hash".into())
         }
         EventBody::StaffRoleChanged {
+            role: counterpart_engine::ledger::Role::Manager,
+            pin_hash: None,
+            ..
+        } => Some("a promotion to manager carries the new PIN's hash".into()),
+        EventBody::StaffRoleChanged {
             pin_hash: Some(pin_hash),
             ..
         }

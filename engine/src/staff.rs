@@ -137,7 +137,7 @@ impl Permission {
 }
 
 /// A staff member as the till knows them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StaffMember {
     /// Their id: what events record as who did it.
@@ -152,12 +152,18 @@ pub struct StaffMember {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) pin_hash: String,
-    #[serde(skip)]
-    #[cfg_attr(feature = "ts", ts(skip))]
-    role_order: String,
-    #[serde(skip)]
-    #[cfg_attr(feature = "ts", ts(skip))]
-    pin_order: String,
+}
+
+impl std::fmt::Debug for StaffMember {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The PIN's hash stays out of logs: it is what a brute force starts from.
+        f.debug_struct("StaffMember")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("role", &self.role)
+            .field("removed", &self.removed)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Everyone who was ever on the staff, by id.
@@ -167,94 +173,99 @@ pub struct Roster {
 }
 
 impl Roster {
-    /// The roster the staff events make, whatever order they are given in.
+    /// The roster the staff events make, whatever order they are given in:
+    /// they are applied in `Event::order_key` order (a till's own changes in
+    /// the order it made them, a change made after syncing another till's
+    /// after it, concurrent ones the same way everywhere). Changes that no
+    /// honest till makes, or that two offline tills make together and that
+    /// would break the shop, are passed over on every till alike:
+    /// - a change to someone never added or already removed;
+    /// - a second addition under one id (the first stands);
+    /// - a promotion to manager without the new PIN it needs, and a PIN
+    ///   checked for a barista's length set for someone who is a manager;
+    /// - demoting or removing the last manager (two tills each removing the
+    ///   other manager offline leave one, not none).
     pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Roster {
-        let mut adds = Vec::new();
-        let mut changes = Vec::new();
-        for e in events {
-            match &e.body {
-                EventBody::StaffAdded { .. } => adds.push(e),
-                EventBody::StaffRoleChanged { .. }
-                | EventBody::StaffPinChanged { .. }
-                | EventBody::StaffRemoved { .. } => changes.push(e),
-                _ => {}
-            }
+        let mut staff_events: Vec<(String, &Event)> = events
+            .into_iter()
+            .filter(|e| is_staff_event(&e.body))
+            .map(|e| (e.order_key(), e))
+            .collect();
+        staff_events.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut roster = Roster::default();
+        for (_, e) in staff_events {
+            roster.apply(&e.body);
         }
-        let mut members = BTreeMap::new();
-        for e in adds {
-            if let EventBody::StaffAdded {
+        roster
+    }
+
+    fn apply(&mut self, body: &EventBody) {
+        let managers = self.managers();
+        match body {
+            EventBody::StaffAdded {
                 staff,
                 name,
                 role,
                 pin_hash,
-            } = &e.body
-            {
-                let order = e.order_key();
-                // One id added twice can only be a hand-made event: the first
-                // by order stands, on every till alike.
-                let keep = members
-                    .get(staff)
-                    .is_none_or(|m: &StaffMember| m.role_order > order);
-                if keep {
-                    members.insert(
-                        *staff,
-                        StaffMember {
-                            id: *staff,
-                            name: name.clone(),
-                            role: *role,
-                            removed: false,
-                            pin_hash: pin_hash.clone(),
-                            role_order: order.clone(),
-                            pin_order: order,
-                        },
-                    );
+            } => {
+                self.members.entry(*staff).or_insert_with(|| StaffMember {
+                    id: *staff,
+                    name: name.clone(),
+                    role: *role,
+                    removed: false,
+                    pin_hash: pin_hash.clone(),
+                });
+            }
+            EventBody::StaffRoleChanged {
+                staff,
+                role,
+                pin_hash,
+            } => {
+                let Some(m) = self.members.get_mut(staff).filter(|m| !m.removed) else {
+                    return;
+                };
+                let promotion_without_pin = *role == Role::Manager && pin_hash.is_none();
+                let last_manager_demoted =
+                    m.role == Role::Manager && *role != Role::Manager && managers <= 1;
+                if promotion_without_pin || last_manager_demoted {
+                    return;
+                }
+                m.role = *role;
+                if let Some(hash) = pin_hash {
+                    m.pin_hash = hash.clone();
                 }
             }
-        }
-        for e in changes {
-            let order = e.order_key();
-            match &e.body {
-                EventBody::StaffRoleChanged {
-                    staff,
-                    role,
-                    pin_hash,
-                } => {
-                    if let Some(m) = members.get_mut(staff) {
-                        if order > m.role_order {
-                            m.role = *role;
-                            m.role_order = order.clone();
-                        }
-                        if let Some(hash) = pin_hash {
-                            if order > m.pin_order {
-                                m.pin_hash = hash.clone();
-                                m.pin_order = order;
-                            }
-                        }
-                    }
+            EventBody::StaffPinChanged {
+                staff,
+                pin_hash,
+                checked_for,
+            } => {
+                let Some(m) = self.members.get_mut(staff).filter(|m| !m.removed) else {
+                    return;
+                };
+                if m.role == Role::Manager && *checked_for != Role::Manager {
+                    return;
                 }
-                EventBody::StaffPinChanged { staff, pin_hash } => {
-                    if let Some(m) = members.get_mut(staff) {
-                        if order > m.pin_order {
-                            m.pin_hash = pin_hash.clone();
-                            m.pin_order = order;
-                        }
-                    }
-                }
-                EventBody::StaffRemoved { staff } => {
-                    if let Some(m) = members.get_mut(staff) {
-                        m.removed = true;
-                    }
-                }
-                _ => {}
+                m.pin_hash = pin_hash.clone();
             }
+            EventBody::StaffRemoved { staff } => {
+                let Some(m) = self.members.get_mut(staff).filter(|m| !m.removed) else {
+                    return;
+                };
+                if m.role == Role::Manager && managers <= 1 {
+                    return;
+                }
+                m.removed = true;
+            }
+            _ => {}
         }
-        Roster { members }
     }
 
-    /// True when nobody is on the staff: the till runs open (a one-person
-    /// shop), and any action is anyone's.
+    /// True when nobody was ever on the staff: the till runs open (a
+    /// one-person shop), and any action is anyone's. Once someone was added
+    /// it never runs open again (at least one manager always remains).
     pub fn runs_open(&self) -> bool {
-        self.active().next().is_none()
+        self.members.is_empty()
     }
 
     /// The people on the staff now, by name.
@@ -297,6 +308,17 @@ impl Roster {
     pub fn managers(&self) -> usize {
         self.active().filter(|m| m.role == Role::Manager).count()
     }
+}
+
+/// True for the four kinds of staff event.
+pub fn is_staff_event(body: &EventBody) -> bool {
+    matches!(
+        body,
+        EventBody::StaffAdded { .. }
+            | EventBody::StaffRoleChanged { .. }
+            | EventBody::StaffPinChanged { .. }
+            | EventBody::StaffRemoved { .. }
+    )
 }
 
 /// Checks a staff name as typed: 1 to 40 printable characters.
@@ -346,22 +368,35 @@ pub fn hash_pin(pin: &str) -> Result<String> {
         .map_err(|e| EngineError::Corrupt(format!("hashing a PIN failed: {e}")))
 }
 
-/// True when `pin` is the one `hash` was made from. A hash that cannot be read
-/// matches nothing.
-pub fn pin_matches(pin: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(pin.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
+/// The hash's argon2id settings, when they are exactly what [`hash_pin`]
+/// writes. Anything else is refused: settings come with the hash from the
+/// ledger, and a hand-made one could ask a till for gigabytes of memory, or
+/// for so little work that the PIN falls at once.
+fn checked(hash: &str) -> Option<PasswordHash<'_>> {
+    let parsed = PasswordHash::new(hash).ok()?;
+    let params = argon2::Params::try_from(&parsed).ok()?;
+    let ours = parsed.algorithm.as_str() == "argon2id"
+        && parsed.version == Some(0x13)
+        && params.m_cost() == argon2::Params::DEFAULT_M_COST
+        && params.t_cost() == argon2::Params::DEFAULT_T_COST
+        && params.p_cost() == argon2::Params::DEFAULT_P_COST;
+    ours.then_some(parsed)
 }
 
-/// True for an argon2id PHC string: what an honest till writes in a staff
-/// event (the server refuses anything else).
+/// True when `pin` is the one `hash` was made from. A hash that cannot be read,
+/// or has other settings than ours, matches nothing.
+pub fn pin_matches(pin: &str, hash: &str) -> bool {
+    checked(hash).is_some_and(|h| {
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// True for a PIN hash as an honest till writes it: argon2id with this
+/// crate's settings, as a PHC string (the server refuses anything else).
 pub fn is_pin_hash(hash: &str) -> bool {
-    hash.len() <= 200 && PasswordHash::new(hash).is_ok_and(|h| h.algorithm.as_str() == "argon2id")
+    hash.len() <= 200 && checked(hash).is_some()
 }
 
 #[cfg(test)]

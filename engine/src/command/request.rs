@@ -367,6 +367,10 @@ pub struct SetPin {
     pub staff: String,
     /// The new PIN.
     pub pin: Pin,
+    /// The PIN it replaces: needed to change one's own without a manager.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub current: Option<Pin>,
 }
 
 /// Changes a staff member's role.

@@ -90,9 +90,17 @@ impl Commands {
         let mut staff: Vec<StaffMember> = roster.active().cloned().collect();
         staff.sort_by_key(|m| (m.name.to_lowercase(), m.id));
         Ok(StaffList {
-            runs_open: roster.runs_open(),
+            runs_open: self.runs_open(&roster)?,
             staff,
         })
+    }
+
+    /// True while anyone may do anything: nobody was ever on the staff, and
+    /// the till is not a newly paired one still catching up (whose shop may
+    /// well have staff it has not heard of yet).
+    pub(crate) fn runs_open(&self, roster: &Roster) -> Result<bool> {
+        let catching_up = self.store.sync_config()?.is_some() && self.store.last_sync()?.is_none();
+        Ok(roster.runs_open() && !catching_up)
     }
 
     /// Checks a PIN and answers the command layer acting as that person: every
@@ -102,11 +110,11 @@ impl Commands {
         let roster = self.store.roster()?;
         let member = find(&roster, &request.staff)?.clone();
         let location = self.store.location()?;
-        if let PinAttempts::LockedUntil(until) = self.store.pin_attempts(member.id)? {
+        if let PinAttempts::LockedUntil(until) = self.store.begin_pin_attempt(member.id)? {
             return Err(locked_out(&member, until, &location));
         }
         if !pin_matches(request.pin.0.trim(), &member.pin_hash) {
-            return Err(match self.store.note_wrong_pin(member.id)? {
+            return Err(match self.store.settle_wrong_pin(member.id)? {
                 PinAttempts::LockedUntil(until) => locked_out(&member, until, &location),
                 PinAttempts::Wrong(n) => AuthError::WrongPin {
                     name: member.name.clone(),
@@ -147,7 +155,7 @@ impl Commands {
     /// till runs open.
     fn acting_member(&self, permission: Permission) -> Result<Option<StaffMember>> {
         let roster = self.store.roster()?;
-        if roster.runs_open() {
+        if self.runs_open(&roster)? {
             return Ok(None);
         }
         let member = self
@@ -183,7 +191,7 @@ impl Commands {
         let undoable = match self.store.last_action_of(Some(me.id))? {
             Some((last, at)) => {
                 last == request.event
-                    && (self.store.now() - at).num_seconds() <= UNDO_SECONDS
+                    && within_undo(self.store.now() - at)
                     && !request.allow_negative
             }
             None => false,
@@ -211,7 +219,7 @@ impl Commands {
                 "why-nothing-to-undo",
             )
         })?;
-        if (self.store.now() - at).num_seconds() > UNDO_SECONDS {
+        if !within_undo(self.store.now() - at) {
             return Err(nothing(
                 "your last action was more than 2 minutes ago: a manager can void it",
                 "why-undo-too-late",
@@ -273,13 +281,26 @@ impl Commands {
             .signed_in
             .as_ref()
             .is_some_and(|s| s.staff == member.id);
-        if !own {
-            self.authorise(Permission::ManageStaff)?;
+        match self.authorise(Permission::ManageStaff) {
+            Ok(()) => {}
+            // One's own PIN, with the one it replaces: a till left signed in
+            // is not an account anyone can take over.
+            Err(EngineError::Auth(AuthError::Forbidden { .. }))
+                if own
+                    && request
+                        .current
+                        .as_ref()
+                        .is_some_and(|p| pin_matches(p.0.trim(), &member.pin_hash)) => {}
+            Err(EngineError::Auth(AuthError::Forbidden { .. })) if own => {
+                return Err(invalid("current", "give your current PIN to set a new one"))
+            }
+            Err(e) => return Err(e),
         }
         check_pin(request.pin.0.trim(), member.role)?;
         let body = EventBody::StaffPinChanged {
             staff: member.id,
             pin_hash: hash_pin(request.pin.0.trim())?,
+            checked_for: member.role,
         };
         let note = (
             format!("changed the PIN of {}", member.name),
@@ -338,13 +359,13 @@ impl Commands {
         self.member(member.id)
     }
 
-    /// Removes a staff member. The last manager goes only when nobody else is
-    /// on the staff (the till then runs open again).
+    /// Removes a staff member. The last manager stays: a shop that had staff
+    /// always has someone to manage them.
     pub fn remove_staff(&self, request: &RemoveStaff) -> Result<Outcome> {
         self.authorise(Permission::ManageStaff)?;
         let roster = self.store.roster()?;
         let member = find(&roster, &request.staff)?.clone();
-        if member.role == Role::Manager && roster.managers() == 1 && roster.active().count() > 1 {
+        if member.role == Role::Manager && roster.managers() == 1 {
             return Err(invalid(
                 "staff",
                 format!(
@@ -399,6 +420,12 @@ impl Commands {
             .cloned()
             .ok_or_else(|| EngineError::not_found("staff member", id.to_string()))
     }
+}
+
+/// An action this long ago may still be undone by its author: two minutes,
+/// and never "in the future" (a clock set back must not widen the window).
+fn within_undo(age: chrono::Duration) -> bool {
+    (0..=UNDO_SECONDS).contains(&age.num_seconds())
 }
 
 /// The active staff member `who` names: an id, or a name.

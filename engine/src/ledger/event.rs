@@ -278,6 +278,10 @@ pub enum EventBody {
         staff: StaffId,
         /// The new PIN, hashed with argon2id.
         pin_hash: String,
+        /// The role whose length the PIN was checked for: a barista's PIN
+        /// does not replace a manager's, should a promotion at another till
+        /// come first.
+        checked_for: Role,
     },
     /// A staff member left: they can no longer sign in. Their name stays for
     /// the audit of what they did.

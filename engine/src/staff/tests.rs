@@ -75,6 +75,7 @@ fn the_roster_is_the_same_in_every_order_of_arrival() {
             EventBody::StaffPinChanged {
                 staff: Uuid::from_u128(11),
                 pin_hash: "changed at till 2".into(),
+                checked_for: Role::Barista,
             },
         ),
         event(
@@ -90,18 +91,14 @@ fn the_roster_is_the_same_in_every_order_of_arrival() {
     for order in permutations(&events) {
         assert_eq!(summary(&Roster::fold(&order)), first);
     }
-    // Of the two PIN changes seen after the same server sequence, the
-    // higher device id's is the later one on every till.
+    // Of the promotion and the PIN change seen after the same server
+    // sequence, the higher device id's comes later on every till: a PIN
+    // checked for a barista's length then does not replace a manager's.
     assert_eq!(
         first,
         vec![
             ("Ola".into(), Role::Manager, true, "hash-of-Ola".into()),
-            (
-                "Piotr".into(),
-                Role::Manager,
-                false,
-                "changed at till 2".into()
-            ),
+            ("Piotr".into(), Role::Manager, false, "promoted".into()),
         ]
     );
 }
@@ -111,9 +108,10 @@ fn an_empty_staff_runs_open_and_a_removed_one_cannot_be_found_by_name() {
     assert!(Roster::fold(&[]).runs_open());
     let events = vec![
         event(1, 1, 0, add(10, "Ola", Role::Manager)),
+        event(1, 2, 0, add(11, "Ula", Role::Manager)),
         event(
             1,
-            2,
+            3,
             0,
             EventBody::StaffRemoved {
                 staff: Uuid::from_u128(10),
@@ -121,9 +119,77 @@ fn an_empty_staff_runs_open_and_a_removed_one_cannot_be_found_by_name() {
         ),
     ];
     let roster = Roster::fold(&events);
-    assert!(roster.runs_open());
+    assert!(
+        !roster.runs_open(),
+        "a shop that had staff never runs open again"
+    );
     assert!(roster.by_name("ola").is_err());
     assert!(roster.get(Uuid::from_u128(10)).is_some_and(|m| m.removed));
+}
+
+#[test]
+fn two_offline_tills_removing_each_others_manager_leave_one() {
+    // Ola and Ula are the managers; offline, till 1 removes Ula and till 2
+    // removes Ola, and till 2 demotes Ula too.
+    let events = vec![
+        event(1, 1, 0, add(10, "Ola", Role::Manager)),
+        event(1, 2, 0, add(11, "Ula", Role::Manager)),
+        event(
+            1,
+            3,
+            2,
+            EventBody::StaffRemoved {
+                staff: Uuid::from_u128(11),
+            },
+        ),
+        event(
+            2,
+            1,
+            2,
+            EventBody::StaffRemoved {
+                staff: Uuid::from_u128(10),
+            },
+        ),
+        event(
+            2,
+            2,
+            2,
+            EventBody::StaffRoleChanged {
+                staff: Uuid::from_u128(11),
+                role: Role::Barista,
+                pin_hash: None,
+            },
+        ),
+    ];
+    for order in permutations(&events) {
+        let roster = Roster::fold(&order);
+        assert_eq!(roster.managers(), 1);
+        let left: Vec<&str> = roster.active().map(|m| m.name.as_str()).collect();
+        assert_eq!(left, ["Ola"], "till 1's removal came first; Ola stays");
+    }
+}
+
+#[test]
+fn a_promotion_without_a_pin_changes_nothing() {
+    let events = vec![
+        event(1, 1, 0, add(10, "Ola", Role::Manager)),
+        event(1, 2, 0, add(11, "Bo", Role::Barista)),
+        event(
+            1,
+            3,
+            0,
+            EventBody::StaffRoleChanged {
+                staff: Uuid::from_u128(11),
+                role: Role::Manager,
+                pin_hash: None,
+            },
+        ),
+    ];
+    let roster = Roster::fold(&events);
+    assert_eq!(
+        roster.get(Uuid::from_u128(11)).map(|m| m.role),
+        Some(Role::Barista)
+    );
 }
 
 #[test]
@@ -171,6 +237,37 @@ fn a_pin_hash_is_argon2id_salted_and_checks_only_its_pin() {
         "$argon2i$v=19$m=16,t=2,p=1$c29tZXNhbHQ$YWJjZGVmZ2hpamtsbW5vcA"
     ));
     assert!(!is_pin_hash("4821"));
+    // Other settings than ours are refused, even for the right PIN: a
+    // hand-made hash could ask for gigabytes, or for no work at all.
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let weak = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        argon2::Params::new(8, 1, 1, None).expect("params"),
+    )
+    .hash_password(
+        b"4821",
+        &SaltString::from_b64("c29tZXNhbHRzYWx0").expect("salt"),
+    )
+    .expect("hash")
+    .to_string();
+    assert!(!is_pin_hash(&weak));
+    assert!(!pin_matches("4821", &weak));
+    let roster = Roster::fold(&[event(
+        1,
+        1,
+        0,
+        EventBody::StaffAdded {
+            staff: Uuid::from_u128(1),
+            name: "Ola".into(),
+            role: Role::Manager,
+            pin_hash: a.clone(),
+        },
+    )]);
+    assert!(
+        !format!("{roster:?}").contains("argon2"),
+        "a PIN hash in debug output"
+    );
 }
 
 #[test]
@@ -226,7 +323,7 @@ proptest::proptest! {
                 let body = match what {
                     0 => EventBody::StaffAdded { staff, name: format!("P{person}"), role, pin_hash: format!("h{device}{}", seqs[d]) },
                     1 => EventBody::StaffRoleChanged { staff, role, pin_hash: manager.then(|| format!("r{device}{}", seqs[d])) },
-                    2 => EventBody::StaffPinChanged { staff, pin_hash: format!("p{device}{}", seqs[d]) },
+                    2 => EventBody::StaffPinChanged { staff, pin_hash: format!("p{device}{}", seqs[d]), checked_for: role },
                     _ => EventBody::StaffRemoved { staff },
                 };
                 event(*device + 1, seqs[d], *seen, body)

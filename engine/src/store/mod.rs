@@ -109,6 +109,8 @@ pub struct Store {
     pub(crate) clock: Arc<dyn Clock>,
     /// Who the events this handle records are by (see [`Store::acting_as`]).
     pub(crate) actor: Option<StaffId>,
+    /// The roster folded last, with the staff events it came from.
+    pub(crate) roster_cache: Arc<staff::RosterCache>,
 }
 
 /// The program in force and its version.
@@ -178,6 +180,7 @@ impl Store {
             path: path.to_path_buf(),
             clock,
             actor: None,
+            roster_cache: Arc::default(),
         })
     }
 

@@ -29,68 +29,105 @@ fn time_of(text: &str) -> Result<DateTime<Utc>> {
         .map_err(|e| EngineError::Corrupt(format!("a stored time `{text}`: {e}")))
 }
 
+/// The staff events, as a fold keeps track of them: how many and the last.
+/// Every action reads the roster; folding it again only when this changed
+/// keeps that to one indexed count.
+pub(crate) type RosterCache = std::sync::Mutex<Option<((i64, i64), Roster)>>;
+
+const STAFF_KINDS: &str =
+    "kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed')";
+
 impl Store {
     /// Everyone who was ever on the staff, from the ledger's staff events.
     pub fn roster(&self) -> Result<Roster> {
         let conn = self.conn();
+        let stamp: (i64, i64) = conn
+            .prepare_cached(&format!(
+                "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM events WHERE {STAFF_KINDS}"
+            ))?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut cache = self.roster_cache.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((seen, roster)) = cache.as_ref() {
+            if *seen == stamp {
+                return Ok(roster.clone());
+            }
+        }
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {SELECT_EVENT_COLUMNS} FROM events e
-             WHERE kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed')"
+            "SELECT {SELECT_EVENT_COLUMNS} FROM events e WHERE {STAFF_KINDS}"
         ))?;
         let events = stmt
             .query_map([], event_from_row)?
             .map(|r| r?)
             .collect::<Result<Vec<Event>>>()?;
-        Ok(Roster::fold(&events))
+        let roster = Roster::fold(&events);
+        *cache = Some((stamp, roster.clone()));
+        Ok(roster)
     }
 
-    /// Wrong PINs for `staff` on this till. A lockout that has run out counts
-    /// as none; one that ends further ahead than a lockout lasts (the clock was
-    /// set back) ends a lockout from now.
-    pub fn pin_attempts(&self, staff: StaffId) -> Result<PinAttempts> {
+    /// Where `staff` stands with wrong PINs, counting this attempt as a wrong
+    /// one until [`Store::clear_wrong_pins`] says it was right: attempts made
+    /// at once each count, so trying PINs in parallel gains nothing. A
+    /// lockout ending further ahead than a lockout lasts (the clock was set
+    /// back) is cut to end a lockout from now, and kept so.
+    pub fn begin_pin_attempt(&self, staff: StaffId) -> Result<PinAttempts> {
         let now = self.now();
-        let row: Option<(u32, Option<String>)> = self
-            .conn()
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let row: Option<(u32, Option<String>)> = tx
             .prepare_cached("SELECT wrong_pins, locked_until FROM staff_lockout WHERE staff = ?")?
             .query_row([staff.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        Ok(match row {
-            None => PinAttempts::Wrong(0),
-            Some((wrong, None)) => PinAttempts::Wrong(wrong),
-            Some((_, Some(until))) => {
+        let longest = now + chrono::Duration::seconds(LOCKOUT_SECONDS);
+        let (wrong, locked) = match row {
+            None => (0, None),
+            Some((wrong, None)) => (wrong, None),
+            Some((wrong, Some(until))) => {
                 let until = time_of(&until)?;
-                let longest = now + chrono::Duration::seconds(LOCKOUT_SECONDS);
                 match until > now {
-                    true => PinAttempts::LockedUntil(until.min(longest)),
-                    false => PinAttempts::Wrong(0),
+                    true => (wrong, Some(until.min(longest))),
+                    false => (0, None),
                 }
             }
-        })
+        };
+        let answer = match locked {
+            Some(until) => {
+                tx.prepare_cached("UPDATE staff_lockout SET locked_until = ? WHERE staff = ?")?
+                    .execute(params![time_text(until), staff.to_string()])?;
+                PinAttempts::LockedUntil(until)
+            }
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO staff_lockout (staff, wrong_pins, locked_until) VALUES (?1, ?2, NULL)
+                     ON CONFLICT (staff) DO UPDATE SET wrong_pins = ?2, locked_until = NULL",
+                )?
+                .execute(params![staff.to_string(), wrong + 1])?;
+                PinAttempts::Wrong(wrong + 1)
+            }
+        };
+        tx.commit()?;
+        Ok(answer)
     }
 
-    /// Counts a wrong PIN for `staff`; the fifth in a row locks them out.
-    /// Answers where they stand now.
-    pub fn note_wrong_pin(&self, staff: StaffId) -> Result<PinAttempts> {
+    /// After a wrong PIN: the fifth in a row locks the person out for five
+    /// minutes. Answers where they stand now.
+    pub fn settle_wrong_pin(&self, staff: StaffId) -> Result<PinAttempts> {
         let now = self.now();
-        let wrong = match self.pin_attempts(staff)? {
-            PinAttempts::Wrong(n) => n + 1,
-            locked @ PinAttempts::LockedUntil(_) => return Ok(locked),
-        };
+        let conn = self.conn();
+        let wrong: u32 = conn
+            .prepare_cached("SELECT wrong_pins FROM staff_lockout WHERE staff = ?")?
+            .query_row([staff.to_string()], |r| r.get(0))
+            .optional()?
+            .unwrap_or(1);
+        if wrong < MAX_WRONG_PINS {
+            return Ok(PinAttempts::Wrong(wrong));
+        }
         let until = now + chrono::Duration::seconds(LOCKOUT_SECONDS);
-        let (wrong, locked) = match wrong >= MAX_WRONG_PINS {
-            true => (0, Some(time_text(until))),
-            false => (wrong, None),
-        };
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO staff_lockout (staff, wrong_pins, locked_until) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (staff) DO UPDATE SET wrong_pins = ?2, locked_until = ?3",
-            )?
-            .execute(params![staff.to_string(), wrong, locked])?;
-        Ok(match locked {
-            Some(_) => PinAttempts::LockedUntil(until),
-            None => PinAttempts::Wrong(wrong),
-        })
+        conn.prepare_cached(
+            "INSERT INTO staff_lockout (staff, wrong_pins, locked_until) VALUES (?1, 0, ?2)
+             ON CONFLICT (staff) DO UPDATE SET wrong_pins = 0, locked_until = ?2",
+        )?
+        .execute(params![staff.to_string(), time_text(until)])?;
+        Ok(PinAttempts::LockedUntil(until))
     }
 
     /// Forgets wrong PINs for `staff` after a right one.

@@ -276,6 +276,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
             EventBody::StaffPinChanged {
                 staff: id(20),
                 pin_hash: "$argon2id$v=19$m=19456,t=2,p=1$dGhpcmRzYWx0dGhpcmQ$enl4d3Z1dHNycXBvbm1sa2ppaGdmZWRjYmEwOTg3NjU".into(),
+                checked_for: Role::Manager,
             },
         ),
         ("staff_removed", EventBody::StaffRemoved { staff: id(20) }),

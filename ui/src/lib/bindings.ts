@@ -415,7 +415,11 @@ staff: string,
 /**
  * The new PIN.
  */
-pin: Pin, };
+pin: Pin, 
+/**
+ * The PIN it replaces: needed to change one's own without a manager.
+ */
+current?: Pin, };
 
 export type SetRole = { 
 /**

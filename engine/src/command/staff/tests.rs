@@ -453,11 +453,24 @@ fn five_wrong_pins_lock_a_person_out_on_this_till_for_five_minutes() {
 fn no_pin_is_anywhere_in_the_database_files() {
     let shop = shop();
     let bo = sign_in(&shop.till, "Bo", BARISTA_PIN);
-    bo.set_pin(&SetPin {
-        staff: "Bo".into(),
-        pin: pin("60718293"),
-    })
-    .expect("her own PIN");
+    let own = |current: Option<&str>| {
+        bo.set_pin(&SetPin {
+            staff: "Bo".into(),
+            pin: pin("60718293"),
+            current: current.map(pin),
+        })
+    };
+    assert_eq!(
+        code(own(None)),
+        Some(ErrorCode::InvalidInput),
+        "her own, without the old one"
+    );
+    assert_eq!(
+        code(own(Some("9999"))),
+        Some(ErrorCode::InvalidInput),
+        "a wrong old one"
+    );
+    own(Some(BARISTA_PIN)).expect("her own PIN, with the old one");
     let mia = sign_in(&shop.till, "Mia", MANAGER_PIN);
     mia.set_role(&SetRole {
         staff: "Bo".into(),
