@@ -236,7 +236,7 @@ pub enum EngineError {
     Program(#[from] ProgramErrors),
     /// Well-formed but refused by the program's rules: nothing was changed.
     #[error("{0}")]
-    Refused(#[from] Refusal),
+    Refused(Box<Refusal>),
     /// Not signed in, not allowed, or a wrong PIN: nothing was changed.
     #[error("{0}")]
     Auth(#[from] AuthError),
@@ -290,7 +290,7 @@ impl EngineError {
         match self {
             EngineError::Invalid(_) => ErrorCode::InvalidInput,
             EngineError::Program(_) => ErrorCode::InvalidProgram,
-            EngineError::Refused(r) => match r {
+            EngineError::Refused(r) => match r.as_ref() {
                 Refusal::NotEnough { .. } => ErrorCode::RefusedNotEnough,
                 Refusal::NotAvailable { .. } => ErrorCode::RefusedNotAvailable,
                 Refusal::CannotVoid { .. } => ErrorCode::RefusedCannotVoid,
@@ -376,6 +376,14 @@ impl EngineError {
 
     pub(crate) fn invalid(field: &str, problem: impl Into<String>) -> Self {
         EngineError::Invalid(InvalidInput::new(field, problem))
+    }
+}
+
+impl From<Refusal> for EngineError {
+    /// A refusal, boxed: it carries its messages, and every `Result` of the
+    /// engine stays small.
+    fn from(r: Refusal) -> Self {
+        EngineError::Refused(Box::new(r))
     }
 }
 

@@ -104,8 +104,8 @@ pub enum ScanNotice {
     Customer {
         /// From the frame's arrival to the code decoded, in milliseconds.
         latency_ms: f64,
-        /// The card and its customer.
-        scanned: super::ScannedCustomer,
+        /// The card and its customer (boxed: it is most of the notice's size).
+        scanned: Box<super::ScannedCustomer>,
     },
     /// A code was read and refused: forged, revoked, another shop's, a till
     /// not known yet, not a card (`error.code` says which).
@@ -135,7 +135,7 @@ impl Commands {
                 match self.scan(&text) {
                     Ok(scanned) => ScanNotice::Customer {
                         latency_ms,
-                        scanned,
+                        scanned: Box::new(scanned),
                     },
                     Err(e) => ScanNotice::Refused {
                         latency_ms,

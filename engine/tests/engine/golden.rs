@@ -394,7 +394,7 @@ fn error_reports_match_their_fixtures() {
         ),
         (
             "refused_not_enough",
-            ErrorReport::from(&EngineError::Refused(Refusal::NotEnough {
+            ErrorReport::from(&EngineError::from(Refusal::NotEnough {
                 account: "points".into(),
                 needed: "100".into(),
                 available: "40".into(),

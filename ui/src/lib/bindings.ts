@@ -1001,7 +1001,7 @@ export type ScanNotice = { "kind": "customer",
  */
 latency_ms: number, 
 /**
- * The card and its customer.
+ * The card and its customer (boxed: it is most of the notice's size).
  */
 scanned: ScannedCustomer, } | { "kind": "refused", 
 /**
