@@ -3,7 +3,7 @@
 //! [`Outcome`] that explains what happened in words staff can read out.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 
 use crate::error::{EngineError, Refusal, Result, Why};
@@ -207,14 +207,7 @@ impl Ctx<'_> {
     /// The open record for an action: a merged record leads to the one that
     /// remains; an erased record is closed.
     fn open_customer(&self, customer: CustomerId) -> Result<CustomerId> {
-        let (merged, erased): (Option<String>, bool) = self
-            .conn
-            .query_row(
-                "SELECT merged_into, erased FROM customers WHERE id = ?",
-                [customer.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
+        let (merged, erased) = store::reads::customer_state(self.conn, &customer.to_string())?
             .ok_or_else(|| EngineError::not_found("customer", customer.to_string()))?;
         if erased {
             return Err(Refusal::CustomerClosed {
@@ -304,15 +297,7 @@ fn check_offline_allowance(
         None => allowance.unsynced_after_hours,
     };
     // Points this customer already redeemed on this till since it last synced.
-    let spent_unsynced: i64 = ctx.conn.query_row(
-        "SELECT COALESCE(-SUM(d.amount), 0) FROM event_deltas d JOIN events e ON e.seq = d.event_seq
-         WHERE e.server_seq IS NULL AND e.device = (SELECT id FROM device)
-           AND d.kind IN ('redeemed', 'donated') AND d.account = 'points' AND d.amount < 0
-           AND d.customer IN (SELECT ?1 UNION ALL SELECT id FROM customers WHERE merged_into = ?1)
-           AND NOT EXISTS (SELECT 1 FROM voided v WHERE v.target = e.id)",
-        [customer.to_string()],
-        |r| r.get(0),
-    )?;
+    let spent_unsynced = store::reads::points_spent_unsynced(ctx.conn, &customer.to_string())?;
     if spent_unsynced + spent_now > allowance.max_points_redeemed {
         return Err(Refusal::NotAvailable {
             reward: "this redemption".into(),
@@ -464,11 +449,7 @@ impl Store {
                         ),
                     ));
                 }
-                let version: i64 = ctx.conn.query_row(
-                    "SELECT COALESCE(MAX(version), 0) + 1 FROM programs",
-                    [],
-                    |r| r.get(0),
-                )?;
+                let version = store::reads::next_program_version(ctx.conn)?;
                 let version = u32::try_from(version).unwrap_or(u32::MAX);
                 Ok(Decision {
                     body: EventBody::ProgramPublished {
@@ -674,18 +655,11 @@ impl Store {
             ));
         }
         self.act(key, || format!("void {target} {reason}"), |ctx| {
-            let body: String = ctx
-                .conn
-                .query_row("SELECT body FROM events WHERE id = ?", [target.to_string()], |r| r.get(0))
-                .optional()?
+            let body = store::reads::event_body(ctx.conn, &target.to_string())?
                 .ok_or_else(|| EngineError::not_found("event", target.to_string()))?;
             let target_body: EventBody =
                 serde_json::from_str(&body).map_err(|e| EngineError::Corrupt(format!("event {target}: {e}")))?;
-            let voided: Option<String> = ctx
-                .conn
-                .query_row("SELECT void_event FROM voided WHERE target = ?", [target.to_string()], |r| r.get(0))
-                .optional()?;
-            if let Some(v) = voided {
+            if let Some(v) = store::reads::void_of(ctx.conn, &target.to_string())? {
                 return Err(Refusal::CannotVoid {
                     why: Why::new(
                         format!("it was voided already by {v}"),
@@ -862,14 +836,7 @@ impl Store {
             || format!("replace_card {customer} {old_card}"),
             |ctx| {
                 let customer = ctx.open_customer(customer)?;
-                let owner: Option<String> = ctx
-                    .conn
-                    .query_row(
-                        "SELECT customer FROM cards WHERE id = ? AND status = 'active'",
-                        [old_card.to_string()],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
+                let owner = store::reads::owner_of_active_card(ctx.conn, &old_card.to_string())?;
                 if owner.as_deref() != Some(customer.to_string().as_str()) {
                     return Err(EngineError::invalid(
                         "card",
@@ -1119,11 +1086,7 @@ fn new_card_avoiding(conn: &Connection, also_taken: &[String]) -> Result<(CardId
     for _ in 0..16 {
         let card = CardId(uuid::Uuid::new_v4());
         let fallback = crate::card_code::fallback_code(card);
-        let taken: Option<i64> = conn
-            .prepare_cached("SELECT 1 FROM cards WHERE fallback = ? LIMIT 1")?
-            .query_row([&fallback], |r| r.get(0))
-            .optional()?;
-        if taken.is_none() && !also_taken.contains(&fallback) {
+        if !store::reads::fallback_taken(conn, &fallback)? && !also_taken.contains(&fallback) {
             return Ok((
                 card,
                 crate::card_code::CardCode::sign(shop, card, &key).encode(),
@@ -1144,14 +1107,7 @@ fn new_card(conn: &Connection) -> Result<(CardId, String)> {
 fn preprinted_card(conn: &Connection, text: &str) -> Result<(CardId, String)> {
     let code = crate::card_code::CardCode::parse(text)?;
     let card = code.verify(store::shop_of(conn)?, store::till_keys_of(conn)?.iter())?;
-    let taken: Option<i64> = conn
-        .query_row(
-            "SELECT 1 FROM cards WHERE id = ?",
-            [card.to_string()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if taken.is_some() {
+    if store::reads::card_known(conn, &card.to_string())? {
         return Err(EngineError::invalid(
             "card",
             "this card already belongs to a customer",

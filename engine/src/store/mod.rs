@@ -10,6 +10,7 @@ mod backup;
 mod checkpoint;
 mod context;
 mod query;
+pub(crate) mod reads;
 mod rebuild;
 mod staff;
 mod sync;
