@@ -15,3 +15,14 @@ CREATE TABLE staff_lockout (
     wrong_pins   INTEGER NOT NULL,
     locked_until TEXT
 );
+
+-- Manager actions that write no event (exports, backups, rebuilds, demo data,
+-- pairing, card sheets), for the audit. This till's own record: not synced.
+CREATE TABLE manager_actions (
+    seq    INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    staff  TEXT,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX manager_actions_at ON manager_actions (at);

@@ -73,6 +73,8 @@ impl Commands {
         }
         let cards = crate::till::new_card_codes(&self.store, count)?;
         let shop = self.store.location()?.shop_name;
+        self.store
+            .note_manager_action("card_sheets", &format!("printed {count} new card(s)"))?;
         cards
             .chunks(CARDS_PER_SHEET)
             .map(|page| {

@@ -100,6 +100,9 @@ impl Commands {
     pub fn export_customer(&self, who: &CustomerRef) -> Result<serde_json::Value> {
         self.authorise(Permission::Export)?;
         let id: CustomerId = self.customer_of(who)?;
-        self.store.export_customer(id)
+        let data = self.store.export_customer(id)?;
+        self.store
+            .note_manager_action("export", &format!("exported customer {id}"))?;
+        Ok(data)
     }
 }

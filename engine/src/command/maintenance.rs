@@ -19,14 +19,27 @@ impl Commands {
     /// those that differ.
     pub fn rebuild(&self, repair: bool, progress: impl FnMut(u64, u64)) -> Result<RebuildReport> {
         self.authorise(Permission::Maintain)?;
-        self.store.rebuild(repair, progress)
+        let report = self.store.rebuild(repair, progress)?;
+        if report.repaired {
+            self.store.note_manager_action(
+                "rebuild",
+                &format!(
+                    "repaired {} differing projection(s)",
+                    report.differences.len()
+                ),
+            )?;
+        }
+        Ok(report)
     }
 
     /// Writes a consistent copy of the database to `dest` (which must not
     /// exist), even while the till runs; answers its size in bytes.
     pub fn backup(&self, dest: &Path) -> Result<u64> {
         self.authorise(Permission::Maintain)?;
-        self.store.backup(dest)
+        let bytes = self.store.backup(dest)?;
+        self.store
+            .note_manager_action("backup", &format!("backed up to {}", dest.display()))?;
+        Ok(bytes)
     }
 
     /// Fills the till with a realistic shop's history.
@@ -37,7 +50,12 @@ impl Commands {
         progress: impl FnMut(u64, u64),
     ) -> Result<crate::demo::DemoReport> {
         self.authorise(Permission::Maintain)?;
-        crate::demo::generate(&self.store, spec, progress)
+        let report = crate::demo::generate(&self.store, spec, progress)?;
+        self.store.note_manager_action(
+            "demo_data",
+            &format!("generated {} demo events", report.events),
+        )?;
+        Ok(report)
     }
 }
 

@@ -187,6 +187,8 @@ impl Commands {
         };
         self.store
             .record_pairing(device, &answer.location, shop, &config)?;
+        self.store
+            .note_manager_action("pair", &format!("paired with {server}"))?;
         Ok(Paired {
             server,
             device,

@@ -42,9 +42,11 @@ pub struct StaffList {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AuditLine {
-    /// The event.
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub event: EventId,
+    /// The event, for actions recorded in the ledger; none for those that
+    /// write no event (exports, backups, rebuilds, demo data, pairing, card
+    /// sheets), which this till noted itself.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub event: Option<EventId>,
     /// When, by the clock of the till that recorded it.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub at: DateTime<Utc>,
@@ -407,10 +409,26 @@ impl Commands {
             location.business_day_start(from),
             location.business_day_start(to + chrono::Days::new(1)),
         )?;
-        Ok(events
+        let mut lines: Vec<AuditLine> = events
             .iter()
             .map(|e| audit_line(e, &roster, &location))
-            .collect())
+            .collect();
+        let noted = self.store.noted_actions(
+            location.business_day_start(from),
+            location.business_day_start(to + chrono::Days::new(1)),
+        )?;
+        lines.extend(noted.into_iter().map(|n| AuditLine {
+            event: None,
+            at: n.at,
+            local_time: location.local(n.at).format("%Y-%m-%d %H:%M").to_string(),
+            staff: n.staff.as_deref().map(|s| staff_name(s, &roster)),
+            kind: n.action,
+            customer: None,
+            what: n.detail,
+        }));
+        // Stable: events keep their ledger order among equal times.
+        lines.sort_by_key(|l| l.at);
+        Ok(lines)
     }
 
     fn member(&self, id: StaffId) -> Result<StaffMember> {
@@ -460,6 +478,14 @@ fn locked_out(
     .into()
 }
 
+/// A recorded staff id as the person's name (the id itself if unknown).
+fn staff_name(recorded: &str, roster: &Roster) -> String {
+    uuid::Uuid::try_parse(recorded)
+        .ok()
+        .and_then(|id| roster.get(id))
+        .map_or_else(|| recorded.to_string(), |m| m.name.clone())
+}
+
 fn audit_line(e: &Event, roster: &Roster, location: &crate::location::Location) -> AuditLine {
     let name_of = |id: &StaffId| {
         roster
@@ -467,10 +493,7 @@ fn audit_line(e: &Event, roster: &Roster, location: &crate::location::Location) 
             .map(|m| m.name.clone())
             .unwrap_or_else(|| id.to_string())
     };
-    let staff = e.staff.as_deref().map(|s| match uuid::Uuid::try_parse(s) {
-        Ok(id) => name_of(&id),
-        Err(_) => s.to_string(),
-    });
+    let staff = e.staff.as_deref().map(|s| staff_name(s, roster));
     let deltas = || {
         e.body
             .deltas()
@@ -505,7 +528,7 @@ fn audit_line(e: &Event, roster: &Roster, location: &crate::location::Location) 
         other => other.kind().to_string(),
     };
     AuditLine {
-        event: e.id,
+        event: Some(e.id),
         at: e.device_time,
         local_time: location
             .local(e.device_time)

@@ -37,7 +37,7 @@ pub use query::{
     CustomerSummary, RewardLine, TierLine,
 };
 pub use rebuild::{RebuildReport, TableDiff};
-pub use staff::PinAttempts;
+pub use staff::{NotedAction, PinAttempts};
 pub(crate) use sync::{last_sync_of, sync_config_of};
 pub use sync::{AckReport, ParkedEvent, SyncConfig};
 

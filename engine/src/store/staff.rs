@@ -193,3 +193,60 @@ impl Store {
         Ok(events)
     }
 }
+
+/// A manager action that wrote no event, as the audit lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotedAction {
+    /// When, by this till's clock.
+    pub at: DateTime<Utc>,
+    /// Who (their id), or none while the till ran open.
+    pub staff: Option<String>,
+    /// What (`export`, `backup`, `rebuild`, `demo_data`, `pair`, `card_sheets`).
+    pub action: String,
+    /// Its particulars (a customer id, a file, a count), in English.
+    pub detail: String,
+}
+
+impl Store {
+    /// Notes a manager action that wrote no event, by whoever this handle acts for.
+    pub fn note_manager_action(&self, action: &str, detail: &str) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO manager_actions (at, staff, action, detail) VALUES (?, ?, ?, ?)",
+            )?
+            .execute(params![
+                time_text(self.now()),
+                self.actor.map(|s| s.to_string()),
+                action,
+                detail
+            ])?;
+        Ok(())
+    }
+
+    /// The manager actions noted between `from` and `to` (`to` excluded), oldest first.
+    pub fn noted_actions(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<NotedAction>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT at, staff, action, detail FROM manager_actions
+             WHERE at >= ? AND at < ? ORDER BY at, seq",
+        )?;
+        let rows = stmt.query_map(params![time_text(from), time_text(to)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, staff, action, detail) = row?;
+            out.push(NotedAction {
+                at: time_of(&at)?,
+                staff,
+                action,
+                detail,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -849,9 +849,11 @@ staff: Array<StaffMember>, };
 
 export type AuditLine = { 
 /**
- * The event.
+ * The event, for actions recorded in the ledger; none for those that
+ * write no event (exports, backups, rebuilds, demo data, pairing, card
+ * sheets), which this till noted itself.
  */
-event: string, 
+event: string | null, 
 /**
  * When, by the clock of the till that recorded it.
  */

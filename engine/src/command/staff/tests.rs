@@ -665,6 +665,8 @@ fn a_role_changed_or_a_person_removed_counts_for_a_session_already_signed_in() {
         })),
         Some(ErrorCode::NotFound)
     );
+    mia.backup(&shop.path.with_extension("backup.db"))
+        .expect("a backup, which writes no event");
     let audit = mia.audit(&AuditRange::default()).expect("audit");
     let kinds: Vec<(&str, Option<&str>)> = audit
         .iter()
@@ -680,6 +682,7 @@ fn a_role_changed_or_a_person_removed_counts_for_a_session_already_signed_in() {
             ("adjusted", Some("Bo")),
             ("staff_role_changed", Some("Mia")),
             ("staff_removed", Some("Mia")),
+            ("backup", Some("Mia")),
         ]
     );
     assert_eq!(audit[6].what, "removed Bo from the staff");
