@@ -207,6 +207,9 @@ struct Fold {
     alias_changes: HashMap<String, Option<String>>,
     new_voided: Vec<String>,
     new_erased: Vec<String>,
+    /// Staff ids added so far (stored and in this batch), loaded when the
+    /// batch holds staff events: a till changes only someone it was told of.
+    staff_added: HashSet<Uuid>,
 }
 
 impl Fold {
@@ -289,6 +292,19 @@ impl Fold {
         if let Some(why) = self.past_the_bound(event) {
             return Some(why);
         }
+        match &event.body {
+            EventBody::StaffAdded { staff, .. } if self.staff_added.contains(staff) => {
+                return Some(format!("staff member {staff} was added already"));
+            }
+            EventBody::StaffRoleChanged { staff, .. }
+            | EventBody::StaffPinChanged { staff, .. }
+            | EventBody::StaffRemoved { staff }
+                if !self.staff_added.contains(staff) =>
+            {
+                return Some(format!("no staff member {staff} was ever added"));
+            }
+            _ => {}
+        }
         let EventBody::Voided {
             target, customer, ..
         } = &event.body
@@ -361,6 +377,9 @@ impl Fold {
         let id = event.id.to_string();
         self.known
             .insert(id.clone(), (event.body.kind(), event.body.customer()));
+        if let EventBody::StaffAdded { staff, .. } = &event.body {
+            self.staff_added.insert(*staff);
+        }
         // Set when a void takes something back: that spends too.
         let mut took_back = false;
         match &event.body {
@@ -639,6 +658,25 @@ async fn load_fold(
     .await?
     {
         fold.voided.insert(row.try_get(0)?);
+    }
+    // Staff events: the staff ids added so far, from the stored additions.
+    if events
+        .iter()
+        .any(|e| counterpart_engine::staff::is_staff_event(&e.body))
+    {
+        let sql = format!(
+            "SELECT id, body FROM events WHERE merchant = {} AND kind = 'staff_added'",
+            backend.param(1)
+        );
+        let a = crate::db::args(vec![merchant.into()])?;
+        for row in sqlx::query_with(&sql, a).fetch_all(&mut **tx).await? {
+            let id: String = row.try_get(0)?;
+            if let EventBody::StaffAdded { staff, .. } =
+                stored_event(&id, &row.try_get::<String, _>(1)?)?.body
+            {
+                fold.staff_added.insert(staff);
+            }
+        }
     }
     Ok(fold)
 }

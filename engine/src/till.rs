@@ -472,6 +472,7 @@ impl Store {
     /// Records a change to the staff (added, role, PIN, removed), checked by
     /// the command layer first; `note` says what it was. Never under an
     /// idempotency key: the request would hold the PIN.
+    #[cfg(feature = "commands")]
     pub(crate) fn record_staff(&self, body: EventBody, note: Note) -> Result<Outcome> {
         self.act(None, String::new, |_| {
             Ok(Decision {

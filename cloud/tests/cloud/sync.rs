@@ -78,13 +78,32 @@ fn staff_added_at_one_till_sign_in_at_another(backend: Backend) {
         pin: pin("8642"),
     })
     .expect("Cy");
+    mia.add_staff(&AddStaff {
+        name: "Dee".into(),
+        role: Role::Barista,
+        pin: pin("9753"),
+    })
+    .expect("Dee");
     let mut batch = a.store.outbox_batch(10).expect("outbox");
-    assert_eq!(batch.len(), 1);
+    assert_eq!(batch.len(), 2);
     if let EventBody::StaffAdded { pin_hash, .. } = &mut batch[0].body {
         *pin_hash = "8642".into();
     }
+    // And a removal of someone no till ever added.
+    batch[1].body = EventBody::StaffRemoved {
+        staff: uuid::Uuid::from_u128(7),
+    };
     let answer = a.client().push(&batch).expect("push");
     assert_eq!(answer.acks[0].status, AckStatus::Rejected);
+    assert_eq!(answer.acks[1].status, AckStatus::Rejected);
+    assert!(
+        answer.acks[1]
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("was ever added")),
+        "{:?}",
+        answer.acks[1].reason
+    );
 }
 
 /// Till 1 voids a visit (a fraud) while till 2, offline, let the customer
