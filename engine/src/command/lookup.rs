@@ -56,7 +56,7 @@ impl Commands {
             timezone: location.timezone.name().to_string(),
             day_starts_at: location.day_starts_at_hour,
             device: self.store.device()?,
-            runs_open: self.runs_open(&self.store.roster()?)?,
+            runs_open: self.runs_open(&*self.store.roster()?)?,
         })
     }
 

@@ -32,14 +32,15 @@ fn time_of(text: &str) -> Result<DateTime<Utc>> {
 /// The staff events, as a fold keeps track of them: how many and the last.
 /// Every action reads the roster; folding it again only when this changed
 /// keeps that to one indexed count.
-pub(crate) type RosterCache = std::sync::Mutex<Option<((i64, i64), Roster)>>;
+pub(crate) type RosterCache = std::sync::Mutex<Option<((i64, i64), std::sync::Arc<Roster>)>>;
 
 const STAFF_KINDS: &str =
     "kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed')";
 
 impl Store {
-    /// Everyone who was ever on the staff, from the ledger's staff events.
-    pub fn roster(&self) -> Result<Roster> {
+    /// Everyone who was ever on the staff, from the ledger's staff events
+    /// (shared: every action reads it, and it changes rarely).
+    pub fn roster(&self) -> Result<std::sync::Arc<Roster>> {
         let conn = self.conn();
         let stamp: (i64, i64) = conn
             .prepare_cached(&format!(
@@ -59,7 +60,7 @@ impl Store {
             .query_map([], event_from_row)?
             .map(|r| r?)
             .collect::<Result<Vec<Event>>>()?;
-        let roster = Roster::fold(&events);
+        let roster = std::sync::Arc::new(Roster::fold(&events));
         *cache = Some((stamp, roster.clone()));
         Ok(roster)
     }
