@@ -36,7 +36,47 @@ fn pct(sorted: &[f64], q: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * q).round() as usize]
 }
 
+/// The screen's camera view: the frame the decoder saw last, shrunk to 320
+/// pixels wide and JPEG-encoded when the screen asks (it pulls 10–15 a second).
+fn camera_preview() {
+    use counterpart_engine::scan::{ReplaySource, Scanner, ScannerConfig};
+    for (folder, label) in [
+        ("webcam-dev-640x480", "640×480"),
+        ("webcam-dev-1280x720", "1280×720"),
+    ] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/corpus/qr")
+            .join(folder);
+        let Ok(source) = ReplaySource::folder(&dir, 30.0, true) else {
+            eprintln!("camera preview: no {folder}");
+            continue;
+        };
+        let (scanner, _events) = Scanner::start(Box::new(source), ScannerConfig::default());
+        let started = Instant::now();
+        while scanner.preview(320).is_none() && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let mut ms: Vec<f64> = Vec::new();
+        let mut bytes = 0;
+        for _ in 0..300 {
+            let t = Instant::now();
+            if let Some(p) = scanner.preview(320) {
+                bytes = p.jpeg.len();
+            }
+            ms.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        ms.sort_by(f64::total_cmp);
+        eprintln!(
+            "camera preview {label} → 320 wide JPEG: median {:.2} ms, p95 {:.2} ms, {:.1} KB (while the scanner decodes)",
+            pct(&ms, 0.5),
+            pct(&ms, 0.95),
+            bytes as f64 / 1e3
+        );
+    }
+}
+
 fn main() {
+    camera_preview();
     frame_to_customer();
     for folder in ["webcam-dev-640x480", "webcam-dev-1280x720"] {
         let frames = frames(folder);

@@ -12,4 +12,4 @@ pub use decode::{
     decode_image_file, decode_luma, decode_luma_in_order, load_luma, Decoded, DecoderEngine,
 };
 pub use frames::{Frame, FrameSource, ReplaySource, SourceError};
-pub use scanner::{CameraStatus, ScanEvent, Scanner, ScannerConfig};
+pub use scanner::{CameraStatus, Preview, ScanEvent, Scanner, ScannerConfig};

@@ -41,6 +41,22 @@ pub enum CameraStatus {
     Ended,
 }
 
+/// JPEG quality of the camera preview: enough to aim a card, small to send.
+const PREVIEW_QUALITY: u8 = 70;
+
+/// What the screen shows of the camera: the frame the decoder saw last.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    /// A grey JPEG, as the decoder sees it.
+    pub jpeg: Vec<u8>,
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// How long ago the frame arrived from the camera.
+    pub age: Duration,
+}
+
 /// Scanner settings.
 #[derive(Debug, Clone)]
 pub struct ScannerConfig {
@@ -76,6 +92,8 @@ pub struct ScanStats {
 struct Mailbox {
     frame: Mutex<(Option<Frame>, bool)>,
     ready: Condvar,
+    /// The frame the decoder took last: what the screen's preview shows.
+    seen: Mutex<Option<Arc<Frame>>>,
 }
 
 /// A running scanner; stops when dropped.
@@ -93,6 +111,36 @@ fn accepted(text: &str, config: &ScannerConfig) -> bool {
 }
 
 impl Scanner {
+    /// The frame the decoder saw last, shrunk to at most `max_width` pixels
+    /// wide and JPEG-encoded, for the screen's camera view: encoded when asked
+    /// (a screen pulling 10–15 a second), never for frames nobody looks at.
+    /// `None` before the first frame.
+    pub fn preview(&self, max_width: u32) -> Option<Preview> {
+        let frame = self
+            .mailbox
+            .seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()?;
+        let step = frame.width.div_ceil(max_width.max(1)).max(1);
+        let (width, height) = (frame.width / step, frame.height / step);
+        let mut small = Vec::with_capacity((width * height) as usize);
+        for y in 0..height {
+            let row = (y * step * frame.width) as usize;
+            small.extend((0..width).map(|x| frame.luma[row + (x * step) as usize]));
+        }
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, PREVIEW_QUALITY)
+            .encode(&small, width, height, image::ExtendedColorType::L8)
+            .ok()?;
+        Some(Preview {
+            jpeg,
+            width,
+            height,
+            age: frame.arrived.elapsed(),
+        })
+    }
+
     /// Starts scanning frames from `source`; events arrive on the returned channel.
     pub fn start(
         source: Box<dyn FrameSource + Send>,
@@ -113,6 +161,7 @@ impl Scanner {
         let mailbox = Arc::new(Mailbox {
             frame: Mutex::new((None, false)),
             ready: Condvar::new(),
+            seen: Mutex::new(None),
         });
 
         let capture = {
@@ -230,6 +279,8 @@ fn decode_loop(
             }
         };
         stats.decoded.fetch_add(1, Ordering::Relaxed);
+        let frame = Arc::new(frame);
+        *mailbox.seen.lock().unwrap_or_else(|p| p.into_inner()) = Some(frame.clone());
         let Some(decoded) = super::decode_luma(&frame.luma, frame.width, frame.height) else {
             continue;
         };

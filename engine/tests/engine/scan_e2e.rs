@@ -75,6 +75,17 @@ fn a_card_replayed_through_the_scanner_finds_its_customer() {
     let source = ReplaySource::folder(d, 30.0, false).expect("replay");
     let (scanner, events) = Scanner::start(Box::new(source), ScannerConfig::default());
     let events = collect(&events);
+    // The screen's camera view: the last frame the decoder saw, small and JPEG.
+    let preview = scanner.preview(320).expect("a frame was seen");
+    assert_eq!(&preview.jpeg[..2], &[0xFF, 0xD8], "a JPEG");
+    assert!((1..=320).contains(&preview.width), "{}", preview.width);
+    let back = image::load_from_memory(&preview.jpeg)
+        .expect("decodes")
+        .to_luma8();
+    assert_eq!(
+        (back.width(), back.height()),
+        (preview.width, preview.height)
+    );
     drop(scanner);
 
     let codes: Vec<&str> = events
