@@ -93,81 +93,75 @@ fn network_down_keeps_everything_for_later() {
     assert_eq!(t.store.outbox_len().expect("outbox"), 0);
 }
 
+/// Runs one sync round of `till` and SIGKILLs the server from inside it: the
+/// round's progress callback, the first time `mid_round` says there is more
+/// to go, waits until the server is dead, so the rest of the round meets a
+/// killed server (a guessed sleep did not land mid-round on a busy machine).
+/// The server then comes back on the same database. True when the round failed.
+fn kill_mid_round(
+    b: &mut Bench,
+    till: &Till,
+    mid_round: fn(counterpart_engine::sync::Progress) -> bool,
+) -> bool {
+    let wait = std::time::Duration::from_secs(60);
+    let (reached, mid) = std::sync::mpsc::channel();
+    let (killed, server_gone) = std::sync::mpsc::channel::<()>();
+    let round = std::thread::spawn({
+        let store = till.store.clone();
+        let client = till.client();
+        move || {
+            let mut told = false;
+            counterpart_engine::sync::sync_once(&store, &client, move |p| {
+                if !told && mid_round(p) {
+                    told = true;
+                    let _ = reached.send(());
+                    let _ = server_gone.recv_timeout(wait);
+                }
+            })
+        }
+    });
+    mid.recv_timeout(wait).expect("the round got under way");
+    b.server.kill();
+    let _ = killed.send(());
+    let failed = round.join().expect("thread").is_err();
+    b.restart();
+    failed
+}
+
 fn server_killed_mid_push_and_mid_pull(backend: Backend) {
+    use counterpart_engine::sync::Progress;
     let mut b = Bench::new(backend);
     let reader = b.till(afternoon());
     let t = b.till(afternoon());
     publish_points(&t);
     let anna = t.enroll("Anna");
-    // SIGKILL the server mid-round: the round's progress callback, after its
-    // first batch is acknowledged and with batches still to go, waits until
-    // the server is killed, so the rest of the round meets a dead server
-    // (a guessed sleep did not land mid-round on a busy machine). Then the
-    // server comes back on the same database.
-    let (pushing, first_batch) = std::sync::mpsc::channel();
-    let (killed, server_gone) = std::sync::mpsc::channel::<()>();
+    // Mid-push: a first batch acknowledged, batches still waiting.
     for i in 0..2_600 {
         t.visit(anna, 100 + i);
     }
-    let pusher = std::thread::spawn({
-        let store = t.store.clone();
-        let client = t.client();
-        move || {
-            let mut told = false;
-            counterpart_engine::sync::sync_once(&store, &client, move |p| {
-                if let counterpart_engine::sync::Progress::Pushed(_, waiting) = p {
-                    if waiting > 0 && !told {
-                        told = true;
-                        let _ = pushing.send(());
-                        let _ = server_gone.recv_timeout(std::time::Duration::from_secs(60));
-                    }
-                }
-            })
-        }
-    });
-    first_batch
-        .recv_timeout(std::time::Duration::from_secs(60))
-        .expect("a first batch acknowledged");
-    b.server.kill();
-    let _ = killed.send(());
     assert!(
-        pusher.join().expect("thread").is_err(),
-        "the round went on against a killed server"
+        kill_mid_round(
+            &mut b,
+            &t,
+            |p| matches!(p, Progress::Pushed(_, waiting) if waiting > 0)
+        ),
+        "no kill landed mid-push"
     );
-    b.restart();
     // Enough history that pages are still to be fetched when the reader has
     // applied its first (two travel ahead of the one being applied).
     for i in 0..1_600 {
         t.visit(anna, 100 + i);
     }
     t.sync().expect("push after restart");
-    // The same mid-pull: the reader pulls the whole history page by page.
-    let (pulling, first_page) = std::sync::mpsc::channel();
-    let (killed, server_gone) = std::sync::mpsc::channel::<()>();
-    let puller = std::thread::spawn({
-        let store = reader.store.clone();
-        let client = reader.client();
-        move || {
-            let mut told = false;
-            counterpart_engine::sync::sync_once(&store, &client, move |p| {
-                if let counterpart_engine::sync::Progress::Pulled(done, highest) = p {
-                    if done < highest && !told {
-                        told = true;
-                        let _ = pulling.send(());
-                        let _ = server_gone.recv_timeout(std::time::Duration::from_secs(60));
-                    }
-                }
-            })
-        }
-    });
-    first_page
-        .recv_timeout(std::time::Duration::from_secs(60))
-        .expect("a first page applied");
-    b.server.kill();
-    let _ = killed.send(());
-    let interrupted = puller.join().expect("thread").is_err();
-    b.restart();
-    assert!(interrupted, "no kill landed mid-pull");
+    // Mid-pull: the reader pulls the whole history page by page.
+    assert!(
+        kill_mid_round(
+            &mut b,
+            &reader,
+            |p| matches!(p, Progress::Pulled(done, highest) if done < highest)
+        ),
+        "no kill landed mid-pull"
+    );
     settle(&[&t, &reader]);
     assert_converged(&[&t, &reader]);
     // Every event once: the server's count is the tills' events, nothing more.

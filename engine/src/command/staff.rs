@@ -101,8 +101,12 @@ impl Commands {
     /// the till is not a newly paired one still catching up (whose shop may
     /// well have staff it has not heard of yet).
     pub(crate) fn runs_open(&self, roster: &Roster) -> Result<bool> {
+        // Staffed shops (every action's case) read nothing more.
+        if !roster.runs_open() {
+            return Ok(false);
+        }
         let catching_up = self.store.sync_config()?.is_some() && self.store.last_sync()?.is_none();
-        Ok(roster.runs_open() && !catching_up)
+        Ok(!catching_up)
     }
 
     /// Checks a PIN and answers the command layer acting as that person: every
