@@ -169,3 +169,160 @@ cli-never = never
 cli-conflict = conflict
 cli-can-redeem = can redeem now
 cli-runs-open = this till runs open: nobody is on the staff, so anyone may do anything (add a manager with `counterpart staff add NAME --role manager`)
+
+## The till app's screens (ui/)
+
+ui-loading = Opening the till…
+ui-back = Back
+ui-cancel = Cancel
+ui-confirm = Yes
+ui-close = Close
+ui-retry = Retry
+ui-language = Language
+ui-settings = Settings
+ui-first-run-title = Welcome to Counterpart
+ui-first-run-set-up = Set up a new shop
+ui-first-run-set-up-hint = This till becomes the shop's first: name, currency, a loyalty program, the first manager.
+ui-first-run-join = Join a shop
+ui-first-run-join-hint = The shop is set up already: pair this till with a code from the manager.
+ui-shop-name = Shop name
+ui-currency = Currency
+ui-timezone = Time zone
+ui-day-starts-at = The business day starts at
+ui-program = Loyalty program to start from
+ui-first-manager = The first manager
+ui-with-staff = Staff sign in with a PIN
+ui-manager-name = Manager's name
+ui-pin = PIN
+ui-pin-again = PIN again
+ui-pin-rule = A manager's PIN has 6 to 12 digits; avoid 123456 and the like.
+ui-pins-differ = The two PINs are not the same.
+ui-runs-open-hint = Without staff, anyone at this till may do anything. A manager can be added later.
+ui-set-up-submit = Set up the shop
+ui-join-hint = Type the pairing code the manager shows, or hold its QR code up to the camera.
+ui-pairing-code = Pairing code
+ui-server = Server address
+ui-till-name = This till's name
+ui-join-submit = Pair this till
+ui-sign-in-who = Who is at the till?
+ui-sign-in-choose = Pick your name.
+ui-sign-in-pin = PIN for { $name }
+ui-sign-in-submit = Sign in
+ui-role-barista = Barista
+ui-role-manager = Manager
+ui-camera = Camera
+ui-camera-starting = The camera is starting…
+ui-camera-waiting = Waiting for the camera's first picture…
+ui-camera-unavailable = No camera: plug one in, or type the card's code below.
+ui-camera-ended = The replayed camera has ended.
+ui-lookup = Find a customer
+ui-lookup-placeholder = Card code, phone or name (F2)
+ui-new-customer = New customer
+ui-waiting = Hold the card up to the camera
+ui-waiting-hint = or type its code, phone or name on the left.
+ui-customer-no-name = Customer without a name
+ui-customer-visits = { $visits } { $visits ->
+        [one] visit
+       *[other] visits
+    }
+ui-birthday-note = Birthday on { $date }
+ui-amount = Amount
+ui-record = Record
+ui-undo = Undo
+ui-redeem-confirm = Redeem { $reward }?
+ui-enrol-title = New customer
+ui-enrol-name = Name (optional)
+ui-enrol-phone = Phone
+ui-enrol-tags = Tags
+ui-enrol-tags-hint = student, staff, …
+ui-enrol-consent = Agrees to receive offers
+ui-enrol-card-hint = Hold a pre-printed card up to the camera to hand it over, or a new card is issued.
+ui-enrol-card-read = Card read: it is handed over with this enrolment.
+ui-enrol-submit = Enrol
+ui-status-signed-in = { $name } at the till
+ui-sign-out = Sign out
+ui-status-runs-open = No sign-in needed
+ui-status-not-paired = Not paired: this till keeps everything locally
+ui-status-online = Online
+ui-status-offline = Offline: visits are kept and sent later
+ui-status-last-sync = synced { $minutes ->
+        [0] just now
+        [one] { $minutes } minute ago
+       *[other] { $minutes } minutes ago
+    }
+ui-status-waiting = { $count ->
+        [0] nothing waiting
+        [one] { $count } event waiting
+       *[other] { $count } events waiting
+    }
+ui-status-refused = { $count ->
+        [one] { $count } event refused
+       *[other] { $count } events refused
+    }
+ui-status-action-needed = Sync stopped: a manager must pair this till again
+ui-status-camera-starting = Camera starting
+ui-status-camera-running = Camera on
+ui-status-camera-unavailable = No camera
+ui-status-camera-ended = Camera ended
+ui-no-cameras = No webcam is connected to this machine.
+ui-pairing = Pairing with the shop's server
+ui-paired = This till is paired with the shop's server.
+ui-error-unknown = Something went wrong. Try again; if it keeps happening, tell a manager.
+ui-error-invalid-input = That is not valid: check what was typed.
+ui-error-invalid-amount = Type an amount above zero, like 4.50.
+ui-error-invalid-name = Give a name (at most 80 characters).
+ui-error-invalid-pin = That PIN is not allowed: use the number of digits asked for, not 123456 or 111111.
+ui-error-invalid-currency = Pick a currency.
+ui-error-invalid-timezone = Pick a time zone from the list, like Europe/Warsaw.
+ui-error-invalid-shop = Give the shop a name.
+ui-error-invalid-phone = That phone number does not look right.
+ui-error-invalid-email = That email address does not look right.
+ui-error-invalid-birthday = Type a birthday like 1990-05-17.
+ui-error-invalid-tags = Tags are short words separated by commas.
+ui-error-invalid-card = That card cannot be used here.
+ui-error-invalid-code = That pairing code does not look right.
+ui-error-invalid-server = Type the server's address, like https://cloud.example.
+ui-error-invalid-query = Type at least two letters or digits.
+ui-error-invalid-program = The program has mistakes; a manager must fix it.
+ui-error-refused-not-enough = Not enough for that.
+ui-error-refused-not-available = That reward is not available now.
+ui-error-refused-cannot-void = That cannot be undone.
+ui-error-refused-customer-closed = This customer's record is closed.
+ui-error-refused-no-program = No loyalty program is published yet: a manager must set one up.
+ui-error-refused-below-zero = That would take the balance below zero.
+ui-error-auth-sign-in-required = Sign in first.
+ui-error-auth-forbidden = Only a manager may do this.
+ui-error-auth-wrong-pin = Wrong PIN.
+ui-error-auth-locked-out = Too many wrong PINs: wait a few minutes.
+ui-error-card-garbled = This is not a loyalty card, or it did not read cleanly.
+ui-error-card-unknown-shop = This card is from another shop.
+ui-error-card-unknown-till = This card comes from a till this one has not heard of yet: sync, then scan again.
+ui-error-card-forged = This card is not genuine: its signature does not match.
+ui-error-card-revoked = This card was replaced and no longer works.
+ui-error-card-ambiguous = Two customers' cards share this code: pick the right one by name.
+ui-error-not-found = Not found.
+ui-error-idempotency-mismatch = This was already sent with other details: start again.
+ui-error-forked = This till's history was copied elsewhere: a manager must pair it again.
+ui-error-not-initialised = This till is not set up yet.
+ui-error-database = The till's database could not do that. Try again.
+ui-error-migration = The till's database could not be updated to this version.
+ui-error-corrupt = The till's data is damaged: tell a manager.
+ui-error-io = A file could not be read or written.
+ui-error-sync-offline = The server cannot be reached.
+ui-error-sync-unauthenticated = The server does not know this till: pair it again.
+ui-error-sync-forbidden = The server refused this till.
+ui-error-sync-forked = The server found this till's history copied: pair it again.
+ui-error-sync-gap = Events are missing between this till and the server; sync will try again.
+ui-error-sync-too-large = Too much to send at once; sync sends it in parts.
+ui-error-sync-unsupported-protocol = The server runs another version: update the app.
+ui-error-sync-pairing-code = That pairing code is wrong or has expired: ask for a new one.
+ui-error-sync-shop-mismatch = This till holds another shop's data: it cannot join this shop.
+ui-error-sync-malformed = The server sent something the till could not read.
+ui-error-sync-rate-limited = The server asks the till to slow down; it will try again.
+ui-error-sync-unavailable = The server is busy or down; the till will try again.
+ui-error-sync-internal = The server had a problem; the till will try again.
+ui-error-sync-http = The server answered with an error.
+ui-error-sync-protocol = The server's answer did not follow the protocol.
+ui-error-sync-not-paired = This till is not paired with a server.
+ui-error-sync-already-paired = This till is paired already.
+ui-error-sync-failed = Sync failed; the till will try again.

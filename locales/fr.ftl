@@ -170,3 +170,160 @@ cli-never = jamais
 cli-conflict = conflit
 cli-can-redeem = à obtenir maintenant
 cli-runs-open = cette caisse est ouverte : personne n'est au personnel, chacun peut tout faire (ajoutez un responsable avec `counterpart staff add NOM --role manager`)
+
+## Les écrans de l'application de caisse (ui/)
+
+ui-loading = Ouverture de la caisse…
+ui-back = Retour
+ui-cancel = Annuler
+ui-confirm = Oui
+ui-close = Fermer
+ui-retry = Réessayer
+ui-language = Langue
+ui-settings = Réglages
+ui-first-run-title = Bienvenue dans Counterpart
+ui-first-run-set-up = Créer une nouvelle boutique
+ui-first-run-set-up-hint = Cette caisse devient la première de la boutique : nom, devise, programme de fidélité, premier responsable.
+ui-first-run-join = Rejoindre une boutique
+ui-first-run-join-hint = La boutique existe déjà : appairez cette caisse avec un code du responsable.
+ui-shop-name = Nom de la boutique
+ui-currency = Devise
+ui-timezone = Fuseau horaire
+ui-day-starts-at = La journée commerciale commence à
+ui-program = Programme de fidélité de départ
+ui-first-manager = Le premier responsable
+ui-with-staff = Le personnel se connecte avec un code PIN
+ui-manager-name = Nom du responsable
+ui-pin = Code PIN
+ui-pin-again = Code PIN, encore
+ui-pin-rule = Le code PIN d'un responsable a de 6 à 12 chiffres ; évitez 123456 et consorts.
+ui-pins-differ = Les deux codes PIN ne sont pas identiques.
+ui-runs-open-hint = Sans personnel, n'importe qui peut tout faire sur cette caisse. Un responsable peut être ajouté plus tard.
+ui-set-up-submit = Créer la boutique
+ui-join-hint = Tapez le code d'appairage affiché par le responsable, ou présentez son QR code à la caméra.
+ui-pairing-code = Code d'appairage
+ui-server = Adresse du serveur
+ui-till-name = Nom de cette caisse
+ui-join-submit = Appairer la caisse
+ui-sign-in-who = Qui est à la caisse ?
+ui-sign-in-choose = Choisissez votre nom.
+ui-sign-in-pin = Code PIN de { $name }
+ui-sign-in-submit = Se connecter
+ui-role-barista = Barista
+ui-role-manager = Responsable
+ui-camera = Caméra
+ui-camera-starting = La caméra démarre…
+ui-camera-waiting = En attente de la première image de la caméra…
+ui-camera-unavailable = Pas de caméra : branchez-en une, ou tapez le code de la carte ci-dessous.
+ui-camera-ended = La caméra rejouée est terminée.
+ui-lookup = Trouver un client
+ui-lookup-placeholder = Code de carte, téléphone ou nom (F2)
+ui-new-customer = Nouveau client
+ui-waiting = Présentez la carte à la caméra
+ui-waiting-hint = ou tapez son code, le téléphone ou le nom à gauche.
+ui-customer-no-name = Client sans nom
+ui-customer-visits = { $visits } { $visits ->
+        [one] visite
+       *[other] visites
+    }
+ui-birthday-note = Anniversaire le { $date }
+ui-amount = Montant
+ui-record = Enregistrer
+ui-undo = Annuler l'action
+ui-redeem-confirm = Utiliser { $reward } ?
+ui-enrol-title = Nouveau client
+ui-enrol-name = Nom (facultatif)
+ui-enrol-phone = Téléphone
+ui-enrol-tags = Étiquettes
+ui-enrol-tags-hint = étudiant, personnel, …
+ui-enrol-consent = Accepte de recevoir des offres
+ui-enrol-card-hint = Présentez une carte préimprimée à la caméra pour la remettre ; sinon une nouvelle carte est émise.
+ui-enrol-card-read = Carte lue : elle est remise avec cette inscription.
+ui-enrol-submit = Inscrire
+ui-status-signed-in = { $name } à la caisse
+ui-sign-out = Se déconnecter
+ui-status-runs-open = Pas de connexion nécessaire
+ui-status-not-paired = Non appairée : la caisse garde tout en local
+ui-status-online = En ligne
+ui-status-offline = Hors ligne : les visites sont gardées et envoyées plus tard
+ui-status-last-sync = synchronisé { $minutes ->
+        [0] à l'instant
+        [one] il y a { $minutes } minute
+       *[other] il y a { $minutes } minutes
+    }
+ui-status-waiting = { $count ->
+        [0] rien en attente
+        [one] { $count } événement en attente
+       *[other] { $count } événements en attente
+    }
+ui-status-refused = { $count ->
+        [one] { $count } événement refusé
+       *[other] { $count } événements refusés
+    }
+ui-status-action-needed = Synchronisation arrêtée : un responsable doit appairer à nouveau cette caisse
+ui-status-camera-starting = Caméra en démarrage
+ui-status-camera-running = Caméra active
+ui-status-camera-unavailable = Pas de caméra
+ui-status-camera-ended = Caméra terminée
+ui-no-cameras = Aucune webcam n'est branchée sur cette machine.
+ui-pairing = Appairage avec le serveur de la boutique
+ui-paired = Cette caisse est appairée avec le serveur de la boutique.
+ui-error-unknown = Un problème est survenu. Réessayez ; si cela se répète, prévenez un responsable.
+ui-error-invalid-input = Ce n'est pas valide : vérifiez la saisie.
+ui-error-invalid-amount = Tapez un montant supérieur à zéro, comme 4,50.
+ui-error-invalid-name = Donnez un nom (80 caractères au plus).
+ui-error-invalid-pin = Ce code PIN n'est pas accepté : utilisez le nombre de chiffres demandé, pas 123456 ni 111111.
+ui-error-invalid-currency = Choisissez une devise.
+ui-error-invalid-timezone = Choisissez un fuseau horaire dans la liste, comme Europe/Paris.
+ui-error-invalid-shop = Donnez un nom à la boutique.
+ui-error-invalid-phone = Ce numéro de téléphone ne semble pas correct.
+ui-error-invalid-email = Cette adresse e-mail ne semble pas correcte.
+ui-error-invalid-birthday = Tapez une date d'anniversaire comme 1990-05-17.
+ui-error-invalid-tags = Les étiquettes sont des mots courts séparés par des virgules.
+ui-error-invalid-card = Cette carte ne peut pas être utilisée ici.
+ui-error-invalid-code = Ce code d'appairage ne semble pas correct.
+ui-error-invalid-server = Tapez l'adresse du serveur, comme https://cloud.example.
+ui-error-invalid-query = Tapez au moins deux lettres ou chiffres.
+ui-error-invalid-program = Le programme contient des erreurs ; un responsable doit le corriger.
+ui-error-refused-not-enough = Pas assez pour cela.
+ui-error-refused-not-available = Cette récompense n'est pas disponible maintenant.
+ui-error-refused-cannot-void = Cela ne peut pas être annulé.
+ui-error-refused-customer-closed = Le dossier de ce client est fermé.
+ui-error-refused-no-program = Aucun programme de fidélité n'est publié : un responsable doit en créer un.
+ui-error-refused-below-zero = Le solde passerait sous zéro.
+ui-error-auth-sign-in-required = Connectez-vous d'abord.
+ui-error-auth-forbidden = Seul un responsable peut faire cela.
+ui-error-auth-wrong-pin = Code PIN erroné.
+ui-error-auth-locked-out = Trop de codes PIN erronés : attendez quelques minutes.
+ui-error-card-garbled = Ce n'est pas une carte de fidélité, ou elle a été mal lue.
+ui-error-card-unknown-shop = Cette carte vient d'une autre boutique.
+ui-error-card-unknown-till = Cette carte vient d'une caisse que celle-ci ne connaît pas encore : synchronisez, puis scannez à nouveau.
+ui-error-card-forged = Cette carte n'est pas authentique : sa signature ne correspond pas.
+ui-error-card-revoked = Cette carte a été remplacée et ne fonctionne plus.
+ui-error-card-ambiguous = Les cartes de deux clients partagent ce code : choisissez le bon par son nom.
+ui-error-not-found = Introuvable.
+ui-error-idempotency-mismatch = Ceci a déjà été envoyé avec d'autres détails : recommencez.
+ui-error-forked = L'historique de cette caisse a été copié ailleurs : un responsable doit l'appairer à nouveau.
+ui-error-not-initialised = Cette caisse n'est pas encore configurée.
+ui-error-database = La base de données de la caisse n'a pas pu le faire. Réessayez.
+ui-error-migration = La base de données de la caisse n'a pas pu être mise à jour pour cette version.
+ui-error-corrupt = Les données de la caisse sont endommagées : prévenez un responsable.
+ui-error-io = Un fichier n'a pas pu être lu ou écrit.
+ui-error-sync-offline = Le serveur est injoignable.
+ui-error-sync-unauthenticated = Le serveur ne connaît pas cette caisse : appairez-la à nouveau.
+ui-error-sync-forbidden = Le serveur a refusé cette caisse.
+ui-error-sync-forked = Le serveur a trouvé l'historique de cette caisse copié : appairez-la à nouveau.
+ui-error-sync-gap = Des événements manquent entre la caisse et le serveur ; la synchronisation va réessayer.
+ui-error-sync-too-large = Trop à envoyer d'un coup ; la synchronisation l'envoie en plusieurs fois.
+ui-error-sync-unsupported-protocol = Le serveur utilise une autre version : mettez l'application à jour.
+ui-error-sync-pairing-code = Ce code d'appairage est faux ou a expiré : demandez-en un nouveau.
+ui-error-sync-shop-mismatch = Cette caisse contient les données d'une autre boutique : elle ne peut pas rejoindre celle-ci.
+ui-error-sync-malformed = Le serveur a envoyé quelque chose que la caisse ne sait pas lire.
+ui-error-sync-rate-limited = Le serveur demande à la caisse de ralentir ; elle va réessayer.
+ui-error-sync-unavailable = Le serveur est occupé ou arrêté ; la caisse va réessayer.
+ui-error-sync-internal = Le serveur a eu un problème ; la caisse va réessayer.
+ui-error-sync-http = Le serveur a répondu par une erreur.
+ui-error-sync-protocol = La réponse du serveur ne suivait pas le protocole.
+ui-error-sync-not-paired = Cette caisse n'est appairée à aucun serveur.
+ui-error-sync-already-paired = Cette caisse est déjà appairée.
+ui-error-sync-failed = La synchronisation a échoué ; la caisse va réessayer.

@@ -204,3 +204,168 @@ cli-never = nigdy
 cli-conflict = konflikt
 cli-can-redeem = do odebrania teraz
 cli-runs-open = ta kasa działa bez logowania: nikt nie jest w personelu, więc każdy może wszystko (dodaj kierownika: `counterpart staff add IMIĘ --role manager`)
+
+## Ekrany aplikacji kasy (ui/)
+
+ui-loading = Otwieranie kasy…
+ui-back = Wstecz
+ui-cancel = Anuluj
+ui-confirm = Tak
+ui-close = Zamknij
+ui-retry = Ponów
+ui-language = Język
+ui-settings = Ustawienia
+ui-first-run-title = Witamy w Counterpart
+ui-first-run-set-up = Załóż nowy lokal
+ui-first-run-set-up-hint = Ta kasa będzie pierwszą w lokalu: nazwa, waluta, program lojalnościowy, pierwszy kierownik.
+ui-first-run-join = Dołącz do lokalu
+ui-first-run-join-hint = Lokal już istnieje: sparuj tę kasę kodem od kierownika.
+ui-shop-name = Nazwa lokalu
+ui-currency = Waluta
+ui-timezone = Strefa czasowa
+ui-day-starts-at = Dzień handlowy zaczyna się o
+ui-program = Program lojalnościowy na początek
+ui-first-manager = Pierwszy kierownik
+ui-with-staff = Personel loguje się kodem PIN
+ui-manager-name = Imię kierownika
+ui-pin = PIN
+ui-pin-again = Powtórz PIN
+ui-pin-rule = PIN kierownika ma od 6 do 12 cyfr; unikaj 123456 i podobnych.
+ui-pins-differ = Oba kody PIN się różnią.
+ui-runs-open-hint = Bez personelu każdy przy tej kasie może wszystko. Kierownika można dodać później.
+ui-set-up-submit = Załóż lokal
+ui-join-hint = Wpisz kod parowania pokazany przez kierownika albo podnieś jego kod QR do kamery.
+ui-pairing-code = Kod parowania
+ui-server = Adres serwera
+ui-till-name = Nazwa tej kasy
+ui-join-submit = Sparuj kasę
+ui-sign-in-who = Kto jest przy kasie?
+ui-sign-in-choose = Wybierz swoje imię.
+ui-sign-in-pin = PIN dla: { $name }
+ui-sign-in-submit = Zaloguj
+ui-role-barista = Barista
+ui-role-manager = Kierownik
+ui-camera = Kamera
+ui-camera-starting = Kamera się uruchamia…
+ui-camera-waiting = Czekam na pierwszy obraz z kamery…
+ui-camera-unavailable = Brak kamery: podłącz ją albo wpisz kod karty poniżej.
+ui-camera-ended = Odtwarzana kamera się skończyła.
+ui-lookup = Znajdź klienta
+ui-lookup-placeholder = Kod karty, telefon lub imię (F2)
+ui-new-customer = Nowy klient
+ui-waiting = Podnieś kartę do kamery
+ui-waiting-hint = albo wpisz jej kod, telefon lub imię po lewej.
+ui-customer-no-name = Klient bez imienia
+ui-customer-visits = { $visits } { $visits ->
+        [one] wizyta
+        [few] wizyty
+        [many] wizyt
+       *[other] wizyty
+    }
+ui-birthday-note = Urodziny { $date }
+ui-amount = Kwota
+ui-record = Zapisz
+ui-undo = Cofnij
+ui-redeem-confirm = Wydać: { $reward }?
+ui-enrol-title = Nowy klient
+ui-enrol-name = Imię (opcjonalnie)
+ui-enrol-phone = Telefon
+ui-enrol-tags = Tagi
+ui-enrol-tags-hint = student, personel, …
+ui-enrol-consent = Zgoda na otrzymywanie ofert
+ui-enrol-card-hint = Podnieś do kamery wydrukowaną kartę, aby ją wydać; inaczej zostanie wydana nowa karta.
+ui-enrol-card-read = Karta odczytana: zostanie wydana z tą rejestracją.
+ui-enrol-submit = Zarejestruj
+ui-status-signed-in = Przy kasie: { $name }
+ui-sign-out = Wyloguj
+ui-status-runs-open = Logowanie niepotrzebne
+ui-status-not-paired = Niesparowana: kasa trzyma wszystko lokalnie
+ui-status-online = Online
+ui-status-offline = Offline: wizyty są zachowane i wyślą się później
+ui-status-last-sync = synchronizacja { $minutes ->
+        [0] przed chwilą
+        [one] { $minutes } minutę temu
+        [few] { $minutes } minuty temu
+        [many] { $minutes } minut temu
+       *[other] { $minutes } minuty temu
+    }
+ui-status-waiting = { $count ->
+        [0] nic nie czeka
+        [one] { $count } zdarzenie czeka
+        [few] { $count } zdarzenia czekają
+        [many] { $count } zdarzeń czeka
+       *[other] { $count } zdarzenia czeka
+    }
+ui-status-refused = { $count ->
+        [one] { $count } zdarzenie odrzucone
+        [few] { $count } zdarzenia odrzucone
+        [many] { $count } zdarzeń odrzuconych
+       *[other] { $count } zdarzenia odrzucone
+    }
+ui-status-action-needed = Synchronizacja stoi: kierownik musi ponownie sparować kasę
+ui-status-camera-starting = Kamera startuje
+ui-status-camera-running = Kamera działa
+ui-status-camera-unavailable = Brak kamery
+ui-status-camera-ended = Kamera zakończyła
+ui-no-cameras = Do tego komputera nie podłączono kamery.
+ui-pairing = Parowanie z serwerem lokalu
+ui-paired = Ta kasa jest sparowana z serwerem lokalu.
+ui-error-unknown = Coś poszło nie tak. Spróbuj ponownie; jeśli to się powtarza, powiedz kierownikowi.
+ui-error-invalid-input = To jest niepoprawne: sprawdź, co wpisano.
+ui-error-invalid-amount = Wpisz kwotę większą od zera, np. 4,50.
+ui-error-invalid-name = Podaj imię (najwyżej 80 znaków).
+ui-error-invalid-pin = Ten PIN jest niedozwolony: użyj wymaganej liczby cyfr, nie 123456 ani 111111.
+ui-error-invalid-currency = Wybierz walutę.
+ui-error-invalid-timezone = Wybierz strefę czasową z listy, np. Europe/Warsaw.
+ui-error-invalid-shop = Podaj nazwę lokalu.
+ui-error-invalid-phone = Ten numer telefonu wygląda na błędny.
+ui-error-invalid-email = Ten adres e-mail wygląda na błędny.
+ui-error-invalid-birthday = Wpisz datę urodzin jak 1990-05-17.
+ui-error-invalid-tags = Tagi to krótkie słowa rozdzielone przecinkami.
+ui-error-invalid-card = Tej karty nie można tu użyć.
+ui-error-invalid-code = Ten kod parowania wygląda na błędny.
+ui-error-invalid-server = Wpisz adres serwera, np. https://cloud.example.
+ui-error-invalid-query = Wpisz co najmniej dwie litery lub cyfry.
+ui-error-invalid-program = Program ma błędy; kierownik musi go poprawić.
+ui-error-refused-not-enough = Za mało na to.
+ui-error-refused-not-available = Ta nagroda nie jest teraz dostępna.
+ui-error-refused-cannot-void = Tego nie można cofnąć.
+ui-error-refused-customer-closed = Konto tego klienta jest zamknięte.
+ui-error-refused-no-program = Nie opublikowano jeszcze programu lojalnościowego: kierownik musi go ustawić.
+ui-error-refused-below-zero = Saldo spadłoby poniżej zera.
+ui-error-auth-sign-in-required = Najpierw się zaloguj.
+ui-error-auth-forbidden = Tylko kierownik może to zrobić.
+ui-error-auth-wrong-pin = Błędny PIN.
+ui-error-auth-locked-out = Za dużo błędnych kodów PIN: odczekaj kilka minut.
+ui-error-card-garbled = To nie jest karta lojalnościowa albo odczyt był niewyraźny.
+ui-error-card-unknown-shop = Ta karta jest z innego lokalu.
+ui-error-card-unknown-till = Ta karta pochodzi z kasy, o której ta jeszcze nie wie: zsynchronizuj i zeskanuj ponownie.
+ui-error-card-forged = Ta karta nie jest prawdziwa: podpis się nie zgadza.
+ui-error-card-revoked = Ta karta została zastąpiona i już nie działa.
+ui-error-card-ambiguous = Karty dwóch klientów mają ten sam kod: wybierz właściwego po imieniu.
+ui-error-not-found = Nie znaleziono.
+ui-error-idempotency-mismatch = To już wysłano z innymi danymi: zacznij od nowa.
+ui-error-forked = Historię tej kasy skopiowano gdzie indziej: kierownik musi ją ponownie sparować.
+ui-error-not-initialised = Ta kasa nie jest jeszcze skonfigurowana.
+ui-error-database = Baza danych kasy nie mogła tego zrobić. Spróbuj ponownie.
+ui-error-migration = Nie udało się zaktualizować bazy danych kasy do tej wersji.
+ui-error-corrupt = Dane kasy są uszkodzone: powiedz kierownikowi.
+ui-error-io = Nie udało się odczytać ani zapisać pliku.
+ui-error-sync-offline = Serwer jest nieosiągalny.
+ui-error-sync-unauthenticated = Serwer nie zna tej kasy: sparuj ją ponownie.
+ui-error-sync-forbidden = Serwer odrzucił tę kasę.
+ui-error-sync-forked = Serwer wykrył skopiowaną historię tej kasy: sparuj ją ponownie.
+ui-error-sync-gap = Brakuje zdarzeń między kasą a serwerem; synchronizacja spróbuje ponownie.
+ui-error-sync-too-large = Za dużo naraz; synchronizacja wyśle to w częściach.
+ui-error-sync-unsupported-protocol = Serwer działa w innej wersji: zaktualizuj aplikację.
+ui-error-sync-pairing-code = Kod parowania jest błędny lub wygasł: poproś o nowy.
+ui-error-sync-shop-mismatch = Ta kasa ma dane innego lokalu: nie może dołączyć do tego.
+ui-error-sync-malformed = Serwer przysłał coś, czego kasa nie umie odczytać.
+ui-error-sync-rate-limited = Serwer prosi kasę o zwolnienie; spróbuje ponownie.
+ui-error-sync-unavailable = Serwer jest zajęty lub niedostępny; kasa spróbuje ponownie.
+ui-error-sync-internal = Serwer miał problem; kasa spróbuje ponownie.
+ui-error-sync-http = Serwer odpowiedział błędem.
+ui-error-sync-protocol = Odpowiedź serwera nie była zgodna z protokołem.
+ui-error-sync-not-paired = Ta kasa nie jest sparowana z serwerem.
+ui-error-sync-already-paired = Ta kasa jest już sparowana.
+ui-error-sync-failed = Synchronizacja się nie udała; kasa spróbuje ponownie.

@@ -204,3 +204,168 @@ cli-never = никогда
 cli-conflict = конфликт
 cli-can-redeem = можно получить сейчас
 cli-runs-open = эта касса открыта: в персонале никого нет, любой может всё (добавьте менеджера: `counterpart staff add ИМЯ --role manager`)
+
+## Экраны кассового приложения (ui/)
+
+ui-loading = Открываем кассу…
+ui-back = Назад
+ui-cancel = Отмена
+ui-confirm = Да
+ui-close = Закрыть
+ui-retry = Повторить
+ui-language = Язык
+ui-settings = Настройки
+ui-first-run-title = Добро пожаловать в Counterpart
+ui-first-run-set-up = Открыть новое заведение
+ui-first-run-set-up-hint = Эта касса станет первой в заведении: название, валюта, программа лояльности, первый управляющий.
+ui-first-run-join = Присоединиться к заведению
+ui-first-run-join-hint = Заведение уже есть: привяжите эту кассу кодом от управляющего.
+ui-shop-name = Название заведения
+ui-currency = Валюта
+ui-timezone = Часовой пояс
+ui-day-starts-at = Рабочий день начинается в
+ui-program = Программа лояльности для начала
+ui-first-manager = Первый управляющий
+ui-with-staff = Сотрудники входят по PIN-коду
+ui-manager-name = Имя управляющего
+ui-pin = PIN-код
+ui-pin-again = PIN-код ещё раз
+ui-pin-rule = PIN-код управляющего — от 6 до 12 цифр; не используйте 123456 и подобные.
+ui-pins-differ = PIN-коды не совпадают.
+ui-runs-open-hint = Без сотрудников любой за этой кассой может делать всё. Управляющего можно добавить позже.
+ui-set-up-submit = Открыть заведение
+ui-join-hint = Введите код привязки, который показывает управляющий, или поднесите его QR-код к камере.
+ui-pairing-code = Код привязки
+ui-server = Адрес сервера
+ui-till-name = Название этой кассы
+ui-join-submit = Привязать кассу
+ui-sign-in-who = Кто за кассой?
+ui-sign-in-choose = Выберите своё имя.
+ui-sign-in-pin = PIN-код: { $name }
+ui-sign-in-submit = Войти
+ui-role-barista = Бариста
+ui-role-manager = Управляющий
+ui-camera = Камера
+ui-camera-starting = Камера запускается…
+ui-camera-waiting = Ждём первый кадр с камеры…
+ui-camera-unavailable = Нет камеры: подключите её или введите код карты ниже.
+ui-camera-ended = Воспроизводимая камера закончилась.
+ui-lookup = Найти клиента
+ui-lookup-placeholder = Код карты, телефон или имя (F2)
+ui-new-customer = Новый клиент
+ui-waiting = Поднесите карту к камере
+ui-waiting-hint = или введите её код, телефон или имя слева.
+ui-customer-no-name = Клиент без имени
+ui-customer-visits = { $visits } { $visits ->
+        [one] визит
+        [few] визита
+        [many] визитов
+       *[other] визита
+    }
+ui-birthday-note = День рождения { $date }
+ui-amount = Сумма
+ui-record = Записать
+ui-undo = Отменить
+ui-redeem-confirm = Выдать: { $reward }?
+ui-enrol-title = Новый клиент
+ui-enrol-name = Имя (необязательно)
+ui-enrol-phone = Телефон
+ui-enrol-tags = Метки
+ui-enrol-tags-hint = студент, сотрудник, …
+ui-enrol-consent = Согласен получать предложения
+ui-enrol-card-hint = Поднесите к камере готовую карту, чтобы выдать её; иначе будет выпущена новая.
+ui-enrol-card-read = Карта считана: она будет выдана с этой регистрацией.
+ui-enrol-submit = Зарегистрировать
+ui-status-signed-in = За кассой: { $name }
+ui-sign-out = Выйти
+ui-status-runs-open = Вход не нужен
+ui-status-not-paired = Не привязана: касса хранит всё у себя
+ui-status-online = В сети
+ui-status-offline = Нет сети: визиты сохранены и уйдут позже
+ui-status-last-sync = синхронизация { $minutes ->
+        [0] только что
+        [one] { $minutes } минуту назад
+        [few] { $minutes } минуты назад
+        [many] { $minutes } минут назад
+       *[other] { $minutes } минуты назад
+    }
+ui-status-waiting = { $count ->
+        [0] ничего не ждёт
+        [one] { $count } событие ждёт
+        [few] { $count } события ждут
+        [many] { $count } событий ждут
+       *[other] { $count } события ждут
+    }
+ui-status-refused = { $count ->
+        [one] { $count } событие отклонено
+        [few] { $count } события отклонены
+        [many] { $count } событий отклонено
+       *[other] { $count } события отклонены
+    }
+ui-status-action-needed = Синхронизация остановлена: управляющий должен заново привязать кассу
+ui-status-camera-starting = Камера запускается
+ui-status-camera-running = Камера работает
+ui-status-camera-unavailable = Нет камеры
+ui-status-camera-ended = Камера остановлена
+ui-no-cameras = К этому компьютеру не подключена веб-камера.
+ui-pairing = Привязка к серверу заведения
+ui-paired = Эта касса привязана к серверу заведения.
+ui-error-unknown = Что-то пошло не так. Попробуйте ещё раз; если повторится, скажите управляющему.
+ui-error-invalid-input = Это неверно: проверьте введённое.
+ui-error-invalid-amount = Введите сумму больше нуля, например 4,50.
+ui-error-invalid-name = Укажите имя (не длиннее 80 символов).
+ui-error-invalid-pin = Такой PIN-код нельзя: нужное число цифр, не 123456 и не 111111.
+ui-error-invalid-currency = Выберите валюту.
+ui-error-invalid-timezone = Выберите часовой пояс из списка, например Europe/Moscow.
+ui-error-invalid-shop = Укажите название заведения.
+ui-error-invalid-phone = Номер телефона выглядит неверно.
+ui-error-invalid-email = Адрес почты выглядит неверно.
+ui-error-invalid-birthday = Введите дату рождения как 1990-05-17.
+ui-error-invalid-tags = Метки — короткие слова через запятую.
+ui-error-invalid-card = Эту карту здесь использовать нельзя.
+ui-error-invalid-code = Код привязки выглядит неверно.
+ui-error-invalid-server = Введите адрес сервера, например https://cloud.example.
+ui-error-invalid-query = Введите хотя бы две буквы или цифры.
+ui-error-invalid-program = В программе ошибки; управляющий должен их исправить.
+ui-error-refused-not-enough = На это не хватает.
+ui-error-refused-not-available = Эта награда сейчас недоступна.
+ui-error-refused-cannot-void = Это нельзя отменить.
+ui-error-refused-customer-closed = Запись этого клиента закрыта.
+ui-error-refused-no-program = Программа лояльности ещё не опубликована: управляющий должен её настроить.
+ui-error-refused-below-zero = Баланс ушёл бы ниже нуля.
+ui-error-auth-sign-in-required = Сначала войдите.
+ui-error-auth-forbidden = Это может сделать только управляющий.
+ui-error-auth-wrong-pin = Неверный PIN-код.
+ui-error-auth-locked-out = Слишком много неверных PIN-кодов: подождите несколько минут.
+ui-error-card-garbled = Это не карта лояльности, или она считалась нечётко.
+ui-error-card-unknown-shop = Эта карта из другого заведения.
+ui-error-card-unknown-till = Карта выпущена кассой, о которой эта ещё не знает: синхронизируйте и отсканируйте снова.
+ui-error-card-forged = Эта карта поддельная: подпись не совпадает.
+ui-error-card-revoked = Эту карту заменили, она больше не действует.
+ui-error-card-ambiguous = У карт двух клиентов один и тот же код: выберите нужного по имени.
+ui-error-not-found = Не найдено.
+ui-error-idempotency-mismatch = Это уже отправлено с другими данными: начните заново.
+ui-error-forked = История этой кассы скопирована в другое место: управляющий должен заново её привязать.
+ui-error-not-initialised = Эта касса ещё не настроена.
+ui-error-database = База данных кассы не смогла это выполнить. Попробуйте ещё раз.
+ui-error-migration = Базу данных кассы не удалось обновить до этой версии.
+ui-error-corrupt = Данные кассы повреждены: скажите управляющему.
+ui-error-io = Не удалось прочитать или записать файл.
+ui-error-sync-offline = Сервер недоступен.
+ui-error-sync-unauthenticated = Сервер не знает эту кассу: привяжите её заново.
+ui-error-sync-forbidden = Сервер отказал этой кассе.
+ui-error-sync-forked = Сервер обнаружил копию истории этой кассы: привяжите её заново.
+ui-error-sync-gap = Между кассой и сервером не хватает событий; синхронизация попробует снова.
+ui-error-sync-too-large = Слишком много за раз; синхронизация отправит частями.
+ui-error-sync-unsupported-protocol = Сервер другой версии: обновите приложение.
+ui-error-sync-pairing-code = Код привязки неверен или устарел: попросите новый.
+ui-error-sync-shop-mismatch = В этой кассе данные другого заведения: к этому она присоединиться не может.
+ui-error-sync-malformed = Сервер прислал то, что касса не может прочитать.
+ui-error-sync-rate-limited = Сервер просит кассу не торопиться; она попробует снова.
+ui-error-sync-unavailable = Сервер занят или не работает; касса попробует снова.
+ui-error-sync-internal = На сервере произошла ошибка; касса попробует снова.
+ui-error-sync-http = Сервер ответил ошибкой.
+ui-error-sync-protocol = Ответ сервера не соответствует протоколу.
+ui-error-sync-not-paired = Эта касса не привязана к серверу.
+ui-error-sync-already-paired = Эта касса уже привязана.
+ui-error-sync-failed = Синхронизация не удалась; касса попробует снова.

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing need beyond Rust, idempotently and quietly
 # when everything is there already:
-# - libclang, for the webcam binding's bindgen (the `camera` feature);
+# - WebKitGTK 4.1 and GTK 3 (the desktop app, Tauri 2), Xvfb and WebKitWebDriver
+#   (the app's end-to-end tests), libclang (the webcam binding's bindgen);
+# - tauri-driver 2 (a cargo install: without `^2` cargo takes the 3.0 alpha);
 # - a PostgreSQL server on 127.0.0.1:5432 (user postgres, trust auth, database
 #   `test`) for the sync server's PostgreSQL tests, installed and started from
 #   Debian's package only when nothing answers there.
@@ -14,9 +16,18 @@ apt_install() {
     || { as_root apt-get update >/dev/null && as_root apt-get install -y --no-install-recommends "$@" >/dev/null; }
 }
 
-if ! ls /usr/lib/llvm-*/lib/libclang.so* >/dev/null 2>&1; then
-  echo "== installing libclang-dev (for the webcam binding)"
-  apt_install libclang-dev
+missing=()
+for pkg in build-essential pkg-config file libwebkit2gtk-4.1-dev libclang-dev xvfb xauth webkit2gtk-driver; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  apt_install "${missing[@]}"
+fi
+
+if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  echo "== installing tauri-driver 2 (for the app's end-to-end tests)"
+  cargo install tauri-driver --locked --version '^2' --quiet
 fi
 
 pg_answers() { (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; }

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test of the workspace: unit tests, the engine's integration tests
-# (scenarios, property tests, the kill test, golden fixtures, the QR corpus, the
-# scanner end to end) and doc tests, then the webcam code's own tests (with the
-# `camera` feature; scripts/setup.sh installs the libclang it needs), the
-# check that the app's TypeScript bindings (ui/src/lib/bindings.ts) are current,
-# and the screens' own tests: the TypeScript type-checked strictly, and vitest
-# (the engine's messages rendered by @fluent/bundle exactly as the engine does).
+# Runs every test: the screens first (npm ci, svelte-check and tsc --strict,
+# vitest, then the production build that the app embeds), then every Rust test
+# of the workspace (unit tests, the engine's scenarios, property tests, the kill
+# test, golden fixtures, the QR corpus, the sync server against a real process,
+# and the app's end-to-end tests: the real window under Xvfb through
+# tauri-driver), then the webcam code's own tests (the `camera` feature) and
+# the check that ui/src/lib/bindings.ts is current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-cargo test --workspace --locked "$@"
-cargo test --locked -p counterpart-engine --features camera,ts --lib -- scan::camera command::bindings
 (
   cd ui
   npm ci --no-audit --no-fund --loglevel=error
-  npx tsc --noEmit
+  npm run --silent check
   npx vitest run
+  # The app embeds ui/dist when it is compiled: build it before any cargo step.
+  npx vite build --logLevel warn
 )
+cargo test --workspace --locked "$@"
+cargo test --locked -p counterpart-engine --features camera,ts --lib -- scan::camera command::bindings

@@ -539,6 +539,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                 timezone,
                 day_starts_at,
                 manager,
+                example: None,
             })?;
             out.initialised(&info, &cli.db);
         }

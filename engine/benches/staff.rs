@@ -39,6 +39,7 @@ fn main() {
             name: "Mia".into(),
             pin: Pin("24681357".into()),
         }),
+        example: None,
     })
     .expect("set up");
     let sign_in = |name: &str, pin: &str| {

@@ -15,6 +15,10 @@
 //! Under the QR a card also carries a short typed fallback code (`K7RM-X4Q-HV9`),
 //! derived from the card id, in an alphabet without look-alike characters.
 
+/// The text a pairing QR holds before the server's address and the code:
+/// `counterpart-pair:URL#CODE` (the scanner reports it on a first run).
+pub const PAIRING_QR_PREFIX: &str = "counterpart-pair:";
+
 use data_encoding::BASE32_NOPAD;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};

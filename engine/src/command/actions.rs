@@ -62,7 +62,21 @@ impl Commands {
             crate::staff::check_name(&m.name)?;
             crate::staff::check_pin(m.pin.0.trim(), crate::ledger::Role::Manager)?;
         }
+        let example = match request.example.as_deref().map(str::trim) {
+            Some(id) if !id.is_empty() => Some(
+                Commands::examples_in(&request.currency)
+                    .into_iter()
+                    .find(|e| e.id == id)
+                    .ok_or_else(|| invalid("example", format!("there is no example `{id}`")))?,
+            ),
+            _ => None,
+        };
         self.store.init(&location)?;
+        // Published while the till still runs open: the first manager is
+        // added next, and nobody is signed in yet.
+        if let Some(example) = example {
+            self.store.publish_program(&example.source, None)?;
+        }
         if let Some(m) = &request.manager {
             self.add_staff(&AddStaff {
                 name: m.name.clone(),

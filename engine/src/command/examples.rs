@@ -66,7 +66,13 @@ impl Commands {
     pub fn example_programs(&self) -> Result<Vec<ExampleProgram>> {
         self.authorise(Permission::PublishProgram)?;
         let currency = self.store.location()?.currency.code().to_string();
-        Ok(EXAMPLES
+        Ok(Commands::examples_in(&currency))
+    }
+
+    /// The example programs set in `currency`, for a shop not set up yet
+    /// (the first-run screen offers them): public, shipped text.
+    pub fn examples_in(currency: &str) -> Vec<ExampleProgram> {
+        EXAMPLES
             .iter()
             .filter_map(|(id, file)| {
                 let source = in_currency(file, &currency);
@@ -84,7 +90,7 @@ impl Commands {
                     source,
                 })
             })
-            .collect())
+            .collect()
     }
 }
 

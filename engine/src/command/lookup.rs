@@ -45,7 +45,33 @@ pub struct ScannedCustomer {
     pub customer: CustomerSummary,
 }
 
+/// What a screen needs to know first: which screen to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TillOverview {
+    /// The shop, or none before set-up (the first-run screen).
+    pub shop: Option<ShopInfo>,
+    /// Who is signed in here.
+    pub signed_in: Option<super::SignedIn>,
+    /// The sign-in list; `runs_open` when nobody needs to sign in.
+    pub staff: super::StaffList,
+}
+
 impl Commands {
+    /// The shop, who is signed in and the sign-in list.
+    pub fn overview(&self) -> Result<TillOverview> {
+        let shop = match self.shop_info() {
+            Ok(shop) => Some(shop),
+            Err(crate::error::EngineError::NotInitialised) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(TillOverview {
+            shop,
+            signed_in: self.signed_in().cloned(),
+            staff: self.staff()?,
+        })
+    }
+
     /// The shop and this till; `till.not_initialised` before set-up.
     pub fn shop_info(&self) -> Result<ShopInfo> {
         let location = self.store.location()?;

@@ -11,6 +11,8 @@ mod actions;
 pub mod bindings;
 #[cfg(feature = "print")]
 mod cards;
+#[cfg(all(feature = "demo", feature = "print", feature = "scan"))]
+mod demo_shop;
 mod examples;
 mod lookup;
 mod maintenance;
@@ -31,15 +33,17 @@ use crate::store::Store;
 
 #[cfg(feature = "print")]
 pub use cards::{CardSheet, PrintedCard};
+#[cfg(all(feature = "demo", feature = "print", feature = "scan"))]
+pub use demo_shop::DemoShop;
 pub use examples::ExampleProgram;
-pub use lookup::{ScannedCustomer, ShopInfo};
+pub use lookup::{ScannedCustomer, ShopInfo, TillOverview};
 #[cfg(feature = "scan")]
 pub use maintenance::DecodedImage;
 #[cfg(feature = "sync")]
 pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 pub use request::*;
 #[cfg(feature = "scan")]
-pub use scanning::{CameraChoice, FrameSourceChoice, ScanNotice};
+pub use scanning::{CameraChoice, FrameSourceChoice, ScanNotice, Wedge};
 pub use staff::{AuditLine, SignedIn, StaffList};
 
 /// The till, as the screens and the command line see it: with nobody signed

@@ -15,9 +15,7 @@ use crate::store::{ParkedEvent, SyncConfig};
 use crate::sync::protocol::{PairRequest, PROTOCOL_VERSION};
 use crate::sync::{self, Client, Progress, RoundReport, SyncError, SyncObserver, Syncer};
 
-/// The text a pairing QR holds before the server's address and the code:
-/// `counterpart-pair:URL#CODE`.
-const PAIRING_QR_PREFIX: &str = "counterpart-pair:";
+use crate::card_code::PAIRING_QR_PREFIX;
 
 /// What pairing set up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -213,6 +211,17 @@ impl Commands {
     /// until a wake-up, with `action_needed` in its status.
     pub fn start_sync(&self, interval: Duration, observer: SyncObserver) -> Syncer {
         Syncer::start_observed(self.store.clone(), interval, observer)
+    }
+
+    /// The sync loop's status with this till's waiting and parked counts as
+    /// they are now (the loop's own are from its last round): the status bar
+    /// counts a visit the moment it is recorded.
+    pub fn sync_status(&self, syncer: &Syncer) -> Result<sync::SyncStatus> {
+        let mut status = syncer.status();
+        status.paired = self.store.sync_config()?.is_some();
+        status.waiting = self.store.outbox_len()?;
+        status.parked = self.store.parked()?.len();
+        Ok(status)
     }
 
     /// Sync as the store knows it.

@@ -35,6 +35,11 @@ pub struct SetUpShop {
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub manager: Option<FirstManager>,
+    /// An example program to publish as the shop's first (its id from
+    /// [`crate::command::Commands::examples_in`], `points-cafe`).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub example: Option<String>,
 }
 
 /// A customer's personal data as a form holds it: every field may be left out.
@@ -343,6 +348,17 @@ pub struct SignIn {
     pub staff: String,
     /// Their PIN.
     pub pin: Pin,
+}
+
+/// One key a keyboard-wedge scanner (or a person) typed, as the screen saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct WedgeKey {
+    /// The key: one character, or `Enter`.
+    pub key: String,
+    /// When, in milliseconds on the screen's clock (only differences count).
+    pub at_ms: f64,
 }
 
 /// Adds a staff member.

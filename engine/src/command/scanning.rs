@@ -112,6 +112,9 @@ pub enum ScanNotice {
     Refused {
         /// From the frame's arrival to the code decoded, in milliseconds.
         latency_ms: f64,
+        /// The code as read: a pre-printed card not handed over yet is
+        /// refused as unknown, and the enrolment form takes it from here.
+        code: String,
         /// Why.
         error: crate::error::ErrorReport,
     },
@@ -139,6 +142,7 @@ impl Commands {
                     },
                     Err(e) => ScanNotice::Refused {
                         latency_ms,
+                        code: text,
                         error: crate::error::ErrorReport::from(&e),
                     },
                 }
@@ -155,5 +159,57 @@ impl Commands {
                 }
             }
         }
+    }
+}
+
+/// A keyboard-wedge scanner as the screen sees it: keys with the screen's
+/// times. Bursts are told from typing by the engine's [`WedgeReader`].
+#[derive(Debug)]
+pub struct Wedge {
+    reader: crate::scan::WedgeReader,
+    /// The instant the screen's `0 ms` stands for.
+    origin: std::time::Instant,
+}
+
+impl Default for Wedge {
+    fn default() -> Self {
+        Wedge {
+            reader: crate::scan::WedgeReader::default(),
+            origin: std::time::Instant::now(),
+        }
+    }
+}
+
+impl Commands {
+    /// Feeds the keys a screen saw since its last call. A scanner's burst that
+    /// Enter ends is a card read: its customer, or why the card is refused.
+    /// `None` when the keys were a person typing (the screen keeps them).
+    pub fn wedge_keys(
+        &self,
+        wedge: &mut Wedge,
+        keys: &[super::WedgeKey],
+    ) -> Result<Option<super::ScannedCustomer>> {
+        let mut read = None;
+        for k in keys {
+            let key = match k.key.as_str() {
+                "Enter" => '\n',
+                one => {
+                    let mut chars = one.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) => c,
+                        // Shift, F-keys and the like: not part of a code.
+                        _ => continue,
+                    }
+                }
+            };
+            if !(k.at_ms.is_finite() && k.at_ms >= 0.0) {
+                return Err(invalid("at_ms", "key times are milliseconds from 0"));
+            }
+            let at = wedge.origin + std::time::Duration::from_secs_f64(k.at_ms / 1e3);
+            if let Some(code) = wedge.reader.key(key, at) {
+                read = Some(code);
+            }
+        }
+        read.map(|code| self.scan(&code)).transpose()
     }
 }

@@ -29,6 +29,7 @@ pub(super) fn set_up(
             timezone: "America/New_York".into(),
             day_starts_at: 4,
             manager,
+            example: None,
         })
         .expect("set up");
     assert_eq!((info.currency.as_str(), info.currency_decimals), ("USD", 2));

@@ -13,3 +13,4 @@ pub use decode::{
 };
 pub use frames::{Frame, FrameSource, ReplaySource, SourceError};
 pub use scanner::{CameraStatus, Preview, ScanEvent, Scanner, ScannerConfig};
+pub use wedge::WedgeReader;

@@ -107,7 +107,10 @@ pub struct Scanner {
 
 fn accepted(text: &str, config: &ScannerConfig) -> bool {
     let t = text.trim();
-    crate::card_code::has_prefix(t) || config.coupons.iter().any(|c| c.eq_ignore_ascii_case(t))
+    crate::card_code::has_prefix(t)
+        // A pairing QR held up on a till's first run.
+        || t.starts_with(crate::card_code::PAIRING_QR_PREFIX)
+        || config.coupons.iter().any(|c| c.eq_ignore_ascii_case(t))
 }
 
 impl Scanner {

@@ -114,6 +114,9 @@ pub struct CustomerSummary {
     pub points_expired: i64,
     /// Rewards redeemable now.
     pub rewards_available: Vec<RewardLine>,
+    /// The customer's birthday, when it falls near today (the note staff see).
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub birthday_near: Option<NaiveDate>,
     /// What tills did at once while offline that could not all stand: balances
     /// spent below zero, merges overruled.
     pub conflicts: Vec<ConflictLine>,
@@ -396,6 +399,7 @@ pub(crate) fn summarize(
             balances: Vec::new(),
             points_expired: 0,
             rewards_available: Vec::new(),
+            birthday_near: None,
             conflicts: Vec::new(),
         };
     };
@@ -491,6 +495,7 @@ pub(crate) fn summarize(
         balances,
         points_expired: ctx.points_expired,
         rewards_available,
+        birthday_near: None,
         conflicts: Vec::new(),
     }
 }
@@ -712,5 +717,19 @@ pub(crate) fn summary(
         None => summarize(record, None, &CustomerContext::default(), today),
     };
     summary.conflicts = flags;
+    // The note staff see: the program's birthday window, or three days.
+    let window = program
+        .iter()
+        .flat_map(|p| &p.offers)
+        .filter_map(|o| match o.kind {
+            crate::program::OfferKind::Birthday { window_days } => Some(window_days),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(3);
+    summary.birthday_near = summary
+        .record
+        .birthday
+        .and_then(|b| crate::rules::birthday_near(b, today, window));
     Ok(summary)
 }

@@ -526,6 +526,7 @@ fn a_till_runs_open_until_its_first_manager_and_every_event_records_who() {
             timezone: "America/New_York".into(),
             day_starts_at: 4,
             manager: None,
+            example: None,
         })
         .expect("set up");
     assert!(info.runs_open);

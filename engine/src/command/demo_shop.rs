@@ -1,0 +1,161 @@
+//! The demo shop the app starts on when asked (`counterpart-till --demo`): a
+//! café with the points example, a few hundred customers with history, three
+//! regulars, and camera frames that hold the regulars' cards up in turn, so a
+//! newcomer sees a scan, a visit and a reward within seconds of starting.
+
+use std::path::{Path, PathBuf};
+
+use super::request::{Adjust, CustomerRef, Enrol, FindCustomers, ProfileForm, SetUpShop};
+use super::Commands;
+use crate::error::{EngineError, Result};
+
+/// What the demo shop is made of, for the app's camera.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoShop {
+    /// The folder of replayed camera frames.
+    pub frames: PathBuf,
+    /// Frames per second to play them at.
+    pub fps: f64,
+    /// The regulars' card numbers, in the order the frames show them.
+    pub cards: Vec<String>,
+}
+
+/// The regulars: a name and the points they start with.
+const REGULARS: &[(&str, i64)] = &[
+    ("Anna Nowak", 130),
+    ("Jean Martin", 40),
+    ("Olga Ivanova", 95),
+];
+
+/// Frames per second of the replay, and how long each regular's card is held
+/// up after an empty counter (in frames).
+const FPS: f64 = 10.0;
+const EMPTY_FRAMES: usize = 30;
+const CARD_FRAMES: usize = 12;
+
+impl Commands {
+    /// Sets up the demo shop at this (empty) till, or finds the one set up
+    /// before, and writes the camera frames into `frames_dir`.
+    pub fn demo_shop(&self, frames_dir: &Path) -> Result<DemoShop> {
+        let fresh = matches!(self.shop_info(), Err(EngineError::NotInitialised));
+        if fresh {
+            self.set_up_shop(&SetUpShop {
+                shop: "Demo Café".into(),
+                currency: "USD".into(),
+                timezone: "America/New_York".into(),
+                day_starts_at: 4,
+                manager: None,
+                example: Some("points-cafe".into()),
+            })?;
+            self.demo_data(
+                crate::demo::DemoSpec {
+                    customers: 300,
+                    events: 4000,
+                    days: 90,
+                    seed: 2026,
+                },
+                |_, _| {},
+            )?;
+            for (name, points) in REGULARS {
+                let outcome = self.enrol(&Enrol {
+                    profile: ProfileForm {
+                        name: Some((*name).into()),
+                        phone: Some(format!("+1 555 010 {:04}", 1000 + points)),
+                        tags: vec!["regular".into()],
+                        ..ProfileForm::default()
+                    },
+                    card: None,
+                    key: Some(format!("demo-regular-{name}")),
+                })?;
+                let customer = outcome
+                    .customer
+                    .map(|c| c.record.id)
+                    .ok_or_else(|| EngineError::Corrupt("an enrolment without its customer".into()))?;
+                self.adjust(&Adjust {
+                    customer: CustomerRef::Customer(customer),
+                    account: "points".into(),
+                    amount: points.to_string(),
+                    reason: "demo: a regular's points".into(),
+                    allow_negative: false,
+                    key: Some(format!("demo-points-{name}")),
+                })?;
+            }
+        }
+        let mut cards = Vec::new();
+        for (name, _) in REGULARS {
+            let found = self.find_customers(&FindCustomers {
+                query: (*name).into(),
+                limit: Some(1),
+            })?;
+            if let Some(card) = found.first().and_then(|c| c.cards.first()) {
+                cards.push(card.clone());
+            }
+        }
+        if cards.is_empty() {
+            return Err(EngineError::invalid(
+                "demo",
+                "this till holds a shop that is not the demo shop: start the demo with an empty database",
+            ));
+        }
+        self.write_demo_frames(frames_dir, &cards)?;
+        Ok(DemoShop {
+            frames: frames_dir.to_path_buf(),
+            fps: FPS,
+            cards,
+        })
+    }
+
+    /// An empty counter, then a card held up, for each card in turn: the
+    /// frames a webcam over the counter would see.
+    fn write_demo_frames(&self, dir: &Path, cards: &[String]) -> Result<()> {
+        std::fs::create_dir_all(dir)?;
+        for old in crate::scan::frames::image_files(dir)? {
+            std::fs::remove_file(old)?;
+        }
+        let empty = counter_frame(None);
+        let mut n = 0usize;
+        let mut write = |frame: &image::GrayImage| -> Result<()> {
+            n += 1;
+            frame
+                .save(dir.join(format!("frame-{n:04}.png")))
+                .map_err(|e| EngineError::Io(std::io::Error::other(e)))
+        };
+        for card in cards {
+            let png = self.card_qr(card, super::QrFormat::Png)?;
+            let qr = image::load_from_memory(&png)
+                .map_err(|e| EngineError::Io(std::io::Error::other(e)))?
+                .to_luma8();
+            let held = counter_frame(Some(&qr));
+            for _ in 0..EMPTY_FRAMES {
+                write(&empty)?;
+            }
+            for _ in 0..CARD_FRAMES {
+                write(&held)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A 640×480 grey counter, lit from one side, with `card` in its middle.
+fn counter_frame(card: Option<&image::GrayImage>) -> image::GrayImage {
+    let (w, h) = (640u32, 480u32);
+    let mut frame = image::GrayImage::from_fn(w, h, |x, y| {
+        let shade = 150 + (x * 40 / w) as u8 - (y * 20 / h) as u8;
+        image::Luma([shade])
+    });
+    if let Some(qr) = card {
+        // The card is shrunk to fit the frame when the code is large.
+        let fit = qr.width().max(qr.height()).div_ceil(400).max(1);
+        let small = image::imageops::resize(
+            qr,
+            qr.width() / fit,
+            qr.height() / fit,
+            image::imageops::FilterType::Nearest,
+        );
+        let x = i64::from((w - small.width().min(w)) / 2);
+        let y = i64::from((h - small.height().min(h)) / 2);
+        image::imageops::overlay(&mut frame, &small, x, y);
+    }
+    frame
+}

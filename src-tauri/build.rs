@@ -1,0 +1,39 @@
+//! Tauri's build step: reads tauri.conf.json and capabilities/ at the root and
+//! checks the screens' permissions against the commands the app declares.
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(counterpart_commands()),
+    ))
+    .expect("tauri-build");
+    // The UI is embedded at compile time (frontendDist): a rebuilt UI needs a
+    // rebuilt binary.
+    println!("cargo:rerun-if-changed=ui/dist");
+}
+
+/// Every command the screens may call (src-tauri/src/commands.rs); each gets
+/// an `allow-…` permission that capabilities/till.json grants.
+fn counterpart_commands() -> &'static [&'static str] {
+    &[
+        "till_state",
+        "example_programs",
+        "set_up_shop",
+        "staff_list",
+        "sign_in",
+        "sign_out",
+        "scan_typed",
+        "wedge",
+        "find_customers",
+        "customer",
+        "record_visit",
+        "redeem",
+        "undo_last",
+        "enrol",
+        "sync_status",
+        "pair",
+        "cameras",
+        "use_camera",
+        "camera_retry",
+        "measure",
+    ]
+}

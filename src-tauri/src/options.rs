@@ -1,0 +1,29 @@
+//! The app's command line: where the till's database is and which camera to
+//! use. A shop starts it with none of these.
+
+use std::path::PathBuf;
+
+/// Counterpart at the counter.
+#[derive(Debug, Clone, clap::Parser)]
+#[command(name = "counterpart-till", version, about)]
+pub struct Options {
+    /// The till's database (default: the app's data folder).
+    #[arg(long, env = "COUNTERPART_DB")]
+    pub db: Option<PathBuf>,
+    /// Start on the demo shop (set up on first start), with a replayed camera
+    /// holding demo cards up.
+    #[arg(long)]
+    pub demo: bool,
+    /// Play a folder of camera frames instead of a webcam.
+    #[arg(long, env = "COUNTERPART_REPLAY")]
+    pub replay: Option<PathBuf>,
+    /// Frames per second of the replayed camera.
+    #[arg(long, default_value_t = 10.0)]
+    pub replay_fps: f64,
+    /// The webcam to use, by its index.
+    #[arg(long, env = "COUNTERPART_CAMERA", default_value_t = 0)]
+    pub camera: u32,
+    /// Seconds between sync rounds.
+    #[arg(long, default_value_t = 15)]
+    pub sync_every: u64,
+}

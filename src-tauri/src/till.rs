@@ -1,0 +1,101 @@
+//! The app's state: the command layer (as whoever is signed in), the
+//! keyboard-wedge reader, the camera and the sync loop.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use counterpart_engine::clock::SystemClock;
+use counterpart_engine::command::{Commands, FrameSourceChoice, SyncNoticeForScreen, Wedge};
+use counterpart_engine::sync::Syncer;
+use tauri::{AppHandle, Emitter as _};
+
+use crate::camera::Camera;
+use crate::options::Options;
+
+/// Everything the Tauri commands reach.
+pub struct Till {
+    /// The command layer, as the person signed in (replaced on sign-in/out).
+    commands: Mutex<Commands>,
+    /// Keys from the screen, for scanners in keyboard mode.
+    pub wedge: Mutex<Wedge>,
+    /// The scanner and its frames.
+    pub camera: Camera,
+    /// The background sync loop.
+    pub syncer: Syncer,
+}
+
+/// A lock whose holder panicked still guards consistent data here (each
+/// field is replaced whole), so it is taken over rather than poisoning the app.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Till {
+    /// Opens the till's database (setting up the demo shop when asked), starts
+    /// the camera and the sync loop, and tells the screen what they report.
+    pub fn open(options: &Options, data_dir: &Path, app: AppHandle) -> anyhow::Result<Till> {
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("cannot create {}", data_dir.display()))?;
+        let db = options.db.clone().unwrap_or_else(|| {
+            data_dir.join(if options.demo {
+                "demo-shop.db"
+            } else {
+                "till.db"
+            })
+        });
+        let commands = Commands::open(&db, Arc::new(SystemClock))
+            .with_context(|| format!("cannot open the till's database {}", db.display()))?;
+        tracing::info!(db = %db.display(), "till opened");
+
+        let source = if options.demo {
+            let demo = commands
+                .demo_shop(&data_dir.join("demo-frames"))
+                .context("cannot set up the demo shop")?;
+            FrameSourceChoice::Replay {
+                dir: demo.frames,
+                fps: demo.fps,
+                looped: true,
+            }
+        } else if let Some(dir) = &options.replay {
+            FrameSourceChoice::Replay {
+                dir: dir.clone(),
+                fps: options.replay_fps,
+                looped: true,
+            }
+        } else {
+            FrameSourceChoice::Camera {
+                index: options.camera,
+            }
+        };
+        let camera = Camera::start(commands.clone(), source, app.clone());
+
+        let observer_app = app.clone();
+        let syncer = commands.start_sync(
+            Duration::from_secs(options.sync_every.max(1)),
+            Box::new(move |notice| {
+                let notice = SyncNoticeForScreen::from(notice);
+                if let Err(e) = observer_app.emit("sync", notice) {
+                    tracing::warn!("could not tell the screen of a sync round: {e}");
+                }
+            }),
+        );
+        Ok(Till {
+            commands: Mutex::new(commands),
+            wedge: Mutex::new(Wedge::default()),
+            camera,
+            syncer,
+        })
+    }
+
+    /// The command layer as the person signed in now.
+    pub fn commands(&self) -> Commands {
+        lock(&self.commands).clone()
+    }
+
+    /// Acts as someone else from now on (signed in or out).
+    pub fn act_as(&self, commands: Commands) {
+        *lock(&self.commands) = commands;
+    }
+}

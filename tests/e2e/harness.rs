@@ -1,0 +1,248 @@
+//! The real app under Xvfb, driven through tauri-driver and WebKitWebDriver:
+//! a display, the driver, and a WebDriver session on the app binary with its
+//! own data folder, database and replayed camera.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// Where the screenshots go: `target/e2e/`.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e");
+    std::fs::create_dir_all(&dir).expect("create target/e2e");
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn wait_for_port(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "{what} did not listen on {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A program found on PATH or in cargo's bin folder.
+fn tool(name: &str) -> PathBuf {
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|h| h.join("bin").join(name));
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    });
+    on_path
+        .or(cargo_bin.filter(|p| p.is_file()))
+        .unwrap_or_else(|| {
+            panic!("`{name}` is needed for the end-to-end tests: scripts/setup.sh installs it")
+        })
+}
+
+/// A process stopped with SIGTERM and waited for when dropped: tauri-driver
+/// stops its WebKitWebDriver child only on SIGTERM (a SIGKILL orphans it).
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The till app running on a fresh data folder.
+pub struct App {
+    pub client: Client,
+    pub data: tempfile::TempDir,
+    pub db: PathBuf,
+    pub frames: PathBuf,
+    // Dropped in this order: the session first, then the driver, then the display.
+    _driver: Running,
+    _display: Running,
+}
+
+/// What the app starts with.
+#[derive(Default)]
+pub struct Start {
+    /// Extra environment for the app.
+    pub env: Vec<(String, String)>,
+}
+
+impl App {
+    pub async fn start(start: Start) -> App {
+        let data = tempfile::tempdir().expect("temp dir");
+        let db = data.path().join("till.db");
+        let frames = data.path().join("frames");
+        std::fs::create_dir_all(&frames).expect("frames dir");
+
+        // A display of our own: a free number, 1024×768 like a small till.
+        let display_number = 90 + (std::process::id() % 400);
+        let display = format!(":{display_number}");
+        let xvfb = Command::new(tool("Xvfb"))
+            .args([display.as_str(), "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start Xvfb");
+        let display_guard = Running(xvfb);
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{display_number}"));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !socket.exists() {
+            assert!(Instant::now() < deadline, "Xvfb did not start on {display}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+
+        let (port, native_port) = (free_port(), free_port());
+        let log = std::fs::File::create(data.path().join("driver.log")).expect("driver log");
+        let mut driver = Command::new(tool("tauri-driver"));
+        driver
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display)
+            .env("XDG_DATA_HOME", data.path().join("xdg"))
+            .env("XDG_CONFIG_HOME", data.path().join("xdg-config"))
+            .env("XDG_CACHE_HOME", data.path().join("xdg-cache"))
+            .env("COUNTERPART_DB", &db)
+            .env("COUNTERPART_REPLAY", &frames)
+            .env("COUNTERPART_LOG", "info,counterpart::figures=info")
+            .env("LANG", "en_US.UTF-8")
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log);
+        for (k, v) in &start.env {
+            driver.env(k, v);
+        }
+        let driver_guard = Running(driver.spawn().expect("start tauri-driver"));
+        wait_for_port(port, "tauri-driver");
+
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_counterpart-till") }),
+        );
+        let client = ClientBuilder::new(
+            hyper_util::client::legacy::connect::HttpConnector::new(),
+        )
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .unwrap_or_else(|e| {
+            let log = std::fs::read_to_string(data.path().join("driver.log")).unwrap_or_default();
+            panic!("no WebDriver session on the app: {e}\n{log}")
+        });
+        App {
+            client,
+            data,
+            db,
+            frames,
+            _driver: driver_guard,
+            _display: display_guard,
+        }
+    }
+
+    /// The element `css` once it is there (10 s at most).
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no `{css}` on the screen: {e}"))
+    }
+
+    /// Waits until `script` (an expression) is true in the page.
+    pub async fn until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let value = self
+                .client
+                .execute(&format!("return !!({script});"), vec![])
+                .await
+                .expect("run a script in the page");
+            if value == serde_json::Value::Bool(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.unwrap_or_else(|e| panic!("clear `{css}`: {e}"));
+        field.send_keys(text).await.unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+    }
+
+    /// Keys sent to whatever has the focus (the page itself when nothing does).
+    pub async fn keys(&self, text: &str) {
+        self.find("body")
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("send keys: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
+    }
+
+    /// Saves the window as `target/e2e/NAME.png`; a blank or nearly blank
+    /// picture (a page that did not draw) fails the test.
+    pub async fn screenshot(&self, name: &str) {
+        // Let the last change paint.
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let png = self.client.screenshot().await.expect("screenshot");
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, &png).expect("save screenshot");
+        let picture = image::load_from_memory(&png).expect("decode screenshot").to_luma8();
+        let pixels = picture.as_raw();
+        let mean = pixels.iter().map(|&p| f64::from(p)).sum::<f64>() / pixels.len() as f64;
+        let variance = pixels
+            .iter()
+            .map(|&p| (f64::from(p) - mean).powi(2))
+            .sum::<f64>()
+            / pixels.len() as f64;
+        let mut seen = [false; 256];
+        pixels.iter().for_each(|&p| seen[usize::from(p)] = true);
+        let shades = seen.iter().filter(|s| **s).count();
+        assert!(
+            variance > 50.0 && shades > 16,
+            "{name}.png looks blank (variance {variance:.1}, {shades} shades): {}",
+            path.display()
+        );
+    }
+
+    /// The app's log so far (tracing output, through the driver's).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.data.path().join("driver.log")).unwrap_or_default()
+    }
+
+    pub async fn close(self) {
+        let App { client, .. } = self;
+        let _ = client.close().await;
+    }
+}

@@ -1,0 +1,218 @@
+//! A new shop's first minutes, through the screens: set up, sign in, the
+//! camera absent then a card held up, a visit, a reward redeemed and undone,
+//! a customer enrolled, typed lookup, a wedge scanner, four languages.
+
+use std::sync::Arc;
+
+use counterpart_engine::command::{
+    Commands, CustomerRef, FindCustomers, Pin, QrFormat, SignIn,
+};
+use counterpart_engine::SystemClock;
+
+use crate::harness::{App, Start};
+
+const PIN: &str = "24681357";
+
+/// The engine's view of the same database, as the manager.
+fn engine(app: &App) -> Commands {
+    Commands::open(&app.db, Arc::new(SystemClock))
+        .expect("open the app's database")
+        .sign_in(&SignIn {
+            staff: "Mia".into(),
+            pin: Pin(PIN.into()),
+        })
+        .expect("sign in as the manager")
+}
+
+fn points_of(commands: &Commands, customer: &str) -> i64 {
+    let id = customer.parse().expect("customer id");
+    commands
+        .customer(&CustomerRef::Customer(id))
+        .expect("customer")
+        .balances
+        .iter()
+        .find(|b| b.account == "points")
+        .map_or(0, |b| b.amount)
+}
+
+async fn points_on_screen(app: &App) -> i64 {
+    let amount = app
+        .find("[data-testid=balances] li[data-account=points]")
+        .await
+        .attr("data-amount")
+        .await
+        .expect("read data-amount")
+        .expect("points shown");
+    amount.parse().expect("a number")
+}
+
+async fn customer_on_screen(app: &App) -> String {
+    app.find("[data-testid=customer]")
+        .await
+        .attr("data-customer")
+        .await
+        .expect("read data-customer")
+        .expect("a customer id")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_shop_serves_its_first_customers_through_the_screens() {
+    let app = App::start(Start::default()).await;
+
+    // First run: set up a new shop with the points example and a manager.
+    app.find("[data-testid=first-run]").await;
+    app.screenshot("01-first-run-en").await;
+    app.click("[data-testid=choose-set-up]").await;
+    app.type_into("input[name=shop]", "Corner Café").await;
+    app.type_into("input[name=timezone]", "Europe/Warsaw").await;
+    app.type_into("input[name=manager]", "Mia").await;
+    app.type_into("input[name=pin]", PIN).await;
+    app.type_into("input[name=pin-again]", PIN).await;
+    app.screenshot("02-set-up-en").await;
+    app.click("[data-testid=set-up-submit]").await;
+
+    // Sign-in: the manager from the list, the PIN on the keypad.
+    app.find("[data-testid=sign-in]").await;
+    app.click("[data-testid=staff-member]").await;
+    app.keys("1111").await;
+    app.keys("\u{E007}").await;
+    app.find("[data-testid=sign-in-error]").await;
+    app.screenshot("03-sign-in-wrong-pin-en").await;
+    app.keys(PIN).await;
+    app.keys("\u{E007}").await;
+
+    // The barista screen with no camera frames: a status and a retry.
+    app.find("[data-testid=barista]").await;
+    app.until(
+        "the camera's absence",
+        "document.querySelector('[data-testid=camera]')?.dataset.cameraState === 'unavailable'",
+    )
+    .await;
+    app.find("[data-testid=camera-retry]").await;
+    assert!(app.text("[data-testid=signed-in]").await.contains("Mia"));
+    app.screenshot("04-barista-camera-absent-en").await;
+
+    // Enrol a customer (F4), with a phone and a tag.
+    app.keys("\u{E034}").await;
+    app.find("[data-testid=enrol]").await;
+    app.type_into("[data-testid=enrol] input[name=name]", "Ola Kowalska").await;
+    app.type_into("[data-testid=enrol] input[name=phone]", "+48 601 234 567").await;
+    app.type_into("[data-testid=enrol] input[name=tags]", "student").await;
+    app.screenshot("05-enrol-en").await;
+    app.click("[data-testid=enrol-submit]").await;
+    let customer = customer_on_screen(&app).await;
+    assert_eq!(app.text("[data-testid=customer-name]").await, "Ola Kowalska");
+
+    // Her card, held up to the (replayed) camera after a retry.
+    let till = engine(&app);
+    let found = till
+        .find_customers(&FindCustomers {
+            query: "Ola".into(),
+            limit: Some(5),
+        })
+        .expect("find her");
+    assert_eq!(found.len(), 1);
+    let card = found[0].cards[0].clone();
+    let code = found[0].card_codes[0].code.clone().expect("a signed code");
+    let png = till.card_qr(&card, QrFormat::Png).expect("card QR");
+    for i in 0..5 {
+        std::fs::write(app.frames.join(format!("frame-{i}.png")), &png).expect("write frame");
+    }
+    app.keys("\u{E00C}").await; // Esc: nobody attached
+    app.find("[data-testid=waiting]").await;
+    app.click("[data-testid=camera-retry]").await;
+    app.until(
+        "the scanned customer",
+        &format!("document.querySelector('[data-testid=customer]')?.dataset.customer === '{customer}'"),
+    )
+    .await;
+    app.screenshot("06-scanned-en").await;
+
+    // A visit: the amount typed, Enter records, the outcome in words.
+    app.keys("75.00").await;
+    assert_eq!(app.text("[data-testid=amount] .value").await, "75.00");
+    app.keys("\u{E007}").await;
+    app.find("[data-testid=outcome]").await;
+    app.until(
+        "the points after the visit",
+        "Number(document.querySelector('[data-account=points]')?.dataset.amount) > 0",
+    )
+    .await;
+    let earned = points_on_screen(&app).await;
+    assert_eq!(earned, points_of(&till, &customer), "screen and engine agree after the visit");
+    assert!(earned >= 75, "75.00 at $1 = 1 point earns 75 or more: {earned}");
+    app.screenshot("07-visit-en").await;
+
+    // A reward: the pastry (60 points), confirmed once.
+    app.click("[data-testid=reward][data-reward=pastry]").await;
+    app.find("[data-testid=confirm]").await;
+    app.screenshot("08-redeem-confirm-en").await;
+    app.keys("\u{E007}").await;
+    app.until(
+        "the points after redeeming",
+        &format!("Number(document.querySelector('[data-account=points]')?.dataset.amount) === {}", earned - 60),
+    )
+    .await;
+    assert_eq!(points_of(&till, &customer), earned - 60);
+    app.screenshot("09-redeemed-en").await;
+
+    // Undo (F9) gives the points back.
+    app.keys("\u{E039}").await;
+    app.until(
+        "the points after undoing",
+        &format!("Number(document.querySelector('[data-account=points]')?.dataset.amount) === {earned}"),
+    )
+    .await;
+    assert_eq!(points_of(&till, &customer), earned);
+    app.screenshot("10-undone-en").await;
+
+    // Typed lookup by name: a short list, picked with a click.
+    app.keys("\u{E00C}").await;
+    app.keys("\u{E032}").await; // F2
+    app.keys("Ola").await;
+    app.find("[data-testid=lookup-result]").await;
+    app.screenshot("11-lookup-en").await;
+    app.click("[data-testid=lookup-result]").await;
+    assert_eq!(customer_on_screen(&app).await, customer);
+
+    // A keyboard-wedge scanner: the card's code typed in a burst and Enter,
+    // with nothing focused; the digits in it do not end up in the amount.
+    app.keys("\u{E00C}").await;
+    app.find("[data-testid=waiting]").await;
+    app.keys(&format!("{code}\u{E007}")).await;
+    app.until(
+        "the wedge-scanned customer",
+        &format!("document.querySelector('[data-testid=customer]')?.dataset.customer === '{customer}'"),
+    )
+    .await;
+    assert_eq!(app.text("[data-testid=amount] .value").await, "0");
+
+    // The barista screen in every language, switched without a restart.
+    for language in ["pl", "fr", "ru", "en"] {
+        app.click("[data-testid=settings-open]").await;
+        app.click(&format!("[data-testid=language-{language}]")).await;
+        app.screenshot(&format!("12-settings-{language}")).await;
+        app.click("[data-testid=settings-close]").await;
+        app.until(
+            "the language",
+            &format!("document.documentElement.lang === '{language}'"),
+        )
+        .await;
+        app.find("[data-testid=customer]").await;
+        app.screenshot(&format!("13-barista-{language}")).await;
+    }
+    let record = app.text("[data-testid=record]").await;
+    assert!(record.starts_with("Record"), "back in English: {record}");
+
+    // Sign out: back to the sign-in list.
+    app.click("[data-testid=sign-out]").await;
+    app.find("[data-testid=sign-in]").await;
+    app.screenshot("14-signed-out-en").await;
+
+    let log = app.log();
+    app.close().await;
+    assert!(
+        log.contains("scan_to_customer_painted"),
+        "the screen measured scan to paint: {log}"
+    );
+}

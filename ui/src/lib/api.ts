@@ -1,0 +1,102 @@
+// The app's commands (src-tauri/src/commands.rs), typed with the engine's
+// generated types. Each rejects with the engine's ErrorReport; screens branch
+// on its `code`, never on its words.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type {
+  CameraChoice,
+  CustomerRecord,
+  CustomerRef,
+  CustomerSummary,
+  Enrol,
+  ErrorReport,
+  ExampleProgram,
+  Outcome,
+  PairTill,
+  Paired,
+  RecordVisit,
+  Redeem,
+  ScanNotice,
+  ScannedCustomer,
+  SetUpShop,
+  SignedIn,
+  SignIn,
+  StaffList,
+  SyncNoticeForScreen,
+  SyncStatus,
+  TillOverview,
+  UndoLast,
+  WedgeKey,
+} from "./bindings";
+
+/** True for what the engine rejects with. */
+export function isErrorReport(value: unknown): value is ErrorReport {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "code" in value &&
+    "message" in value &&
+    "retryable" in value
+  );
+}
+
+/** Any rejection as an ErrorReport (an IPC failure becomes an `io` error). */
+export function asErrorReport(value: unknown): ErrorReport {
+  if (isErrorReport(value)) return value;
+  return {
+    code: "io",
+    message: String(value),
+    what: null,
+    field: null,
+    detail: null,
+    retryable: true,
+  };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asErrorReport(e);
+  }
+}
+
+export const api = {
+  tillState: () => call<TillOverview>("till_state"),
+  examplePrograms: (currency: string) => call<ExampleProgram[]>("example_programs", { currency }),
+  setUpShop: (request: SetUpShop) => call<TillOverview>("set_up_shop", { request }),
+  staffList: () => call<StaffList>("staff_list"),
+  signIn: (request: SignIn) => call<SignedIn | null>("sign_in", { request }),
+  signOut: () => call<null>("sign_out"),
+  scanTyped: (text: string) => call<ScannedCustomer>("scan_typed", { text }),
+  wedge: (keys: WedgeKey[]) => call<ScannedCustomer | null>("wedge", { keys }),
+  findCustomers: (query: string, limit = 12) =>
+    call<CustomerRecord[]>("find_customers", { request: { query, limit } }),
+  customer: (who: CustomerRef) => call<CustomerSummary>("customer", { who }),
+  recordVisit: (request: RecordVisit) => call<Outcome>("record_visit", { request }),
+  redeem: (request: Redeem) => call<Outcome>("redeem", { request }),
+  undoLast: (request: UndoLast) => call<Outcome>("undo_last", { request }),
+  enrol: (request: Enrol) => call<Outcome>("enrol", { request }),
+  syncStatus: () => call<SyncStatus>("sync_status"),
+  pair: (request: PairTill) => call<Paired>("pair", { request }),
+  cameras: () => call<[CameraChoice[], ScanNotice]>("cameras"),
+  useCamera: (index: number) => call<null>("use_camera", { index }),
+  cameraRetry: () => call<null>("camera_retry"),
+  measure: (name: string, ms: number) => call<null>("measure", { name, ms }),
+};
+
+/** A scan as the app sends it: the notice, and when its frame was captured (ms since 1970). */
+export type ScanForScreen = { notice: ScanNotice; captured_at_ms: number };
+
+export function onScan(handler: (scan: ScanForScreen) => void): Promise<UnlistenFn> {
+  return listen<ScanForScreen>("scan", (event) => handler(event.payload));
+}
+
+export function onSync(handler: (notice: SyncNoticeForScreen) => void): Promise<UnlistenFn> {
+  return listen<SyncNoticeForScreen>("sync", (event) => handler(event.payload));
+}
+
+/** A fresh idempotency key: a double tap records once. */
+export function newKey(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,93 @@
+// The screens' words: every `ui-…` id the components use is in every
+// catalogue, every error code has words, and an error is told in the screen's
+// language, never as the engine's English or a raw code.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ErrorCode, ErrorReport } from "./bindings";
+import { describeError, errorId } from "./errors";
+import { Catalogue, LANGUAGES } from "./i18n";
+import { maskPhone } from "./phone";
+
+const SRC = join(import.meta.dirname, "..");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(svelte|ts)$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+const ERROR_CODES = /export type ErrorCode =([^;]+);/.exec(readFileSync(join(SRC, "lib/bindings.ts"), "utf8"));
+const codes: ErrorCode[] = [...(ERROR_CODES?.[1] ?? "").matchAll(/"([a-z_.]+)"/g)].map((m) => m[1] as ErrorCode);
+
+function report(code: ErrorCode, field: string | null = null): ErrorReport {
+  return { code, message: "English words", what: null, field, detail: null, retryable: false };
+}
+
+describe("the screens' words", () => {
+  it("has every id the components use, in every language", () => {
+    const ids = new Set<string>();
+    for (const file of sources(SRC)) {
+      for (const m of readFileSync(file, "utf8").matchAll(/"(ui-[a-z0-9-]+)"/g)) ids.add(m[1] as string);
+    }
+    // Ids built from states and roles.
+    for (const s of ["starting", "waiting", "unavailable", "ended"]) ids.add(`ui-camera-${s}`);
+    for (const s of ["starting", "running", "unavailable", "ended"]) ids.add(`ui-status-camera-${s}`);
+    for (const r of ["barista", "manager"]) ids.add(`ui-role-${r}`);
+    expect(ids.size).toBeGreaterThan(60);
+    for (const language of LANGUAGES) {
+      const catalogue = new Catalogue(language);
+      const missing = [...ids].filter((id) => !catalogue.has(id));
+      expect(missing, language).toEqual([]);
+    }
+  });
+
+  it("tells every error code in words in every language", () => {
+    expect(codes.length).toBeGreaterThan(40);
+    for (const language of LANGUAGES) {
+      const catalogue = new Catalogue(language);
+      const missing = codes.filter((code) => !catalogue.has(errorId(code)));
+      expect(missing, language).toEqual([]);
+      for (const code of codes) {
+        const text = describeError(report(code), catalogue);
+        expect(text).not.toContain("English words");
+        expect(text.startsWith("ui-")).toBe(false);
+        if (/[._]/.test(code)) expect(text).not.toContain(code);
+      }
+    }
+  });
+
+  it("prefers the engine's own message, then the field's words", () => {
+    const pl = new Catalogue("pl");
+    const wrongPin: ErrorReport = {
+      ...report("auth.wrong_pin", "pin"),
+      what: { id: "auth-wrong-pin", args: { name: { text: "Mia" }, left: { number: 2 } } },
+    };
+    expect(describeError(wrongPin, pl)).toContain("Mia");
+    expect(describeError(report("invalid_input", "amount"), pl)).toBe(pl.render({ id: "ui-error-invalid-amount" }));
+    // A field the screens have no words for falls back to the code's words.
+    expect(describeError(report("invalid_input", "close_hour"), pl)).toBe(pl.render({ id: "ui-error-invalid-input" }));
+  });
+
+  it("counts in each language's plural forms", () => {
+    const waiting = (language: (typeof LANGUAGES)[number], count: number) =>
+      new Catalogue(language).render({ id: "ui-status-waiting", args: { count: { number: count } } });
+    expect(waiting("en", 0)).toBe("nothing waiting");
+    expect(waiting("en", 1)).toBe("1 event waiting");
+    expect(waiting("pl", 2)).toBe("2 zdarzenia czekają");
+    expect(waiting("pl", 5)).toBe("5 zdarzeń czeka");
+    expect(waiting("ru", 21)).toBe("21 событие ждёт");
+    expect(waiting("fr", 3)).toBe("3 événements en attente");
+  });
+});
+
+describe("phones", () => {
+  it("shows only the last four digits and the country code", () => {
+    expect(maskPhone("+1 555 010 4567")).toBe("+1 ••• ••• 4567");
+    expect(maskPhone("0612345678")).toBe("••• ••• 5678");
+    expect(maskPhone(null)).toBe("");
+    expect(maskPhone("123")).toBe("123");
+  });
+});

@@ -1,0 +1,67 @@
+// What every screen shares: the shop and who is signed in, sync and the
+// camera as the status bar shows them. Filled from the app's commands and
+// kept current by its `sync` and `scan` events.
+import { api, onScan, onSync, type ScanForScreen } from "./api";
+import type { ErrorReport, ScanNotice, SyncStatus, TillOverview } from "./bindings";
+
+type CameraState = Extract<ScanNotice, { kind: "camera" }>;
+
+class Till {
+  overview = $state<TillOverview | null>(null);
+  loadError = $state<ErrorReport | null>(null);
+  sync = $state<SyncStatus | null>(null);
+  camera = $state<CameraState>({ kind: "camera", state: "starting", detail: "" });
+  #scanHandlers = new Set<(scan: ScanForScreen) => void>();
+  #started = false;
+
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    await onScan((scan) => {
+      if (scan.notice.kind === "camera") this.camera = scan.notice;
+      for (const handler of this.#scanHandlers) handler(scan);
+    });
+    await onSync((notice) => {
+      this.sync = notice.status;
+      void this.refreshSync();
+    });
+    const [, state] = await api.cameras();
+    if (state.kind === "camera") this.camera = state;
+    await this.refresh();
+    await this.refreshSync();
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.overview = await api.tillState();
+      this.loadError = null;
+    } catch (e) {
+      this.loadError = e as ErrorReport;
+    }
+  }
+
+  async refreshSync(): Promise<void> {
+    try {
+      this.sync = await api.syncStatus();
+    } catch {
+      // The status bar keeps what it showed; the next round tells again.
+    }
+  }
+
+  /** Subscribes to card reads; answers the unsubscribe. */
+  onScan(handler: (scan: ScanForScreen) => void): () => void {
+    this.#scanHandlers.add(handler);
+    return () => this.#scanHandlers.delete(handler);
+  }
+
+  get currency(): string {
+    return this.overview?.shop?.currency ?? "USD";
+  }
+
+  get isManager(): boolean {
+    const o = this.overview;
+    return !!o && (o.staff.runs_open || o.signed_in?.role === "manager");
+  }
+}
+
+export const till = new Till();
