@@ -197,10 +197,13 @@ impl App {
         field.send_keys(text).await.unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
     }
 
-    /// Keys sent to whatever has the focus (the page itself when nothing does).
+    /// Keys sent to whatever has the focus (the page itself when nothing
+    /// does), as a person types: the focus stays where it is.
     pub async fn keys(&self, text: &str) {
-        self.find("body")
+        self.client
+            .active_element()
             .await
+            .expect("the focused element")
             .send_keys(text)
             .await
             .unwrap_or_else(|e| panic!("send keys: {e}"));
