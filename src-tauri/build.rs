@@ -2,9 +2,10 @@
 //! checks the screens' permissions against the commands the app declares.
 
 fn main() {
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(counterpart_commands()),
-    ))
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(counterpart_commands())),
+    )
     .expect("tauri-build");
     // The UI is embedded at compile time (frontendDist): a rebuilt UI needs a
     // rebuilt binary.

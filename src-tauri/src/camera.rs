@@ -32,6 +32,9 @@ pub struct Camera {
     state: Arc<Mutex<ScanNotice>>,
 }
 
+/// The system clock, on purpose: the figure compares it with the page's
+/// `Date` clock, not with the shop's (injected) clock.
+#[allow(clippy::disallowed_methods)]
 fn now_ms() -> f64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)

@@ -4,8 +4,8 @@
 
 use counterpart_engine::command::{
     CameraChoice, Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, FrameSourceChoice,
-    PairTill, Paired, RecordVisit, Redeem, ScanNotice, ScannedCustomer, SetUpShop,
-    SignIn, SignedIn, StaffList, TillOverview, UndoLast, WedgeKey,
+    PairTill, Paired, RecordVisit, Redeem, ScanNotice, ScannedCustomer, SetUpShop, SignIn,
+    SignedIn, StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::ErrorReport;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
@@ -15,15 +15,16 @@ use tauri::State;
 
 use crate::till::{lock, Till};
 
-/// A command's answer: the engine's, or its error report.
-type Answer<T> = Result<T, ErrorReport>;
+/// A command's answer: the engine's, or its error report (boxed: it is large
+/// next to most answers, and serialises the same).
+type Answer<T> = Result<T, Box<ErrorReport>>;
 
 fn answer<T>(result: counterpart_engine::Result<T>) -> Answer<T> {
     result.map_err(|e| {
         if !e.is_user_error() {
             tracing::error!(code = e.code(), "{e}");
         }
-        ErrorReport::from(&e)
+        Box::new(ErrorReport::from(&e))
     })
 }
 
@@ -51,7 +52,11 @@ pub async fn example_programs(currency: String) -> Answer<Vec<ExampleProgram>> {
 #[tauri::command]
 pub async fn set_up_shop(till: State<'_, Till>, request: SetUpShop) -> Answer<TillOverview> {
     let commands = till.commands();
-    answer(commands.set_up_shop(&request).and_then(|_| commands.overview()))
+    answer(
+        commands
+            .set_up_shop(&request)
+            .and_then(|_| commands.overview()),
+    )
 }
 
 /// The sign-in list.
@@ -163,10 +168,22 @@ pub async fn camera_retry(till: State<'_, Till>) -> Answer<()> {
     Ok(())
 }
 
-/// A figure the screen measured (scan to paint, Enter to outcome, preview
-/// lag), written to the log for the measuring script.
+/// When the process started, for the cold-start figure.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes the process's start (first thing in `main`).
+pub fn note_start() {
+    STARTED.get_or_init(std::time::Instant::now);
+}
+
+/// A figure the screen measured (scan to paint, Enter to outcome, the barista
+/// screen interactive), written to the log with the time since the process
+/// started, for the measuring script.
 #[tauri::command]
 pub async fn measure(name: String, ms: f64) -> Answer<()> {
-    tracing::info!(target: "counterpart::figures", figure = %name, ms, "measured");
+    let since_start_ms = STARTED
+        .get()
+        .map_or(0.0, |s| s.elapsed().as_secs_f64() * 1e3);
+    tracing::info!(target: "counterpart::figures", figure = %name, ms, since_start_ms, "measured");
     Ok(())
 }

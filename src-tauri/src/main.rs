@@ -16,6 +16,7 @@ use clap::Parser as _;
 use tauri::Manager as _;
 
 fn main() -> anyhow::Result<()> {
+    commands::note_start();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("COUNTERPART_LOG")

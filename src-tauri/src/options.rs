@@ -24,6 +24,6 @@ pub struct Options {
     #[arg(long, env = "COUNTERPART_CAMERA", default_value_t = 0)]
     pub camera: u32,
     /// Seconds between sync rounds.
-    #[arg(long, default_value_t = 15)]
+    #[arg(long, env = "COUNTERPART_SYNC_EVERY", default_value_t = 15)]
     pub sync_every: u64,
 }

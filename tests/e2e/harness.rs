@@ -72,6 +72,9 @@ impl Drop for Running {
     }
 }
 
+/// One app at a time: two WebKit windows on two cores make every wait a race.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// The till app running on a fresh data folder.
 pub struct App {
     pub client: Client,
@@ -81,6 +84,7 @@ pub struct App {
     // Dropped in this order: the session first, then the driver, then the display.
     _driver: Running,
     _display: Running,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 /// What the app starts with.
@@ -88,11 +92,20 @@ pub struct App {
 pub struct Start {
     /// Extra environment for the app.
     pub env: Vec<(String, String)>,
+    /// Arguments for the app.
+    pub args: Vec<String>,
+    /// The app's data folder, kept between starts (a fresh one otherwise).
+    pub data: Option<tempfile::TempDir>,
 }
 
 impl App {
     pub async fn start(start: Start) -> App {
-        let data = tempfile::tempdir().expect("temp dir");
+        // A test that failed still leaves the next one its turn (no poisoning).
+        let turn = ONE_AT_A_TIME.lock().await;
+        let data = match start.data {
+            Some(data) => data,
+            None => tempfile::tempdir().expect("temp dir"),
+        };
         let db = data.path().join("till.db");
         let frames = data.path().join("frames");
         std::fs::create_dir_all(&frames).expect("frames dir");
@@ -101,7 +114,14 @@ impl App {
         let display_number = 90 + (std::process::id() % 400);
         let display = format!(":{display_number}");
         let xvfb = Command::new(tool("Xvfb"))
-            .args([display.as_str(), "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1024x768x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -118,7 +138,12 @@ impl App {
         let log = std::fs::File::create(data.path().join("driver.log")).expect("driver log");
         let mut driver = Command::new(tool("tauri-driver"));
         driver
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DISPLAY", &display)
             .env("XDG_DATA_HOME", data.path().join("xdg"))
             .env("XDG_CONFIG_HOME", data.path().join("xdg-config"))
@@ -138,18 +163,20 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": env!("CARGO_BIN_EXE_counterpart-till") }),
+            serde_json::json!({
+                "application": env!("CARGO_BIN_EXE_counterpart-till"),
+                "args": start.args,
+            }),
         );
-        let client = ClientBuilder::new(
-            hyper_util::client::legacy::connect::HttpConnector::new(),
-        )
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .unwrap_or_else(|e| {
-            let log = std::fs::read_to_string(data.path().join("driver.log")).unwrap_or_default();
-            panic!("no WebDriver session on the app: {e}\n{log}")
-        });
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|e| {
+                let log =
+                    std::fs::read_to_string(data.path().join("driver.log")).unwrap_or_default();
+                panic!("no WebDriver session on the app: {e}\n{log}")
+            });
         App {
             client,
             data,
@@ -157,6 +184,7 @@ impl App {
             frames,
             _driver: driver_guard,
             _display: display_guard,
+            _turn: turn,
         }
     }
 
@@ -170,9 +198,15 @@ impl App {
             .unwrap_or_else(|e| panic!("no `{css}` on the screen: {e}"))
     }
 
-    /// Waits until `script` (an expression) is true in the page.
+    /// Waits until `script` (an expression) is true in the page (15 s at most).
     pub async fn until(&self, what: &str, script: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        self.until_within(Duration::from_secs(15), what, script)
+            .await;
+    }
+
+    /// Waits until `script` is true in the page, `limit` at most.
+    pub async fn until_within(&self, limit: Duration, what: &str, script: &str) {
+        let deadline = Instant::now() + limit;
         loop {
             let value = self
                 .client
@@ -188,13 +222,23 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;
-        field.clear().await.unwrap_or_else(|e| panic!("clear `{css}`: {e}"));
-        field.send_keys(text).await.unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+        field
+            .clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear `{css}`: {e}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
     }
 
     /// Keys sent to whatever has the focus (the page itself when nothing
@@ -210,7 +254,11 @@ impl App {
     }
 
     pub async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
+        self.find(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
     }
 
     /// Saves the window as `target/e2e/NAME.png`; a blank or nearly blank
@@ -221,7 +269,9 @@ impl App {
         let png = self.client.screenshot().await.expect("screenshot");
         let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, &png).expect("save screenshot");
-        let picture = image::load_from_memory(&png).expect("decode screenshot").to_luma8();
+        let picture = image::load_from_memory(&png)
+            .expect("decode screenshot")
+            .to_luma8();
         let pixels = picture.as_raw();
         let mean = pixels.iter().map(|&p| f64::from(p)).sum::<f64>() / pixels.len() as f64;
         let variance = pixels
@@ -244,8 +294,10 @@ impl App {
         std::fs::read_to_string(self.data.path().join("driver.log")).unwrap_or_default()
     }
 
-    pub async fn close(self) {
-        let App { client, .. } = self;
+    /// Closes the window; answers the data folder (to start again on it).
+    pub async fn close(self) -> tempfile::TempDir {
+        let App { client, data, .. } = self;
         let _ = client.close().await;
+        data
     }
 }

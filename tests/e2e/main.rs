@@ -3,4 +3,5 @@
 //! what they show checked against the engine reading the same database.
 
 mod harness;
+mod sync_status;
 mod till_flow;

@@ -4,9 +4,7 @@
 
 use std::sync::Arc;
 
-use counterpart_engine::command::{
-    Commands, CustomerRef, FindCustomers, Pin, QrFormat, SignIn,
-};
+use counterpart_engine::command::{Commands, CustomerRef, FindCustomers, Pin, QrFormat, SignIn};
 use counterpart_engine::SystemClock;
 
 use crate::harness::{App, Start};
@@ -95,13 +93,19 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     // Enrol a customer (F4), with a phone and a tag.
     app.keys("\u{E034}").await;
     app.find("[data-testid=enrol]").await;
-    app.type_into("[data-testid=enrol] input[name=name]", "Ola Kowalska").await;
-    app.type_into("[data-testid=enrol] input[name=phone]", "+48 601 234 567").await;
-    app.type_into("[data-testid=enrol] input[name=tags]", "student").await;
+    app.type_into("[data-testid=enrol] input[name=name]", "Ola Kowalska")
+        .await;
+    app.type_into("[data-testid=enrol] input[name=phone]", "+48 601 234 567")
+        .await;
+    app.type_into("[data-testid=enrol] input[name=tags]", "student")
+        .await;
     app.screenshot("05-enrol-en").await;
     app.click("[data-testid=enrol-submit]").await;
     let customer = customer_on_screen(&app).await;
-    assert_eq!(app.text("[data-testid=customer-name]").await, "Ola Kowalska");
+    assert_eq!(
+        app.text("[data-testid=customer-name]").await,
+        "Ola Kowalska"
+    );
 
     // Her card, held up to the (replayed) camera after a retry.
     let till = engine(&app);
@@ -123,7 +127,9 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.click("[data-testid=camera-retry]").await;
     app.until(
         "the scanned customer",
-        &format!("document.querySelector('[data-testid=customer]')?.dataset.customer === '{customer}'"),
+        &format!(
+            "document.querySelector('[data-testid=customer]')?.dataset.customer === '{customer}'"
+        ),
     )
     .await;
     app.screenshot("06-scanned-en").await;
@@ -139,8 +145,15 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     )
     .await;
     let earned = points_on_screen(&app).await;
-    assert_eq!(earned, points_of(&till, &customer), "screen and engine agree after the visit");
-    assert!(earned >= 75, "75.00 at $1 = 1 point earns 75 or more: {earned}");
+    assert_eq!(
+        earned,
+        points_of(&till, &customer),
+        "screen and engine agree after the visit"
+    );
+    assert!(
+        earned >= 75,
+        "75.00 at $1 = 1 point earns 75 or more: {earned}"
+    );
     app.screenshot("07-visit-en").await;
 
     // A reward: the pastry (60 points), confirmed once.
@@ -150,7 +163,10 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.keys("\u{E007}").await;
     app.until(
         "the points after redeeming",
-        &format!("Number(document.querySelector('[data-account=points]')?.dataset.amount) === {}", earned - 60),
+        &format!(
+            "Number(document.querySelector('[data-account=points]')?.dataset.amount) === {}",
+            earned - 60
+        ),
     )
     .await;
     assert_eq!(points_of(&till, &customer), earned - 60);
@@ -160,7 +176,9 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.keys("\u{E039}").await;
     app.until(
         "the points after undoing",
-        &format!("Number(document.querySelector('[data-account=points]')?.dataset.amount) === {earned}"),
+        &format!(
+            "Number(document.querySelector('[data-account=points]')?.dataset.amount) === {earned}"
+        ),
     )
     .await;
     assert_eq!(points_of(&till, &customer), earned);
@@ -182,7 +200,9 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.keys(&format!("{code}\u{E007}")).await;
     app.until(
         "the wedge-scanned customer",
-        &format!("document.querySelector('[data-testid=customer]')?.dataset.customer === '{customer}'"),
+        &format!(
+            "document.querySelector('[data-testid=customer]')?.dataset.customer === '{customer}'"
+        ),
     )
     .await;
     assert_eq!(app.text("[data-testid=amount] .value").await, "0");
@@ -190,7 +210,8 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     // The barista screen in every language, switched without a restart.
     for language in ["pl", "fr", "ru", "en"] {
         app.click("[data-testid=settings-open]").await;
-        app.click(&format!("[data-testid=language-{language}]")).await;
+        app.click(&format!("[data-testid=language-{language}]"))
+            .await;
         app.screenshot(&format!("12-settings-{language}")).await;
         app.click("[data-testid=settings-close]").await;
         app.until(

@@ -67,10 +67,9 @@ impl Commands {
                     card: None,
                     key: Some(format!("demo-regular-{name}")),
                 })?;
-                let customer = outcome
-                    .customer
-                    .map(|c| c.record.id)
-                    .ok_or_else(|| EngineError::Corrupt("an enrolment without its customer".into()))?;
+                let customer = outcome.customer.map(|c| c.record.id).ok_or_else(|| {
+                    EngineError::Corrupt("an enrolment without its customer".into())
+                })?;
                 self.adjust(&Adjust {
                     customer: CustomerRef::Customer(customer),
                     account: "points".into(),

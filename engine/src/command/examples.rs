@@ -75,7 +75,7 @@ impl Commands {
         EXAMPLES
             .iter()
             .filter_map(|(id, file)| {
-                let source = in_currency(file, &currency);
+                let source = in_currency(file, currency);
                 let program = crate::program::parse_program(&source).ok()?;
                 let summary = file
                     .lines()

@@ -281,7 +281,11 @@ fn a_scanner_event_reaches_the_screen_as_its_customer_or_its_refusal() {
         other => panic!("not the customer: {other:?}"),
     }
     match till.scan_notice(read("not a card")) {
-        ScanNotice::Refused { error, .. } => assert_eq!(error.code, ErrorCode::CardGarbled),
+        ScanNotice::Refused { error, code, .. } => {
+            assert_eq!(error.code, ErrorCode::CardGarbled);
+            // The code as read: the enrolment form takes a pre-printed card from it.
+            assert_eq!(code, "not a card");
+        }
         other => panic!("not refused: {other:?}"),
     }
     let json = serde_json::to_value(till.scan_notice(ScanEvent::Status(
@@ -292,4 +296,168 @@ fn a_scanner_event_reaches_the_screen_as_its_customer_or_its_refusal() {
         json,
         serde_json::json!({"kind": "camera", "state": "unavailable", "detail": "the camera is busy"})
     );
+}
+
+#[test]
+fn a_new_shop_starts_from_an_example_in_its_currency() {
+    let examples = Commands::examples_in("PLN");
+    assert!(examples.iter().any(|e| e.id == "points-cafe"));
+    assert!(examples
+        .iter()
+        .all(|e| e.source.contains("currency = \"PLN\"")));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let till =
+        Commands::open(&dir.path().join("till.db"), Arc::new(crate::SystemClock)).expect("open");
+    let before = till.overview().expect("overview");
+    assert!(
+        before.shop.is_none(),
+        "no shop before set-up: the first-run screen"
+    );
+    let set_up = |example: &str| SetUpShop {
+        shop: "Kawiarnia".into(),
+        currency: "PLN".into(),
+        timezone: "Europe/Warsaw".into(),
+        day_starts_at: 4,
+        manager: None,
+        example: Some(example.into()),
+    };
+    let err = till
+        .set_up_shop(&set_up("caviar-club"))
+        .expect_err("no such example");
+    assert_eq!(err.error_code(), ErrorCode::InvalidInput);
+    assert!(
+        till.overview().expect("overview").shop.is_none(),
+        "nothing was set up"
+    );
+    till.set_up_shop(&set_up("stamp-cafe")).expect("set up");
+    let program = till.program().expect("published");
+    assert_eq!(program.program.currency.code(), "PLN");
+    let after = till.overview().expect("overview");
+    assert_eq!(after.shop.expect("a shop").shop_name, "Kawiarnia");
+    assert!(after.staff.runs_open);
+}
+
+#[test]
+fn a_wedge_burst_is_a_scan_and_typing_is_not() {
+    let (_dir, till) = shop();
+    let record = till
+        .enrol(&Enrol::default())
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record;
+    let code = record.card_codes[0].code.clone().expect("a signed code");
+    let mut wedge = Wedge::default();
+    let burst: Vec<WedgeKey> = code
+        .chars()
+        .map(|c| c.to_string())
+        .chain(["Enter".to_string()])
+        .enumerate()
+        .map(|(i, key)| WedgeKey {
+            key,
+            at_ms: 1000.0 + i as f64 * 3.0,
+        })
+        .collect();
+    let scanned = till
+        .wedge_keys(&mut wedge, &burst)
+        .expect("read")
+        .expect("a scan");
+    assert_eq!(scanned.customer.record.id, record.id);
+    // A person typing an amount and Enter, 200 ms a key: no scan.
+    let typed: Vec<WedgeKey> = ["4", "5", "0", "Shift", "Enter"]
+        .iter()
+        .enumerate()
+        .map(|(i, k)| WedgeKey {
+            key: (*k).into(),
+            at_ms: 5000.0 + i as f64 * 200.0,
+        })
+        .collect();
+    assert_eq!(till.wedge_keys(&mut wedge, &typed).expect("typing"), None);
+    // A forged burst is refused with the card's code.
+    let forged: Vec<WedgeKey> = "CP1.AAAAAAAAAAAAAAAAAAAA\n"
+        .chars()
+        .enumerate()
+        .map(|(i, c)| WedgeKey {
+            key: if c == '\n' {
+                "Enter".into()
+            } else {
+                c.to_string()
+            },
+            at_ms: 9000.0 + i as f64 * 2.0,
+        })
+        .collect();
+    let err = till
+        .wedge_keys(&mut wedge, &forged)
+        .expect_err("not a card");
+    assert!(err.code().starts_with("card."), "{}", err.code());
+    let bad = [WedgeKey {
+        key: "1".into(),
+        at_ms: f64::NAN,
+    }];
+    assert_eq!(
+        till.wedge_keys(&mut wedge, &bad)
+            .expect_err("bad time")
+            .error_code(),
+        ErrorCode::InvalidInput
+    );
+}
+
+#[test]
+fn the_demo_shop_has_regulars_with_rewards_and_frames_that_hold_their_cards_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let till =
+        Commands::open(&dir.path().join("demo.db"), Arc::new(crate::SystemClock)).expect("open");
+    let frames = dir.path().join("frames");
+    let demo = till.demo_shop(&frames).expect("demo shop");
+    assert_eq!(demo.cards.len(), 3);
+    let files = crate::scan::frames::image_files(&frames).expect("frames");
+    assert_eq!(files.len(), 3 * (30 + 12));
+    // The first regular can have a drink at once; the frames show their card.
+    let first = till.scan(&demo.cards[0]).expect("the first regular");
+    assert!(first
+        .customer
+        .rewards_available
+        .iter()
+        .any(|r| r.id == "drink"));
+    let held = files
+        .iter()
+        .find_map(|f| crate::scan::decode_image_file(f).ok()?.0)
+        .expect("a card in the frames");
+    assert_eq!(
+        till.scan(&held.text).expect("scan").customer.record.id,
+        first.customer.record.id
+    );
+    // Started again on the same till: the same shop, the frames written again.
+    let again = till.demo_shop(&frames).expect("again");
+    assert_eq!(again.cards, demo.cards);
+    assert!(till
+        .find_customers(&FindCustomers {
+            query: "Demo".into(),
+            limit: None
+        })
+        .is_ok());
+}
+
+#[test]
+fn a_birthday_near_today_is_noted_for_staff() {
+    let (_dir, till) = shop();
+    let enrol = |birthday: &str| {
+        till.enrol(&Enrol {
+            profile: ProfileForm {
+                birthday: Some(birthday.into()),
+                ..ProfileForm::default()
+            },
+            ..Enrol::default()
+        })
+        .expect("enrol")
+        .customer
+        .expect("customer")
+    };
+    // The shop's today is 2026-03-03; the program's birthday window is 3 days.
+    let soon = enrol("1990-03-05");
+    assert_eq!(
+        soon.birthday_near.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-05")
+    );
+    assert_eq!(enrol("1990-04-20").birthday_near, None);
 }

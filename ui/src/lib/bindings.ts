@@ -102,7 +102,12 @@ day_starts_at: number,
 /**
  * The first manager; without one the till runs open (a one-person shop).
  */
-manager?: FirstManager, };
+manager?: FirstManager, 
+/**
+ * An example program to publish as the shop's first (its id from
+ * [`crate::command::Commands::examples_in`], `points-cafe`).
+ */
+example?: string, };
 
 export type FirstManager = { 
 /**
@@ -462,6 +467,16 @@ reason?: string,
  */
 key?: string, };
 
+export type WedgeKey = { 
+/**
+ * The key: one character, or `Enter`.
+ */
+key: string, 
+/**
+ * When, in milliseconds on the screen's clock (only differences count).
+ */
+at_ms: number, };
+
 export type Role = "barista" | "manager";
 
 export type Message = { 
@@ -513,6 +528,20 @@ device: string,
  * True while nobody is on the staff: anyone may do anything, no sign-in.
  */
 runs_open: boolean, };
+
+export type TillOverview = { 
+/**
+ * The shop, or none before set-up (the first-run screen).
+ */
+shop: ShopInfo | null, 
+/**
+ * Who is signed in here.
+ */
+signed_in: SignedIn | null, 
+/**
+ * The sign-in list; `runs_open` when nobody needs to sign in.
+ */
+staff: StaffList, };
 
 export type Delta = { 
 /**
@@ -733,6 +762,10 @@ points_expired: number,
  * Rewards redeemable now.
  */
 rewards_available: Array<RewardLine>, 
+/**
+ * The customer's birthday, when it falls near today (the note staff see).
+ */
+birthday_near: string | null, 
 /**
  * What tills did at once while offline that could not all stand: balances
  * spent below zero, merges overruled.
@@ -1010,6 +1043,11 @@ scanned: ScannedCustomer, } | { "kind": "refused",
  * From the frame's arrival to the code decoded, in milliseconds.
  */
 latency_ms: number, 
+/**
+ * The code as read: a pre-printed card not handed over yet is
+ * refused as unknown, and the enrolment form takes it from here.
+ */
+code: string, 
 /**
  * Why.
  */

@@ -24,6 +24,8 @@ class Till {
     await onSync((notice) => {
       this.sync = notice.status;
       void this.refreshSync();
+      // A round may bring the shop's staff (a till that joined catches up).
+      if (notice.report && notice.report.pulled > 0) void this.refresh();
     });
     const [, state] = await api.cameras();
     if (state.kind === "camera") this.camera = state;

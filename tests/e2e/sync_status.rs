@@ -1,0 +1,173 @@
+//! A till joins a shop through the screens and shows sync as it is: a real
+//! `counterpart-cloud` process stopped and started again, the status bar
+//! saying offline (with the visit waiting) and then synced.
+
+use std::io::{BufRead as _, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::harness::{App, Start};
+
+/// The sync server's binary, built beside the app's (`cargo test --workspace`
+/// builds it; a lone `-p counterpart-till` run builds it here).
+fn cloud_binary() -> PathBuf {
+    let dir = Path::new(env!("CARGO_BIN_EXE_counterpart-till"))
+        .parent()
+        .expect("the binaries' folder")
+        .to_path_buf();
+    let bin = dir.join("counterpart-cloud");
+    if !bin.is_file() {
+        let status = Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--locked",
+                "-p",
+                "counterpart-cloud",
+                "--bin",
+                "counterpart-cloud",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("build counterpart-cloud");
+        assert!(status.success(), "counterpart-cloud did not build");
+    }
+    bin
+}
+
+struct Cloud {
+    bin: PathBuf,
+    db: String,
+}
+
+impl Cloud {
+    fn admin(&self, args: &[&str]) -> serde_json::Value {
+        let out = Command::new(&self.bin)
+            .args(["--db", &self.db, "--json"])
+            .args(args)
+            .output()
+            .expect("run counterpart-cloud");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    }
+
+    /// Serves on `listen`; the process and its URL.
+    fn serve(&self, listen: &str) -> (Child, String) {
+        let mut child = Command::new(&self.bin)
+            .args(["--db", &self.db, "serve", "--listen", listen])
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start counterpart-cloud");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("the server's first line");
+        let url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+            .to_string();
+        (child, url)
+    }
+}
+
+fn stop(mut server: Child) {
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cloud = Cloud {
+        bin: cloud_binary(),
+        db: format!("sqlite:{}", dir.path().join("cloud.db").display()),
+    };
+    let merchant = cloud.admin(&[
+        "merchant",
+        "create",
+        "--name",
+        "Harbour Café",
+        "--currency",
+        "EUR",
+        "--timezone",
+        "Europe/Paris",
+    ]);
+    let merchant = merchant["merchant"]
+        .as_str()
+        .expect("merchant id")
+        .to_string();
+    let (server, url) = cloud.serve("127.0.0.1:0");
+    let listen = url.trim_start_matches("http://").to_string();
+    let code = cloud.admin(&[
+        "pairing-code",
+        "--merchant",
+        &merchant,
+        "--server-url",
+        &url,
+    ]);
+    let code = code["code"].as_str().expect("a pairing code").to_string();
+
+    let app = App::start(Start {
+        env: vec![("COUNTERPART_SYNC_EVERY".into(), "2".into())],
+        ..Start::default()
+    })
+    .await;
+    app.click("[data-testid=choose-join]").await;
+    app.type_into("[data-testid=join-form] input[name=code]", &code)
+        .await;
+    app.type_into("[data-testid=join-form] input[name=server]", &url)
+        .await;
+    app.type_into("[data-testid=join-form] input[name=till-name]", "Till 1")
+        .await;
+    app.screenshot("20-join-en").await;
+    app.click("[data-testid=join-form] button[type=submit]")
+        .await;
+
+    // Caught up (the shop has no staff): the barista screen, online.
+    app.find("[data-testid=barista]").await;
+    app.until(
+        "online",
+        "document.querySelector('[data-testid=sync-state]')?.dataset.state === 'online'",
+    )
+    .await;
+    app.screenshot("21-joined-online-en").await;
+
+    // The server goes away; a customer is enrolled and waits to be sent.
+    stop(server);
+    app.keys("\u{E034}").await;
+    app.type_into("[data-testid=enrol] input[name=name]", "Léa Martin")
+        .await;
+    app.click("[data-testid=enrol-submit]").await;
+    app.find("[data-testid=customer]").await;
+    app.until(
+        "offline",
+        "document.querySelector('[data-testid=sync-state]')?.dataset.state === 'offline'",
+    )
+    .await;
+    app.until(
+        "an event waiting",
+        "Number(document.querySelector('[data-testid=waiting]')?.dataset.waiting) > 0",
+    )
+    .await;
+    app.screenshot("22-offline-en").await;
+
+    // Back on the same address: online again, nothing waiting.
+    let (server, _) = cloud.serve(&listen);
+    app.until_within(
+        Duration::from_secs(60),
+        "synced again",
+        "document.querySelector('[data-testid=sync-state]')?.dataset.state === 'online' \
+         && document.querySelector('[data-testid=waiting]')?.dataset.waiting === '0'",
+    )
+    .await;
+    app.screenshot("23-synced-again-en").await;
+    app.close().await;
+    stop(server);
+}
