@@ -242,9 +242,9 @@ ui-enrol-submit = Enrol
 ui-status-signed-in = { $name } at the till
 ui-sign-out = Sign out
 ui-status-runs-open = No sign-in needed
-ui-status-not-paired = Not paired: this till keeps everything locally
+ui-status-not-paired = Not paired (local only)
 ui-status-online = Online
-ui-status-offline = Offline: visits are kept and sent later
+ui-status-offline = Offline, kept here
 ui-status-last-sync = synced { $minutes ->
         [0] just now
         [one] { $minutes } minute ago

@@ -243,9 +243,9 @@ ui-enrol-submit = Inscrire
 ui-status-signed-in = { $name } à la caisse
 ui-sign-out = Se déconnecter
 ui-status-runs-open = Pas de connexion nécessaire
-ui-status-not-paired = Non appairée : la caisse garde tout en local
+ui-status-not-paired = Non appairée (en local)
 ui-status-online = En ligne
-ui-status-offline = Hors ligne : les visites sont gardées et envoyées plus tard
+ui-status-offline = Hors ligne, gardé ici
 ui-status-last-sync = synchronisé { $minutes ->
         [0] à l'instant
         [one] il y a { $minutes } minute

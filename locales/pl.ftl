@@ -279,9 +279,9 @@ ui-enrol-submit = Zarejestruj
 ui-status-signed-in = Przy kasie: { $name }
 ui-sign-out = Wyloguj
 ui-status-runs-open = Logowanie niepotrzebne
-ui-status-not-paired = Niesparowana: kasa trzyma wszystko lokalnie
+ui-status-not-paired = Niesparowana (tylko lokalnie)
 ui-status-online = Online
-ui-status-offline = Offline: wizyty są zachowane i wyślą się później
+ui-status-offline = Offline, zapisane tutaj
 ui-status-last-sync = synchronizacja { $minutes ->
         [0] przed chwilą
         [one] { $minutes } minutę temu

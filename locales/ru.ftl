@@ -279,9 +279,9 @@ ui-enrol-submit = Зарегистрировать
 ui-status-signed-in = За кассой: { $name }
 ui-sign-out = Выйти
 ui-status-runs-open = Вход не нужен
-ui-status-not-paired = Не привязана: касса хранит всё у себя
+ui-status-not-paired = Не привязана (только здесь)
 ui-status-online = В сети
-ui-status-offline = Нет сети: визиты сохранены и уйдут позже
+ui-status-offline = Нет сети, сохранено здесь
 ui-status-last-sync = синхронизация { $minutes ->
         [0] только что
         [one] { $minutes } минуту назад

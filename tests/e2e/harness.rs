@@ -168,15 +168,29 @@ impl App {
                 "args": start.args,
             }),
         );
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .unwrap_or_else(|e| {
-                let log =
-                    std::fs::read_to_string(data.path().join("driver.log")).unwrap_or_default();
-                panic!("no WebDriver session on the app: {e}\n{log}")
-            });
+        // tauri-driver answers before WebKitWebDriver listens behind it; on a
+        // busy machine the first session request can find nobody there yet.
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            let connected =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&format!("http://127.0.0.1:{port}"))
+                    .await;
+            match connected {
+                Ok(client) => break client,
+                Err(e) if attempt < 5 => {
+                    eprintln!("WebDriver session, attempt {attempt}: {e}; trying again");
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                Err(e) => {
+                    let log =
+                        std::fs::read_to_string(data.path().join("driver.log")).unwrap_or_default();
+                    panic!("no WebDriver session on the app: {e}\n{log}")
+                }
+            }
+        };
         App {
             client,
             data,
@@ -190,12 +204,31 @@ impl App {
 
     /// The element `css` once it is there (10 s at most).
     pub async fn find(&self, css: &str) -> Element {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(Duration::from_secs(10))
             .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no `{css}` on the screen: {e}"))
+            .await;
+        match found {
+            Ok(element) => element,
+            Err(e) => {
+                let shown = self.failure_screenshot().await;
+                panic!("no `{css}` on the screen: {e} (the screen: {shown})")
+            }
+        }
+    }
+
+    /// The screen as it was when a test failed: `target/e2e/FAILED-<time>.png`.
+    async fn failure_screenshot(&self) -> String {
+        let path = screenshot_dir().join(format!(
+            "FAILED-{}.png",
+            std::time::SystemTime::UNIX_EPOCH.elapsed().map_or(0, |d| d.as_millis())
+        ));
+        match self.client.screenshot().await {
+            Ok(png) if std::fs::write(&path, &png).is_ok() => path.display().to_string(),
+            _ => "no screenshot".into(),
+        }
     }
 
     /// Waits until `script` (an expression) is true in the page (15 s at most).
@@ -216,7 +249,10 @@ impl App {
             if value == serde_json::Value::Bool(true) {
                 return;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            if Instant::now() >= deadline {
+                let shown = self.failure_screenshot().await;
+                panic!("timed out waiting for {what} (the screen: {shown})");
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

@@ -139,6 +139,28 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
     .await;
     app.screenshot("21-joined-online-en").await;
 
+    // The shop's program, published (as a manager would at another till):
+    // it syncs up too, and then nothing waits.
+    let till = counterpart_engine::command::Commands::open(
+        &app.db,
+        std::sync::Arc::new(counterpart_engine::SystemClock),
+    )
+    .expect("the app's database");
+    let program = counterpart_engine::command::Commands::examples_in("EUR")
+        .into_iter()
+        .find(|e| e.id == "points-cafe")
+        .expect("the points example");
+    till.publish_program(&counterpart_engine::command::PublishProgram {
+        source: program.source,
+        key: None,
+    })
+    .expect("publish");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while till.sync_overview().expect("sync overview").waiting > 0 {
+        assert!(std::time::Instant::now() < deadline, "the program was not sent");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
     // The server goes away; a customer is enrolled and waits to be sent.
     stop(server);
     app.keys("\u{E034}").await;
@@ -153,7 +175,7 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
     .await;
     app.until(
         "an event waiting",
-        "Number(document.querySelector('[data-testid=waiting]')?.dataset.waiting) > 0",
+        "Number(document.querySelector('[data-testid=sync-waiting]')?.dataset.waiting) > 0",
     )
     .await;
     app.screenshot("22-offline-en").await;
@@ -164,7 +186,7 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
         Duration::from_secs(60),
         "synced again",
         "document.querySelector('[data-testid=sync-state]')?.dataset.state === 'online' \
-         && document.querySelector('[data-testid=waiting]')?.dataset.waiting === '0'",
+         && document.querySelector('[data-testid=sync-waiting]')?.dataset.waiting === '0'",
     )
     .await;
     app.screenshot("23-synced-again-en").await;

@@ -1,6 +1,8 @@
-// An error in the screen's language: the engine's own message when it sends
-// one (refusals, sign-in), otherwise the screen's words for its code, or for
-// the field at fault. Never the English `message`, never a raw code.
+// An error in the screen's language: the engine's own message when it carries
+// particulars (a refusal's amounts, a PIN's tries left), otherwise the
+// screen's words for the field at fault or for its code (written for the
+// screen, where the engine's may point at the command line). Never the
+// English `message`, never a raw code.
 import type { ErrorReport } from "./bindings";
 import type { Catalogue } from "./i18n";
 
@@ -10,7 +12,10 @@ export function errorId(code: string): string {
 }
 
 export function describeError(error: ErrorReport, catalogue: Catalogue): string {
-  if (error.what) return catalogue.render(error.what);
+  const particular = error.what && Object.keys(error.what.args ?? {}).length > 0;
+  if (error.what && (particular || !catalogue.has(errorId(error.code)))) {
+    return catalogue.render(error.what);
+  }
   if (error.code === "invalid_input" && error.field) {
     const fieldId = `ui-error-invalid-${error.field.replace(/[._]/g, "-")}`;
     const text = catalogue.render({ id: fieldId });

@@ -66,6 +66,9 @@ describe("the screens' words", () => {
       what: { id: "auth-wrong-pin", args: { name: { text: "Mia" }, left: { number: 2 } } },
     };
     expect(describeError(wrongPin, pl)).toContain("Mia");
+    // Without particulars the screen's own words (the engine's point at the command line).
+    const noProgram: ErrorReport = { ...report("refused.no_program"), what: { id: "refused-no-program" } };
+    expect(describeError(noProgram, pl)).toBe(pl.render({ id: "ui-error-refused-no-program" }));
     expect(describeError(report("invalid_input", "amount"), pl)).toBe(pl.render({ id: "ui-error-invalid-amount" }));
     // A field the screens have no words for falls back to the code's words.
     expect(describeError(report("invalid_input", "close_hour"), pl)).toBe(pl.render({ id: "ui-error-invalid-input" }));
