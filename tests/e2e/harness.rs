@@ -223,7 +223,9 @@ impl App {
     async fn failure_screenshot(&self) -> String {
         let path = screenshot_dir().join(format!(
             "FAILED-{}.png",
-            std::time::SystemTime::UNIX_EPOCH.elapsed().map_or(0, |d| d.as_millis())
+            std::time::SystemTime::UNIX_EPOCH
+                .elapsed()
+                .map_or(0, |d| d.as_millis())
         ));
         match self.client.screenshot().await {
             Ok(png) if std::fs::write(&path, &png).is_ok() => path.display().to_string(),

@@ -157,7 +157,10 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
     .expect("publish");
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     while till.sync_overview().expect("sync overview").waiting > 0 {
-        assert!(std::time::Instant::now() < deadline, "the program was not sent");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the program was not sent"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 
