@@ -208,6 +208,7 @@ ui-sign-in-who = Who is at the till?
 ui-sign-in-choose = Pick your name.
 ui-sign-in-pin = PIN for { $name }
 ui-sign-in-submit = Sign in
+ui-sign-in-catching-up = Getting the shop's staff from its server… this takes a moment after joining.
 ui-role-barista = Barista
 ui-role-manager = Manager
 ui-camera = Camera

@@ -209,6 +209,7 @@ ui-sign-in-who = Qui est à la caisse ?
 ui-sign-in-choose = Choisissez votre nom.
 ui-sign-in-pin = Code PIN de { $name }
 ui-sign-in-submit = Se connecter
+ui-sign-in-catching-up = Récupération du personnel de la boutique depuis son serveur… cela prend un moment après l'appairage.
 ui-role-barista = Barista
 ui-role-manager = Responsable
 ui-camera = Caméra

@@ -243,6 +243,7 @@ ui-sign-in-who = Kto jest przy kasie?
 ui-sign-in-choose = Wybierz swoje imię.
 ui-sign-in-pin = PIN dla: { $name }
 ui-sign-in-submit = Zaloguj
+ui-sign-in-catching-up = Pobieranie personelu lokalu z serwera… po dołączeniu to chwilę trwa.
 ui-role-barista = Barista
 ui-role-manager = Kierownik
 ui-camera = Kamera

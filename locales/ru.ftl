@@ -243,6 +243,7 @@ ui-sign-in-who = Кто за кассой?
 ui-sign-in-choose = Выберите своё имя.
 ui-sign-in-pin = PIN-код: { $name }
 ui-sign-in-submit = Войти
+ui-sign-in-catching-up = Загружаем сотрудников заведения с сервера… после привязки это занимает немного времени.
 ui-role-barista = Бариста
 ui-role-manager = Управляющий
 ui-camera = Камера

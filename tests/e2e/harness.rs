@@ -96,6 +96,8 @@ pub struct Start {
     pub args: Vec<String>,
     /// The app's data folder, kept between starts (a fresh one otherwise).
     pub data: Option<tempfile::TempDir>,
+    /// Ask for the webcam instead of replaying the `frames` folder.
+    pub webcam: bool,
 }
 
 impl App {
@@ -149,11 +151,13 @@ impl App {
             .env("XDG_CONFIG_HOME", data.path().join("xdg-config"))
             .env("XDG_CACHE_HOME", data.path().join("xdg-cache"))
             .env("COUNTERPART_DB", &db)
-            .env("COUNTERPART_REPLAY", &frames)
             .env("COUNTERPART_LOG", "info,counterpart::figures=info")
             .env("LANG", "en_US.UTF-8")
             .stdout(log.try_clone().expect("log"))
             .stderr(log);
+        if !start.webcam {
+            driver.env("COUNTERPART_REPLAY", &frames);
+        }
         for (k, v) in &start.env {
             driver.env(k, v);
         }

@@ -56,7 +56,7 @@ impl Cloud {
     }
 
     /// Serves on `listen`; the process and its URL.
-    fn serve(&self, listen: &str) -> (Child, String) {
+    fn serve(&self, listen: &str) -> (Server, String) {
         let mut child = Command::new(&self.bin)
             .args(["--db", &self.db, "serve", "--listen", listen])
             .env("RUST_LOG", "warn")
@@ -73,13 +73,23 @@ impl Cloud {
             .strip_prefix("listening on ")
             .unwrap_or_else(|| panic!("unexpected first line: {line}"))
             .to_string();
-        (child, url)
+        (Server(child), url)
     }
 }
 
-fn stop(mut server: Child) {
-    let _ = server.kill();
-    let _ = server.wait();
+/// A running server, stopped when dropped: a failed test leaves no process
+/// behind holding the test run's output open.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn stop(server: Server) {
+    drop(server);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

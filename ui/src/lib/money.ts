@@ -28,6 +28,11 @@ export function formatMoney(minor: number, currency: string, language: Language)
     const digits = plainAmount(Math.abs(minor), exponent);
     return symbol === undefined ? `${sign}${digits} ${currency}` : `${sign}${symbol}${digits}`;
   }
-  const digits = plainAmount(minor, exponent).replace(".", ",");
+  const digits = plainAmount(minor, exponent).replace(".", decimalMark(language));
   return `${digits}\u00a0${SIGNS_AFTER[currency] ?? symbol ?? currency}`;
+}
+
+/** The decimal mark amounts are written with (the engine's `money_text`): `.` in English, `,` otherwise. */
+export function decimalMark(language: Language): string {
+  return language === "en" ? "." : ",";
 }

@@ -1,0 +1,61 @@
+//! The README's run command: the app on the demo shop, whose replayed camera
+//! holds a regular's card up within seconds; and a till with no camera at
+//! all (the webcam path, none on this machine) says so and offers a retry.
+
+use std::time::Duration;
+
+use crate::harness::{App, Start};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_shop_shows_a_scanned_regular_with_a_reward_within_seconds() {
+    let app = App::start(Start {
+        args: vec!["--demo".into()],
+        ..Start::default()
+    })
+    .await;
+    app.until_within(
+        Duration::from_secs(90),
+        "the demo shop's barista screen",
+        "!!document.querySelector('[data-testid=barista]')",
+    )
+    .await;
+    app.until_within(
+        Duration::from_secs(20),
+        "a regular held up to the camera",
+        "!!document.querySelector('[data-testid=customer]')",
+    )
+    .await;
+    let name = app.text("[data-testid=customer-name]").await;
+    assert!(
+        ["Anna Nowak", "Jean Martin", "Olga Ivanova"].contains(&name.as_str()),
+        "a demo regular: {name}"
+    );
+    app.find("[data-testid=camera][data-camera-state=running]")
+        .await;
+    app.screenshot("30-demo-shop-en").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_till_without_a_webcam_says_so_and_offers_a_retry() {
+    let app = App::start(Start {
+        // No replay folder: the app asks for webcam 0, which this machine lacks.
+        webcam: true,
+        ..Start::default()
+    })
+    .await;
+    app.click("[data-testid=choose-set-up]").await;
+    app.type_into("input[name=shop]", "Kiosk").await;
+    app.click("input[name=with-staff]").await;
+    app.click("[data-testid=set-up-submit]").await;
+    app.find("[data-testid=barista]").await;
+    app.until(
+        "the camera's absence",
+        "document.querySelector('[data-testid=camera]')?.dataset.cameraState === 'unavailable'",
+    )
+    .await;
+    app.click("[data-testid=camera-retry]").await;
+    app.find("[data-testid=barista]").await;
+    app.screenshot("31-no-webcam-en").await;
+    app.close().await;
+}
