@@ -50,6 +50,8 @@ label-winback = { $offer } ({ $days } { $days ->
     } away)
 label-product = { $offer } ×{ $quantity }
 label-milestone = { $spent } spent in all
+offer-now-multiplier = points { $times }: { $offer }
+offer-now-coupon = coupon { $code }: { $what }
 coupon-used = coupon { $code } used
 birthday-given = { $offer } given for { $year }
 stamp-one = stamp { $stamp } of { $of } on { $card }
@@ -168,6 +170,7 @@ cli-visits = visits: { $visits }, last { $last }
 cli-never = never
 cli-conflict = conflict
 cli-can-redeem = can redeem now
+cli-not-yet = not yet
 cli-runs-open = this till runs open: nobody is on the staff, so anyone may do anything (add a manager with `counterpart staff add NAME --role manager`)
 
 ## The till app's screens (ui/)
@@ -218,6 +221,12 @@ ui-camera-unavailable = No camera: plug one in, or type the card's code below.
 ui-camera-ended = The replayed camera has ended.
 ui-lookup = Find a customer
 ui-lookup-placeholder = Card code, phone or name (F2)
+ui-offers-today = Today's offers
+ui-items-clear = Clear
+ui-spend-cashback = Spend cashback
+ui-spend-title = Spend cashback
+ui-spend-has = The customer has { $amount } to spend.
+ui-spend = Spend
 ui-new-customer = New customer
 ui-waiting = Hold the card up to the camera
 ui-waiting-hint = or type its code, phone or name on the left.
@@ -259,6 +268,10 @@ ui-status-waiting = { $count ->
 ui-status-refused = { $count ->
         [one] { $count } event refused
        *[other] { $count } events refused
+    }
+ui-status-held = { $count ->
+        [one] { $count } event not applied here
+       *[other] { $count } events not applied here
     }
 ui-status-action-needed = Sync stopped: a manager must pair this till again
 ui-status-camera-starting = Camera starting

@@ -48,6 +48,8 @@ label-winback = { $offer } ({ $days } { $days ->
     } d’absence)
 label-product = { $offer } ×{ $quantity }
 label-milestone = { $spent } dépensés au total
+offer-now-multiplier = points { $times } : { $offer }
+offer-now-coupon = coupon { $code } : { $what }
 coupon-used = coupon { $code } utilisé
 birthday-given = { $offer } offert pour { $year }
 stamp-one = tampon { $stamp } sur { $of } sur { $card }
@@ -169,6 +171,7 @@ cli-visits = visites : { $visits }, dernière { $last }
 cli-never = jamais
 cli-conflict = conflit
 cli-can-redeem = à obtenir maintenant
+cli-not-yet = pas encore
 cli-runs-open = cette caisse est ouverte : personne n'est au personnel, chacun peut tout faire (ajoutez un responsable avec `counterpart staff add NOM --role manager`)
 
 ## Les écrans de l'application de caisse (ui/)
@@ -219,6 +222,12 @@ ui-camera-unavailable = Pas de caméra : branchez-en une, ou tapez le code de la
 ui-camera-ended = La caméra rejouée est terminée.
 ui-lookup = Trouver un client
 ui-lookup-placeholder = Code de carte, téléphone ou nom (F2)
+ui-offers-today = Offres du jour
+ui-items-clear = Effacer
+ui-spend-cashback = Utiliser la cagnotte
+ui-spend-title = Utiliser la cagnotte
+ui-spend-has = Le client a { $amount } à utiliser.
+ui-spend = Utiliser
 ui-new-customer = Nouveau client
 ui-waiting = Présentez la carte à la caméra
 ui-waiting-hint = ou tapez son code, le téléphone ou le nom à gauche.
@@ -260,6 +269,10 @@ ui-status-waiting = { $count ->
 ui-status-refused = { $count ->
         [one] { $count } événement refusé
        *[other] { $count } événements refusés
+    }
+ui-status-held = { $count ->
+        [one] { $count } événement non appliqué ici
+       *[other] { $count } événements non appliqués ici
     }
 ui-status-action-needed = Synchronisation arrêtée : un responsable doit appairer à nouveau cette caisse
 ui-status-camera-starting = Caméra en démarrage

@@ -60,6 +60,8 @@ label-winback = { $offer } ({ $days } { $days ->
     } nieobecności)
 label-product = { $offer } ×{ $quantity }
 label-milestone = łącznie wydano { $spent }
+offer-now-multiplier = punkty { $times }: { $offer }
+offer-now-coupon = kupon { $code }: { $what }
 coupon-used = wykorzystano kupon { $code }
 birthday-given = { $offer } przyznany za rok { $year }
 stamp-one = pieczątka { $stamp } z { $of } na karcie { $card }
@@ -203,6 +205,7 @@ cli-visits = wizyty: { $visits }, ostatnia { $last }
 cli-never = nigdy
 cli-conflict = konflikt
 cli-can-redeem = do odebrania teraz
+cli-not-yet = jeszcze nie
 cli-runs-open = ta kasa działa bez logowania: nikt nie jest w personelu, więc każdy może wszystko (dodaj kierownika: `counterpart staff add IMIĘ --role manager`)
 
 ## Ekrany aplikacji kasy (ui/)
@@ -253,6 +256,12 @@ ui-camera-unavailable = Brak kamery: podłącz ją albo wpisz kod karty poniżej
 ui-camera-ended = Odtwarzana kamera się skończyła.
 ui-lookup = Znajdź klienta
 ui-lookup-placeholder = Kod karty, telefon lub imię (F2)
+ui-offers-today = Dzisiejsze oferty
+ui-items-clear = Wyczyść
+ui-spend-cashback = Wykorzystaj cashback
+ui-spend-title = Wykorzystaj cashback
+ui-spend-has = Klient ma { $amount } do wykorzystania.
+ui-spend = Wykorzystaj
 ui-new-customer = Nowy klient
 ui-waiting = Podnieś kartę do kamery
 ui-waiting-hint = albo wpisz jej kod, telefon lub imię po lewej.
@@ -302,6 +311,12 @@ ui-status-refused = { $count ->
         [few] { $count } zdarzenia odrzucone
         [many] { $count } zdarzeń odrzuconych
        *[other] { $count } zdarzenia odrzucone
+    }
+ui-status-held = { $count ->
+        [one] { $count } zdarzenie niezastosowane
+        [few] { $count } zdarzenia niezastosowane
+        [many] { $count } zdarzeń niezastosowanych
+       *[other] { $count } zdarzenia niezastosowane
     }
 ui-status-action-needed = Synchronizacja stoi: kierownik musi ponownie sparować kasę
 ui-status-camera-starting = Kamera startuje

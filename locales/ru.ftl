@@ -60,6 +60,8 @@ label-winback = { $offer } ({ $days } { $days ->
     } без визитов)
 label-product = { $offer } ×{ $quantity }
 label-milestone = всего потрачено { $spent }
+offer-now-multiplier = баллы { $times }: { $offer }
+offer-now-coupon = купон { $code }: { $what }
 coupon-used = купон { $code } использован
 birthday-given = { $offer } выдан за { $year } год
 stamp-one = штамп { $stamp } из { $of } на карте { $card }
@@ -203,6 +205,7 @@ cli-visits = визиты: { $visits }, последний { $last }
 cli-never = никогда
 cli-conflict = конфликт
 cli-can-redeem = можно получить сейчас
+cli-not-yet = пока нельзя
 cli-runs-open = эта касса открыта: в персонале никого нет, любой может всё (добавьте менеджера: `counterpart staff add ИМЯ --role manager`)
 
 ## Экраны кассового приложения (ui/)
@@ -253,6 +256,12 @@ ui-camera-unavailable = Нет камеры: подключите её или в
 ui-camera-ended = Воспроизводимая камера закончилась.
 ui-lookup = Найти клиента
 ui-lookup-placeholder = Код карты, телефон или имя (F2)
+ui-offers-today = Акции сегодня
+ui-items-clear = Сбросить
+ui-spend-cashback = Списать кешбэк
+ui-spend-title = Списать кешбэк
+ui-spend-has = У клиента { $amount } к оплате.
+ui-spend = Списать
 ui-new-customer = Новый клиент
 ui-waiting = Поднесите карту к камере
 ui-waiting-hint = или введите её код, телефон или имя слева.
@@ -302,6 +311,12 @@ ui-status-refused = { $count ->
         [few] { $count } события отклонены
         [many] { $count } событий отклонено
        *[other] { $count } события отклонены
+    }
+ui-status-held = { $count ->
+        [one] { $count } событие не применено
+        [few] { $count } события не применены
+        [many] { $count } событий не применено
+       *[other] { $count } события не применены
     }
 ui-status-action-needed = Синхронизация остановлена: управляющий должен заново привязать кассу
 ui-status-camera-starting = Камера запускается

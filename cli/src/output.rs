@@ -256,6 +256,17 @@ impl Out {
                 line(&format!("    {} ({}): {how}", rw.name, rw.id));
             }
         }
+        if !c.rewards_out_of_reach.is_empty() {
+            line(&format!("  {}:", self.say("cli-not-yet")));
+            for rw in &c.rewards_out_of_reach {
+                line(&format!(
+                    "    {} ({}): {}",
+                    rw.name,
+                    rw.id,
+                    self.words.render(&rw.why)
+                ));
+            }
+        }
     }
 
     pub fn found(&self, found: &[CustomerRecord]) {
@@ -344,6 +355,13 @@ impl Out {
                 r.parked
             ));
         }
+        if r.held > 0 {
+            text.push_str(&format!(
+                "\n{} event(s) from other tills could not be applied here and are held aside \
+                 (sync goes on; they are tried again every round): see `counterpart sync --status`",
+                r.held
+            ));
+        }
         if let Some(w) = counterpart_engine::sync::clock_warning(r.clock_skew_seconds) {
             text.push_str(&format!("\nwarning: {w}"));
         }
@@ -376,6 +394,20 @@ impl Out {
                     p["device_seq"],
                     p["event_id"].as_str().unwrap_or("?"),
                     p["reason"].as_str().unwrap_or("?")
+                ));
+            }
+        }
+        if let Some(held) = v["held"].as_array().filter(|h| !h.is_empty()) {
+            line(&format!(
+                "could not be applied here, held aside and tried every round ({}):",
+                held.len()
+            ));
+            for h in held {
+                line(&format!(
+                    "  server #{} {}: {}",
+                    h["server_seq"],
+                    h["event_id"].as_str().unwrap_or("?"),
+                    h["reason"].as_str().unwrap_or("?")
                 ));
             }
         }

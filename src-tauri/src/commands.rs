@@ -4,8 +4,8 @@
 
 use counterpart_engine::command::{
     CameraChoice, Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, FrameSourceChoice,
-    PairTill, Paired, RecordVisit, Redeem, ScanNotice, ScannedCustomer, SetUpShop, SignIn,
-    SignedIn, StaffList, TillOverview, UndoLast, WedgeKey,
+    PairTill, Paired, RecordVisit, Redeem, SaleSheet, ScanNotice, ScannedCustomer, SetUpShop,
+    SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::ErrorReport;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
@@ -108,6 +108,18 @@ pub async fn find_customers(
 #[tauri::command]
 pub async fn customer(till: State<'_, Till>, who: CustomerRef) -> Answer<CustomerSummary> {
     answer(till.commands().customer(&who))
+}
+
+/// The items a sale can carry and the offers running now for the customer.
+#[tauri::command]
+pub async fn sale_sheet(till: State<'_, Till>, who: Option<CustomerRef>) -> Answer<SaleSheet> {
+    answer(till.commands().sale_sheet(who.as_ref()))
+}
+
+/// Spends an amount of the customer's cashback the barista chose.
+#[tauri::command]
+pub async fn spend_cashback(till: State<'_, Till>, request: SpendCashback) -> Answer<Outcome> {
+    recorded(&till, till.commands().spend_cashback(&request))
 }
 
 /// Records a visit.

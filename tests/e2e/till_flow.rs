@@ -53,14 +53,34 @@ async fn customer_on_screen(app: &App) -> String {
         .expect("a customer id")
 }
 
+/// Switches the language with the screen's own picker and waits for it.
+async fn in_language(app: &App, language: &str) {
+    app.click(&format!("[data-testid=language-{language}]"))
+        .await;
+    app.until(
+        "the language",
+        &format!("document.documentElement.lang === '{language}'"),
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     let app = App::start(Start::default()).await;
 
-    // First run: set up a new shop with the points example and a manager.
+    // First run, in each language (its own picker), then set up a new shop
+    // with the points example and a manager, in English.
     app.find("[data-testid=first-run]").await;
-    app.screenshot("01-first-run-en").await;
+    for language in ["pl", "fr", "ru", "en"] {
+        in_language(&app, language).await;
+        app.screenshot(&format!("01-first-run-{language}")).await;
+    }
     app.click("[data-testid=choose-set-up]").await;
+    for language in ["pl", "fr", "ru"] {
+        in_language(&app, language).await;
+        app.screenshot(&format!("02-set-up-{language}")).await;
+    }
+    in_language(&app, "en").await;
     app.type_into("input[name=shop]", "Corner Café").await;
     app.type_into("input[name=timezone]", "Europe/Warsaw").await;
     app.type_into("input[name=manager]", "Mia").await;
@@ -106,6 +126,14 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         app.text("[data-testid=customer-name]").await,
         "Ola Kowalska"
     );
+    // Her welcome bonus is short of the pastry: the screen says by how much
+    // (the engine's reason), not a greyed button.
+    let short = app
+        .text("[data-testid=rewards-out-of-reach] [data-reward=pastry]")
+        .await;
+    assert!(short.contains("60") && short.contains("20"), "{short}");
+    // Today's offers for her, as the engine lists them: she is a student.
+    app.find("[data-testid=offers] [data-offer=students]").await;
 
     // Her card, held up to the (replayed) camera after a retry.
     let till = engine(&app);
@@ -225,10 +253,39 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     let record = app.text("[data-testid=record]").await;
     assert!(record.starts_with("Record"), "back in English: {record}");
 
-    // Sign out: back to the sign-in list.
+    // The dialogs in every language: enrolment and a reward's confirmation.
+    for language in ["pl", "fr", "ru", "en"] {
+        app.click("[data-testid=settings-open]").await;
+        app.click(&format!("[data-testid=language-{language}]"))
+            .await;
+        app.click("[data-testid=settings-close]").await;
+        app.find("[data-testid=customer]").await;
+        app.keys("\u{E034}").await; // F4
+        app.find("[data-testid=enrol]").await;
+        app.screenshot(&format!("15-enrol-{language}")).await;
+        app.keys("\u{E00C}").await;
+        app.click("[data-testid=reward][data-reward=pastry]").await;
+        app.find("[data-testid=confirm]").await;
+        app.screenshot(&format!("16-redeem-confirm-{language}"))
+            .await;
+        app.keys("\u{E00C}").await;
+        app.keys("\u{E00C}").await; // and nobody attached: the waiting screen
+        app.find("[data-testid=waiting]").await;
+        app.screenshot(&format!("17-waiting-{language}")).await;
+        app.keys("\u{E032}").await; // F2
+        app.keys("Ola").await;
+        app.find("[data-testid=lookup-result]").await;
+        app.screenshot(&format!("18-lookup-{language}")).await;
+        app.click("[data-testid=lookup-result]").await;
+    }
+
+    // Sign out: back to the sign-in list, in each language.
     app.click("[data-testid=sign-out]").await;
     app.find("[data-testid=sign-in]").await;
-    app.screenshot("14-signed-out-en").await;
+    for language in ["pl", "fr", "ru", "en"] {
+        in_language(&app, language).await;
+        app.screenshot(&format!("14-signed-out-{language}")).await;
+    }
 
     let log = app.log();
     app.close().await;

@@ -11,7 +11,7 @@ use crate::error::{ErrorCode, ErrorReport};
 use crate::ledger::{Delta, Item};
 use crate::store::{
     BalanceLine, CardCodes, ConflictKind, ConflictLine, CustomerRecord, CustomerSummary,
-    ParkedEvent, RebuildReport, RewardLine, TableDiff, TierLine,
+    ParkedEvent, RebuildReport, RewardLine, RewardOutOfReach, TableDiff, TierLine,
 };
 use crate::till::Outcome;
 
@@ -75,6 +75,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         BalanceLine,
         TierLine,
         RewardLine,
+        RewardOutOfReach,
         ConflictKind,
         ConflictLine,
         CustomerSummary,
@@ -84,6 +85,9 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         StaffList,
         AuditLine,
         ExampleProgram,
+        SaleItem,
+        OfferNow,
+        SaleSheet,
         RebuildReport,
         TableDiff,
         serde_json::Value,
@@ -97,6 +101,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
     all.extend(declare![cfg;
         Paired,
         ParkedEvent,
+        crate::store::HeldEvent,
         SyncOverview,
         SyncNoticeForScreen,
         crate::sync::SyncStatus,

@@ -60,7 +60,7 @@ impl Commands {
                 let outcome = self.enrol(&Enrol {
                     profile: ProfileForm {
                         name: Some((*name).into()),
-                        phone: Some(format!("+1 555 010 {:04}", 1000 + points)),
+                        phone: Some(regular_phone(*points)),
                         tags: vec!["regular".into()],
                         ..ProfileForm::default()
                     },
@@ -81,12 +81,17 @@ impl Commands {
             }
         }
         let mut cards = Vec::new();
-        for (name, _) in REGULARS {
+        for (name, points) in REGULARS {
+            // By the regular's own phone, and only the record of that name
+            // tagged a regular: the generated customers have names like theirs.
             let found = self.find_customers(&FindCustomers {
-                query: (*name).into(),
-                limit: Some(1),
+                query: regular_phone(*points),
+                limit: Some(5),
             })?;
-            if let Some(card) = found.first().and_then(|c| c.cards.first()) {
+            let regular = found.iter().find(|c| {
+                c.name.as_deref() == Some(*name) && c.tags.iter().any(|t| t == "regular")
+            });
+            if let Some(card) = regular.and_then(|c| c.cards.first()) {
                 cards.push(card.clone());
             }
         }
@@ -134,6 +139,11 @@ impl Commands {
         }
         Ok(())
     }
+}
+
+/// A regular's phone number, one of the 555 numbers no one has.
+fn regular_phone(points: i64) -> String {
+    format!("+1 555 010 {:04}", 1000 + points)
 }
 
 /// A 640×480 grey counter, lit from one side, with `card` in its middle.

@@ -19,6 +19,7 @@ mod maintenance;
 #[cfg(feature = "sync")]
 mod pairing;
 pub mod request;
+mod sale;
 #[cfg(feature = "scan")]
 mod scanning;
 mod staff;
@@ -42,6 +43,7 @@ pub use maintenance::DecodedImage;
 #[cfg(feature = "sync")]
 pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 pub use request::*;
+pub use sale::{OfferNow, SaleItem, SaleSheet};
 #[cfg(feature = "scan")]
 pub use scanning::{CameraChoice, FrameSourceChoice, ScanNotice, Wedge};
 pub use staff::{AuditLine, SignedIn, StaffList};

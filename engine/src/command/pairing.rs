@@ -79,6 +79,8 @@ pub struct SyncOverview {
     pub last_sync: Option<chrono::DateTime<chrono::Utc>>,
     /// Events the server refused, with its reasons.
     pub parked: Vec<ParkedEvent>,
+    /// Other tills' events this till could not apply, held aside with the reason.
+    pub held: Vec<crate::store::HeldEvent>,
 }
 
 /// A sync failure as the command layer reports it, in the `sync.*` namespace;
@@ -221,6 +223,7 @@ impl Commands {
         status.paired = self.store.sync_config()?.is_some();
         status.waiting = self.store.outbox_len()?;
         status.parked = self.store.parked()?.len();
+        status.held = self.store.held()?.len();
         Ok(status)
     }
 
@@ -235,6 +238,7 @@ impl Commands {
             cursor: self.store.sync_cursor()?,
             last_sync: self.store.last_sync()?,
             parked: self.store.parked()?,
+            held: self.store.held()?,
         })
     }
 }

@@ -461,3 +461,145 @@ fn a_birthday_near_today_is_noted_for_staff() {
     );
     assert_eq!(enrol("1990-04-20").birthday_near, None);
 }
+
+#[cfg(feature = "i18n")]
+fn english(message: &crate::ledger::Message) -> String {
+    crate::i18n::Catalogue::new(crate::i18n::Language::En)
+        .render(message)
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[cfg(feature = "i18n")]
+#[test]
+fn the_sale_sheet_lists_the_offers_running_now() {
+    let (_dir, clock, till) = set_up(None);
+    till.publish_program(&PublishProgram {
+        source: PROGRAM.into(),
+        key: None,
+    })
+    .expect("publish");
+    // Tuesday 10:00 in New York: the early bird is over, the coupon runs for
+    // anyone, the student bonus not yet (its campaign starts in September).
+    let sheet = till.sale_sheet(None).expect("sheet");
+    assert!(sheet.items.is_empty(), "the points café counts no products");
+    let lines: Vec<(String, String)> = sheet
+        .offers
+        .iter()
+        .map(|o| (o.id.clone(), english(&o.what)))
+        .collect();
+    assert_eq!(
+        lines,
+        [(
+            "spring".to_string(),
+            "coupon SPRING: +30 points: Spring coupon".to_string()
+        )]
+    );
+    // 8:00: double points too.
+    clock.set(Utc.with_ymd_and_hms(2026, 3, 3, 13, 0, 0).unwrap());
+    let sheet = till.sale_sheet(None).expect("sheet");
+    assert_eq!(english(&sheet.offers[0].what), "points ×2: before 9:00");
+    assert_eq!(sheet.offers.len(), 2);
+
+    // A student in term time gets the student bonus listed; a regular who
+    // has been away 50 days the win-back, and nobody the welcome or the
+    // birthday (those are told on their own).
+    clock.set(Utc.with_ymd_and_hms(2026, 10, 6, 15, 0, 0).unwrap());
+    let student = till
+        .enrol(&request(
+            r#"{"profile": {"name": "Sam", "tags": ["student"], "marketing_consent": false}}"#,
+        ))
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record
+        .id;
+    till.record_visit(&request(&format!(
+        r#"{{"customer": {{"customer": "{student}"}}, "amount": "4.00"}}"#
+    )))
+    .expect("visit");
+    let who = CustomerRef::Customer(student);
+    let ids =
+        |sheet: &SaleSheet| -> Vec<String> { sheet.offers.iter().map(|o| o.id.clone()).collect() };
+    assert_eq!(
+        ids(&till.sale_sheet(Some(&who)).expect("sheet")),
+        ["students", "spring"]
+    );
+    assert_eq!(ids(&till.sale_sheet(None).expect("sheet")), ["spring"]);
+    clock.set(Utc.with_ymd_and_hms(2026, 11, 25, 15, 0, 0).unwrap());
+    let sheet = till.sale_sheet(Some(&who)).expect("sheet");
+    assert_eq!(ids(&sheet), ["come-back", "students", "spring"]);
+    assert_eq!(
+        english(&sheet.offers[0].what),
+        "+25 points: We missed you (50 days away)"
+    );
+}
+
+#[test]
+fn a_tap_on_a_sale_item_earns_the_stamp_its_card_counts() {
+    let (_dir, _clock, till) = set_up(None);
+    till.publish_program(&PublishProgram {
+        source: include_str!("../../../examples/programs/stamp-cafe.toml").into(),
+        key: None,
+    })
+    .expect("publish");
+    let sheet = till.sale_sheet(None).expect("sheet");
+    let labels: Vec<&str> = sheet.items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["coffee"]);
+    let customer = till
+        .enrol(&request(r#"{"profile": {"marketing_consent": false}}"#))
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record
+        .id;
+    let mut coffee = sheet.items[0].item.clone();
+    coffee.quantity = 2;
+    let after = till
+        .record_visit(&RecordVisit {
+            customer: CustomerRef::Customer(customer),
+            amount: "7.00".into(),
+            items: vec![coffee],
+            coupon: None,
+            key: None,
+        })
+        .expect("visit")
+        .customer
+        .expect("customer");
+    let stamps = after
+        .balances
+        .iter()
+        .find(|b| b.account == "stamps:coffee")
+        .map_or(0, |b| b.amount);
+    assert_eq!(stamps, 2, "{after:?}");
+}
+
+#[cfg(feature = "i18n")]
+#[test]
+fn a_reward_out_of_reach_says_what_is_missing() {
+    let (_dir, till) = shop();
+    let summary = till
+        .enrol(&request(r#"{"profile": {"marketing_consent": false}}"#))
+        .expect("enrol")
+        .customer
+        .expect("customer");
+    // The welcome bonus: 20 points, short of both rewards.
+    assert!(summary.rewards_available.is_empty());
+    let why: Vec<(String, String)> = summary
+        .rewards_out_of_reach
+        .iter()
+        .map(|r| (r.id.clone(), english(&r.why)))
+        .collect();
+    assert_eq!(
+        why,
+        [
+            (
+                "drink".to_string(),
+                "not enough points: the reward needs 100, the customer has 20".to_string()
+            ),
+            (
+                "pastry".to_string(),
+                "not enough points: the reward needs 60, the customer has 20".to_string()
+            ),
+        ]
+    );
+}

@@ -34,7 +34,8 @@ pub struct Earned {
     pub tier_after: Option<String>,
 }
 
-fn times(m: i64) -> String {
+/// A multiplier in hundredths as staff read it: ×2, ×1.25.
+pub fn times(m: i64) -> String {
     if m % 100 == 0 {
         format!("×{}", m / 100)
     } else {
@@ -95,6 +96,27 @@ impl Label {
     }
 }
 
+/// What `times_n` of a grant give, in words for the screen: "+5 points:
+/// Student bonus". The same line a visit's outcome shows and a screen's list
+/// of the offers running now.
+pub fn grant_message(grant: &Grant, label: Message, program: &Program, times_n: i64) -> Message {
+    match grant {
+        Grant::Points(p) => Message::new("grant-points")
+            .num("points", p * times_n)
+            .message("label", label),
+        Grant::Reward(r) => {
+            let name = program.reward(r).map_or(r.as_str(), |x| x.name.as_str());
+            Message::new("grant-reward")
+                .text("reward", name)
+                .num("count", times_n)
+                .message("label", label)
+        }
+        Grant::Credit(c) => Message::new("grant-credit")
+            .money("amount", Money::new(c * times_n, program.currency))
+            .message("label", label),
+    }
+}
+
 fn grant_delta(
     grant: &Grant,
     rule: String,
@@ -103,17 +125,19 @@ fn grant_delta(
     times_n: i64,
 ) -> Delta {
     let text = &label.text;
+    let message = Some(grant_message(
+        grant,
+        label.message.clone(),
+        program,
+        times_n,
+    ));
     match grant {
         Grant::Points(p) => Delta {
             account: Account::Points,
             amount: p * times_n,
             rule,
             why: format!("+{} points: {text}", p * times_n),
-            message: Some(
-                Message::new("grant-points")
-                    .num("points", p * times_n)
-                    .message("label", label.message.clone()),
-            ),
+            message,
         },
         Grant::Reward(r) => {
             let name = program.reward(r).map_or(r.as_str(), |x| x.name.as_str());
@@ -122,12 +146,7 @@ fn grant_delta(
                 amount: times_n,
                 rule,
                 why: format!("{name} unlocked: {text}"),
-                message: Some(
-                    Message::new("grant-reward")
-                        .text("reward", name)
-                        .num("count", times_n)
-                        .message("label", label.message.clone()),
-                ),
+                message,
             }
         }
         Grant::Credit(c) => {
@@ -137,11 +156,7 @@ fn grant_delta(
                 amount: c * times_n,
                 rule,
                 why: format!("+{credit} to spend: {text}"),
-                message: Some(
-                    Message::new("grant-credit")
-                        .money("amount", credit)
-                        .message("label", label.message.clone()),
-                ),
+                message,
             }
         }
     }

@@ -7,6 +7,8 @@ mod expiry;
 mod redeem;
 
 pub use context::{birthday_near, CustomerContext};
-pub use earn::{earn, offer_runs, stamps_in, week_start, welcome, Earned, VisitInput};
+pub use earn::{
+    earn, grant_message, offer_runs, stamps_in, times, week_start, welcome, Earned, VisitInput,
+};
 pub use expiry::{expired_points, PointMovement};
 pub use redeem::{redeem, spend_cashback};

@@ -168,6 +168,8 @@ pub struct ImportReport {
     pub applied: usize,
     /// Events this till already had, byte for byte: harmless repeats.
     pub duplicates: usize,
+    /// Events this till's fold could not apply, held aside (see `store::held`).
+    pub held: usize,
 }
 
 impl Store {

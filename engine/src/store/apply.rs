@@ -333,6 +333,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
                 [&c],
             )?;
             scrub_personal_data(conn, &c)?;
+            super::held::erase_held(conn, &c)?;
         }
     }
     // Anything that arrives for an erased customer loses its personal data too.

@@ -9,6 +9,7 @@ mod apply;
 mod backup;
 mod checkpoint;
 mod context;
+mod held;
 mod query;
 pub(crate) mod reads;
 mod rebuild;
@@ -31,10 +32,11 @@ use crate::program::{parse_program, Program};
 pub use append::ImportReport;
 pub(crate) use append::{append_at, find_idempotent};
 pub(crate) use context::{load as load_context, Needs};
+pub use held::HeldEvent;
 pub(crate) use query::{balance_of, summary};
 pub use query::{
     normalise_phone, BalanceLine, CardCodes, ConflictKind, ConflictLine, CustomerRecord,
-    CustomerSummary, RewardLine, TierLine,
+    CustomerSummary, RewardLine, RewardOutOfReach, TierLine,
 };
 pub use rebuild::{RebuildReport, TableDiff};
 pub use staff::{NotedAction, PinAttempts};
@@ -83,6 +85,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "20261204000000_staff.sql",
         include_str!("../../../migrations/20261204000000_staff.sql"),
+    ),
+    (
+        "20261204010000_held_events.sql",
+        include_str!("../../../migrations/20261204010000_held_events.sql"),
     ),
 ];
 

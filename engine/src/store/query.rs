@@ -99,6 +99,20 @@ pub struct RewardLine {
     pub how_message: Option<Message>,
 }
 
+/// A reward of the catalogue this customer cannot have now, and why in words
+/// ("not enough points: the reward needs 100, the customer has 84"): the
+/// screen says why instead of greying a button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RewardOutOfReach {
+    /// Reward id.
+    pub id: String,
+    /// Reward name.
+    pub name: String,
+    /// Why not, as a message.
+    pub why: Message,
+}
+
 /// What staff see about a customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -114,6 +128,8 @@ pub struct CustomerSummary {
     pub points_expired: i64,
     /// Rewards redeemable now.
     pub rewards_available: Vec<RewardLine>,
+    /// The catalogue's other rewards, each with why not now.
+    pub rewards_out_of_reach: Vec<RewardOutOfReach>,
     /// The customer's birthday, when it falls near today (the note staff see).
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub birthday_near: Option<NaiveDate>,
@@ -399,6 +415,7 @@ pub(crate) fn summarize(
             balances: Vec::new(),
             points_expired: 0,
             rewards_available: Vec::new(),
+            rewards_out_of_reach: Vec::new(),
             birthday_near: None,
             conflicts: Vec::new(),
         };
@@ -475,26 +492,33 @@ pub(crate) fn summarize(
         name: t.name.clone(),
         perks: t.perks.clone(),
     });
-    let rewards_available = program
-        .rewards
-        .iter()
-        .filter_map(|r| {
-            rules::redeem(program, ctx, &r.id, today)
-                .ok()
-                .map(|deltas| RewardLine {
+    let mut rewards_available = Vec::new();
+    let mut rewards_out_of_reach = Vec::new();
+    for r in &program.rewards {
+        match rules::redeem(program, ctx, &r.id, today) {
+            Ok(deltas) => rewards_available.push(RewardLine {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                how: deltas.first().map(|d| d.why.clone()).unwrap_or_default(),
+                how_message: deltas.first().and_then(|d| d.message.clone()),
+            }),
+            Err(crate::error::EngineError::Refused(why)) => {
+                rewards_out_of_reach.push(RewardOutOfReach {
                     id: r.id.clone(),
                     name: r.name.clone(),
-                    how: deltas.first().map(|d| d.why.clone()).unwrap_or_default(),
-                    how_message: deltas.first().and_then(|d| d.message.clone()),
-                })
-        })
-        .collect();
+                    why: why.message(),
+                });
+            }
+            Err(_) => {}
+        }
+    }
     CustomerSummary {
         record,
         tier,
         balances,
         points_expired: ctx.points_expired,
         rewards_available,
+        rewards_out_of_reach,
         birthday_near: None,
         conflicts: Vec::new(),
     }

@@ -9,7 +9,8 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::append::{import_one, SELECT_EVENT_COLUMNS};
+use super::append::SELECT_EVENT_COLUMNS;
+use super::held::{import_isolated, Imported};
 use super::{append, location_of, shop_of, ImportReport, Store};
 use crate::card_code::ShopId;
 use crate::error::{EngineError, Result};
@@ -334,12 +335,20 @@ impl Store {
             // Skipping that flush (the WAL stays consistent) makes a catch-up
             // cheaper; the till's own actions keep `synchronous = FULL`.
             let lowered = LoweredDurability::new(&conn)?;
-            let run = pulled_run(lowered.0, &location, &page[done..], end, &self.waiting);
+            let run = pulled_run(
+                lowered.0,
+                &location,
+                &page[done..],
+                end,
+                &self.waiting,
+                self.now(),
+            );
             lowered.restore()?;
             let (applied, r) = run?;
             done += applied;
             report.applied += r.applied;
             report.duplicates += r.duplicates;
+            report.held += r.held;
             if done >= page.len() {
                 drop(conn);
                 if super::append::has_erasure(page.iter().map(|e| &e.event)) {
@@ -387,6 +396,7 @@ fn pulled_run(
     page: &[ServerEvent],
     end: Option<(i64, Option<Uuid>)>,
     waiting: &std::sync::atomic::AtomicUsize,
+    now: DateTime<Utc>,
 ) -> Result<(usize, ImportReport)> {
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut report = ImportReport::default();
@@ -395,10 +405,12 @@ fn pulled_run(
         tx.query_row("SELECT cursor_event FROM device", [], |r| r.get(0))?;
     let mut taken = 0;
     for item in page {
-        if import_one(&tx, &item.event, Some(item.server_seq), location)? {
-            report.applied += 1;
-        } else {
-            report.duplicates += 1;
+        // Each event in its own savepoint: one the fold refuses is held
+        // aside alone instead of rolling back the page and every round after.
+        match import_isolated(&tx, &item.event, item.server_seq, location, now)? {
+            Imported::New => report.applied += 1,
+            Imported::Duplicate => report.duplicates += 1,
+            Imported::Held => report.held += 1,
         }
         if item.server_seq > cursor {
             cursor = item.server_seq;
@@ -419,10 +431,13 @@ fn pulled_run(
         }
     }
     // An event of this very device that it did not have (its database was
-    // restored from an older copy) must not have its number given out again.
+    // restored from an older copy) must not have its number given out again,
+    // held aside or not.
     tx.execute(
         "UPDATE device SET seen_server_seq = ?1, cursor_event = ?2,
-                next_seq = MAX(next_seq, 1 + COALESCE((SELECT MAX(device_seq) FROM events WHERE device = device.id), 0))",
+                next_seq = MAX(next_seq,
+                    1 + COALESCE((SELECT MAX(device_seq) FROM events WHERE device = device.id), 0),
+                    1 + COALESCE((SELECT MAX(device_seq) FROM sync_held WHERE device = device.id), 0))",
         params![cursor, cursor_event],
     )?;
     tx.commit()?;

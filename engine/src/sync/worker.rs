@@ -34,6 +34,9 @@ pub struct SyncStatus {
     pub waiting: i64,
     /// Events the server refused, parked with their reason.
     pub parked: usize,
+    /// Other tills' events this till's fold could not apply, held aside and
+    /// tried again every round (never expected: a bug to report).
+    pub held: usize,
     /// When the last full round (pushed and caught up) finished, till clock.
     pub last_sync: Option<DateTime<Utc>>,
     /// The last error, in words, until a round succeeds.
@@ -67,6 +70,8 @@ pub struct RoundReport {
     pub pulled: usize,
     /// Pulled events this till had already.
     pub pull_duplicates: usize,
+    /// Pulled events this till could not apply, held aside.
+    pub held: usize,
     /// The server's highest sequence at the end.
     pub high_water: i64,
     /// Server clock minus till clock, seconds.
@@ -237,6 +242,9 @@ pub fn pull_all(
     report: &mut RoundReport,
     progress: &mut impl FnMut(Progress),
 ) -> Result<(), SyncError> {
+    // What earlier rounds held aside first: a newer build may apply it now.
+    let retried = store.retry_held()?;
+    report.pulled += retried.applied;
     let mut rewound = false;
     loop {
         match pull_run(store, client, !rewound, report, progress)? {
@@ -311,6 +319,7 @@ fn pull_run(
             let r = store.apply_pulled(&page.events, Some((page.cursor, page.cursor_id)))?;
             report.pulled += r.applied;
             report.pull_duplicates += r.duplicates;
+            report.held += r.held;
             progress(Progress::Pulled(page.cursor, page.high_water));
             if page.cursor <= cursor || page.cursor >= page.high_water {
                 return Ok(Pulled::CaughtUp);
@@ -446,13 +455,16 @@ impl Drop for Syncer {
     }
 }
 
-/// Fills in what the store knows (waiting, parked, last sync).
+/// Fills in what the store knows (waiting, parked, held, last sync).
 fn refresh(store: &Store, status: &mut SyncStatus) {
     if let Ok(n) = store.outbox_len() {
         status.waiting = n;
     }
     if let Ok(p) = store.parked() {
         status.parked = p.len();
+    }
+    if let Ok(h) = store.held() {
+        status.held = h.len();
     }
     if let Ok(t) = store.last_sync() {
         status.last_sync = t;

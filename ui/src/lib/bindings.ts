@@ -721,6 +721,20 @@ how: string,
  */
 how_message: Message | null, };
 
+export type RewardOutOfReach = { 
+/**
+ * Reward id.
+ */
+id: string, 
+/**
+ * Reward name.
+ */
+name: string, 
+/**
+ * Why not, as a message.
+ */
+why: Message, };
+
 export type ConflictKind = "overdrawn" | "merge_overruled" | "below_zero";
 
 export type ConflictLine = { 
@@ -762,6 +776,10 @@ points_expired: number,
  * Rewards redeemable now.
  */
 rewards_available: Array<RewardLine>, 
+/**
+ * The catalogue's other rewards, each with why not now.
+ */
+rewards_out_of_reach: Array<RewardOutOfReach>, 
 /**
  * The customer's birthday, when it falls near today (the note staff see).
  */
@@ -929,6 +947,37 @@ summary: string,
  * The program file, in the shop's currency.
  */
 source: string, };
+
+export type SaleItem = { 
+/**
+ * What the button says: the name as the program writes it.
+ */
+label: string, 
+/**
+ * What one tap adds to the visit (quantity 1; the screen counts taps).
+ */
+item: Item, };
+
+export type OfferNow = { 
+/**
+ * The offer's id in the program.
+ */
+id: string, 
+/**
+ * What it gives, in the screen's language: "points ×2: before 9:00",
+ * "+5 points: Student bonus", "coupon SPRING: +30 points: Spring coupon".
+ */
+what: Message, };
+
+export type SaleSheet = { 
+/**
+ * Products and categories the program counts, in the program's order.
+ */
+items: Array<SaleItem>, 
+/**
+ * Offers running now for this customer (or for anyone, without one).
+ */
+offers: Array<OfferNow>, };
 
 export type RebuildReport = { 
 /**
@@ -1101,6 +1150,24 @@ reason: string,
  */
 parked_at: string, };
 
+export type HeldEvent = { 
+/**
+ * The event.
+ */
+event_id: string, 
+/**
+ * Its place in the server's stream.
+ */
+server_seq: number, 
+/**
+ * Why this till could not apply it.
+ */
+reason: string, 
+/**
+ * When it was first held (till clock).
+ */
+held_at: string, };
+
 export type SyncOverview = { 
 /**
  * Paired with a server.
@@ -1129,7 +1196,11 @@ last_sync: string | null,
 /**
  * Events the server refused, with its reasons.
  */
-parked: Array<ParkedEvent>, };
+parked: Array<ParkedEvent>, 
+/**
+ * Other tills' events this till could not apply, held aside with the reason.
+ */
+held: Array<HeldEvent>, };
 
 export type SyncNoticeForScreen = { 
 /**
@@ -1158,6 +1229,11 @@ waiting: number,
  * Events the server refused, parked with their reason.
  */
 parked: number, 
+/**
+ * Other tills' events this till's fold could not apply, held aside and
+ * tried again every round (never expected: a bug to report).
+ */
+held: number, 
 /**
  * When the last full round (pushed and caught up) finished, till clock.
  */
@@ -1211,6 +1287,10 @@ pulled: number,
  * Pulled events this till had already.
  */
 pull_duplicates: number, 
+/**
+ * Pulled events this till could not apply, held aside.
+ */
+held: number, 
 /**
  * The server's highest sequence at the end.
  */
