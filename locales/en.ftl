@@ -103,6 +103,7 @@ balance-vouchers = { $count } × { $reward }
 
 ## Conflicts between tills
 
+conflict-card-taken = card { $card } was handed to { $other } at another till first and stays theirs: give this customer a new card
 conflict-below-zero = { $account } is at { $amount }: more was taken back or adjusted away than the customer had left
 conflict-merge-overruled = merging { $from } into { $into } was overruled: another till merged these records the other way first, and { $remains } remains
 conflict-merge-joined = { $from } was merged into { $into }, and into another record at another till: all of them are one record now, { $remains }
@@ -227,6 +228,8 @@ ui-spend-cashback = Spend cashback
 ui-spend-title = Spend cashback
 ui-spend-has = The customer has { $amount } to spend.
 ui-spend = Spend
+ui-resolution = Resolution
+ui-resolution-auto = The camera's own
 ui-new-customer = New customer
 ui-waiting = Hold the card up to the camera
 ui-waiting-hint = or type its code, phone or name on the left.

@@ -104,6 +104,7 @@ balance-vouchers = { $count } × { $reward }
 
 ## Conflits entre caisses
 
+conflict-card-taken = la carte { $card } a d’abord été remise à { $other } à une autre caisse et reste la sienne : donnez une nouvelle carte à ce client
 conflict-below-zero = { $account } est à { $amount } : plus a été repris ou corrigé que ce que le client avait
 conflict-merge-overruled = la fusion de { $from } dans { $into } a été annulée : une autre caisse a fusionné ces fiches dans l’autre sens d’abord, et { $remains } reste
 conflict-merge-joined = { $from } a été fusionné dans { $into } et dans une autre fiche à une autre caisse : tout est une seule fiche maintenant, { $remains }
@@ -228,6 +229,8 @@ ui-spend-cashback = Utiliser la cagnotte
 ui-spend-title = Utiliser la cagnotte
 ui-spend-has = Le client a { $amount } à utiliser.
 ui-spend = Utiliser
+ui-resolution = Résolution
+ui-resolution-auto = Celle de la caméra
 ui-new-customer = Nouveau client
 ui-waiting = Présentez la carte à la caméra
 ui-waiting-hint = ou tapez son code, le téléphone ou le nom à gauche.

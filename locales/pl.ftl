@@ -130,6 +130,7 @@ balance-vouchers = { $count } × { $reward }
 
 ## Konflikty między kasami
 
+conflict-card-taken = karta { $card } została wcześniej wydana w innej kasie klientowi { $other } i zostaje przy nim: wydaj temu klientowi nową kartę
 conflict-below-zero = { $account } wynosi { $amount }: cofnięto lub skorygowano więcej, niż klient miał
 conflict-merge-overruled = połączenie { $from } z { $into } zostało uchylone: inna kasa połączyła te rekordy odwrotnie jako pierwsza i zostaje { $remains }
 conflict-merge-joined = { $from } połączono z { $into } oraz z innym rekordem na innej kasie: to teraz jeden rekord, { $remains }
@@ -262,6 +263,8 @@ ui-spend-cashback = Wykorzystaj cashback
 ui-spend-title = Wykorzystaj cashback
 ui-spend-has = Klient ma { $amount } do wykorzystania.
 ui-spend = Wykorzystaj
+ui-resolution = Rozdzielczość
+ui-resolution-auto = Domyślna kamery
 ui-new-customer = Nowy klient
 ui-waiting = Podnieś kartę do kamery
 ui-waiting-hint = albo wpisz jej kod, telefon lub imię po lewej.

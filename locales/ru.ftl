@@ -130,6 +130,7 @@ balance-vouchers = { $count } × { $reward }
 
 ## Конфликты между кассами
 
+conflict-card-taken = карта { $card } раньше выдана на другой кассе клиенту { $other } и остаётся у него: выдайте этому клиенту новую карту
 conflict-below-zero = { $account } равно { $amount }: списано или скорректировано больше, чем было у клиента
 conflict-merge-overruled = объединение { $from } с { $into } отменено: другая касса раньше объединила эти записи наоборот, остаётся { $remains }
 conflict-merge-joined = { $from } объединён с { $into } и с другой записью на другой кассе: теперь это одна запись, { $remains }
@@ -262,6 +263,8 @@ ui-spend-cashback = Списать кешбэк
 ui-spend-title = Списать кешбэк
 ui-spend-has = У клиента { $amount } к оплате.
 ui-spend = Списать
+ui-resolution = Разрешение
+ui-resolution-auto = Как у камеры
 ui-new-customer = Новый клиент
 ui-waiting = Поднесите карту к камере
 ui-waiting-hint = или введите её код, телефон или имя слева.

@@ -573,7 +573,10 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
                     fps,
                     looped: r#loop,
                 },
-                (None, Some(index)) => FrameSourceChoice::Camera { index },
+                (None, Some(index)) => FrameSourceChoice::Camera {
+                    index,
+                    resolution: None,
+                },
                 (None, None) => {
                     return Err(EngineError::Invalid(InvalidInput::new(
                         "replay",

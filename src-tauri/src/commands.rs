@@ -3,9 +3,10 @@
 //! `ErrorReport` (the screens branch on its code). Nothing is decided here.
 
 use counterpart_engine::command::{
-    CameraChoice, Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, FrameSourceChoice,
-    PairTill, Paired, RecordVisit, Redeem, SaleSheet, ScanNotice, ScannedCustomer, SetUpShop,
-    SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
+    CameraChoice, CameraSetting, Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers,
+    FrameSourceChoice, PairTill, Paired, RecordVisit, Redeem, SaleSheet, ScanNotice,
+    ScannedCustomer, SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast,
+    WedgeKey,
 };
 use counterpart_engine::error::ErrorReport;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
@@ -162,14 +163,18 @@ pub async fn pair(till: State<'_, Till>, request: PairTill) -> Answer<Paired> {
 
 /// The webcams this machine has, and the camera's state now.
 #[tauri::command]
-pub async fn cameras(till: State<'_, Till>) -> Answer<(Vec<CameraChoice>, ScanNotice)> {
-    Ok((Commands::cameras(), till.camera.state()))
+pub async fn cameras(
+    till: State<'_, Till>,
+) -> Answer<(Vec<CameraChoice>, Option<CameraSetting>, ScanNotice)> {
+    let setting = answer(till.commands().camera_setting())?;
+    Ok((Commands::cameras(), setting, till.camera.state()))
 }
 
-/// Uses a webcam by its index.
+/// Uses a webcam at a resolution (a manager's setting, kept for the next start).
 #[tauri::command]
-pub async fn use_camera(till: State<'_, Till>, index: u32) -> Answer<()> {
-    till.camera.switch(FrameSourceChoice::Camera { index });
+pub async fn use_camera(till: State<'_, Till>, setting: CameraSetting) -> Answer<()> {
+    answer(till.commands().set_camera(&setting))?;
+    till.camera.switch(setting.source());
     Ok(())
 }
 

@@ -20,9 +20,10 @@ pub struct Options {
     /// Frames per second of the replayed camera.
     #[arg(long, default_value_t = 10.0)]
     pub replay_fps: f64,
-    /// The webcam to use, by its index.
-    #[arg(long, env = "COUNTERPART_CAMERA", default_value_t = 0)]
-    pub camera: u32,
+    /// The webcam to use, by its index (default: the one chosen in the
+    /// settings, else the first).
+    #[arg(long, env = "COUNTERPART_CAMERA")]
+    pub camera: Option<u32>,
     /// Seconds between sync rounds.
     #[arg(long, env = "COUNTERPART_SYNC_EVERY", default_value_t = 15)]
     pub sync_every: u64,

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use counterpart_engine::clock::SystemClock;
-use counterpart_engine::command::{Commands, FrameSourceChoice, SyncNoticeForScreen, Wedge};
+use counterpart_engine::command::{
+    CameraSetting, Commands, FrameSourceChoice, SyncNoticeForScreen, Wedge,
+};
 use counterpart_engine::sync::Syncer;
 use tauri::{AppHandle, Emitter as _};
 
@@ -64,10 +66,21 @@ impl Till {
                 fps: options.replay_fps,
                 looped: true,
             }
-        } else {
+        } else if let Some(index) = options.camera {
             FrameSourceChoice::Camera {
-                index: options.camera,
+                index,
+                resolution: None,
             }
+        } else {
+            // The manager's choice from the settings, else the first webcam.
+            commands
+                .camera_setting()
+                .context("cannot read the camera setting")?
+                .unwrap_or(CameraSetting {
+                    index: 0,
+                    resolution: None,
+                })
+                .source()
         };
         let camera = Camera::start(commands.clone(), source, app.clone());
 

@@ -16,11 +16,19 @@ use std::collections::BTreeMap;
 const TILLS: usize = 3;
 /// Customers every till knows before the first action.
 const KNOWN: usize = 3;
+/// Cards printed on a sheet before the first action.
+const PRINTED: usize = 2;
 
 #[derive(Debug, Clone)]
 enum Op {
     Enroll {
         till: usize,
+    },
+    /// A customer joins with one of the cards printed before the run: two
+    /// tills may hand the same one over offline.
+    EnrollPrinted {
+        till: usize,
+        card: usize,
     },
     Visit {
         till: usize,
@@ -67,6 +75,7 @@ fn op() -> impl Strategy<Value = Op> {
     let who = 0..8usize;
     prop_oneof![
         1 => t.clone().prop_map(|till| Op::Enroll { till }),
+        1 => (t.clone(), 0..PRINTED).prop_map(|(till, card)| Op::EnrollPrinted { till, card }),
         6 => (t.clone(), who.clone(), 1i64..60).prop_map(|(till, who, dollars)| Op::Visit { till, who, dollars }),
         3 => (t.clone(), who.clone()).prop_map(|(till, who)| Op::Redeem { till, who }),
         2 => (t.clone(), 0..40usize).prop_map(|(till, which)| Op::Void { till, which }),
@@ -121,6 +130,8 @@ fn run(backend: Backend, ops: &[Op]) {
             c
         })
         .collect();
+    let printed =
+        counterpart_engine::till::new_card_codes(&tills[0].store, PRINTED).expect("a card sheet");
     settle(&all);
     // Events a till may void: what it recorded, and what it learnt by syncing.
     let mut voidable: Vec<EventId> = Vec::new();
@@ -131,6 +142,21 @@ fn run(backend: Backend, ops: &[Op]) {
             Op::Enroll { till } => {
                 let c = tills[till].enroll(&format!("Customer {}", customers.len()));
                 customers.push(c);
+            }
+            Op::EnrollPrinted { till, card } => {
+                let enrolment = counterpart_engine::till::Enrolment {
+                    profile: counterpart_engine::ledger::Profile {
+                        name: Some(format!("Customer {}", customers.len())),
+                        ..Default::default()
+                    },
+                    card_code: Some(printed[card].1.clone()),
+                };
+                // Refused when this till already knows the card is taken.
+                if let Ok(o) = tills[till].store.enroll(enrolment, None) {
+                    if let Some(c) = o.customer {
+                        customers.push(c.record.id);
+                    }
+                }
             }
             Op::Visit { till, who, dollars } => {
                 let input = counterpart_engine::rules::VisitInput {

@@ -96,7 +96,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
     #[cfg(feature = "print")]
     all.extend(declare![cfg; PrintedCard, CardSheet]);
     #[cfg(feature = "scan")]
-    all.extend(declare![cfg; CameraChoice, ScanNotice]);
+    all.extend(declare![cfg; CameraChoice, CameraSetting, ScanNotice]);
     #[cfg(feature = "sync")]
     all.extend(declare![cfg;
         Paired,

@@ -45,7 +45,9 @@ pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};
 #[cfg(feature = "scan")]
-pub use scanning::{CameraChoice, FrameSourceChoice, ScanNotice, Wedge};
+pub use scanning::{
+    CameraChoice, CameraSetting, FrameSourceChoice, ScanNotice, Wedge, CAMERA_RESOLUTIONS,
+};
 pub use staff::{AuditLine, SignedIn, StaffList};
 
 /// The till, as the screens and the command line see it: with nobody signed

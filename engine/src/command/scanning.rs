@@ -25,8 +25,40 @@ pub enum FrameSourceChoice {
     Camera {
         /// Its index in [`Commands::cameras`].
         index: u32,
+        /// The resolution to ask for; the highest frame rate otherwise.
+        resolution: Option<(u32, u32)>,
     },
 }
+
+/// Resolutions a manager may pick for the webcam: enough for a card at the
+/// counter, small enough to decode in a few milliseconds.
+pub const CAMERA_RESOLUTIONS: [(u32, u32); 3] = [(640, 480), (1280, 720), (1920, 1080)];
+
+/// The webcam this till uses and at which resolution, as a manager chose it
+/// in the settings (kept in the till's database, not synced).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CameraSetting {
+    /// The webcam's index in [`Commands::cameras`].
+    pub index: u32,
+    /// Width and height, one of [`CAMERA_RESOLUTIONS`]; none for the camera's own choice.
+    #[serde(default)]
+    pub resolution: Option<[u32; 2]>,
+}
+
+impl CameraSetting {
+    /// The frames it gives.
+    pub fn source(&self) -> FrameSourceChoice {
+        FrameSourceChoice::Camera {
+            index: self.index,
+            resolution: self.resolution.map(|[w, h]| (w, h)),
+        }
+    }
+}
+
+/// Where the setting lives in the till's local settings.
+const CAMERA_SETTING: &str = "camera";
 
 /// A webcam found on this machine.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -55,10 +87,14 @@ impl Commands {
                 Ok(Scanner::start(Box::new(source), ScannerConfig::default()))
             }
             #[cfg(feature = "camera")]
-            FrameSourceChoice::Camera { index } => {
+            FrameSourceChoice::Camera { index, resolution } => {
                 use crate::scan::camera::{CameraRequest, CameraSource};
+                let request = CameraRequest {
+                    resolution,
+                    fps: None,
+                };
                 Ok(Scanner::start_with(
-                    move || Box::new(CameraSource::new(index, CameraRequest::default())),
+                    move || Box::new(CameraSource::new(index, request)),
                     ScannerConfig::default(),
                 ))
             }
@@ -86,6 +122,34 @@ impl Commands {
         {
             Vec::new()
         }
+    }
+
+    /// The webcam a manager chose for this till, if any.
+    pub fn camera_setting(&self) -> Result<Option<CameraSetting>> {
+        let Some(text) = self.store.local_setting(CAMERA_SETTING)? else {
+            return Ok(None);
+        };
+        // A setting this build cannot read is no setting: the default camera.
+        Ok(serde_json::from_str(&text)
+            .inspect_err(|e| tracing::warn!("the camera setting is unreadable ({e}); ignored"))
+            .ok())
+    }
+
+    /// Chooses the webcam and its resolution for this till (a manager's
+    /// setting); the screen then restarts the camera on it.
+    pub fn set_camera(&self, setting: &CameraSetting) -> Result<()> {
+        self.authorise(crate::staff::Permission::Maintain)?;
+        if let Some([w, h]) = setting.resolution {
+            if !CAMERA_RESOLUTIONS.contains(&(w, h)) {
+                return Err(invalid(
+                    "resolution",
+                    "choose 640×480, 1280×720 or 1920×1080, or none for the camera's own",
+                ));
+            }
+        }
+        let text = serde_json::to_string(setting)
+            .map_err(|e| crate::error::EngineError::Corrupt(e.to_string()))?;
+        self.store.set_local_setting(CAMERA_SETTING, &text)
     }
 
     /// True when this build can open a webcam.

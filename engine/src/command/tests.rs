@@ -603,3 +603,34 @@ fn a_reward_out_of_reach_says_what_is_missing() {
         ]
     );
 }
+
+#[cfg(feature = "scan")]
+#[test]
+fn the_camera_chosen_in_the_settings_is_kept_and_checked() {
+    let (dir, clock, till) = set_up(None);
+    assert_eq!(till.camera_setting().expect("read"), None);
+    let e = till
+        .set_camera(&CameraSetting {
+            index: 1,
+            resolution: Some([800, 600]),
+        })
+        .expect_err("not a resolution on offer");
+    assert_eq!(e.error_code(), ErrorCode::InvalidInput);
+    assert_eq!(till.camera_setting().expect("read"), None, "nothing kept");
+    let chosen = CameraSetting {
+        index: 1,
+        resolution: Some([1280, 720]),
+    };
+    till.set_camera(&chosen).expect("choose");
+    assert_eq!(
+        chosen.source(),
+        FrameSourceChoice::Camera {
+            index: 1,
+            resolution: Some((1280, 720)),
+        }
+    );
+    drop(till);
+    // The next start reads it back.
+    let again = Commands::open(&dir.path().join("till.db"), clock).expect("reopen");
+    assert_eq!(again.camera_setting().expect("read"), Some(chosen));
+}

@@ -31,21 +31,33 @@ pub(crate) fn resolve(conn: &Connection, customer: &str) -> Result<String> {
 
 /// Adds a card as active unless it is known already (a replacement may have
 /// arrived first and marked it replaced).
+/// Gives `card` to `owner`, unless an earlier event (by id: time-ordered and
+/// the same on every till) gave it to someone else: two tills that handed one
+/// card over offline end with the same owner in any order of arrival.
 fn insert_card(
     conn: &Connection,
     card: crate::ledger::CardId,
     owner: &str,
     code: Option<&str>,
+    given_by: &str,
 ) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO cards (id, customer, status, code, fallback) VALUES (?, ?, 'active', ?, ?)
-         ON CONFLICT (id) DO UPDATE SET code = excluded.code, fallback = excluded.fallback",
+        "INSERT INTO cards (id, customer, status, code, fallback, given_by)
+         VALUES (?1, ?2, 'active', ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET
+             customer = CASE WHEN excluded.given_by < COALESCE(cards.given_by, excluded.given_by || '~')
+                             THEN excluded.customer ELSE cards.customer END,
+             code = CASE WHEN excluded.given_by < COALESCE(cards.given_by, excluded.given_by || '~')
+                         THEN excluded.code ELSE cards.code END,
+             fallback = excluded.fallback,
+             given_by = MIN(excluded.given_by, COALESCE(cards.given_by, excluded.given_by))",
     )?
     .execute(params![
         card.to_string(),
         owner,
         code,
-        crate::card_code::fallback_code(card)
+        crate::card_code::fallback_code(card),
+        given_by
     ])?;
     Ok(())
 }
@@ -150,7 +162,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
                 set_profile(conn, &c, &event.order_key(), p)?;
             }
             let owner = resolve(conn, &c)?;
-            insert_card(conn, *card, &owner, code.as_deref())?;
+            insert_card(conn, *card, &owner, code.as_deref(), &id)?;
             if !voided {
                 add_deltas(conn, &owner, deltas, 1)?;
             }
@@ -261,7 +273,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
                     crate::card_code::fallback_code(*old_card)
                 ],
             )?;
-            insert_card(conn, *new_card, &owner, new_code.as_deref())?;
+            insert_card(conn, *new_card, &owner, new_code.as_deref(), &id)?;
         }
         EventBody::SubscriptionBought {
             customer,

@@ -90,6 +90,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261204010000_held_events.sql",
         include_str!("../../../migrations/20261204010000_held_events.sql"),
     ),
+    (
+        "20261204020000_card_owner.sql",
+        include_str!("../../../migrations/20261204020000_card_owner.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {
@@ -262,6 +266,16 @@ impl Store {
             .optional()?;
         let id = id.ok_or(EngineError::NotInitialised)?;
         parse_uuid(&id, "device")
+    }
+
+    /// A setting of this till alone (never synced), if set.
+    pub fn local_setting(&self, key: &str) -> Result<Option<String>> {
+        sync::setting(&self.conn(), key)
+    }
+
+    /// Sets a setting of this till alone.
+    pub fn set_local_setting(&self, key: &str, value: &str) -> Result<()> {
+        sync::set_setting(&self.conn(), key, value)
     }
 
     /// The current time from the store's clock.

@@ -152,6 +152,9 @@ pub enum ConflictKind {
     /// A balance below zero that no server flag explains yet: a void or an
     /// adjustment a manager confirmed.
     BelowZero,
+    /// A card handed to this customer was handed to another customer at
+    /// another till first: it stays theirs.
+    CardTaken,
 }
 
 /// A conflict between tills, for staff and managers to read.
@@ -174,6 +177,7 @@ pub struct ConflictLine {
 fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
     let (mut out, flagged) = overdraws(conn, customer)?;
     out.extend(overruled_merges(conn, customer)?);
+    out.extend(cards_taken(conn, customer)?);
     // Below zero without a server's flag: a void or adjustment a manager
     // confirmed, not synced yet or not spent elsewhere. Never silent.
     let negative: Vec<(String, i64)> = conn
@@ -196,6 +200,45 @@ fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
         });
     }
     Ok(out)
+}
+
+/// Cards the customer was given (enrolled with, or replaced to) that an
+/// earlier handover at another till gave to someone else.
+fn cards_taken(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
+    let rows: Vec<(String, String, String, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT e.id, c.fallback, c.customer, o.name
+             FROM events e
+             JOIN cards c ON c.id = json_extract(e.body,
+                 CASE e.kind WHEN 'enrolled' THEN '$.card' ELSE '$.new_card' END)
+             LEFT JOIN customers o ON o.id = c.customer
+             WHERE e.kind IN ('enrolled', 'card_replaced')
+               AND (e.customer = ?1 OR e.customer IN (SELECT id FROM customers WHERE merged_into = ?1))
+               AND c.customer <> ?1
+             ORDER BY e.seq",
+        )?
+        .query_map([customer], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .map(|(event, card, owner, name)| {
+            let other = match name {
+                Some(n) => format!("{n} ({owner})"),
+                None => owner,
+            };
+            ConflictLine {
+                kind: ConflictKind::CardTaken,
+                event,
+                flag: None,
+                text: format!(
+                    "card {card} was handed to {other} at another till first and stays theirs: give this customer a new card"
+                ),
+                message: Message::new("conflict-card-taken")
+                    .text("card", card)
+                    .text("other", other),
+            }
+        })
+        .collect())
 }
 
 /// Merges of the customer's records that could not be done as asked.

@@ -72,6 +72,21 @@ struct CustomerRow {
 /// A card row: owner, replaced, code, typed fallback code.
 type CardRow = (Id, bool, Option<String>, String);
 
+/// Gives `card` to `owner` as the till's fold does (`apply::insert_card`):
+/// the earliest event naming it wins, whatever the order of arrival.
+fn give_card(p: &mut Projections, card: Id, owner: Id, event: Id, code: Option<String>) {
+    let earliest = p.card_given.get(&card).is_none_or(|given| event < *given);
+    let row = p
+        .cards
+        .entry(card)
+        .or_insert_with(|| card_row(owner, false, card));
+    if earliest {
+        row.0 = owner;
+        row.2 = code;
+        p.card_given.insert(card, event);
+    }
+}
+
 fn card_row(owner: Id, replaced: bool, card: Id) -> CardRow {
     let fallback = crate::card_code::fallback_code(crate::ledger::CardId(Uuid::from_u128(card)));
     (owner, replaced, None, fallback)
@@ -86,6 +101,9 @@ struct Projections {
     customers: FxHashMap<Id, CustomerRow>,
     /// Card: owner, replaced, code, fallback.
     cards: FxHashMap<Id, CardRow>,
+    /// Card: the event that gave it to its owner (the earliest that named it;
+    /// written back on a repair, not compared: the owner is).
+    card_given: FxHashMap<Id, Id>,
     till_keys: FxHashMap<String, (Vec<u8>, Id)>,
     balances: FxHashMap<(Id, u32), i64>,
     visits: FxHashMap<Id, VisitRow>,
@@ -418,12 +436,7 @@ fn fold(
                     set_profile(entry, &order, pr);
                 }
                 if let Some(card) = body.card.as_deref() {
-                    let card = id(card)?;
-                    let row = p
-                        .cards
-                        .entry(card)
-                        .or_insert_with(|| card_row(final_of(c), false, card));
-                    row.2 = body.code.clone();
+                    give_card(&mut p, id(card)?, final_of(c), event_id, body.code.clone());
                 }
             }
             "visit" => {
@@ -445,10 +458,7 @@ fn fold(
                     .or_insert_with(|| card_row(o, true, old))
                     .1 = true;
                 let new = id(need(event, "new_card", &body.new_card)?)?;
-                p.cards
-                    .entry(new)
-                    .or_insert_with(|| card_row(o, false, new))
-                    .2 = body.new_code.clone();
+                give_card(&mut p, new, o, event_id, body.new_code.clone());
             }
             "till_key_added" => {
                 let public_key = need(event, "public_key", &body.public_key)?;
@@ -753,7 +763,7 @@ fn write_differences(
     if stored.cards != rebuilt.cards {
         conn.execute("DELETE FROM cards", [])?;
         let mut stmt = conn.prepare(
-            "INSERT INTO cards (id, customer, status, code, fallback) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO cards (id, customer, status, code, fallback, given_by) VALUES (?, ?, ?, ?, ?, ?)",
         )?;
         for (k, (customer, replaced, code, fallback)) in &rebuilt.cards {
             let status = if *replaced { "replaced" } else { "active" };
@@ -762,7 +772,8 @@ fn write_differences(
                 hyphenated(*customer),
                 status,
                 code,
-                fallback
+                fallback,
+                rebuilt.card_given.get(k).map(|e| hyphenated(*e)),
             ])?;
         }
     }

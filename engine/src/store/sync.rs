@@ -55,14 +55,14 @@ pub struct AckReport {
     pub parked: usize,
 }
 
-fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT value FROM settings WHERE key = ?")?
         .query_row([key], |r| r.get(0))
         .optional()?)
 }
 
-fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub(crate) fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
     )?

@@ -731,3 +731,105 @@ fn typed_lookup_by_part_of_a_name_or_phone_follows_renames_and_erasure() {
     assert!(s.rebuild(true, |_, _| {}).expect("repair").repaired);
     assert_eq!(ids("kowal").len(), 1);
 }
+
+/// One printed card handed over at two offline tills (a sheet printed twice,
+/// or a customer who forgot they had joined): every till ends with the same
+/// owner whatever order the enrolments arrive in — the customer of the
+/// earlier handover — and the other customer keeps their record and
+/// balances and is shown the conflict. Before, the first to arrive kept it,
+/// so the tills disagreed about whose card it was.
+#[test]
+fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
+    use counterpart_engine::store::ConflictKind;
+    use counterpart_engine::till::Enrolment;
+    use counterpart_engine::{Location, ManualClock, Store};
+
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 9, 0),
+    );
+    let a = &shop.store;
+    let printed = counterpart_engine::till::new_card_codes(a, 1).expect("a card sheet");
+    let (card, code) = printed[0].clone();
+    let dir = tempfile::tempdir().expect("dir");
+    let till = |name: &str, minute: u32| -> Store {
+        let clock = std::sync::Arc::new(ManualClock::new(utc(2026, 11, 23, 10, minute)));
+        let s = Store::open(&dir.path().join(name), clock).expect("open");
+        let location = Location::new("Test Shop", "USD", "UTC", 0).expect("location");
+        s.init_for_shop(&location, Some(a.shop().expect("shop")))
+            .expect("init");
+        s.import_events(&a.events().expect("events"))
+            .expect("catch up");
+        s
+    };
+    let (b, c) = (till("b.db", 0), till("c.db", 5));
+    let enrol = |s: &Store, name: &str| {
+        s.enroll(
+            Enrolment {
+                profile: Profile {
+                    name: Some(name.into()),
+                    ..Profile::default()
+                },
+                card_code: Some(code.clone()),
+            },
+            None,
+        )
+        .expect("the printed card is handed over")
+        .customer
+        .expect("customer")
+        .record
+        .id
+    };
+    // Offline: Ann gets the card at till B at 10:00, Ben the same card at C at 10:05.
+    let ann = enrol(&b, "Ann");
+    let ben = enrol(&c, "Ben");
+
+    // Each till learns the other's handover, in opposite orders; till A
+    // learns C's before B's.
+    b.import_events(&c.events().expect("events"))
+        .expect("B from C");
+    c.import_events(&b.events().expect("events"))
+        .expect("C from B");
+    a.import_events(&c.events().expect("events"))
+        .expect("A from C");
+    a.import_events(&b.events().expect("events"))
+        .expect("A from B");
+
+    for (name, s) in [("A", a), ("B", &b), ("C", &c)] {
+        assert_eq!(
+            s.customer_by_code(&code).expect("the card"),
+            ann,
+            "till {name}: the earlier handover keeps the card"
+        );
+        assert!(
+            s.rebuild(false, |_, _| {})
+                .expect("rebuild")
+                .differences
+                .is_empty(),
+            "till {name}: rebuild agrees"
+        );
+        let lost = s.customer(ben).expect("Ben stays a customer");
+        let conflicts: Vec<_> = lost
+            .conflicts
+            .iter()
+            .filter(|l| l.kind == ConflictKind::CardTaken)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "till {name}: {:?}", lost.conflicts);
+        assert!(conflicts[0].text.contains("Ann"), "{}", conflicts[0].text);
+        assert_eq!(bal(&lost, "points"), 20, "Ben keeps his welcome bonus");
+        let kept = s.customer(ann).expect("Ann");
+        assert!(kept.conflicts.is_empty(), "{:?}", kept.conflicts);
+        assert!(kept.record.cards.contains(&card.to_string()));
+    }
+    assert_eq!(
+        a.projection_snapshot().expect("A"),
+        b.projection_snapshot().expect("B")
+    );
+    assert_eq!(
+        b.projection_snapshot().expect("B"),
+        c.projection_snapshot().expect("C")
+    );
+}

@@ -5,6 +5,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   CameraChoice,
+  CameraSetting,
   CustomerRecord,
   CustomerRef,
   CustomerSummary,
@@ -83,8 +84,8 @@ export const api = {
   enrol: (request: Enrol) => call<Outcome>("enrol", { request }),
   syncStatus: () => call<SyncStatus>("sync_status"),
   pair: (request: PairTill) => call<Paired>("pair", { request }),
-  cameras: () => call<[CameraChoice[], ScanNotice]>("cameras"),
-  useCamera: (index: number) => call<null>("use_camera", { index }),
+  cameras: () => call<[CameraChoice[], CameraSetting | null, ScanNotice]>("cameras"),
+  useCamera: (setting: CameraSetting) => call<null>("use_camera", { setting }),
   cameraRetry: () => call<null>("camera_retry"),
   measure: (name: string, ms: number) => call<null>("measure", { name, ms }),
 };

@@ -735,7 +735,7 @@ name: string,
  */
 why: Message, };
 
-export type ConflictKind = "overdrawn" | "merge_overruled" | "below_zero";
+export type ConflictKind = "overdrawn" | "merge_overruled" | "below_zero" | "card_taken";
 
 export type ConflictLine = { 
 /**
@@ -1078,6 +1078,16 @@ index: number,
  * Its name.
  */
 name: string, };
+
+export type CameraSetting = { 
+/**
+ * The webcam's index in [`Commands::cameras`].
+ */
+index: number, 
+/**
+ * Width and height, one of [`CAMERA_RESOLUTIONS`]; none for the camera's own choice.
+ */
+resolution: [number, number] | null, };
 
 export type ScanNotice = { "kind": "customer", 
 /**

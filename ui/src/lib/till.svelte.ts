@@ -27,7 +27,7 @@ class Till {
       // A round may bring the shop's staff (a till that joined catches up).
       if (notice.report && notice.report.pulled > 0) void this.refresh();
     });
-    const [, state] = await api.cameras();
+    const [, , state] = await api.cameras();
     if (state.kind === "camera") this.camera = state;
     await this.refresh();
     await this.refreshSync();
