@@ -4,9 +4,8 @@
 
 use counterpart_engine::command::{
     CameraChoice, CameraSetting, Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers,
-    FrameSourceChoice, PairTill, Paired, RecordVisit, Redeem, SaleSheet, ScanNotice,
-    ScannedCustomer, SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast,
-    WedgeKey,
+    PairTill, Paired, RecordVisit, Redeem, SaleSheet, ScanNotice, ScannedCustomer, SetUpShop,
+    SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::ErrorReport;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};

@@ -23,6 +23,9 @@ fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
+        // Colours on a terminal only: a log file (the driver's, a shop's
+        // journal) stays plain text that tools can read.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let options = options::Options::parse();
     tauri::Builder::default()

@@ -34,7 +34,7 @@ pub fn serve(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Respo
         Some(p) => {
             if SERVED.fetch_add(1, Ordering::Relaxed) % 25 == 0 {
                 let ms = p.age.as_secs_f64() * 1e3;
-                tracing::info!(target: "counterpart::figures", figure = "preview_frame_age", ms, "measured");
+                tracing::info!(target: "counterpart::figures", figure = %"preview_frame_age", ms, "measured");
             }
             response
                 .status(StatusCode::OK)
