@@ -234,6 +234,21 @@ mod tests {
         store
     }
 
+    fn enrol(s: &Store, profile: Profile) -> crate::ledger::CustomerId {
+        s.enroll(
+            Enrolment {
+                profile,
+                card_code: None,
+            },
+            None,
+        )
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record
+        .id
+    }
+
     fn visit(amount: i64) -> VisitInput {
         VisitInput {
             amount,
@@ -271,22 +286,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let a = till(dir.path(), "a.db");
         let b = till(dir.path(), "b.db");
-        let ada = a
-            .enroll(
-                Enrolment {
-                    profile: Profile {
-                        name: Some("Ada".into()),
-                        ..Profile::default()
-                    },
-                    card_code: None,
-                },
-                None,
-            )
-            .expect("enrol")
-            .customer
-            .expect("customer")
-            .record
-            .id;
+        let ada = enrol(
+            &a,
+            Profile {
+                name: Some("Ada".into()),
+                ..Profile::default()
+            },
+        );
         for amount in [1000, 4242, 500] {
             a.record_visit(ada, visit(amount), None).expect("visit");
         }
@@ -347,19 +353,7 @@ mod tests {
             phone: Some("+15550001234".into()),
             ..Profile::default()
         };
-        let c = a
-            .enroll(
-                Enrolment {
-                    profile,
-                    card_code: None,
-                },
-                None,
-            )
-            .expect("enrol")
-            .customer
-            .expect("customer")
-            .record
-            .id;
+        let c = enrol(&a, profile);
         b.conn()
             .execute_batch(
                 "CREATE TEMP TRIGGER refuse_all BEFORE INSERT ON customers
