@@ -243,6 +243,10 @@ ui-amount = Amount
 ui-record = Record
 ui-undo = Undo
 ui-redeem-confirm = Redeem { $reward }?
+ui-card-print = Print card
+ui-card-print-title = The new customer's card
+ui-card-print-hint = Print it on card or a sticker and hand it over. The code under the QR can be typed when a scan fails.
+ui-card-print-go = Print
 ui-enrol-title = New customer
 ui-enrol-name = Name (optional)
 ui-enrol-phone = Phone
@@ -276,6 +280,7 @@ ui-status-held = { $count ->
         [one] { $count } event not applied here
        *[other] { $count } events not applied here
     }
+ui-status-catching-up = Catching up: { $percent }%
 ui-status-action-needed = Sync stopped: a manager must pair this till again
 ui-status-camera-starting = Camera starting
 ui-status-camera-running = Camera on

@@ -244,6 +244,10 @@ ui-amount = Montant
 ui-record = Enregistrer
 ui-undo = Annuler l'action
 ui-redeem-confirm = Utiliser { $reward } ?
+ui-card-print = Imprimer la carte
+ui-card-print-title = La carte du nouveau client
+ui-card-print-hint = Imprimez-la sur un carton ou un autocollant et remettez-la. Le code sous le QR peut être saisi si le scan échoue.
+ui-card-print-go = Imprimer
 ui-enrol-title = Nouveau client
 ui-enrol-name = Nom (facultatif)
 ui-enrol-phone = Téléphone
@@ -277,6 +281,7 @@ ui-status-held = { $count ->
         [one] { $count } événement non appliqué ici
        *[other] { $count } événements non appliqués ici
     }
+ui-status-catching-up = Rattrapage : { $percent } %
 ui-status-action-needed = Synchronisation arrêtée : un responsable doit appairer à nouveau cette caisse
 ui-status-camera-starting = Caméra en démarrage
 ui-status-camera-running = Caméra active

@@ -280,6 +280,10 @@ ui-amount = Kwota
 ui-record = Zapisz
 ui-undo = Cofnij
 ui-redeem-confirm = Wydać: { $reward }?
+ui-card-print = Drukuj kartę
+ui-card-print-title = Karta nowego klienta
+ui-card-print-hint = Wydrukuj ją na kartoniku lub naklejce i wręcz klientowi. Kod pod kodem QR można wpisać, gdy skanowanie zawiedzie.
+ui-card-print-go = Drukuj
 ui-enrol-title = Nowy klient
 ui-enrol-name = Imię (opcjonalnie)
 ui-enrol-phone = Telefon
@@ -321,6 +325,7 @@ ui-status-held = { $count ->
         [many] { $count } zdarzeń niezastosowanych
        *[other] { $count } zdarzenia niezastosowane
     }
+ui-status-catching-up = Pobieranie danych: { $percent }%
 ui-status-action-needed = Synchronizacja stoi: kierownik musi ponownie sparować kasę
 ui-status-camera-starting = Kamera startuje
 ui-status-camera-running = Kamera działa

@@ -280,6 +280,10 @@ ui-amount = Сумма
 ui-record = Записать
 ui-undo = Отменить
 ui-redeem-confirm = Выдать: { $reward }?
+ui-card-print = Печать карты
+ui-card-print-title = Карта нового клиента
+ui-card-print-hint = Распечатайте её на картоне или наклейке и отдайте клиенту. Код под QR можно ввести вручную, если сканирование не удалось.
+ui-card-print-go = Печать
 ui-enrol-title = Новый клиент
 ui-enrol-name = Имя (необязательно)
 ui-enrol-phone = Телефон
@@ -321,6 +325,7 @@ ui-status-held = { $count ->
         [many] { $count } событий не применено
        *[other] { $count } события не применены
     }
+ui-status-catching-up = Загрузка данных: { $percent }%
 ui-status-action-needed = Синхронизация остановлена: управляющий должен заново привязать кассу
 ui-status-camera-starting = Камера запускается
 ui-status-camera-running = Камера работает

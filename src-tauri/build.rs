@@ -32,6 +32,7 @@ fn counterpart_commands() -> &'static [&'static str] {
         "spend_cashback",
         "undo_last",
         "enrol",
+        "enrolment_card",
         "sync_status",
         "pair",
         "cameras",

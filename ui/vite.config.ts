@@ -1,4 +1,5 @@
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { svelteTesting } from "@testing-library/svelte/vite";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,5 +8,17 @@ export default defineConfig({
   server: { fs: { allow: [".."] } },
   // Tauri embeds dist/ in the binary; nothing is fetched from a network.
   build: { outDir: "dist", emptyOutDir: true, target: "safari15", assetsInlineLimit: 0 },
-  test: { include: ["src/**/*.test.ts"], environment: "node" },
+  test: {
+    projects: [
+      // The screens' logic: plain functions, no DOM.
+      { extends: true, test: { name: "lib", include: ["src/lib/**/*.test.ts"], environment: "node" } },
+      // The components, mounted in jsdom with Svelte's browser build
+      // (svelteTesting adds the `browser` condition and unmounts after each test).
+      {
+        extends: true,
+        plugins: [svelteTesting()],
+        test: { name: "components", include: ["src/components/**/*.test.ts"], environment: "jsdom" },
+      },
+    ],
+  },
 });

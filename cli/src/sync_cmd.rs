@@ -69,6 +69,9 @@ pub fn run_on(till: &Commands, interval: u64, out: &mut Out) -> Result<(), Engin
         Duration::from_secs(interval.max(1)),
         Box::new(move |notice| {
             let told = match notice {
+                // `counterpart sync --once` draws a catch-up's bar; the
+                // running loop prints a line per round.
+                SyncNotice::Progress(_) => return,
                 SyncNotice::Synced(report, _) => Told::Synced(*report),
                 SyncNotice::Failed(status) => {
                     let message = status.last_error.clone().unwrap_or_default();

@@ -3,11 +3,12 @@
 //! `ErrorReport` (the screens branch on its code). Nothing is decided here.
 
 use counterpart_engine::command::{
-    CameraChoice, CameraSetting, Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers,
-    PairTill, Paired, RecordVisit, Redeem, SaleSheet, ScanNotice, ScannedCustomer, SetUpShop,
-    SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
+    CameraChoice, CameraSetting, CardToPrint, Commands, CustomerRef, Enrol, ExampleProgram,
+    FindCustomers, PairTill, Paired, RecordVisit, Redeem, SaleSheet, ScanNotice, ScannedCustomer,
+    SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::ErrorReport;
+use counterpart_engine::ledger::EventId;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
 use counterpart_engine::till::Outcome;
@@ -144,6 +145,13 @@ pub async fn undo_last(till: State<'_, Till>, request: UndoLast) -> Answer<Outco
 #[tauri::command]
 pub async fn enrol(till: State<'_, Till>, request: Enrol) -> Answer<Outcome> {
     recorded(&till, till.commands().enrol(&request))
+}
+
+/// The card given at an enrolment, to print (the barista who just enrolled
+/// the customer, or a manager).
+#[tauri::command]
+pub async fn enrolment_card(till: State<'_, Till>, enrolment: EventId) -> Answer<CardToPrint> {
+    answer(till.commands().enrolment_card(enrolment))
 }
 
 /// Sync as the status bar shows it.

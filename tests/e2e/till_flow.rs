@@ -135,6 +135,36 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     // Today's offers for her, as the engine lists them: she is a student.
     app.find("[data-testid=offers] [data-offer=students]").await;
 
+    // Her new card, printed (F10): shown as it prints, then the system's print
+    // dialog (stubbed: there is no printer here, and GTK's dialog is modal).
+    app.client
+        .execute(
+            "window.__printed = 0; window.print = () => { window.__printed += 1; };",
+            vec![],
+        )
+        .await
+        .expect("stub the print dialog");
+    app.keys("\u{E03A}").await; // F10
+    app.find("[data-testid=printed-card] svg").await;
+    let typed_on_card = app
+        .find("[data-testid=printed-card]")
+        .await
+        .attr("data-typed")
+        .await
+        .expect("read data-typed")
+        .expect("the typed code");
+    app.screenshot("05-print-card-en").await;
+    app.keys("\u{E007}").await; // Enter prints
+    app.until("the print dialog", "window.__printed === 1")
+        .await;
+    app.keys("\u{E00C}").await; // Esc closes it, she stays
+    app.until(
+        "the card dialog closed",
+        "!document.querySelector('[data-testid=card-print]')",
+    )
+    .await;
+    assert_eq!(customer_on_screen(&app).await, customer);
+
     // Her card, held up to the (replayed) camera after a retry.
     let till = engine(&app);
     let found = till
@@ -146,6 +176,11 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     assert_eq!(found.len(), 1);
     let card = found[0].cards[0].clone();
     let code = found[0].card_codes[0].code.clone().expect("a signed code");
+    assert_eq!(
+        found[0].card_codes[0].fallback.as_deref(),
+        Some(typed_on_card.as_str()),
+        "the printed card's typed code is hers"
+    );
     let png = till.card_qr(&card, QrFormat::Png).expect("card QR");
     for i in 0..5 {
         std::fs::write(app.frames.join(format!("frame-{i}.png")), &png).expect("write frame");

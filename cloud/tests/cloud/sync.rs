@@ -596,3 +596,59 @@ fn background_sync_stops_on_what_retrying_cannot_mend_and_says_what_to_do() {
     );
     syncer.stop();
 }
+
+#[test]
+fn a_new_till_catching_up_tells_how_far_it_has_come() {
+    use counterpart_engine::sync::{SyncNotice, Syncer};
+    let b = Bench::new(Backend::Sqlite);
+    let a = b.till(afternoon());
+    // Programs padded to 400 kB each: the 8 MiB page limit cuts them into
+    // several pages, so the new till's first round has pages still to come.
+    let padding = format!("\n# {}\n", "x".repeat(400_000));
+    for _ in 0..24 {
+        let source = example("points-cafe.toml") + &padding;
+        a.store.publish_program(&source, None).expect("publish");
+    }
+    a.sync().expect("pushed");
+    let high = high_water(&a);
+
+    let t = b.till(afternoon());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let syncer = Syncer::start_observed(
+        t.store.clone(),
+        std::time::Duration::from_secs(60),
+        Box::new(move |notice| {
+            let told = match notice {
+                SyncNotice::Progress(s) => ("progress", s.catch_up),
+                SyncNotice::Synced(_, s) => ("synced", s.catch_up),
+                SyncNotice::Failed(s) => ("failed", s.catch_up),
+            };
+            let _ = tx.send(told);
+        }),
+    );
+    let mut told = Vec::new();
+    while let Ok(notice) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        told.push(notice);
+        if notice.0 != "progress" {
+            break;
+        }
+    }
+    syncer.stop();
+    let (last, during) = told.split_last().expect("told of the round");
+    assert_eq!(
+        *last,
+        ("synced", None),
+        "the round ends caught up: {told:?}"
+    );
+    assert!(!during.is_empty(), "no progress told: {told:?}");
+    let mut before = 0;
+    for (kind, catch_up) in during {
+        assert_eq!(*kind, "progress");
+        let c = catch_up.expect("progress carries how far");
+        assert!(c.applied > before && c.applied < c.of, "{told:?}");
+        assert_eq!(c.of, high, "of the server's whole history");
+        assert!(c.percent < 100, "{told:?}");
+        before = c.applied;
+    }
+    assert_eq!(t.store.sync_cursor().expect("cursor"), high);
+}

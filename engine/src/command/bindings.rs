@@ -94,7 +94,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         ErrorReport,
     ];
     #[cfg(feature = "print")]
-    all.extend(declare![cfg; PrintedCard, CardSheet]);
+    all.extend(declare![cfg; PrintedCard, CardSheet, CardToPrint]);
     #[cfg(feature = "scan")]
     all.extend(declare![cfg; CameraChoice, CameraSetting, ScanNotice]);
     #[cfg(feature = "sync")]
@@ -105,6 +105,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         SyncOverview,
         SyncNoticeForScreen,
         crate::sync::SyncStatus,
+        crate::sync::CatchUp,
         crate::sync::RoundReport,
     ]);
     #[cfg(feature = "demo")]
@@ -174,6 +175,11 @@ pub fn typescript() -> String {
     }
     out.push_str(";\n\n");
     out.push_str(&money_tables());
+    #[cfg(feature = "scan")]
+    out.push_str(&format!(
+        "/** The fewest characters a keyboard-wedge scanner's burst holds before its Enter. */\nexport const WEDGE_MIN_CODE_CHARS = {};\n\n",
+        crate::scan::wedge::MIN_CODE_CHARS
+    ));
     for (decl, _) in declarations(&cfg) {
         out.push_str("export ");
         out.push_str(decl.trim());

@@ -8,6 +8,7 @@ use super::request::QrFormat;
 use super::{invalid, Commands};
 use crate::card_code::fallback_code;
 use crate::error::Result;
+use crate::ledger::{EventBody, EventId};
 use crate::print::{qr_png, qr_svg, sheet_svg, CARDS_PER_SHEET};
 
 /// Most cards one request prints: a box of cards, not the shop's year.
@@ -35,7 +36,50 @@ pub struct CardSheet {
     pub cards: Vec<PrintedCard>,
 }
 
+/// A new customer's card, ready to print at the till: what the card shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CardToPrint {
+    /// The shop's name, printed on the card.
+    pub shop: String,
+    /// The card's number.
+    pub card: String,
+    /// The typed code printed under its QR, for when a scan fails.
+    pub typed: String,
+    /// The QR of the card's signed code, an `<svg>` element for the page.
+    pub qr_svg: String,
+}
+
 impl Commands {
+    /// The card given at `enrolment`, to print and hand over: for the
+    /// barista who has just enrolled the customer, or a manager. Refused when
+    /// the card is no longer the customer's (replaced since).
+    pub fn enrolment_card(&self, enrolment: EventId) -> Result<CardToPrint> {
+        self.authorise_card_print(enrolment)?;
+        let EventBody::Enrolled { customer, card, .. } = self.store.event(enrolment)?.body else {
+            return Err(invalid("enrolment", "this event is not an enrolment"));
+        };
+        let summary = self.store.customer(customer)?;
+        let code = summary
+            .record
+            .card_codes
+            .iter()
+            .find(|c| c.card == card.to_string())
+            .and_then(|c| c.code.clone())
+            .ok_or_else(|| {
+                invalid(
+                    "enrolment",
+                    "the card given at this enrolment is no longer the customer's: print their card from their record",
+                )
+            })?;
+        Ok(CardToPrint {
+            shop: self.store.location()?.shop_name,
+            card: card.to_string(),
+            typed: fallback_code(card),
+            qr_svg: inline_svg(qr_svg(&code)?),
+        })
+    }
+
     /// A customer's card as a QR image (the card given as QR text, typed code
     /// or number).
     pub fn card_qr(&self, card: &str, format: QrFormat) -> Result<Vec<u8>> {
@@ -94,5 +138,14 @@ impl Commands {
                 })
             })
             .collect()
+    }
+}
+
+/// An SVG document as an element to put in a page: without the XML prolog,
+/// which HTML would read as a stray comment.
+fn inline_svg(svg: String) -> String {
+    match svg.find("<svg") {
+        Some(start) => svg[start..].to_string(),
+        None => svg,
     }
 }

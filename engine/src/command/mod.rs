@@ -33,7 +33,7 @@ use crate::ledger::CustomerId;
 use crate::store::Store;
 
 #[cfg(feature = "print")]
-pub use cards::{CardSheet, PrintedCard};
+pub use cards::{CardSheet, CardToPrint, PrintedCard};
 #[cfg(all(feature = "demo", feature = "print", feature = "scan"))]
 pub use demo_shop::DemoShop;
 pub use examples::ExampleProgram;

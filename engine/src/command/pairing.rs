@@ -39,7 +39,8 @@ pub struct Paired {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SyncNoticeForScreen {
-    /// What the round moved, when it finished.
+    /// What the round moved, when it finished (none after a failure, or
+    /// while a round is still under way).
     pub report: Option<RoundReport>,
     /// The loop's status after it.
     pub status: sync::SyncStatus,
@@ -52,10 +53,12 @@ impl From<sync::SyncNotice<'_>> for SyncNoticeForScreen {
                 report: Some(*report),
                 status: status.clone(),
             },
-            sync::SyncNotice::Failed(status) => SyncNoticeForScreen {
-                report: None,
-                status: status.clone(),
-            },
+            sync::SyncNotice::Failed(status) | sync::SyncNotice::Progress(status) => {
+                SyncNoticeForScreen {
+                    report: None,
+                    status: status.clone(),
+                }
+            }
         }
     }
 }

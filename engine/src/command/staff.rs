@@ -194,18 +194,38 @@ impl Commands {
         let Some(me) = self.acting_member(Permission::UndoOwnLast)? else {
             return Ok(());
         };
-        let undoable = match self.store.last_action_of(Some(me.id))? {
-            Some((last, at)) => {
-                last == request.event
-                    && within_undo(self.store.now() - at)
-                    && !request.allow_negative
-            }
-            None => false,
-        };
-        match undoable {
+        match self.is_own_last_action(me.id, request.event)? && !request.allow_negative {
             true => Ok(()),
             false => Err(refusal.into()),
         }
+    }
+
+    /// Printing a customer's card is a manager's; a barista prints the card
+    /// of the customer they have just enrolled (that enrolment is their last
+    /// action on this till, within two minutes), which hands nothing over
+    /// that the enrolment did not.
+    pub(crate) fn authorise_card_print(&self, enrolment: EventId) -> Result<()> {
+        let refusal = match self.authorise(Permission::PrintCards) {
+            Ok(()) => return Ok(()),
+            Err(EngineError::Auth(e @ AuthError::Forbidden { .. })) => e,
+            Err(e) => return Err(e),
+        };
+        let Some(me) = self.acting_member(Permission::Enrol)? else {
+            return Ok(());
+        };
+        match self.is_own_last_action(me.id, enrolment)? {
+            true => Ok(()),
+            false => Err(refusal.into()),
+        }
+    }
+
+    /// True when `event` is `me`'s last action on this till and at most two
+    /// minutes old (by this till's clock, set back or not: see `within_undo`).
+    fn is_own_last_action(&self, me: StaffId, event: EventId) -> Result<bool> {
+        Ok(match self.store.last_action_of(Some(me))? {
+            Some((last, at)) => last == event && within_undo(self.store.now() - at),
+            None => false,
+        })
     }
 
     /// Undoes the last action of whoever is signed in here (of the till, while

@@ -4,6 +4,12 @@
 
 use std::time::{Duration, Instant};
 
+/// The fewest characters a scanner's burst holds before its Enter: shorter
+/// bursts are a person's keys, never a card (the shortest code a till takes,
+/// a card's typed fallback code, is 10). The screens skip asking the engine about
+/// a shorter burst, so an amount and Enter record at once.
+pub const MIN_CODE_CHARS: usize = 8;
+
 /// Collects keystrokes and recognises a scanner's burst.
 #[derive(Debug)]
 pub struct WedgeReader {
@@ -15,7 +21,7 @@ pub struct WedgeReader {
 
 impl Default for WedgeReader {
     fn default() -> Self {
-        WedgeReader::new(Duration::from_millis(50), 8)
+        WedgeReader::new(Duration::from_millis(50), MIN_CODE_CHARS)
     }
 }
 

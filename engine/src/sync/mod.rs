@@ -17,6 +17,6 @@ mod worker;
 pub use client::{pair, Client, SyncError};
 #[cfg(feature = "sync")]
 pub use worker::{
-    clock_warning, pull_all, push_outbox, sync_once, Backoff, Progress, RoundReport, SyncNotice,
-    SyncObserver, SyncStatus, Syncer,
+    clock_warning, pull_all, push_outbox, sync_once, Backoff, CatchUp, Progress, RoundReport,
+    SyncNotice, SyncObserver, SyncStatus, Syncer,
 };

@@ -54,6 +54,39 @@ pub struct SyncStatus {
     /// or revoked till, an unknown token, another protocol): what staff must
     /// do. The loop waits for a wake-up (after pairing again) instead of retrying.
     pub action_needed: Option<String>,
+    /// A pull with more pages to come (a till that just joined, or one back
+    /// after days offline): how far it has come. None between rounds and when
+    /// one page holds everything new.
+    pub catch_up: Option<CatchUp>,
+}
+
+/// How far a long pull has come, in the shop's server sequence numbers: the
+/// till has applied everything up to `applied` of the `of` the server holds.
+/// Sequences count every event of the merchant from 1, so for a new till this
+/// is the share of the shop's history it has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CatchUp {
+    /// The server sequence applied so far.
+    pub applied: i64,
+    /// The server's highest sequence when the last page came.
+    pub of: i64,
+    /// `applied` as a whole percentage of `of`, rounded down: 99 at most
+    /// while pages are still coming, so a bar never shows 100 % before it is.
+    pub percent: u8,
+}
+
+impl CatchUp {
+    /// Progress at `applied` of `of`; None once caught up.
+    pub fn at(applied: i64, of: i64) -> Option<CatchUp> {
+        (applied < of).then(|| CatchUp {
+            applied,
+            of,
+            // 0 ≤ applied < of here, so the quotient is 0..=99 (in i128:
+            // no overflow whatever the server sends).
+            percent: u8::try_from(i128::from(applied.max(0)) * 100 / i128::from(of)).unwrap_or(99),
+        })
+    }
 }
 
 /// What one round did.
@@ -383,6 +416,9 @@ pub enum SyncNotice<'a> {
     /// A round failed; the status says whether the loop retries (with back-off)
     /// or has stopped until a wake-up (`action_needed`).
     Failed(&'a SyncStatus),
+    /// A round is under way with more to come: its progress is in the status
+    /// (`catch_up`, and `waiting` while pushing). At most a few a second.
+    Progress(&'a SyncStatus),
 }
 
 /// Told of every round, on the sync thread.
@@ -511,13 +547,15 @@ fn run(store: &Store, shared: &Shared, interval: Duration, observer: &SyncObserv
         let outcome = match store.sync_config() {
             Ok(Some(config)) => {
                 let client = Client::new(&config.server, &config.token);
-                sync_once(store, &client, |_| {})
+                let mut told = Told::default();
+                sync_once(store, &client, |p| told.progress(p, shared, observer))
             }
             Ok(None) => Err(SyncError::NotPaired),
             Err(e) => Err(e.into()),
         };
         let mut status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
         status.paired = !matches!(outcome, Err(SyncError::NotPaired));
+        status.catch_up = None;
         let round = outcome.as_ref().ok().copied();
         match outcome {
             Ok(round) => {
@@ -556,6 +594,42 @@ fn run(store: &Store, shared: &Shared, interval: Duration, observer: &SyncObserv
     }
 }
 
+/// Tells the observer how a round is getting on, at most every
+/// [`PROGRESS_EVERY`]: a catch-up of a million events is a thousand pages, and
+/// a screen needs a few repaints a second, not a thousand.
+#[derive(Default)]
+struct Told {
+    last: Option<std::time::Instant>,
+}
+
+/// How often a round's progress is told.
+const PROGRESS_EVERY: Duration = Duration::from_millis(200);
+
+impl Told {
+    fn progress(&mut self, progress: Progress, shared: &Shared, observer: &SyncObserver) {
+        let seen = {
+            let mut status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
+            match progress {
+                Progress::Pushed(_, still_waiting) => status.waiting = still_waiting,
+                Progress::Pulled(applied, of) => {
+                    status.catch_up = CatchUp::at(applied, of);
+                }
+            }
+            // Only a round with more to come is worth a repaint; its end is
+            // told as `Synced` anyway.
+            let more =
+                status.catch_up.is_some() || matches!(progress, Progress::Pushed(_, w) if w > 0);
+            let due = self.last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY);
+            if !(more && due) {
+                return;
+            }
+            status.clone()
+        };
+        self.last = Some(std::time::Instant::now());
+        observer(SyncNotice::Progress(&seen));
+    }
+}
+
 /// The warning for a till clock `skew` seconds behind the server's (negative: ahead).
 pub fn clock_warning(skew: i64) -> Option<String> {
     (skew.abs() > CLOCK_WARNING_SECS).then(|| {
@@ -583,6 +657,22 @@ mod tests {
         assert!(capped >= Duration::from_secs(30) && capped <= Duration::from_secs(60));
         b.reset();
         assert!(b.next_delay() <= Duration::from_secs(1));
+    }
+
+    #[test]
+    fn a_catch_up_counts_in_whole_percent_below_100() {
+        assert_eq!(CatchUp::at(1000, 1000), None);
+        assert_eq!(CatchUp::at(2000, 1000), None);
+        let c = CatchUp::at(999, 1000).expect("under way");
+        assert_eq!((c.applied, c.of, c.percent), (999, 1000, 99));
+        assert_eq!(CatchUp::at(0, 3).map(|c| c.percent), Some(0));
+        assert_eq!(CatchUp::at(1, 3).map(|c| c.percent), Some(33));
+        assert_eq!(CatchUp::at(-5, 3).map(|c| c.percent), Some(0));
+        assert_eq!(
+            CatchUp::at(i64::MAX - 1, i64::MAX).map(|c| c.percent),
+            Some(99),
+            "no overflow"
+        );
     }
 
     #[test]

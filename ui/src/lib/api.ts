@@ -6,6 +6,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   CameraChoice,
   CameraSetting,
+  CardToPrint,
   CustomerRecord,
   CustomerRef,
   CustomerSummary,
@@ -82,6 +83,7 @@ export const api = {
   spendCashback: (request: SpendCashback) => call<Outcome>("spend_cashback", { request }),
   undoLast: (request: UndoLast) => call<Outcome>("undo_last", { request }),
   enrol: (request: Enrol) => call<Outcome>("enrol", { request }),
+  enrolmentCard: (enrolment: string) => call<CardToPrint>("enrolment_card", { enrolment }),
   syncStatus: () => call<SyncStatus>("sync_status"),
   pair: (request: PairTill) => call<Paired>("pair", { request }),
   cameras: () => call<[CameraChoice[], CameraSetting | null, ScanNotice]>("cameras"),

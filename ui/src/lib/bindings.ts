@@ -80,6 +80,9 @@ export const SIGNS_AFTER: Readonly<Record<string, string>> = {
   "RUB": "₽",
 };
 
+/** The fewest characters a keyboard-wedge scanner's burst holds before its Enter. */
+export const WEDGE_MIN_CODE_CHARS = 8;
+
 export type CustomerRef = { "card": string } | { "customer": string };
 
 export type SetUpShop = { 
@@ -1069,6 +1072,24 @@ svg: string,
  */
 cards: Array<PrintedCard>, };
 
+export type CardToPrint = { 
+/**
+ * The shop's name, printed on the card.
+ */
+shop: string, 
+/**
+ * The card's number.
+ */
+card: string, 
+/**
+ * The typed code printed under its QR, for when a scan fails.
+ */
+typed: string, 
+/**
+ * The QR of the card's signed code, an `<svg>` element for the page.
+ */
+qr_svg: string, };
+
 export type CameraChoice = { 
 /**
  * Its index, to choose it.
@@ -1214,7 +1235,8 @@ held: Array<HeldEvent>, };
 
 export type SyncNoticeForScreen = { 
 /**
- * What the round moved, when it finished.
+ * What the round moved, when it finished (none after a failure, or
+ * while a round is still under way).
  */
 report: RoundReport | null, 
 /**
@@ -1274,7 +1296,28 @@ forked: boolean,
  * or revoked till, an unknown token, another protocol): what staff must
  * do. The loop waits for a wake-up (after pairing again) instead of retrying.
  */
-action_needed: string | null, };
+action_needed: string | null, 
+/**
+ * A pull with more pages to come (a till that just joined, or one back
+ * after days offline): how far it has come. None between rounds and when
+ * one page holds everything new.
+ */
+catch_up: CatchUp | null, };
+
+export type CatchUp = { 
+/**
+ * The server sequence applied so far.
+ */
+applied: number, 
+/**
+ * The server's highest sequence when the last page came.
+ */
+of: number, 
+/**
+ * `applied` as a whole percentage of `of`, rounded down: 99 at most
+ * while pages are still coming, so a bar never shows 100 % before it is.
+ */
+percent: number, };
 
 export type RoundReport = { 
 /**

@@ -24,8 +24,10 @@ class Till {
     await onSync((notice) => {
       this.sync = notice.status;
       void this.refreshSync();
-      // A round may bring the shop's staff (a till that joined catches up).
-      if (notice.report && notice.report.pulled > 0) void this.refresh();
+      // A round may bring the shop's staff (a till that joined catches up):
+      // at its end, and page by page while the sign-in list is still empty.
+      const staffAwaited = !!notice.status.catch_up && this.overview?.staff.staff.length === 0;
+      if ((notice.report && notice.report.pulled > 0) || staffAwaited) void this.refresh();
     });
     const [, , state] = await api.cameras();
     if (state.kind === "camera") this.camera = state;

@@ -778,3 +778,72 @@ fn example_programs_come_in_the_shops_currency_and_publish() {
     let bo = sign_in(&shop.till, "Bo", BARISTA_PIN);
     assert_eq!(code(bo.example_programs()), Some(ErrorCode::AuthForbidden));
 }
+
+#[cfg(feature = "print")]
+#[test]
+fn a_barista_prints_the_card_of_the_customer_just_enrolled_and_no_other() {
+    let shop = shop();
+    let bo = sign_in(&shop.till, "Bo", BARISTA_PIN);
+    let enrolled = bo.enrol(&Enrol::default()).expect("enrol");
+    let customer = enrolled.customer.expect("the customer");
+    let card = bo
+        .enrolment_card(enrolled.event_id)
+        .expect("her own enrolment");
+    assert_eq!(customer.record.cards, vec![card.card.clone()]);
+    let fallback = customer.record.card_codes[0].fallback.clone();
+    assert_eq!(
+        Some(card.typed.clone()),
+        fallback,
+        "the typed code under the QR"
+    );
+    assert!(card.qr_svg.starts_with("<svg"), "an element for the page");
+    assert_eq!(card.shop, shop.till.shop_info().expect("info").shop_name);
+    // The QR holds the card's signed code: a scan finds her.
+    let signed = customer.record.card_codes[0].code.clone().expect("signed");
+    assert_eq!(
+        bo.scan(&signed).expect("scan").customer.record.id,
+        customer.record.id
+    );
+
+    // Once she has done something else, or two minutes have gone, it is a
+    // manager's to print.
+    let second = bo.enrol(&Enrol::default()).expect("enrol");
+    assert_eq!(
+        code(bo.enrolment_card(enrolled.event_id)),
+        Some(ErrorCode::AuthForbidden)
+    );
+    shop.clock.advance(chrono::Duration::seconds(121));
+    assert_eq!(
+        code(bo.enrolment_card(second.event_id)),
+        Some(ErrorCode::AuthForbidden)
+    );
+    let mia = sign_in(&shop.till, "Mia", MANAGER_PIN);
+    assert_eq!(
+        mia.enrolment_card(enrolled.event_id)
+            .expect("a manager's")
+            .card,
+        card.card
+    );
+    // Only enrolments carry a card to hand over.
+    let visit = mia
+        .record_visit(&RecordVisit {
+            customer: CustomerRef::Customer(customer.record.id),
+            amount: "5.00".into(),
+            items: vec![],
+            coupon: None,
+            key: None,
+        })
+        .expect("visit");
+    assert_eq!(
+        code(mia.enrolment_card(visit.event_id)),
+        Some(ErrorCode::InvalidInput)
+    );
+    // A card replaced since is not printed again.
+    mia.replace_card(&ReplaceCard {
+        card: card.card.clone(),
+        key: None,
+    })
+    .expect("replace");
+    let refused = mia.enrolment_card(enrolled.event_id).expect_err("replaced");
+    assert_eq!(refused.error_code(), ErrorCode::InvalidInput);
+}

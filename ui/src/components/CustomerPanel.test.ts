@@ -1,0 +1,228 @@
+// The customer a barista has scanned: who it is (without reading the phone
+// out), what they hold, what they can redeem now, and why not the rest.
+import { act, fireEvent, render, screen, within } from "@testing-library/svelte";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { CustomerSummary, OfferNow, RewardLine } from "../lib/bindings";
+import { locale } from "../lib/locale.svelte";
+import CustomerPanel from "./CustomerPanel.svelte";
+
+const freeCoffee: RewardLine = {
+  id: "free-coffee",
+  name: "Free coffee",
+  how: "-100 points",
+  how_message: { id: "redeem-points", args: { points: { number: 100 }, reward: { text: "Free coffee" } } },
+};
+const cake: RewardLine = { id: "cake", name: "Slice of cake", how: "with a voucher", how_message: null };
+
+function customer(over: Partial<CustomerSummary> = {}): CustomerSummary {
+  return {
+    tier: { id: "gold", name: "Gold", perks: ["10% off beans", "free oat milk"] },
+    balances: [
+      { account: "points", amount: 120, text: "120 points", message: { id: "balance-points", args: { points: { number: 120 } } } },
+      {
+        account: "stamps:coffee",
+        amount: 7,
+        text: "7 of 10 on Coffee card",
+        message: { id: "balance-stamps", args: { stamps: { number: 7 }, of: { number: 10 }, card: { text: "Coffee card" } } },
+      },
+      {
+        account: "cashback",
+        amount: 320,
+        text: "$3.20 cashback",
+        message: { id: "balance-cashback", args: { amount: { money: { minor: 320, currency: "USD" } } } },
+      },
+    ],
+    points_expired: 0,
+    rewards_available: [freeCoffee, cake],
+    rewards_out_of_reach: [
+      {
+        id: "vip-breakfast",
+        name: "VIP breakfast",
+        why: { id: "why-needs-tier", args: { tier: { text: "Platinum" }, held: { text: "Gold" } } },
+      },
+    ],
+    birthday_near: null,
+    conflicts: [],
+    id: "cus-0001",
+    name: "Zofia Nowak",
+    phone: "+48 601 234 567",
+    email: null,
+    birthday: null,
+    marketing_consent: false,
+    tags: [],
+    status: "active",
+    merged_into: null,
+    visits: 14,
+    spend: 12_345,
+    last_visit: "2026-12-01",
+    cards: ["card-1"],
+    card_codes: [],
+    ...over,
+  };
+}
+
+const offers: OfferNow[] = [
+  { id: "early-bird", what: { id: "offer-now-multiplier", args: { times: { text: "×2" }, offer: { text: "before 9:00" } } } },
+];
+
+function panel(c: CustomerSummary = customer(), o: OfferNow[] = []) {
+  const onredeem = vi.fn<(reward: RewardLine) => void>();
+  const onspend = vi.fn<(balance: number) => void>();
+  const result = render(CustomerPanel, { customer: c, offers: o, onredeem, onspend });
+  return { ...result, onredeem, onspend };
+}
+
+function balance(account: string): HTMLElement {
+  const line = within(screen.getByTestId("balances"))
+    .getAllByRole("listitem")
+    .find((li) => li.dataset["account"] === account);
+  if (!line) throw new Error(`no balance ${account}`);
+  return line;
+}
+
+/** The words an element shows, spaces as a reader sees them. */
+function words(element: Element | null | undefined): string {
+  return element?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+}
+
+afterEach(() => locale.set("en"));
+
+describe("CustomerPanel", () => {
+  it("names the customer and masks the phone to its last four digits", () => {
+    panel();
+    expect(screen.getByTestId("customer").dataset["customer"]).toBe("cus-0001");
+    expect(words(screen.getByTestId("customer-name"))).toBe("Zofia Nowak");
+    const header = screen.getByTestId("customer").querySelector("header")?.textContent ?? "";
+    expect(header).toContain("+48 ••• ••• 4567");
+    expect(header).not.toContain("601");
+    expect(words(screen.getByTestId("tier"))).toBe("Gold");
+  });
+
+  it("says when a customer has no name, and shows no phone it has not got", () => {
+    panel(customer({ name: null, phone: null, tier: null }));
+    expect(words(screen.getByTestId("customer-name"))).toBe("Customer without a name");
+    expect(screen.getByTestId("customer").querySelector(".phone")).toBeNull();
+    expect(screen.queryByTestId("tier")).toBeNull();
+  });
+
+  it("lists the balances in words", () => {
+    panel();
+    expect(words(balance("points"))).toBe("120 points");
+    expect(balance("points").dataset["amount"]).toBe("120");
+    expect(words(balance("stamps:coffee"))).toContain("7 of 10 on Coffee card");
+    expect(words(balance("cashback"))).toBe("$3.20 cashback");
+  });
+
+  it("draws a stamp card with as many stamps filled as the customer has", () => {
+    panel();
+    const stamps = balance("stamps:coffee").querySelectorAll(".stamp");
+    expect(stamps).toHaveLength(10);
+    expect(balance("stamps:coffee").querySelectorAll(".stamp.filled")).toHaveLength(7);
+    // Points are no card.
+    expect(balance("points").querySelectorAll(".stamp")).toHaveLength(0);
+  });
+
+  it("draws no card for a retired stamp card (its size is gone), only its words", () => {
+    const c = customer();
+    const retired = {
+      account: "stamps:tea",
+      amount: 3,
+      text: "3 stamps on Tea card",
+      message: { id: "balance-stamps-retired", args: { stamps: { number: 3 }, card: { text: "Tea card" } } },
+    };
+    panel(customer({ balances: [...c.balances, retired] }));
+    expect(words(balance("stamps:tea"))).toBe("3 stamps on Tea card");
+    expect(balance("stamps:tea").querySelectorAll(".stamp")).toHaveLength(0);
+  });
+
+  it("offers each reward available now as a button with its key, and redeems the one tapped", async () => {
+    const { onredeem } = panel();
+    const rewards = screen.getAllByTestId("reward");
+    expect(rewards.map((r) => r.dataset["reward"])).toEqual(["free-coffee", "cake"]);
+    const [first, second] = rewards;
+    expect(words(first?.querySelector(".name"))).toBe("Free coffee");
+    expect(words(first?.querySelector("small"))).toBe("-100 points for Free coffee");
+    expect(words(first?.querySelector(".key"))).toBe("F5");
+    expect(words(second?.querySelector(".name"))).toBe("Slice of cake");
+    expect(second?.querySelector("small")).toBeNull();
+    expect(words(second?.querySelector(".key"))).toBe("F6");
+
+    await fireEvent.click(rewards[1] as HTMLElement);
+    expect(onredeem).toHaveBeenCalledExactlyOnceWith(cake);
+  });
+
+  it("gives function keys to the first four rewards only", () => {
+    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, name: `Reward ${i}`, how: "", how_message: null }));
+    panel(customer({ rewards_available: many }));
+    const keys = screen.getAllByTestId("reward").map((r) => r.querySelector(".key")?.textContent ?? null);
+    expect(keys).toEqual(["F5", "F6", "F7", "F8", null]);
+  });
+
+  it("spends cashback with what the customer has", async () => {
+    const { onspend } = panel();
+    await fireEvent.click(screen.getByTestId("spend-cashback"));
+    expect(onspend).toHaveBeenCalledExactlyOnceWith(320);
+  });
+
+  it("offers no cashback to spend when there is none", () => {
+    const c = customer();
+    panel(customer({ balances: c.balances.filter((b) => b.account !== "cashback") }));
+    expect(screen.queryByTestId("spend-cashback")).toBeNull();
+  });
+
+  it("tells why a reward is out of reach, in words rather than a greyed button", () => {
+    panel();
+    const out = screen.getByTestId("rewards-out-of-reach");
+    const item = out.querySelector('li[data-reward="vip-breakfast"]');
+    expect(words(item)).toBe("VIP breakfast it needs the Platinum tier; the customer is Gold");
+    expect(within(screen.getByTestId("rewards")).queryByText("VIP breakfast")).toBeNull();
+  });
+
+  it("has no out-of-reach list when everything is within reach", () => {
+    panel(customer({ rewards_out_of_reach: [] }));
+    expect(screen.queryByTestId("rewards-out-of-reach")).toBeNull();
+  });
+
+  it("notes a birthday near, conflicts between tills, offers, perks and visits", () => {
+    panel(
+      customer({
+        birthday_near: "2026-12-05",
+        conflicts: [
+          {
+            kind: "below_zero",
+            event: "evt-9",
+            flag: null,
+            text: "",
+            message: { id: "conflict-below-zero", args: { account: { text: "points" }, amount: { text: "-20" } } },
+          },
+        ],
+      }),
+      offers,
+    );
+    expect(words(screen.getByTestId("birthday"))).toBe("Birthday on 5 Dec 2026");
+    expect(words(screen.getByTestId("conflict"))).toBe(
+      "points is at -20: more was taken back or adjusted away than the customer had left",
+    );
+    expect(words(screen.getByTestId("offers").querySelector('li[data-offer="early-bird"]'))).toBe(
+      "points ×2: before 9:00",
+    );
+    expect(words(screen.getByTestId("customer"))).toContain("10% off beans · free oat milk");
+    expect(words(screen.getByTestId("customer"))).toContain("14 visits");
+  });
+
+  it("shows another customer when the scan changes", async () => {
+    const { rerender } = panel();
+    await rerender({ customer: customer({ id: "cus-0002", name: "Jan", rewards_available: [] }) });
+    expect(screen.getByTestId("customer").dataset["customer"]).toBe("cus-0002");
+    expect(words(screen.getByTestId("customer-name"))).toBe("Jan");
+    expect(screen.queryAllByTestId("reward")).toHaveLength(0);
+  });
+
+  it("speaks Polish: balances, reasons and counts in its forms", async () => {
+    panel(customer({ visits: 22 }));
+    await act(() => locale.set("pl"));
+    expect(words(balance("points"))).toBe("120 punktów");
+    expect(words(balance("cashback"))).toContain("3,20");
+    expect(words(screen.getByTestId("customer"))).toContain("22 wizyty");
+  });
+});
