@@ -51,6 +51,22 @@ pub struct CardToPrint {
 }
 
 impl Commands {
+    /// The signed code in the QR of `card`, while it is an active card of
+    /// `customer` and has one.
+    fn signed_code(
+        &self,
+        customer: crate::ledger::CustomerId,
+        card: crate::ledger::CardId,
+    ) -> Result<Option<String>> {
+        let summary = self.store.customer(customer)?;
+        Ok(summary
+            .record
+            .card_codes
+            .into_iter()
+            .find(|c| c.card == card.to_string())
+            .and_then(|c| c.code))
+    }
+
     /// The card given at `enrolment`, to print and hand over: for the
     /// barista who has just enrolled the customer, or a manager. Refused when
     /// the card is no longer the customer's (replaced since).
@@ -59,14 +75,7 @@ impl Commands {
         let EventBody::Enrolled { customer, card, .. } = self.store.event(enrolment)?.body else {
             return Err(invalid("enrolment", "this event is not an enrolment"));
         };
-        let summary = self.store.customer(customer)?;
-        let code = summary
-            .record
-            .card_codes
-            .iter()
-            .find(|c| c.card == card.to_string())
-            .and_then(|c| c.code.clone())
-            .ok_or_else(|| {
+        let code = self.signed_code(customer, card)?.ok_or_else(|| {
                 invalid(
                     "enrolment",
                     "the card given at this enrolment is no longer the customer's: print their card from their record",
@@ -86,19 +95,12 @@ impl Commands {
         self.authorise(Permission::PrintCards)?;
         let id = self.store.find_card(card)?;
         let customer = self.store.customer_by_card(id)?;
-        let summary = self.store.customer(customer)?;
-        let code = summary
-            .record
-            .card_codes
-            .iter()
-            .find(|c| c.card == id.to_string())
-            .and_then(|c| c.code.clone())
-            .ok_or_else(|| {
-                invalid(
-                    "card",
-                    "this card has no signed code (issued before codes existed): replace it",
-                )
-            })?;
+        let code = self.signed_code(customer, id)?.ok_or_else(|| {
+            invalid(
+                "card",
+                "this card has no signed code (issued before codes existed): replace it",
+            )
+        })?;
         match format {
             QrFormat::Png => qr_png(&code, PNG_MODULE_PX),
             QrFormat::Svg => qr_svg(&code).map(String::into_bytes),
