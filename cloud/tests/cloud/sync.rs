@@ -634,6 +634,10 @@ fn a_new_till_catching_up_tells_how_far_it_has_come() {
         }
     }
     syncer.stop();
+    // The new till pushes what it holds of its own before it pulls, so the
+    // history it catches up on may be a little longer than the first till's.
+    let whole = high_water(&t);
+    assert!(whole >= high, "the server lost history: {whole} < {high}");
     let (last, during) = told.split_last().expect("told of the round");
     assert_eq!(
         *last,
@@ -646,9 +650,9 @@ fn a_new_till_catching_up_tells_how_far_it_has_come() {
         assert_eq!(*kind, "progress");
         let c = catch_up.expect("progress carries how far");
         assert!(c.applied > before && c.applied < c.of, "{told:?}");
-        assert_eq!(c.of, high, "of the server's whole history");
+        assert_eq!(c.of, whole, "of the server's whole history");
         assert!(c.percent < 100, "{told:?}");
         before = c.applied;
     }
-    assert_eq!(t.store.sync_cursor().expect("cursor"), high);
+    assert_eq!(t.store.sync_cursor().expect("cursor"), whole);
 }

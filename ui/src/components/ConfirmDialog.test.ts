@@ -58,6 +58,24 @@ describe("ConfirmDialog", () => {
     }
   });
 
+  it("lets Enter press Cancel when the barista has tabbed to it, not confirm behind their back", async () => {
+    open();
+    screen.getByTestId("confirm-no").focus();
+    const later = vi.fn<(event: KeyboardEvent) => void>();
+    window.addEventListener("keydown", later);
+    try {
+      const event = new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true });
+      await fireEvent(screen.getByTestId("confirm-no"), event);
+      expect(onyes).not.toHaveBeenCalled();
+      // Not cancelled: the browser's own Enter presses the focused button...
+      expect(event.defaultPrevented).toBe(false);
+      // ...and the screen behind does not see it.
+      expect(later).not.toHaveBeenCalled();
+    } finally {
+      window.removeEventListener("keydown", later);
+    }
+  });
+
   it("leaves other keys alone: no answer, and they go on to the screen", async () => {
     open();
     const later = vi.fn<(event: KeyboardEvent) => void>();

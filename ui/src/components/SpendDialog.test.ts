@@ -93,6 +93,17 @@ describe("SpendDialog", () => {
     expect(onspend).toHaveBeenCalledExactlyOnceWith("4.50");
   });
 
+  it("spends on Enter after a keypad tap: the tapped key keeps no hold on Enter", async () => {
+    open();
+    await tap("7");
+    const seven = document.querySelector<HTMLButtonElement>('button[data-key="7"]');
+    seven?.focus();
+    expect(document.activeElement).toBe(seven);
+    await fireEvent.keyDown(seven ?? window, { key: "Enter" });
+    expect(shown()).toBe("7");
+    expect(onspend).toHaveBeenCalledExactlyOnceWith("7");
+  });
+
   it("keeps the currency's decimals, one decimal mark and no leading zero", async () => {
     open();
     await tap("0", "7", ".", ".", "2", "5", "9");

@@ -4,7 +4,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { act, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Role, SyncStatus, TillOverview } from "../lib/bindings";
+import type { ErrorReport, Role, SyncStatus, TillOverview } from "../lib/bindings";
 import { locale } from "../lib/locale.svelte";
 import { till } from "../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
@@ -75,7 +75,20 @@ function text(testId: string): string {
   return screen.getByTestId(testId).textContent?.replace(/\s+/g, " ").trim() ?? "";
 }
 
+/** A refusal as the app's commands reject with it. */
+function refusal(code: ErrorReport["code"]): ErrorReport {
+  return { code, message: "in English", what: null, field: null, detail: null, retryable: false };
+}
+
 describe("sync", () => {
+  it("claims nothing about sync before the engine's first status", () => {
+    till.sync = null;
+    bar();
+    expect(screen.queryByTestId("sync-state")).toBeNull();
+    expect(screen.queryByTestId("sync-waiting")).toBeNull();
+    expect(screen.getByTestId("status-bar").textContent).not.toContain("Not paired");
+  });
+
   it("says so when the till is not paired, and counts nothing waiting", () => {
     till.sync = status({ paired: false, online: false, waiting: 4 });
     bar();
@@ -184,6 +197,17 @@ describe("the camera", () => {
     expect(calls).toEqual(["camera_retry"]);
   });
 
+  it("says why when a retry is refused", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "camera_retry") throw refusal("io");
+      return null;
+    });
+    till.camera = { kind: "camera", state: "unavailable", detail: "no /dev/video0" };
+    bar();
+    await fireEvent.click(screen.getByTestId("camera-retry"));
+    await vi.waitFor(() => expect(text("status-problem")).toBe("A file could not be read or written."));
+  });
+
   it("starting: no retry yet", () => {
     till.camera = { kind: "camera", state: "starting", detail: "" };
     bar();
@@ -226,6 +250,19 @@ describe("who is at the till", () => {
     await vi.waitFor(() => expect(screen.queryByTestId("signed-in")).toBeNull());
     expect(calls).toEqual(["sign_out", "till_state"]);
     expect(screen.queryByTestId("sign-out")).toBeNull();
+  });
+});
+
+describe("a refused sign-out", () => {
+  it("says why and leaves the barista signed in", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "sign_out") throw refusal("database");
+      return null;
+    });
+    bar();
+    await fireEvent.click(screen.getByTestId("sign-out"));
+    await vi.waitFor(() => expect(text("status-problem")).toBe("The till's database could not do that. Try again."));
+    expect(text("signed-in")).toBe("Ana at the till");
   });
 });
 
