@@ -92,13 +92,8 @@ fn stop(server: Server) {
     drop(server);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let cloud = Cloud {
-        bin: cloud_binary(),
-        db: format!("sqlite:{}", dir.path().join("cloud.db").display()),
-    };
+/// A merchant on the server, as its operator sets one up.
+fn create_merchant(cloud: &Cloud) -> String {
     let merchant = cloud.admin(&[
         "merchant",
         "create",
@@ -109,19 +104,35 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
         "--timezone",
         "Europe/Paris",
     ]);
-    let merchant = merchant["merchant"]
+    merchant["merchant"]
         .as_str()
         .expect("merchant id")
-        .to_string();
-    let (server, url) = cloud.serve("127.0.0.1:0");
-    let listen = url.trim_start_matches("http://").to_string();
-    let code = cloud.admin(&[
+        .to_string()
+}
+
+/// A one-use pairing code for the merchant's shop at `url`: `code` is what is
+/// typed, `qr` the text of its QR (`counterpart-pair:URL#CODE`).
+fn pairing_code(cloud: &Cloud, merchant: &str, url: &str) -> serde_json::Value {
+    cloud.admin(&[
         "pairing-code",
         "--merchant",
-        &merchant,
+        merchant,
         "--server-url",
-        &url,
-    ]);
+        url,
+    ])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cloud = Cloud {
+        bin: cloud_binary(),
+        db: format!("sqlite:{}", dir.path().join("cloud.db").display()),
+    };
+    let merchant = create_merchant(&cloud);
+    let (server, url) = cloud.serve("127.0.0.1:0");
+    let listen = url.trim_start_matches("http://").to_string();
+    let code = pairing_code(&cloud, &merchant, &url);
     let code = code["code"].as_str().expect("a pairing code").to_string();
 
     let app = App::start(Start {
@@ -203,6 +214,52 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
     )
     .await;
     app.screenshot("23-synced-again-en").await;
+    app.close().await;
+    stop(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_till_joins_with_the_pairing_qr_held_up_to_its_camera() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cloud = Cloud {
+        bin: cloud_binary(),
+        db: format!("sqlite:{}", dir.path().join("cloud.db").display()),
+    };
+    let merchant = create_merchant(&cloud);
+    let (server, url) = cloud.serve("127.0.0.1:0");
+    let pairing = pairing_code(&cloud, &merchant, &url);
+    let qr = pairing["qr"].as_str().expect("the QR's text").to_string();
+
+    let app = App::start(Start::default()).await;
+    app.click("[data-testid=choose-join]").await;
+    // The manager holds the pairing QR (the server's admin screen, a phone)
+    // up to the till's camera.
+    let png = counterpart_engine::print::qr_png(&qr, 8).expect("the pairing QR");
+    for i in 0..3 {
+        std::fs::write(app.frames.join(format!("pairing-{i}.png")), &png).expect("write frame");
+    }
+    app.click("[data-testid=join-form] [data-testid=camera-retry]")
+        .await;
+    let typed = serde_json::to_string(&qr).expect("JSON string");
+    app.until(
+        "the code read from the camera",
+        &format!(
+            "document.querySelector('[data-testid=join-form] input[name=code]')?.value === {typed}"
+        ),
+    )
+    .await;
+    // The QR carries the server's address: nothing else is typed but a name.
+    app.type_into("[data-testid=join-form] input[name=till-name]", "Till 2")
+        .await;
+    app.screenshot("24-join-by-qr-en").await;
+    app.click("[data-testid=join-form] button[type=submit]")
+        .await;
+    app.find("[data-testid=barista]").await;
+    app.until(
+        "online",
+        "document.querySelector('[data-testid=sync-state]')?.dataset.state === 'online'",
+    )
+    .await;
     app.close().await;
     stop(server);
 }
