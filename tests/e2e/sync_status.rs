@@ -113,13 +113,7 @@ fn create_merchant(cloud: &Cloud) -> String {
 /// A one-use pairing code for the merchant's shop at `url`: `code` is what is
 /// typed, `qr` the text of its QR (`counterpart-pair:URL#CODE`).
 fn pairing_code(cloud: &Cloud, merchant: &str, url: &str) -> serde_json::Value {
-    cloud.admin(&[
-        "pairing-code",
-        "--merchant",
-        merchant,
-        "--server-url",
-        url,
-    ])
+    cloud.admin(&["pairing-code", "--merchant", merchant, "--server-url", url])
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
