@@ -280,6 +280,32 @@ ui-status-held = { $count ->
         [one] { $count } event not applied here
        *[other] { $count } events not applied here
     }
+ui-refused-title = Events sync could not complete
+ui-refused-by-server = Refused by the cloud: they count on this till only
+ui-refused-by-this-till = Not applied on this till: they count on the other tills
+ui-refused-none = Nothing was refused.
+ui-refused-recorded = recorded { $when }
+ui-refused-staff = by { $name }
+ui-refused-details = Details (for support)
+ui-refused-erased = An event (its details were erased with the customer)
+ui-event-program_published = Program published
+ui-event-enrolled = Enrolment
+ui-event-profile_updated = Customer details changed
+ui-event-visit = Visit
+ui-event-redeemed = Redemption
+ui-event-voided = Undo
+ui-event-adjusted = Balance adjusted
+ui-event-card_replaced = Card replaced
+ui-event-subscription_bought = Plan sold
+ui-event-donated = Donation
+ui-event-merged = Records joined
+ui-event-erased = Customer erased
+ui-event-till_key_added = Till joined
+ui-event-staff_added = Staff member added
+ui-event-staff_role_changed = Staff role changed
+ui-event-staff_pin_changed = Staff PIN changed
+ui-event-staff_removed = Staff member removed
+ui-event-overdrawn = Balance overdrawn
 ui-status-catching-up = Catching up: { $percent }%
 ui-status-action-needed = Sync stopped: a manager must pair this till again
 ui-status-camera-starting = Camera starting

@@ -281,6 +281,32 @@ ui-status-held = { $count ->
         [one] { $count } événement non appliqué ici
        *[other] { $count } événements non appliqués ici
     }
+ui-refused-title = Événements que la synchronisation n’a pas pu terminer
+ui-refused-by-server = Refusés par le cloud : ils ne comptent que sur cette caisse
+ui-refused-by-this-till = Non appliqués sur cette caisse : ils comptent sur les autres caisses
+ui-refused-none = Rien n’a été refusé.
+ui-refused-recorded = enregistré le { $when }
+ui-refused-staff = par { $name }
+ui-refused-details = Détails (pour l’assistance)
+ui-refused-erased = Un événement (ses détails ont été effacés avec le client)
+ui-event-program_published = Programme publié
+ui-event-enrolled = Inscription
+ui-event-profile_updated = Coordonnées modifiées
+ui-event-visit = Visite
+ui-event-redeemed = Récompense utilisée
+ui-event-voided = Annulation
+ui-event-adjusted = Solde corrigé
+ui-event-card_replaced = Carte remplacée
+ui-event-subscription_bought = Formule vendue
+ui-event-donated = Don
+ui-event-merged = Fiches fusionnées
+ui-event-erased = Client effacé
+ui-event-till_key_added = Caisse ajoutée
+ui-event-staff_added = Employé ajouté
+ui-event-staff_role_changed = Rôle d’un employé modifié
+ui-event-staff_pin_changed = Code PIN d’un employé modifié
+ui-event-staff_removed = Employé retiré
+ui-event-overdrawn = Solde à découvert
 ui-status-catching-up = Rattrapage : { $percent } %
 ui-status-action-needed = Synchronisation arrêtée : un responsable doit appairer à nouveau cette caisse
 ui-status-camera-starting = Caméra en démarrage

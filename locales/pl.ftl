@@ -325,6 +325,32 @@ ui-status-held = { $count ->
         [many] { $count } zdarzeń niezastosowanych
        *[other] { $count } zdarzenia niezastosowane
     }
+ui-refused-title = Zdarzenia, których synchronizacja się nie powiodła
+ui-refused-by-server = Odrzucone przez chmurę: liczą się tylko na tej kasie
+ui-refused-by-this-till = Niezastosowane na tej kasie: liczą się na pozostałych kasach
+ui-refused-none = Nic nie zostało odrzucone.
+ui-refused-recorded = zapisano { $when }
+ui-refused-staff = przez: { $name }
+ui-refused-details = Szczegóły (dla wsparcia)
+ui-refused-erased = Zdarzenie (szczegóły usunięto wraz z klientem)
+ui-event-program_published = Opublikowanie programu
+ui-event-enrolled = Zapisanie klienta
+ui-event-profile_updated = Zmiana danych klienta
+ui-event-visit = Wizyta
+ui-event-redeemed = Odbiór nagrody
+ui-event-voided = Cofnięcie
+ui-event-adjusted = Korekta salda
+ui-event-card_replaced = Wymiana karty
+ui-event-subscription_bought = Sprzedaż planu
+ui-event-donated = Darowizna
+ui-event-merged = Połączenie kont
+ui-event-erased = Usunięcie klienta
+ui-event-till_key_added = Dołączenie kasy
+ui-event-staff_added = Dodanie pracownika
+ui-event-staff_role_changed = Zmiana roli pracownika
+ui-event-staff_pin_changed = Zmiana PIN-u pracownika
+ui-event-staff_removed = Usunięcie pracownika
+ui-event-overdrawn = Saldo poniżej zera
 ui-status-catching-up = Pobieranie danych: { $percent }%
 ui-status-action-needed = Synchronizacja stoi: kierownik musi ponownie sparować kasę
 ui-status-camera-starting = Kamera startuje

@@ -325,6 +325,32 @@ ui-status-held = { $count ->
         [many] { $count } событий не применено
        *[other] { $count } события не применены
     }
+ui-refused-title = События, которые не удалось синхронизировать
+ui-refused-by-server = Отклонены облаком: учитываются только на этой кассе
+ui-refused-by-this-till = Не применены на этой кассе: учитываются на остальных кассах
+ui-refused-none = Ничего не отклонено.
+ui-refused-recorded = записано { $when }
+ui-refused-staff = сотрудник: { $name }
+ui-refused-details = Подробности (для поддержки)
+ui-refused-erased = Событие (подробности удалены вместе с клиентом)
+ui-event-program_published = Публикация программы
+ui-event-enrolled = Регистрация клиента
+ui-event-profile_updated = Изменение данных клиента
+ui-event-visit = Визит
+ui-event-redeemed = Получение награды
+ui-event-voided = Отмена
+ui-event-adjusted = Корректировка баланса
+ui-event-card_replaced = Замена карты
+ui-event-subscription_bought = Продажа абонемента
+ui-event-donated = Пожертвование
+ui-event-merged = Объединение записей
+ui-event-erased = Удаление клиента
+ui-event-till_key_added = Подключение кассы
+ui-event-staff_added = Добавление сотрудника
+ui-event-staff_role_changed = Смена роли сотрудника
+ui-event-staff_pin_changed = Смена PIN-кода сотрудника
+ui-event-staff_removed = Удаление сотрудника
+ui-event-overdrawn = Отрицательный баланс
 ui-status-catching-up = Загрузка данных: { $percent }%
 ui-status-action-needed = Синхронизация остановлена: управляющий должен заново привязать кассу
 ui-status-camera-starting = Камера запускается

@@ -34,6 +34,7 @@ fn counterpart_commands() -> &'static [&'static str] {
         "enrol",
         "enrolment_card",
         "sync_status",
+        "refused_events",
         "pair",
         "cameras",
         "use_camera",

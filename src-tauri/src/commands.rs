@@ -4,8 +4,9 @@
 
 use counterpart_engine::command::{
     CameraChoice, CameraSetting, CardToPrint, Commands, CustomerRef, Enrol, ExampleProgram,
-    FindCustomers, PairTill, Paired, RecordVisit, Redeem, SaleSheet, ScanNotice, ScannedCustomer,
-    SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
+    FindCustomers, PairTill, Paired, RecordVisit, Redeem, RefusedEvent, SaleSheet, ScanNotice,
+    ScannedCustomer, SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast,
+    WedgeKey,
 };
 use counterpart_engine::error::ErrorReport;
 use counterpart_engine::ledger::EventId;
@@ -158,6 +159,12 @@ pub async fn enrolment_card(till: State<'_, Till>, enrolment: EventId) -> Answer
 #[tauri::command]
 pub async fn sync_status(till: State<'_, Till>) -> Answer<SyncStatus> {
     answer(till.commands().sync_status(&till.syncer))
+}
+
+/// The events sync could not complete, for a manager to open from the status bar.
+#[tauri::command]
+pub async fn refused_events(till: State<'_, Till>) -> Answer<Vec<RefusedEvent>> {
+    answer(till.commands().refused_events())
 }
 
 /// Pairs this till with the shop's server (a typed code, or a pairing QR's text).

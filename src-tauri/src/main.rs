@@ -65,6 +65,7 @@ fn main() -> anyhow::Result<()> {
             commands::enrol,
             commands::enrolment_card,
             commands::sync_status,
+            commands::refused_events,
             commands::pair,
             commands::cameras,
             commands::use_camera,

@@ -308,7 +308,12 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         // Let the last change paint.
         tokio::time::sleep(Duration::from_millis(250)).await;
-        let png = self.client.screenshot().await.expect("screenshot");
+        let png = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot())
+            .await
+            .unwrap_or_else(|_| {
+                panic!("{name}.png: no screenshot within 30 s (WebKit gave no paint)")
+            })
+            .expect("screenshot");
         let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, &png).expect("save screenshot");
         let picture = image::load_from_memory(&png)

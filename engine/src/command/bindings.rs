@@ -103,6 +103,8 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         ParkedEvent,
         crate::store::HeldEvent,
         SyncOverview,
+        RefusedBy,
+        RefusedEvent,
         SyncNoticeForScreen,
         crate::sync::SyncStatus,
         crate::sync::CatchUp,
@@ -174,6 +176,17 @@ pub fn typescript() -> String {
         out.push_str(&format!("\n  | \"{}\"", code.as_str()));
     }
     out.push_str(";\n\n");
+    out.push_str("/** Every kind of ledger event, as stored. */\nexport type EventKind =");
+    for kind in crate::ledger::EventBody::KINDS {
+        out.push_str(&format!("\n  | \"{kind}\""));
+    }
+    out.push_str(
+        ";\n\n/** The same, as a list. */\nexport const EVENT_KINDS: readonly EventKind[] = [",
+    );
+    for kind in crate::ledger::EventBody::KINDS {
+        out.push_str(&format!("\n  \"{kind}\","));
+    }
+    out.push_str("\n];\n\n");
     out.push_str(&money_tables());
     #[cfg(feature = "scan")]
     out.push_str(&format!(

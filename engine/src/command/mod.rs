@@ -18,6 +18,8 @@ mod lookup;
 mod maintenance;
 #[cfg(feature = "sync")]
 mod pairing;
+#[cfg(feature = "sync")]
+mod refused;
 pub mod request;
 mod sale;
 #[cfg(feature = "scan")]
@@ -42,6 +44,8 @@ pub use lookup::{ScannedCustomer, ShopInfo, TillOverview};
 pub use maintenance::DecodedImage;
 #[cfg(feature = "sync")]
 pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
+#[cfg(feature = "sync")]
+pub use refused::{RefusedBy, RefusedEvent};
 pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};
 #[cfg(feature = "scan")]

@@ -503,7 +503,7 @@ fn locked_out(
 }
 
 /// A recorded staff id as the person's name (the id itself if unknown).
-fn staff_name(recorded: &str, roster: &Roster) -> String {
+pub(super) fn staff_name(recorded: &str, roster: &Roster) -> String {
     uuid::Uuid::try_parse(recorded)
         .ok()
         .and_then(|id| roster.get(id))

@@ -301,6 +301,29 @@ pub enum EventBody {
 }
 
 impl EventBody {
+    /// Every kind [`EventBody::kind`] gives, in the order of the enum (the
+    /// screens name each in words: `ui-event-<kind>`).
+    pub const KINDS: &'static [&'static str] = &[
+        "program_published",
+        "enrolled",
+        "profile_updated",
+        "visit",
+        "redeemed",
+        "voided",
+        "adjusted",
+        "card_replaced",
+        "subscription_bought",
+        "donated",
+        "merged",
+        "erased",
+        "till_key_added",
+        "staff_added",
+        "staff_role_changed",
+        "staff_pin_changed",
+        "staff_removed",
+        "overdrawn",
+    ];
+
     /// The kind as stored (`visit`, `redeemed`).
     pub fn kind(&self) -> &'static str {
         match self {

@@ -165,6 +165,39 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The held events with the events themselves, in the server's order: the
+    /// event is `None` once its customer was erased (only its place and reason
+    /// stay), or if its stored text no longer reads as an event.
+    pub fn held_with_events(&self) -> Result<Vec<(HeldEvent, Option<Event>)>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT event_id, server_seq, reason, held_at, body FROM sync_held ORDER BY server_seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let held = HeldEvent {
+                event_id: r.get(0)?,
+                server_seq: r.get(1)?,
+                reason: r.get(2)?,
+                held_at: r.get(3)?,
+            };
+            let body: Option<String> = r.get(4)?;
+            Ok((held, body))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (held, body) = row?;
+            let event = body.and_then(|b| match serde_json::from_str::<Event>(&b) {
+                Ok(e) => Some(e),
+                Err(e) => {
+                    tracing::warn!(event = %held.event_id, error = %e, "a held event's stored text does not read");
+                    None
+                }
+            });
+            out.push((held, event));
+        }
+        Ok(out)
+    }
+
     /// Tries the held events again, in the server's order, each in its own
     /// savepoint: those that apply now leave the list, the others stay with
     /// their latest reason.

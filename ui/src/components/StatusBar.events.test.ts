@@ -3,9 +3,9 @@
 // events from @tauri-apps/api/mocks), the bar rendering what the events say.
 import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { RoundReport, SyncStatus, TillOverview } from "../lib/bindings";
+import type { ErrorReport, RefusedEvent, RoundReport, SyncStatus, TillOverview } from "../lib/bindings";
 import type { ScanForScreen } from "../lib/api";
 import { till } from "../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
@@ -57,7 +57,13 @@ const withStaff: TillOverview = {
 };
 
 /** What the engine answers now. */
-const engine = { overview: joined, status: status({ online: false }), calls: [] as string[] };
+const engine = {
+  overview: joined,
+  status: status({ online: false }),
+  calls: [] as string[],
+  refused: [] as RefusedEvent[],
+  refusal: null as ErrorReport | null,
+};
 
 function count(command: string): number {
   return engine.calls.filter((c) => c === command).length;
@@ -79,6 +85,9 @@ beforeAll(async () => {
           return engine.overview;
         case "sync_status":
           return engine.status;
+        case "refused_events":
+          if (engine.refusal) throw engine.refusal;
+          return engine.refused;
         default:
           return null;
       }
@@ -133,5 +142,46 @@ describe("StatusBar on the app's events", () => {
     await emit("scan", running);
     await vi.waitFor(() => expect(screen.getByTestId("camera-state").textContent?.trim()).toBe("Camera on"));
     expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+  });
+
+  it("opens the refused events for a manager and says why for anyone else", async () => {
+    engine.refused = [
+      {
+        event_id: "e1",
+        refused_by: "server",
+        kind: "visit",
+        customer: "c1",
+        customer_name: "Ada",
+        staff: "Mia",
+        recorded: "2026-12-03 07:05",
+        refused: "2026-12-03 07:06",
+        reason: "the visit amount 99999999999 is out of range",
+      },
+    ];
+    render(StatusBar, { onsettings: () => {} });
+    await sync(null, status({ parked: 1 }));
+    const chip = await vi.waitFor(() => screen.getByTestId("parked"));
+    expect(chip.textContent?.trim()).toBe("1 event refused");
+
+    engine.refusal = {
+      code: "auth.forbidden",
+      message: "Bo may not read reports",
+      what: null,
+      field: null,
+      detail: null,
+      retryable: false,
+    };
+    await fireEvent.click(chip);
+    const problem = await vi.waitFor(() => screen.getByTestId("status-problem"));
+    expect(problem.textContent).not.toContain("Bo may not");
+    expect(screen.queryByTestId("refused-events")).toBeNull();
+
+    engine.refusal = null;
+    await fireEvent.click(chip);
+    const list = await vi.waitFor(() => screen.getByTestId("refused-events"));
+    expect(list.textContent).toContain("Ada");
+    expect(screen.queryByTestId("status-problem")).toBeNull();
+    await fireEvent.click(screen.getByTestId("refused-close"));
+    expect(screen.queryByTestId("refused-events")).toBeNull();
   });
 });

@@ -48,6 +48,49 @@ export type ErrorCode =
   | "sync.already_paired"
   | "sync.failed";
 
+/** Every kind of ledger event, as stored. */
+export type EventKind =
+  | "program_published"
+  | "enrolled"
+  | "profile_updated"
+  | "visit"
+  | "redeemed"
+  | "voided"
+  | "adjusted"
+  | "card_replaced"
+  | "subscription_bought"
+  | "donated"
+  | "merged"
+  | "erased"
+  | "till_key_added"
+  | "staff_added"
+  | "staff_role_changed"
+  | "staff_pin_changed"
+  | "staff_removed"
+  | "overdrawn";
+
+/** The same, as a list. */
+export const EVENT_KINDS: readonly EventKind[] = [
+  "program_published",
+  "enrolled",
+  "profile_updated",
+  "visit",
+  "redeemed",
+  "voided",
+  "adjusted",
+  "card_replaced",
+  "subscription_bought",
+  "donated",
+  "merged",
+  "erased",
+  "till_key_added",
+  "staff_added",
+  "staff_role_changed",
+  "staff_pin_changed",
+  "staff_removed",
+  "overdrawn",
+];
+
 /** Decimals of currencies whose minor unit is not 1/100 (the rest have 2). */
 export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
   "JPY": 0,
@@ -1232,6 +1275,48 @@ parked: Array<ParkedEvent>,
  * Other tills' events this till could not apply, held aside with the reason.
  */
 held: Array<HeldEvent>, };
+
+export type RefusedBy = "server" | "this_till";
+
+export type RefusedEvent = { 
+/**
+ * The event.
+ */
+event_id: string, 
+/**
+ * Who refused it.
+ */
+refused_by: RefusedBy, 
+/**
+ * Its kind (`visit`, `redeemed`, …); none when its text is gone (its
+ * customer was erased).
+ */
+kind: EventKind | null, 
+/**
+ * The customer it is about.
+ */
+customer: string | null, 
+/**
+ * That customer's name, when this till knows one.
+ */
+customer_name: string | null, 
+/**
+ * Who recorded it (their name).
+ */
+staff: string | null, 
+/**
+ * When it was recorded, in the shop's time zone (`2026-12-03 07:05`).
+ */
+recorded: string | null, 
+/**
+ * When it was refused, in the shop's time zone.
+ */
+refused: string, 
+/**
+ * The reason as the server or this till's fold gave it, in English: for
+ * whoever looks into it (support), shown as it is.
+ */
+reason: string, };
 
 export type SyncNoticeForScreen = { 
 /**

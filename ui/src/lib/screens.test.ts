@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ErrorCode, ErrorReport } from "./bindings";
+import { EVENT_KINDS, type ErrorCode, type ErrorReport } from "./bindings";
 import { describeError, errorId } from "./errors";
 import { Catalogue, LANGUAGES } from "./i18n";
 import { maskPhone } from "./phone";
@@ -36,6 +36,8 @@ describe("the screens' words", () => {
     for (const s of ["starting", "waiting", "unavailable", "ended"]) ids.add(`ui-camera-${s}`);
     for (const s of ["starting", "running", "unavailable", "ended"]) ids.add(`ui-status-camera-${s}`);
     for (const r of ["barista", "manager"]) ids.add(`ui-role-${r}`);
+    // Every kind of event the engine can name (the refused events' list).
+    for (const kind of EVENT_KINDS) ids.add(`ui-event-${kind}`);
     expect(ids.size).toBeGreaterThan(60);
     for (const language of LANGUAGES) {
       const catalogue = new Catalogue(language);

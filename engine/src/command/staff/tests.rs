@@ -257,6 +257,11 @@ fn actions(
             Box::new(|t: &Commands| code(t.audit(&AuditRange::default()))),
         ),
         (
+            Permission::Reports,
+            "open the refused events",
+            Box::new(|t: &Commands| code(t.refused_events())),
+        ),
+        (
             Permission::Merge,
             "merge",
             Box::new(move |t: &Commands| {
