@@ -62,8 +62,12 @@ fn line(name: &str, values: &[f64], target: &str) {
     );
 }
 
-/// PSS in kB of the app's process and the WebKit processes it started.
-fn pss_kb() -> (u64, Vec<(String, u64)>) {
+/// PSS in kB of the app's process and the WebKit processes it started. The
+/// app is the one on `db` (its environment says so): another till left
+/// running on this machine, such as a killed test's, is not counted (it was
+/// once, and the figure read 381 MB instead of 222).
+fn pss_kb(db: &std::path::Path) -> (u64, Vec<(String, u64)>) {
+    let ours = format!("COUNTERPART_DB={}", db.display());
     let procs: Vec<(u32, u32, String)> = std::fs::read_dir("/proc")
         .into_iter()
         .flatten()
@@ -81,6 +85,11 @@ fn pss_kb() -> (u64, Vec<(String, u64)>) {
         .iter()
         .filter(|(_, _, n)| n.starts_with("counterpart-til"))
         .map(|(p, _, _)| *p)
+        .filter(|p| {
+            std::fs::read(format!("/proc/{p}/environ"))
+                .map(|env| env.split(|b| *b == 0).any(|v| v == ours.as_bytes()))
+                .unwrap_or(false)
+        })
         .collect();
     let mut total = 0;
     let mut parts = Vec::new();
@@ -138,7 +147,7 @@ async fn main() {
         }
         tokio::time::sleep(Duration::from_millis(1500)).await;
     }
-    let (pss, parts) = pss_kb();
+    let (pss, parts) = pss_kb(&app.db);
     let log = app.log();
     app.close().await;
 
