@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::staff::staff_name;
 use super::Commands;
-use crate::error::Result;
+use crate::error::{EngineError, Result};
 use crate::ledger::{CustomerId, Event};
 use crate::location::Location;
 use crate::staff::{Permission, Roster};
@@ -62,11 +62,17 @@ impl Commands {
         let roster = self.store.roster()?;
         let mut out = Vec::new();
         for parked in self.store.parked()? {
-            let event = parked
-                .event_id
-                .parse()
-                .ok()
-                .and_then(|id| self.store.event(id).ok());
+            // A parked event is this till's own and stays in its ledger; one not
+            // found there is listed without its particulars, but a failing
+            // database is an error, not an empty line.
+            let event = match parked.event_id.parse() {
+                Ok(id) => match self.store.event(id) {
+                    Ok(event) => Some(event),
+                    Err(EngineError::NotFound { .. }) => None,
+                    Err(e) => return Err(e),
+                },
+                Err(_) => None,
+            };
             out.push(self.describe(
                 parked.event_id,
                 RefusedBy::Server,

@@ -147,21 +147,26 @@ pub(crate) fn erase_held(conn: &Connection, customer: &str) -> Result<()> {
     Ok(())
 }
 
+/// The columns [`held_from_row`] reads, first in a query.
+const HELD_COLUMNS: &str = "event_id, server_seq, reason, held_at";
+
+fn held_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HeldEvent> {
+    Ok(HeldEvent {
+        event_id: r.get(0)?,
+        server_seq: r.get(1)?,
+        reason: r.get(2)?,
+        held_at: r.get(3)?,
+    })
+}
+
 impl Store {
     /// Pulled events held aside, in the server's order.
     pub fn held(&self) -> Result<Vec<HeldEvent>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT event_id, server_seq, reason, held_at FROM sync_held ORDER BY server_seq",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(HeldEvent {
-                event_id: r.get(0)?,
-                server_seq: r.get(1)?,
-                reason: r.get(2)?,
-                held_at: r.get(3)?,
-            })
-        })?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {HELD_COLUMNS} FROM sync_held ORDER BY server_seq"
+        ))?;
+        let rows = stmt.query_map([], held_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -170,18 +175,11 @@ impl Store {
     /// stay), or if its stored text no longer reads as an event.
     pub fn held_with_events(&self) -> Result<Vec<(HeldEvent, Option<Event>)>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT event_id, server_seq, reason, held_at, body FROM sync_held ORDER BY server_seq",
-        )?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {HELD_COLUMNS}, body FROM sync_held ORDER BY server_seq"
+        ))?;
         let rows = stmt.query_map([], |r| {
-            let held = HeldEvent {
-                event_id: r.get(0)?,
-                server_seq: r.get(1)?,
-                reason: r.get(2)?,
-                held_at: r.get(3)?,
-            };
-            let body: Option<String> = r.get(4)?;
-            Ok((held, body))
+            Ok((held_from_row(r)?, r.get::<_, Option<String>>(4)?))
         })?;
         let mut out = Vec::new();
         for row in rows {
