@@ -123,6 +123,12 @@ async fn main() {
         "!!document.querySelector('[data-testid=barista]')",
     )
     .await;
+    // Its barista_interactive comes once the page has drawn; wait for it.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while since_start(&app.log(), "barista_interactive").is_none() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let first_start = since_start(&app.log(), "barista_interactive");
     let data = app.close().await;
 
     // Started again on it: the start a shop sees every morning.
@@ -158,6 +164,12 @@ async fn main() {
             "cold start → barista interactive"
         ),
         None => println!("cold start: not measured (no barista_interactive in the log)"),
+    }
+    if let Some(ms) = first_start {
+        println!(
+            "{:<36} {ms:>7.0} ms from process start   (once: sets the demo shop up)",
+            "first start → barista interactive"
+        );
     }
     line(
         "frame captured → customer painted",

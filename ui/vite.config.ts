@@ -12,12 +12,12 @@ export default defineConfig({
     projects: [
       // The screens' logic: plain functions, no DOM.
       { extends: true, test: { name: "lib", include: ["src/lib/**/*.test.ts"], environment: "node" } },
-      // The components, mounted in jsdom with Svelte's browser build
+      // The components and screens, mounted in jsdom with Svelte's browser build
       // (svelteTesting adds the `browser` condition and unmounts after each test).
       {
         extends: true,
         plugins: [svelteTesting()],
-        test: { name: "components", include: ["src/components/**/*.test.ts"], environment: "jsdom" },
+        test: { name: "components", include: ["src/components/**/*.test.ts", "src/screens/**/*.test.ts"], environment: "jsdom" },
       },
     ],
   },

@@ -120,6 +120,11 @@ impl Camera {
         self.restart();
     }
 
+    /// True while recorded frames play instead of a webcam.
+    pub fn is_replay(&self) -> bool {
+        lock(&self.source).is_replay()
+    }
+
     /// The camera's state as last reported.
     pub fn state(&self) -> ScanNotice {
         lock(&self.state).clone()

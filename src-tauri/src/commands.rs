@@ -175,13 +175,19 @@ pub async fn pair(till: State<'_, Till>, request: PairTill) -> Answer<Paired> {
     Ok(paired)
 }
 
-/// The webcams this machine has, and the camera's state now.
+/// The webcams this machine has, the manager's choice, the camera's state now,
+/// and whether recorded frames play instead of a webcam.
 #[tauri::command]
 pub async fn cameras(
     till: State<'_, Till>,
-) -> Answer<(Vec<CameraChoice>, Option<CameraSetting>, ScanNotice)> {
+) -> Answer<(Vec<CameraChoice>, Option<CameraSetting>, ScanNotice, bool)> {
     let setting = answer(till.commands().camera_setting())?;
-    Ok((Commands::cameras(), setting, till.camera.state()))
+    Ok((
+        Commands::cameras(),
+        setting,
+        till.camera.state(),
+        till.camera.is_replay(),
+    ))
 }
 
 /// Uses a webcam at a resolution (a manager's setting, kept for the next start).

@@ -295,6 +295,18 @@ impl App {
             .unwrap_or_else(|e| panic!("send keys: {e}"));
     }
 
+    /// Switches the language with the screen's own picker (first run, set-up,
+    /// sign-in, settings) and waits until the page is in it.
+    pub async fn in_language(&self, language: &str) {
+        self.click(&format!("[data-testid=language-{language}]"))
+            .await;
+        self.until(
+            "the language",
+            &format!("document.documentElement.lang === '{language}'"),
+        )
+        .await;
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css)
             .await

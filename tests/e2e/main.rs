@@ -4,5 +4,6 @@
 
 mod demo_shop;
 mod harness;
+mod refused_events;
 mod sync_status;
 mod till_flow;

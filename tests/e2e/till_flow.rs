@@ -53,15 +53,18 @@ async fn customer_on_screen(app: &App) -> String {
         .expect("a customer id")
 }
 
-/// Switches the language with the screen's own picker and waits for it.
-async fn in_language(app: &App, language: &str) {
+/// Switches the language from the barista screen, through the settings.
+async fn barista_in_language(app: &App, language: &str) {
+    app.click("[data-testid=settings-open]").await;
     app.click(&format!("[data-testid=language-{language}]"))
         .await;
+    app.click("[data-testid=settings-close]").await;
     app.until(
         "the language",
         &format!("document.documentElement.lang === '{language}'"),
     )
     .await;
+    app.find("[data-testid=barista]").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -81,15 +84,15 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     // with the points example and a manager, in English.
     app.find("[data-testid=first-run]").await;
     for language in ["pl", "fr", "ru", "en"] {
-        in_language(&app, language).await;
+        app.in_language(language).await;
         app.screenshot(&format!("01-first-run-{language}")).await;
     }
     app.click("[data-testid=choose-set-up]").await;
     for language in ["pl", "fr", "ru"] {
-        in_language(&app, language).await;
+        app.in_language(language).await;
         app.screenshot(&format!("02-set-up-{language}")).await;
     }
-    in_language(&app, "en").await;
+    app.in_language("en").await;
     app.type_into("input[name=shop]", "Corner Café").await;
     app.type_into("input[name=timezone]", "Europe/Warsaw").await;
     app.type_into("input[name=manager]", "Mia").await;
@@ -104,7 +107,13 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.keys("1111").await;
     app.keys("\u{E007}").await;
     app.find("[data-testid=sign-in-error]").await;
-    app.screenshot("03-sign-in-wrong-pin-en").await;
+    // The refusal is the engine's code, worded by each catalogue.
+    for language in ["pl", "fr", "ru", "en"] {
+        app.in_language(language).await;
+        app.find("[data-testid=sign-in-error]").await;
+        app.screenshot(&format!("03-sign-in-wrong-pin-{language}"))
+            .await;
+    }
     app.keys(PIN).await;
     app.keys("\u{E007}").await;
 
@@ -117,7 +126,12 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     .await;
     app.find("[data-testid=camera-retry]").await;
     assert!(app.text("[data-testid=signed-in]").await.contains("Mia"));
-    app.screenshot("04-barista-camera-absent-en").await;
+    for language in ["pl", "fr", "ru", "en"] {
+        barista_in_language(&app, language).await;
+        app.find("[data-testid=camera-retry]").await;
+        app.screenshot(&format!("04-barista-camera-absent-{language}"))
+            .await;
+    }
 
     // Enrol a customer (F4), with a phone and a tag.
     app.keys("\u{E034}").await;
@@ -162,7 +176,6 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         .await
         .expect("read data-typed")
         .expect("the typed code");
-    app.screenshot("05-print-card-en").await;
     app.keys("\u{E007}").await; // Enter prints
     app.until("the print dialog", "window.__printed === 1")
         .await;
@@ -299,11 +312,17 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
 
     // The dialogs in every language: enrolment and a reward's confirmation.
     for language in ["pl", "fr", "ru", "en"] {
-        app.click("[data-testid=settings-open]").await;
-        app.click(&format!("[data-testid=language-{language}]"))
-            .await;
-        app.click("[data-testid=settings-close]").await;
+        barista_in_language(&app, language).await;
         app.find("[data-testid=customer]").await;
+        app.keys("\u{E03A}").await; // F10: her card, as it prints
+        app.find("[data-testid=printed-card] svg").await;
+        app.screenshot(&format!("05-print-card-{language}")).await;
+        app.keys("\u{E00C}").await;
+        app.until(
+            "the card dialog closed",
+            "!document.querySelector('[data-testid=card-print]')",
+        )
+        .await;
         app.keys("\u{E034}").await; // F4
         app.find("[data-testid=enrol]").await;
         app.screenshot(&format!("15-enrol-{language}")).await;
@@ -327,7 +346,7 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.click("[data-testid=sign-out]").await;
     app.find("[data-testid=sign-in]").await;
     for language in ["pl", "fr", "ru", "en"] {
-        in_language(&app, language).await;
+        app.in_language(language).await;
         app.screenshot(&format!("14-signed-out-{language}")).await;
     }
 

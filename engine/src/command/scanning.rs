@@ -30,6 +30,14 @@ pub enum FrameSourceChoice {
     },
 }
 
+impl FrameSourceChoice {
+    /// Recorded frames rather than a webcam: the screens say so, so nobody
+    /// takes the demo's replay for a working webcam.
+    pub fn is_replay(&self) -> bool {
+        matches!(self, FrameSourceChoice::Replay { .. })
+    }
+}
+
 /// Resolutions a manager may pick for the webcam: enough for a card at the
 /// counter, small enough to decode in a few milliseconds.
 pub const CAMERA_RESOLUTIONS: [(u32, u32); 3] = [(640, 480), (1280, 720), (1920, 1080)];

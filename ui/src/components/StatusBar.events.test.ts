@@ -80,7 +80,7 @@ beforeAll(async () => {
       engine.calls.push(cmd);
       switch (cmd) {
         case "cameras":
-          return [[], null, { kind: "camera", state: "unavailable", detail: "no webcam" }];
+          return [[], null, { kind: "camera", state: "unavailable", detail: "no webcam" }, false];
         case "till_state":
           return engine.overview;
         case "sync_status":

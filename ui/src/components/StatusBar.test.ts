@@ -59,6 +59,7 @@ beforeEach(() => {
   till.overview = overview({ name: "Ana", role: "barista" });
   till.sync = status();
   till.camera = { kind: "camera", state: "running", detail: "" };
+  till.replay = false;
 });
 
 afterEach(() => {
@@ -206,6 +207,17 @@ describe("the camera", () => {
     bar();
     await fireEvent.click(screen.getByTestId("camera-retry"));
     await vi.waitFor(() => expect(text("status-problem")).toBe("A file could not be read or written."));
+  });
+
+  it("says a replay is a replay, not a webcam, and warns when it stops", async () => {
+    till.replay = true;
+    bar();
+    expect(text("camera-state")).toBe("Replayed camera");
+    expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
+    await act(() => {
+      till.camera = { kind: "camera", state: "ended", detail: "" };
+    });
+    expect(text("camera-state")).toBe("Camera ended");
   });
 
   it("starting: no retry yet", () => {

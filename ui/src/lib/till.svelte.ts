@@ -11,6 +11,8 @@ class Till {
   loadError = $state<ErrorReport | null>(null);
   sync = $state<SyncStatus | null>(null);
   camera = $state<CameraState>({ kind: "camera", state: "starting", detail: "" });
+  /** Recorded frames play instead of a webcam (the demo, a till with none). */
+  replay = $state(false);
   #scanHandlers = new Set<(scan: ScanForScreen) => void>();
   #started = false;
 
@@ -29,8 +31,7 @@ class Till {
       const staffAwaited = !!notice.status.catch_up && this.overview?.staff.staff.length === 0;
       if ((notice.report && notice.report.pulled > 0) || staffAwaited) void this.refresh();
     });
-    const [, , state] = await api.cameras();
-    if (state.kind === "camera") this.camera = state;
+    await this.refreshCamera();
     await this.refresh();
     await this.refreshSync();
   }
@@ -42,6 +43,20 @@ class Till {
     } catch (e) {
       this.loadError = e as ErrorReport;
     }
+  }
+
+  /** The camera's state and source, asked again (at start, after a change of camera). */
+  async refreshCamera(): Promise<void> {
+    const [, , state, replay] = await api.cameras();
+    if (state.kind === "camera") this.camera = state;
+    this.replay = replay;
+  }
+
+  /** The catalogue key that names the camera's state: a running replay says it is one. */
+  get cameraStateKey(): string {
+    return this.replay && this.camera.state === "running"
+      ? "ui-status-camera-replay"
+      : `ui-status-camera-${this.camera.state}`;
   }
 
   async refreshSync(): Promise<void> {

@@ -1,0 +1,85 @@
+// The manager's settings: the camera says whether a webcam or recorded frames
+// feed the scanner (the demo's replay is not a working webcam), and a change
+// of webcam is kept by the engine and shown as the engine then has it.
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { CameraChoice, CameraSetting, ScanNotice } from "../lib/bindings";
+import { locale } from "../lib/locale.svelte";
+import { till } from "../lib/till.svelte";
+import Settings from "./Settings.svelte";
+
+type Engine = {
+  webcams: CameraChoice[];
+  setting: CameraSetting | null;
+  state: ScanNotice;
+  replay: boolean;
+  calls: string[];
+};
+
+let engine: Engine;
+
+function mockEngine(): void {
+  mockIPC((cmd, args) => {
+    engine.calls.push(cmd);
+    switch (cmd) {
+      case "cameras":
+        return [engine.webcams, engine.setting, engine.state, engine.replay];
+      case "use_camera": {
+        // The engine keeps the choice and starts that webcam.
+        engine.setting = (args as { setting: CameraSetting }).setting;
+        engine.replay = false;
+        return null;
+      }
+      default:
+        return null;
+    }
+  });
+}
+
+beforeEach(async () => {
+  engine = {
+    webcams: [],
+    setting: null,
+    state: { kind: "camera", state: "running", detail: "replay of 12 frames" },
+    replay: true,
+    calls: [],
+  };
+  mockEngine();
+  till.sync = null;
+  await till.refreshCamera();
+});
+
+afterEach(() => {
+  clearMocks();
+  locale.set("en");
+});
+
+function text(id: string): string {
+  return screen.getByTestId(id).textContent?.trim() ?? "";
+}
+
+describe("the camera", () => {
+  it("says recorded frames play in place of a webcam, not that a camera is on", async () => {
+    render(Settings, { onclose: vi.fn() });
+    expect(text("settings-camera")).toBe("Replayed camera");
+    expect(text("settings-replay")).toBe("Recorded frames are playing in place of a webcam.");
+    expect(await screen.findByText("No webcam is connected to this machine.")).toBeTruthy();
+  });
+
+  it("in Russian too", () => {
+    locale.set("ru");
+    render(Settings, { onclose: vi.fn() });
+    expect(text("settings-camera")).toBe("Запись вместо камеры");
+  });
+
+  it("switches to a webcam a manager picks and then says the camera is on", async () => {
+    engine.webcams = [{ index: 0, name: "Logitech C270" }];
+    render(Settings, { onclose: vi.fn() });
+    await fireEvent.click(await screen.findByRole("button", { name: "Logitech C270" }));
+    await vi.waitFor(() => expect(screen.queryByTestId("settings-replay")).toBeNull());
+    expect(text("settings-camera")).toBe("Camera on");
+    expect(engine.calls).toContain("use_camera");
+    expect(engine.setting).toEqual({ index: 0, resolution: null });
+  });
+});
