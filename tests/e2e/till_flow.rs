@@ -310,11 +310,36 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     let record = app.text("[data-testid=record]").await;
     assert!(record.starts_with("Record"), "back in English: {record}");
 
-    // The dialogs in every language: enrolment and a reward's confirmation.
-    for language in ["pl", "fr", "ru", "en"] {
+    // The dialogs in every language: a reward's confirmation, an enrolment
+    // and the new customer's card as it prints.
+    let newcomers = [
+        ("pl", "Jan Nowak"),
+        ("fr", "Jeanne Martin"),
+        ("ru", "Иван Петров"),
+        ("en", "Sam Lee"),
+    ];
+    for (language, newcomer) in newcomers {
         barista_in_language(&app, language).await;
         app.find("[data-testid=customer]").await;
-        app.keys("\u{E03A}").await; // F10: her card, as it prints
+        app.click("[data-testid=reward][data-reward=pastry]").await;
+        app.find("[data-testid=confirm]").await;
+        app.screenshot(&format!("16-redeem-confirm-{language}"))
+            .await;
+        app.keys("\u{E00C}").await;
+        app.keys("\u{E034}").await; // F4
+        app.type_into("[data-testid=enrol] input[name=name]", newcomer)
+            .await;
+        app.screenshot(&format!("15-enrol-{language}")).await;
+        app.click("[data-testid=enrol-submit]").await;
+        app.until(
+            "the newcomer",
+            &format!(
+                "document.querySelector('[data-testid=customer-name]')?.textContent.trim() === {}",
+                serde_json::to_string(newcomer).expect("JSON string")
+            ),
+        )
+        .await;
+        app.keys("\u{E03A}").await; // F10: the new card, as it prints
         app.find("[data-testid=printed-card] svg").await;
         app.screenshot(&format!("05-print-card-{language}")).await;
         app.keys("\u{E00C}").await;
@@ -323,16 +348,7 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
             "!document.querySelector('[data-testid=card-print]')",
         )
         .await;
-        app.keys("\u{E034}").await; // F4
-        app.find("[data-testid=enrol]").await;
-        app.screenshot(&format!("15-enrol-{language}")).await;
-        app.keys("\u{E00C}").await;
-        app.click("[data-testid=reward][data-reward=pastry]").await;
-        app.find("[data-testid=confirm]").await;
-        app.screenshot(&format!("16-redeem-confirm-{language}"))
-            .await;
-        app.keys("\u{E00C}").await;
-        app.keys("\u{E00C}").await; // and nobody attached: the waiting screen
+        app.keys("\u{E00C}").await; // nobody attached: the waiting screen
         app.find("[data-testid=waiting]").await;
         app.screenshot(&format!("17-waiting-{language}")).await;
         app.keys("\u{E032}").await; // F2

@@ -14,7 +14,7 @@ export function errorId(code: string): string {
 export function describeError(error: ErrorReport, catalogue: Catalogue): string {
   const particular = error.what && Object.keys(error.what.args ?? {}).length > 0;
   if (error.what && (particular || !catalogue.has(errorId(error.code)))) {
-    return catalogue.render(error.what);
+    return asSentence(catalogue.render(error.what));
   }
   if (error.code === "invalid_input" && error.field) {
     const fieldId = `ui-error-invalid-${error.field.replace(/[._]/g, "-")}`;
@@ -23,4 +23,10 @@ export function describeError(error: ErrorReport, catalogue: Catalogue): string 
   }
   const text = catalogue.render({ id: errorId(error.code) });
   return text === errorId(error.code) ? catalogue.render({ id: "ui-error-unknown" }) : text;
+}
+
+/** The engine's messages start in lower case (they follow "error:" on the
+ * command line); on the screen a message stands alone as a sentence. */
+function asSentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

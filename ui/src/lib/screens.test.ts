@@ -68,6 +68,8 @@ describe("the screens' words", () => {
       what: { id: "auth-wrong-pin", args: { name: { text: "Mia" }, left: { number: 2 } } },
     };
     expect(describeError(wrongPin, pl)).toContain("Mia");
+    // Standing alone on the screen, the engine's message starts as a sentence.
+    expect(describeError(wrongPin, pl)).toMatch(/^Zły PIN/);
     // Without particulars the screen's own words (the engine's point at the command line).
     const noProgram: ErrorReport = { ...report("refused.no_program"), what: { id: "refused-no-program" } };
     expect(describeError(noProgram, pl)).toBe(pl.render({ id: "ui-error-refused-no-program" }));
