@@ -22,8 +22,10 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   cat >&2 <<'TXT'
 There is no display here. Run the app under Xvfb (installed by scripts/setup.sh):
   Xvfb :99 -screen 0 1024x768x24 -nolisten tcp &
-  DISPLAY=:99 target/debug/counterpart-till --demo
-and look at it with a screenshot: DISPLAY=:99 import -window root demo.png (imagemagick),
+  DISPLAY=:99 target/debug/counterpart-till --demo &
+and, after a few seconds (a demo card is held up every few seconds), look at it
+with a screenshot (`import` is ImageMagick's: apt-get install -y imagemagick):
+  DISPLAY=:99 import -window root demo.png
 or run the end-to-end tests, which save every screen under target/e2e/:
   cargo test -p counterpart-till --test e2e
 TXT
