@@ -307,6 +307,15 @@ impl App {
         .await;
     }
 
+    /// Switches the language from the barista screen through the settings
+    /// (a manager's, or anyone's while the till runs open) and comes back.
+    pub async fn in_language_from_settings(&self, language: &str) {
+        self.click("[data-testid=settings-open]").await;
+        self.in_language(language).await;
+        self.click("[data-testid=settings-close]").await;
+        self.find("[data-testid=barista]").await;
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css)
             .await

@@ -97,15 +97,7 @@ async fn a_manager_reads_why_the_server_refused_a_visit() {
     app.find("[data-testid=barista]").await;
 
     for language in ["pl", "fr", "ru", "en"] {
-        app.click("[data-testid=settings-open]").await;
-        app.click(&format!("[data-testid=language-{language}]"))
-            .await;
-        app.click("[data-testid=settings-close]").await;
-        app.until(
-            "the language",
-            &format!("document.documentElement.lang === '{language}'"),
-        )
-        .await;
+        app.in_language_from_settings(language).await;
         app.click("[data-testid=parked]").await;
         app.find("[data-testid=refused-events]").await;
         app.screenshot(&format!("19-refused-events-{language}"))

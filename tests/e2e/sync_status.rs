@@ -205,7 +205,12 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
         "Number(document.querySelector('[data-testid=sync-waiting]')?.dataset.waiting) > 0",
     )
     .await;
-    app.screenshot("22-offline-en").await;
+    for language in ["pl", "fr", "ru", "en"] {
+        app.in_language_from_settings(language).await;
+        app.find("[data-testid=sync-state][data-state=offline]")
+            .await;
+        app.screenshot(&format!("22-offline-{language}")).await;
+    }
 
     // Back on the same address: online again, nothing waiting.
     let (server, _) = cloud.serve(&listen);
@@ -216,7 +221,12 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
          && document.querySelector('[data-testid=sync-waiting]')?.dataset.waiting === '0'",
     )
     .await;
-    app.screenshot("23-synced-again-en").await;
+    for language in ["pl", "fr", "ru", "en"] {
+        app.in_language_from_settings(language).await;
+        app.find("[data-testid=sync-state][data-state=online]")
+            .await;
+        app.screenshot(&format!("23-synced-again-{language}")).await;
+    }
     app.close().await;
     stop(server);
 }

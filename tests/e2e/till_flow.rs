@@ -53,20 +53,6 @@ async fn customer_on_screen(app: &App) -> String {
         .expect("a customer id")
 }
 
-/// Switches the language from the barista screen, through the settings.
-async fn barista_in_language(app: &App, language: &str) {
-    app.click("[data-testid=settings-open]").await;
-    app.click(&format!("[data-testid=language-{language}]"))
-        .await;
-    app.click("[data-testid=settings-close]").await;
-    app.until(
-        "the language",
-        &format!("document.documentElement.lang === '{language}'"),
-    )
-    .await;
-    app.find("[data-testid=barista]").await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     // WebKitWebDriver takes a screenshot after the page's next paint. Under
@@ -127,7 +113,7 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.find("[data-testid=camera-retry]").await;
     assert!(app.text("[data-testid=signed-in]").await.contains("Mia"));
     for language in ["pl", "fr", "ru", "en"] {
-        barista_in_language(&app, language).await;
+        app.in_language_from_settings(language).await;
         app.find("[data-testid=camera-retry]").await;
         app.screenshot(&format!("04-barista-camera-absent-{language}"))
             .await;
@@ -239,7 +225,6 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         earned >= 75,
         "75.00 at $1 = 1 point earns 75 or more: {earned}"
     );
-    app.screenshot("07-visit-en").await;
 
     // A reward: the pastry (60 points), confirmed once.
     app.click("[data-testid=reward][data-reward=pastry]").await;
@@ -255,7 +240,6 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     )
     .await;
     assert_eq!(points_of(&till, &customer), earned - 60);
-    app.screenshot("09-redeemed-en").await;
 
     // Undo (F9) gives the points back.
     app.keys("\u{E039}").await;
@@ -267,7 +251,6 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     )
     .await;
     assert_eq!(points_of(&till, &customer), earned);
-    app.screenshot("10-undone-en").await;
 
     // Typed lookup by name: a short list, picked with a click.
     app.keys("\u{E00C}").await;
@@ -319,13 +302,47 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         ("en", "Sam Lee"),
     ];
     for (language, newcomer) in newcomers {
-        barista_in_language(&app, language).await;
+        app.in_language_from_settings(language).await;
         app.find("[data-testid=customer]").await;
+        // A visit, its outcome in this language; the points as the engine has them.
+        let before = points_on_screen(&app).await;
+        app.keys("12.00\u{E007}").await;
+        app.until(
+            "the points after the visit",
+            &format!(
+                "Number(document.querySelector('[data-account=points]')?.dataset.amount) > {before}"
+            ),
+        )
+        .await;
+        app.find("[data-testid=outcome]").await;
+        let earned = points_on_screen(&app).await;
+        assert_eq!(earned, points_of(&till, &customer));
+        app.screenshot(&format!("07-visit-{language}")).await;
+        // The pastry, confirmed; then undone (F9).
         app.click("[data-testid=reward][data-reward=pastry]").await;
         app.find("[data-testid=confirm]").await;
         app.screenshot(&format!("16-redeem-confirm-{language}"))
             .await;
-        app.keys("\u{E00C}").await;
+        app.keys("\u{E007}").await;
+        app.until(
+            "the points after redeeming",
+            &format!(
+                "Number(document.querySelector('[data-account=points]')?.dataset.amount) === {}",
+                earned - 60
+            ),
+        )
+        .await;
+        app.screenshot(&format!("09-redeemed-{language}")).await;
+        app.keys("\u{E039}").await;
+        app.until(
+            "the points after undoing",
+            &format!(
+                "Number(document.querySelector('[data-account=points]')?.dataset.amount) === {earned}"
+            ),
+        )
+        .await;
+        app.screenshot(&format!("10-undone-{language}")).await;
+        assert_eq!(points_of(&till, &customer), earned);
         app.keys("\u{E034}").await; // F4
         app.type_into("[data-testid=enrol] input[name=name]", newcomer)
             .await;
