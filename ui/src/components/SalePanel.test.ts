@@ -1,0 +1,83 @@
+// The sale's side of the barista screen after an action: the outcome in the
+// screen's language, and Print and Undo always within reach — an enrolment's
+// record-only lines (the card's id, its long QR text) stay off the counter.
+import { render, screen } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Outcome } from "../lib/bindings";
+import { locale } from "../lib/locale.svelte";
+import { till } from "../lib/till.svelte";
+import SalePanel from "./SalePanel.svelte";
+
+const QR_TEXT = "CP1.XSMRF7YBV4AQF5ZOIJBYAYKXFEZOBF3BFOO3IPZD7MZIPZWZTWKC33A5UURVP3HXB";
+
+/** An enrolment's outcome as the engine words it (engine/src/till.rs `card_notes`). */
+function enrolment(): Outcome {
+  return {
+    event_id: "0193a2b4-0000-7000-8000-000000000001",
+    kind: "enrolled",
+    duplicate: false,
+    deltas: [],
+    lines: [],
+    messages: [
+      { id: "grant-points", args: { points: { number: 20 }, label: { text: "Welcome bonus" } } },
+      { id: "enrolled", args: { card: { text: "01af0102f72e42438061572932e09761" } } },
+      { id: "card-code", args: { code: { text: QR_TEXT } } },
+      { id: "typed-code", args: { code: { text: "EYDK-MMR-GG4" } } },
+    ],
+    customer: null,
+  };
+}
+
+function panel(outcome: Outcome | null) {
+  return render(SalePanel, {
+    amount: "",
+    onkey: vi.fn(),
+    onrecord: vi.fn(),
+    onundo: vi.fn(),
+    canRecord: false,
+    outcome,
+    canUndo: true,
+    busy: false,
+    items: [],
+    counts: {},
+    onitem: vi.fn(),
+    onclearitems: vi.fn(),
+    onprintcard: vi.fn(),
+  });
+}
+
+beforeEach(() => {
+  till.overview = null;
+});
+
+afterEach(() => locale.set("en"));
+
+describe("an enrolment's outcome", () => {
+  it("says what the customer got and the typed code, with Print and Undo", () => {
+    panel(enrolment());
+    const shown = screen.getByTestId("outcome").textContent ?? "";
+    expect(shown).toContain("Welcome bonus");
+    expect(shown).toContain("EYDK-MMR-GG4");
+    expect(screen.getByTestId("print-card")).toBeTruthy();
+    expect(screen.getByTestId("undo")).toBeTruthy();
+  });
+
+  it("leaves the card's id and its QR text to the record", () => {
+    panel(enrolment());
+    const shown = screen.getByTestId("outcome").textContent ?? "";
+    expect(shown).not.toContain(QR_TEXT);
+    expect(shown).not.toContain("01af0102f72e");
+    expect(screen.getByTestId("outcome").querySelectorAll("p")).toHaveLength(2);
+  });
+
+  it("in Polish", () => {
+    locale.set("pl");
+    panel(enrolment());
+    expect(screen.getByTestId("outcome").textContent).toContain("kod do wpisania: EYDK-MMR-GG4");
+  });
+});
+
+it("shows no outcome before an action", () => {
+  panel(null);
+  expect(screen.queryByTestId("outcome")).toBeNull();
+});
