@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::request::{Adjust, CustomerRef, Enrol, FindCustomers, ProfileForm, SetUpShop};
+use super::request::{Adjust, CustomerRef, FindCustomers, ProfileForm, SetUpShop, UpdateProfile};
 use super::Commands;
 use crate::error::{EngineError, Result};
 
@@ -20,7 +20,8 @@ pub struct DemoShop {
     pub cards: Vec<String>,
 }
 
-/// The regulars: a name and the points they start with.
+/// The regulars: a name and the points they hold when the demo starts (the
+/// first can have a drink at once, the second nothing yet, the third a pastry).
 const REGULARS: &[(&str, i64)] = &[
     ("Anna Nowak", 130),
     ("Jean Martin", 40),
@@ -56,28 +57,43 @@ impl Commands {
                 },
                 |_, _| {},
             )?;
-            for (name, points) in REGULARS {
-                let outcome = self.enrol(&Enrol {
+            // The regulars are the generated customers with the most visits,
+            // given a name, a phone and their points: the cards the camera holds
+            // up are customers with a real history, not enrolled a moment ago.
+            let picked = self.store.most_visits(REGULARS.len() as i64)?;
+            if picked.len() < REGULARS.len() {
+                return Err(EngineError::Corrupt(
+                    "the demo's history has fewer customers than regulars".into(),
+                ));
+            }
+            for ((name, points), customer) in REGULARS.iter().zip(picked) {
+                let customer = CustomerRef::Customer(customer);
+                self.update_profile(&UpdateProfile {
+                    customer: customer.clone(),
                     profile: ProfileForm {
                         name: Some((*name).into()),
                         phone: Some(regular_phone(*points)),
                         tags: vec!["regular".into()],
                         ..ProfileForm::default()
                     },
-                    card: None,
                     key: Some(format!("demo-regular-{name}")),
                 })?;
-                let customer = outcome.customer.map(|c| c.record.id).ok_or_else(|| {
-                    EngineError::Corrupt("an enrolment without its customer".into())
-                })?;
-                self.adjust(&Adjust {
-                    customer: CustomerRef::Customer(customer),
-                    account: "points".into(),
-                    amount: points.to_string(),
-                    reason: "demo: a regular's points".into(),
-                    allow_negative: false,
-                    key: Some(format!("demo-points-{name}")),
-                })?;
+                let held = self
+                    .customer(&customer)?
+                    .balances
+                    .iter()
+                    .find(|b| b.account == "points")
+                    .map_or(0, |b| b.amount);
+                if held != *points {
+                    self.adjust(&Adjust {
+                        customer,
+                        account: "points".into(),
+                        amount: (points - held).to_string(),
+                        reason: "demo: a regular's points".into(),
+                        allow_negative: false,
+                        key: Some(format!("demo-points-{name}")),
+                    })?;
+                }
             }
         }
         let mut cards = Vec::new();

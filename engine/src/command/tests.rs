@@ -414,6 +414,19 @@ fn the_demo_shop_has_regulars_with_rewards_and_frames_that_hold_their_cards_up()
     assert_eq!(files.len(), 3 * (30 + 12));
     // The first regular can have a drink at once; the frames show their card.
     let first = till.scan(&demo.cards[0]).expect("the first regular");
+    // Each regular is a customer of the generated history, with their points.
+    for (card, points) in demo.cards.iter().zip([130, 40, 95]) {
+        let regular = till.scan(card).expect("a regular").customer;
+        assert!(regular.record.visits >= 10, "{:?}", regular.record);
+        assert_eq!(
+            regular
+                .balances
+                .iter()
+                .find(|b| b.account == "points")
+                .map(|b| b.amount),
+            Some(points)
+        );
+    }
     assert!(first
         .customer
         .rewards_available
