@@ -9,28 +9,8 @@ import type { ErrorReport, RefusedEvent, RoundReport, SyncStatus, TillOverview }
 import type { ScanForScreen } from "../lib/api";
 import { till } from "../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
+import { syncStatus as status } from "../test/sync";
 
-type CatchUp = { applied: number; of: number; percent: number };
-type Status = SyncStatus & { catch_up: CatchUp | null };
-
-function status(over: Partial<Status> = {}): Status {
-  return {
-    paired: true,
-    online: true,
-    waiting: 0,
-    parked: 0,
-    held: 0,
-    last_sync: null,
-    last_error: null,
-    last_error_code: null,
-    clock_skew_seconds: null,
-    clock_warning: null,
-    forked: false,
-    action_needed: null,
-    catch_up: null,
-    ...over,
-  };
-}
 
 function round(pulled: number): RoundReport {
   return { pushed: 0, push_duplicates: 0, parked: 0, pulled, pull_duplicates: 0, held: 0, high_water: 0, clock_skew_seconds: 0 };
@@ -69,7 +49,7 @@ function count(command: string): number {
   return engine.calls.filter((c) => c === command).length;
 }
 
-async function sync(report: RoundReport | null, next: Status): Promise<void> {
+async function sync(report: RoundReport | null, next: SyncStatus): Promise<void> {
   engine.status = next;
   await emit("sync", { report, status: next });
 }

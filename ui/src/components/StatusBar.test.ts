@@ -8,30 +8,8 @@ import type { ErrorReport, Role, SyncStatus, TillOverview } from "../lib/binding
 import { locale } from "../lib/locale.svelte";
 import { till } from "../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
+import { syncStatus as status } from "../test/sync";
 
-/** A catch-up as the engine reports it (engine/src/sync/worker.rs `CatchUp`). */
-type CatchUp = { applied: number; of: number; percent: number };
-/** The sync status with its catch-up, whether or not bindings.ts has it yet. */
-type Status = SyncStatus & { catch_up: CatchUp | null };
-
-function status(over: Partial<Status> = {}): Status {
-  return {
-    paired: true,
-    online: true,
-    waiting: 0,
-    parked: 0,
-    held: 0,
-    last_sync: null,
-    last_error: null,
-    last_error_code: null,
-    clock_skew_seconds: null,
-    clock_warning: null,
-    forked: false,
-    action_needed: null,
-    catch_up: null,
-    ...over,
-  };
-}
 
 function overview(who: { name: string; role: Role } | null, runsOpen = false): TillOverview {
   return {
