@@ -44,6 +44,17 @@ async fn points_on_screen(app: &App) -> i64 {
     amount.parse().expect("a number")
 }
 
+/// Waits until the points on screen compare to `amount` (`>` or `===`).
+async fn until_points(app: &App, what: &str, compare: &str, amount: i64) {
+    app.until(
+        what,
+        &format!(
+            "Number(document.querySelector('[data-account=points]')?.dataset.amount) {compare} {amount}"
+        ),
+    )
+    .await;
+}
+
 async fn customer_on_screen(app: &App) -> String {
     app.find("[data-testid=customer]")
         .await
@@ -210,11 +221,7 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     assert_eq!(app.text("[data-testid=amount] .value").await, "75.00");
     app.keys("\u{E007}").await;
     app.find("[data-testid=outcome]").await;
-    app.until(
-        "the points after the visit",
-        "Number(document.querySelector('[data-account=points]')?.dataset.amount) > 0",
-    )
-    .await;
+    until_points(&app, "the points after the visit", ">", 0).await;
     let earned = points_on_screen(&app).await;
     assert_eq!(
         earned,
@@ -231,25 +238,12 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.find("[data-testid=confirm]").await;
     app.screenshot("08-redeem-confirm-en").await;
     app.keys("\u{E007}").await;
-    app.until(
-        "the points after redeeming",
-        &format!(
-            "Number(document.querySelector('[data-account=points]')?.dataset.amount) === {}",
-            earned - 60
-        ),
-    )
-    .await;
+    until_points(&app, "the points after redeeming", "===", earned - 60).await;
     assert_eq!(points_of(&till, &customer), earned - 60);
 
     // Undo (F9) gives the points back.
     app.keys("\u{E039}").await;
-    app.until(
-        "the points after undoing",
-        &format!(
-            "Number(document.querySelector('[data-account=points]')?.dataset.amount) === {earned}"
-        ),
-    )
-    .await;
+    until_points(&app, "the points after undoing", "===", earned).await;
     assert_eq!(points_of(&till, &customer), earned);
 
     // Typed lookup by name: a short list, picked with a click.
@@ -307,13 +301,7 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         // A visit, its outcome in this language; the points as the engine has them.
         let before = points_on_screen(&app).await;
         app.keys("12.00\u{E007}").await;
-        app.until(
-            "the points after the visit",
-            &format!(
-                "Number(document.querySelector('[data-account=points]')?.dataset.amount) > {before}"
-            ),
-        )
-        .await;
+        until_points(&app, "the points after the visit", ">", before).await;
         app.find("[data-testid=outcome]").await;
         let earned = points_on_screen(&app).await;
         assert_eq!(earned, points_of(&till, &customer));
@@ -324,23 +312,10 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         app.screenshot(&format!("16-redeem-confirm-{language}"))
             .await;
         app.keys("\u{E007}").await;
-        app.until(
-            "the points after redeeming",
-            &format!(
-                "Number(document.querySelector('[data-account=points]')?.dataset.amount) === {}",
-                earned - 60
-            ),
-        )
-        .await;
+        until_points(&app, "the points after redeeming", "===", earned - 60).await;
         app.screenshot(&format!("09-redeemed-{language}")).await;
         app.keys("\u{E039}").await;
-        app.until(
-            "the points after undoing",
-            &format!(
-                "Number(document.querySelector('[data-account=points]')?.dataset.amount) === {earned}"
-            ),
-        )
-        .await;
+        until_points(&app, "the points after undoing", "===", earned).await;
         app.screenshot(&format!("10-undone-{language}")).await;
         assert_eq!(points_of(&till, &customer), earned);
         app.keys("\u{E034}").await; // F4
