@@ -37,6 +37,11 @@ pub fn qr_png(code: &str, module_px: u32) -> Result<Vec<u8>> {
         .module_dimensions(module_px.clamp(1, 64), module_px.clamp(1, 64))
         .quiet_zone(true)
         .build();
+    png(&image)
+}
+
+/// A grey picture as PNG bytes (a card's QR, the demo camera's frames).
+pub fn png(image: &image::GrayImage) -> Result<Vec<u8>> {
     let mut out = std::io::Cursor::new(Vec::new());
     image
         .write_to(&mut out, image::ImageFormat::Png)

@@ -263,6 +263,12 @@ impl App {
         }
     }
 
+    /// Waits until nothing matches `css` (a dialog closed).
+    pub async fn until_gone(&self, what: &str, css: &str) {
+        self.until(what, &format!("!document.querySelector('{css}')"))
+            .await;
+    }
+
     pub async fn click(&self, css: &str) {
         self.find(css)
             .await

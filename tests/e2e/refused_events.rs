@@ -103,11 +103,8 @@ async fn a_manager_reads_why_the_server_refused_a_visit() {
         app.screenshot(&format!("19-refused-events-{language}"))
             .await;
         app.keys("\u{E00C}").await;
-        app.until(
-            "the list closed",
-            "!document.querySelector('[data-testid=refused-events]')",
-        )
-        .await;
+        app.until_gone("the list closed", "[data-testid=refused-events]")
+            .await;
     }
 
     // What the list says, in English: the visit, for whom, who, and why.

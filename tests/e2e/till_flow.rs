@@ -177,11 +177,8 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     app.until("the print dialog", "window.__printed === 1")
         .await;
     app.keys("\u{E00C}").await; // Esc closes it, she stays
-    app.until(
-        "the card dialog closed",
-        "!document.querySelector('[data-testid=card-print]')",
-    )
-    .await;
+    app.until_gone("the card dialog closed", "[data-testid=card-print]")
+        .await;
     assert_eq!(customer_on_screen(&app).await, customer);
 
     // Her card, held up to the (replayed) camera after a retry.
@@ -335,11 +332,8 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         app.find("[data-testid=printed-card] svg").await;
         app.screenshot(&format!("05-print-card-{language}")).await;
         app.keys("\u{E00C}").await;
-        app.until(
-            "the card dialog closed",
-            "!document.querySelector('[data-testid=card-print]')",
-        )
-        .await;
+        app.until_gone("the card dialog closed", "[data-testid=card-print]")
+            .await;
         app.keys("\u{E00C}").await; // nobody attached: the waiting screen
         app.find("[data-testid=waiting]").await;
         app.screenshot(&format!("17-waiting-{language}")).await;

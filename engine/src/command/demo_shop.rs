@@ -135,7 +135,7 @@ impl Commands {
         // Each distinct picture is encoded once and its bytes written for
         // every frame that shows it: this runs at every start of the demo, and
         // 126 PNG encodings were a good part of its cold start.
-        let empty = png_bytes(&counter_frame(None))?;
+        let empty = crate::print::png(&counter_frame(None))?;
         let mut n = 0usize;
         let mut write = |png: &[u8]| -> Result<()> {
             n += 1;
@@ -147,7 +147,7 @@ impl Commands {
             let qr = image::load_from_memory(&png)
                 .map_err(|e| EngineError::Io(std::io::Error::other(e)))?
                 .to_luma8();
-            let held = png_bytes(&counter_frame(Some(&qr)))?;
+            let held = crate::print::png(&counter_frame(Some(&qr)))?;
             for _ in 0..EMPTY_FRAMES {
                 write(&empty)?;
             }
@@ -157,15 +157,6 @@ impl Commands {
         }
         Ok(())
     }
-}
-
-/// A frame as a PNG file's bytes.
-fn png_bytes(frame: &image::GrayImage) -> Result<Vec<u8>> {
-    let mut out = std::io::Cursor::new(Vec::new());
-    frame
-        .write_to(&mut out, image::ImageFormat::Png)
-        .map_err(|e| EngineError::Io(std::io::Error::other(e)))?;
-    Ok(out.into_inner())
 }
 
 /// A regular's phone number, one of the 555 numbers no one has.
