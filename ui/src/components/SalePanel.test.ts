@@ -73,11 +73,39 @@ describe("an enrolment's outcome", () => {
   it("in Polish", () => {
     locale.set("pl");
     panel(enrolment());
-    expect(screen.getByTestId("outcome").textContent).toContain("kod do wpisania: EYDK-MMR-GG4");
+    expect(screen.getByTestId("outcome").textContent).toContain("Kod do wpisania: EYDK-MMR-GG4");
   });
 });
 
 it("shows no outcome before an action", () => {
   panel(null);
   expect(screen.queryByTestId("outcome")).toBeNull();
+});
+
+describe("an undo's outcome", () => {
+  /** Undo as the engine words it: the reversal, then the event's code word, id and English reason. */
+  function undone(): Outcome {
+    return {
+      ...enrolment(),
+      kind: "voided",
+      messages: [
+        { id: "undone", args: { what: { text: "-60 points for Pastry" } } },
+        {
+          id: "voided",
+          args: {
+            kind: { text: "redeemed" },
+            event: { text: "0193a2b4-0000-7000-8000-0000000000aa" },
+            reason: { text: "undone at the till" },
+          },
+        },
+      ],
+    };
+  }
+
+  it("says what went back, as a sentence, without the event's id or the English reason", () => {
+    locale.set("pl");
+    panel(undone());
+    const shown = Array.from(screen.getByTestId("outcome").querySelectorAll("p"), (p) => p.textContent);
+    expect(shown).toEqual(["Cofnięto: -60 points for Pastry"]);
+  });
 });
