@@ -3,8 +3,8 @@
 // it and when; the English reason only under "Details"; Escape closes.
 import { act, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { RefusedEvent } from "../lib/bindings";
-import { locale } from "../lib/locale.svelte";
+import type { RefusedEvent } from "../../lib/bindings";
+import { locale } from "../../lib/locale.svelte";
 import RefusedEventsDialog from "./RefusedEventsDialog.svelte";
 
 function refused(over: Partial<RefusedEvent>): RefusedEvent {

@@ -5,11 +5,11 @@ import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ErrorReport, RefusedEvent, RoundReport, SyncStatus, TillOverview } from "../lib/bindings";
-import type { ScanForScreen } from "../lib/api";
-import { till } from "../lib/till.svelte";
+import type { ErrorReport, RefusedEvent, RoundReport, SyncStatus, TillOverview } from "../../lib/bindings";
+import type { ScanForScreen } from "../../lib/api";
+import { till } from "../../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
-import { syncStatus as status } from "../test/sync";
+import { syncStatus as status } from "../../test/sync";
 
 
 function round(pulled: number): RoundReport {

@@ -1,7 +1,7 @@
 // The yes/no question before a reward is redeemed: Enter confirms, Esc cancels.
 import { act, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { locale } from "../lib/locale.svelte";
+import { locale } from "../../lib/locale.svelte";
 import ConfirmDialog from "./ConfirmDialog.svelte";
 
 let onyes: ReturnType<typeof vi.fn<() => void>>;

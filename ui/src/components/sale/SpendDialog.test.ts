@@ -2,9 +2,9 @@
 // the rules of lib/amount.ts, and only an amount above zero can be spent.
 import { act, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { TillOverview } from "../lib/bindings";
-import { locale } from "../lib/locale.svelte";
-import { till } from "../lib/till.svelte";
+import type { TillOverview } from "../../lib/bindings";
+import { locale } from "../../lib/locale.svelte";
+import { till } from "../../lib/till.svelte";
 import SpendDialog from "./SpendDialog.svelte";
 
 function shopIn(currency: string, decimals: number): TillOverview {

@@ -2,8 +2,8 @@
 // out), what they hold, what they can redeem now, and why not the rest.
 import { act, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { CustomerSummary, OfferNow, RewardLine } from "../lib/bindings";
-import { locale } from "../lib/locale.svelte";
+import type { CustomerSummary, OfferNow, RewardLine } from "../../lib/bindings";
+import { locale } from "../../lib/locale.svelte";
 import CustomerPanel from "./CustomerPanel.svelte";
 
 const freeCoffee: RewardLine = {

@@ -3,9 +3,9 @@
 // record-only lines (the card's id, its long QR text) stay off the counter.
 import { render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Outcome } from "../lib/bindings";
-import { locale } from "../lib/locale.svelte";
-import { till } from "../lib/till.svelte";
+import type { Outcome } from "../../lib/bindings";
+import { locale } from "../../lib/locale.svelte";
+import { till } from "../../lib/till.svelte";
 import SalePanel from "./SalePanel.svelte";
 
 const QR_TEXT = "CP1.XSMRF7YBV4AQF5ZOIJBYAYKXFEZOBF3BFOO3IPZD7MZIPZWZTWKC33A5UURVP3HXB";

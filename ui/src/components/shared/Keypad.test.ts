@@ -1,7 +1,7 @@
 // The on-screen keypad a barista taps amounts on.
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { locale } from "../lib/locale.svelte";
+import { locale } from "../../lib/locale.svelte";
 import Keypad from "./Keypad.svelte";
 
 function key(name: string): HTMLButtonElement {

@@ -4,11 +4,11 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { act, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ErrorReport, Role, SyncStatus, TillOverview } from "../lib/bindings";
-import { locale } from "../lib/locale.svelte";
-import { till } from "../lib/till.svelte";
+import type { ErrorReport, Role, SyncStatus, TillOverview } from "../../lib/bindings";
+import { locale } from "../../lib/locale.svelte";
+import { till } from "../../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
-import { syncStatus as status } from "../test/sync";
+import { syncStatus as status } from "../../test/sync";
 
 
 function overview(who: { name: string; role: Role } | null, runsOpen = false): TillOverview {
