@@ -2,10 +2,12 @@
 // screen's language, and Print and Undo always within reach — an enrolment's
 // record-only lines (the card's id, its long QR text) stay off the counter.
 import { render, screen } from "@testing-library/svelte";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { baristaContext } from "../../controllers/barista.svelte";
 import type { Outcome } from "../../lib/bindings";
 import { locale } from "../../lib/locale.svelte";
 import { till } from "../../lib/till.svelte";
+import { testBarista } from "../../test/barista";
 import SalePanel from "./SalePanel.svelte";
 
 const QR_TEXT = "CP1.XSMRF7YBV4AQF5ZOIJBYAYKXFEZOBF3BFOO3IPZD7MZIPZWZTWKC33A5UURVP3HXB";
@@ -28,22 +30,13 @@ function enrolment(): Outcome {
   };
 }
 
+/** The panel inside its screen: the controller, after `outcome`, in context. */
 function panel(outcome: Outcome | null) {
-  return render(SalePanel, {
-    amount: "",
-    onkey: vi.fn(),
-    onrecord: vi.fn(),
-    onundo: vi.fn(),
-    canRecord: false,
-    outcome,
-    canUndo: true,
-    busy: false,
-    items: [],
-    counts: {},
-    onitem: vi.fn(),
-    onclearitems: vi.fn(),
-    onprintcard: vi.fn(),
-  });
+  const { controller } = testBarista();
+  controller.outcome = outcome;
+  controller.outcomeAt = controller.now;
+  controller.printable = outcome?.event_id ?? null;
+  return render(SalePanel, { context: new Map([[baristaContext.key, controller]]) });
 }
 
 beforeEach(() => {

@@ -1,0 +1,424 @@
+// The barista screen's controller: its state and actions — who is at the
+// counter, the sale being keyed, the last outcome, which dialog is open.
+// screens/Barista.svelte lays it out; its components get it from context (`baristaContext`). Everything
+// it talks to — the engine's commands, the clock, timers, sounds — is handed
+// in, so it is tested with vitest without a DOM and without Tauri.
+import { isAmount, typeKey } from "../lib/amount";
+import { asErrorReport, type api, type ScanForScreen } from "../lib/api";
+import type { CustomerRef, CustomerSummary, ErrorReport, Item, Outcome, RewardLine, SaleSheet } from "../lib/bindings";
+import { WEDGE_MIN_CODE_CHARS } from "../lib/bindings";
+import { contextKey } from "../lib/context";
+import { exponentOf } from "../lib/money";
+import { WedgeKeys } from "../lib/wedge";
+
+/** Undo is offered this long after an action (the engine enforces its own window). */
+export const UNDO_MS = 2 * 60 * 1000;
+/** The customer clears this long after a sale, once the outcome has been seen. */
+export const CLEAR_AFTER_MS = 8000;
+/** A scan this long after an outcome starts afresh: the old outcome goes. */
+const OUTCOME_STAYS_MS = 3000;
+
+/** Which dialog is open over the screen: one value, so two can never be open at once. */
+export type BaristaDialog =
+  | { kind: "none" }
+  | { kind: "confirm-redeem"; reward: RewardLine }
+  /** `balance`: the customer's cashback, shown while the amount is keyed. */
+  | { kind: "spend"; balance: number }
+  | { kind: "enrol" }
+  /** `enrolment`: the enrolment whose new card is printed. */
+  | { kind: "print"; enrolment: string };
+
+/** The engine's commands the screen uses (lib/api.ts's `api`, or a test's fakes). */
+export type BaristaApi = Pick<
+  typeof api,
+  "customer" | "saleSheet" | "recordVisit" | "redeem" | "spendCashback" | "undoLast" | "wedge"
+>;
+
+/** Timers, so a test can run them when it likes. Each answers its cancel. */
+export interface Timers {
+  after(ms: number, run: () => void): () => void;
+  every(ms: number, run: () => void): () => void;
+}
+
+export interface BaristaDeps {
+  api: BaristaApi;
+  /** A fresh idempotency key (lib/api.ts `newKey`). */
+  newKey: () => string;
+  /** Milliseconds since 1970, on the same scale as a scan's `captured_at_ms`. */
+  now: () => number;
+  timers: Timers;
+  /** The shop's currency (how many decimals the amount takes). */
+  currency: () => string;
+  /** True while something covers the screen (settings): scans and keys are not its. */
+  paused: () => boolean;
+  /** After an action: what other screens show of it (the status bar's waiting count). */
+  refresh: () => void;
+  /** The till's sounds for a card read and a card refused. */
+  sound: { read(): void; refused(): void };
+  /** Tells the app how long from `since` (ms, as `now`) until the screen painted. */
+  measure: (name: string, since: number) => void;
+}
+
+/** A key pressed on the screen; `typing`: a field has the focus. */
+export interface KeyPress {
+  key: string;
+  /** The event's time stamp (the wedge reader's burst timing). */
+  at: number;
+  typing: boolean;
+}
+
+/** What the view does with the key: prevent the browser's default, move the focus to the lookup. */
+export interface KeyAnswer {
+  prevent: boolean;
+  focusLookup: boolean;
+  /** The action the key started, settled (for tests; the view does not wait). */
+  done: Promise<void>;
+}
+
+const REWARD_KEYS = ["F5", "F6", "F7", "F8"];
+
+export class BaristaController {
+  /** The customer at the counter. */
+  customer = $state<CustomerSummary | null>(null);
+  /** The sale's amount as keyed (lib/amount.ts rules). */
+  amount = $state("");
+  /** Taps so far on the sale's items, by item label. */
+  counts = $state<Record<string, number>>({});
+  /** Today's offers and the items to tap, for this customer or for anyone. */
+  sheet = $state<SaleSheet>({ items: [], offers: [] });
+  /** What the last action did, and when (`now`'s scale). */
+  outcome = $state<Outcome | null>(null);
+  outcomeAt = $state(0);
+  /** The clock as last read (every second while the screen runs). */
+  now = $state(0);
+  /** Why the last scan or action was refused. */
+  refusal = $state<ErrorReport | null>(null);
+  /** The enrolment whose new card can be printed now (none once anything else happens). */
+  printable = $state<string | null>(null);
+  dialog = $state<BaristaDialog>({ kind: "none" });
+  /** An action is with the engine: its buttons wait. */
+  busy = $state(false);
+  /** Counts of card reads and refusals: the camera view pulses on each. */
+  flash = $state(0);
+  refused = $state(0);
+  /** The lookup box's text (bound to it). */
+  lookupText = $state("");
+
+  readonly decimals = $derived(exponentOf(this.#currency()));
+  readonly canRecord = $derived(this.customer !== null && isAmount(this.amount));
+  readonly canUndo = $derived(
+    this.outcome !== null && this.outcome.kind !== "voided" && this.now - this.outcomeAt < UNDO_MS,
+  );
+  /** The customer's cashback (0 without one). */
+  readonly cashback = $derived(this.customer?.balances.find((b) => b.account === "cashback")?.amount ?? 0);
+  /** Scans and keys are the screen's: nothing covers it, no dialog is open. */
+  readonly listening = $derived(!this.#paused() && this.dialog.kind === "none");
+
+  readonly #deps: BaristaDeps;
+  #saleKey: string;
+  #sheetAsked = 0;
+  #cancelClear: (() => void) | undefined;
+  #wedge = new WedgeKeys<{ amount: string; lookup: string }>();
+
+  constructor(deps: BaristaDeps) {
+    this.#deps = deps;
+    this.#saleKey = deps.newKey();
+    this.now = deps.now();
+  }
+
+  // Methods, not fields: the derived values above are declared before the
+  // constructor sets `#deps`, and read it only when first read themselves.
+  #currency(): string {
+    return this.#deps.currency();
+  }
+
+  #paused(): boolean {
+    return this.#deps.paused();
+  }
+
+  /** Starts the screen: today's sheet, the clock ticking. Answers the stop. */
+  start(): () => void {
+    void this.#loadSheet(null);
+    const stopClock = this.#deps.timers.every(1000, () => (this.now = this.#deps.now()));
+    return () => {
+      stopClock();
+      this.#cancelClear?.();
+    };
+  }
+
+  // --- Dialogs -----------------------------------------------------------
+
+  openDialog(dialog: BaristaDialog): void {
+    this.dialog = dialog;
+  }
+
+  closeDialog(): void {
+    this.dialog = { kind: "none" };
+  }
+
+  /** Asks before redeeming `reward`. */
+  askRedeem(reward: RewardLine): void {
+    this.openDialog({ kind: "confirm-redeem", reward });
+  }
+
+  /** The cashback dialog, when the customer has some. */
+  askSpend(): void {
+    if (this.cashback > 0) this.openDialog({ kind: "spend", balance: this.cashback });
+  }
+
+  openEnrol(): void {
+    this.openDialog({ kind: "enrol" });
+  }
+
+  /** The new card's print dialog, when there is one to print. */
+  openPrint(): void {
+    if (this.printable) this.openDialog({ kind: "print", enrolment: this.printable });
+  }
+
+  // --- Who is at the counter ----------------------------------------------
+
+  /** A card read by the camera (or refused). Ignored while the screen is not listening. */
+  scanned(scan: ScanForScreen): void {
+    if (!this.listening) return;
+    const n = scan.notice;
+    if (n.kind === "customer") {
+      this.#attach(n.scanned.customer);
+      this.#deps.measure("scan_to_customer_painted", scan.captured_at_ms);
+    } else if (n.kind === "refused") {
+      this.refuse(n.error);
+    }
+  }
+
+  /** A customer picked in the lookup (by id, or by a typed card code). */
+  async open(who: CustomerRef): Promise<void> {
+    try {
+      this.#attach(await this.#deps.api.customer(who));
+    } catch (e) {
+      this.refuse(asErrorReport(e));
+    }
+  }
+
+  refuse(error: ErrorReport): void {
+    this.refusal = error;
+    this.refused += 1;
+    this.#deps.sound.refused();
+  }
+
+  #attach(summary: CustomerSummary): void {
+    this.#cancelClear?.();
+    if (this.customer?.id !== summary.id) void this.#loadSheet({ customer: summary.id });
+    this.customer = summary;
+    this.refusal = null;
+    this.flash += 1;
+    this.#deps.sound.read();
+    if (this.outcome && this.now - this.outcomeAt > OUTCOME_STAYS_MS) this.outcome = null;
+  }
+
+  async #loadSheet(who: CustomerRef | null): Promise<void> {
+    // Two scans in a row: only the answer for the later customer is shown.
+    const asked = ++this.#sheetAsked;
+    try {
+      const answer = await this.#deps.api.saleSheet(who);
+      if (asked === this.#sheetAsked) this.sheet = answer;
+    } catch (e) {
+      this.refuse(asErrorReport(e));
+    }
+  }
+
+  #forget(): void {
+    if (this.customer) void this.#loadSheet(null);
+    this.customer = null;
+  }
+
+  /** Escape: nobody at the counter, nothing keyed, no outcome. */
+  clear(): void {
+    this.#cancelClear?.();
+    this.#forget();
+    this.printable = null;
+    this.amount = "";
+    this.counts = {};
+    this.refusal = null;
+    this.#saleKey = this.#deps.newKey();
+    this.outcome = null;
+  }
+
+  // --- The sale ---------------------------------------------------------
+
+  /** A keypad key (digit, `.`, Backspace) on the amount. */
+  keypad(key: string): void {
+    this.amount = typeKey(this.amount, key, this.decimals);
+  }
+
+  tapItem(label: string): void {
+    this.counts = { ...this.counts, [label]: (this.counts[label] ?? 0) + 1 };
+  }
+
+  clearItems(): void {
+    this.counts = {};
+  }
+
+  /** The tapped items as the visit's items (one line per item, its taps as quantity). */
+  #soldItems(): Item[] {
+    return this.sheet.items
+      .filter((i) => (this.counts[i.label] ?? 0) > 0)
+      .map((i) => ({ ...i.item, quantity: this.counts[i.label] ?? 1 }));
+  }
+
+  /** Records the visit; `startedAt`: when the barista asked (the time to the outcome is measured). */
+  record(startedAt = this.#deps.now()): Promise<void> {
+    const customer = this.customer;
+    if (!customer || !this.canRecord) return Promise.resolve();
+    return this.#run(async (api) => {
+      const result = await api.recordVisit({
+        customer: { customer: customer.id },
+        amount: this.amount,
+        items: this.#soldItems(),
+        key: this.#saleKey,
+      });
+      this.amount = "";
+      this.counts = {};
+      this.#saleKey = this.#deps.newKey();
+      return result;
+    }, startedAt);
+  }
+
+  redeem(reward: RewardLine): Promise<void> {
+    this.closeDialog();
+    const customer = this.customer;
+    if (!customer) return Promise.resolve();
+    return this.#run((api) =>
+      api.redeem({ customer: { customer: customer.id }, reward: reward.id, key: this.#deps.newKey() }),
+    );
+  }
+
+  spendCashback(amount: string): Promise<void> {
+    this.closeDialog();
+    const customer = this.customer;
+    if (!customer) return Promise.resolve();
+    return this.#run((api) =>
+      api.spendCashback({ customer: { customer: customer.id }, amount, key: this.#deps.newKey() }),
+    );
+  }
+
+  undo(): Promise<void> {
+    if (!this.canUndo) return Promise.resolve();
+    return this.#run((api) => api.undoLast({ key: this.#deps.newKey() }));
+  }
+
+  /** The enrolment dialog's answer; `newCard`: the till issued the card, so it can be printed. */
+  enrolled(result: Outcome, newCard: boolean): void {
+    this.closeDialog();
+    if (result.customer) this.#attach(result.customer);
+    this.outcome = result;
+    this.outcomeAt = this.#deps.now();
+    this.printable = newCard ? result.event_id : null;
+  }
+
+  /**
+   * Runs one action with the engine: one at a time (busy meanwhile), its
+   * outcome shown, or its refusal reported; never a second copy of this
+   * try/catch in a handler.
+   */
+  async #run(action: (api: BaristaApi) => Promise<Outcome>, startedAt?: number): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      this.#done(await action(this.#deps.api), startedAt);
+    } catch (e) {
+      this.refuse(asErrorReport(e));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #done(result: Outcome, startedAt: number | undefined): void {
+    this.outcome = result;
+    this.printable = null;
+    this.outcomeAt = this.#deps.now();
+    this.now = this.outcomeAt;
+    if (result.customer) this.customer = result.customer;
+    if (startedAt !== undefined) this.#deps.measure("enter_to_outcome_painted", startedAt);
+    this.#deps.refresh();
+    this.#cancelClear?.();
+    this.#cancelClear = this.#deps.timers.after(CLEAR_AFTER_MS, () => this.#forget());
+  }
+
+  // --- The keyboard -----------------------------------------------------
+
+  /**
+   * A key anywhere on the screen. Every key also goes to the wedge reader;
+   * Enter asks it first whether the keys since the last Enter were a
+   * scanner's burst, else records.
+   */
+  key(press: KeyPress, startedAt = this.#deps.now()): KeyAnswer {
+    const answer = (prevent: boolean, focusLookup = false, done = Promise.resolve()): KeyAnswer => ({
+      prevent,
+      focusLookup,
+      done,
+    });
+    if (!this.listening) return answer(false);
+    this.#wedge.key(press.key, press.at, () => ({ amount: this.amount, lookup: this.lookupText }));
+    if (press.key === "Enter") return answer(!press.typing, false, this.#enter(press.typing, startedAt));
+    const rewardIndex = REWARD_KEYS.indexOf(press.key);
+    if (rewardIndex >= 0 && this.customer) {
+      const reward = this.customer.rewards_available[rewardIndex];
+      if (reward) this.askRedeem(reward);
+      return answer(true);
+    }
+    switch (press.key) {
+      case "F2":
+        return answer(true, true);
+      case "F3":
+        this.askSpend();
+        return answer(true);
+      case "F4":
+        this.openEnrol();
+        return answer(true);
+      case "F9":
+        return answer(true, false, this.undo());
+      case "F10":
+        this.openPrint();
+        return answer(true);
+    }
+    if (press.typing) return answer(false);
+    if (press.key === "Escape") {
+      this.clear();
+      return answer(false);
+    }
+    if (press.key === "/") return answer(true, true);
+    if (/^[0-9.]$/.test(press.key) || press.key === "Backspace" || press.key === ",") {
+      this.keypad(press.key === "," ? "." : press.key);
+      return answer(true);
+    }
+    return answer(false);
+  }
+
+  async #enter(typing: boolean, startedAt: number): Promise<void> {
+    const { keys, before } = this.#wedge.take();
+    const restore = (): void => {
+      if (!before) return;
+      this.amount = before.amount;
+      this.lookupText = before.lookup;
+    };
+    // A burst too short for any card (an amount and Enter) records at once,
+    // without asking the engine; the engine decides the rest.
+    if (keys.length > WEDGE_MIN_CODE_CHARS) {
+      try {
+        const scanned = await this.#deps.api.wedge(keys);
+        if (scanned) {
+          restore();
+          this.#attach(scanned.customer);
+          return;
+        }
+      } catch (e) {
+        restore();
+        this.refuse(asErrorReport(e));
+        return;
+      }
+    }
+    if (!typing) await this.record(startedAt);
+  }
+}
+
+/** The barista screen's controller, for the components inside it. */
+export const baristaContext = contextKey<BaristaController>("barista screen");
