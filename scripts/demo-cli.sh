@@ -14,7 +14,7 @@ if [ ! -f "$COUNTERPART_DB" ]; then
   $C demo-data --customers 2000 --events 20000
 fi
 echo "--- a new customer enrols"
-card=$($C --json enroll --name "Demo Customer" --phone "+1 555 010 0000" --tag student \
+card=$($C --json enrol --name "Demo Customer" --phone "+1 555 010 0000" --tag student \
   | grep -o '"cards":\["[0-9a-f]*' | grep -o '[0-9a-f]\{32\}')
 echo "card $card"
 echo "--- two visits (the second sent twice with the same key: recorded once)"
@@ -62,7 +62,7 @@ fi
 $C sync --once
 $C --db "$T2" sync --once
 echo "--- a customer with points for one drink, seen by both tills"
-card2=$($C --json enroll --name "Two Tills" | grep -o '"cards":\["[0-9a-f]*' | grep -o '[0-9a-f]\{32\}')
+card2=$($C --json enrol --name "Two Tills" | grep -o '"cards":\["[0-9a-f]*' | grep -o '[0-9a-f]\{32\}')
 # (an adjustment, not a visit: no early-bird or tier multiplier, so exactly one drink at any hour)
 $C adjust --card "$card2" --account points --amount 130 --reason "demo: points for one drink" >/dev/null
 $C sync --once >/dev/null && $C --db "$T2" sync --once >/dev/null
@@ -84,7 +84,7 @@ $C --db "$S1" program publish examples/programs/points-cafe.toml >/dev/null
 COUNTERPART_NEW_PIN=1357 $C --db "$S1" staff add Bo --role barista
 $C --db "$S1" staff list
 export COUNTERPART_STAFF=Bo COUNTERPART_PIN=1357
-card3=$($C --db "$S1" --json enroll --name "Ola" | grep -o '"cards":\["[0-9a-f]*' | grep -o '[0-9a-f]\{32\}')
+card3=$($C --db "$S1" --json enrol --name "Ola" | grep -o '"cards":\["[0-9a-f]*' | grep -o '[0-9a-f]\{32\}')
 echo "--- Bo records a visit, told in Polish"
 $C --db "$S1" --lang pl visit --card "$card3" --amount 12.00
 echo "--- Bo may not adjust a balance (auth.forbidden, nothing changed)"

@@ -89,8 +89,9 @@ enum Command {
     /// Check, publish or show the loyalty program.
     #[command(subcommand)]
     Program(ProgramCommand),
-    /// Enrol a new customer; prints their card.
-    Enroll(EnrollArgs),
+    /// Enrol a new customer; prints their card (`enroll` works too).
+    #[command(alias = "enroll")]
+    Enrol(EnrolArgs),
     /// Record a visit and what it earns.
     Visit(VisitArgs),
     /// Redeem a reward, or spend cashback.
@@ -352,7 +353,7 @@ struct Key {
 }
 
 #[derive(Args)]
-struct EnrollArgs {
+struct EnrolArgs {
     /// Name.
     #[arg(long)]
     name: Option<String>,
@@ -591,7 +592,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             out.outcome(&till.publish_program(&PublishProgram { source, key: None })?);
         }
         Command::Program(ProgramCommand::Show) => out.program_shown(&till.program()?),
-        Command::Enroll(a) => {
+        Command::Enrol(a) => {
             let outcome = till.enrol(&Enrol {
                 profile: ProfileForm {
                     name: a.name,

@@ -73,7 +73,7 @@ fn a_morning_at_the_till_from_the_command_line() {
         &db,
         &[
             "--json",
-            "enroll",
+            "enrol",
             "--name",
             "Ann",
             "--phone",
@@ -266,7 +266,7 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
     let o = mia(&["program", "publish", program.to_str().expect("path")]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     // Nobody signed in: refused.
-    let o = counterpart(&db, &["--json", "enroll", "--name", "Ann"]);
+    let o = counterpart(&db, &["--json", "enrol", "--name", "Ann"]);
     assert_eq!(o.status.code(), Some(2));
     let e: serde_json::Value = serde_json::from_slice(&o.stderr).expect("json error");
     assert_eq!(e["error"]["code"], "auth.sign_in_required");
@@ -287,7 +287,7 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
             &[("COUNTERPART_STAFF", "Bo"), ("COUNTERPART_PIN", "1357")],
         )
     };
-    let o = bo(&["--json", "enroll", "--name", "Ann"]);
+    let o = bo(&["--json", "enrol", "--name", "Ann"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let ann = v["customer"]["id"].as_str().expect("id").to_string();
@@ -342,7 +342,7 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
     // A wrong PIN.
     let o = counterpart_with(
         &db,
-        &["--json", "--staff", "Bo", "enroll"],
+        &["--json", "--staff", "Bo", "enrol"],
         &[("COUNTERPART_PIN", "0000")],
     );
     assert_eq!(o.status.code(), Some(2));
@@ -350,7 +350,7 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
     assert_eq!(e["error"]["code"], "auth.wrong_pin");
     assert_eq!(e["error"]["detail"]["tries_left"], 4);
     // No PIN and no terminal: told how to give one.
-    let o = counterpart(&db, &["--staff", "Bo", "enroll"]);
+    let o = counterpart(&db, &["--staff", "Bo", "enrol"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         text(&o.stderr).contains("COUNTERPART_PIN"),

@@ -266,7 +266,7 @@ fn catch_up(events: u64) {
         .store
         .apply_pulled(&first.events, Some((first.cursor, first.cursor_id)))
         .expect("first page");
-    let regular = reader.enroll("Regular");
+    let regular = reader.enrol("Regular");
     let before = heap_mib();
     let samples = Arc::new(std::sync::Mutex::new(Vec::new()));
     let waits = Arc::new(std::sync::Mutex::new(Vec::new()));

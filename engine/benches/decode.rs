@@ -137,8 +137,8 @@ fn frame_to_customer() {
         let mut codes = Vec::new();
         for i in 0..40 {
             let o = store
-                .enroll(counterpart_engine::till::Enrolment::default(), None)
-                .expect("enroll");
+                .enrol(counterpart_engine::till::Enrolment::default(), None)
+                .expect("enrol");
             let code = o.customer.expect("customer").record.card_codes[0]
                 .code
                 .clone()

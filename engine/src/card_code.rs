@@ -144,26 +144,6 @@ pub enum CodeError {
     Revoked,
 }
 
-impl CodeError {
-    /// The stable code the UI branches on.
-    pub fn error_code(&self) -> crate::error::ErrorCode {
-        use crate::error::ErrorCode;
-        match self {
-            CodeError::Garbled(_) => ErrorCode::CardGarbled,
-            CodeError::UnknownShop => ErrorCode::CardUnknownShop,
-            CodeError::UnknownTill => ErrorCode::CardUnknownTill,
-            CodeError::Forged => ErrorCode::CardForged,
-            CodeError::Revoked => ErrorCode::CardRevoked,
-            CodeError::Ambiguous { .. } => ErrorCode::CardAmbiguous,
-        }
-    }
-
-    /// [`CodeError::error_code`] as text.
-    pub fn code(&self) -> &'static str {
-        self.error_code().as_str()
-    }
-}
-
 /// A parsed card code (its signature not yet checked).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardCode {

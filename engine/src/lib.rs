@@ -10,9 +10,9 @@ pub mod command;
 #[cfg(feature = "demo")]
 pub mod demo;
 pub mod error;
-mod error_code;
-#[cfg(feature = "i18n")]
 pub mod i18n;
+#[cfg(feature = "i18n")]
+mod idempotency;
 pub mod ids;
 pub mod ledger;
 pub mod location;

@@ -2,11 +2,15 @@
 //! rest. Each action is one transaction, is idempotent on its key, and returns an
 //! [`Outcome`] that explains what happened in words staff can read out.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
+use serde_json::json;
 
 use crate::error::{EngineError, Refusal, Result, Why};
+use crate::idempotency::fingerprint;
 use crate::ledger::{
     Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Message, Profile,
     MAX_BALANCE, MAX_DELTA,
@@ -250,12 +254,16 @@ fn check_below_zero(
     if below_zero == BelowZero::ManagerConfirmed {
         return Ok(());
     }
-    for d in deltas
-        .iter()
-        .filter(|d| d.amount < 0 && d.account.is_balance())
-    {
-        let account = d.account.to_string();
-        let after = store::balance_of(ctx.conn, customer, &account)? + d.amount;
+    // What one event does to an account is the sum of its deltas: the visit
+    // that fills a stamp card adds a stamp and takes the full card away in one
+    // go, so undoing it removes that stamp and gives the card's stamps back.
+    // Checked delta by delta, the stamp's removal alone looked like an overdraw.
+    let mut net: BTreeMap<String, i64> = BTreeMap::new();
+    for d in deltas.iter().filter(|d| d.account.is_balance()) {
+        *net.entry(d.account.to_string()).or_default() += d.amount;
+    }
+    for (account, amount) in net.into_iter().filter(|(_, amount)| *amount < 0) {
+        let after = store::balance_of(ctx.conn, customer, &account)? + amount;
         if after < 0 {
             return Err(Refusal::BelowZero {
                 account,
@@ -354,7 +362,7 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let idempotency = match key {
             Some(k) => {
-                let request = request_hash(&request());
+                let request = request();
                 if let Some((earlier, stored)) = store::find_idempotent(&tx, k)? {
                     // Keys recorded before requests were (NULL) replay as they did.
                     if stored.is_some_and(|s| s != request) {
@@ -438,7 +446,7 @@ impl Store {
         let program = parse_program(source)?;
         self.act(
             key,
-            || format!("publish_program {source}"),
+            || fingerprint("publish_program", &json!({ "source": source })),
             |ctx| {
                 if program.currency != ctx.location.currency {
                     return Err(EngineError::invalid(
@@ -484,9 +492,12 @@ impl Store {
     }
 
     /// Enrols a new customer with a new card.
-    pub fn enroll(&self, enrolment: Enrolment, key: Option<&str>) -> Result<Outcome> {
+    pub fn enrol(&self, enrolment: Enrolment, key: Option<&str>) -> Result<Outcome> {
         let profile = check_profile(enrolment.profile, self.now().date_naive())?;
-        let request = format!("enroll {profile:?} {:?}", enrolment.card_code);
+        let request = fingerprint(
+            "enrol",
+            &json!({ "profile": profile, "card_code": enrolment.card_code }),
+        );
         self.act(
             key,
             || request,
@@ -527,7 +538,15 @@ impl Store {
         visit: VisitInput,
         key: Option<&str>,
     ) -> Result<Outcome> {
-        let request = format!("visit {customer} {visit:?}");
+        let request = fingerprint(
+            "visit",
+            &json!({
+                "customer": customer,
+                "amount": visit.amount,
+                "items": visit.items,
+                "coupon": visit.coupon,
+            }),
+        );
         self.act(
             key,
             || request,
@@ -580,7 +599,7 @@ impl Store {
 
     /// Redeems a reward from the catalogue.
     pub fn redeem(&self, customer: CustomerId, reward: &str, key: Option<&str>) -> Result<Outcome> {
-        let request = format!("redeem {customer} {reward}");
+        let request = fingerprint("redeem", &json!({ "customer": customer, "reward": reward }));
         self.redeem_with(customer, key, request, reward, |program, c, today| {
             rules::redeem(program, c, reward, today)
         })
@@ -593,7 +612,10 @@ impl Store {
         amount: i64,
         key: Option<&str>,
     ) -> Result<Outcome> {
-        let request = format!("spend_cashback {customer} {amount}");
+        let request = fingerprint(
+            "spend_cashback",
+            &json!({ "customer": customer, "amount": amount }),
+        );
         self.redeem_with(customer, key, request, "cashback", |program, c, _| {
             rules::spend_cashback(program, c, amount)
         })
@@ -655,7 +677,8 @@ impl Store {
                 "say why, in 1 to 200 characters",
             ));
         }
-        self.act(key, || format!("void {target} {reason}"), |ctx| {
+        let request = || fingerprint("void", &json!({ "event": target, "reason": reason }));
+        self.act(key, request, |ctx| {
             let body = store::reads::event_body(ctx.conn, &target.to_string())?
                 .ok_or_else(|| EngineError::not_found("event", target.to_string()))?;
             let target_body: EventBody =
@@ -764,7 +787,18 @@ impl Store {
         }
         self.act(
             key,
-            || format!("adjust {customer} {account} {amount} {reason} {below_zero:?}"),
+            || {
+                fingerprint(
+                    "adjust",
+                    &json!({
+                        "customer": customer,
+                        "account": account.to_string(),
+                        "amount": amount,
+                        "reason": reason,
+                        "allow_negative": below_zero == BelowZero::ManagerConfirmed,
+                    }),
+                )
+            },
             |ctx| {
                 let program = ctx.program()?;
                 let known = match &account {
@@ -834,7 +868,12 @@ impl Store {
     ) -> Result<Outcome> {
         self.act(
             key,
-            || format!("replace_card {customer} {old_card}"),
+            || {
+                fingerprint(
+                    "replace_card",
+                    &json!({ "customer": customer, "card": old_card }),
+                )
+            },
             |ctx| {
                 let customer = ctx.open_customer(customer)?;
                 let owner = store::reads::owner_of_active_card(ctx.conn, &old_card.to_string())?;
@@ -876,7 +915,7 @@ impl Store {
     ) -> Result<Outcome> {
         self.act(
             key,
-            || format!("subscribe {customer} {plan}"),
+            || fingerprint("subscribe", &json!({ "customer": customer, "plan": plan })),
             |ctx| {
                 let program = ctx.program()?;
                 let p = program
@@ -924,7 +963,12 @@ impl Store {
         }
         self.act(
             key,
-            || format!("donate {customer} {cause} {points}"),
+            || {
+                fingerprint(
+                    "donate",
+                    &json!({ "customer": customer, "cause": cause, "points": points }),
+                )
+            },
             |ctx| {
                 let program = ctx.program()?;
                 let cause = program
@@ -978,7 +1022,10 @@ impl Store {
         key: Option<&str>,
     ) -> Result<Outcome> {
         let profile = check_profile(profile, self.now().date_naive())?;
-        let request = format!("update_profile {customer} {profile:?}");
+        let request = fingerprint(
+            "update_profile",
+            &json!({ "customer": customer, "profile": profile }),
+        );
         self.act(
             key,
             || request,
@@ -1006,7 +1053,7 @@ impl Store {
         // The outcome shows the record that remains: the summary follows the merge.
         self.act(
             key,
-            || format!("merge {from} {into}"),
+            || fingerprint("merge", &json!({ "from": from, "into": into })),
             |ctx| {
                 let from_open = ctx.open_customer(from)?;
                 let into_open = ctx.open_customer(into)?;
@@ -1042,7 +1089,7 @@ impl Store {
     pub fn erase(&self, customer: CustomerId, key: Option<&str>) -> Result<Outcome> {
         self.act(
             key,
-            || format!("erase {customer}"),
+            || fingerprint("erase", &json!({ "customer": customer })),
             |ctx| {
                 let open = ctx.open_customer(customer)?;
                 if open != customer {
@@ -1139,10 +1186,6 @@ pub fn new_card_codes(store: &Store, count: usize) -> Result<Vec<(CardId, String
 }
 
 /// What a request is remembered by under its idempotency key.
-fn request_hash(request: &str) -> String {
-    crate::ledger::sha256_hex(request.as_bytes())
-}
-
 /// The outcome of an event recorded earlier under the same key.
 fn replay(conn: &Connection, event: Event, now: DateTime<Utc>) -> Result<Outcome> {
     let customer = match event.body.customer() {

@@ -66,8 +66,8 @@ fn opposite_merges_at_two_tills(backend: Backend) {
         &t1,
         &["program", "publish", program.to_str().expect("path")],
     );
-    let alice = customer_id(&till(&t1, &["enroll", "--name", "Alice"]));
-    let bob = customer_id(&till(&t1, &["enroll", "--name", "Bob"]));
+    let alice = customer_id(&till(&t1, &["enrol", "--name", "Alice"]));
+    let bob = customer_id(&till(&t1, &["enrol", "--name", "Bob"]));
     till(&t1, &["visit", "--customer", &alice, "--amount", "12.00"]);
     till(&t1, &["visit", "--customer", &bob, "--amount", "30.00"]);
     till(&t1, &["sync", "--once"]);

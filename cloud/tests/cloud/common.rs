@@ -304,10 +304,10 @@ impl Till {
         sync::sync_once(&self.store, &self.client(), |_| {})
     }
 
-    pub fn enroll(&self, name: &str) -> CustomerId {
+    pub fn enrol(&self, name: &str) -> CustomerId {
         let o = self
             .store
-            .enroll(
+            .enrol(
                 Enrolment {
                     profile: counterpart_engine::ledger::Profile {
                         name: Some(name.into()),
@@ -317,7 +317,7 @@ impl Till {
                 },
                 None,
             )
-            .expect("enroll");
+            .expect("enrol");
         o.customer.expect("customer").record.id
     }
 

@@ -24,7 +24,7 @@ fn busy_till(
 ) -> (Till, counterpart_engine::ledger::CustomerId) {
     let t = b.till_via(proxy, afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     for i in 0..visits {
         t.visit(anna, 100 + i64::try_from(i).unwrap_or(0));
     }
@@ -134,7 +134,7 @@ fn server_killed_mid_push_and_mid_pull(backend: Backend) {
     let reader = b.till(afternoon());
     let t = b.till(afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     // Mid-push: a first batch acknowledged, batches still waiting.
     for i in 0..2_600 {
         t.visit(anna, 100 + i);
@@ -173,7 +173,7 @@ fn duplicated_and_reordered_deliveries(backend: Backend) {
     let b = Bench::new(backend);
     let t = b.till(afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     for _ in 0..7 {
         t.visit(anna, 3_00);
     }
@@ -224,7 +224,7 @@ fn server_restored_from_an_older_backup_gets_the_missing_events() {
     let a = b.till(afternoon());
     let reader = b.till(afternoon());
     publish_points(&a);
-    let anna = a.enroll("Anna");
+    let anna = a.enrol("Anna");
     a.visit(anna, 10_00);
     settle(&[&a, &reader]);
     // Back up the server's database while it is stopped.
@@ -258,7 +258,7 @@ fn server_restored_from_an_older_backup_gets_the_missing_events() {
     b.restart();
     // The reader visits meanwhile; the server gives its event a number the
     // reader had already seen for another event.
-    let bob = reader.enroll("Bob");
+    let bob = reader.enrol("Bob");
     reader.sync().expect("reader pushes");
     a.visit(anna, 2_00);
     settle(&[&a, &reader]);
@@ -309,7 +309,7 @@ fn till_killed_between_commit_and_push() {
     let b = Bench::new(Backend::Sqlite);
     let t = b.till(afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     t.sync().expect("sync");
     let db = t.dir.path().join("till.db");
     let mut child = Command::new(std::env::current_exe().expect("test binary"))
@@ -368,7 +368,7 @@ fn two_server_processes_share_one_postgres_database() {
     let at = afternoon();
     let first = b.till(at);
     publish_points(&first);
-    let anna = first.enroll("Anna");
+    let anna = first.enrol("Anna");
     first.sync().expect("sync");
     let tills: Vec<Till> = (0..6)
         .map(|i| match i % 2 {
@@ -382,7 +382,7 @@ fn two_server_processes_share_one_postgres_database() {
     let mut interrupted = false;
     for attempt in 0..5u64 {
         for t in &tills {
-            let own = t.enroll("Regular");
+            let own = t.enrol("Regular");
             for i in 0..200 {
                 t.visit(own, 100 + i);
             }

@@ -125,7 +125,7 @@ fn run(backend: Backend, ops: &[Op]) {
     publish_points(&tills[0]);
     let mut customers: Vec<CustomerId> = (0..KNOWN)
         .map(|i| {
-            let c = tills[0].enroll(&format!("Customer {i}"));
+            let c = tills[0].enrol(&format!("Customer {i}"));
             tills[0].visit(c, 30_000);
             c
         })
@@ -140,7 +140,7 @@ fn run(backend: Backend, ops: &[Op]) {
         let pick = |i: usize| customers[i % customers.len()];
         match *op {
             Op::Enroll { till } => {
-                let c = tills[till].enroll(&format!("Customer {}", customers.len()));
+                let c = tills[till].enrol(&format!("Customer {}", customers.len()));
                 customers.push(c);
             }
             Op::EnrollPrinted { till, card } => {
@@ -152,7 +152,7 @@ fn run(backend: Backend, ops: &[Op]) {
                     card_code: Some(printed[card].1.clone()),
                 };
                 // Refused when this till already knows the card is taken.
-                if let Ok(o) = tills[till].store.enroll(enrolment, None) {
+                if let Ok(o) = tills[till].store.enrol(enrolment, None) {
                     if let Some(c) = o.customer {
                         customers.push(c.record.id);
                     }

@@ -94,7 +94,7 @@ fn run(backend: Backend, ops: &[Op]) {
     let mut model = Model::default();
     let customers: Vec<_> = (0..CUSTOMERS)
         .map(|i| {
-            let c = tills[0].enroll(&format!("Customer {i}"));
+            let c = tills[0].enrol(&format!("Customer {i}"));
             let points = 20 + tills[0].visit(c, 10_000);
             model.pending[0].push(Rec {
                 customer: i,

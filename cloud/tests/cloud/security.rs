@@ -175,7 +175,7 @@ fn merchants_cannot_see_or_write_each_other(backend: Backend) {
     let other = Merchant::create(&b.db, "Other Bakery");
     let ta = b.till(afternoon());
     publish_points(&ta);
-    let anna = ta.enroll("Anna");
+    let anna = ta.enrol("Anna");
     ta.visit(anna, 10_00);
     ta.sync().expect("sync a");
     let tb = Till::pair(&b.server.url, &other.pairing_code(&b.db), afternoon());
@@ -208,7 +208,7 @@ fn a_forked_device_is_refused(backend: Backend) {
     let b = Bench::new(backend);
     let t = b.till(afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     t.sync().expect("sync");
     // The till's database is copied (a restored backup, a cloned disk) and both
     // copies record on.
@@ -258,7 +258,7 @@ fn an_event_breaking_a_rule_is_parked_and_the_queue_goes_on(backend: Backend) {
     let b = Bench::new(backend);
     let t = b.till(afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     t.visit(anna, 5_00);
     t.visit(anna, 6_00);
     let mut batch = t.store.outbox_batch(10).expect("outbox");
@@ -312,8 +312,8 @@ fn a_hand_made_void_naming_another_customer_is_refused(backend: Backend) {
     let b = Bench::new(backend);
     let t = b.till(afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
-    let bob = t.enroll("Bob");
+    let anna = t.enrol("Anna");
+    let bob = t.enrol("Bob");
     t.visit(anna, 10_000);
     t.sync().expect("the visit is on the server");
     let visit = t.events_of("visit").pop().expect("the visit");
@@ -383,7 +383,7 @@ fn nothing_of_an_erased_customer_survives_on_the_server(backend: Backend) {
         phone: Some("+48600987654".into()),
         ..Default::default()
     };
-    let her = t.enroll(name);
+    let her = t.enrol(name);
     t.store
         .update_profile(her, profile.clone(), None)
         .expect("profile");
@@ -446,7 +446,7 @@ fn no_balance_passes_its_bound_on_the_server(backend: Backend) {
     let b = Bench::new(backend);
     let t = b.till(afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     t.sync().expect("sync");
     for _ in 0..10 {
         t.store

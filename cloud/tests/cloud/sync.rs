@@ -113,7 +113,7 @@ fn a_void_at_one_till_of_points_spent_at_another_is_flagged(backend: Backend) {
     let b = Bench::new(backend);
     let a = b.till(afternoon());
     publish_points(&a);
-    let anna = a.enroll("Anna");
+    let anna = a.enrol("Anna");
     a.visit(anna, 20_000);
     let fraud = a.events_of("visit").pop().expect("the visit");
     let t2 = b.till(afternoon());
@@ -166,7 +166,7 @@ fn a_stamp_card_filled_at_two_offline_tills_is_flagged(backend: Backend) {
     let b = Bench::new(backend);
     let a = b.till(afternoon());
     a.store.publish_program(FIVE_STAMPS, None).expect("publish");
-    let anna = a.enroll("Anna");
+    let anna = a.enrol("Anna");
     for _ in 0..4 {
         a.visit(anna, 3_00);
     }
@@ -195,7 +195,7 @@ fn an_idle_till_pulls_nothing(backend: Backend) {
     publish_points(&a);
     let t2 = b.till(afternoon());
     for name in ["Anna", "Bob", "Cleo"] {
-        a.enroll(name);
+        a.enrol(name);
     }
     a.sync().expect("sync a");
     let first = t2.sync().expect("first round");
@@ -209,7 +209,7 @@ fn an_idle_till_pulls_nothing(backend: Backend) {
         );
     }
     // Something new after the idle rounds still arrives, once.
-    a.enroll("Dan");
+    a.enrol("Dan");
     a.sync().expect("sync a");
     let r = t2.sync().expect("round with news");
     assert_eq!((r.pulled, r.pull_duplicates), (1, 0));
@@ -223,7 +223,7 @@ fn a_void_of_a_void_is_refused_and_changes_nothing(backend: Backend) {
     let b = Bench::new(backend);
     let t = b.till(afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     t.visit(anna, 10_000);
     let kept = t.visit(anna, 20_00);
     let visits = t.events_of("visit");
@@ -256,7 +256,7 @@ fn a_void_of_a_void_is_refused_and_changes_nothing(backend: Backend) {
     );
     // A void naming another customer than its target's is refused too: it
     // would take Bob's visit out of Anna's balance.
-    let bob = t.enroll("Bob");
+    let bob = t.enrol("Bob");
     let bobs = t.visit(bob, 40_00);
     let bob_visit = t.events_of("visit").pop().expect("Bob's visit");
     t.store
@@ -302,12 +302,12 @@ fn three_tills_converge(backend: Backend) {
         "the program reached till 3"
     );
 
-    let anna = a.enroll("Anna");
+    let anna = a.enrol("Anna");
     let mut earned = 20 + a.visit(anna, 12_50);
     a.sync().expect("sync");
     t2.sync().expect("sync");
     earned += t2.visit(anna, 8_00);
-    let bob = t3.enroll("Bob");
+    let bob = t3.enrol("Bob");
     t3.visit(bob, 5_00);
     settle(&[&a, &t2, &t3]);
     assert_converged(&[&a, &t2, &t3]);
@@ -330,7 +330,7 @@ fn two_offline_tills_redeem_the_last_reward(backend: Backend) {
     a.sync().expect("sync");
     let t2 = b.till(afternoon());
     let t3 = b.till(afternoon());
-    let anna = a.enroll("Anna");
+    let anna = a.enrol("Anna");
     a.visit(anna, 10_000); // 20 welcome + 100 = 120 points: one drink
     settle(&[&a, &t2, &t3]);
     assert_eq!(t2.points(anna), 120);
@@ -415,7 +415,7 @@ fn offline_allowance_limits_redemptions_until_the_till_syncs() {
     let b = Bench::new(Backend::Sqlite);
     let a = b.till(afternoon());
     publish_points(&a);
-    let anna = a.enroll("Anna");
+    let anna = a.enrol("Anna");
     a.visit(anna, 90_000);
     a.sync().expect("sync");
     assert!(a.points(anna) >= 900);
@@ -460,7 +460,7 @@ fn skewed_and_jumping_clocks_change_nothing(backend: Backend) {
         "{report:?}"
     );
 
-    let anna = a.enroll("Anna");
+    let anna = a.enrol("Anna");
     a.visit(anna, 10_00);
     settle(&[&a, &t2]);
     // Till 2's clock jumps back two days: its events are still ordered by
@@ -502,7 +502,7 @@ fn background_sync_shows_its_state_and_never_blocks_the_till() {
     let proxy = Proxy::start(b.server.port);
     let t = b.till_via(&proxy, afternoon());
     publish_points(&t);
-    let anna = t.enroll("Anna");
+    let anna = t.enrol("Anna");
     let syncer = Syncer::start(t.store.clone(), std::time::Duration::from_millis(200));
     assert!(
         eventually(10, || {
@@ -563,7 +563,7 @@ fn background_sync_stops_on_what_retrying_cannot_mend_and_says_what_to_do() {
     // and the status says what to do.
     let device = t.store.device().expect("device").to_string();
     b.db.admin(&["devices", "revoke", &device]);
-    t.enroll("Anna");
+    t.enrol("Anna");
     syncer.wake();
     assert!(
         eventually(10, || syncer.status().action_needed.is_some()),

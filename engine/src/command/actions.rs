@@ -112,7 +112,7 @@ impl Commands {
                 .filter(|c| !c.is_empty())
                 .map(str::to_string),
         };
-        self.store.enroll(enrolment, key_of(&request.key))
+        self.store.enrol(enrolment, key_of(&request.key))
     }
 
     /// Replaces a customer's profile.

@@ -9,7 +9,7 @@ use super::{Commands, CustomerRef};
 use crate::error::Result;
 use crate::ledger::{Item, Message};
 use crate::program::{OfferKind, Program};
-use crate::rules::{grant_message, offer_runs, times};
+use crate::rules::{grant_message, offer_runs, times, winback_due};
 
 /// A product or category the program's rules count, as a button on a sale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -114,11 +114,8 @@ impl Commands {
             let what = match (&o.kind, o.multiplier, &o.grant) {
                 (OfferKind::Welcome | OfferKind::Birthday { .. }, _, _) => None,
                 (OfferKind::Winback { after_days }, _, Some(g)) => {
-                    let away = record
-                        .as_ref()
-                        .and_then(|r| r.last_visit)
-                        .map(|l| (today - l).num_days());
-                    away.filter(|d| d >= after_days).map(|days| {
+                    let last_visit = record.as_ref().and_then(|r| r.last_visit);
+                    winback_due(*after_days, last_visit, today).map(|days| {
                         let label = Message::new("label-winback")
                             .text("offer", o.name.clone())
                             .num("days", days);

@@ -5,7 +5,13 @@ use std::fmt;
 
 use crate::ledger::{Arg, Message};
 
-pub use crate::error_code::{ErrorCode, ErrorReport};
+mod code;
+mod report;
+
+pub use code::ErrorCode;
+pub use report::ErrorReport;
+
+use crate::card_code::CodeError;
 
 /// One problem with something a person or a file supplied: which field, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -242,7 +248,7 @@ pub enum EngineError {
     Auth(#[from] AuthError),
     /// A scanned or typed card code was not accepted.
     #[error("{0}")]
-    Card(#[from] crate::card_code::CodeError),
+    Card(#[from] CodeError),
     /// Something looked up does not exist.
     #[error("no {what} matches `{key}`")]
     NotFound {
@@ -304,7 +310,14 @@ impl EngineError {
                 AuthError::WrongPin { .. } => ErrorCode::AuthWrongPin,
                 AuthError::LockedOut { .. } => ErrorCode::AuthLockedOut,
             },
-            EngineError::Card(c) => c.error_code(),
+            EngineError::Card(c) => match c {
+                CodeError::Garbled(_) => ErrorCode::CardGarbled,
+                CodeError::UnknownShop => ErrorCode::CardUnknownShop,
+                CodeError::UnknownTill => ErrorCode::CardUnknownTill,
+                CodeError::Forged => ErrorCode::CardForged,
+                CodeError::Revoked => ErrorCode::CardRevoked,
+                CodeError::Ambiguous { .. } => ErrorCode::CardAmbiguous,
+            },
             EngineError::NotFound { .. } => ErrorCode::NotFound,
             EngineError::IdempotencyMismatch(_) => ErrorCode::IdempotencyMismatch,
             EngineError::Forked(_) => ErrorCode::Forked,

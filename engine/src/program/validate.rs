@@ -262,7 +262,9 @@ fn weekday(s: &str) -> Option<Weekday> {
     }
 }
 
-/// Parses and checks a program. Every problem is reported, not just the first.
+/// Parses and checks a program. Every problem is reported, not just the first:
+/// each section is read by its own function below, in the file's order, and the
+/// checks that need the whole program come last.
 pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
     let table: toml::Table = source.parse().map_err(|e: toml::de::Error| {
         ProgramErrors(vec![InvalidInput::new(
@@ -275,7 +277,6 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
         errors: Vec::new(),
         currency: None,
     };
-
     for key in table.keys() {
         if !TOP_LEVEL_KEYS.contains(&key.as_str()) {
             c.err(
@@ -288,6 +289,87 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
         }
     }
 
+    let format = format_version(&mut c, &table);
+    let name = program_name(&mut c, &table);
+    let currency = currency(&mut c, &table);
+    c.currency = currency;
+    let points = points(&mut c, &table);
+    let rewards = rewards(&mut c, &table);
+    let stamp_cards = stamp_cards(&mut c, &table, &rewards);
+    let tiers = tiers(&mut c, &table);
+    reward_tiers(&mut c, &rewards, tiers.as_ref());
+    let cashback = cashback(&mut c, &table);
+    let milestones = milestones(&mut c, &table, &rewards);
+    let offers = offers(&mut c, &table, &rewards);
+    let subscriptions = subscriptions(&mut c, &table, &rewards);
+    let causes = causes(&mut c, &table);
+    let points_expire_after_days = expiry(&mut c, &table, points.as_ref());
+    let limits = limits(&mut c, &table, currency);
+    let offline = offline(&mut c, &table);
+
+    // Cross-checks that need the whole program.
+    let needs_points = rewards
+        .iter()
+        .any(|r| matches!(r.cost, RewardCost::Points(_)))
+        || offers
+            .iter()
+            .any(|o| o.multiplier.is_some() || matches!(o.grant, Some(Grant::Points(_))));
+    if needs_points && points.is_none() && !c.errors.iter().any(|e| e.field.starts_with("points")) {
+        c.err(
+            "points",
+            "rewards or offers use points, but the program has no [points] section",
+        );
+    }
+    let needs_cashback = rewards
+        .iter()
+        .any(|r| matches!(r.cost, RewardCost::Cashback(_)))
+        || milestones
+            .iter()
+            .any(|m| matches!(m.grant, Grant::Credit(_)));
+    if needs_cashback
+        && cashback.is_none()
+        && !c.errors.iter().any(|e| e.field.starts_with("cashback"))
+    {
+        c.err("cashback", "rewards or milestones use a cashback balance, but the program has no [cashback] section");
+    }
+    if points.is_none() && stamp_cards.is_empty() && cashback.is_none() && subscriptions.is_empty()
+    {
+        c.err(
+            "program",
+            "has no way to earn: add [points], [[stamp_cards]], [cashback] or [[subscriptions]]",
+        );
+    }
+
+    if !c.errors.is_empty() {
+        return Err(ProgramErrors(c.errors));
+    }
+    let Some(currency) = currency else {
+        return Err(ProgramErrors(vec![InvalidInput::new(
+            "currency",
+            "is missing",
+        )]));
+    };
+    Ok(Program {
+        format,
+        name,
+        currency,
+        points,
+        stamp_cards,
+        tiers,
+        cashback,
+        milestones,
+        rewards,
+        offers,
+        subscriptions,
+        causes,
+        points_expire_after_days,
+        limits,
+        offline,
+    })
+}
+
+/// The settings no section holds: the file format's version.
+fn format_version(c: &mut Checker, table: &toml::Table) -> u32 {
     let format = match table.get("format").and_then(toml::Value::as_integer) {
         Some(v) if v == i64::from(FORMAT_VERSION) => FORMAT_VERSION,
         Some(v) => {
@@ -305,6 +387,11 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             FORMAT_VERSION
         }
     };
+    format
+}
+
+/// The program's name, as staff see it.
+fn program_name(c: &mut Checker, table: &toml::Table) -> String {
     let name = match table.get("name").and_then(toml::Value::as_str) {
         Some(n) if !n.trim().is_empty() && n.chars().count() <= 80 => n.trim().to_string(),
         Some(_) => {
@@ -316,6 +403,11 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             String::new()
         }
     };
+    name
+}
+
+/// The currency every amount of the file is read in.
+fn currency(c: &mut Checker, table: &toml::Table) -> Option<Currency> {
     let currency = match table.get("currency").and_then(toml::Value::as_str) {
         Some(code) => match Currency::parse(code) {
             Ok(cur) => Some(cur),
@@ -329,8 +421,11 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             None
         }
     };
-    c.currency = currency;
+    currency
+}
 
+/// `[points]`: the earning rate, its rounding and minimum spend.
+fn points(c: &mut Checker, table: &toml::Table) -> Option<PointsRule> {
     let points = table
         .get("points")
         .and_then(|v| c.part::<PointsFile>("points", v))
@@ -351,10 +446,14 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
                 minimum_spend,
             })
         });
+    points
+}
 
+/// `[[rewards]]`: the catalogue, each with its cost.
+fn rewards(c: &mut Checker, table: &toml::Table) -> Vec<Reward> {
     let mut reward_ids = HashSet::new();
     let rewards: Vec<Reward> = c
-        .list::<RewardFile>(&table, "rewards")
+        .list::<RewardFile>(table, "rewards")
         .into_iter()
         .map(|(f, r)| {
             let id = c.id(&f, &r.id, &mut reward_ids);
@@ -390,11 +489,15 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             }
         })
         .collect();
-    let reward_known = |id: &str| rewards.iter().any(|r| r.id == id);
+    rewards
+}
 
+/// `[[stamp_cards]]`: each card's size, reward and what qualifies.
+fn stamp_cards(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Vec<StampCard> {
+    let reward_known = |id: &str| rewards.iter().any(|r| r.id == id);
     let mut card_ids = HashSet::new();
     let stamp_cards: Vec<StampCard> = c
-        .list::<StampCardFile>(&table, "stamp_cards")
+        .list::<StampCardFile>(table, "stamp_cards")
         .into_iter()
         .map(|(f, s)| {
             let id = c.id(&f, &s.id, &mut card_ids);
@@ -448,7 +551,11 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             }
         })
         .collect();
+    stamp_cards
+}
 
+/// `[tiers]`: the basis, the window and the levels, lowest first.
+fn tiers(c: &mut Checker, table: &toml::Table) -> Option<Tiers> {
     let tiers = table
         .get("tiers")
         .and_then(|v| c.part::<TiersFile>("tiers", v))
@@ -530,11 +637,12 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
                 levels,
             }
         });
-    let tier_known = |id: &str| {
-        tiers
-            .as_ref()
-            .is_some_and(|t| t.levels.iter().any(|l| l.id == id))
-    };
+    tiers
+}
+
+/// Each reward's `min_tier` names a tier of `[tiers]`.
+fn reward_tiers(c: &mut Checker, rewards: &[Reward], tiers: Option<&Tiers>) {
+    let tier_known = |id: &str| tiers.is_some_and(|t| t.levels.iter().any(|l| l.id == id));
     for (i, r) in rewards.iter().enumerate() {
         if let Some(t) = &r.min_tier {
             if !tier_known(t) {
@@ -545,7 +653,10 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             }
         }
     }
+}
 
+/// `[cashback]`: the percentage, its rounding and minimum spend.
+fn cashback(c: &mut Checker, table: &toml::Table) -> Option<CashbackRule> {
     let cashback = table
         .get("cashback")
         .and_then(|v| c.part::<CashbackFile>("cashback", v))
@@ -567,10 +678,15 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
                 rounding,
             })
         });
+    cashback
+}
 
+/// `[[milestones]]`: a grant per amount spent in all.
+fn milestones(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Vec<Milestone> {
+    let reward_known = |id: &str| rewards.iter().any(|r| r.id == id);
     let mut milestone_ids = HashSet::new();
     let milestones: Vec<Milestone> = c
-        .list::<MilestoneFile>(&table, "milestones")
+        .list::<MilestoneFile>(table, "milestones")
         .into_iter()
         .filter_map(|(f, m)| {
             let id = c.id(&f, &m.id, &mut milestone_ids);
@@ -601,10 +717,15 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             })
         })
         .collect();
+    milestones
+}
 
+/// `[[offers]]`: each offer's kind, what it gives, and when and for whom it runs.
+fn offers(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Vec<Offer> {
+    let reward_known = |id: &str| rewards.iter().any(|r| r.id == id);
     let mut offer_ids = HashSet::new();
     let offers: Vec<Offer> = c
-        .list::<OfferFile>(&table, "offers")
+        .list::<OfferFile>(table, "offers")
         .into_iter()
         .filter_map(|(f, o)| {
             let id = c.id(&f, &o.id, &mut offer_ids);
@@ -734,10 +855,15 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             })
         })
         .collect();
+    offers
+}
 
+/// `[[subscriptions]]`: prepaid plans and the reward each covers.
+fn subscriptions(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Vec<Plan> {
+    let reward_known = |id: &str| rewards.iter().any(|r| r.id == id);
     let mut plan_ids = HashSet::new();
     let subscriptions: Vec<Plan> = c
-        .list::<PlanFile>(&table, "subscriptions")
+        .list::<PlanFile>(table, "subscriptions")
         .into_iter()
         .filter_map(|(f, p)| {
             let id = c.id(&f, &p.id, &mut plan_ids);
@@ -785,10 +911,14 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             })
         })
         .collect();
+    subscriptions
+}
 
+/// `[[causes]]`: where customers may donate points.
+fn causes(c: &mut Checker, table: &toml::Table) -> Vec<Cause> {
     let mut cause_ids = HashSet::new();
     let causes: Vec<Cause> = c
-        .list::<CauseFile>(&table, "causes")
+        .list::<CauseFile>(table, "causes")
         .into_iter()
         .map(|(f, k)| {
             let id = c.id(&f, &k.id, &mut cause_ids);
@@ -796,7 +926,11 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             Cause { id, name }
         })
         .collect();
+    causes
+}
 
+/// `[expiry]`: after how many days unused points expire.
+fn expiry(c: &mut Checker, table: &toml::Table, points: Option<&PointsRule>) -> Option<u32> {
     let points_expire_after_days = table
         .get("expiry")
         .and_then(|v| c.part::<ExpiryFile>("expiry", v))
@@ -805,7 +939,11 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
     if points_expire_after_days.is_some() && points.is_none() {
         c.err("expiry", "points expire, but the program has no [points]");
     }
+    points_expire_after_days
+}
 
+/// `[limits]`: the largest visit and basket, and visits without a purchase.
+fn limits(c: &mut Checker, table: &toml::Table, currency: Option<Currency>) -> Limits {
     let limits_file = table
         .get("limits")
         .and_then(|v| c.part::<LimitsFile>("limits", v));
@@ -825,7 +963,11 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
             .and_then(|l| l.visits_without_purchase)
             .unwrap_or(false),
     };
+    limits
+}
 
+/// `[offline]`: what a till that has not synced for a while may let a customer redeem.
+fn offline(c: &mut Checker, table: &toml::Table) -> Option<OfflineAllowance> {
     let offline = table
         .get("offline")
         .and_then(|v| c.part::<OfflineFile>("offline", v))
@@ -854,66 +996,7 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
                 max_points_redeemed: max?,
             })
         });
-
-    // Cross-checks that need the whole program.
-    let needs_points = rewards
-        .iter()
-        .any(|r| matches!(r.cost, RewardCost::Points(_)))
-        || offers
-            .iter()
-            .any(|o| o.multiplier.is_some() || matches!(o.grant, Some(Grant::Points(_))));
-    if needs_points && points.is_none() && !c.errors.iter().any(|e| e.field.starts_with("points")) {
-        c.err(
-            "points",
-            "rewards or offers use points, but the program has no [points] section",
-        );
-    }
-    let needs_cashback = rewards
-        .iter()
-        .any(|r| matches!(r.cost, RewardCost::Cashback(_)))
-        || milestones
-            .iter()
-            .any(|m| matches!(m.grant, Grant::Credit(_)));
-    if needs_cashback
-        && cashback.is_none()
-        && !c.errors.iter().any(|e| e.field.starts_with("cashback"))
-    {
-        c.err("cashback", "rewards or milestones use a cashback balance, but the program has no [cashback] section");
-    }
-    if points.is_none() && stamp_cards.is_empty() && cashback.is_none() && subscriptions.is_empty()
-    {
-        c.err(
-            "program",
-            "has no way to earn: add [points], [[stamp_cards]], [cashback] or [[subscriptions]]",
-        );
-    }
-
-    if !c.errors.is_empty() {
-        return Err(ProgramErrors(c.errors));
-    }
-    let Some(currency) = currency else {
-        return Err(ProgramErrors(vec![InvalidInput::new(
-            "currency",
-            "is missing",
-        )]));
-    };
-    Ok(Program {
-        format,
-        name,
-        currency,
-        points,
-        stamp_cards,
-        tiers,
-        cashback,
-        milestones,
-        rewards,
-        offers,
-        subscriptions,
-        causes,
-        points_expire_after_days,
-        limits,
-        offline,
-    })
+    offline
 }
 
 impl InvalidInput {

@@ -10,7 +10,7 @@ use crate::error::{EngineError, Refusal, Why};
 use crate::ledger::{Account, Delta, Item, Message};
 use crate::location::Location;
 use crate::money::Money;
-use crate::program::{Grant, Offer, OfferKind, Program, StampPer, TierBasis};
+use crate::program::{Grant, Offer, OfferKind, Program, StampCard, StampPer, TierBasis};
 
 /// A visit as the barista entered it.
 #[derive(Debug, Clone)]
@@ -167,7 +167,26 @@ fn tier_id(program: &Program, measure: i64) -> Option<String> {
     program.tier_for(measure).map(|t| t.id.clone())
 }
 
+/// What every rule reads of one visit: the program, the shop, the customer as
+/// they walked in, what they bought and when.
+struct Visit<'a> {
+    program: &'a Program,
+    customer: &'a CustomerContext,
+    visit: &'a VisitInput,
+    /// The business date of the visit.
+    date: NaiveDate,
+}
+
+impl Visit<'_> {
+    fn money(&self, minor: i64) -> Money {
+        Money::new(minor, self.program.currency)
+    }
+}
+
 /// Evaluates a visit. Refuses a coupon that is unknown, not running or used up.
+/// Each kind of rule adds its deltas in turn, always in this order (the order
+/// is part of the recorded event): the coupon's use, points, the offers'
+/// grants, stamp cards, cashback, spend milestones.
 pub fn earn(
     program: &Program,
     location: &Location,
@@ -175,10 +194,12 @@ pub fn earn(
     visit: &VisitInput,
     at: DateTime<Utc>,
 ) -> Result<Earned, EngineError> {
-    let date = location.business_date(at);
-    let money = |m: i64| Money::new(m, program.currency);
-    let mut deltas = Vec::new();
-
+    let v = Visit {
+        program,
+        customer,
+        visit,
+        date: location.business_date(at),
+    };
     // Tier: the multiplier is the tier held when the customer walked in.
     let tier_before = tier_id(program, customer.tier_measure);
     let after_measure = match program.tiers.as_ref().map(|t| t.basis) {
@@ -194,397 +215,457 @@ pub fn earn(
         .filter(|o| offer_runs(o, location, at, &customer.tags))
         .collect();
 
-    // The coupon, if one was given, must be a running coupon offer with uses left.
+    let mut deltas = Vec::new();
     let coupon_offer = match &visit.coupon {
-        None => None,
         Some(code) => {
-            let code = code.trim().to_ascii_uppercase();
-            let offer = program
-                .offers
-                .iter()
-                .find(|o| matches!(&o.kind, OfferKind::Coupon { code: c, .. } if *c == code))
-                .ok_or_else(|| {
-                    EngineError::invalid(
-                        "coupon",
-                        format!("`{code}` is not a coupon of this program"),
-                    )
-                })?;
-            if !running.iter().any(|o| o.id == offer.id) {
-                return Err(Refusal::NotAvailable {
-                    reward: format!("coupon {code}"),
-                    why: Why::new(
-                        "it is not running now or not for this customer",
-                        Message::new("why-coupon-not-running"),
-                    ),
-                }
-                .into());
-            }
-            if let OfferKind::Coupon {
-                max_uses,
-                max_uses_per_customer,
-                ..
-            } = &offer.kind
-            {
-                let mine = customer.account(&Account::Uses(format!("coupon:{code}")));
-                if max_uses_per_customer.is_some_and(|m| mine >= m) {
-                    return Err(Refusal::NotAvailable {
-                        reward: format!("coupon {code}"),
-                        why: Why::new(
-                            format!("this customer has used it {mine} time(s) already"),
-                            Message::new("why-coupon-used").num("uses", mine),
-                        ),
-                    }
-                    .into());
-                }
-                let all = customer.coupon_uses.get(&code).copied().unwrap_or(0);
-                if max_uses.is_some_and(|m| all >= m) {
-                    return Err(Refusal::NotAvailable {
-                        reward: format!("coupon {code}"),
-                        why: Why::new(
-                            "all its uses are taken",
-                            Message::new("why-coupon-all-used"),
-                        ),
-                    }
-                    .into());
-                }
-            }
-            deltas.push(Delta {
-                account: Account::Uses(format!("coupon:{code}")),
-                amount: 1,
-                rule: format!("offer:{}", offer.id),
-                why: format!("coupon {code} used"),
-                message: Some(Message::new("coupon-used").text("code", code.clone())),
-            });
+            let (offer, used) = coupon(&v, &running, code)?;
+            deltas.push(used);
             Some(offer)
         }
+        None => None,
     };
-
-    // Points: base rate × every multiplier that applies, rounded once.
-    if let Some(rule) = &program.points {
-        if visit.amount >= rule.minimum_spend && visit.amount > 0 {
-            let mut multipliers: Vec<(String, String, i64)> = Vec::new();
-            if let Some(t) = program.tier_for(customer.tier_measure) {
-                if t.multiplier != 100 {
-                    multipliers.push((format!("tier:{}", t.id), t.name.clone(), t.multiplier));
-                }
-            }
-            for o in &running {
-                let applies = match o.kind {
-                    OfferKind::Multiplier => true,
-                    OfferKind::Coupon { .. } => coupon_offer.is_some_and(|c| c.id == o.id),
-                    _ => false,
-                };
-                if let (true, Some(m)) = (applies, o.multiplier) {
-                    multipliers.push((format!("offer:{}", o.id), o.name.clone(), m));
-                }
-            }
-            // Each multiplier is at most ×10, but a program may stack many: past
-            // what an i128 holds the visit is refused rather than miscounted.
-            let too_many = || {
-                EngineError::invalid(
-                    "program",
-                    "the multipliers that apply to this visit together are beyond what can be counted",
-                )
-            };
-            let mut numerator = i128::from(visit.amount) * i128::from(rule.earn);
-            let mut denominator = i128::from(rule.per_minor);
-            for (_, _, m) in &multipliers {
-                numerator = numerator.checked_mul(i128::from(*m)).ok_or_else(too_many)?;
-                denominator = denominator.checked_mul(100).ok_or_else(too_many)?;
-            }
-            let points = rule.rounding.divide(numerator, denominator);
-            if points > 0 {
-                let mut why = format!(
-                    "+{points} points at {} = {} point{}",
-                    money(rule.per_minor),
-                    rule.earn,
-                    if rule.earn == 1 { "" } else { "s" }
-                );
-                let mut boosts = Vec::new();
-                for (_, name, m) in &multipliers {
-                    why.push_str(&format!(", {} {name}", times(*m)));
-                    boosts.push(format!("{} {name}", times(*m)));
-                }
-                let rule_id = std::iter::once("points".to_string())
-                    .chain(multipliers.iter().map(|(id, _, _)| id.clone()))
-                    .collect::<Vec<_>>()
-                    .join("+");
-                deltas.push(Delta {
-                    account: Account::Points,
-                    amount: points,
-                    rule: rule_id,
-                    why,
-                    message: Some({
-                        let m = if boosts.is_empty() {
-                            Message::new("earn-points")
-                        } else {
-                            Message::new("earn-points-boosted")
-                        }
-                        .num("points", points)
-                        .money("per", Money::new(rule.per_minor, program.currency))
-                        .num("earn", rule.earn);
-                        // Multipliers read "×2 before 9:00": the sign is read
-                        // everywhere, the names are the shop's own.
-                        match boosts.is_empty() {
-                            true => m,
-                            false => m.text("boosts", boosts.join(", ")),
-                        }
-                    }),
-                });
-            }
-        } else if visit.amount > 0 {
-            deltas.push(Delta {
-                account: Account::Points,
-                amount: 0,
-                rule: "points".into(),
-                why: format!(
-                    "no points: the minimum spend is {}",
-                    money(rule.minimum_spend)
-                ),
-                message: Some(
-                    Message::new("no-points-minimum")
-                        .money("minimum", Money::new(rule.minimum_spend, program.currency)),
-                ),
-            });
-        }
-    }
-
-    // Offers that grant something.
+    deltas.extend(points(&v, &running, coupon_offer)?);
     for o in &running {
-        let rule = format!("offer:{}", o.id);
-        match &o.kind {
-            OfferKind::Bonus => {
-                if let Some(g) = &o.grant {
-                    deltas.push(grant_delta(g, rule, &Label::offer(&o.name), program, 1));
-                }
-            }
-            OfferKind::Birthday { window_days } => {
-                let Some(bd) = customer
-                    .birthday
-                    .and_then(|b| birthday_near(b, date, *window_days))
-                else {
-                    continue;
-                };
-                let key = Account::Uses(format!("birthday:{}:{}", o.id, bd.year()));
-                if customer.account(&key) > 0 {
-                    continue;
-                }
-                if let Some(g) = &o.grant {
-                    deltas.push(grant_delta(
-                        g,
-                        rule.clone(),
-                        &Label::offer(&o.name),
-                        program,
-                        1,
-                    ));
-                    deltas.push(Delta {
-                        account: key,
-                        amount: 1,
-                        rule,
-                        why: format!("{} given for {}", o.name, bd.year()),
-                        message: Some(
-                            Message::new("birthday-given")
-                                .text("offer", o.name.clone())
-                                .num("year", i64::from(bd.year())),
-                        ),
-                    });
-                }
-            }
-            OfferKind::Winback { after_days } => {
-                let away = customer.last_visit.map(|l| (date - l).num_days());
-                if let (Some(days), Some(g)) = (away, &o.grant) {
-                    if days >= *after_days {
-                        let label = Label {
-                            text: format!("{} ({days} days away)", o.name),
-                            message: Message::new("label-winback")
-                                .text("offer", o.name.clone())
-                                .num("days", days),
-                        };
-                        deltas.push(grant_delta(g, rule, &label, program, 1));
-                    }
-                }
-            }
-            OfferKind::Product {
-                products,
-                categories,
-            } => {
-                let n = qualifying_quantity(&visit.items, products, categories);
-                if let (true, Some(g)) = (n > 0, &o.grant) {
-                    let label = Label {
-                        text: format!("{} ×{n}", o.name),
-                        message: Message::new("label-product")
-                            .text("offer", o.name.clone())
-                            .num("quantity", n),
-                    };
-                    deltas.push(grant_delta(g, rule, &label, program, n));
-                }
-            }
-            OfferKind::Coupon { .. } => {
-                if let (true, Some(g)) = (coupon_offer.is_some_and(|c| c.id == o.id), &o.grant) {
-                    deltas.push(grant_delta(g, rule, &Label::offer(&o.name), program, 1));
-                }
-            }
-            OfferKind::Multiplier | OfferKind::Welcome => {}
-        }
+        deltas.extend(offer_grant(&v, o, coupon_offer));
     }
-
-    // Stamp cards.
     for card in &program.stamp_cards {
-        let mut n = match (card.any_visit(), card.per) {
-            (true, _) => 1,
-            (false, StampPer::Visit) => {
-                i64::from(qualifying_quantity(&visit.items, &card.products, &card.categories) > 0)
-            }
-            (false, StampPer::Item) => {
-                qualifying_quantity(&visit.items, &card.products, &card.categories)
-            }
-        };
-        if n == 0 {
-            continue;
-        }
-        let rule = format!("stamps:{}", card.id);
-        if let Some(max) = card.max_per_day {
-            let today = customer.stamps_today.get(&card.id).copied().unwrap_or(0);
-            let allowed = (max - today).max(0);
-            if allowed < n {
-                n = allowed;
-                if n == 0 {
-                    deltas.push(Delta {
-                        account: Account::Stamps(card.id.clone()),
-                        amount: 0,
-                        rule,
-                        why: format!("no stamp on {}: the limit is {max} a day", card.name),
-                        message: Some(
-                            Message::new("stamp-limit")
-                                .text("card", card.name.clone())
-                                .num("max", max),
-                        ),
-                    });
-                    continue;
-                }
-            }
-        }
-        let account = Account::Stamps(card.id.clone());
-        let had = customer.account(&account);
-        let total = had + n;
-        let full = total / card.stamps;
-        let shown = if full > 0 {
-            total - full * card.stamps
-        } else {
-            total
-        };
-        deltas.push(Delta {
-            account: account.clone(),
-            amount: n,
-            rule: rule.clone(),
-            why: if n == 1 {
-                format!("stamp {} of {} on {}", had + 1, card.stamps, card.name)
-            } else {
-                format!(
-                    "+{n} stamps on {}: {} of {}",
-                    card.name,
-                    (had + n).min(card.stamps),
-                    card.stamps
-                )
-            },
-            message: Some(if n == 1 {
-                Message::new("stamp-one")
-                    .num("stamp", had + 1)
-                    .num("of", card.stamps)
-                    .text("card", card.name.clone())
-            } else {
-                Message::new("stamp-many")
-                    .num("stamps", n)
-                    .num("now", (had + n).min(card.stamps))
-                    .num("of", card.stamps)
-                    .text("card", card.name.clone())
-            }),
-        });
-        if full > 0 {
-            let reward = program
-                .reward(&card.reward)
-                .map_or(card.reward.as_str(), |r| r.name.as_str());
-            deltas.push(Delta {
-                account,
-                amount: -full * card.stamps,
-                rule: rule.clone(),
-                why: format!("{} full: {shown} stamp(s) carried over", card.name),
-                message: Some(
-                    Message::new("card-full")
-                        .text("card", card.name.clone())
-                        .num("carried", shown),
-                ),
-            });
-            deltas.push(Delta {
-                account: Account::Voucher(card.reward.clone()),
-                amount: full,
-                rule,
-                why: format!("{reward} unlocked by a full {}", card.name),
-                message: Some(
-                    Message::new("card-reward")
-                        .text("reward", reward)
-                        .text("card", card.name.clone()),
-                ),
-            });
-        }
+        deltas.extend(stamp_card(&v, card));
     }
-
-    // Cashback.
-    if let Some(cb) = &program.cashback {
-        if visit.amount >= cb.minimum_spend && visit.amount > 0 {
-            let amount = cb.rounding.divide(
-                i128::from(visit.amount) * i128::from(cb.percent_hundredths),
-                10_000,
-            );
-            if amount > 0 {
-                let pct = cb.percent_hundredths;
-                let pct_text = if pct % 100 == 0 {
-                    format!("{}", pct / 100)
-                } else {
-                    format!("{}.{:02}", pct / 100, pct % 100)
-                };
-                deltas.push(Delta {
-                    account: Account::Cashback,
-                    amount,
-                    rule: "cashback".into(),
-                    why: format!("+{} cashback at {pct_text} %", money(amount)),
-                    message: Some(
-                        Message::new("earn-cashback")
-                            .money("amount", Money::new(amount, program.currency))
-                            .text("percent", pct_text),
-                    ),
-                });
-            }
-        }
-    }
-
-    // Spend milestones: one grant per multiple of `every` crossed by this visit.
-    if visit.amount > 0 {
-        for m in &program.milestones {
-            let before = customer.lifetime_spend.max(0) / m.every;
-            let after = (customer.lifetime_spend.max(0) + visit.amount) / m.every;
-            if after > before {
-                let label = Label {
-                    text: format!("{} spent in all", money(after * m.every)),
-                    message: Message::new("label-milestone")
-                        .money("spent", Money::new(after * m.every, program.currency)),
-                };
-                deltas.push(grant_delta(
-                    &m.grant,
-                    format!("milestone:{}", m.id),
-                    &label,
-                    program,
-                    after - before,
-                ));
-            }
-        }
-    }
-
+    deltas.extend(cashback(&v));
+    deltas.extend(milestones(&v));
     Ok(Earned {
         deltas,
         tier_before,
         tier_after,
     })
+}
+
+/// The coupon given with a visit: it must be a running coupon offer with uses
+/// left. Answers the offer and the delta that counts the use.
+fn coupon<'p>(
+    v: &Visit<'p>,
+    running: &[&Offer],
+    code: &str,
+) -> Result<(&'p Offer, Delta), EngineError> {
+    let (program, customer) = (v.program, v.customer);
+    let code = code.trim().to_ascii_uppercase();
+    let offer = program
+        .offers
+        .iter()
+        .find(|o| matches!(&o.kind, OfferKind::Coupon { code: c, .. } if *c == code))
+        .ok_or_else(|| {
+            EngineError::invalid(
+                "coupon",
+                format!("`{code}` is not a coupon of this program"),
+            )
+        })?;
+    if !running.iter().any(|o| o.id == offer.id) {
+        return Err(Refusal::NotAvailable {
+            reward: format!("coupon {code}"),
+            why: Why::new(
+                "it is not running now or not for this customer",
+                Message::new("why-coupon-not-running"),
+            ),
+        }
+        .into());
+    }
+    if let OfferKind::Coupon {
+        max_uses,
+        max_uses_per_customer,
+        ..
+    } = &offer.kind
+    {
+        let mine = customer.account(&Account::Uses(format!("coupon:{code}")));
+        if max_uses_per_customer.is_some_and(|m| mine >= m) {
+            return Err(Refusal::NotAvailable {
+                reward: format!("coupon {code}"),
+                why: Why::new(
+                    format!("this customer has used it {mine} time(s) already"),
+                    Message::new("why-coupon-used").num("uses", mine),
+                ),
+            }
+            .into());
+        }
+        let all = customer.coupon_uses.get(&code).copied().unwrap_or(0);
+        if max_uses.is_some_and(|m| all >= m) {
+            return Err(Refusal::NotAvailable {
+                reward: format!("coupon {code}"),
+                why: Why::new(
+                    "all its uses are taken",
+                    Message::new("why-coupon-all-used"),
+                ),
+            }
+            .into());
+        }
+    }
+    let used = Delta {
+        account: Account::Uses(format!("coupon:{code}")),
+        amount: 1,
+        rule: format!("offer:{}", offer.id),
+        why: format!("coupon {code} used"),
+        message: Some(Message::new("coupon-used").text("code", code.clone())),
+    };
+    Ok((offer, used))
+}
+
+/// Points: the base rate × every multiplier that applies (the tier held, the
+/// running multiplier offers, the coupon's), rounded once. Below the minimum
+/// spend, a zero delta says why nothing was earned.
+fn points(
+    v: &Visit<'_>,
+    running: &[&Offer],
+    coupon: Option<&Offer>,
+) -> Result<Option<Delta>, EngineError> {
+    let (program, customer, visit) = (v.program, v.customer, v.visit);
+    let Some(rule) = &program.points else {
+        return Ok(None);
+    };
+    if !(visit.amount >= rule.minimum_spend && visit.amount > 0) {
+        if visit.amount <= 0 {
+            return Ok(None);
+        }
+        return Ok(Some(Delta {
+            account: Account::Points,
+            amount: 0,
+            rule: "points".into(),
+            why: format!(
+                "no points: the minimum spend is {}",
+                v.money(rule.minimum_spend)
+            ),
+            message: Some(
+                Message::new("no-points-minimum")
+                    .money("minimum", Money::new(rule.minimum_spend, program.currency)),
+            ),
+        }));
+    }
+    let mut multipliers: Vec<(String, String, i64)> = Vec::new();
+    if let Some(t) = program.tier_for(customer.tier_measure) {
+        if t.multiplier != 100 {
+            multipliers.push((format!("tier:{}", t.id), t.name.clone(), t.multiplier));
+        }
+    }
+    for o in running {
+        let applies = match o.kind {
+            OfferKind::Multiplier => true,
+            OfferKind::Coupon { .. } => coupon.is_some_and(|c| c.id == o.id),
+            _ => false,
+        };
+        if let (true, Some(m)) = (applies, o.multiplier) {
+            multipliers.push((format!("offer:{}", o.id), o.name.clone(), m));
+        }
+    }
+    // Each multiplier is at most ×10, but a program may stack many: past
+    // what an i128 holds the visit is refused rather than miscounted.
+    let too_many = || {
+        EngineError::invalid(
+            "program",
+            "the multipliers that apply to this visit together are beyond what can be counted",
+        )
+    };
+    let mut numerator = i128::from(visit.amount) * i128::from(rule.earn);
+    let mut denominator = i128::from(rule.per_minor);
+    for (_, _, m) in &multipliers {
+        numerator = numerator.checked_mul(i128::from(*m)).ok_or_else(too_many)?;
+        denominator = denominator.checked_mul(100).ok_or_else(too_many)?;
+    }
+    let points = rule.rounding.divide(numerator, denominator);
+    if points <= 0 {
+        return Ok(None);
+    }
+    let mut why = format!(
+        "+{points} points at {} = {} point{}",
+        v.money(rule.per_minor),
+        rule.earn,
+        if rule.earn == 1 { "" } else { "s" }
+    );
+    let mut boosts = Vec::new();
+    for (_, name, m) in &multipliers {
+        why.push_str(&format!(", {} {name}", times(*m)));
+        boosts.push(format!("{} {name}", times(*m)));
+    }
+    let rule_id = std::iter::once("points".to_string())
+        .chain(multipliers.iter().map(|(id, _, _)| id.clone()))
+        .collect::<Vec<_>>()
+        .join("+");
+    let message = if boosts.is_empty() {
+        Message::new("earn-points")
+    } else {
+        Message::new("earn-points-boosted")
+    }
+    .num("points", points)
+    .money("per", Money::new(rule.per_minor, program.currency))
+    .num("earn", rule.earn);
+    // Multipliers read "×2 before 9:00": the sign is read everywhere, the
+    // names are the shop's own.
+    let message = match boosts.is_empty() {
+        true => message,
+        false => message.text("boosts", boosts.join(", ")),
+    };
+    Ok(Some(Delta {
+        account: Account::Points,
+        amount: points,
+        rule: rule_id,
+        why,
+        message: Some(message),
+    }))
+}
+
+/// How many days a customer last seen on `last_visit` has been away on
+/// `today`, when that is long enough for a win-back offer of `after_days`.
+/// The one test of a win-back: what a visit earns and what the screen lists
+/// as running for the customer both ask it.
+pub fn winback_due(
+    after_days: i64,
+    last_visit: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<i64> {
+    last_visit
+        .map(|l| (today - l).num_days())
+        .filter(|days| *days >= after_days)
+}
+
+/// What a running offer grants on this visit (multipliers count in
+/// [`points`]; the welcome, at enrolment).
+fn offer_grant(v: &Visit<'_>, o: &Offer, coupon: Option<&Offer>) -> Vec<Delta> {
+    let program = v.program;
+    let rule = format!("offer:{}", o.id);
+    let Some(g) = &o.grant else {
+        return Vec::new();
+    };
+    match &o.kind {
+        OfferKind::Bonus => vec![grant_delta(g, rule, &Label::offer(&o.name), program, 1)],
+        OfferKind::Birthday { window_days } => birthday_grant(v, o, g, *window_days),
+        OfferKind::Winback { after_days } => {
+            match winback_due(*after_days, v.customer.last_visit, v.date) {
+                Some(days) => {
+                    let label = Label {
+                        text: format!("{} ({days} days away)", o.name),
+                        message: Message::new("label-winback")
+                            .text("offer", o.name.clone())
+                            .num("days", days),
+                    };
+                    vec![grant_delta(g, rule, &label, program, 1)]
+                }
+                None => Vec::new(),
+            }
+        }
+        OfferKind::Product {
+            products,
+            categories,
+        } => {
+            let n = qualifying_quantity(&v.visit.items, products, categories);
+            if n <= 0 {
+                return Vec::new();
+            }
+            let label = Label {
+                text: format!("{} ×{n}", o.name),
+                message: Message::new("label-product")
+                    .text("offer", o.name.clone())
+                    .num("quantity", n),
+            };
+            vec![grant_delta(g, rule, &label, program, n)]
+        }
+        OfferKind::Coupon { .. } if coupon.is_some_and(|c| c.id == o.id) => {
+            vec![grant_delta(g, rule, &Label::offer(&o.name), program, 1)]
+        }
+        OfferKind::Coupon { .. } | OfferKind::Multiplier | OfferKind::Welcome => Vec::new(),
+    }
+}
+
+/// A birthday offer: given once a year, on a visit within the window around
+/// the birthday; a `uses` delta remembers the year it was given.
+fn birthday_grant(v: &Visit<'_>, o: &Offer, g: &Grant, window_days: i64) -> Vec<Delta> {
+    let Some(bd) = v
+        .customer
+        .birthday
+        .and_then(|b| birthday_near(b, v.date, window_days))
+    else {
+        return Vec::new();
+    };
+    let key = Account::Uses(format!("birthday:{}:{}", o.id, bd.year()));
+    if v.customer.account(&key) > 0 {
+        return Vec::new();
+    }
+    let rule = format!("offer:{}", o.id);
+    vec![
+        grant_delta(g, rule.clone(), &Label::offer(&o.name), v.program, 1),
+        Delta {
+            account: key,
+            amount: 1,
+            rule,
+            why: format!("{} given for {}", o.name, bd.year()),
+            message: Some(
+                Message::new("birthday-given")
+                    .text("offer", o.name.clone())
+                    .num("year", i64::from(bd.year())),
+            ),
+        },
+    ]
+}
+/// One stamp card: a stamp per qualifying visit or item, up to the card's daily
+/// cap (a zero delta says the cap was reached); a full card turns into its
+/// reward, the stamps beyond it carried over.
+fn stamp_card(v: &Visit<'_>, card: &StampCard) -> Vec<Delta> {
+    let (program, customer, visit) = (v.program, v.customer, v.visit);
+    let mut n = match (card.any_visit(), card.per) {
+        (true, _) => 1,
+        (false, StampPer::Visit) => {
+            i64::from(qualifying_quantity(&visit.items, &card.products, &card.categories) > 0)
+        }
+        (false, StampPer::Item) => {
+            qualifying_quantity(&visit.items, &card.products, &card.categories)
+        }
+    };
+    if n == 0 {
+        return Vec::new();
+    }
+    let rule = format!("stamps:{}", card.id);
+    if let Some(max) = card.max_per_day {
+        let today = customer.stamps_today.get(&card.id).copied().unwrap_or(0);
+        let allowed = (max - today).max(0);
+        if allowed < n {
+            n = allowed;
+            if n == 0 {
+                return vec![Delta {
+                    account: Account::Stamps(card.id.clone()),
+                    amount: 0,
+                    rule,
+                    why: format!("no stamp on {}: the limit is {max} a day", card.name),
+                    message: Some(
+                        Message::new("stamp-limit")
+                            .text("card", card.name.clone())
+                            .num("max", max),
+                    ),
+                }];
+            }
+        }
+    }
+    let account = Account::Stamps(card.id.clone());
+    let had = customer.account(&account);
+    let total = had + n;
+    let full = total / card.stamps;
+    let shown = if full > 0 {
+        total - full * card.stamps
+    } else {
+        total
+    };
+    let mut deltas = vec![Delta {
+        account: account.clone(),
+        amount: n,
+        rule: rule.clone(),
+        why: if n == 1 {
+            format!("stamp {} of {} on {}", had + 1, card.stamps, card.name)
+        } else {
+            format!(
+                "+{n} stamps on {}: {} of {}",
+                card.name,
+                (had + n).min(card.stamps),
+                card.stamps
+            )
+        },
+        message: Some(if n == 1 {
+            Message::new("stamp-one")
+                .num("stamp", had + 1)
+                .num("of", card.stamps)
+                .text("card", card.name.clone())
+        } else {
+            Message::new("stamp-many")
+                .num("stamps", n)
+                .num("now", (had + n).min(card.stamps))
+                .num("of", card.stamps)
+                .text("card", card.name.clone())
+        }),
+    }];
+    if full > 0 {
+        let reward = program
+            .reward(&card.reward)
+            .map_or(card.reward.as_str(), |r| r.name.as_str());
+        deltas.push(Delta {
+            account,
+            amount: -full * card.stamps,
+            rule: rule.clone(),
+            why: format!("{} full: {shown} stamp(s) carried over", card.name),
+            message: Some(
+                Message::new("card-full")
+                    .text("card", card.name.clone())
+                    .num("carried", shown),
+            ),
+        });
+        deltas.push(Delta {
+            account: Account::Voucher(card.reward.clone()),
+            amount: full,
+            rule,
+            why: format!("{reward} unlocked by a full {}", card.name),
+            message: Some(
+                Message::new("card-reward")
+                    .text("reward", reward)
+                    .text("card", card.name.clone()),
+            ),
+        });
+    }
+    deltas
+}
+
+/// Cashback: a percentage of the check into a spendable balance, from the
+/// minimum spend up.
+fn cashback(v: &Visit<'_>) -> Option<Delta> {
+    let (program, visit) = (v.program, v.visit);
+    let cb = program.cashback.as_ref()?;
+    if !(visit.amount >= cb.minimum_spend && visit.amount > 0) {
+        return None;
+    }
+    let amount = cb.rounding.divide(
+        i128::from(visit.amount) * i128::from(cb.percent_hundredths),
+        10_000,
+    );
+    if amount <= 0 {
+        return None;
+    }
+    let pct = cb.percent_hundredths;
+    let pct_text = if pct % 100 == 0 {
+        format!("{}", pct / 100)
+    } else {
+        format!("{}.{:02}", pct / 100, pct % 100)
+    };
+    Some(Delta {
+        account: Account::Cashback,
+        amount,
+        rule: "cashback".into(),
+        why: format!("+{} cashback at {pct_text} %", v.money(amount)),
+        message: Some(
+            Message::new("earn-cashback")
+                .money("amount", Money::new(amount, program.currency))
+                .text("percent", pct_text),
+        ),
+    })
+}
+
+/// Spend milestones: one grant per multiple of `every` crossed by this visit.
+fn milestones(v: &Visit<'_>) -> Vec<Delta> {
+    let (program, customer, visit) = (v.program, v.customer, v.visit);
+    if visit.amount <= 0 {
+        return Vec::new();
+    }
+    let mut deltas = Vec::new();
+    for m in &program.milestones {
+        let before = customer.lifetime_spend.max(0) / m.every;
+        let after = (customer.lifetime_spend.max(0) + visit.amount) / m.every;
+        if after > before {
+            let label = Label {
+                text: format!("{} spent in all", v.money(after * m.every)),
+                message: Message::new("label-milestone")
+                    .money("spent", Money::new(after * m.every, program.currency)),
+            };
+            deltas.push(grant_delta(
+                &m.grant,
+                format!("milestone:{}", m.id),
+                &label,
+                program,
+                after - before,
+            ));
+        }
+    }
+    deltas
 }
 
 /// Stamps a visit would add per card, for the daily cap (counted from deltas).

@@ -8,7 +8,8 @@ mod redeem;
 
 pub use context::{birthday_near, CustomerContext};
 pub use earn::{
-    earn, grant_message, offer_runs, stamps_in, times, week_start, welcome, Earned, VisitInput,
+    earn, grant_message, offer_runs, stamps_in, times, week_start, welcome, winback_due, Earned,
+    VisitInput,
 };
 pub use expiry::{expired_points, PointMovement};
 pub use redeem::{redeem, spend_cashback};

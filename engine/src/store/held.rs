@@ -266,7 +266,7 @@ mod tests {
     }
 
     fn enrol(s: &Store, profile: Profile) -> crate::ledger::CustomerId {
-        s.enroll(
+        s.enrol(
             Enrolment {
                 profile,
                 card_code: None,

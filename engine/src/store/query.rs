@@ -421,16 +421,29 @@ fn finish_record(conn: &Connection, raw: RawRecord) -> Result<CustomerRecord> {
     })
 }
 
-/// Digits of a phone number with its leading '+', for matching however it was typed.
+/// Digits of a phone number with its leading '+', for matching however it was
+/// typed. The international prefix dialled as `00` is the '+' it stands for:
+/// no national number starts with two zeros.
 pub fn normalise_phone(phone: &str) -> Option<String> {
     let t = phone.trim();
-    let plus = t.starts_with('+');
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    let (plus, digits) = match international(t, &digits) {
+        Some(rest) => (true, rest.to_string()),
+        None => (t.starts_with('+'), digits),
+    };
     let ok = t
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().".contains(c));
     (ok && (6..=15).contains(&digits.len()))
         .then(|| if plus { format!("+{digits}") } else { digits })
+}
+
+/// The digits after a typed `00` international prefix (`0048 600…` → `48600…`).
+fn international<'d>(typed: &str, digits: &'d str) -> Option<&'d str> {
+    match typed.starts_with('+') {
+        true => None,
+        false => digits.strip_prefix("00"),
+    }
 }
 
 pub(crate) fn record(conn: &Connection, customer: CustomerId) -> Result<CustomerRecord> {
@@ -686,6 +699,11 @@ impl Store {
         let phone_like = q
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        // Typed with 00 for '+', the number is stored with '+' and its digits follow.
+        let digits = match international(q, &digits) {
+            Some(rest) if phone_like => rest.to_string(),
+            _ => digits,
+        };
         // Candidates are capped before the merged and ordering filters: a typed
         // lookup shows a short list, not every Anna in town.
         let (sql, pattern) = if phone_like && digits.len() >= 3 {

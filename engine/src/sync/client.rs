@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::error::{EngineError, ErrorCode};
+use crate::error::{EngineError, ErrorCode, ErrorReport};
 use crate::ledger::Event;
 
 use super::protocol::{
@@ -225,6 +225,33 @@ impl Client {
                 .set("Authorization", &self.auth)
                 .call(),
         )
+    }
+}
+
+/// A sync error as the screens and the command line receive it: the same
+/// report as the engine's errors, so one handler shows both.
+impl From<&SyncError> for ErrorReport {
+    fn from(e: &SyncError) -> Self {
+        if let SyncError::Engine(inner) = e {
+            return ErrorReport::from(inner);
+        }
+        let code = e.error_code();
+        let detail = match e {
+            SyncError::Server {
+                status,
+                expected_seq,
+                ..
+            } => serde_json::json!({ "http_status": status, "expected_seq": expected_seq }),
+            _ => serde_json::Value::Null,
+        };
+        ErrorReport {
+            code,
+            message: e.to_string(),
+            what: None,
+            field: None,
+            detail,
+            retryable: code.retryable(),
+        }
     }
 }
 

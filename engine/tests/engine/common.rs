@@ -50,17 +50,17 @@ impl Shop {
         self.clock.set(t);
     }
 
-    pub fn enroll(&self, profile: Profile) -> (CustomerId, CardId) {
+    pub fn enrol(&self, profile: Profile) -> (CustomerId, CardId) {
         let o = self
             .store
-            .enroll(
+            .enrol(
                 Enrolment {
                     profile,
                     card_code: None,
                 },
                 None,
             )
-            .expect("enroll");
+            .expect("enrol");
         let c = o.customer.expect("customer");
         let card = CardId::parse(&c.record.cards[0]).expect("card");
         (c.record.id, card)

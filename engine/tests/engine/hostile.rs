@@ -59,7 +59,7 @@ fn stacked(earn: i64, per: &str, offers: usize, by: u32) -> String {
 #[test]
 fn typed_or_scanned_text_that_is_not_ascii_is_a_clear_miss() {
     let shop = points_cafe();
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     // "Café" puts a character across the fourth byte, where the code's
     // prefix check used to cut the text.
     for text in ["Café au lait", "caé", "🙂", "CP1é", "Ç", "ĆP1.ABC"] {
@@ -78,7 +78,7 @@ fn typed_or_scanned_text_that_is_not_ascii_is_a_clear_miss() {
 fn an_adjustment_of_the_smallest_integer_is_refused() {
     let shop = points_cafe();
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     let before = s.projection_snapshot().expect("snapshot");
     for amount in [i64::MIN, i64::MAX, -1_000_000_001, 0] {
         let e = s
@@ -103,7 +103,7 @@ fn stacked_multipliers_are_refused_rather_than_miscounted() {
     let at = utc(2026, 11, 23, 10, 0);
     // Twenty ×10 offers: 10^20 does not fit the arithmetic with a $1000 check.
     let shop = Shop::new(&stacked(1, "1.00", 20, 10), "USD", "UTC", 0, at);
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     let before = shop.store.projection_snapshot().expect("snapshot");
     let n = shop.store.events().expect("events").len();
     let e = shop
@@ -115,7 +115,7 @@ fn stacked_multipliers_are_refused_rather_than_miscounted() {
     // A million points a cent, ×100: 10^13 points, more than any balance may
     // take and than the server would accept.
     let shop2 = Shop::new(&stacked(1_000_000, "0.01", 2, 10), "USD", "UTC", 0, at);
-    let (c2, _) = shop2.enroll(Profile::default());
+    let (c2, _) = shop2.enrol(Profile::default());
     let e = shop2
         .store
         .record_visit(c2, visit(100_000), None)
@@ -136,7 +136,7 @@ fn stacked_multipliers_are_refused_rather_than_miscounted() {
 fn a_till_key_that_does_not_check_out_is_not_learnt() {
     let shop = points_cafe();
     let s = &shop.store;
-    let (customer, _) = shop.enroll(Profile::default());
+    let (customer, _) = shop.enrol(Profile::default());
     let code = s.customer(customer).expect("customer").record.card_codes[0]
         .code
         .clone()
@@ -217,7 +217,7 @@ fn typed_codes_two_tills_drew_alike_find_both_customers_and_stop_nothing() {
     use counterpart_engine::ledger::CardId;
     let shop = points_cafe();
     let s = &shop.store;
-    let (anna, anna_card) = shop.enroll(Profile {
+    let (anna, anna_card) = shop.enrol(Profile {
         name: Some("Anna".into()),
         ..Default::default()
     });
@@ -295,7 +295,7 @@ fn an_erased_customers_data_is_nowhere_in_the_files() {
         "wilhelmina.quaxley@example.org",
         "1961-07-14",
     ];
-    let (c, _) = shop.enroll(Profile {
+    let (c, _) = shop.enrol(Profile {
         name: Some(marks[0].into()),
         phone: Some(marks[2].into()),
         email: Some(marks[3].into()),
@@ -319,7 +319,7 @@ fn an_erased_customers_data_is_nowhere_in_the_files() {
     }
     // Others keep coming, so her pages are shared with theirs.
     for i in 0..50 {
-        shop.enroll(Profile {
+        shop.enrol(Profile {
             name: Some(format!("Regular {i}")),
             ..Default::default()
         });
@@ -354,7 +354,7 @@ fn a_visit_without_a_purchase_counts_only_where_the_program_says_so() {
         [limits]\nmax_visit_amount = '200.00'\n";
     let shop = Shop::new(program, "USD", "UTC", 0, utc(2026, 11, 23, 10, 0));
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     let before = s.projection_snapshot().expect("snapshot");
     let e = s
         .record_visit(c, visit(0), None)
@@ -380,7 +380,7 @@ fn a_profile_is_refused_for_what_is_actually_wrong_with_it() {
     let shop = points_cafe();
     let s = &shop.store;
     let refused = |p: Profile| {
-        s.enroll(
+        s.enrol(
             counterpart_engine::till::Enrolment {
                 profile: p,
                 card_code: None,
@@ -417,7 +417,7 @@ fn a_profile_is_refused_for_what_is_actually_wrong_with_it() {
         .iter()
         .all(|e| e.body.kind() != "enrolled"));
     // A birthday today is fine: a newborn's first coffee is someone else's.
-    s.enroll(
+    s.enrol(
         counterpart_engine::till::Enrolment {
             profile: Profile {
                 birthday: chrono::NaiveDate::from_ymd_opt(2026, 11, 23),
@@ -439,7 +439,7 @@ fn a_void_or_adjustment_below_zero_needs_a_manager_and_then_shows() {
     use counterpart_engine::till::BelowZero;
     let shop = points_cafe();
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     let fraud = s.record_visit(c, visit(20_000), None).expect("visit");
     s.redeem(c, "drink", None)
         .expect("a drink with those points");
@@ -500,7 +500,7 @@ fn a_balance_never_passes_its_bound() {
     use counterpart_engine::ledger::{Delta, MAX_BALANCE};
     let shop = points_cafe();
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     let welcome = bal(&s.customer(c).expect("c"), "points");
     let other = uuid::Uuid::from_u128(7);
     let delta = |amount: i64| Delta {

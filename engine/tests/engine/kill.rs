@@ -61,7 +61,7 @@ fn a_killed_till_keeps_every_visit_it_reported() {
         store
             .publish_program(&example("points-cafe.toml"), None)
             .expect("program");
-        let o = store.enroll(Enrolment::default(), None).expect("enroll");
+        let o = store.enrol(Enrolment::default(), None).expect("enrol");
         let id = o.customer.expect("customer").record.id;
         drop(store);
         id

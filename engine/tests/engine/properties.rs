@@ -62,7 +62,7 @@ fn run(shop: &Shop, ops: &[Op]) -> Vec<Vec<(String, i64)>> {
                     },
                     ..Default::default()
                 };
-                let (c, _) = shop.enroll(p);
+                let (c, _) = shop.enrol(p);
                 customers.push(c);
             }
             Op::Visit { who, amount, hour } => {

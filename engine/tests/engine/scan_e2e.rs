@@ -46,7 +46,7 @@ fn a_card_replayed_through_the_scanner_finds_its_customer() {
         0,
         utc(2026, 11, 23, 10, 0),
     );
-    let (customer, _) = shop.enroll(Profile::default());
+    let (customer, _) = shop.enrol(Profile::default());
     let summary = shop.store.customer(customer).expect("customer");
     let code = summary.record.card_codes[0]
         .code
@@ -193,7 +193,7 @@ fn a_sheet_card_photographed_and_replayed_is_found() {
     let (_, code) = &sheet[3];
     let o = shop
         .store
-        .enroll(
+        .enrol(
             counterpart_engine::till::Enrolment {
                 profile: Profile::default(),
                 card_code: Some(code.clone()),
@@ -244,7 +244,7 @@ fn a_sheet_card_photographed_and_replayed_is_found() {
         customer
     );
     // The same printed card cannot be given to a second customer.
-    let again = shop.store.enroll(
+    let again = shop.store.enrol(
         counterpart_engine::till::Enrolment {
             profile: Profile::default(),
             card_code: Some(code.clone()),

@@ -36,7 +36,7 @@ fn stamp_cafe_tenth_coffee_free_and_daily_cap_across_midnight() {
         4,
         utc(2026, 11, 23, 14, 0),
     );
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     let s = &shop.store;
 
     // 23:30 local Monday (04:30 UTC Tuesday): 3 coffees, 3 stamps.
@@ -94,7 +94,7 @@ fn points_cafe_multipliers_tiers_birthday_and_dst() {
         utc(2026, 3, 2, 15, 0),
     );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile {
+    let (c, _) = shop.enrol(Profile {
         birthday: chrono::NaiveDate::from_ymd_opt(1990, 3, 20),
         ..Default::default()
     });
@@ -202,7 +202,7 @@ fn points_expire_a_year_after_they_were_earned() {
         utc(2026, 5, 1, 18, 0),
     );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default()); // +20 on 2026-05-01
+    let (c, _) = shop.enrol(Profile::default()); // +20 on 2026-05-01
     shop.at(utc(2026, 6, 1, 18, 0));
     s.record_visit(c, visit(9000), None).expect("visit"); // +90 on 2026-06-01
     s.redeem(c, "pastry", None).expect("60 points"); // uses the 20 first, then 40 of the 90
@@ -229,7 +229,7 @@ fn cashback_bakery_five_percent_and_five_off_every_fifty() {
         utc(2026, 11, 23, 10, 0),
     );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     let o = s.record_visit(c, visit(3000), None).expect("visit"); // 5 % of $30 = $1.50
     assert_eq!(bal(after(&o), "cashback"), 150);
     let o = s.record_visit(c, visit(2599), None).expect("visit"); // $1.2995 → $1.29; $55.99 crosses $50: +$5
@@ -274,7 +274,7 @@ fn coffee_club_allowance_per_day() {
         utc(2026, 11, 23, 8, 0),
     );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     assert_eq!(
         s.redeem(c, "club-drink", None).expect_err("no plan").code(),
         "refused.not_available"
@@ -316,7 +316,7 @@ fn bad_input_is_refused_and_changes_nothing() {
         utc(2026, 11, 23, 10, 0),
     );
     let s = &shop.store;
-    let (c, _) = shop.enroll(Profile::default());
+    let (c, _) = shop.enrol(Profile::default());
     let before = s.projection_snapshot().expect("snapshot");
     let n = s.events().expect("events").len();
     assert_eq!(
@@ -387,12 +387,12 @@ fn idempotency_voids_adjustments_merge_and_erase() {
         utc(2026, 11, 23, 10, 0),
     );
     let s = &shop.store;
-    let (a, card_a) = shop.enroll(Profile {
+    let (a, card_a) = shop.enrol(Profile {
         name: Some("Ola".into()),
         phone: Some("+48 600 100 200".into()),
         ..Default::default()
     });
-    let (b, _) = shop.enroll(Profile::default());
+    let (b, _) = shop.enrol(Profile::default());
     // Same key twice: recorded once.
     let first = s
         .record_visit(a, visit(1000), Some("till-1/42"))
@@ -499,8 +499,8 @@ fn rebuild_finds_and_repairs_tampered_projections() {
         utc(2026, 11, 23, 10, 0),
     );
     let s = &shop.store;
-    let (a, _) = shop.enroll(Profile::default());
-    let (b, _) = shop.enroll(Profile::default());
+    let (a, _) = shop.enrol(Profile::default());
+    let (b, _) = shop.enrol(Profile::default());
     s.record_visit(a, visit(1500), None).expect("visit");
     s.record_visit(b, visit(700), None).expect("visit");
     let clean = s.projection_snapshot().expect("snapshot");
@@ -553,8 +553,8 @@ fn card_codes_are_verified_offline_and_each_failure_is_named() {
     );
     let s = &shop.store;
     let o = s
-        .enroll(counterpart_engine::till::Enrolment::default(), None)
-        .expect("enroll");
+        .enrol(counterpart_engine::till::Enrolment::default(), None)
+        .expect("enrol");
     let customer = o.customer.as_ref().expect("customer").record.id;
     let code = o
         .lines
@@ -683,12 +683,12 @@ fn typed_lookup_by_part_of_a_name_or_phone_follows_renames_and_erasure() {
         utc(2026, 11, 23, 10, 0),
     );
     let s = &shop.store;
-    let (anna, _) = shop.enroll(Profile {
+    let (anna, _) = shop.enrol(Profile {
         name: Some("Anna Nowakowska".into()),
         phone: Some("+48 600 123 456".into()),
         ..Default::default()
     });
-    let (_, _) = shop.enroll(Profile {
+    let (_, _) = shop.enrol(Profile {
         name: Some("Jan Kowalski".into()),
         phone: Some("555-0199".into()),
         ..Default::default()
@@ -706,6 +706,19 @@ fn typed_lookup_by_part_of_a_name_or_phone_follows_renames_and_erasure() {
     assert_eq!(ids("an").len(), 1, "two letters match the start of a name");
     assert_eq!(ids("3456"), vec![anna], "the last digits of a phone");
     assert_eq!(ids("+48 600 123 456"), vec![anna]);
+    // 00 is how the same international number is dialled without a '+'.
+    assert_eq!(ids("0048 600 123 456"), vec![anna]);
+    let (ola, _) = shop.enrol(Profile {
+        name: Some("Ola".into()),
+        phone: Some("0048 601 000 111".into()),
+        ..Default::default()
+    });
+    assert_eq!(
+        s.customer(ola).expect("ola").record.phone.as_deref(),
+        Some("+48601000111"),
+        "stored as the same number typed with '+'"
+    );
+    assert_eq!(ids("+48 601 000 111"), vec![ola]);
     assert!(ids("zzz").is_empty());
     assert!(ids("100%").is_empty(), "wildcards typed are literal");
     s.update_profile(
@@ -767,7 +780,7 @@ fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
     };
     let (b, c) = (till("b.db", 0), till("c.db", 5));
     let enrol = |s: &Store, name: &str| {
-        s.enroll(
+        s.enrol(
             Enrolment {
                 profile: Profile {
                     name: Some(name.into()),
@@ -832,4 +845,48 @@ fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
         b.projection_snapshot().expect("B"),
         c.projection_snapshot().expect("C")
     );
+}
+
+/// The visit that filled a stamp card turned nine stamps and its own into a
+/// voucher. Undoing it (the wrong customer was scanned) gives back what it
+/// did as a whole: the voucher goes, the nine stamps return. Nothing was spent
+/// since, so nothing is refused. Once the voucher is redeemed, the void is
+/// refused as spent, as for points.
+#[test]
+fn voiding_the_visit_that_filled_a_stamp_card_takes_the_voucher_back() {
+    let shop = Shop::new(
+        &example("stamp-cafe.toml"),
+        "USD",
+        "America/New_York",
+        4,
+        utc(2026, 11, 23, 14, 0),
+    );
+    let s = &shop.store;
+    let (c, _) = shop.enrol(Profile::default());
+    // Nine stamps over two business days (the cap is five a day).
+    s.record_visit(c, coffees(5), None).expect("visit");
+    shop.at(utc(2026, 11, 24, 14, 0));
+    let o = s.record_visit(c, coffees(4), None).expect("visit");
+    assert_eq!(bal(after(&o), "stamps:coffee"), 0, "nine stamps fill it");
+    assert_eq!(bal(after(&o), "voucher:free-coffee"), 1);
+    let filled = o.event_id;
+    let o = s.void(filled, "wrong customer", None).expect("undone");
+    assert_eq!(bal(after(&o), "stamps:coffee"), 5, "the day's four go");
+    assert_eq!(bal(after(&o), "voucher:free-coffee"), 0);
+
+    // The same again, with the voucher spent before the undo.
+    shop.at(utc(2026, 11, 25, 14, 0));
+    let o = s.record_visit(c, coffees(4), None).expect("visit");
+    assert_eq!(bal(after(&o), "voucher:free-coffee"), 1);
+    let filled = o.event_id;
+    s.redeem(c, "free-coffee", None).expect("redeem");
+    let before = s.projection_snapshot().expect("snapshot");
+    let e = s
+        .void(filled, "wrong customer", None)
+        .expect_err("the voucher was spent");
+    assert_eq!(e.code(), "refused.below_zero");
+    assert!(e.to_string().contains("voucher:free-coffee"), "{e}");
+    assert_eq!(before, s.projection_snapshot().expect("snapshot"));
+    let r = s.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
 }

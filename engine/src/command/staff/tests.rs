@@ -427,7 +427,7 @@ fn five_wrong_pins_lock_a_person_out_on_this_till_for_five_minutes() {
                 pin: pin(p),
             })
             .err()
-            .map(|e| crate::error_code::ErrorReport::from(&e))
+            .map(|e| crate::error::ErrorReport::from(&e))
     };
     for left in (1..=4).rev() {
         let e = try_pin("0000").expect("wrong");
