@@ -265,8 +265,9 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
     };
     let o = mia(&["program", "publish", program.to_str().expect("path")]);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    // Nobody signed in: refused.
-    let o = counterpart(&db, &["--json", "enrol", "--name", "Ann"]);
+    // Nobody signed in: refused (asked as `enroll`, the spelling scripts
+    // written before `enrol` use).
+    let o = counterpart(&db, &["--json", "enroll", "--name", "Ann"]);
     assert_eq!(o.status.code(), Some(2));
     let e: serde_json::Value = serde_json::from_slice(&o.stderr).expect("json error");
     assert_eq!(e["error"]["code"], "auth.sign_in_required");

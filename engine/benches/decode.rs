@@ -123,7 +123,9 @@ fn frame_to_customer() {
     let dir = tempfile::tempdir().expect("dir");
     let now = counterpart_engine::Clock::now(&counterpart_engine::SystemClock);
     let clock = std::sync::Arc::new(counterpart_engine::ManualClock::new(now));
-    let store = counterpart_engine::Store::open(&dir.path().join("till.db"), clock).expect("store");
+    let store = counterpart_engine::command::typed::Typed::new(
+        counterpart_engine::Store::open(&dir.path().join("till.db"), clock).expect("store"),
+    );
     let location = counterpart_engine::Location::new("Bench", "USD", "UTC", 0).expect("location");
     store.init(&location).expect("init");
     let program = std::fs::read_to_string(

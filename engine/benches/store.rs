@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use counterpart_engine::command::typed::Typed;
 use counterpart_engine::demo::{self, DemoSpec};
 use counterpart_engine::ledger::{CardId, CustomerId};
 use counterpart_engine::rules::VisitInput;
@@ -167,7 +168,7 @@ fn report(shop: &Path) {
     eprintln!("database size: {:.1} MB", size as f64 / 1e6);
     let (_dir, db) = working_copy(shop);
     let (cards, customers) = sample_ids(&db, 2000);
-    let store = Store::open(&db, clock()).expect("open");
+    let store = Typed::new(Store::open(&db, clock()).expect("open"));
     let mut rng = StdRng::seed_from_u64(1);
 
     let mut lookups = Vec::new();
@@ -291,7 +292,7 @@ fn benches(c: &mut Criterion) {
     }
     let (_dir, db) = working_copy(&shop);
     let (cards, customers) = sample_ids(&db, 1000);
-    let store = Store::open(&db, clock()).expect("open");
+    let store = Typed::new(Store::open(&db, clock()).expect("open"));
     let mut group = c.benchmark_group("store");
     group.sample_size(50);
     let mut i = 0usize;

@@ -122,7 +122,12 @@ pub fn generate(
         ));
     }
     if store.program()?.is_none() {
-        store.publish_program(DEMO_PROGRAM, None)?;
+        crate::command::Commands::over(store.clone()).publish_program(
+            &crate::command::PublishProgram {
+                source: DEMO_PROGRAM.to_string(),
+                key: None,
+            },
+        )?;
     }
     let program: Program = store
         .program()?

@@ -17,6 +17,21 @@ pub(crate) fn fingerprint(action: &str, request: &Value) -> String {
     crate::ledger::sha256_hex(text.as_bytes())
 }
 
+/// The fingerprint of a request as a screen or the command line sent it: its
+/// fields but the idempotency key itself.
+pub(crate) fn of_request(
+    action: &str,
+    request: &impl serde::Serialize,
+) -> crate::error::Result<String> {
+    let mut value = serde_json::to_value(request).map_err(|e| {
+        crate::error::EngineError::Corrupt(format!("a request could not be read back: {e}"))
+    })?;
+    if let Value::Object(fields) = &mut value {
+        fields.remove("key");
+    }
+    Ok(fingerprint(action, &value))
+}
+
 /// Writes `value` as JSON with sorted keys and without `null` members.
 fn canonical(value: &Value, out: &mut String) {
     match value {

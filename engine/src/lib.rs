@@ -10,8 +10,9 @@ pub mod command;
 #[cfg(feature = "demo")]
 pub mod demo;
 pub mod error;
-pub mod i18n;
 #[cfg(feature = "i18n")]
+pub mod i18n;
+#[cfg(feature = "commands")]
 mod idempotency;
 pub mod ids;
 pub mod ledger;
@@ -26,6 +27,7 @@ pub mod scan;
 pub mod staff;
 pub mod store;
 pub mod sync;
+#[cfg(feature = "commands")]
 pub mod till;
 
 pub use clock::{Clock, ManualClock, SystemClock};

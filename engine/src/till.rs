@@ -7,18 +7,16 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::error::{EngineError, Refusal, Result, Why};
-use crate::idempotency::fingerprint;
 use crate::ledger::{
     Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Message, Profile,
     MAX_BALANCE, MAX_DELTA,
 };
 use crate::location::Location;
 use crate::money::Money;
-use crate::program::{parse_program, Program};
-use crate::rules::{self, VisitInput};
+use crate::program::Program;
+use crate::rules::VisitInput;
 use crate::store::{self, CustomerSummary, PublishedProgram, Store};
 
 /// What an action did, for the barista's screen and the command line.
@@ -55,11 +53,11 @@ pub struct Enrolment {
 }
 
 /// One line to tell staff, in English and as a message.
-type Note = (String, Message);
+pub(crate) type Note = (String, Message);
 
 /// The lines of deltas staff are told (counters that are not balances are not).
 /// A delta recorded before messages existed is told by its English words.
-fn lines_of(deltas: &[Delta]) -> Vec<Note> {
+pub(crate) fn lines_of(deltas: &[Delta]) -> Vec<Note> {
     deltas
         .iter()
         .filter(|d| !matches!(d.account, Account::Uses(_)))
@@ -74,7 +72,7 @@ fn lines_of(deltas: &[Delta]) -> Vec<Note> {
 }
 
 /// The card lines of an enrolment or a replacement.
-fn card_notes(first: Note, code: &str, card: CardId) -> Vec<Note> {
+pub(crate) fn card_notes(first: Note, code: &str, card: CardId) -> Vec<Note> {
     let typed = crate::card_code::fallback_code(card);
     vec![
         first,
@@ -189,28 +187,28 @@ fn check_key(key: Option<&str>) -> Result<()> {
 }
 
 /// What an action sees while it decides: the location, the program, the time.
-struct Ctx<'a> {
-    conn: &'a Connection,
-    location: Location,
-    program: Option<PublishedProgram>,
-    now: DateTime<Utc>,
+pub(crate) struct Ctx<'a> {
+    pub(crate) conn: &'a Connection,
+    pub(crate) location: Location,
+    pub(crate) program: Option<PublishedProgram>,
+    pub(crate) now: DateTime<Utc>,
 }
 
 impl Ctx<'_> {
-    fn program(&self) -> Result<&Program> {
+    pub(crate) fn program(&self) -> Result<&Program> {
         self.program
             .as_ref()
             .map(|p| &p.program)
             .ok_or(Refusal::NoProgram.into())
     }
 
-    fn today(&self) -> NaiveDate {
+    pub(crate) fn today(&self) -> NaiveDate {
         self.location.business_date(self.now)
     }
 
     /// The open record for an action: a merged record leads to the one that
     /// remains; an erased record is closed.
-    fn open_customer(&self, customer: CustomerId) -> Result<CustomerId> {
+    pub(crate) fn open_customer(&self, customer: CustomerId) -> Result<CustomerId> {
         let (merged, erased) = store::reads::customer_state(self.conn, &customer.to_string())?
             .ok_or_else(|| EngineError::not_found("customer", customer.to_string()))?;
         if erased {
@@ -244,7 +242,7 @@ pub enum BelowZero {
 
 /// Refuses `deltas` that would take one of the customer's balances below zero,
 /// unless a manager confirmed it.
-fn check_below_zero(
+pub(crate) fn check_below_zero(
     ctx: &Ctx<'_>,
     customer: CustomerId,
     deltas: &[Delta],
@@ -280,7 +278,7 @@ fn check_below_zero(
 /// while lets one customer redeem at most so many points on it until it syncs, so
 /// two tills cut off from each other cannot both spend a large balance. A till
 /// that is not paired has no other till to disagree with, and no limit.
-fn check_offline_allowance(
+pub(crate) fn check_offline_allowance(
     ctx: &Ctx<'_>,
     program: &Program,
     customer: CustomerId,
@@ -326,14 +324,14 @@ fn check_offline_allowance(
 }
 
 /// What an action decided to record.
-struct Decision {
-    body: EventBody,
-    notes: Vec<Note>,
-    show_customer: bool,
+pub(crate) struct Decision {
+    pub(crate) body: EventBody,
+    pub(crate) notes: Vec<Note>,
+    pub(crate) show_customer: bool,
 }
 
 impl Decision {
-    fn new(body: EventBody, notes: Vec<Note>) -> Self {
+    pub(crate) fn new(body: EventBody, notes: Vec<Note>) -> Self {
         Decision {
             body,
             notes,
@@ -347,22 +345,28 @@ impl Store {
     /// action decide what to record, appends it and reads the customer back.
     /// Anything refused rolls back and changes nothing.
     ///
-    /// `request` describes the action and its input: a key sent again with
-    /// another request (a redemption under a visit's key, a visit with another
-    /// amount) is refused, never answered with the first action's outcome.
-    fn act(
+    /// `authorise` checks who is acting, inside the transaction. `request` is
+    /// the request's fingerprint ([`crate::idempotency`]): a key sent again
+    /// with another request (a redemption under a visit's key, a visit with
+    /// another amount) is refused, never answered with the first action's
+    /// outcome.
+    pub(crate) fn act(
         &self,
         key: Option<&str>,
-        request: impl FnOnce() -> String,
+        authorise: impl FnOnce(&Connection) -> Result<()>,
+        request: impl FnOnce() -> Result<String>,
         decide: impl FnOnce(&Ctx<'_>) -> Result<Decision>,
     ) -> Result<Outcome> {
         check_key(key)?;
         let now = self.now();
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Who may act is decided on the snapshot the action writes to, before
+        // anything else (a replayed key answers only someone allowed to ask).
+        authorise(&tx)?;
         let idempotency = match key {
             Some(k) => {
-                let request = request();
+                let request = request()?;
                 if let Some((earlier, stored)) = store::find_idempotent(&tx, k)? {
                     // Keys recorded before requests were (NULL) replay as they did.
                     if stored.is_some_and(|s| s != request) {
@@ -441,677 +445,28 @@ impl Store {
         })
     }
 
-    /// Checks and publishes a program.
-    pub fn publish_program(&self, source: &str, key: Option<&str>) -> Result<Outcome> {
-        let program = parse_program(source)?;
-        self.act(
-            key,
-            || fingerprint("publish_program", &json!({ "source": source })),
-            |ctx| {
-                if program.currency != ctx.location.currency {
-                    return Err(EngineError::invalid(
-                        "currency",
-                        format!(
-                            "the program is in {} but the shop is in {}",
-                            program.currency, ctx.location.currency
-                        ),
-                    ));
-                }
-                let version = store::reads::next_program_version(ctx.conn)?;
-                let version = u32::try_from(version).unwrap_or(u32::MAX);
-                Ok(Decision {
-                    body: EventBody::ProgramPublished {
-                        version,
-                        name: program.name.clone(),
-                        source: source.to_string(),
-                    },
-                    notes: vec![(
-                        format!("published {} as version {version}", program.name),
-                        Message::new("program-published")
-                            .text("program", program.name.clone())
-                            .num("version", i64::from(version)),
-                    )],
-                    show_customer: false,
-                })
-            },
-        )
-    }
-
     /// Records a change to the staff (added, role, PIN, removed), checked by
     /// the command layer first; `note` says what it was. Never under an
     /// idempotency key: the request would hold the PIN.
     #[cfg(feature = "commands")]
-    pub(crate) fn record_staff(&self, body: EventBody, note: Note) -> Result<Outcome> {
-        self.act(None, String::new, |_| {
-            Ok(Decision {
-                body,
-                notes: vec![note],
-                show_customer: false,
-            })
-        })
-    }
-
-    /// Enrols a new customer with a new card.
-    pub fn enrol(&self, enrolment: Enrolment, key: Option<&str>) -> Result<Outcome> {
-        let profile = check_profile(enrolment.profile, self.now().date_naive())?;
-        let request = fingerprint(
-            "enrol",
-            &json!({ "profile": profile, "card_code": enrolment.card_code }),
-        );
-        self.act(
-            key,
-            || request,
-            |ctx| {
-                let program = ctx.program()?;
-                let customer = crate::ids::new_v7(ctx.now);
-                let (card, code) = match &enrolment.card_code {
-                    Some(text) => preprinted_card(ctx.conn, text)?,
-                    None => new_card(ctx.conn)?,
-                };
-                let deltas = rules::welcome(program, &ctx.location, &profile.tags, ctx.now);
-                let has_profile = profile != Profile::default();
-                Ok(Decision::new(
-                    EventBody::Enrolled {
-                        customer,
-                        card,
-                        code: Some(code.clone()),
-                        profile: has_profile.then_some(profile),
-                        deltas,
-                    },
-                    card_notes(
-                        (
-                            format!("enrolled with card {card}"),
-                            Message::new("enrolled").text("card", card.to_string()),
-                        ),
-                        &code,
-                        card,
-                    ),
-                ))
-            },
-        )
-    }
-
-    /// Records a visit: evaluates the program now and writes what it gave.
-    pub fn record_visit(
+    pub(crate) fn record_staff(
         &self,
-        customer: CustomerId,
-        visit: VisitInput,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        let request = fingerprint(
-            "visit",
-            &json!({
-                "customer": customer,
-                "amount": visit.amount,
-                "items": visit.items,
-                "coupon": visit.coupon,
-            }),
-        );
-        self.act(
-            key,
-            || request,
-            |ctx| {
-                let program = ctx.program()?;
-                check_visit(program, &visit)?;
-                let customer = ctx.open_customer(customer)?;
-                let today = ctx.today();
-                let needs = store::Needs {
-                    expiry: false,
-                    coupon: visit.coupon.as_deref(),
-                };
-                let context = store::load_context(ctx.conn, program, customer, today, needs)?;
-                let earned = rules::earn(program, &ctx.location, &context, &visit, ctx.now)?;
-                let mut notes = Vec::new();
-                if earned.tier_before != earned.tier_after {
-                    let name = |t: &Option<String>| {
-                        t.as_ref()
-                            .and_then(|id| {
-                                program.tiers.as_ref()?.levels.iter().find(|l| l.id == *id)
-                            })
-                            .map_or("no tier".to_string(), |l| l.name.clone())
-                    };
-                    let (before, after) = (name(&earned.tier_before), name(&earned.tier_after));
-                    notes.push((
-                        format!("tier: {before} → {after}"),
-                        match &earned.tier_after {
-                            Some(_) => Message::new("tier-changed")
-                                .text("before", before)
-                                .text("after", after),
-                            None => Message::new("tier-lost").text("before", before),
-                        },
-                    ));
-                }
-                Ok(Decision::new(
-                    EventBody::Visit {
-                        customer,
-                        amount: visit.amount,
-                        currency: program.currency.to_string(),
-                        items: visit.items,
-                        coupon: visit.coupon.map(|c| c.trim().to_ascii_uppercase()),
-                        business_date: today,
-                        deltas: earned.deltas,
-                    },
-                    notes,
-                ))
-            },
-        )
-    }
-
-    /// Redeems a reward from the catalogue.
-    pub fn redeem(&self, customer: CustomerId, reward: &str, key: Option<&str>) -> Result<Outcome> {
-        let request = fingerprint("redeem", &json!({ "customer": customer, "reward": reward }));
-        self.redeem_with(customer, key, request, reward, |program, c, today| {
-            rules::redeem(program, c, reward, today)
-        })
-    }
-
-    /// Spends cashback directly (minor units).
-    pub fn spend_cashback(
-        &self,
-        customer: CustomerId,
-        amount: i64,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        let request = fingerprint(
-            "spend_cashback",
-            &json!({ "customer": customer, "amount": amount }),
-        );
-        self.redeem_with(customer, key, request, "cashback", |program, c, _| {
-            rules::spend_cashback(program, c, amount)
-        })
-    }
-
-    fn redeem_with(
-        &self,
-        customer: CustomerId,
-        key: Option<&str>,
-        request: String,
-        reward: &str,
-        cost: impl FnOnce(&Program, &rules::CustomerContext, NaiveDate) -> Result<Vec<Delta>>,
+        authorise: impl FnOnce(&Connection) -> Result<()>,
+        body: EventBody,
+        note: Note,
     ) -> Result<Outcome> {
         self.act(
-            key,
-            || request,
-            |ctx| {
-                let program = ctx.program()?;
-                let customer = ctx.open_customer(customer)?;
-                let today = ctx.today();
-                let needs = store::Needs {
-                    expiry: true,
-                    coupon: None,
-                };
-                let context = store::load_context(ctx.conn, program, customer, today, needs)?;
-                let deltas = cost(program, &context, today)?;
-                check_offline_allowance(ctx, program, customer, &deltas)?;
-                Ok(Decision::new(
-                    EventBody::Redeemed {
-                        customer,
-                        reward: reward.to_string(),
-                        business_date: today,
-                        deltas,
-                    },
-                    Vec::new(),
-                ))
+            None,
+            authorise,
+            || Ok(String::new()),
+            |_| {
+                Ok(Decision {
+                    body,
+                    notes: vec![note],
+                    show_customer: false,
+                })
             },
         )
-    }
-
-    /// Undoes a visit, redemption, adjustment or donation with a compensating
-    /// event; refused when it would leave a balance below zero.
-    pub fn void(&self, target: EventId, reason: &str, key: Option<&str>) -> Result<Outcome> {
-        self.void_with(target, reason, BelowZero::Refuse, key)
-    }
-
-    /// [`Store::void`], saying whether a balance may end below zero.
-    pub fn void_with(
-        &self,
-        target: EventId,
-        reason: &str,
-        below_zero: BelowZero,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        let reason = reason.trim();
-        if reason.is_empty() || reason.chars().count() > 200 {
-            return Err(EngineError::invalid(
-                "reason",
-                "say why, in 1 to 200 characters",
-            ));
-        }
-        let request = || fingerprint("void", &json!({ "event": target, "reason": reason }));
-        self.act(key, request, |ctx| {
-            let body = store::reads::event_body(ctx.conn, &target.to_string())?
-                .ok_or_else(|| EngineError::not_found("event", target.to_string()))?;
-            let target_body: EventBody =
-                serde_json::from_str(&body).map_err(|e| EngineError::Corrupt(format!("event {target}: {e}")))?;
-            if let Some(v) = store::reads::void_of(ctx.conn, &target.to_string())? {
-                return Err(Refusal::CannotVoid {
-                    why: Why::new(
-                        format!("it was voided already by {v}"),
-                        Message::new("why-voided-already").text("event", v),
-                    ),
-                }
-                .into());
-            }
-            let customer = match &target_body {
-                EventBody::Visit { customer, .. }
-                | EventBody::Redeemed { customer, .. }
-                | EventBody::Adjusted { customer, .. }
-                | EventBody::Donated { customer, .. } => *customer,
-                other => {
-                    return Err(Refusal::CannotVoid {
-                        why: Why::new(
-                            format!(
-                                "a {} event cannot be voided; only visits, redemptions, adjustments and donations",
-                                other.kind()
-                            ),
-                            Message::new("why-not-voidable").text("kind", other.kind()),
-                        ),
-                    }
-                    .into())
-                }
-            };
-            let deltas: Vec<Delta> = target_body
-                .deltas()
-                .iter()
-                .map(Delta::reversed)
-                .collect();
-            check_below_zero(
-                ctx,
-                customer,
-                &deltas,
-                below_zero,
-                &Why::new(
-                    "what the voided event gave was spent since",
-                    Message::new("why-spent-since"),
-                ),
-            )?;
-            Ok(Decision::new(
-                EventBody::Voided {
-                    target,
-                    customer,
-                    reason: reason.to_string(),
-                    deltas,
-                },
-                vec![(
-                    format!("voided {} {target}: {reason}", target_body.kind()),
-                    Message::new("voided")
-                        .text("kind", target_body.kind())
-                        .text("event", target.to_string())
-                        .text("reason", reason),
-                )],
-            ))
-        })
-    }
-
-    /// A manager's adjustment of one account, with a reason; refused when it
-    /// would leave the balance below zero.
-    pub fn adjust(
-        &self,
-        customer: CustomerId,
-        account: Account,
-        amount: i64,
-        reason: &str,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        self.adjust_with(customer, account, amount, reason, BelowZero::Refuse, key)
-    }
-
-    /// [`Store::adjust`], saying whether the balance may end below zero.
-    pub fn adjust_with(
-        &self,
-        customer: CustomerId,
-        account: Account,
-        amount: i64,
-        reason: &str,
-        below_zero: BelowZero,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        let reason = reason.trim();
-        if reason.is_empty() || reason.chars().count() > 200 {
-            return Err(EngineError::invalid(
-                "reason",
-                "an adjustment needs a reason of 1 to 200 characters",
-            ));
-        }
-        if !(1..=1_000_000_000).contains(&amount.unsigned_abs()) {
-            return Err(EngineError::invalid(
-                "amount",
-                "must be non-zero and at most 1,000,000,000",
-            ));
-        }
-        if !account.is_balance() {
-            return Err(EngineError::invalid(
-                "account",
-                "only points, stamps, cashback and vouchers can be adjusted",
-            ));
-        }
-        self.act(
-            key,
-            || {
-                fingerprint(
-                    "adjust",
-                    &json!({
-                        "customer": customer,
-                        "account": account.to_string(),
-                        "amount": amount,
-                        "reason": reason,
-                        "allow_negative": below_zero == BelowZero::ManagerConfirmed,
-                    }),
-                )
-            },
-            |ctx| {
-                let program = ctx.program()?;
-                let known = match &account {
-                    Account::Points => program.points.is_some(),
-                    Account::Cashback => program.cashback.is_some(),
-                    Account::Stamps(c) => program.stamp_card(c).is_some(),
-                    Account::Voucher(r) => program.reward(r).is_some(),
-                    _ => false,
-                };
-                if !known {
-                    return Err(EngineError::invalid(
-                        "account",
-                        format!("`{account}` is not part of the program"),
-                    ));
-                }
-                let customer = ctx.open_customer(customer)?;
-                let shown = match account {
-                    Account::Cashback => Money::new(amount, program.currency).to_string(),
-                    _ => amount.to_string(),
-                };
-                let why = format!(
-                    "{}{shown} {account} adjusted by a manager: {reason}",
-                    if amount > 0 { "+" } else { "" }
-                );
-                let message = match account {
-                    Account::Cashback => Message::new("adjusted-money")
-                        .money("amount", Money::new(amount, program.currency)),
-                    _ => Message::new("adjusted").num("amount", amount),
-                }
-                .text("account", account.to_string())
-                .text("reason", reason);
-                let deltas = vec![Delta {
-                    account: account.clone(),
-                    amount,
-                    rule: "adjustment".into(),
-                    why,
-                    message: Some(message),
-                }];
-                check_below_zero(
-                    ctx,
-                    customer,
-                    &deltas,
-                    below_zero,
-                    &Why::new(
-                        "the customer has less than that",
-                        Message::new("why-has-less"),
-                    ),
-                )?;
-                Ok(Decision::new(
-                    EventBody::Adjusted {
-                        customer,
-                        reason: reason.to_string(),
-                        deltas,
-                    },
-                    Vec::new(),
-                ))
-            },
-        )
-    }
-
-    /// Gives the customer a new card; the old one stops working.
-    pub fn replace_card(
-        &self,
-        customer: CustomerId,
-        old_card: CardId,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        self.act(
-            key,
-            || {
-                fingerprint(
-                    "replace_card",
-                    &json!({ "customer": customer, "card": old_card }),
-                )
-            },
-            |ctx| {
-                let customer = ctx.open_customer(customer)?;
-                let owner = store::reads::owner_of_active_card(ctx.conn, &old_card.to_string())?;
-                if owner.as_deref() != Some(customer.to_string().as_str()) {
-                    return Err(EngineError::invalid(
-                        "card",
-                        format!("{old_card} is not a working card of this customer"),
-                    ));
-                }
-                let (new_card, new_code) = new_card(ctx.conn)?;
-                Ok(Decision::new(
-                    EventBody::CardReplaced {
-                        customer,
-                        old_card,
-                        new_card,
-                        new_code: Some(new_code.clone()),
-                    },
-                    card_notes(
-                        (
-                            format!("new card {new_card}; card {old_card} no longer works"),
-                            Message::new("card-replaced")
-                                .text("new", new_card.to_string())
-                                .text("old", old_card.to_string()),
-                        ),
-                        &new_code,
-                        new_card,
-                    ),
-                ))
-            },
-        )
-    }
-
-    /// Sells a subscription plan, starting today.
-    pub fn subscribe(
-        &self,
-        customer: CustomerId,
-        plan: &str,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        self.act(
-            key,
-            || fingerprint("subscribe", &json!({ "customer": customer, "plan": plan })),
-            |ctx| {
-                let program = ctx.program()?;
-                let p = program
-                    .plan(plan)
-                    .ok_or_else(|| EngineError::not_found("subscription plan", plan))?;
-                let customer = ctx.open_customer(customer)?;
-                let today = ctx.today();
-                let ends = today + Duration::days(p.valid_days - 1);
-                let price = Money::new(p.price, program.currency);
-                let line = (
-                    format!("{} sold for {price}: runs {today} to {ends}", p.name),
-                    Message::new("plan-sold")
-                        .text("plan", p.name.clone())
-                        .money("price", price)
-                        .date("starts", today)
-                        .date("ends", ends),
-                );
-                Ok(Decision::new(
-                    EventBody::SubscriptionBought {
-                        customer,
-                        plan: p.id.clone(),
-                        price: p.price,
-                        starts: today,
-                        ends,
-                    },
-                    vec![line],
-                ))
-            },
-        )
-    }
-
-    /// Donates points to a cause.
-    pub fn donate(
-        &self,
-        customer: CustomerId,
-        cause: &str,
-        points: i64,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        if points <= 0 || points > 10_000_000 {
-            return Err(EngineError::invalid(
-                "points",
-                "must be between 1 and 10,000,000",
-            ));
-        }
-        self.act(
-            key,
-            || {
-                fingerprint(
-                    "donate",
-                    &json!({ "customer": customer, "cause": cause, "points": points }),
-                )
-            },
-            |ctx| {
-                let program = ctx.program()?;
-                let cause = program
-                    .cause(cause)
-                    .ok_or_else(|| EngineError::not_found("cause", cause))?;
-                let customer = ctx.open_customer(customer)?;
-                let needs = store::Needs {
-                    expiry: true,
-                    coupon: None,
-                };
-                let context = store::load_context(ctx.conn, program, customer, ctx.today(), needs)?;
-                if context.points_available() < points {
-                    return Err(Refusal::NotEnough {
-                        account: "points".into(),
-                        needed: points.to_string(),
-                        available: context.points_available().to_string(),
-                        amounts: (
-                            crate::ledger::Arg::Number(points),
-                            crate::ledger::Arg::Number(context.points_available()),
-                        ),
-                    }
-                    .into());
-                }
-                Ok(Decision::new(
-                    EventBody::Donated {
-                        customer,
-                        cause: cause.id.clone(),
-                        deltas: vec![Delta {
-                            account: Account::Points,
-                            amount: -points,
-                            rule: format!("cause:{}", cause.id),
-                            why: format!("-{points} points given to {}", cause.name),
-                            message: Some(
-                                Message::new("donated")
-                                    .num("points", points)
-                                    .text("cause", cause.name.clone()),
-                            ),
-                        }],
-                    },
-                    Vec::new(),
-                ))
-            },
-        )
-    }
-
-    /// Changes a customer's personal data.
-    pub fn update_profile(
-        &self,
-        customer: CustomerId,
-        profile: Profile,
-        key: Option<&str>,
-    ) -> Result<Outcome> {
-        let profile = check_profile(profile, self.now().date_naive())?;
-        let request = fingerprint(
-            "update_profile",
-            &json!({ "customer": customer, "profile": profile }),
-        );
-        self.act(
-            key,
-            || request,
-            |ctx| {
-                let customer = ctx.open_customer(customer)?;
-                Ok(Decision::new(
-                    EventBody::ProfileUpdated {
-                        customer,
-                        profile: Some(profile),
-                    },
-                    vec![("profile updated".into(), Message::new("profile-updated"))],
-                ))
-            },
-        )
-    }
-
-    /// Joins two records of one person: `from` is closed and everything it held moves to `into`.
-    pub fn merge(&self, from: CustomerId, into: CustomerId, key: Option<&str>) -> Result<Outcome> {
-        if from == into {
-            return Err(EngineError::invalid(
-                "customer",
-                "cannot merge a customer into themselves",
-            ));
-        }
-        // The outcome shows the record that remains: the summary follows the merge.
-        self.act(
-            key,
-            || fingerprint("merge", &json!({ "from": from, "into": into })),
-            |ctx| {
-                let from_open = ctx.open_customer(from)?;
-                let into_open = ctx.open_customer(into)?;
-                if from_open != from {
-                    return Err(EngineError::invalid(
-                        "from",
-                        format!("{from} was merged into {from_open} already"),
-                    ));
-                }
-                if into_open == from {
-                    return Err(EngineError::invalid(
-                        "into",
-                        "that record was merged into the other already",
-                    ));
-                }
-                Ok(Decision::new(
-                    EventBody::Merged {
-                        from,
-                        into: into_open,
-                    },
-                    vec![(
-                        format!("merged {from} into {into_open}"),
-                        Message::new("merged")
-                            .text("from", from.to_string())
-                            .text("into", into_open.to_string()),
-                    )],
-                ))
-            },
-        )
-    }
-
-    /// Erases a customer's personal data; the anonymised ledger stays.
-    pub fn erase(&self, customer: CustomerId, key: Option<&str>) -> Result<Outcome> {
-        self.act(
-            key,
-            || fingerprint("erase", &json!({ "customer": customer })),
-            |ctx| {
-                let open = ctx.open_customer(customer)?;
-                if open != customer {
-                    return Err(EngineError::invalid(
-                        "customer",
-                        format!("this record was merged into {open}: erase that one"),
-                    ));
-                }
-                Ok(Decision::new(
-                    EventBody::Erased { customer },
-                    vec![(
-                        "personal data erased; balances and history stay, anonymised".into(),
-                        Message::new("erased"),
-                    )],
-                ))
-            },
-        )
-        .inspect(|o| {
-            if !o.duplicate {
-                self.empty_wal_after_erasure();
-            }
-        })
     }
 
     /// One customer's data, as JSON: their record, balances and every event about them.
@@ -1146,13 +501,13 @@ fn new_card_avoiding(conn: &Connection, also_taken: &[String]) -> Result<(CardId
     ))
 }
 
-fn new_card(conn: &Connection) -> Result<(CardId, String)> {
+pub(crate) fn new_card(conn: &Connection) -> Result<(CardId, String)> {
     new_card_avoiding(conn, &[])
 }
 
 /// A pre-printed card: its code must verify against this shop's tills, and the
 /// card must not belong to anyone yet.
-fn preprinted_card(conn: &Connection, text: &str) -> Result<(CardId, String)> {
+pub(crate) fn preprinted_card(conn: &Connection, text: &str) -> Result<(CardId, String)> {
     let code = crate::card_code::CardCode::parse(text)?;
     let card = code.verify(store::shop_of(conn)?, store::till_keys_of(conn)?.iter())?;
     if store::reads::card_known(conn, &card.to_string())? {

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use counterpart_engine::card_code::ShopId;
+use counterpart_engine::command::typed::Typed;
 use counterpart_engine::ledger::CustomerId;
 use counterpart_engine::store::SyncConfig;
 use counterpart_engine::sync::protocol::{PairRequest, PROTOCOL_VERSION};
@@ -241,7 +242,8 @@ impl Merchant {
 /// A till: its own store and clock, paired with a server (through a proxy, if given).
 pub struct Till {
     pub dir: tempfile::TempDir,
-    pub store: Store,
+    /// Its store, driven through the command layer with typed values.
+    pub store: Typed,
     pub clock: Arc<ManualClock>,
     pub server: String,
 }
@@ -251,7 +253,8 @@ impl Till {
     pub fn pair(server: &str, code: &str, at: DateTime<Utc>) -> Till {
         let dir = tempfile::tempdir().expect("temp dir");
         let clock = Arc::new(ManualClock::new(at));
-        let store = Store::open(&dir.path().join("till.db"), clock.clone()).expect("open");
+        let store =
+            Typed::new(Store::open(&dir.path().join("till.db"), clock.clone()).expect("open"));
         let device = counterpart_engine::ids::new_v7(at);
         let answer = sync::pair(
             server,

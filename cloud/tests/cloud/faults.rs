@@ -283,11 +283,13 @@ fn till_child_records_visits() {
             .expect("customer")
             .parse()
             .expect("id");
-    let store = counterpart_engine::Store::open(
-        std::path::Path::new(&db),
-        std::sync::Arc::new(counterpart_engine::ManualClock::new(afternoon())),
-    )
-    .expect("open");
+    let store = counterpart_engine::command::typed::Typed::new(
+        counterpart_engine::Store::open(
+            std::path::Path::new(&db),
+            std::sync::Arc::new(counterpart_engine::ManualClock::new(afternoon())),
+        )
+        .expect("open"),
+    );
     for i in 0.. {
         let o = store
             .record_visit(

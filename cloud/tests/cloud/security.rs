@@ -215,7 +215,9 @@ fn a_forked_device_is_refused(backend: Backend) {
     let copy_dir = tempfile::tempdir().expect("dir");
     let copy_path = copy_dir.path().join("copy.db");
     t.store.backup(&copy_path).expect("copy");
-    let copy = counterpart_engine::Store::open(&copy_path, t.clock.clone()).expect("open copy");
+    let copy = counterpart_engine::command::typed::Typed::new(
+        counterpart_engine::Store::open(&copy_path, t.clock.clone()).expect("open copy"),
+    );
     t.visit(anna, 5_00);
     t.sync().expect("the original goes first");
     copy.record_visit(

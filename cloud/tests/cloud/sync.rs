@@ -33,7 +33,7 @@ fn staff_added_at_one_till_sign_in_at_another(backend: Backend) {
     let c = b.till(afternoon());
     publish_points(&a);
     let pin = |p: &str| Pin(p.to_string());
-    let at_a = Commands::over(a.store.clone());
+    let at_a = Commands::over(a.store.store().clone());
     at_a.add_staff(&AddStaff {
         name: "Mia".into(),
         role: Role::Manager,
@@ -55,7 +55,7 @@ fn staff_added_at_one_till_sign_in_at_another(backend: Backend) {
         .expect("Bo");
     a.sync().expect("sync a");
     c.sync().expect("sync c");
-    let at_c = Commands::over(c.store.clone());
+    let at_c = Commands::over(c.store.store().clone());
     let list = at_c.staff().expect("staff");
     assert!(!list.runs_open);
     let names: Vec<&str> = list.staff.iter().map(|m| m.name.as_str()).collect();
@@ -503,7 +503,10 @@ fn background_sync_shows_its_state_and_never_blocks_the_till() {
     let t = b.till_via(&proxy, afternoon());
     publish_points(&t);
     let anna = t.enrol("Anna");
-    let syncer = Syncer::start(t.store.clone(), std::time::Duration::from_millis(200));
+    let syncer = Syncer::start(
+        t.store.store().clone(),
+        std::time::Duration::from_millis(200),
+    );
     assert!(
         eventually(10, || {
             let s = syncer.status();
@@ -553,7 +556,10 @@ fn background_sync_stops_on_what_retrying_cannot_mend_and_says_what_to_do() {
     let proxy = Proxy::start(b.server.port);
     let t = b.till_via(&proxy, afternoon());
     publish_points(&t);
-    let syncer = Syncer::start(t.store.clone(), std::time::Duration::from_millis(200));
+    let syncer = Syncer::start(
+        t.store.store().clone(),
+        std::time::Duration::from_millis(200),
+    );
     assert!(
         eventually(10, || syncer.status().last_sync.is_some()),
         "synced: {:?}",
@@ -615,7 +621,7 @@ fn a_new_till_catching_up_tells_how_far_it_has_come() {
     let t = b.till(afternoon());
     let (tx, rx) = std::sync::mpsc::channel();
     let syncer = Syncer::start_observed(
-        t.store.clone(),
+        t.store.store().clone(),
         std::time::Duration::from_secs(60),
         Box::new(move |notice| {
             let told = match notice {

@@ -6,11 +6,12 @@
 //! answers are serialisable. SQL stays in [`crate::store`]; this layer only
 //! turns requests into the store's typed calls.
 
-mod actions;
 #[cfg(feature = "ts")]
 pub mod bindings;
 #[cfg(feature = "print")]
 mod cards;
+mod corrections;
+mod customers;
 #[cfg(all(feature = "demo", feature = "print", feature = "scan"))]
 mod demo_shop;
 mod examples;
@@ -18,21 +19,30 @@ mod lookup;
 mod maintenance;
 #[cfg(feature = "sync")]
 mod pairing;
+mod redeem;
 #[cfg(feature = "sync")]
 mod refused;
 pub mod request;
 mod sale;
 #[cfg(feature = "scan")]
 mod scanning;
+mod shop;
 mod staff;
+#[cfg(any(test, feature = "testing"))]
+pub mod typed;
+mod visit;
 
 use std::path::Path;
 use std::sync::Arc;
 
+use rusqlite::Connection;
+
 use crate::clock::Clock;
 use crate::error::{EngineError, Result};
 use crate::ledger::CustomerId;
+use crate::staff::Permission;
 use crate::store::Store;
+use crate::till::{Ctx, Decision, Outcome};
 
 #[cfg(feature = "print")]
 pub use cards::{CardSheet, CardToPrint, PrintedCard};
@@ -89,12 +99,70 @@ impl Commands {
     /// is refused as ambiguous with every match listed (see
     /// [`Commands::lookup_typed_code`]), never guessed.
     fn customer_of(&self, who: &CustomerRef) -> Result<CustomerId> {
-        match who {
-            CustomerRef::Card(text) => self.store.customer_by_code(text),
-            CustomerRef::Customer(id) => Ok(*id),
-        }
+        customer_in(&self.store.conn(), who)
+    }
+
+    /// Runs an action, the one way anything is recorded: in one transaction,
+    /// who is signed in is checked for `permission`, the idempotency key
+    /// against the request's fingerprint, then `decide` reads what it needs
+    /// and says what to record. Anything refused changes nothing.
+    fn act(
+        &self,
+        permission: Permission,
+        action: &str,
+        request: &(impl serde::Serialize + HasKey),
+        decide: impl FnOnce(&Ctx<'_>) -> Result<Decision>,
+    ) -> Result<Outcome> {
+        self.store.act(
+            key_of(request.key()),
+            |conn| self.authorise_on(conn, permission),
+            || crate::idempotency::of_request(action, request),
+            decide,
+        )
     }
 }
+
+/// Who a request is for, read on `conn` (an action's own transaction).
+fn customer_in(conn: &Connection, who: &CustomerRef) -> Result<CustomerId> {
+    match who {
+        CustomerRef::Card(text) => {
+            let card = crate::store::find_card_in(conn, text)?;
+            crate::store::customer_by_card_in(conn, card)
+        }
+        CustomerRef::Customer(id) => Ok(*id),
+    }
+}
+
+/// A request that may carry an idempotency key.
+trait HasKey {
+    fn key(&self) -> &Option<String>;
+}
+
+macro_rules! has_key {
+    ($($request:ty),*) => {
+        $(impl HasKey for $request {
+            fn key(&self) -> &Option<String> {
+                &self.key
+            }
+        })*
+    };
+}
+
+has_key!(
+    PublishProgram,
+    Enrol,
+    UpdateProfile,
+    RecordVisit,
+    Redeem,
+    SpendCashback,
+    Void,
+    Adjust,
+    Subscribe,
+    Donate,
+    ReplaceCard,
+    Merge,
+    Erase
+);
 
 /// An idempotency key as given: blank means none.
 fn key_of(key: &Option<String>) -> Option<&str> {

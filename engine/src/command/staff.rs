@@ -2,6 +2,7 @@
 //! action makes first, managing the staff, and the audit of manager actions.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::request::*;
@@ -63,6 +64,19 @@ pub struct AuditLine {
     pub what: String,
 }
 
+/// True while anyone may do anything: nobody was ever on the staff, and the
+/// till is not a newly paired one still catching up (whose shop may well have
+/// staff it has not heard of yet). Read on `conn`.
+fn runs_open_on(conn: &Connection, roster: &Roster) -> Result<bool> {
+    // Staffed shops (every action's case) read nothing more.
+    if !roster.runs_open() {
+        return Ok(false);
+    }
+    let catching_up = crate::store::sync_config_of(conn)?.is_some()
+        && crate::store::last_sync_of(conn)?.is_none();
+    Ok(!catching_up)
+}
+
 /// Event kinds the audit lists: every kind a barista may not write on their
 /// own, and voids (a barista's undo included).
 const AUDITED_KINDS: &[&str] = &[
@@ -101,12 +115,7 @@ impl Commands {
     /// the till is not a newly paired one still catching up (whose shop may
     /// well have staff it has not heard of yet).
     pub(crate) fn runs_open(&self, roster: &Roster) -> Result<bool> {
-        // Staffed shops (every action's case) read nothing more.
-        if !roster.runs_open() {
-            return Ok(false);
-        }
-        let catching_up = self.store.sync_config()?.is_some() && self.store.last_sync()?.is_none();
-        Ok(!catching_up)
+        runs_open_on(&self.store.conn(), roster)
     }
 
     /// Checks a PIN and answers the command layer acting as that person: every
@@ -152,16 +161,28 @@ impl Commands {
     /// Refuses with `auth.*` unless whoever is signed in may do `permission`
     /// (anyone may while the till runs open). Read again from the ledger each
     /// time: a role changed or a person removed at another till counts as soon
-    /// as it syncs.
+    /// as it syncs. For reads and the steps before an action; an action checks
+    /// inside its own transaction ([`Commands::authorise_on`]).
     pub(crate) fn authorise(&self, permission: Permission) -> Result<()> {
-        self.acting_member(permission).map(|_| ())
+        self.authorise_on(&self.store.conn(), permission)
+    }
+
+    /// [`Commands::authorise`] on `conn`: an action's write transaction, so
+    /// the roster it is decided on is the one its event is written beside (a
+    /// removal or a role change committed in between cannot slip through).
+    pub(crate) fn authorise_on(&self, conn: &Connection, permission: Permission) -> Result<()> {
+        self.acting_member_on(conn, permission).map(|_| ())
     }
 
     /// The staff member acting, checked for `permission`; `None` while the
     /// till runs open.
-    fn acting_member(&self, permission: Permission) -> Result<Option<StaffMember>> {
-        let roster = self.store.roster()?;
-        if self.runs_open(&roster)? {
+    fn acting_member_on(
+        &self,
+        conn: &Connection,
+        permission: Permission,
+    ) -> Result<Option<StaffMember>> {
+        let roster = self.store.roster_in(conn)?;
+        if runs_open_on(conn, &roster)? {
             return Ok(None);
         }
         let member = self
@@ -184,17 +205,17 @@ impl Commands {
 
     /// A void is a manager's, or a barista's undo of their own last action on
     /// this till within two minutes (without leaving a balance below zero,
-    /// which only a manager confirms).
-    pub(crate) fn authorise_void(&self, request: &Void) -> Result<()> {
-        let refusal = match self.authorise(Permission::Void) {
+    /// which only a manager may confirm). Checked on the void's transaction.
+    pub(crate) fn authorise_void_on(&self, conn: &Connection, request: &Void) -> Result<()> {
+        let refusal = match self.authorise_on(conn, Permission::Void) {
             Ok(()) => return Ok(()),
             Err(EngineError::Auth(e @ AuthError::Forbidden { .. })) => e,
             Err(e) => return Err(e),
         };
-        let Some(me) = self.acting_member(Permission::UndoOwnLast)? else {
+        let Some(me) = self.acting_member_on(conn, Permission::UndoOwnLast)? else {
             return Ok(());
         };
-        match self.is_own_last_action(me.id, request.event)? && !request.allow_negative {
+        match self.is_own_last_action_on(conn, me.id, request.event)? && !request.allow_negative {
             true => Ok(()),
             false => Err(refusal.into()),
         }
@@ -205,15 +226,16 @@ impl Commands {
     /// action on this till, within two minutes), which hands nothing over
     /// that the enrolment did not.
     pub(crate) fn authorise_card_print(&self, enrolment: EventId) -> Result<()> {
-        let refusal = match self.authorise(Permission::PrintCards) {
+        let conn = self.store.conn();
+        let refusal = match self.authorise_on(&conn, Permission::PrintCards) {
             Ok(()) => return Ok(()),
             Err(EngineError::Auth(e @ AuthError::Forbidden { .. })) => e,
             Err(e) => return Err(e),
         };
-        let Some(me) = self.acting_member(Permission::Enrol)? else {
+        let Some(me) = self.acting_member_on(&conn, Permission::Enrol)? else {
             return Ok(());
         };
-        match self.is_own_last_action(me.id, enrolment)? {
+        match self.is_own_last_action_on(&conn, me.id, enrolment)? {
             true => Ok(()),
             false => Err(refusal.into()),
         }
@@ -221,8 +243,13 @@ impl Commands {
 
     /// True when `event` is `me`'s last action on this till and at most two
     /// minutes old (by this till's clock, set back or not: see `within_undo`).
-    fn is_own_last_action(&self, me: StaffId, event: EventId) -> Result<bool> {
-        Ok(match self.store.last_action_of(Some(me))? {
+    fn is_own_last_action_on(
+        &self,
+        conn: &Connection,
+        me: StaffId,
+        event: EventId,
+    ) -> Result<bool> {
+        Ok(match crate::store::last_action_in(conn, Some(me))? {
             Some((last, at)) => last == event && within_undo(self.store.now() - at),
             None => false,
         })
@@ -295,7 +322,11 @@ impl Commands {
                 .text("name", name.clone())
                 .message("role", role_message(request.role)),
         );
-        self.store.record_staff(body, note)?;
+        self.store.record_staff(
+            |conn| self.authorise_on(conn, Permission::ManageStaff),
+            body,
+            note,
+        )?;
         self.member(id)
     }
 
@@ -332,7 +363,13 @@ impl Commands {
             format!("changed the PIN of {}", member.name),
             Message::new("staff-pin-changed").text("name", member.name.clone()),
         );
-        self.store.record_staff(body, note)?;
+        // Checked again on the write's transaction: one's own PIN was
+        // checked above with the PIN it replaces; anyone else's is a manager's.
+        let check = |conn: &Connection| match own {
+            true => Ok(()),
+            false => self.authorise_on(conn, Permission::ManageStaff),
+        };
+        self.store.record_staff(check, body, note)?;
         self.member(member.id)
     }
 
@@ -381,7 +418,11 @@ impl Commands {
                 .text("name", member.name.clone())
                 .message("role", role_message(request.role)),
         );
-        self.store.record_staff(body, note)?;
+        self.store.record_staff(
+            |conn| self.authorise_on(conn, Permission::ManageStaff),
+            body,
+            note,
+        )?;
         self.member(member.id)
     }
 
@@ -404,8 +445,11 @@ impl Commands {
             format!("removed {} from the staff", member.name),
             Message::new("staff-removed").text("name", member.name.clone()),
         );
-        self.store
-            .record_staff(EventBody::StaffRemoved { staff: member.id }, note)
+        self.store.record_staff(
+            |conn| self.authorise_on(conn, Permission::ManageStaff),
+            EventBody::StaffRemoved { staff: member.id },
+            note,
+        )
     }
 
     /// Manager actions between two business dates, oldest first.

@@ -6,6 +6,7 @@ pub mod merges;
 mod message;
 
 pub use account::{Account, Delta, MAX_BALANCE, MAX_DELTA};
+#[cfg(feature = "commands")]
 pub(crate) use event::sha256_hex;
 pub use event::{
     millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile,

@@ -53,6 +53,7 @@ pub(crate) fn business_date_of(event: &Event, location: &Location) -> NaiveDate 
     }
 }
 
+#[cfg(feature = "commands")]
 /// The event this till already recorded under `key`, if any.
 /// The event this till recorded under `key`, with the hash of the request it
 /// was recorded for (none for keys recorded before requests were kept).

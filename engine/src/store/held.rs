@@ -247,6 +247,7 @@ mod tests {
 
     use super::*;
     use crate::clock::ManualClock;
+    use crate::command::typed::Typed;
     use crate::ledger::Profile;
     use crate::rules::VisitInput;
     use crate::sync::protocol::ServerEvent;
@@ -254,18 +255,18 @@ mod tests {
 
     const PROGRAM: &str = include_str!("../../../examples/programs/points-cafe.toml");
 
-    fn till(dir: &std::path::Path, name: &str) -> Store {
+    fn till(dir: &std::path::Path, name: &str) -> Typed {
         let clock = Arc::new(ManualClock::new(
             Utc.with_ymd_and_hms(2026, 3, 3, 15, 0, 0).unwrap(),
         ));
-        let store = Store::open(&dir.join(name), clock).expect("open");
+        let store = Typed::new(Store::open(&dir.join(name), clock).expect("open"));
         let location = Location::new("Corner Café", "USD", "UTC", 4).expect("location");
         store.init(&location).expect("init");
         store.publish_program(PROGRAM, None).expect("publish");
         store
     }
 
-    fn enrol(s: &Store, profile: Profile) -> crate::ledger::CustomerId {
+    fn enrol(s: &Typed, profile: Profile) -> crate::ledger::CustomerId {
         s.enrol(
             Enrolment {
                 profile,

@@ -11,6 +11,7 @@ mod checkpoint;
 mod context;
 mod held;
 mod query;
+#[cfg(feature = "commands")]
 pub(crate) mod reads;
 mod rebuild;
 mod staff;
@@ -29,17 +30,24 @@ use crate::ledger::{DeviceId, Event, StaffId};
 use crate::location::Location;
 use crate::program::{parse_program, Program};
 
+pub(crate) use append::append_at;
+#[cfg(feature = "commands")]
+pub(crate) use append::find_idempotent;
 pub use append::ImportReport;
-pub(crate) use append::{append_at, find_idempotent};
+#[cfg(feature = "commands")]
 pub(crate) use context::{load as load_context, Needs};
 pub use held::HeldEvent;
-pub(crate) use query::{balance_of, summary};
+#[cfg(feature = "commands")]
+pub(crate) use query::{balance_of, customer_by_card_in, find_card_in, summary};
 pub use query::{
     normalise_phone, BalanceLine, CardCodes, ConflictKind, ConflictLine, CustomerRecord,
     CustomerSummary, RewardLine, RewardOutOfReach, TierLine,
 };
 pub use rebuild::{RebuildReport, TableDiff};
+#[cfg(feature = "commands")]
+pub(crate) use staff::last_action_in;
 pub use staff::{NotedAction, PinAttempts};
+#[cfg(feature = "commands")]
 pub(crate) use sync::{last_sync_of, sync_config_of};
 pub use sync::{AckReport, ParkedEvent, SyncConfig};
 

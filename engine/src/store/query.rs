@@ -580,51 +580,68 @@ pub(crate) fn summarize(
     }
 }
 
-impl Store {
-    /// The card a scanned or typed text names: a signed `CP1.` code (verified
-    /// against the shop's till keys, offline), a typed fallback code
-    /// (`K7RM-X4Q-HV9`), or a card id. Each kind of failure has its own error.
-    pub fn find_card(&self, text: &str) -> Result<CardId> {
-        let t = text.trim();
-        let conn = self.conn();
-        if crate::card_code::has_prefix(t) {
-            let code = crate::card_code::CardCode::parse(t)?;
-            let shop = super::shop_of(&conn)?;
-            let keys = super::till_keys_of(&conn)?;
-            return Ok(code.verify(shop, keys.iter())?);
-        }
-        if let Some(fallback) = crate::card_code::normalise_fallback(t) {
-            let cards = typed_matches(&conn, &fallback)?;
-            // A code only replaced cards carry finds the replaced card (and
-            // says so); one active card is the card; several are for staff to pick.
-            let active: Vec<&(CardId, String, bool)> = cards.iter().filter(|c| c.2).collect();
-            return match (active.as_slice(), cards.first()) {
-                ([one], _) => Ok(one.0),
-                ([], Some(replaced)) => Ok(replaced.0),
-                ([], None) => Err(EngineError::not_found("card", &fallback)),
-                (many, _) => {
-                    let mut customers = Vec::with_capacity(many.len());
-                    for (_, owner, _) in many {
-                        let owner = parse_uuid(owner, "customer")?;
-                        if !customers.contains(&owner) {
-                            customers.push(owner);
-                        }
-                    }
-                    match customers.as_slice() {
-                        // Two cards of one person: either is theirs.
-                        [_] => Ok(many[0].0),
-                        _ => Err(crate::card_code::CodeError::Ambiguous {
-                            code: fallback,
-                            customers,
-                        }
-                        .into()),
+/// The card a scanned or typed text names: a signed `CP1.` code (verified
+/// against the shop's till keys, offline), a typed fallback code
+/// (`K7RM-X4Q-HV9`), or a card id. Each kind of failure has its own error.
+pub(crate) fn find_card_in(conn: &Connection, text: &str) -> Result<CardId> {
+    let t = text.trim();
+    if crate::card_code::has_prefix(t) {
+        let code = crate::card_code::CardCode::parse(t)?;
+        let shop = super::shop_of(conn)?;
+        let keys = super::till_keys_of(conn)?;
+        return Ok(code.verify(shop, keys.iter())?);
+    }
+    if let Some(fallback) = crate::card_code::normalise_fallback(t) {
+        let cards = typed_matches(conn, &fallback)?;
+        // A code only replaced cards carry finds the replaced card (and
+        // says so); one active card is the card; several are for staff to pick.
+        let active: Vec<&(CardId, String, bool)> = cards.iter().filter(|c| c.2).collect();
+        return match (active.as_slice(), cards.first()) {
+            ([one], _) => Ok(one.0),
+            ([], Some(replaced)) => Ok(replaced.0),
+            ([], None) => Err(EngineError::not_found("card", &fallback)),
+            (many, _) => {
+                let mut customers = Vec::with_capacity(many.len());
+                for (_, owner, _) in many {
+                    let owner = parse_uuid(owner, "customer")?;
+                    if !customers.contains(&owner) {
+                        customers.push(owner);
                     }
                 }
-            };
-        }
-        CardId::parse(t).ok_or(EngineError::Card(crate::card_code::CodeError::Garbled(
-            "not a card code, a typed card code or a card number",
-        )))
+                match customers.as_slice() {
+                    // Two cards of one person: either is theirs.
+                    [_] => Ok(many[0].0),
+                    _ => Err(crate::card_code::CodeError::Ambiguous {
+                        code: fallback,
+                        customers,
+                    }
+                    .into()),
+                }
+            }
+        };
+    }
+    CardId::parse(t).ok_or(EngineError::Card(crate::card_code::CodeError::Garbled(
+        "not a card code, a typed card code or a card number",
+    )))
+}
+
+/// The customer a card belongs to. A replaced card is refused with its own message.
+pub(crate) fn customer_by_card_in(conn: &Connection, card: CardId) -> Result<CustomerId> {
+    let (customer, status): (String, String) = conn
+        .prepare_cached("SELECT customer, status FROM cards WHERE id = ?")?
+        .query_row([card.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| EngineError::not_found("card", card.to_string()))?;
+    if status != "active" {
+        return Err(crate::card_code::CodeError::Revoked.into());
+    }
+    parse_uuid(&customer, "customer")
+}
+
+impl Store {
+    /// The card a scanned or typed text names (see [`find_card_in`]).
+    pub fn find_card(&self, text: &str) -> Result<CardId> {
+        find_card_in(&self.conn(), text)
     }
 
     /// Every customer whose active card carries a typed code, for staff to pick
@@ -653,16 +670,7 @@ impl Store {
 
     /// The customer a card belongs to. A replaced card is refused with its own message.
     pub fn customer_by_card(&self, card: CardId) -> Result<CustomerId> {
-        let conn = self.conn();
-        let (customer, status): (String, String) = conn
-            .prepare_cached("SELECT customer, status FROM cards WHERE id = ?")?
-            .query_row([card.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .ok_or_else(|| EngineError::not_found("card", card.to_string()))?;
-        if status != "active" {
-            return Err(crate::card_code::CodeError::Revoked.into());
-        }
-        parse_uuid(&customer, "customer")
+        customer_by_card_in(&self.conn(), card)
     }
 
     /// The customers with the most visits, most first (the demo shop's
@@ -766,6 +774,7 @@ impl Store {
     }
 }
 
+#[cfg(feature = "commands")]
 /// A customer's stored balance of one account (following merges), 0 when none.
 pub(crate) fn balance_of(conn: &Connection, customer: CustomerId, account: &str) -> Result<i64> {
     let owner = super::apply::resolve(conn, &customer.to_string())?;

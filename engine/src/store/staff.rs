@@ -2,7 +2,7 @@
 //! person's last action here, and the events the audit lists.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::append::{event_from_row, SELECT_EVENT_COLUMNS};
 use super::{parse_uuid, Store};
@@ -37,11 +37,43 @@ pub(crate) type RosterCache = std::sync::Mutex<Option<((i64, i64), std::sync::Ar
 const STAFF_KINDS: &str =
     "kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed')";
 
+/// The last event `staff` recorded on this till (nobody signed in, for
+/// `None`), and when, read on `conn`.
+pub(crate) fn last_action_in(
+    conn: &Connection,
+    staff: Option<StaffId>,
+) -> Result<Option<(EventId, DateTime<Utc>)>> {
+    let row: Option<(String, String)> = match staff {
+        Some(staff) => conn
+            .prepare_cached(
+                "SELECT id, device_time FROM events
+                 WHERE staff = ? AND staff IS NOT NULL AND device = (SELECT id FROM device)
+                 ORDER BY device_seq DESC LIMIT 1",
+            )?
+            .query_row([staff.to_string()], |r| Ok((r.get(0)?, r.get(1)?))),
+        None => conn
+            .prepare_cached(
+                "SELECT id, device_time FROM events
+                 WHERE staff IS NULL AND device = (SELECT id FROM device)
+                 ORDER BY device_seq DESC LIMIT 1",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?))),
+    }
+    .optional()?;
+    row.map(|(id, at)| Ok((parse_uuid(&id, "event")?, time_of(&at)?)))
+        .transpose()
+}
+
 impl Store {
     /// Everyone who was ever on the staff, from the ledger's staff events
     /// (shared: every action reads it, and it changes rarely).
     pub fn roster(&self) -> Result<std::sync::Arc<Roster>> {
-        let conn = self.conn();
+        self.roster_in(&self.conn())
+    }
+
+    /// [`Store::roster`] read on `conn`: inside an action's transaction, so
+    /// who may act is decided on the same snapshot the action writes to.
+    pub(crate) fn roster_in(&self, conn: &Connection) -> Result<std::sync::Arc<Roster>> {
         let stamp: (i64, i64) = conn
             .prepare_cached(&format!(
                 "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM events WHERE {STAFF_KINDS}"
@@ -145,26 +177,7 @@ impl Store {
         &self,
         staff: Option<StaffId>,
     ) -> Result<Option<(EventId, DateTime<Utc>)>> {
-        let conn = self.conn();
-        let row: Option<(String, String)> = match staff {
-            Some(staff) => conn
-                .prepare_cached(
-                    "SELECT id, device_time FROM events
-                     WHERE staff = ? AND staff IS NOT NULL AND device = (SELECT id FROM device)
-                     ORDER BY device_seq DESC LIMIT 1",
-                )?
-                .query_row([staff.to_string()], |r| Ok((r.get(0)?, r.get(1)?))),
-            None => conn
-                .prepare_cached(
-                    "SELECT id, device_time FROM events
-                     WHERE staff IS NULL AND device = (SELECT id FROM device)
-                     ORDER BY device_seq DESC LIMIT 1",
-                )?
-                .query_row([], |r| Ok((r.get(0)?, r.get(1)?))),
-        }
-        .optional()?;
-        row.map(|(id, at)| Ok((parse_uuid(&id, "event")?, time_of(&at)?)))
-            .transpose()
+        last_action_in(&self.conn(), staff)
     }
 
     /// Events of the given kinds written between `from` and `to` (device

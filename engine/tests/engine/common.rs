@@ -1,6 +1,7 @@
 //! Test helpers: a shop in a temp directory with a clock the test moves.
 
 use chrono::{DateTime, TimeZone, Utc};
+use counterpart_engine::command::typed::Typed;
 use counterpart_engine::ledger::{CardId, CustomerId, Profile};
 use counterpart_engine::store::CustomerSummary;
 use counterpart_engine::till::{Enrolment, Outcome};
@@ -25,7 +26,7 @@ pub fn example(name: &str) -> String {
 
 pub struct Shop {
     pub dir: tempfile::TempDir,
-    pub store: Store,
+    pub store: Typed,
     pub clock: Arc<ManualClock>,
 }
 
@@ -39,7 +40,8 @@ impl Shop {
     ) -> Shop {
         let dir = tempfile::tempdir().expect("temp dir");
         let clock = Arc::new(ManualClock::new(at));
-        let store = Store::open(&dir.path().join("till.db"), clock.clone()).expect("open");
+        let store =
+            Typed::new(Store::open(&dir.path().join("till.db"), clock.clone()).expect("open"));
         let location = Location::new("Test Shop", currency, tz, day_starts_at).expect("location");
         store.init(&location).expect("init");
         store.publish_program(program, None).expect("publish");

@@ -8,6 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
+use counterpart_engine::command::typed::Typed;
 use counterpart_engine::ledger::CustomerId;
 use counterpart_engine::rules::VisitInput;
 use counterpart_engine::till::Enrolment;
@@ -32,7 +33,8 @@ fn child_helper_records_visits_until_killed() {
         .to_str()
         .and_then(|s| s.parse().ok())
         .expect("customer id");
-    let store = Store::open(std::path::Path::new(&db), Arc::new(SystemClock)).expect("open");
+    let store =
+        Typed::new(Store::open(std::path::Path::new(&db), Arc::new(SystemClock)).expect("open"));
     for i in 0u64.. {
         let visit = VisitInput {
             amount: 100 + (i % 900) as i64,
@@ -54,7 +56,7 @@ fn a_killed_till_keeps_every_visit_it_reported() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("till.db");
     let customer = {
-        let store = Store::open(&db, Arc::new(SystemClock)).expect("open");
+        let store = Typed::new(Store::open(&db, Arc::new(SystemClock)).expect("open"));
         store
             .init(&Location::new("Kill Café", "USD", "UTC", 0).expect("location"))
             .expect("init");

@@ -1,5 +1,6 @@
 //! The example programs as scenarios, balances computed by hand.
 
+use counterpart_engine::command::typed::Typed;
 use counterpart_engine::error::EngineError;
 use counterpart_engine::ledger::{Item, Profile};
 use counterpart_engine::rules::VisitInput;
@@ -639,7 +640,9 @@ fn card_codes_are_verified_offline_and_each_failure_is_named() {
     let clock = std::sync::Arc::new(counterpart_engine::ManualClock::new(utc(
         2026, 11, 23, 10, 0,
     )));
-    let other = counterpart_engine::Store::open(&dir.path().join("till2.db"), clock).expect("open");
+    let other = counterpart_engine::command::typed::Typed::new(
+        counterpart_engine::Store::open(&dir.path().join("till2.db"), clock).expect("open"),
+    );
     let location =
         counterpart_engine::Location::new("Test Shop", "USD", "UTC", 0).expect("location");
     other
@@ -768,9 +771,9 @@ fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
     let printed = counterpart_engine::till::new_card_codes(a, 1).expect("a card sheet");
     let (card, code) = printed[0].clone();
     let dir = tempfile::tempdir().expect("dir");
-    let till = |name: &str, minute: u32| -> Store {
+    let till = |name: &str, minute: u32| -> Typed {
         let clock = std::sync::Arc::new(ManualClock::new(utc(2026, 11, 23, 10, minute)));
-        let s = Store::open(&dir.path().join(name), clock).expect("open");
+        let s = Typed::new(Store::open(&dir.path().join(name), clock).expect("open"));
         let location = Location::new("Test Shop", "USD", "UTC", 0).expect("location");
         s.init_for_shop(&location, Some(a.shop().expect("shop")))
             .expect("init");
@@ -779,7 +782,7 @@ fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
         s
     };
     let (b, c) = (till("b.db", 0), till("c.db", 5));
-    let enrol = |s: &Store, name: &str| {
+    let enrol = |s: &Typed, name: &str| {
         s.enrol(
             Enrolment {
                 profile: Profile {
