@@ -74,14 +74,16 @@ pub fn run_on(till: &Commands, interval: u64, out: &mut Out) -> Result<(), Engin
                 SyncNotice::Progress(_) => return,
                 SyncNotice::Synced(report, _) => Told::Synced(*report),
                 SyncNotice::Failed(status) => {
-                    let message = status.last_error.clone().unwrap_or_default();
+                    let (code, message) = match &status.last_error {
+                        Some(report) => (report.code, report.message.clone()),
+                        None => (
+                            counterpart_engine::error::ErrorCode::SyncFailed,
+                            String::new(),
+                        ),
+                    };
                     match &status.action_needed {
                         Some(advice) => Told::Stopped(EngineError::Sync {
-                            code: status
-                                .last_error_code
-                                .as_deref()
-                                .and_then(counterpart_engine::error::ErrorCode::parse)
-                                .unwrap_or(counterpart_engine::error::ErrorCode::SyncFailed),
+                            code,
                             message: format!("{message}. Sync stopped: {advice}"),
                         }),
                         None => Told::Retrying(message),

@@ -16,6 +16,7 @@ pub mod i18n;
 mod idempotency;
 pub mod ids;
 pub mod ledger;
+pub mod limits;
 pub mod location;
 pub mod money;
 #[cfg(feature = "print")]

@@ -54,10 +54,13 @@ impl Location {
         day_starts_at_hour: u32,
     ) -> Result<Self, InvalidInput> {
         let shop_name = shop_name.trim();
-        if shop_name.is_empty() || shop_name.chars().count() > 100 {
+        if shop_name.is_empty() || shop_name.chars().count() > crate::limits::SHOP_NAME_CHARS {
             return Err(InvalidInput::new(
                 "shop",
-                "give the shop a name of 1 to 100 characters",
+                format!(
+                    "give the shop a name of 1 to {} characters",
+                    crate::limits::SHOP_NAME_CHARS
+                ),
             ));
         }
         let tz: Tz = timezone.parse().map_err(|_| {

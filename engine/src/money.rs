@@ -30,6 +30,12 @@ pub const SYMBOLS: &[(&str, &str)] = &[
     ("JPY", "¥"),
 ];
 
+/// The currencies the first-run screen offers a new shop (any ISO 4217 code
+/// works from the command line).
+pub const OFFERED_CURRENCIES: &[&str] = &[
+    "USD", "EUR", "GBP", "PLN", "CHF", "CAD", "AUD", "SEK", "NOK", "CZK", "JPY", "RUB",
+];
+
 /// Currencies whose minor unit is not 1/100. Everything else uses two decimals.
 pub const EXPONENT_EXCEPTIONS: &[(&str, u8)] = &[
     ("JPY", 0),

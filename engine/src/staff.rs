@@ -29,7 +29,7 @@ pub const UNDO_SECONDS: i64 = 2 * 60;
 /// Longest PIN, in digits: longer adds nothing a till's keypad needs.
 const MAX_PIN_DIGITS: usize = 12;
 /// Longest staff name, in characters (it fits a sign-in button).
-const MAX_NAME_CHARS: usize = 40;
+const MAX_NAME_CHARS: usize = crate::limits::STAFF_NAME_CHARS;
 
 /// What someone at the till asks to do. Reads a barista needs to serve
 /// (looking a customer up, scanning a card, the sync status) need no permission.
@@ -71,6 +71,12 @@ pub enum Permission {
     PrintCards,
     /// Read reports and the audit of manager actions.
     Reports,
+}
+
+impl serde::Serialize for Permission {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 impl Permission {

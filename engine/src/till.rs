@@ -13,6 +13,7 @@ use crate::ledger::{
     Account, CardId, CustomerId, Delta, Event, EventBody, EventId, Item, Message, Profile,
     MAX_BALANCE, MAX_DELTA,
 };
+use crate::limits;
 use crate::location::Location;
 use crate::money::Money;
 use crate::program::Program;
@@ -38,6 +39,10 @@ pub struct Outcome {
     /// The same lines as message ids with arguments, one for each line, for
     /// every language.
     pub messages: Vec<Message>,
+    /// The lines the counter's screen shows: the messages but those kept for
+    /// the record (a new card's id and QR text, which the card dialog shows;
+    /// a void's own line, whose "undone" lines say what it gave back).
+    pub counter: Vec<Message>,
     /// The customer afterwards.
     pub customer: Option<CustomerSummary>,
 }
@@ -87,6 +92,18 @@ pub(crate) fn card_notes(first: Note, code: &str, card: CardId) -> Vec<Note> {
     ]
 }
 
+/// Messages the command line prints and the counter's screen leaves out.
+const RECORD_ONLY: &[&str] = &["enrolled", "card-code", "voided"];
+
+/// The messages the counter's screen shows, in order.
+fn at_counter(messages: &[Message]) -> Vec<Message> {
+    messages
+        .iter()
+        .filter(|m| !RECORD_ONLY.contains(&m.id.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// Splits notes into the outcome's lines and messages.
 fn split_notes(notes: Vec<Note>) -> (Vec<String>, Vec<Message>) {
     notes.into_iter().unzip()
@@ -97,10 +114,13 @@ pub fn check_profile(mut p: Profile, today: NaiveDate) -> Result<Profile> {
     if let Some(n) = &p.name {
         let n = n.trim();
         let length = n.chars().count();
-        if length > 100 {
+        if length > limits::CUSTOMER_NAME_CHARS {
             return Err(EngineError::invalid(
                 "name",
-                format!("a name is at most 100 characters; this one has {length}"),
+                format!(
+                    "a name is at most {} characters; this one has {length}",
+                    limits::CUSTOMER_NAME_CHARS
+                ),
             ));
         }
         if n.chars().any(char::is_control) {
@@ -136,7 +156,7 @@ pub fn check_profile(mut p: Profile, today: NaiveDate) -> Result<Profile> {
     }
     if let Some(e) = &p.email {
         let e = e.trim();
-        let ok = e.len() <= 254
+        let ok = e.len() <= limits::EMAIL_CHARS
             && e.split_once('@').is_some_and(|(a, b)| {
                 !a.is_empty() && b.contains('.') && !b.starts_with('.') && !b.ends_with('.')
             })
@@ -153,22 +173,28 @@ pub fn check_profile(mut p: Profile, today: NaiveDate) -> Result<Profile> {
     for t in &p.tags {
         let t = t.trim().to_lowercase();
         if t.is_empty()
-            || t.len() > 30
+            || t.chars().count() > limits::TAG_CHARS
             || !t
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
         {
             return Err(EngineError::invalid(
                 "tags",
-                format!("`{t}` must be 1 to 30 letters, digits, '-' or '_'"),
+                format!(
+                    "`{t}` must be 1 to {} letters, digits, '-' or '_'",
+                    limits::TAG_CHARS
+                ),
             ));
         }
         if !tags.contains(&t) {
             tags.push(t);
         }
     }
-    if tags.len() > 20 {
-        return Err(EngineError::invalid("tags", "at most 20 tags"));
+    if tags.len() > limits::TAGS {
+        return Err(EngineError::invalid(
+            "tags",
+            format!("at most {} tags", limits::TAGS),
+        ));
     }
     p.tags = tags;
     Ok(p)
@@ -440,6 +466,7 @@ impl Store {
             duplicate: false,
             deltas,
             lines,
+            counter: at_counter(&messages),
             messages,
             customer,
         })
@@ -560,6 +587,7 @@ fn replay(conn: &Connection, event: Event, now: DateTime<Utc>) -> Result<Outcome
         duplicate: true,
         deltas,
         lines,
+        counter: at_counter(&messages),
         messages,
         customer,
     })

@@ -5,7 +5,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use counterpart_engine::command::{Commands, FrameSourceChoice, ScanNotice};
+use counterpart_engine::command::{
+    CameraNow, CameraState, Commands, FrameSourceChoice, ScanNotice,
+};
 use counterpart_engine::scan::{Preview, Scanner};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter as _};
@@ -29,7 +31,7 @@ pub struct Camera {
     source: Mutex<FrameSourceChoice>,
     scanner: Mutex<Option<Scanner>>,
     /// The last `camera` notice, for a screen that opens after it was sent.
-    state: Arc<Mutex<ScanNotice>>,
+    state: Arc<Mutex<CameraNow>>,
 }
 
 /// The system clock, on purpose: the figure compares it with the page's
@@ -49,10 +51,10 @@ impl Camera {
             app,
             source: Mutex::new(source),
             scanner: Mutex::new(None),
-            state: Arc::new(Mutex::new(ScanNotice::Camera {
-                state: "starting".into(),
-                detail: String::new(),
-            })),
+            state: Arc::new(Mutex::new(CameraNow::new(
+                CameraState::Starting,
+                String::new(),
+            ))),
         };
         camera.restart();
         camera
@@ -78,10 +80,11 @@ impl Camera {
                             let captured_at_ms = match &notice {
                                 ScanNotice::Customer { latency_ms, .. }
                                 | ScanNotice::Refused { latency_ms, .. } => now_ms() - latency_ms,
-                                ScanNotice::Camera { .. } => {
-                                    *lock(&state) = notice.clone();
+                                ScanNotice::Camera(now) => {
+                                    *lock(&state) = now.clone();
                                     now_ms()
                                 }
+                                ScanNotice::Pairing { .. } => now_ms(),
                             };
                             let scan = ScanForScreen {
                                 notice,
@@ -98,11 +101,9 @@ impl Camera {
             }
             Err(e) => {
                 tracing::warn!("the camera did not start: {e}");
-                let notice = ScanNotice::Camera {
-                    state: "unavailable".into(),
-                    detail: e.to_string(),
-                };
-                *lock(&self.state) = notice.clone();
+                let now = CameraNow::new(CameraState::Unavailable, e.to_string());
+                *lock(&self.state) = now.clone();
+                let notice = ScanNotice::Camera(now);
                 let scan = ScanForScreen {
                     notice,
                     captured_at_ms: now_ms(),
@@ -126,7 +127,7 @@ impl Camera {
     }
 
     /// The camera's state as last reported.
-    pub fn state(&self) -> ScanNotice {
+    pub fn state(&self) -> CameraNow {
         lock(&self.state).clone()
     }
 

@@ -1,14 +1,17 @@
 //! The Tauri commands the screens call: each hands its request to the
 //! engine's command layer and answers what it answers, errors as the engine's
 //! `ErrorReport` (the screens branch on its code). Nothing is decided here.
+//!
+//! The engine's work (SQLite, argon2 for a PIN, HTTP for a pairing) runs on
+//! the runtime's blocking threads, never on its few async workers: a pairing
+//! waiting on a server that does not answer then delays no visit.
 
 use counterpart_engine::command::{
-    CameraChoice, CameraSetting, CardToPrint, Commands, CustomerRef, Enrol, ExampleProgram,
-    FindCustomers, PairTill, Paired, RecordVisit, Redeem, RefusedEvent, SaleSheet, ScanNotice,
-    ScannedCustomer, SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast,
-    WedgeKey,
+    CameraOverview, CameraSetting, CardToPrint, Commands, CustomerRef, Enrol, ExampleProgram,
+    FindCustomers, PairTill, Paired, RecordVisit, Redeem, RefusedEvent, SaleSheet, ScannedCustomer,
+    SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
 };
-use counterpart_engine::error::ErrorReport;
+use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
@@ -30,18 +33,34 @@ fn answer<T>(result: counterpart_engine::Result<T>) -> Answer<T> {
     })
 }
 
+/// Runs `work` on a blocking thread and answers what it answered.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> counterpart_engine::Result<T> + Send + 'static,
+) -> Answer<T> {
+    match tauri::async_runtime::spawn_blocking(work).await {
+        Ok(result) => answer(result),
+        Err(e) => answer(Err(EngineError::Internal(e.to_string()))),
+    }
+}
+
+/// The command layer as whoever is signed in, for one request.
+fn acting(till: &State<'_, Till>) -> Commands {
+    till.commands()
+}
+
 /// After something was recorded: sync it soon.
-fn recorded(till: &Till, outcome: counterpart_engine::Result<Outcome>) -> Answer<Outcome> {
+fn recorded(till: &Till, outcome: Answer<Outcome>) -> Answer<Outcome> {
     if outcome.is_ok() {
         till.syncer.wake();
     }
-    answer(outcome)
+    outcome
 }
 
 /// Which screen to show: the shop (none before set-up), who is signed in, the staff.
 #[tauri::command]
 pub async fn till_state(till: State<'_, Till>) -> Answer<TillOverview> {
-    answer(till.commands().overview())
+    let commands = acting(&till);
+    blocking(move || commands.overview()).await
 }
 
 /// The example programs in a currency, for the first-run screen.
@@ -53,24 +72,27 @@ pub async fn example_programs(currency: String) -> Answer<Vec<ExampleProgram>> {
 /// Sets up a new shop.
 #[tauri::command]
 pub async fn set_up_shop(till: State<'_, Till>, request: SetUpShop) -> Answer<TillOverview> {
-    let commands = till.commands();
-    answer(
+    let commands = acting(&till);
+    blocking(move || {
         commands
             .set_up_shop(&request)
-            .and_then(|_| commands.overview()),
-    )
+            .and_then(|_| commands.overview())
+    })
+    .await
 }
 
 /// The sign-in list.
 #[tauri::command]
 pub async fn staff_list(till: State<'_, Till>) -> Answer<StaffList> {
-    answer(till.commands().staff())
+    let commands = acting(&till);
+    blocking(move || commands.staff()).await
 }
 
 /// Checks a PIN; the till acts as that person from now on.
 #[tauri::command]
 pub async fn sign_in(till: State<'_, Till>, request: SignIn) -> Answer<Option<SignedIn>> {
-    let signed = answer(till.commands().sign_in(&request))?;
+    let commands = acting(&till);
+    let signed = blocking(move || commands.sign_in(&request)).await?;
     let who = signed.signed_in().cloned();
     till.act_as(signed);
     Ok(who)
@@ -87,14 +109,15 @@ pub async fn sign_out(till: State<'_, Till>) -> Answer<()> {
 /// A card's code typed (the typed code under its QR, or its whole QR text).
 #[tauri::command]
 pub async fn scan_typed(till: State<'_, Till>, text: String) -> Answer<ScannedCustomer> {
-    answer(till.commands().scan(&text))
+    let commands = acting(&till);
+    blocking(move || commands.scan(&text)).await
 }
 
 /// Keys typed since the last call: a keyboard-wedge scanner's burst is a scan.
 #[tauri::command]
 pub async fn wedge(till: State<'_, Till>, keys: Vec<WedgeKey>) -> Answer<Option<ScannedCustomer>> {
-    let commands = till.commands();
-    answer(commands.wedge_keys(&mut lock(&till.wedge), &keys))
+    let (commands, wedge) = (acting(&till), till.wedge.clone());
+    blocking(move || commands.wedge_keys(&mut lock(&wedge), &keys)).await
 }
 
 /// Customers by phone or name, a short list.
@@ -103,74 +126,91 @@ pub async fn find_customers(
     till: State<'_, Till>,
     request: FindCustomers,
 ) -> Answer<Vec<CustomerRecord>> {
-    answer(till.commands().find_customers(&request))
+    let commands = acting(&till);
+    blocking(move || commands.find_customers(&request)).await
 }
 
 /// A customer, with balances and rewards.
 #[tauri::command]
 pub async fn customer(till: State<'_, Till>, who: CustomerRef) -> Answer<CustomerSummary> {
-    answer(till.commands().customer(&who))
+    let commands = acting(&till);
+    blocking(move || commands.customer(&who)).await
 }
 
 /// The items a sale can carry and the offers running now for the customer.
 #[tauri::command]
 pub async fn sale_sheet(till: State<'_, Till>, who: Option<CustomerRef>) -> Answer<SaleSheet> {
-    answer(till.commands().sale_sheet(who.as_ref()))
+    let commands = acting(&till);
+    blocking(move || commands.sale_sheet(who.as_ref())).await
 }
 
 /// Spends an amount of the customer's cashback the barista chose.
 #[tauri::command]
 pub async fn spend_cashback(till: State<'_, Till>, request: SpendCashback) -> Answer<Outcome> {
-    recorded(&till, till.commands().spend_cashback(&request))
+    let commands = acting(&till);
+    let outcome = blocking(move || commands.spend_cashback(&request)).await;
+    recorded(&till, outcome)
 }
 
 /// Records a visit.
 #[tauri::command]
 pub async fn record_visit(till: State<'_, Till>, request: RecordVisit) -> Answer<Outcome> {
-    recorded(&till, till.commands().record_visit(&request))
+    let commands = acting(&till);
+    let outcome = blocking(move || commands.record_visit(&request)).await;
+    recorded(&till, outcome)
 }
 
 /// Redeems a reward.
 #[tauri::command]
 pub async fn redeem(till: State<'_, Till>, request: Redeem) -> Answer<Outcome> {
-    recorded(&till, till.commands().redeem(&request))
+    let commands = acting(&till);
+    let outcome = blocking(move || commands.redeem(&request)).await;
+    recorded(&till, outcome)
 }
 
 /// Undoes this person's last action (within the engine's window).
 #[tauri::command]
 pub async fn undo_last(till: State<'_, Till>, request: UndoLast) -> Answer<Outcome> {
-    recorded(&till, till.commands().undo_last(&request))
+    let commands = acting(&till);
+    let outcome = blocking(move || commands.undo_last(&request)).await;
+    recorded(&till, outcome)
 }
 
 /// Enrols a customer.
 #[tauri::command]
 pub async fn enrol(till: State<'_, Till>, request: Enrol) -> Answer<Outcome> {
-    recorded(&till, till.commands().enrol(&request))
+    let commands = acting(&till);
+    let outcome = blocking(move || commands.enrol(&request)).await;
+    recorded(&till, outcome)
 }
 
 /// The card given at an enrolment, to print (the barista who just enrolled
 /// the customer, or a manager).
 #[tauri::command]
 pub async fn enrolment_card(till: State<'_, Till>, enrolment: EventId) -> Answer<CardToPrint> {
-    answer(till.commands().enrolment_card(enrolment))
+    let commands = acting(&till);
+    blocking(move || commands.enrolment_card(enrolment)).await
 }
 
 /// Sync as the status bar shows it.
 #[tauri::command]
 pub async fn sync_status(till: State<'_, Till>) -> Answer<SyncStatus> {
-    answer(till.commands().sync_status(&till.syncer))
+    let (commands, live) = (acting(&till), till.syncer.status());
+    blocking(move || commands.sync_status_with(live)).await
 }
 
 /// The events sync could not complete, for a manager to open from the status bar.
 #[tauri::command]
 pub async fn refused_events(till: State<'_, Till>) -> Answer<Vec<RefusedEvent>> {
-    answer(till.commands().refused_events())
+    let commands = acting(&till);
+    blocking(move || commands.refused_events()).await
 }
 
 /// Pairs this till with the shop's server (a typed code, or a pairing QR's text).
 #[tauri::command]
 pub async fn pair(till: State<'_, Till>, request: PairTill) -> Answer<Paired> {
-    let paired = answer(till.commands().pair(&request))?;
+    let commands = acting(&till);
+    let paired = blocking(move || commands.pair(&request)).await?;
     till.syncer.wake();
     Ok(paired)
 }
@@ -178,22 +218,24 @@ pub async fn pair(till: State<'_, Till>, request: PairTill) -> Answer<Paired> {
 /// The webcams this machine has, the manager's choice, the camera's state now,
 /// and whether recorded frames play instead of a webcam.
 #[tauri::command]
-pub async fn cameras(
-    till: State<'_, Till>,
-) -> Answer<(Vec<CameraChoice>, Option<CameraSetting>, ScanNotice, bool)> {
-    let setting = answer(till.commands().camera_setting())?;
-    Ok((
-        Commands::cameras(),
-        setting,
-        till.camera.state(),
-        till.camera.is_replay(),
-    ))
+pub async fn cameras(till: State<'_, Till>) -> Answer<CameraOverview> {
+    let (commands, now, replay) = (acting(&till), till.camera.state(), till.camera.is_replay());
+    blocking(move || {
+        Ok(CameraOverview {
+            cameras: Commands::cameras(),
+            setting: commands.camera_setting()?,
+            now,
+            replay,
+        })
+    })
+    .await
 }
 
 /// Uses a webcam at a resolution (a manager's setting, kept for the next start).
 #[tauri::command]
 pub async fn use_camera(till: State<'_, Till>, setting: CameraSetting) -> Answer<()> {
-    answer(till.commands().set_camera(&setting))?;
+    let commands = acting(&till);
+    blocking(move || commands.set_camera(&setting)).await?;
     till.camera.switch(setting.source());
     Ok(())
 }

@@ -21,7 +21,7 @@ pub struct Till {
     /// The command layer, as the person signed in (replaced on sign-in/out).
     commands: Mutex<Commands>,
     /// Keys from the screen, for scanners in keyboard mode.
-    pub wedge: Mutex<Wedge>,
+    pub wedge: Arc<Mutex<Wedge>>,
     /// The scanner and its frames.
     pub camera: Camera,
     /// The background sync loop.
@@ -96,7 +96,7 @@ impl Till {
         );
         Ok(Till {
             commands: Mutex::new(commands),
-            wedge: Mutex::new(Wedge::default()),
+            wedge: Arc::new(Mutex::new(Wedge::default())),
             camera,
             syncer,
         })

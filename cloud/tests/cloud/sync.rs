@@ -523,7 +523,9 @@ fn background_sync_shows_its_state_and_never_blocks_the_till() {
     assert!(
         eventually(10, || {
             let s = syncer.status();
-            !s.online && s.last_error_code.as_deref() == Some("sync.offline") && s.waiting == 1
+            !s.online
+                && s.last_error.as_ref().map(|r| r.code.as_str()) == Some("sync.offline")
+                && s.waiting == 1
         }),
         "offline: {:?}",
         syncer.status()
@@ -577,7 +579,10 @@ fn background_sync_stops_on_what_retrying_cannot_mend_and_says_what_to_do() {
         syncer.status()
     );
     let s = syncer.status();
-    assert_eq!(s.last_error_code.as_deref(), Some("sync.unauthenticated"));
+    assert_eq!(
+        s.last_error.as_ref().map(|r| r.code.as_str()),
+        Some("sync.unauthenticated")
+    );
     assert!(
         s.action_needed
             .as_deref()

@@ -10,8 +10,9 @@ use super::*;
 use crate::error::{ErrorCode, ErrorReport};
 use crate::ledger::{Delta, Item};
 use crate::store::{
-    BalanceLine, CardCodes, ConflictKind, ConflictLine, CustomerRecord, CustomerSummary,
-    ParkedEvent, RebuildReport, RewardLine, RewardOutOfReach, TableDiff, TierLine,
+    BalanceKind, BalanceLine, CardCodes, ConflictKind, ConflictLine, CustomerRecord,
+    CustomerSummary, ParkedEvent, RebuildReport, RewardLine, RewardOutOfReach, StampProgress,
+    TableDiff, TierLine,
 };
 use crate::till::Outcome;
 
@@ -72,6 +73,8 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         Outcome,
         CardCodes,
         CustomerRecord,
+        BalanceKind,
+        StampProgress,
         BalanceLine,
         TierLine,
         RewardLine,
@@ -96,7 +99,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
     #[cfg(feature = "print")]
     all.extend(declare![cfg; PrintedCard, CardSheet, CardToPrint]);
     #[cfg(feature = "scan")]
-    all.extend(declare![cfg; CameraChoice, CameraSetting, ScanNotice]);
+    all.extend(declare![cfg; CameraChoice, CameraSetting, CameraState, CameraNow, CameraOverview, ScanNotice]);
     #[cfg(feature = "sync")]
     all.extend(declare![cfg;
         Paired,
@@ -164,6 +167,51 @@ fn money_tables() -> String {
     out
 }
 
+/// The engine's numbers the screens use, so none is copied into `ui/`: the
+/// undo window, the webcam resolutions, the currencies a new shop may pick
+/// (with their decimals) and the longest text each field takes.
+fn constants() -> String {
+    let mut out = format!(
+        "/** How long after an action its author may undo it, in milliseconds. */\nexport const UNDO_WINDOW_MS = {};\n\n",
+        crate::staff::UNDO_SECONDS * 1000
+    );
+    #[cfg(feature = "scan")]
+    {
+        let sizes: Vec<String> = super::CAMERA_RESOLUTIONS
+            .iter()
+            .map(|(w, h)| format!("[{w}, {h}]"))
+            .collect();
+        out.push_str(&format!(
+            "/** The webcam resolutions a manager may pick (width, height). */\nexport const CAMERA_RESOLUTIONS: readonly (readonly [number, number])[] = [{}];\n\n",
+            sizes.join(", ")
+        ));
+    }
+    let currencies: Vec<String> = crate::money::OFFERED_CURRENCIES
+        .iter()
+        .filter_map(|c| crate::money::Currency::parse(c).ok())
+        .map(|c| {
+            format!(
+                "  {{ code: \"{}\", decimals: {} }},",
+                c.code(),
+                c.exponent()
+            )
+        })
+        .collect();
+    out.push_str(&format!(
+        "/** The currencies a new shop may pick, with their decimals. */\nexport const CURRENCIES: readonly {{ code: string; decimals: number }}[] = [\n{}\n];\n\n",
+        currencies.join("\n")
+    ));
+    let limits: Vec<String> = crate::limits::ALL
+        .iter()
+        .map(|(name, n)| format!("  {name}: {n},"))
+        .collect();
+    out.push_str(&format!(
+        "/** The longest text each field takes, in characters (the engine refuses longer). */\nexport const LIMITS = {{\n{}\n}} as const;\n\n",
+        limits.join("\n")
+    ));
+    out
+}
+
 /// The whole file.
 pub fn typescript() -> String {
     // Amounts are i64 in Rust but bounded by the ledger to ±2^53, so a JSON
@@ -174,6 +222,11 @@ pub fn typescript() -> String {
     out.push_str("export type ErrorCode =");
     for code in ErrorCode::ALL {
         out.push_str(&format!("\n  | \"{}\"", code.as_str()));
+    }
+    out.push_str(";\n\n");
+    out.push_str("/** What someone at the till may be allowed to do (`docs/permissions.md`). */\nexport type Permission =");
+    for p in crate::staff::Permission::ALL {
+        out.push_str(&format!("\n  | \"{}\"", p.as_str()));
     }
     out.push_str(";\n\n");
     out.push_str("/** Every kind of ledger event, as stored. */\nexport type EventKind =");
@@ -187,7 +240,13 @@ pub fn typescript() -> String {
         out.push_str(&format!("\n  \"{kind}\","));
     }
     out.push_str("\n];\n\n");
+    out.push_str("/** The same, as a list. */\nexport const ERROR_CODES: readonly ErrorCode[] = [");
+    for code in ErrorCode::ALL {
+        out.push_str(&format!("\n  \"{}\",", code.as_str()));
+    }
+    out.push_str("\n];\n\n");
     out.push_str(&money_tables());
+    out.push_str(&constants());
     #[cfg(feature = "scan")]
     out.push_str(&format!(
         "/** The fewest characters a keyboard-wedge scanner's burst holds before its Enter. */\nexport const WEDGE_MIN_CODE_CHARS = {};\n\n",

@@ -6,6 +6,7 @@ use super::request::*;
 use super::{customer_in, invalid, Commands};
 use crate::error::{EngineError, Refusal, Result, Why};
 use crate::ledger::{Account, Delta, EventBody, Message};
+use crate::limits::REASON_CHARS;
 use crate::money::Money;
 use crate::staff::Permission;
 use crate::store;
@@ -29,8 +30,11 @@ impl Commands {
             || crate::idempotency::of_request("void", request),
             |ctx| {
                 let reason = request.reason.trim();
-                if reason.is_empty() || reason.chars().count() > 200 {
-                    return Err(invalid("reason", "say why, in 1 to 200 characters"));
+                if reason.is_empty() || reason.chars().count() > REASON_CHARS {
+                    return Err(invalid(
+                        "reason",
+                        format!("say why, in 1 to {REASON_CHARS} characters"),
+                    ));
                 }
                 let body = store::reads::event_body(ctx.conn, &target.to_string())?
                     .ok_or_else(|| EngineError::not_found("event", target.to_string()))?;
@@ -117,10 +121,10 @@ impl Commands {
             };
             let customer = customer_in(ctx.conn, &request.customer)?;
             let reason = request.reason.trim();
-            if reason.is_empty() || reason.chars().count() > 200 {
+            if reason.is_empty() || reason.chars().count() > REASON_CHARS {
                 return Err(invalid(
                     "reason",
-                    "an adjustment needs a reason of 1 to 200 characters",
+                    format!("an adjustment needs a reason of 1 to {REASON_CHARS} characters"),
                 ));
             }
             if !(1..=1_000_000_000).contains(&amount.unsigned_abs()) {

@@ -55,6 +55,10 @@ pub struct TillOverview {
     pub signed_in: Option<super::SignedIn>,
     /// The sign-in list; `runs_open` when nobody needs to sign in.
     pub staff: super::StaffList,
+    /// What whoever is signed in may do here (everything while the till runs
+    /// open): the screens offer what this allows and ask nothing else.
+    #[cfg_attr(feature = "ts", ts(type = "Permission[]"))]
+    pub permissions: Vec<crate::staff::Permission>,
 }
 
 impl Commands {
@@ -69,6 +73,7 @@ impl Commands {
             shop,
             signed_in: self.signed_in().cloned(),
             staff: self.staff()?,
+            permissions: self.permissions()?,
         })
     }
 

@@ -60,7 +60,8 @@ pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};
 #[cfg(feature = "scan")]
 pub use scanning::{
-    CameraChoice, CameraSetting, FrameSourceChoice, ScanNotice, Wedge, CAMERA_RESOLUTIONS,
+    CameraChoice, CameraNow, CameraOverview, CameraSetting, CameraState, FrameSourceChoice,
+    ScanNotice, Wedge, CAMERA_RESOLUTIONS,
 };
 pub use staff::{AuditLine, SignedIn, StaffList};
 

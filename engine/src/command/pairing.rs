@@ -144,10 +144,14 @@ impl Commands {
     pub fn pair(&self, request: &PairTill) -> Result<Paired> {
         self.authorise(Permission::Pair)?;
         let (server, code) = split_code(&request.code, request.server.as_deref())?;
-        if request.name.trim().is_empty() {
+        let length = request.name.trim().chars().count();
+        if length == 0 || length > crate::limits::TILL_NAME_CHARS {
             return Err(invalid(
                 "name",
-                "give this till a name managers will recognise",
+                format!(
+                    "give this till a name managers will recognise, of 1 to {} characters",
+                    crate::limits::TILL_NAME_CHARS
+                ),
             ));
         }
         if self.store.sync_config()?.is_some() {
@@ -222,7 +226,12 @@ impl Commands {
     /// they are now (the loop's own are from its last round): the status bar
     /// counts a visit the moment it is recorded.
     pub fn sync_status(&self, syncer: &Syncer) -> Result<sync::SyncStatus> {
-        let mut status = syncer.status();
+        self.sync_status_with(syncer.status())
+    }
+
+    /// [`Commands::sync_status`] from the loop's status as already read (the
+    /// app reads it on its async side, and the store on a blocking thread).
+    pub fn sync_status_with(&self, mut status: sync::SyncStatus) -> Result<sync::SyncStatus> {
         status.paired = self.store.sync_config()?.is_some();
         status.waiting = self.store.outbox_len()?;
         status.parked = self.store.parked()?.len();

@@ -184,19 +184,84 @@ pub enum ScanNotice {
     Refused {
         /// From the frame's arrival to the code decoded, in milliseconds.
         latency_ms: f64,
-        /// The code as read: a pre-printed card not handed over yet is
-        /// refused as unknown, and the enrolment form takes it from here.
+        /// The code as read.
         code: String,
+        /// The code when it is a card code (`CP1.…`): a pre-printed card not
+        /// handed over yet is refused as unknown, and an open enrolment form
+        /// takes it as the card handed over.
+        card: Option<String>,
         /// Why.
         error: crate::error::ErrorReport,
     },
-    /// The camera's state changed.
-    Camera {
-        /// `running`, `unavailable` (retrying) or `ended` (a replay ran out).
-        state: String,
-        /// The camera's name, or what went wrong.
-        detail: String,
+    /// A shop's pairing QR (`counterpart-pair:URL#CODE`) was read: the join
+    /// form takes it; it is never looked up as a card.
+    Pairing {
+        /// The QR's text, as the join form sends it.
+        code: String,
     },
+    /// The camera's state changed.
+    Camera(CameraNow),
+}
+
+/// How the camera is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum CameraState {
+    /// The camera is being opened.
+    Starting,
+    /// Frames are coming.
+    Running,
+    /// No camera, or it is busy or was unplugged: the scanner retries.
+    Unavailable,
+    /// A replay ran out of frames.
+    Ended,
+}
+
+impl CameraState {
+    /// True when a person may start the camera again from the screen.
+    pub fn can_retry(self) -> bool {
+        matches!(self, CameraState::Unavailable | CameraState::Ended)
+    }
+}
+
+/// The camera's state as a screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CameraNow {
+    /// Its state.
+    pub state: CameraState,
+    /// The camera's name, or what went wrong.
+    pub detail: String,
+    /// A retry is offered (see [`CameraState::can_retry`]).
+    pub retry: bool,
+}
+
+impl CameraNow {
+    /// The camera in `state`, with `detail`.
+    pub fn new(state: CameraState, detail: String) -> CameraNow {
+        CameraNow {
+            state,
+            detail,
+            retry: state.can_retry(),
+        }
+    }
+}
+
+/// The camera settings screen's facts: the webcams this machine has, the
+/// manager's choice, the camera's state now, and whether recorded frames play
+/// instead of a webcam (the demo, a till with no webcam).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CameraOverview {
+    /// The webcams found.
+    pub cameras: Vec<CameraChoice>,
+    /// The manager's choice, if any.
+    pub setting: Option<CameraSetting>,
+    /// The camera now.
+    pub now: CameraNow,
+    /// Recorded frames play in place of a webcam.
+    pub replay: bool,
 }
 
 impl Commands {
@@ -205,6 +270,11 @@ impl Commands {
     pub fn scan_notice(&self, event: ScanEvent) -> ScanNotice {
         use crate::scan::CameraStatus;
         match event {
+            ScanEvent::Code { text, .. }
+                if text.starts_with(crate::card_code::PAIRING_QR_PREFIX) =>
+            {
+                ScanNotice::Pairing { code: text }
+            }
             ScanEvent::Code { text, latency } => {
                 let latency_ms = latency.as_secs_f64() * 1e3;
                 match self.scan(&text) {
@@ -214,6 +284,7 @@ impl Commands {
                     },
                     Err(e) => ScanNotice::Refused {
                         latency_ms,
+                        card: crate::card_code::has_prefix(text.trim()).then(|| text.clone()),
                         code: text,
                         error: crate::error::ErrorReport::from(&e),
                     },
@@ -221,14 +292,11 @@ impl Commands {
             }
             ScanEvent::Status(status) => {
                 let (state, detail) = match status {
-                    CameraStatus::Running(name) => ("running", name),
-                    CameraStatus::Unavailable(why) => ("unavailable", why),
-                    CameraStatus::Ended => ("ended", String::new()),
+                    CameraStatus::Running(name) => (CameraState::Running, name),
+                    CameraStatus::Unavailable(why) => (CameraState::Unavailable, why),
+                    CameraStatus::Ended => (CameraState::Ended, String::new()),
                 };
-                ScanNotice::Camera {
-                    state: state.into(),
-                    detail,
-                }
+                ScanNotice::Camera(CameraNow::new(state, detail))
             }
         }
     }

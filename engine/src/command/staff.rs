@@ -203,6 +203,30 @@ impl Commands {
         Ok(Some(member.clone()))
     }
 
+    /// Everything whoever is signed in may do on this till (all of it while
+    /// the till runs open; nothing for nobody in a staffed shop), by the same
+    /// table every action checks.
+    pub fn permissions(&self) -> Result<Vec<Permission>> {
+        let conn = self.store.conn();
+        let roster = self.store.roster_in(&conn)?;
+        if runs_open_on(&conn, &roster)? {
+            return Ok(Permission::ALL.to_vec());
+        }
+        let member = self
+            .signed_in
+            .as_ref()
+            .and_then(|s| roster.get(s.staff))
+            .filter(|m| !m.removed);
+        Ok(match member {
+            Some(m) => Permission::ALL
+                .iter()
+                .copied()
+                .filter(|p| p.allows(m.role))
+                .collect(),
+            None => Vec::new(),
+        })
+    }
+
     /// A void is a manager's, or a barista's undo of their own last action on
     /// this till within two minutes (without leaving a balance below zero,
     /// which only a manager may confirm). Checked on the void's transaction.

@@ -281,20 +281,37 @@ fn a_scanner_event_reaches_the_screen_as_its_customer_or_its_refusal() {
         other => panic!("not the customer: {other:?}"),
     }
     match till.scan_notice(read("not a card")) {
-        ScanNotice::Refused { error, code, .. } => {
+        ScanNotice::Refused {
+            error, code, card, ..
+        } => {
             assert_eq!(error.code, ErrorCode::CardGarbled);
-            // The code as read: the enrolment form takes a pre-printed card from it.
             assert_eq!(code, "not a card");
+            assert_eq!(card, None, "not a card an enrolment could take");
         }
         other => panic!("not refused: {other:?}"),
     }
+    // A card code this till cannot take (here, altered): refused, and offered
+    // as a card to an open enrolment form, which will say why it cannot.
+    let altered = format!("{}X", &code[..code.len() - 1]);
+    match till.scan_notice(read(&altered)) {
+        ScanNotice::Refused { card, .. } => assert_eq!(card.as_deref(), Some(altered.as_str())),
+        other => panic!("not refused: {other:?}"),
+    }
+    // A shop's pairing QR is a pairing, never a card lookup.
+    let pairing = "counterpart-pair:https://cloud.example#ABCD-EFGH-JKMN";
+    assert_eq!(
+        till.scan_notice(read(pairing)),
+        ScanNotice::Pairing {
+            code: pairing.into()
+        }
+    );
     let json = serde_json::to_value(till.scan_notice(ScanEvent::Status(
         CameraStatus::Unavailable("the camera is busy".into()),
     )))
     .expect("json");
     assert_eq!(
         json,
-        serde_json::json!({"kind": "camera", "state": "unavailable", "detail": "the camera is busy"})
+        serde_json::json!({"kind": "camera", "state": "unavailable", "detail": "the camera is busy", "retry": true})
     );
 }
 

@@ -96,6 +96,9 @@ codes! {
     Corrupt = "corrupt", retryable: false;
     /// A file could not be read or written.
     Io = "io", retryable: false;
+    /// The till failed inside while doing what was asked (a bug); nothing was
+    /// recorded unless its outcome says so, and asking again may work.
+    Internal = "internal", retryable: true;
     /// The server cannot be reached; the till keeps working and retries.
     SyncOffline = "sync.offline", retryable: true;
     /// The server does not know the till's token: pair again.

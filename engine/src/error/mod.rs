@@ -288,6 +288,9 @@ pub enum EngineError {
     /// A file could not be read or written.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// The till failed inside (a worker thread panicked): a bug, logged.
+    #[error("the till failed inside: {0}")]
+    Internal(String),
 }
 
 impl EngineError {
@@ -327,6 +330,7 @@ impl EngineError {
             EngineError::Migrate(_) => ErrorCode::Migration,
             EngineError::Corrupt(_) => ErrorCode::Corrupt,
             EngineError::Io(_) => ErrorCode::Io,
+            EngineError::Internal(_) => ErrorCode::Internal,
         }
     }
 

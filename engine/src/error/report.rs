@@ -8,7 +8,7 @@ use super::{AuthError, EngineError, ErrorCode};
 use crate::card_code::CodeError;
 
 /// An error as the command line prints it and a screen receives it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErrorReport {
     /// The stable code to branch on.

@@ -40,8 +40,8 @@ pub use held::HeldEvent;
 #[cfg(feature = "commands")]
 pub(crate) use query::{balance_of, customer_by_card_in, find_card_in, summary};
 pub use query::{
-    normalise_phone, BalanceLine, CardCodes, ConflictKind, ConflictLine, CustomerRecord,
-    CustomerSummary, RewardLine, RewardOutOfReach, TierLine,
+    normalise_phone, BalanceKind, BalanceLine, CardCodes, ConflictKind, ConflictLine,
+    CustomerRecord, CustomerSummary, RewardLine, RewardOutOfReach, StampProgress, TierLine,
 };
 pub use rebuild::{RebuildReport, TableDiff};
 #[cfg(feature = "commands")]

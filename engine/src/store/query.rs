@@ -65,12 +65,43 @@ pub struct CardCodes {
 pub struct BalanceLine {
     /// The account (`points`, `stamps:coffee`).
     pub account: String,
+    /// What kind of balance it is.
+    pub kind: BalanceKind,
     /// Raw amount.
     pub amount: i64,
+    /// For a stamp card: how many stamps of how many, to draw.
+    pub progress: Option<StampProgress>,
     /// Words: "120 points", "7 of 10 on Coffee card", "$3.20 cashback".
     pub text: String,
     /// The same as a message, for every language.
     pub message: Message,
+}
+
+/// What kind of balance a line is, for a screen to lay it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum BalanceKind {
+    /// Points.
+    Points,
+    /// Stamps on one card.
+    Stamps,
+    /// Cashback to spend.
+    Cashback,
+    /// Vouchers for one reward.
+    Vouchers,
+}
+
+/// A stamp card's progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StampProgress {
+    /// The card's id in the program.
+    pub card: String,
+    /// Stamps collected.
+    pub stamps: i64,
+    /// Stamps that fill the card.
+    pub of: i64,
 }
 
 /// The tier held.
@@ -431,9 +462,9 @@ pub fn normalise_phone(phone: &str) -> Option<String> {
         Some(rest) => (true, rest.to_string()),
         None => (t.starts_with('+'), digits),
     };
-    let ok = t
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let ok = t.chars().count() <= crate::limits::PHONE_CHARS
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
     (ok && (6..=15).contains(&digits.len()))
         .then(|| if plus { format!("+{digits}") } else { digits })
 }
@@ -479,11 +510,13 @@ pub(crate) fn summarize(
     let money = |m: i64| Money::new(m, program.currency).to_string();
     let mut balances = Vec::new();
     for (account, amount) in &ctx.accounts {
-        let (text, message) = match account {
+        let mut progress = None;
+        let (kind, text, message) = match account {
             Account::Points => {
                 let available = ctx.points_available();
                 if ctx.points_expired > 0 {
                     (
+                        BalanceKind::Points,
                         format!("{available} points ({} expired)", ctx.points_expired),
                         Message::new("balance-points-expired")
                             .num("points", available)
@@ -491,6 +524,7 @@ pub(crate) fn summarize(
                     )
                 } else {
                     (
+                        BalanceKind::Points,
                         format!("{available} points"),
                         Message::new("balance-points").num("points", available),
                     )
@@ -510,9 +544,15 @@ pub(crate) fn summarize(
                 }
                 .num("stamps", *amount)
                 .text("card", name);
-                (text, message)
+                progress = of.map(|of| StampProgress {
+                    card: card.clone(),
+                    stamps: *amount,
+                    of,
+                });
+                (BalanceKind::Stamps, text, message)
             }
             Account::Cashback => (
+                BalanceKind::Cashback,
                 format!("{} cashback", money(*amount)),
                 Message::new("balance-cashback")
                     .money("amount", Money::new(*amount, program.currency)),
@@ -520,6 +560,7 @@ pub(crate) fn summarize(
             Account::Voucher(r) => {
                 let name = program.reward(r).map_or(r.as_str(), |x| x.name.as_str());
                 (
+                    BalanceKind::Vouchers,
                     format!("{amount} × {name}"),
                     Message::new("balance-vouchers")
                         .num("count", *amount)
@@ -538,7 +579,9 @@ pub(crate) fn summarize(
         }
         balances.push(BalanceLine {
             account: account.to_string(),
+            kind,
             amount,
+            progress,
             text,
             message,
         });
@@ -692,10 +735,13 @@ impl Store {
     /// index; one or two match the start of a name.
     pub fn find_customers(&self, query: &str, limit: i64) -> Result<Vec<CustomerRecord>> {
         let q = query.trim();
-        if q.is_empty() || q.chars().count() > 100 {
+        if q.is_empty() || q.chars().count() > crate::limits::LOOKUP_CHARS {
             return Err(EngineError::invalid(
                 "query",
-                "type 1 to 100 characters of a name or a phone number",
+                format!(
+                    "type 1 to {} characters of a name or a phone number",
+                    crate::limits::LOOKUP_CHARS
+                ),
             ));
         }
         // A quoted phrase under the trigram tokenizer is a case-insensitive

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use super::client::{Client, SyncError};
 use super::protocol::{PullResponse, MAX_PULL_EVENTS, MAX_PUSH_EVENTS};
+use crate::error::ErrorReport;
 use crate::ledger::Event;
 use crate::store::{AckReport, Store};
 
@@ -39,10 +40,10 @@ pub struct SyncStatus {
     pub held: usize,
     /// When the last full round (pushed and caught up) finished, till clock.
     pub last_sync: Option<DateTime<Utc>>,
-    /// The last error, in words, until a round succeeds.
-    pub last_error: Option<String>,
-    /// Its stable code.
-    pub last_error_code: Option<String>,
+    /// The last error, until a round succeeds: the same report as any
+    /// command's error (its stable code, its words, whether a retry may help).
+    #[cfg_attr(feature = "ts", ts(type = "ErrorReport | null"))]
+    pub last_error: Option<ErrorReport>,
     /// Server clock minus till clock, seconds, at the last answer.
     pub clock_skew_seconds: Option<i64>,
     /// Set when the till's clock is far from the server's.
@@ -562,7 +563,6 @@ fn run(store: &Store, shared: &Shared, interval: Duration, observer: &SyncObserv
                 backoff.reset();
                 status.online = true;
                 status.last_error = None;
-                status.last_error_code = None;
                 status.forked = false;
                 status.action_needed = None;
                 status.clock_skew_seconds = Some(round.clock_skew_seconds);
@@ -575,8 +575,7 @@ fn run(store: &Store, shared: &Shared, interval: Duration, observer: &SyncObserv
                 status.online = !matches!(e, SyncError::Offline(_));
                 status.forked |= e.is_forked();
                 status.action_needed = e.advice().map(str::to_string);
-                status.last_error_code = Some(e.code());
-                status.last_error = Some(e.to_string());
+                status.last_error = Some(ErrorReport::from(&e));
                 match &status.action_needed {
                     Some(advice) => tracing::error!(error = %e, advice, "sync stopped"),
                     None => tracing::warn!(error = %e, "sync failed"),

@@ -29,6 +29,7 @@ export type ErrorCode =
   | "migration"
   | "corrupt"
   | "io"
+  | "internal"
   | "sync.offline"
   | "sync.unauthenticated"
   | "sync.forbidden"
@@ -47,6 +48,27 @@ export type ErrorCode =
   | "sync.not_paired"
   | "sync.already_paired"
   | "sync.failed";
+
+/** What someone at the till may be allowed to do (`docs/permissions.md`). */
+export type Permission =
+  | "enrol"
+  | "record_visit"
+  | "redeem"
+  | "undo_own_last"
+  | "void"
+  | "adjust"
+  | "update_profile"
+  | "replace_card"
+  | "subscribe"
+  | "merge"
+  | "erase"
+  | "export"
+  | "publish_program"
+  | "manage_staff"
+  | "pair"
+  | "maintain"
+  | "print_cards"
+  | "reports";
 
 /** Every kind of ledger event, as stored. */
 export type EventKind =
@@ -91,6 +113,55 @@ export const EVENT_KINDS: readonly EventKind[] = [
   "overdrawn",
 ];
 
+/** The same, as a list. */
+export const ERROR_CODES: readonly ErrorCode[] = [
+  "invalid_input",
+  "invalid_program",
+  "refused.not_enough",
+  "refused.not_available",
+  "refused.cannot_void",
+  "refused.customer_closed",
+  "refused.no_program",
+  "refused.below_zero",
+  "auth.sign_in_required",
+  "auth.forbidden",
+  "auth.wrong_pin",
+  "auth.locked_out",
+  "card.garbled",
+  "card.unknown_shop",
+  "card.unknown_till",
+  "card.forged",
+  "card.revoked",
+  "card.ambiguous",
+  "not_found",
+  "idempotency.mismatch",
+  "forked",
+  "not_initialised",
+  "database",
+  "migration",
+  "corrupt",
+  "io",
+  "internal",
+  "sync.offline",
+  "sync.unauthenticated",
+  "sync.forbidden",
+  "sync.forked",
+  "sync.gap",
+  "sync.too_large",
+  "sync.unsupported_protocol",
+  "sync.pairing_code",
+  "sync.shop_mismatch",
+  "sync.malformed",
+  "sync.rate_limited",
+  "sync.unavailable",
+  "sync.internal",
+  "sync.http",
+  "sync.protocol",
+  "sync.not_paired",
+  "sync.already_paired",
+  "sync.failed",
+];
+
 /** Decimals of currencies whose minor unit is not 1/100 (the rest have 2). */
 export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
   "JPY": 0,
@@ -122,6 +193,42 @@ export const SIGNS_AFTER: Readonly<Record<string, string>> = {
   "PLN": "zł",
   "RUB": "₽",
 };
+
+/** How long after an action its author may undo it, in milliseconds. */
+export const UNDO_WINDOW_MS = 120000;
+
+/** The webcam resolutions a manager may pick (width, height). */
+export const CAMERA_RESOLUTIONS: readonly (readonly [number, number])[] = [[640, 480], [1280, 720], [1920, 1080]];
+
+/** The currencies a new shop may pick, with their decimals. */
+export const CURRENCIES: readonly { code: string; decimals: number }[] = [
+  { code: "USD", decimals: 2 },
+  { code: "EUR", decimals: 2 },
+  { code: "GBP", decimals: 2 },
+  { code: "PLN", decimals: 2 },
+  { code: "CHF", decimals: 2 },
+  { code: "CAD", decimals: 2 },
+  { code: "AUD", decimals: 2 },
+  { code: "SEK", decimals: 2 },
+  { code: "NOK", decimals: 2 },
+  { code: "CZK", decimals: 2 },
+  { code: "JPY", decimals: 0 },
+  { code: "RUB", decimals: 2 },
+];
+
+/** The longest text each field takes, in characters (the engine refuses longer). */
+export const LIMITS = {
+  shop_name: 100,
+  customer_name: 100,
+  staff_name: 40,
+  till_name: 40,
+  reason: 200,
+  tag: 30,
+  tags: 20,
+  lookup: 100,
+  phone: 32,
+  email: 254,
+} as const;
 
 /** The fewest characters a keyboard-wedge scanner's burst holds before its Enter. */
 export const WEDGE_MIN_CODE_CHARS = 8;
@@ -587,7 +694,12 @@ signed_in: SignedIn | null,
 /**
  * The sign-in list; `runs_open` when nobody needs to sign in.
  */
-staff: StaffList, };
+staff: StaffList, 
+/**
+ * What whoever is signed in may do here (everything while the till runs
+ * open): the screens offer what this allows and ask nothing else.
+ */
+permissions: Permission[], };
 
 export type Delta = { 
 /**
@@ -640,6 +752,12 @@ lines: Array<string>,
  * every language.
  */
 messages: Array<Message>, 
+/**
+ * The lines the counter's screen shows: the messages but those kept for
+ * the record (a new card's id and QR text, which the card dialog shows;
+ * a void's own line, whose "undone" lines say what it gave back).
+ */
+counter: Array<Message>, 
 /**
  * The customer afterwards.
  */
@@ -717,15 +835,39 @@ cards: Array<string>,
  */
 card_codes: Array<CardCodes>, };
 
+export type BalanceKind = "points" | "stamps" | "cashback" | "vouchers";
+
+export type StampProgress = { 
+/**
+ * The card's id in the program.
+ */
+card: string, 
+/**
+ * Stamps collected.
+ */
+stamps: number, 
+/**
+ * Stamps that fill the card.
+ */
+of: number, };
+
 export type BalanceLine = { 
 /**
  * The account (`points`, `stamps:coffee`).
  */
 account: string, 
 /**
+ * What kind of balance it is.
+ */
+kind: BalanceKind, 
+/**
  * Raw amount.
  */
 amount: number, 
+/**
+ * For a stamp card: how many stamps of how many, to draw.
+ */
+progress: StampProgress | null, 
 /**
  * Words: "120 points", "7 of 10 on Coffee card", "$3.20 cashback".
  */
@@ -1153,6 +1295,40 @@ index: number,
  */
 resolution: [number, number] | null, };
 
+export type CameraState = "starting" | "running" | "unavailable" | "ended";
+
+export type CameraNow = { 
+/**
+ * Its state.
+ */
+state: CameraState, 
+/**
+ * The camera's name, or what went wrong.
+ */
+detail: string, 
+/**
+ * A retry is offered (see [`CameraState::can_retry`]).
+ */
+retry: boolean, };
+
+export type CameraOverview = { 
+/**
+ * The webcams found.
+ */
+cameras: Array<CameraChoice>, 
+/**
+ * The manager's choice, if any.
+ */
+setting: CameraSetting | null, 
+/**
+ * The camera now.
+ */
+now: CameraNow, 
+/**
+ * Recorded frames play in place of a webcam.
+ */
+replay: boolean, };
+
 export type ScanNotice = { "kind": "customer", 
 /**
  * From the frame's arrival to the code decoded, in milliseconds.
@@ -1167,22 +1343,23 @@ scanned: ScannedCustomer, } | { "kind": "refused",
  */
 latency_ms: number, 
 /**
- * The code as read: a pre-printed card not handed over yet is
- * refused as unknown, and the enrolment form takes it from here.
+ * The code as read.
  */
 code: string, 
 /**
+ * The code when it is a card code (`CP1.…`): a pre-printed card not
+ * handed over yet is refused as unknown, and an open enrolment form
+ * takes it as the card handed over.
+ */
+card: string | null, 
+/**
  * Why.
  */
-error: ErrorReport, } | { "kind": "camera", 
+error: ErrorReport, } | { "kind": "pairing", 
 /**
- * `running`, `unavailable` (retrying) or `ended` (a replay ran out).
+ * The QR's text, as the join form sends it.
  */
-state: string, 
-/**
- * The camera's name, or what went wrong.
- */
-detail: string, };
+code: string, } | { "kind": "camera" } & CameraNow;
 
 export type Paired = { 
 /**
@@ -1356,13 +1533,10 @@ held: number,
  */
 last_sync: string | null, 
 /**
- * The last error, in words, until a round succeeds.
+ * The last error, until a round succeeds: the same report as any
+ * command's error (its stable code, its words, whether a retry may help).
  */
-last_error: string | null, 
-/**
- * Its stable code.
- */
-last_error_code: string | null, 
+last_error: ErrorReport | null, 
 /**
  * Server clock minus till clock, seconds, at the last answer.
  */
