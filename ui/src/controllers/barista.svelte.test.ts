@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { CustomerSummary, Outcome, RewardLine, SaleSheet, ScannedCustomer } from "../lib/bindings";
 import type { ScanForScreen } from "../lib/api";
 import { refusal, testBarista } from "../test/barista";
-import { CLEAR_AFTER_MS, UNDO_MS } from "./barista.svelte";
+import { UNDO_WINDOW_MS } from "../lib/bindings";
+import { CLEAR_AFTER_MS } from "./barista.svelte";
 
 const coffee: RewardLine = { id: "coffee", name: "Free coffee", how: "60 points", how_message: null };
 
@@ -41,7 +42,7 @@ function scan(who: CustomerSummary, capturedAt = 1000): ScanForScreen {
 }
 
 function outcome(kind: string, who: CustomerSummary | null = null): Outcome {
-  return { event_id: `evt-${kind}`, kind, duplicate: false, deltas: [], lines: [], messages: [], customer: who };
+  return { event_id: `evt-${kind}`, kind, duplicate: false, deltas: [], lines: [], messages: [], counter: [], customer: who };
 }
 
 function sheetFor(label: string): SaleSheet {
@@ -81,7 +82,7 @@ describe("a card scanned", () => {
   it("shows a refusal, and the next read clears it", () => {
     const { controller, deps } = testBarista();
     const error = refusal("card.forged");
-    controller.scanned({ notice: { kind: "refused", latency_ms: 5, code: "XYZ", error }, captured_at_ms: 1 });
+    controller.scanned({ notice: { kind: "refused", latency_ms: 5, code: "XYZ", card: null, error }, captured_at_ms: 1 });
     expect(controller.refusal).toEqual(error);
     expect(controller.refused).toBe(1);
     expect(deps.sound.refused).toHaveBeenCalledTimes(1);
@@ -210,7 +211,7 @@ describe("an action the engine refuses", () => {
 describe("the dialogs", () => {
   it("are one value: opening one closes the other", () => {
     const { controller } = testBarista();
-    controller.scanned(scan(customer("ada", { balances: [{ account: "cashback", amount: 320, text: "", message: { id: "x" } }] })));
+    controller.scanned(scan(customer("ada", { balances: [{ account: "cashback", kind: "cashback", amount: 320, progress: null, text: "", message: { id: "x" } }] })));
     controller.askRedeem(coffee);
     expect(controller.dialog).toEqual({ kind: "confirm-redeem", reward: coffee });
     controller.askSpend();
@@ -255,7 +256,7 @@ describe("undo", () => {
     api.recordVisit.mockResolvedValue(outcome("visit"));
     await controller.record();
     expect(controller.canUndo).toBe(true);
-    clock.advance(UNDO_MS - 1000);
+    clock.advance(UNDO_WINDOW_MS - 1000);
     expect(controller.canUndo).toBe(true);
     clock.advance(1000);
     expect(controller.canUndo).toBe(false);

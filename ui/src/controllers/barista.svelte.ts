@@ -6,13 +6,11 @@
 import { isAmount, typeKey } from "../lib/amount";
 import { asErrorReport, type api, type ScanForScreen } from "../lib/api";
 import type { CustomerRef, CustomerSummary, ErrorReport, Item, Outcome, RewardLine, SaleSheet } from "../lib/bindings";
-import { WEDGE_MIN_CODE_CHARS } from "../lib/bindings";
+import { UNDO_WINDOW_MS, WEDGE_MIN_CODE_CHARS } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { exponentOf } from "../lib/money";
 import { WedgeKeys } from "../lib/wedge";
 
-/** Undo is offered this long after an action (the engine enforces its own window). */
-export const UNDO_MS = 2 * 60 * 1000;
 /** The customer clears this long after a sale, once the outcome has been seen. */
 export const CLEAR_AFTER_MS = 8000;
 /** A scan this long after an outcome starts afresh: the old outcome goes. */
@@ -106,11 +104,12 @@ export class BaristaController {
 
   readonly decimals = $derived(exponentOf(this.#currency()));
   readonly canRecord = $derived(this.customer !== null && isAmount(this.amount));
+  /** Within the engine's undo window, and not an undo itself (a void is not undone again). */
   readonly canUndo = $derived(
-    this.outcome !== null && this.outcome.kind !== "voided" && this.now - this.outcomeAt < UNDO_MS,
+    this.outcome !== null && this.outcome.kind !== "voided" && this.now - this.outcomeAt < UNDO_WINDOW_MS,
   );
   /** The customer's cashback (0 without one). */
-  readonly cashback = $derived(this.customer?.balances.find((b) => b.account === "cashback")?.amount ?? 0);
+  readonly cashback = $derived(this.customer?.balances.find((b) => b.kind === "cashback")?.amount ?? 0);
   /** Scans and keys are the screen's: nothing covers it, no dialog is open. */
   readonly listening = $derived(!this.#paused() && this.dialog.kind === "none");
 

@@ -4,7 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
-  CameraChoice,
+  CameraOverview,
   CameraSetting,
   CardToPrint,
   CustomerRecord,
@@ -88,7 +88,7 @@ export const api = {
   syncStatus: () => call<SyncStatus>("sync_status"),
   refusedEvents: () => call<RefusedEvent[]>("refused_events"),
   pair: (request: PairTill) => call<Paired>("pair", { request }),
-  cameras: () => call<[CameraChoice[], CameraSetting | null, ScanNotice, boolean]>("cameras"),
+  cameras: () => call<CameraOverview>("cameras"),
   useCamera: (setting: CameraSetting) => call<null>("use_camera", { setting }),
   cameraRetry: () => call<null>("camera_retry"),
   measure: (name: string, ms: number) => call<null>("measure", { name, ms }),

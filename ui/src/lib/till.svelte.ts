@@ -2,15 +2,14 @@
 // camera as the status bar shows them. Filled from the app's commands and
 // kept current by its `sync` and `scan` events.
 import { api, onScan, onSync, type ScanForScreen } from "./api";
-import type { ErrorReport, ScanNotice, SyncStatus, TillOverview } from "./bindings";
-
-type CameraState = Extract<ScanNotice, { kind: "camera" }>;
+import type { CameraNow, ErrorReport, Permission, SyncStatus, TillOverview } from "./bindings";
 
 class Till {
   overview = $state<TillOverview | null>(null);
   loadError = $state<ErrorReport | null>(null);
   sync = $state<SyncStatus | null>(null);
-  camera = $state<CameraState>({ kind: "camera", state: "starting", detail: "" });
+  /** The camera as the engine last told it (starting until it first does). */
+  camera = $state<CameraNow>({ state: "starting", detail: "", retry: false });
   /** Recorded frames play instead of a webcam (the demo, a till with none). */
   replay = $state(false);
   #scanHandlers = new Set<(scan: ScanForScreen) => void>();
@@ -20,7 +19,8 @@ class Till {
     if (this.#started) return;
     this.#started = true;
     await onScan((scan) => {
-      if (scan.notice.kind === "camera") this.camera = scan.notice;
+      const notice = scan.notice;
+      if (notice.kind === "camera") this.camera = { state: notice.state, detail: notice.detail, retry: notice.retry };
       for (const handler of this.#scanHandlers) handler(scan);
     });
     await onSync((notice) => {
@@ -47,8 +47,8 @@ class Till {
 
   /** The camera's state and source, asked again (at start, after a change of camera). */
   async refreshCamera(): Promise<void> {
-    const [, , state, replay] = await api.cameras();
-    if (state.kind === "camera") this.camera = state;
+    const { now, replay } = await api.cameras();
+    this.camera = now;
     this.replay = replay;
   }
 
@@ -77,9 +77,9 @@ class Till {
     return this.overview?.shop?.currency ?? "USD";
   }
 
-  get isManager(): boolean {
-    const o = this.overview;
-    return !!o && (o.staff.runs_open || o.signed_in?.role === "manager");
+  /** Whoever is signed in may do this here (the engine's answer: everything while the till runs open). */
+  may(permission: Permission): boolean {
+    return this.overview?.permissions.includes(permission) ?? false;
   }
 }
 

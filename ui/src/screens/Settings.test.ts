@@ -4,7 +4,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CameraChoice, CameraSetting, ScanNotice } from "../lib/bindings";
+import type { CameraChoice, CameraNow, CameraOverview, CameraSetting } from "../lib/bindings";
 import { locale } from "../lib/locale.svelte";
 import { till } from "../lib/till.svelte";
 import Settings from "./Settings.svelte";
@@ -12,7 +12,7 @@ import Settings from "./Settings.svelte";
 type Engine = {
   webcams: CameraChoice[];
   setting: CameraSetting | null;
-  state: ScanNotice;
+  now: CameraNow;
   replay: boolean;
   calls: string[];
 };
@@ -24,7 +24,12 @@ function mockEngine(): void {
     engine.calls.push(cmd);
     switch (cmd) {
       case "cameras":
-        return [engine.webcams, engine.setting, engine.state, engine.replay];
+        return {
+          cameras: engine.webcams,
+          setting: engine.setting,
+          now: engine.now,
+          replay: engine.replay,
+        } satisfies CameraOverview;
       case "use_camera": {
         // The engine keeps the choice and starts that webcam.
         engine.setting = (args as { setting: CameraSetting }).setting;
@@ -41,7 +46,7 @@ beforeEach(async () => {
   engine = {
     webcams: [],
     setting: null,
-    state: { kind: "camera", state: "running", detail: "replay of 12 frames" },
+    now: { state: "running", detail: "replay of 12 frames", retry: false },
     replay: true,
     calls: [],
   };

@@ -11,7 +11,6 @@ export function syncStatus(over: Partial<SyncStatus> = {}): SyncStatus {
     held: 0,
     last_sync: null,
     last_error: null,
-    last_error_code: null,
     clock_skew_seconds: null,
     clock_warning: null,
     forked: false,

@@ -2,7 +2,7 @@
 // out), what they hold, what they can redeem now, and why not the rest.
 import { act, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { CustomerSummary, OfferNow, RewardLine } from "../../lib/bindings";
+import type { BalanceLine, CustomerSummary, OfferNow, RewardLine } from "../../lib/bindings";
 import { locale } from "../../lib/locale.svelte";
 import CustomerPanel from "./CustomerPanel.svelte";
 
@@ -18,16 +18,27 @@ function customer(over: Partial<CustomerSummary> = {}): CustomerSummary {
   return {
     tier: { id: "gold", name: "Gold", perks: ["10% off beans", "free oat milk"] },
     balances: [
-      { account: "points", amount: 120, text: "120 points", message: { id: "balance-points", args: { points: { number: 120 } } } },
+      {
+        account: "points",
+        kind: "points",
+        amount: 120,
+        progress: null,
+        text: "120 points",
+        message: { id: "balance-points", args: { points: { number: 120 } } },
+      },
       {
         account: "stamps:coffee",
+        kind: "stamps",
         amount: 7,
+        progress: { card: "coffee", stamps: 7, of: 10 },
         text: "7 of 10 on Coffee card",
         message: { id: "balance-stamps", args: { stamps: { number: 7 }, of: { number: 10 }, card: { text: "Coffee card" } } },
       },
       {
         account: "cashback",
+        kind: "cashback",
         amount: 320,
+        progress: null,
         text: "$3.20 cashback",
         message: { id: "balance-cashback", args: { amount: { money: { minor: 320, currency: "USD" } } } },
       },
@@ -124,9 +135,12 @@ describe("CustomerPanel", () => {
 
   it("draws no card for a retired stamp card (its size is gone), only its words", () => {
     const c = customer();
-    const retired = {
+    const retired: BalanceLine = {
       account: "stamps:tea",
+      kind: "stamps",
       amount: 3,
+      // The engine draws no progress for a card the program no longer has.
+      progress: null,
       text: "3 stamps on Tea card",
       message: { id: "balance-stamps-retired", args: { stamps: { number: 3 }, card: { text: "Tea card" } } },
     };

@@ -14,6 +14,8 @@ const QR_TEXT = "CP1.XSMRF7YBV4AQF5ZOIJBYAYKXFEZOBF3BFOO3IPZD7MZIPZWZTWKC33A5UUR
 
 /** An enrolment's outcome as the engine words it (engine/src/till.rs `card_notes`). */
 function enrolment(): Outcome {
+  const bonus = { id: "grant-points", args: { points: { number: 20 }, label: { text: "Welcome bonus" } } };
+  const typed = { id: "typed-code", args: { code: { text: "EYDK-MMR-GG4" } } };
   return {
     event_id: "0193a2b4-0000-7000-8000-000000000001",
     kind: "enrolled",
@@ -21,11 +23,13 @@ function enrolment(): Outcome {
     deltas: [],
     lines: [],
     messages: [
-      { id: "grant-points", args: { points: { number: 20 }, label: { text: "Welcome bonus" } } },
+      bonus,
       { id: "enrolled", args: { card: { text: "01af0102f72e42438061572932e09761" } } },
       { id: "card-code", args: { code: { text: QR_TEXT } } },
-      { id: "typed-code", args: { code: { text: "EYDK-MMR-GG4" } } },
+      typed,
     ],
+    // The engine keeps the card's id and QR text for the record.
+    counter: [bonus, typed],
     customer: null,
   };
 }
@@ -78,11 +82,14 @@ it("shows no outcome before an action", () => {
 describe("an undo's outcome", () => {
   /** Undo as the engine words it: the reversal, then the event's code word, id and English reason. */
   function undone(): Outcome {
+    const back = { id: "undone", args: { what: { text: "-60 points for Pastry" } } };
     return {
       ...enrolment(),
       kind: "voided",
+      // The engine keeps the void's own line for the record.
+      counter: [back],
       messages: [
-        { id: "undone", args: { what: { text: "-60 points for Pastry" } } },
+        back,
         {
           id: "voided",
           args: {

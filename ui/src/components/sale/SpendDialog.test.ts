@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TillOverview } from "../../lib/bindings";
 import { locale } from "../../lib/locale.svelte";
 import { till } from "../../lib/till.svelte";
+import { managerMay } from "../../test/permissions";
 import SpendDialog from "./SpendDialog.svelte";
 
 function shopIn(currency: string, decimals: number): TillOverview {
@@ -20,6 +21,7 @@ function shopIn(currency: string, decimals: number): TillOverview {
     },
     signed_in: null,
     staff: { runs_open: true, staff: [] },
+    permissions: managerMay(),
   };
 }
 

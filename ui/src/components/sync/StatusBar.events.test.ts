@@ -5,7 +5,7 @@ import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ErrorReport, RefusedEvent, RoundReport, SyncStatus, TillOverview } from "../../lib/bindings";
+import type { CameraOverview, ErrorReport, RefusedEvent, RoundReport, SyncStatus, TillOverview } from "../../lib/bindings";
 import type { ScanForScreen } from "../../lib/api";
 import { till } from "../../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
@@ -29,6 +29,7 @@ const joined: TillOverview = {
   },
   signed_in: null,
   staff: { runs_open: false, staff: [] },
+  permissions: [],
 };
 
 const withStaff: TillOverview = {
@@ -60,7 +61,12 @@ beforeAll(async () => {
       engine.calls.push(cmd);
       switch (cmd) {
         case "cameras":
-          return [[], null, { kind: "camera", state: "unavailable", detail: "no webcam" }, false];
+          return {
+            cameras: [],
+            setting: null,
+            now: { state: "unavailable", detail: "no webcam", retry: true },
+            replay: false,
+          } satisfies CameraOverview;
         case "till_state":
           return engine.overview;
         case "sync_status":
@@ -118,7 +124,10 @@ describe("StatusBar on the app's events", () => {
 
   it("follows the camera from the scan events", async () => {
     render(StatusBar, { onsettings: () => {} });
-    const running: ScanForScreen = { notice: { kind: "camera", state: "running", detail: "" }, captured_at_ms: 0 };
+    const running: ScanForScreen = {
+      notice: { kind: "camera", state: "running", detail: "", retry: false },
+      captured_at_ms: 0,
+    };
     await emit("scan", running);
     await vi.waitFor(() => expect(screen.getByTestId("camera-state").textContent?.trim()).toBe("Camera on"));
     expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();

@@ -9,6 +9,7 @@ import { locale } from "../../lib/locale.svelte";
 import { till } from "../../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
 import { syncStatus as status } from "../../test/sync";
+import { baristaMay, managerMay } from "../../test/permissions";
 
 
 function overview(who: { name: string; role: Role } | null, runsOpen = false): TillOverview {
@@ -27,6 +28,8 @@ function overview(who: { name: string; role: Role } | null, runsOpen = false): T
       runs_open: runsOpen,
       staff: runsOpen ? [] : [{ id: "staff-Ana", name: "Ana", role: "barista", removed: false }],
     },
+    // The engine's answer: everything while the till runs open, else the role's.
+    permissions: runsOpen || who?.role === "manager" ? managerMay() : who ? baristaMay() : [],
   };
 }
 
@@ -36,7 +39,7 @@ beforeEach(() => {
   onsettings.mockReset();
   till.overview = overview({ name: "Ana", role: "barista" });
   till.sync = status();
-  till.camera = { kind: "camera", state: "running", detail: "" };
+  till.camera = { state: "running", detail: "", retry: false };
   till.replay = false;
 });
 
@@ -168,7 +171,7 @@ describe("the camera", () => {
       calls.push(cmd);
       return null;
     });
-    till.camera = { kind: "camera", state, detail: "no /dev/video0" };
+    till.camera = { state, detail: "no /dev/video0", retry: true };
     bar();
     expect(text("camera-state")).toBe(words);
     expect(screen.getByTestId("camera-state").classList.contains("warn")).toBe(true);
@@ -181,7 +184,7 @@ describe("the camera", () => {
       if (cmd === "camera_retry") throw refusal("io");
       return null;
     });
-    till.camera = { kind: "camera", state: "unavailable", detail: "no /dev/video0" };
+    till.camera = { state: "unavailable", detail: "no /dev/video0", retry: true };
     bar();
     await fireEvent.click(screen.getByTestId("camera-retry"));
     await vi.waitFor(() => expect(text("status-problem")).toBe("A file could not be read or written."));
@@ -193,13 +196,13 @@ describe("the camera", () => {
     expect(text("camera-state")).toBe("Replayed camera");
     expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
     await act(() => {
-      till.camera = { kind: "camera", state: "ended", detail: "" };
+      till.camera = { state: "ended", detail: "", retry: true };
     });
     expect(text("camera-state")).toBe("Camera ended");
   });
 
   it("starting: no retry yet", () => {
-    till.camera = { kind: "camera", state: "starting", detail: "" };
+    till.camera = { state: "starting", detail: "", retry: false };
     bar();
     expect(text("camera-state")).toBe("Camera starting");
     expect(screen.queryByRole("button", { name: "Retry" })).toBeNull();
