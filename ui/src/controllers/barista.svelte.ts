@@ -5,7 +5,16 @@
 // in, so it is tested with vitest without a DOM and without Tauri.
 import { isAmount, typeKey } from "../lib/amount";
 import { asErrorReport, type api, type ScanForScreen } from "../lib/api";
-import type { CustomerRef, CustomerSummary, ErrorReport, Item, Outcome, RewardLine, SaleSheet } from "../lib/bindings";
+import type {
+  CustomerRef,
+  CustomerSummary,
+  ErrorReport,
+  EventKind,
+  Item,
+  Outcome,
+  RewardLine,
+  SaleSheet,
+} from "../lib/bindings";
 import { UNDO_WINDOW_MS, WEDGE_MIN_CODE_CHARS } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { exponentOf } from "../lib/money";
@@ -104,9 +113,12 @@ export class BaristaController {
 
   readonly decimals = $derived(exponentOf(this.#currency()));
   readonly canRecord = $derived(this.customer !== null && isAmount(this.amount));
-  /** Within the engine's undo window, and not an undo itself (a void is not undone again). */
+  /** Within the engine's undo window, and not an undo itself (a void is not undone again;
+   * the outcome names its event's kind, and the engine would refuse). */
   readonly canUndo = $derived(
-    this.outcome !== null && this.outcome.kind !== "voided" && this.now - this.outcomeAt < UNDO_WINDOW_MS,
+    this.outcome !== null &&
+      this.outcome.kind !== ("voided" satisfies EventKind) &&
+      this.now - this.outcomeAt < UNDO_WINDOW_MS,
   );
   /** The customer's cashback (0 without one). */
   readonly cashback = $derived(this.customer?.balances.find((b) => b.kind === "cashback")?.amount ?? 0);

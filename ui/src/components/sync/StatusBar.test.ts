@@ -201,6 +201,13 @@ describe("the camera", () => {
     expect(text("camera-state")).toBe("Camera ended");
   });
 
+  it("offers a retry only when the engine says one may help", () => {
+    till.camera = { state: "unavailable", detail: "no /dev/video0", retry: false };
+    bar();
+    expect(text("camera-state")).toBe("No camera");
+    expect(screen.queryByTestId("camera-retry")).toBeNull();
+  });
+
   it("starting: no retry yet", () => {
     till.camera = { state: "starting", detail: "", retry: false };
     bar();
@@ -221,6 +228,16 @@ describe("who is at the till", () => {
     bar();
     await fireEvent.click(screen.getByTestId("settings-open"));
     expect(onsettings).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers the settings as the engine's permissions say, not by the role's name", () => {
+    till.overview = { ...overview({ name: "Mia", role: "manager" }), permissions: baristaMay() };
+    const { unmount } = bar();
+    expect(screen.queryByTestId("settings-open")).toBeNull();
+    unmount();
+    till.overview = { ...overview({ name: "Ana", role: "barista" }), permissions: [...baristaMay(), "maintain"] };
+    bar();
+    expect(screen.getByTestId("settings-open")).toBeTruthy();
   });
 
   it("offers the settings to anyone while the till runs open", () => {

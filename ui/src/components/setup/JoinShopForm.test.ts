@@ -1,0 +1,72 @@
+// Joining a shop: a pairing QR held up to the camera fills the pairing code,
+// as the scanner tells it (its own `pairing` notice); a code it refuses is no
+// pairing.
+import { emit } from "@tauri-apps/api/event";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen } from "@testing-library/svelte";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ScanForScreen } from "../../lib/api";
+import type { CameraOverview, ErrorReport } from "../../lib/bindings";
+import { till } from "../../lib/till.svelte";
+import { syncStatus } from "../../test/sync";
+import JoinShopForm from "./JoinShopForm.svelte";
+
+const PAIRING = "counterpart-pair:https://sync.example.com#K7QF-2M9D";
+
+const garbled: ErrorReport = {
+  code: "card.garbled",
+  message: "in English",
+  what: null,
+  field: null,
+  detail: null,
+  retryable: false,
+};
+
+beforeAll(async () => {
+  mockIPC(
+    (cmd) => {
+      switch (cmd) {
+        case "cameras":
+          return {
+            cameras: [],
+            setting: null,
+            now: { state: "running", detail: "", retry: false },
+            replay: false,
+          } satisfies CameraOverview;
+        case "sync_status":
+          return syncStatus({ paired: false, online: false });
+        default:
+          return null;
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  await till.start();
+});
+
+afterAll(() => clearMocks());
+
+function codeField(): HTMLInputElement {
+  return screen.getByTestId("join-form").querySelector<HTMLInputElement>("input[name=code]")!;
+}
+
+describe("a pairing QR held up to the camera", () => {
+  it("fills the pairing code", async () => {
+    render(JoinShopForm, { onback: () => {} });
+    expect(codeField().value).toBe("");
+    const scan: ScanForScreen = { notice: { kind: "pairing", code: PAIRING }, captured_at_ms: 0 };
+    await emit("scan", scan);
+    await vi.waitFor(() => expect(codeField().value).toBe(PAIRING));
+  });
+
+  it("is not a code the scanner refused", async () => {
+    render(JoinShopForm, { onback: () => {} });
+    const scan: ScanForScreen = {
+      notice: { kind: "refused", latency_ms: 3, code: "not a pairing", card: null, error: garbled },
+      captured_at_ms: 0,
+    };
+    await emit("scan", scan);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(codeField().value).toBe("");
+  });
+});
