@@ -3,7 +3,9 @@
 //! end-to-end tests): cold start to an interactive barista screen, a card's
 //! frame captured → customer painted, Enter → outcome painted, the camera
 //! preview's lag, memory (PSS of every process of the app after a minute of
-//! scanning) and the binary's size.
+//! scanning) and the binary's size; then Enter → outcome again while pairings
+//! wait on a server that accepts and never answers (each holds a thread for
+//! the client's 60 s timeout): a visit must not wait for them.
 //!
 //! `cargo bench -p counterpart-till --bench app` (needs what the end-to-end
 //! tests need: scripts/setup.sh installs it).
@@ -54,10 +56,11 @@ fn percentile(values: &[f64], p: f64) -> f64 {
 
 fn line(name: &str, values: &[f64], target: &str) {
     println!(
-        "{name:<36} n={:<4} p50 {:>7.1} ms  p95 {:>7.1} ms  max {:>7.1} ms   target {target}",
+        "{name:<36} n={:<4} p50 {:>7.1} ms  p95 {:>7.1} ms  p99 {:>7.1} ms  max {:>7.1} ms   target {target}",
         values.len(),
         percentile(values, 50.0),
         percentile(values, 95.0),
+        percentile(values, 99.0),
         values.iter().copied().fold(f64::NAN, f64::max),
     );
 }
@@ -158,6 +161,46 @@ async fn main() {
         tokio::time::sleep(Duration::from_millis(1500)).await;
     }
     let (pss, parts) = pss_kb(&app.db);
+    let idle_visits = figures(&app.log(), "enter_to_outcome_painted").len();
+
+    // A server that accepts connections and never answers; more pairings
+    // than the async runtime has workers (one per core) hang on it at once.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("a silent listener");
+    let silent_url = format!(
+        "http://{}",
+        silent.local_addr().expect("the listener's address")
+    );
+    let held: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>> = Default::default();
+    let keep = held.clone();
+    std::thread::spawn(move || {
+        for stream in silent.incoming().flatten() {
+            keep.lock().unwrap_or_else(|p| p.into_inner()).push(stream);
+        }
+    });
+    let pairings = 2 * std::thread::available_parallelism().map_or(2, |n| n.get());
+    for _ in 0..pairings {
+        let script = format!(
+            "window.__TAURI_INTERNALS__.invoke('pair', {{ request: {{ code: 'counterpart-pair:{silent_url}#ABCD-EFGH-JKMN', name: 'Bench' }} }}).catch(() => {{}}); return true;"
+        );
+        app.client
+            .execute(&script, vec![])
+            .await
+            .expect("a pairing started from the page");
+    }
+    let deadline = Instant::now() + Duration::from_secs(40);
+    while Instant::now() < deadline {
+        let attached = app
+            .client
+            .execute("return !!document.querySelector('[data-testid=customer]') && !document.querySelector('[data-testid=confirm]')", vec![])
+            .await
+            .map(|v| v == serde_json::Value::Bool(true))
+            .unwrap_or(false);
+        if attached {
+            app.keys("4.50\u{E007}").await;
+        }
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    }
+    let waiting = held.lock().unwrap_or_else(|p| p.into_inner()).len();
     let log = app.log();
     app.close().await;
 
@@ -184,6 +227,14 @@ async fn main() {
         "Enter → outcome painted",
         &figures(&log, "enter_to_outcome_painted"),
         "p95 ≤ 50 ms",
+    );
+    let all = figures(&log, "enter_to_outcome_painted");
+    let (idle, during) = all.split_at(idle_visits.min(all.len()));
+    line("Enter → outcome, idle (p99)", idle, "p99 of the same");
+    line(
+        &format!("Enter → outcome, {waiting} pairings hanging"),
+        during,
+        "as idle",
     );
     line(
         "camera preview: frame age when served",

@@ -358,6 +358,7 @@ ui-error-database = The till's database could not do that. Try again.
 ui-error-migration = The till's database could not be updated to this version.
 ui-error-corrupt = The till's data is damaged: tell a manager.
 ui-error-io = A file could not be read or written.
+ui-error-internal = Something went wrong inside the till. Try again; if it keeps happening, tell a manager.
 ui-error-sync-offline = The server cannot be reached.
 ui-error-sync-unauthenticated = The server does not know this till: pair it again.
 ui-error-sync-forbidden = The server refused this till.

@@ -359,6 +359,7 @@ ui-error-database = La base de données de la caisse n'a pas pu le faire. Réess
 ui-error-migration = La base de données de la caisse n'a pas pu être mise à jour pour cette version.
 ui-error-corrupt = Les données de la caisse sont endommagées : prévenez un responsable.
 ui-error-io = Un fichier n'a pas pu être lu ou écrit.
+ui-error-internal = Un problème est survenu dans la caisse. Réessayez ; si cela se répète, prévenez un responsable.
 ui-error-sync-offline = Le serveur est injoignable.
 ui-error-sync-unauthenticated = Le serveur ne connaît pas cette caisse : appairez-la à nouveau.
 ui-error-sync-forbidden = Le serveur a refusé cette caisse.

@@ -403,6 +403,7 @@ ui-error-database = Baza danych kasy nie mogła tego zrobić. Spróbuj ponownie.
 ui-error-migration = Nie udało się zaktualizować bazy danych kasy do tej wersji.
 ui-error-corrupt = Dane kasy są uszkodzone: powiedz kierownikowi.
 ui-error-io = Nie udało się odczytać ani zapisać pliku.
+ui-error-internal = Coś poszło nie tak wewnątrz kasy. Spróbuj ponownie; jeśli to się powtarza, powiedz kierownikowi.
 ui-error-sync-offline = Serwer jest nieosiągalny.
 ui-error-sync-unauthenticated = Serwer nie zna tej kasy: sparuj ją ponownie.
 ui-error-sync-forbidden = Serwer odrzucił tę kasę.

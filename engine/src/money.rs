@@ -36,20 +36,16 @@ pub const OFFERED_CURRENCIES: &[&str] = &[
     "USD", "EUR", "GBP", "PLN", "CHF", "CAD", "AUD", "SEK", "NOK", "CZK", "JPY", "RUB",
 ];
 
-/// Currencies whose minor unit is not 1/100. Everything else uses two decimals.
-pub const EXPONENT_EXCEPTIONS: &[(&str, u8)] = &[
-    ("JPY", 0),
-    ("KRW", 0),
-    ("ISK", 0),
-    ("CLP", 0),
-    ("VND", 0),
-    ("HUF", 2),
-    ("BHD", 3),
-    ("KWD", 3),
-    ("OMR", 3),
-    ("TND", 3),
-    ("JOD", 3),
-];
+/// Currencies whose minor unit is not 1/100, from ISO 4217 (the screens
+/// read this table too: `CURRENCY_EXPONENTS` in `ui/src/lib/bindings.ts`).
+pub fn exponent_exceptions() -> Vec<(&'static str, u8)> {
+    use iso_currency::IntoEnumIterator;
+    iso_currency::Currency::iter()
+        .filter(|c| c.is_superseded().is_none())
+        .filter_map(|c| Some((c.code(), u8::try_from(c.exponent()?).ok()?)))
+        .filter(|(_, e)| *e != 2)
+        .collect()
+}
 
 impl Currency {
     /// Parses a three-letter ISO 4217 code such as `USD`.
@@ -62,10 +58,28 @@ impl Currency {
                 format!("`{code}` is not a three-letter ISO 4217 code such as USD or PLN"),
             ));
         }
-        let exponent = EXPONENT_EXCEPTIONS
-            .iter()
-            .find(|(c, _)| *c == upper)
-            .map_or(2, |(_, e)| *e);
+        // Three letters are not yet a currency: ISO 4217 says which codes are,
+        // and how many decimals each counts in. Gold, test codes and the like
+        // have no minor unit and are no till's money.
+        let iso = iso_currency::Currency::from_code(&upper).ok_or_else(|| {
+            InvalidInput::new(
+                "currency",
+                format!("`{code}` is not an ISO 4217 currency code such as USD or PLN"),
+            )
+        })?;
+        let exponent = iso
+            .exponent()
+            .and_then(|e| u8::try_from(e).ok())
+            .filter(|_| !iso.is_fund())
+            .ok_or_else(|| {
+                InvalidInput::new(
+                    "currency",
+                    format!(
+                        "`{upper}` ({}) is not money a shop takes at the till",
+                        iso.name()
+                    ),
+                )
+            })?;
         Ok(Currency {
             code: [bytes[0], bytes[1], bytes[2]],
             exponent,
@@ -306,6 +320,39 @@ mod tests {
         }
         assert!(Currency::parse("US").is_err());
         assert!(Currency::parse("U1D").is_err());
+    }
+
+    #[test]
+    fn a_currency_is_an_iso_4217_code_with_its_own_decimals() {
+        // Three letters are not enough: `init --currency XYZ` set a shop up once.
+        let e = Currency::parse("XYZ").expect_err("not a currency");
+        assert_eq!(e.field, "currency");
+        assert!(e.problem.contains("ISO 4217"), "{}", e.problem);
+        // Gold and funds are ISO codes but no till's money.
+        assert!(Currency::parse("XAU").is_err());
+        assert!(Currency::parse("BOV").is_err());
+        // Decimals come from the standard, not a hand-kept list.
+        for (code, decimals) in [
+            ("JPY", 0),
+            ("ISK", 0),
+            ("KWD", 3),
+            ("BHD", 3),
+            ("PLN", 2),
+            ("OMR", 3),
+        ] {
+            assert_eq!(
+                Currency::parse(code).map(|c| c.exponent()),
+                Ok(decimals),
+                "{code}"
+            );
+        }
+        assert_eq!(
+            Currency::parse(" eur ").map(|c| c.code().to_string()),
+            Ok("EUR".into())
+        );
+        let table = exponent_exceptions();
+        assert!(table.contains(&("JPY", 0)) && table.contains(&("KWD", 3)));
+        assert!(table.iter().all(|(_, e)| *e != 2));
     }
 
     #[test]

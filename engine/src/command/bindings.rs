@@ -142,7 +142,7 @@ fn money_tables() -> String {
     let mut out = table(
         "Decimals of currencies whose minor unit is not 1/100 (the rest have 2).",
         "CURRENCY_EXPONENTS",
-        crate::money::EXPONENT_EXCEPTIONS
+        crate::money::exponent_exceptions()
             .iter()
             .map(|(c, e)| (c.to_string(), e.to_string()))
             .collect(),

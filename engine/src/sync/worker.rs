@@ -366,38 +366,40 @@ fn pull_run(
 
 /// Exponential back-off with jitter: each failure doubles the ceiling (from
 /// `base` to `cap`), and the wait is drawn from its upper half, so many tills
-/// that lost the server together do not come back in lockstep.
-#[derive(Debug, Clone)]
+/// that lost the server together do not come back in lockstep. The delays are
+/// backon's: from half the ceiling, plus a random share of as much again.
+#[derive(Debug)]
 pub struct Backoff {
-    base: Duration,
+    builder: backon::ExponentialBuilder,
+    delays: backon::ExponentialBackoff,
     cap: Duration,
-    failures: u32,
 }
 
 impl Backoff {
     /// A back-off from `base` up to `cap`.
     pub fn new(base: Duration, cap: Duration) -> Backoff {
+        let builder = backon::ExponentialBuilder::new()
+            .with_min_delay(base / 2)
+            .with_max_delay(cap / 2)
+            .with_jitter()
+            .without_max_times();
         Backoff {
-            base,
+            delays: backon::BackoffBuilder::build(builder),
+            builder,
             cap,
-            failures: 0,
         }
     }
 
     /// The wait after one more failure.
     pub fn next_delay(&mut self) -> Duration {
-        let ceiling = self
-            .base
-            .saturating_mul(2u32.saturating_pow(self.failures.min(20)))
-            .min(self.cap);
-        self.failures = self.failures.saturating_add(1);
-        let half = ceiling / 2;
-        half + half.mul_f64(rand::random::<f64>())
+        // Built without a most number of times, the iterator never ends;
+        // should it, the longest wait stands.
+        self.delays.next().unwrap_or(self.cap)
     }
 
     /// Back to the shortest wait after a success.
     pub fn reset(&mut self) {
-        self.failures = 0;
+        self.delays = backon::BackoffBuilder::build(self.builder);
     }
 }
 
