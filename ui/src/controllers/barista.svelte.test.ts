@@ -235,6 +235,33 @@ describe("the dialogs", () => {
     expect(controller.amount).toBe("7");
   });
 
+  it("hold the keys and scans when the dialog open is not the screen's own (the status bar's refused events)", async () => {
+    const { controller, api, modals } = testBarista();
+    controller.scanned(scan(customer("ada")));
+    controller.keypad("4");
+    api.recordVisit.mockResolvedValue(outcome("visit"));
+    const close = modals.opened();
+    expect(controller.listening).toBe(false);
+    const enter = controller.key({ key: "Enter", at: 0, typing: false });
+    expect(enter.prevent).toBe(false);
+    await enter.done;
+    expect(api.recordVisit).not.toHaveBeenCalled();
+    expect(api.wedge).not.toHaveBeenCalled();
+    expect(controller.key({ key: "5", at: 500, typing: false }).prevent).toBe(false);
+    expect(controller.amount).toBe("4");
+    expect(controller.key({ key: "F5", at: 1000, typing: false }).prevent).toBe(false);
+    expect(controller.dialog).toEqual({ kind: "none" });
+    controller.key({ key: "Escape", at: 1500, typing: false });
+    expect(controller.customer?.id).toBe("ada");
+    controller.scanned(scan(customer("jan")));
+    expect(controller.customer?.id).toBe("ada");
+    // Closed: the keys are the screen's again.
+    close();
+    expect(controller.listening).toBe(true);
+    await controller.key({ key: "Enter", at: 2000, typing: false }).done;
+    expect(api.recordVisit).toHaveBeenCalledTimes(1);
+  });
+
   it("offer no cashback dialog to a customer without cashback, and no print without a new card", () => {
     const { controller } = testBarista();
     controller.scanned(scan(customer("ada")));

@@ -17,6 +17,7 @@ import type {
 } from "../lib/bindings";
 import { UNDO_WINDOW_MS, WEDGE_MIN_CODE_CHARS } from "../lib/bindings";
 import { contextKey } from "../lib/context";
+import type { Modals } from "../lib/modal.svelte";
 import { exponentOf } from "../lib/money";
 import { WedgeKeys } from "../lib/wedge";
 
@@ -58,6 +59,9 @@ export interface BaristaDeps {
   currency: () => string;
   /** True while something covers the screen (settings): scans and keys are not its. */
   paused: () => boolean;
+  /** The open modal dialogs, the screen's own or not (lib/modal.svelte.ts `modal`): while
+   * any is open (the status bar's refused events), scans and keys are not the screen's. */
+  modals: Modals;
   /** After an action: what other screens show of it (the status bar's waiting count). */
   refresh: () => void;
   /** The till's sounds for a card read and a card refused. */
@@ -122,8 +126,9 @@ export class BaristaController {
   );
   /** The customer's cashback (0 without one). */
   readonly cashback = $derived(this.customer?.balances.find((b) => b.kind === "cashback")?.amount ?? 0);
-  /** Scans and keys are the screen's: nothing covers it, no dialog is open. */
-  readonly listening = $derived(!this.#paused() && this.dialog.kind === "none");
+  /** Scans and keys are the screen's: nothing covers it, no dialog is open (its own, or
+   * any other modal: `dialog` is set at once, a dialog registers once it is mounted). */
+  readonly listening = $derived(!this.#paused() && this.dialog.kind === "none" && !this.#modalOpen());
 
   readonly #deps: BaristaDeps;
   #saleKey: string;
@@ -145,6 +150,10 @@ export class BaristaController {
 
   #paused(): boolean {
     return this.#deps.paused();
+  }
+
+  #modalOpen(): boolean {
+    return this.#deps.modals.open;
   }
 
   /** Starts the screen: today's sheet, the clock ticking. Answers the stop. */

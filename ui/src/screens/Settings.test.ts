@@ -6,6 +6,7 @@ import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CameraChoice, CameraNow, CameraOverview, CameraSetting } from "../lib/bindings";
 import { locale } from "../lib/locale.svelte";
+import { modal } from "../lib/modal.svelte";
 import { till } from "../lib/till.svelte";
 import Settings from "./Settings.svelte";
 
@@ -86,5 +87,21 @@ describe("the camera", () => {
     expect(text("settings-camera")).toBe("Camera on");
     expect(engine.calls).toContain("use_camera");
     expect(engine.setting).toEqual({ index: 0, resolution: null });
+  });
+});
+
+describe("Escape", () => {
+  it("closes settings, but not while a dialog over them has the keys (the status bar's refused events)", async () => {
+    const onclose = vi.fn();
+    render(Settings, { onclose });
+    const closeDialog = modal.opened();
+    try {
+      await fireEvent.keyDown(document.body, { key: "Escape" });
+      expect(onclose).not.toHaveBeenCalled();
+    } finally {
+      closeDialog();
+    }
+    await fireEvent.keyDown(document.body, { key: "Escape" });
+    expect(onclose).toHaveBeenCalledTimes(1);
   });
 });

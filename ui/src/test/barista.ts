@@ -6,6 +6,7 @@ import { vi } from "vitest";
 import type { BaristaApi, BaristaDeps, Timers } from "../controllers/barista.svelte";
 import { BaristaController } from "../controllers/barista.svelte";
 import type { ErrorReport } from "../lib/bindings";
+import { ModalRegistry } from "../lib/modal.svelte";
 
 /** A refusal as the engine sends it. */
 export function refusal(code: ErrorReport["code"] = "refused.no_program"): ErrorReport {
@@ -76,6 +77,8 @@ export function fakeApi() {
 export function testBarista(over: Partial<BaristaDeps> = {}) {
   const clock = new HandClock();
   const api = fakeApi();
+  // Its own registry of open dialogs: a test opens one the controller did not (`modals.opened()`).
+  const modals = new ModalRegistry();
   let keys = 0;
   const deps = {
     api,
@@ -84,10 +87,11 @@ export function testBarista(over: Partial<BaristaDeps> = {}) {
     timers: clock,
     currency: () => "USD",
     paused: () => false,
+    modals,
     refresh: vi.fn(),
     sound: { read: vi.fn(), refused: vi.fn() },
     measure: vi.fn(),
     ...over,
   } satisfies BaristaDeps;
-  return { controller: new BaristaController(deps), api, clock, deps };
+  return { controller: new BaristaController(deps), api, clock, deps, modals };
 }

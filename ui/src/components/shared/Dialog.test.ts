@@ -4,6 +4,7 @@
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { createRawSnippet } from "svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { modal } from "../../lib/modal.svelte";
 import Dialog from "./Dialog.svelte";
 
 const body = createRawSnippet(() => ({
@@ -40,6 +41,17 @@ function key(target: EventTarget, key: string, shiftKey = false): KeyboardEvent 
 }
 
 describe("Dialog", () => {
+  it("counts as open while mounted, whoever opened it: the screen behind takes no keys", () => {
+    expect(modal.open).toBe(false);
+    const first = open();
+    expect(modal.open).toBe(true);
+    const second = open();
+    first.unmount();
+    expect(modal.open).toBe(true);
+    second.unmount();
+    expect(modal.open).toBe(false);
+  });
+
   it("is a modal named by its title, over a backdrop", () => {
     open();
     const dialog = screen.getByRole("dialog", { name: "Spend cashback" });
