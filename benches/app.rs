@@ -21,6 +21,27 @@ use std::time::{Duration, Instant};
 
 use harness::{App, Start};
 
+/// Sells $4.50 to whoever the replayed camera shows, every 1.5 s for
+/// `how_long`; answers how many sales were keyed.
+async fn sell_for(app: &App, how_long: Duration) -> usize {
+    let started = Instant::now();
+    let mut sales = 0;
+    while started.elapsed() < how_long {
+        let attached = app
+            .client
+            .execute("return !!document.querySelector('[data-testid=customer]') && !document.querySelector('[data-testid=confirm]')", vec![])
+            .await
+            .map(|v| v == serde_json::Value::Bool(true))
+            .unwrap_or(false);
+        if attached {
+            app.keys("4.50\u{E007}").await;
+            sales += 1;
+        }
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    }
+    sales
+}
+
 /// The figures the app logged, by name.
 fn figures(log: &str, name: &str) -> Vec<f64> {
     let key = format!("figure={name} ");
@@ -145,21 +166,7 @@ async fn main() {
     })
     .await;
     app.find("[data-testid=barista]").await;
-    let started = Instant::now();
-    let mut sales = 0;
-    while started.elapsed() < Duration::from_secs(60) {
-        let attached = app
-            .client
-            .execute("return !!document.querySelector('[data-testid=customer]') && !document.querySelector('[data-testid=confirm]')", vec![])
-            .await
-            .map(|v| v == serde_json::Value::Bool(true))
-            .unwrap_or(false);
-        if attached {
-            app.keys("4.50\u{E007}").await;
-            sales += 1;
-        }
-        tokio::time::sleep(Duration::from_millis(1500)).await;
-    }
+    let sales = sell_for(&app, Duration::from_secs(60)).await;
     let (pss, parts) = pss_kb(&app.db);
     let idle_visits = figures(&app.log(), "enter_to_outcome_painted").len();
 
@@ -187,19 +194,7 @@ async fn main() {
             .await
             .expect("a pairing started from the page");
     }
-    let deadline = Instant::now() + Duration::from_secs(40);
-    while Instant::now() < deadline {
-        let attached = app
-            .client
-            .execute("return !!document.querySelector('[data-testid=customer]') && !document.querySelector('[data-testid=confirm]')", vec![])
-            .await
-            .map(|v| v == serde_json::Value::Bool(true))
-            .unwrap_or(false);
-        if attached {
-            app.keys("4.50\u{E007}").await;
-        }
-        tokio::time::sleep(Duration::from_millis(1500)).await;
-    }
+    sell_for(&app, Duration::from_secs(40)).await;
     let waiting = held.lock().unwrap_or_else(|p| p.into_inner()).len();
     let log = app.log();
     app.close().await;

@@ -199,7 +199,7 @@ impl Store {
     /// Tries the held events again, in the server's order, each in its own
     /// savepoint: those that apply now leave the list, the others stay with
     /// their latest reason.
-    pub fn retry_held(&self) -> Result<ImportReport> {
+    pub(crate) fn retry_held(&self) -> Result<ImportReport> {
         let mut report = ImportReport::default();
         let mut conn = self.conn();
         let pending: Vec<(String, i64, String)> = conn

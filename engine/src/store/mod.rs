@@ -282,7 +282,7 @@ impl Store {
     }
 
     /// Sets a setting of this till alone.
-    pub fn set_local_setting(&self, key: &str, value: &str) -> Result<()> {
+    pub(crate) fn set_local_setting(&self, key: &str, value: &str) -> Result<()> {
         sync::set_setting(&self.conn(), key, value)
     }
 

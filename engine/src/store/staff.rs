@@ -102,7 +102,7 @@ impl Store {
     /// at once each count, so trying PINs in parallel gains nothing. A
     /// lockout ending further ahead than a lockout lasts (the clock was set
     /// back) is cut to end a lockout from now, and kept so.
-    pub fn begin_pin_attempt(&self, staff: StaffId) -> Result<PinAttempts> {
+    pub(crate) fn begin_pin_attempt(&self, staff: StaffId) -> Result<PinAttempts> {
         let now = self.now();
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -143,7 +143,7 @@ impl Store {
 
     /// After a wrong PIN: the fifth in a row locks the person out for five
     /// minutes. Answers where they stand now.
-    pub fn settle_wrong_pin(&self, staff: StaffId) -> Result<PinAttempts> {
+    pub(crate) fn settle_wrong_pin(&self, staff: StaffId) -> Result<PinAttempts> {
         let now = self.now();
         let conn = self.conn();
         let wrong: u32 = conn
@@ -164,7 +164,7 @@ impl Store {
     }
 
     /// Forgets wrong PINs for `staff` after a right one.
-    pub fn clear_wrong_pins(&self, staff: StaffId) -> Result<()> {
+    pub(crate) fn clear_wrong_pins(&self, staff: StaffId) -> Result<()> {
         self.conn()
             .prepare_cached("DELETE FROM staff_lockout WHERE staff = ?")?
             .execute([staff.to_string()])?;
@@ -223,7 +223,7 @@ pub struct NotedAction {
 
 impl Store {
     /// Notes a manager action that wrote no event, by whoever this handle acts for.
-    pub fn note_manager_action(&self, action: &str, detail: &str) -> Result<()> {
+    pub(crate) fn note_manager_action(&self, action: &str, detail: &str) -> Result<()> {
         self.conn()
             .prepare_cached(
                 "INSERT INTO manager_actions (at, staff, action, detail) VALUES (?, ?, ?, ?)",

@@ -270,7 +270,7 @@ impl Store {
     /// Puts this till's own events from `device_seq` on back into the outbox:
     /// the server reported a gap (it lost events, say restored from a backup), and
     /// the till still holds every event it wrote. Returns how many were queued.
-    pub fn requeue_from(&self, device_seq: i64) -> Result<usize> {
+    pub(crate) fn requeue_from(&self, device_seq: i64) -> Result<usize> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let n = tx.execute(
@@ -457,7 +457,7 @@ impl Store {
 
     /// Starts pulling from the beginning again (the server was restored from a
     /// backup). Server sequences are forgotten until pulled again.
-    pub fn reset_sync_cursor(&self) -> Result<()> {
+    pub(crate) fn reset_sync_cursor(&self) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Other tills' events only: this till's own keep the sequence their
@@ -496,7 +496,7 @@ impl Store {
     }
 
     /// Notes a completed sync round (outbox empty, caught up) at `at`.
-    pub fn note_synced(&self, at: DateTime<Utc>) -> Result<()> {
+    pub(crate) fn note_synced(&self, at: DateTime<Utc>) -> Result<()> {
         set_setting(
             &self.conn(),
             "sync.last_success",
