@@ -199,7 +199,12 @@ async fn main() {
     let log = app.log();
     app.close().await;
 
-    println!("\nthe till app, release build, demo shop, replayed camera at 10 fps ({sales} sales in 60 s)");
+    let build = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    println!("\nthe till app, {build} build, demo shop, replayed camera at 10 fps ({sales} sales in 60 s)");
     match since_start(&log, "barista_interactive") {
         Some(ms) => println!(
             "{:<36} {ms:>7.0} ms from process start   target ≤ 1000 ms",

@@ -174,6 +174,30 @@ cli-can-redeem = can redeem now
 cli-not-yet = not yet
 cli-runs-open = this till runs open: nobody is on the staff, so anyone may do anything (add a manager with `counterpart staff add NAME --role manager`)
 
+## Reports (the command line's and, later, the screens')
+
+report-close-title = Daily close of { $day } ({ $hours } hours, { $currency })
+report-close-visits = Visits: { $visits } · members served: { $customers } · enrolments: { $enrolments }
+report-close-sales = Member sales: { $sales } · average check: { $average }
+report-close-points = Points issued: { $issued } · redeemed: { $redeemed }
+report-close-stamps = Stamps issued: { $issued } · turned into rewards: { $redeemed }
+report-close-cashback = Cashback issued: { $issued } · spent: { $spent }
+report-close-rewards = Rewards redeemed:
+report-close-reward = { $reward }: { $count }
+report-close-by-hour = By hour:
+report-close-hour = { $hour }:00 · visits: { $visits } · sales: { $sales }
+report-close-by-staff = By staff member:
+report-close-staff = { $name } · visits: { $visits } · sales: { $sales } · points issued: { $points } · redemptions: { $redeemed }
+report-close-nobody = (nobody signed in)
+report-close-voids = Voids:
+report-close-void = { $at } · { $by } undid { $target }: { $reason }
+report-close-adjustments = Adjustments:
+report-close-adjustment = { $at } · { $by } changed { $account } by { $amount } for { $customer }: { $reason }
+report-close-conflicts = Redemptions found overdrawn after sync: { $count }
+report-close-unusual = Customer { $customer }: { $actions } loyalty actions this day (more than { $limit })
+report-close-last-sync = Holds every till's events up to this till's last sync: { $at }
+report-close-never-synced = This till has never synced: the close holds its own events only.
+
 ## The till app's screens (ui/)
 
 ui-loading = Opening the till…

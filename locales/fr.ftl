@@ -175,6 +175,30 @@ cli-can-redeem = à obtenir maintenant
 cli-not-yet = pas encore
 cli-runs-open = cette caisse est ouverte : personne n'est au personnel, chacun peut tout faire (ajoutez un responsable avec `counterpart staff add NOM --role manager`)
 
+## Rapports (de la ligne de commande et, plus tard, des écrans)
+
+report-close-title = Clôture du { $day } ({ $hours } heures, { $currency })
+report-close-visits = Visites : { $visits } · membres servis : { $customers } · inscriptions : { $enrolments }
+report-close-sales = Ventes aux membres : { $sales } · ticket moyen : { $average }
+report-close-points = Points attribués : { $issued } · utilisés : { $redeemed }
+report-close-stamps = Tampons attribués : { $issued } · changés en récompenses : { $redeemed }
+report-close-cashback = Cashback attribué : { $issued } · dépensé : { $spent }
+report-close-rewards = Récompenses utilisées :
+report-close-reward = { $reward } : { $count }
+report-close-by-hour = Par heure :
+report-close-hour = { $hour } h · visites : { $visits } · ventes : { $sales }
+report-close-by-staff = Par membre de l'équipe :
+report-close-staff = { $name } · visites : { $visits } · ventes : { $sales } · points attribués : { $points } · récompenses : { $redeemed }
+report-close-nobody = (personne de connecté)
+report-close-voids = Annulations :
+report-close-void = { $at } · { $by } a annulé { $target } : { $reason }
+report-close-adjustments = Corrections :
+report-close-adjustment = { $at } · { $by } a modifié { $account } de { $amount } pour { $customer } : { $reason }
+report-close-conflicts = Récompenses trouvées à découvert après synchronisation : { $count }
+report-close-unusual = Client { $customer } : { $actions } actions de fidélité ce jour-là (plus de { $limit })
+report-close-last-sync = Comprend les événements de toutes les caisses jusqu'à la dernière synchronisation de celle-ci : { $at }
+report-close-never-synced = Cette caisse ne s'est jamais synchronisée : la clôture ne comprend que ses propres événements.
+
 ## Les écrans de l'application de caisse (ui/)
 
 ui-loading = Ouverture de la caisse…

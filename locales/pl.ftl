@@ -209,6 +209,30 @@ cli-can-redeem = do odebrania teraz
 cli-not-yet = jeszcze nie
 cli-runs-open = ta kasa działa bez logowania: nikt nie jest w personelu, więc każdy może wszystko (dodaj kierownika: `counterpart staff add IMIĘ --role manager`)
 
+## Raporty (wiersza poleceń, a później ekranów)
+
+report-close-title = Zamknięcie dnia { $day } ({ $hours } h, { $currency })
+report-close-visits = Wizyty: { $visits } · obsłużeni klienci: { $customers } · nowi członkowie: { $enrolments }
+report-close-sales = Sprzedaż członkom: { $sales } · średni rachunek: { $average }
+report-close-points = Punkty przyznane: { $issued } · wykorzystane: { $redeemed }
+report-close-stamps = Pieczątki przyznane: { $issued } · zamienione na nagrody: { $redeemed }
+report-close-cashback = Cashback przyznany: { $issued } · wydany: { $spent }
+report-close-rewards = Odebrane nagrody:
+report-close-reward = { $reward }: { $count }
+report-close-by-hour = Według godzin:
+report-close-hour = { $hour }:00 · wizyty: { $visits } · sprzedaż: { $sales }
+report-close-by-staff = Według pracowników:
+report-close-staff = { $name } · wizyty: { $visits } · sprzedaż: { $sales } · przyznane punkty: { $points } · odebrane nagrody: { $redeemed }
+report-close-nobody = (nikt niezalogowany)
+report-close-voids = Anulowania:
+report-close-void = { $at } · { $by } anulował(a) { $target }: { $reason }
+report-close-adjustments = Korekty:
+report-close-adjustment = { $at } · { $by } zmienił(a) { $account } o { $amount } dla { $customer }: { $reason }
+report-close-conflicts = Nagrody, które po synchronizacji okazały się ponad stan: { $count }
+report-close-unusual = Klient { $customer }: { $actions } działań lojalnościowych tego dnia (więcej niż { $limit })
+report-close-last-sync = Obejmuje zdarzenia wszystkich kas do ostatniej synchronizacji tej kasy: { $at }
+report-close-never-synced = Ta kasa nigdy się nie synchronizowała: zamknięcie obejmuje tylko jej własne zdarzenia.
+
 ## Ekrany aplikacji kasy (ui/)
 
 ui-loading = Otwieranie kasy…

@@ -209,6 +209,30 @@ cli-can-redeem = можно получить сейчас
 cli-not-yet = пока нельзя
 cli-runs-open = эта касса открыта: в персонале никого нет, любой может всё (добавьте менеджера: `counterpart staff add ИМЯ --role manager`)
 
+## Отчёты (командной строки, а позже и экранов)
+
+report-close-title = Закрытие дня { $day } ({ $hours } ч, { $currency })
+report-close-visits = Визиты: { $visits } · обслужено участников: { $customers } · новых участников: { $enrolments }
+report-close-sales = Продажи участникам: { $sales } · средний чек: { $average }
+report-close-points = Начислено баллов: { $issued } · списано: { $redeemed }
+report-close-stamps = Выдано штампов: { $issued } · обменяно на награды: { $redeemed }
+report-close-cashback = Начислено кешбэка: { $issued } · потрачено: { $spent }
+report-close-rewards = Выданные награды:
+report-close-reward = { $reward }: { $count }
+report-close-by-hour = По часам:
+report-close-hour = { $hour }:00 · визиты: { $visits } · продажи: { $sales }
+report-close-by-staff = По сотрудникам:
+report-close-staff = { $name } · визиты: { $visits } · продажи: { $sales } · начислено баллов: { $points } · награды: { $redeemed }
+report-close-nobody = (никто не вошёл)
+report-close-voids = Отмены:
+report-close-void = { $at } · { $by } отменил(а) { $target }: { $reason }
+report-close-adjustments = Корректировки:
+report-close-adjustment = { $at } · { $by } изменил(а) { $account } на { $amount } для { $customer }: { $reason }
+report-close-conflicts = Награды, оказавшиеся после синхронизации сверх остатка: { $count }
+report-close-unusual = Клиент { $customer }: { $actions } действий по программе за день (больше { $limit })
+report-close-last-sync = Включает события всех касс до последней синхронизации этой кассы: { $at }
+report-close-never-synced = Эта касса ни разу не синхронизировалась: в закрытии только её собственные события.
+
 ## Экраны кассового приложения (ui/)
 
 ui-loading = Открываем кассу…

@@ -3,6 +3,7 @@
 //! changed), 1 any other failure.
 
 mod output;
+mod report_cmd;
 mod staff_cmd;
 mod sync_cmd;
 
@@ -76,6 +77,9 @@ enum Command {
     /// Add, list and change the staff who sign in on the tills.
     #[command(subcommand)]
     Staff(staff_cmd::StaffCommand),
+    /// Reports for a manager: `report close --day YYYY-MM-DD`.
+    #[command(subcommand)]
+    Report(report_cmd::ReportCommand),
     /// List manager actions (voids, adjustments, programs, merges, erasures,
     /// staff changes) and who did them.
     Audit {
@@ -545,6 +549,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<(), EngineError> {
             out.initialised(&info, &cli.db);
         }
         Command::Staff(command) => staff_cmd::run(&till, command, out)?,
+        Command::Report(command) => report_cmd::run(&till, command, out)?,
         Command::Audit { from, to } => staff_cmd::audit(&till, from, to, out)?,
         Command::Pair { code, server, name } => {
             sync_cmd::pair(&till, PairTill { code, server, name }, !cli.json, out)?

@@ -61,7 +61,27 @@ impl Out {
         self.words.render(&Message::new(id))
     }
 
-    fn emit<T: Serialize>(&self, value: &T) {
+    /// True when the output is JSON.
+    pub fn json(&self) -> bool {
+        self.json
+    }
+
+    /// A message with its arguments, in the person's language.
+    pub fn words(&self, message: &Message) -> String {
+        self.words.render(message)
+    }
+
+    /// A line in the person's language.
+    pub fn tell(&self, message: Message) {
+        line(&self.words(&message));
+    }
+
+    /// A line in the person's language, under a heading.
+    pub fn tell_indented(&self, message: Message) {
+        line(&format!("  {}", self.words(&message)));
+    }
+
+    pub fn emit<T: Serialize>(&self, value: &T) {
         match serde_json::to_string(value) {
             Ok(s) => line(&s),
             Err(e) => eprintln!("error: cannot write JSON: {e}"),

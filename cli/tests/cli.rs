@@ -107,6 +107,36 @@ fn a_morning_at_the_till_from_the_command_line() {
         text(&o.stdout)
     );
 
+    // The day's close, as JSON and in words: the one visit, its sales and
+    // cashback (the till runs open: anyone may read it).
+    let shown: serde_json::Value = serde_json::from_slice(
+        &counterpart(&db, &["--json", "customer", "show", "--card", &card]).stdout,
+    )
+    .expect("json");
+    let day = shown["last_visit"]
+        .as_str()
+        .expect("visited today")
+        .to_string();
+    let o = counterpart(&db, &["--json", "report", "close", "--day", &day]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let close: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(close["business_day"], day.as_str());
+    assert_eq!(close["visits"], 1);
+    assert_eq!(close["customers"], 1);
+    assert_eq!(close["enrolments"], 1);
+    assert_eq!(close["sales"], "12.40");
+    assert_eq!(close["average_check"], "12.40");
+    assert_eq!(close["cashback"]["issued"], "0.62");
+    assert_eq!(close["by_hour"].as_array().map(Vec::len), Some(1));
+    let o = counterpart(&db, &["report", "close", "--day", &day]);
+    assert!(
+        text(&o.stdout).contains(&format!("Daily close of {day} (24 hours, USD)")),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = counterpart(&db, &["report", "close", "--day", "2026-02-30"]);
+    assert_eq!(o.status.code(), Some(2), "a day that does not exist");
+
     // Bad input: exit 2, a plain message on stderr, nothing recorded.
     let before = counterpart(&db, &["--json", "customer", "show", "--card", &card]).stdout;
     for (args, words) in [

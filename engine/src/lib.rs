@@ -22,6 +22,8 @@ pub mod money;
 #[cfg(feature = "print")]
 pub mod print;
 pub mod program;
+#[cfg(feature = "commands")]
+pub mod report;
 pub mod rules;
 #[cfg(feature = "scan")]
 pub mod scan;

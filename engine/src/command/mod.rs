@@ -22,6 +22,7 @@ mod pairing;
 mod redeem;
 #[cfg(feature = "sync")]
 mod refused;
+mod reports;
 pub mod request;
 mod sale;
 #[cfg(feature = "scan")]
@@ -56,6 +57,7 @@ pub use maintenance::DecodedImage;
 pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 #[cfg(feature = "sync")]
 pub use refused::{RefusedBy, RefusedEvent};
+pub use reports::CloseOfDay;
 pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};
 #[cfg(feature = "scan")]

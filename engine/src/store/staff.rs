@@ -208,6 +208,24 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Which of `events` were voided since (on any day): a voided visit counts
+    /// nowhere in the reports but among the voids.
+    pub fn voided_among(&self, events: &[EventId]) -> Result<std::collections::HashSet<EventId>> {
+        let ids: Vec<String> = events.iter().map(ToString::to_string).collect();
+        let ids = serde_json::to_string(&ids).map_err(|e| EngineError::Corrupt(e.to_string()))?;
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT target FROM voided WHERE target IN (SELECT value FROM json_each(?1))",
+        )?;
+        let targets = stmt
+            .query_map([ids], |r| r.get::<_, String>(0))?
+            .map(|t| parse_uuid(&t?, "event"))
+            .collect::<Result<_>>()?;
+        Ok(targets)
+    }
+}
+
 /// A manager action that wrote no event, as the audit lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotedAction {

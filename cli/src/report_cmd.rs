@@ -1,0 +1,157 @@
+//! `counterpart report …`: the reports a manager reads after close, the same
+//! numbers the screens show, from the engine's command layer. Words come from
+//! the catalogues (the reader's language); `--json` prints the report as the
+//! engine answers it.
+
+use clap::Subcommand;
+use counterpart_engine::command::{CloseOfDay, Commands};
+use counterpart_engine::error::EngineError;
+use counterpart_engine::ledger::Message;
+use counterpart_engine::report::DailyClose;
+
+use crate::output::Out;
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// The daily close of a business day: visits, members, sales, points,
+    /// stamps and cashback, rewards, by hour and by staff, voids, adjustments,
+    /// conflicts and unusual activity (a manager's).
+    Close {
+        /// The business day, YYYY-MM-DD.
+        #[arg(long)]
+        day: String,
+    },
+}
+
+pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), EngineError> {
+    match command {
+        ReportCommand::Close { day } => out.close(&till.daily_close(&CloseOfDay { day })?),
+    }
+    Ok(())
+}
+
+/// A time as the close shows it: the location's local time would need the
+/// location; the report carries UTC instants, printed as such.
+fn at(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+impl Out {
+    /// The close, in the reader's language (or as JSON).
+    pub fn close(&self, c: &DailyClose) {
+        if self.json() {
+            self.emit(c);
+            return;
+        }
+        let m = Message::new;
+        self.tell(
+            m("report-close-title")
+                .text("day", c.business_day.to_string())
+                .num("hours", c.hours)
+                .text("currency", c.currency.clone()),
+        );
+        self.tell(
+            m("report-close-visits")
+                .num("visits", c.visits)
+                .num("customers", c.customers)
+                .num("enrolments", c.enrolments),
+        );
+        self.tell(
+            m("report-close-sales")
+                .text("sales", c.sales.clone())
+                .text("average", c.average_check.clone()),
+        );
+        self.tell(
+            m("report-close-points")
+                .num("issued", c.points.issued)
+                .num("redeemed", c.points.redeemed),
+        );
+        self.tell(
+            m("report-close-stamps")
+                .num("issued", c.stamps.issued)
+                .num("redeemed", c.stamps.redeemed),
+        );
+        self.tell(
+            m("report-close-cashback")
+                .text("issued", c.cashback.issued.clone())
+                .text("spent", c.cashback.spent.clone()),
+        );
+        if !c.rewards.is_empty() {
+            self.tell(m("report-close-rewards"));
+            for r in &c.rewards {
+                self.tell_indented(
+                    m("report-close-reward")
+                        .text("reward", r.reward.clone())
+                        .num("count", r.count),
+                );
+            }
+        }
+        if !c.by_hour.is_empty() {
+            self.tell(m("report-close-by-hour"));
+            for h in &c.by_hour {
+                self.tell_indented(
+                    m("report-close-hour")
+                        .text("hour", format!("{:02}", h.hour))
+                        .num("visits", h.visits)
+                        .text("sales", h.sales.clone()),
+                );
+            }
+        }
+        let nobody = || self.words(&m("report-close-nobody"));
+        if !c.by_staff.is_empty() {
+            self.tell(m("report-close-by-staff"));
+            for s in &c.by_staff {
+                self.tell_indented(
+                    m("report-close-staff")
+                        .text("name", s.name.clone().unwrap_or_else(nobody))
+                        .num("visits", s.visits)
+                        .text("sales", s.sales.clone())
+                        .num("points", s.points_issued)
+                        .num("redeemed", s.redeemed),
+                );
+            }
+        }
+        if !c.voids.is_empty() {
+            self.tell(m("report-close-voids"));
+            for v in &c.voids {
+                self.tell_indented(
+                    m("report-close-void")
+                        .text("at", at(&v.at))
+                        .text("by", v.by.clone().unwrap_or_else(nobody))
+                        .text("target", v.target.to_string())
+                        .text("reason", v.reason.clone()),
+                );
+            }
+        }
+        if !c.adjustments.is_empty() {
+            self.tell(m("report-close-adjustments"));
+            for a in &c.adjustments {
+                self.tell_indented(
+                    m("report-close-adjustment")
+                        .text("at", at(&a.at))
+                        .text("by", a.by.clone().unwrap_or_else(nobody))
+                        .text("account", a.account.clone())
+                        .num("amount", a.amount)
+                        .text("customer", a.customer.to_string())
+                        .text("reason", a.reason.clone()),
+                );
+            }
+        }
+        if !c.conflicts.is_empty() {
+            let count = i64::try_from(c.conflicts.len()).unwrap_or(i64::MAX);
+            self.tell(m("report-close-conflicts").num("count", count));
+        }
+        for u in &c.unusual {
+            self.tell(
+                m("report-close-unusual")
+                    .text("customer", u.customer.to_string())
+                    .num("actions", i64::try_from(u.actions).unwrap_or(i64::MAX))
+                    .num("limit", i64::try_from(u.limit).unwrap_or(i64::MAX)),
+            );
+        }
+        match &c.last_sync {
+            Some(t) => self.tell(m("report-close-last-sync").text("at", at(t))),
+            None => self.tell(m("report-close-never-synced")),
+        }
+    }
+}

@@ -1,0 +1,424 @@
+//! The daily close: what one business day held, for the manager after close.
+//! A business day runs from the location's start hour to the next day's, in
+//! its own time zone (23 or 25 hours across a daylight-saving change). An
+//! event belongs to the business day of the moment its till recorded it (the
+//! device's clock, as the design says: shown, never ordered by). A voided
+//! visit or redemption counts nowhere but in `voids`.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use serde::Serialize;
+
+use crate::ledger::{Account, CustomerId, Delta, Event, EventBody, EventId};
+use crate::location::Location;
+use crate::money::Money;
+use crate::staff::Roster;
+
+/// What the close lists as unusual, and from when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CloseSettings {
+    /// A customer with more loyalty actions than this in the day is listed.
+    pub max_actions_per_customer: usize,
+}
+
+impl Default for CloseSettings {
+    fn default() -> Self {
+        CloseSettings {
+            max_actions_per_customer: 5,
+        }
+    }
+}
+
+/// Issued and redeemed amounts of one balance.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Balances {
+    /// Given by visits and enrolments (welcome offers) that stand.
+    pub issued: i64,
+    /// Taken by redemptions and donations that stand (stamps: turned into rewards).
+    pub redeemed: i64,
+}
+
+/// Cashback given and spent, in the shop's currency (decimal strings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CashbackFlow {
+    /// Given by visits and milestones.
+    pub issued: String,
+    /// Spent at the till.
+    pub spent: String,
+}
+
+/// How often one reward was redeemed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RewardCount {
+    /// The reward's id in the program.
+    pub reward: String,
+    /// Redemptions that stand.
+    pub count: i64,
+}
+
+/// One local hour of the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HourLine {
+    /// The local hour, 0 to 23.
+    pub hour: u32,
+    /// Visits that stand.
+    pub visits: i64,
+    /// Their sales, a decimal string.
+    pub sales: String,
+}
+
+/// One staff member's day (`staff` is null for actions with nobody signed in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StaffLine {
+    /// The staff member's id.
+    pub staff: Option<String>,
+    /// Their name, as the roster knows it.
+    pub name: Option<String>,
+    /// Visits recorded.
+    pub visits: i64,
+    /// Their sales, a decimal string.
+    pub sales: String,
+    /// Points the visits they recorded gave.
+    pub points_issued: i64,
+    /// Redemptions they made.
+    pub redeemed: i64,
+}
+
+/// A void recorded on the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct VoidLine {
+    /// The void.
+    pub event: EventId,
+    /// The event it undid.
+    pub target: EventId,
+    /// The customer.
+    pub customer: CustomerId,
+    /// Who voided it (a name; null with nobody signed in).
+    pub by: Option<String>,
+    /// Why.
+    pub reason: String,
+    /// When, by the till's clock.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub at: DateTime<Utc>,
+}
+
+/// A manager's adjustment recorded on the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Adjustment {
+    /// The adjustment.
+    pub event: EventId,
+    /// The customer.
+    pub customer: CustomerId,
+    /// The account (`points`, `stamps:coffee`, `cashback`, `voucher:…`).
+    pub account: String,
+    /// The change (cashback in minor units).
+    pub amount: i64,
+    /// Who made it.
+    pub by: Option<String>,
+    /// Why.
+    pub reason: String,
+    /// When, by the till's clock.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub at: DateTime<Utc>,
+}
+
+/// Something a manager should look at, and why it is listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Unusual {
+    /// The customer.
+    pub customer: CustomerId,
+    /// Their loyalty actions that day (visits, redemptions, adjustments, donations).
+    pub actions: usize,
+    /// The most the settings let pass.
+    pub limit: usize,
+}
+
+/// The daily close of one business day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DailyClose {
+    /// The business day.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub business_day: NaiveDate,
+    /// Its first instant (UTC).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub from: DateTime<Utc>,
+    /// The next business day's first instant (UTC).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub until: DateTime<Utc>,
+    /// Its length in hours: 24, or 23 and 25 across a daylight-saving change.
+    pub hours: i64,
+    /// The shop's currency, in which every amount is written.
+    pub currency: String,
+    /// Visits that stand.
+    pub visits: i64,
+    /// Distinct members who visited or redeemed.
+    pub customers: i64,
+    /// Customers enrolled.
+    pub enrolments: i64,
+    /// Member sales: the visits' amounts, a decimal string.
+    pub sales: String,
+    /// Sales ÷ visits, rounded to the nearest minor unit ("0.00" without visits).
+    pub average_check: String,
+    /// Points issued and redeemed.
+    pub points: Balances,
+    /// Stamps issued and turned into rewards.
+    pub stamps: Balances,
+    /// Cashback issued and spent.
+    pub cashback: CashbackFlow,
+    /// Rewards redeemed, by reward (most first).
+    pub rewards: Vec<RewardCount>,
+    /// Visits and sales by local hour (hours with visits only).
+    pub by_hour: Vec<HourLine>,
+    /// Each staff member's visits, sales, points issued and redemptions.
+    pub by_staff: Vec<StaffLine>,
+    /// Voids recorded on the day.
+    pub voids: Vec<VoidLine>,
+    /// Adjustments recorded on the day.
+    pub adjustments: Vec<Adjustment>,
+    /// Redemptions the server found overdrawn (two offline tills spent the
+    /// same balance), flagged on the day.
+    pub conflicts: Vec<EventId>,
+    /// What a manager should look at.
+    pub unusual: Vec<Unusual>,
+    /// When this till last synced: the close holds every till's events up to then.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub last_sync: Option<DateTime<Utc>>,
+}
+
+/// Sums of positive and negative deltas on one kind of account.
+fn sums(deltas: &[Delta], kind: impl Fn(&Account) -> bool) -> (i64, i64) {
+    deltas
+        .iter()
+        .filter(|d| kind(&d.account))
+        .fold((0, 0), |(plus, minus), d| match d.amount > 0 {
+            true => (plus + d.amount, minus),
+            false => (plus, minus - d.amount),
+        })
+}
+
+fn is_points(a: &Account) -> bool {
+    *a == Account::Points
+}
+
+fn is_stamps(a: &Account) -> bool {
+    matches!(a, Account::Stamps(_))
+}
+
+fn is_cashback(a: &Account) -> bool {
+    *a == Account::Cashback
+}
+
+/// What a report knows of the shop besides its events.
+#[derive(Debug, Clone, Copy)]
+pub struct Shop<'a> {
+    /// Its location: the time zone and the hour its business day starts.
+    pub location: &'a Location,
+    /// Everyone who was ever on its staff, for names.
+    pub roster: &'a Roster,
+    /// When this till last synced.
+    pub last_sync: Option<DateTime<Utc>>,
+}
+
+/// The close of `day` from `events` (any events; those of other days are left
+/// out), with `voided` the events undone since (on any day).
+pub fn close_of(
+    day: NaiveDate,
+    shop: Shop<'_>,
+    events: &[Event],
+    voided: &HashSet<EventId>,
+    settings: CloseSettings,
+) -> DailyClose {
+    let Shop {
+        location,
+        roster,
+        last_sync,
+    } = shop;
+    let currency = location.currency;
+    let from = location.business_day_start(day);
+    let until = location.business_day_start(day.succ_opt().unwrap_or(day));
+    let money = |minor: i64| Money::new(minor, currency).plain();
+    let name_of = |staff: &Option<String>| -> Option<String> {
+        let id = staff.as_deref()?.parse().ok()?;
+        roster.get(id).map(|m| m.name.clone())
+    };
+    let mut visits = 0i64;
+    let mut sales = 0i64;
+    let mut enrolments = 0i64;
+    let mut customers: HashSet<CustomerId> = HashSet::new();
+    let mut points = Balances::default();
+    let mut stamps = Balances::default();
+    let (mut cashback_issued, mut cashback_spent) = (0i64, 0i64);
+    let mut rewards: BTreeMap<String, i64> = BTreeMap::new();
+    let mut hours: BTreeMap<u32, (i64, i64)> = BTreeMap::new();
+    let mut staff: BTreeMap<Option<String>, (i64, i64, i64, i64)> = BTreeMap::new();
+    let mut voids = Vec::new();
+    let mut adjustments = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut actions: BTreeMap<CustomerId, usize> = BTreeMap::new();
+    for e in events
+        .iter()
+        .filter(|e| location.business_date(e.device_time) == day)
+    {
+        let stands = !voided.contains(&e.id);
+        match &e.body {
+            EventBody::Enrolled { deltas, .. } => {
+                enrolments += 1;
+                let (p, _) = sums(deltas, is_points);
+                points.issued += p;
+            }
+            EventBody::Visit {
+                customer,
+                amount,
+                deltas,
+                ..
+            } if stands => {
+                visits += 1;
+                sales += amount;
+                customers.insert(*customer);
+                *actions.entry(*customer).or_default() += 1;
+                let (p, _) = sums(deltas, is_points);
+                let (s_in, s_out) = sums(deltas, is_stamps);
+                let (c_in, _) = sums(deltas, is_cashback);
+                points.issued += p;
+                stamps.issued += s_in;
+                stamps.redeemed += s_out;
+                cashback_issued += c_in;
+                let hour = hours
+                    .entry(location.local(e.device_time).hour())
+                    .or_default();
+                hour.0 += 1;
+                hour.1 += amount;
+                let line = staff.entry(e.staff.clone()).or_default();
+                line.0 += 1;
+                line.1 += amount;
+                line.2 += p;
+            }
+            EventBody::Redeemed {
+                customer,
+                reward,
+                deltas,
+                ..
+            } if stands => {
+                customers.insert(*customer);
+                *actions.entry(*customer).or_default() += 1;
+                let (_, p) = sums(deltas, is_points);
+                let (_, c) = sums(deltas, is_cashback);
+                points.redeemed += p;
+                cashback_spent += c;
+                if reward != "cashback" {
+                    *rewards.entry(reward.clone()).or_default() += 1;
+                }
+                staff.entry(e.staff.clone()).or_default().3 += 1;
+            }
+            EventBody::Donated {
+                customer, deltas, ..
+            } if stands => {
+                *actions.entry(*customer).or_default() += 1;
+                points.redeemed += sums(deltas, is_points).1;
+            }
+            EventBody::Voided {
+                target,
+                customer,
+                reason,
+                ..
+            } => voids.push(VoidLine {
+                event: e.id,
+                target: *target,
+                customer: *customer,
+                by: name_of(&e.staff),
+                reason: reason.clone(),
+                at: e.device_time,
+            }),
+            EventBody::Adjusted {
+                customer,
+                reason,
+                deltas,
+            } => {
+                *actions.entry(*customer).or_default() += 1;
+                for d in deltas {
+                    adjustments.push(Adjustment {
+                        event: e.id,
+                        customer: *customer,
+                        account: d.account.to_string(),
+                        amount: d.amount,
+                        by: name_of(&e.staff),
+                        reason: reason.clone(),
+                        at: e.device_time,
+                    });
+                }
+            }
+            EventBody::Overdrawn { redemption, .. } => conflicts.push(*redemption),
+            _ => {}
+        }
+    }
+    let mut rewards: Vec<RewardCount> = rewards
+        .into_iter()
+        .map(|(reward, count)| RewardCount { reward, count })
+        .collect();
+    rewards.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.reward.cmp(&b.reward)));
+    let average_check = match visits {
+        0 => 0,
+        n => (2 * sales + n).div_euclid(2 * n),
+    };
+    DailyClose {
+        business_day: day,
+        from,
+        until,
+        hours: (until - from).num_hours(),
+        currency: currency.code().to_string(),
+        visits,
+        customers: i64::try_from(customers.len()).unwrap_or(i64::MAX),
+        enrolments,
+        sales: money(sales),
+        average_check: money(average_check),
+        points,
+        stamps,
+        cashback: CashbackFlow {
+            issued: money(cashback_issued),
+            spent: money(cashback_spent),
+        },
+        rewards,
+        by_hour: hours
+            .into_iter()
+            .map(|(hour, (visits, sales))| HourLine {
+                hour,
+                visits,
+                sales: money(sales),
+            })
+            .collect(),
+        by_staff: staff
+            .into_iter()
+            .map(|(id, (visits, sales, points_issued, redeemed))| StaffLine {
+                name: name_of(&id),
+                staff: id,
+                visits,
+                sales: money(sales),
+                points_issued,
+                redeemed,
+            })
+            .collect(),
+        voids,
+        adjustments,
+        conflicts,
+        unusual: actions
+            .into_iter()
+            .filter(|(_, n)| *n > settings.max_actions_per_customer)
+            .map(|(customer, actions)| Unusual {
+                customer,
+                actions,
+                limit: settings.max_actions_per_customer,
+            })
+            .collect(),
+        last_sync,
+    }
+}

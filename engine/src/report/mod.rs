@@ -1,0 +1,12 @@
+//! Reports after close, computed on the till from its ledger (after sync, every
+//! till's ledger), offline: the command line and the screens show the same
+//! numbers from the same code. Each report is a pure function of the events
+//! it is handed and the shop's settings, so it is tested against hand
+//! computations without a store; the command layer reads the events.
+
+pub mod close;
+
+pub use close::{
+    close_of, Adjustment, Balances, CashbackFlow, CloseSettings, DailyClose, HourLine, RewardCount,
+    Shop, StaffLine, Unusual, VoidLine,
+};
