@@ -30,8 +30,8 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
     Ok(())
 }
 
-/// A time as the close shows it: the location's local time would need the
-/// location; the report carries UTC instants, printed as such.
+/// The last sync, in UTC (the reader may be anywhere; the close's own
+/// times are the location's).
 fn at(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
@@ -116,7 +116,7 @@ impl Out {
             for v in &c.voids {
                 self.tell_indented(
                     m("report-close-void")
-                        .text("at", at(&v.at))
+                        .text("at", v.local_time.clone())
                         .text("by", v.by.clone().unwrap_or_else(nobody))
                         .text("target", v.target.to_string())
                         .text("reason", v.reason.clone()),
@@ -128,7 +128,7 @@ impl Out {
             for a in &c.adjustments {
                 self.tell_indented(
                     m("report-close-adjustment")
-                        .text("at", at(&a.at))
+                        .text("at", a.local_time.clone())
                         .text("by", a.by.clone().unwrap_or_else(nobody))
                         .text("account", a.account.clone())
                         .num("amount", a.amount)

@@ -43,11 +43,6 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
-/// The command layer as whoever is signed in, for one request.
-fn acting(till: &State<'_, Till>) -> Commands {
-    till.commands()
-}
-
 /// After something was recorded: sync it soon.
 fn recorded(till: &Till, outcome: Answer<Outcome>) -> Answer<Outcome> {
     if outcome.is_ok() {
@@ -59,7 +54,7 @@ fn recorded(till: &Till, outcome: Answer<Outcome>) -> Answer<Outcome> {
 /// Which screen to show: the shop (none before set-up), who is signed in, the staff.
 #[tauri::command]
 pub async fn till_state(till: State<'_, Till>) -> Answer<TillOverview> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.overview()).await
 }
 
@@ -72,7 +67,7 @@ pub async fn example_programs(currency: String) -> Answer<Vec<ExampleProgram>> {
 /// Sets up a new shop.
 #[tauri::command]
 pub async fn set_up_shop(till: State<'_, Till>, request: SetUpShop) -> Answer<TillOverview> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || {
         commands
             .set_up_shop(&request)
@@ -84,14 +79,14 @@ pub async fn set_up_shop(till: State<'_, Till>, request: SetUpShop) -> Answer<Ti
 /// The sign-in list.
 #[tauri::command]
 pub async fn staff_list(till: State<'_, Till>) -> Answer<StaffList> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.staff()).await
 }
 
 /// Checks a PIN; the till acts as that person from now on.
 #[tauri::command]
 pub async fn sign_in(till: State<'_, Till>, request: SignIn) -> Answer<Option<SignedIn>> {
-    let commands = acting(&till);
+    let commands = till.commands();
     let signed = blocking(move || commands.sign_in(&request)).await?;
     let who = signed.signed_in().cloned();
     till.act_as(signed);
@@ -109,14 +104,14 @@ pub async fn sign_out(till: State<'_, Till>) -> Answer<()> {
 /// A card's code typed (the typed code under its QR, or its whole QR text).
 #[tauri::command]
 pub async fn scan_typed(till: State<'_, Till>, text: String) -> Answer<ScannedCustomer> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.scan(&text)).await
 }
 
 /// Keys typed since the last call: a keyboard-wedge scanner's burst is a scan.
 #[tauri::command]
 pub async fn wedge(till: State<'_, Till>, keys: Vec<WedgeKey>) -> Answer<Option<ScannedCustomer>> {
-    let (commands, wedge) = (acting(&till), till.wedge.clone());
+    let (commands, wedge) = (till.commands(), till.wedge.clone());
     blocking(move || commands.wedge_keys(&mut lock(&wedge), &keys)).await
 }
 
@@ -126,28 +121,28 @@ pub async fn find_customers(
     till: State<'_, Till>,
     request: FindCustomers,
 ) -> Answer<Vec<CustomerRecord>> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.find_customers(&request)).await
 }
 
 /// A customer, with balances and rewards.
 #[tauri::command]
 pub async fn customer(till: State<'_, Till>, who: CustomerRef) -> Answer<CustomerSummary> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.customer(&who)).await
 }
 
 /// The items a sale can carry and the offers running now for the customer.
 #[tauri::command]
 pub async fn sale_sheet(till: State<'_, Till>, who: Option<CustomerRef>) -> Answer<SaleSheet> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.sale_sheet(who.as_ref())).await
 }
 
 /// Spends an amount of the customer's cashback the barista chose.
 #[tauri::command]
 pub async fn spend_cashback(till: State<'_, Till>, request: SpendCashback) -> Answer<Outcome> {
-    let commands = acting(&till);
+    let commands = till.commands();
     let outcome = blocking(move || commands.spend_cashback(&request)).await;
     recorded(&till, outcome)
 }
@@ -155,7 +150,7 @@ pub async fn spend_cashback(till: State<'_, Till>, request: SpendCashback) -> An
 /// Records a visit.
 #[tauri::command]
 pub async fn record_visit(till: State<'_, Till>, request: RecordVisit) -> Answer<Outcome> {
-    let commands = acting(&till);
+    let commands = till.commands();
     let outcome = blocking(move || commands.record_visit(&request)).await;
     recorded(&till, outcome)
 }
@@ -163,7 +158,7 @@ pub async fn record_visit(till: State<'_, Till>, request: RecordVisit) -> Answer
 /// Redeems a reward.
 #[tauri::command]
 pub async fn redeem(till: State<'_, Till>, request: Redeem) -> Answer<Outcome> {
-    let commands = acting(&till);
+    let commands = till.commands();
     let outcome = blocking(move || commands.redeem(&request)).await;
     recorded(&till, outcome)
 }
@@ -171,7 +166,7 @@ pub async fn redeem(till: State<'_, Till>, request: Redeem) -> Answer<Outcome> {
 /// Undoes this person's last action (within the engine's window).
 #[tauri::command]
 pub async fn undo_last(till: State<'_, Till>, request: UndoLast) -> Answer<Outcome> {
-    let commands = acting(&till);
+    let commands = till.commands();
     let outcome = blocking(move || commands.undo_last(&request)).await;
     recorded(&till, outcome)
 }
@@ -179,7 +174,7 @@ pub async fn undo_last(till: State<'_, Till>, request: UndoLast) -> Answer<Outco
 /// Enrols a customer.
 #[tauri::command]
 pub async fn enrol(till: State<'_, Till>, request: Enrol) -> Answer<Outcome> {
-    let commands = acting(&till);
+    let commands = till.commands();
     let outcome = blocking(move || commands.enrol(&request)).await;
     recorded(&till, outcome)
 }
@@ -188,28 +183,28 @@ pub async fn enrol(till: State<'_, Till>, request: Enrol) -> Answer<Outcome> {
 /// the customer, or a manager).
 #[tauri::command]
 pub async fn enrolment_card(till: State<'_, Till>, enrolment: EventId) -> Answer<CardToPrint> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.enrolment_card(enrolment)).await
 }
 
 /// Sync as the status bar shows it.
 #[tauri::command]
 pub async fn sync_status(till: State<'_, Till>) -> Answer<SyncStatus> {
-    let (commands, live) = (acting(&till), till.syncer.status());
+    let (commands, live) = (till.commands(), till.syncer.status());
     blocking(move || commands.sync_status_with(live)).await
 }
 
 /// The events sync could not complete, for a manager to open from the status bar.
 #[tauri::command]
 pub async fn refused_events(till: State<'_, Till>) -> Answer<Vec<RefusedEvent>> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.refused_events()).await
 }
 
 /// Pairs this till with the shop's server (a typed code, or a pairing QR's text).
 #[tauri::command]
 pub async fn pair(till: State<'_, Till>, request: PairTill) -> Answer<Paired> {
-    let commands = acting(&till);
+    let commands = till.commands();
     let paired = blocking(move || commands.pair(&request)).await?;
     till.syncer.wake();
     Ok(paired)
@@ -219,7 +214,11 @@ pub async fn pair(till: State<'_, Till>, request: PairTill) -> Answer<Paired> {
 /// and whether recorded frames play instead of a webcam.
 #[tauri::command]
 pub async fn cameras(till: State<'_, Till>) -> Answer<CameraOverview> {
-    let (commands, now, replay) = (acting(&till), till.camera.state(), till.camera.is_replay());
+    let (commands, now, replay) = (
+        till.commands(),
+        till.camera.state(),
+        till.camera.is_replay(),
+    );
     blocking(move || {
         Ok(CameraOverview {
             cameras: Commands::cameras(),
@@ -234,7 +233,7 @@ pub async fn cameras(till: State<'_, Till>) -> Answer<CameraOverview> {
 /// Uses a webcam at a resolution (a manager's setting, kept for the next start).
 #[tauri::command]
 pub async fn use_camera(till: State<'_, Till>, setting: CameraSetting) -> Answer<()> {
-    let commands = acting(&till);
+    let commands = till.commands();
     blocking(move || commands.set_camera(&setting)).await?;
     till.camera.switch(setting.source());
     Ok(())

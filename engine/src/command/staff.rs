@@ -64,6 +64,16 @@ pub struct AuditLine {
     pub what: String,
 }
 
+/// Who is acting on this till.
+enum Acting {
+    /// The till runs open: anyone may do anything.
+    Open,
+    /// A staffed till with nobody (or a removed person) signed in.
+    Nobody,
+    /// A staff member on the roster.
+    Member(StaffMember),
+}
+
 /// True while anyone may do anything: nobody was ever on the staff, and the
 /// till is not a newly paired one still catching up (whose shop may well have
 /// staff it has not heard of yet). Read on `conn`.
@@ -181,18 +191,16 @@ impl Commands {
         conn: &Connection,
         permission: Permission,
     ) -> Result<Option<StaffMember>> {
-        let roster = self.store.roster_in(conn)?;
-        if runs_open_on(conn, &roster)? {
-            return Ok(None);
-        }
-        let member = self
-            .signed_in
-            .as_ref()
-            .and_then(|s| roster.get(s.staff))
-            .filter(|m| !m.removed)
-            .ok_or(AuthError::SignInRequired {
-                permission: permission.as_str(),
-            })?;
+        let member = match self.acting_on(conn)? {
+            Acting::Open => return Ok(None),
+            Acting::Nobody => {
+                return Err(AuthError::SignInRequired {
+                    permission: permission.as_str(),
+                }
+                .into())
+            }
+            Acting::Member(m) => m,
+        };
         if !permission.allows(member.role) {
             return Err(AuthError::Forbidden {
                 permission: permission.as_str(),
@@ -200,30 +208,39 @@ impl Commands {
             }
             .into());
         }
-        Ok(Some(member.clone()))
+        Ok(Some(member))
+    }
+
+    /// Who is acting here, read on `conn`: the one reading both the permission
+    /// check and the screens' list of permissions stand on.
+    fn acting_on(&self, conn: &Connection) -> Result<Acting> {
+        let roster = self.store.roster_in(conn)?;
+        if runs_open_on(conn, &roster)? {
+            return Ok(Acting::Open);
+        }
+        Ok(self
+            .signed_in
+            .as_ref()
+            .and_then(|s| roster.get(s.staff))
+            .filter(|m| !m.removed)
+            .map_or(Acting::Nobody, |m| Acting::Member(m.clone())))
     }
 
     /// Everything whoever is signed in may do on this till (all of it while
     /// the till runs open; nothing for nobody in a staffed shop), by the same
     /// table every action checks.
     pub fn permissions(&self) -> Result<Vec<Permission>> {
-        let conn = self.store.conn();
-        let roster = self.store.roster_in(&conn)?;
-        if runs_open_on(&conn, &roster)? {
-            return Ok(Permission::ALL.to_vec());
-        }
-        let member = self
-            .signed_in
-            .as_ref()
-            .and_then(|s| roster.get(s.staff))
-            .filter(|m| !m.removed);
-        Ok(match member {
-            Some(m) => Permission::ALL
+        let allowed = |allows: &dyn Fn(Permission) -> bool| {
+            Permission::ALL
                 .iter()
                 .copied()
-                .filter(|p| p.allows(m.role))
-                .collect(),
-            None => Vec::new(),
+                .filter(|p| allows(*p))
+                .collect()
+        };
+        Ok(match self.acting_on(&self.store.conn())? {
+            Acting::Open => Permission::ALL.to_vec(),
+            Acting::Nobody => Vec::new(),
+            Acting::Member(m) => allowed(&|p| p.allows(m.role)),
         })
     }
 

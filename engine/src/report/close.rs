@@ -107,6 +107,8 @@ pub struct VoidLine {
     /// When, by the till's clock.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub at: DateTime<Utc>,
+    /// The same in the location's local time, `HH:MM`, as the close shows it.
+    pub local_time: String,
 }
 
 /// A manager's adjustment recorded on the day.
@@ -128,6 +130,8 @@ pub struct Adjustment {
     /// When, by the till's clock.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub at: DateTime<Utc>,
+    /// The same in the location's local time, `HH:MM`, as the close shows it.
+    pub local_time: String,
 }
 
 /// Something a manager should look at, and why it is listed.
@@ -261,6 +265,7 @@ pub fn close_of(
     let mut rewards: BTreeMap<String, i64> = BTreeMap::new();
     let mut hours: BTreeMap<u32, (i64, i64)> = BTreeMap::new();
     let mut staff: BTreeMap<Option<String>, (i64, i64, i64, i64)> = BTreeMap::new();
+    let local_time = |t: DateTime<Utc>| location.local(t).format("%H:%M").to_string();
     let mut voids = Vec::new();
     let mut adjustments = Vec::new();
     let mut conflicts = Vec::new();
@@ -338,6 +343,7 @@ pub fn close_of(
                 by: name_of(&e.staff),
                 reason: reason.clone(),
                 at: e.device_time,
+                local_time: local_time(e.device_time),
             }),
             EventBody::Adjusted {
                 customer,
@@ -354,6 +360,7 @@ pub fn close_of(
                         by: name_of(&e.staff),
                         reason: reason.clone(),
                         at: e.device_time,
+                        local_time: local_time(e.device_time),
                     });
                 }
             }

@@ -69,6 +69,15 @@ impl Shop {
     }
 }
 
+/// A visit of `amount` minor units, nothing itemised.
+pub fn visit(amount: i64) -> counterpart_engine::rules::VisitInput {
+    counterpart_engine::rules::VisitInput {
+        amount,
+        items: Vec::new(),
+        coupon: None,
+    }
+}
+
 /// The amount of an account in a summary (0 when absent).
 pub fn bal(c: &CustomerSummary, account: &str) -> i64 {
     c.balances

@@ -4,18 +4,9 @@
 
 use counterpart_engine::demo::{self, DemoSpec};
 use counterpart_engine::ledger::{Account, Event, EventBody, Profile, MAX_DELTA};
-use counterpart_engine::rules::VisitInput;
 use counterpart_engine::Location;
 
 use crate::common::*;
-
-fn visit(amount: i64) -> VisitInput {
-    VisitInput {
-        amount,
-        items: Vec::new(),
-        coupon: None,
-    }
-}
 
 /// The points café on a Monday morning.
 fn points_cafe() -> Shop {

@@ -2,17 +2,8 @@
 
 use counterpart_engine::command::{AddStaff, CloseOfDay, Commands, Pin};
 use counterpart_engine::ledger::{Account, Profile, Role};
-use counterpart_engine::rules::VisitInput;
 
 use crate::common::*;
-
-fn visit(amount: i64) -> VisitInput {
-    VisitInput {
-        amount,
-        items: Vec::new(),
-        coupon: None,
-    }
-}
 
 fn close(shop: &Shop, day: &str) -> counterpart_engine::report::DailyClose {
     Commands::over(shop.store.store().clone())
@@ -108,6 +99,10 @@ fn the_daily_close_of_a_saturday_computed_by_hand() {
     assert_eq!(c.voids.len(), 1);
     assert_eq!(c.voids[0].target, wrong.event_id);
     assert_eq!(c.voids[0].reason, "wrong customer");
+    assert_eq!(
+        c.voids[0].local_time, "12:25",
+        "the location's time, not UTC"
+    );
     assert_eq!(c.adjustments.len(), 1);
     assert_eq!(
         (
@@ -128,7 +123,6 @@ fn the_daily_close_of_a_saturday_computed_by_hand() {
     let sunday = close(&shop, "2026-11-22");
     assert_eq!((sunday.visits, sunday.sales.as_str()), (1, "3.00"));
     assert!(sunday.voids.is_empty() && sunday.adjustments.is_empty());
-    let _ = cy;
 }
 
 /// A business day across a daylight-saving change has 23 or 25 hours.

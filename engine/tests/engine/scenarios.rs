@@ -7,14 +7,6 @@ use counterpart_engine::rules::VisitInput;
 
 use crate::common::*;
 
-fn visit(amount: i64) -> VisitInput {
-    VisitInput {
-        amount,
-        items: Vec::new(),
-        coupon: None,
-    }
-}
-
 fn coffees(n: i64) -> VisitInput {
     VisitInput {
         amount: 450 * n,
