@@ -40,5 +40,8 @@ fn counterpart_commands() -> &'static [&'static str] {
         "use_camera",
         "camera_retry",
         "measure",
+        "daily_close",
+        "export_close_csv",
+        "kpis",
     ]
 }

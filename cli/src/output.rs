@@ -61,6 +61,11 @@ impl Out {
         self.words.render(&Message::new(id))
     }
 
+    /// The person's language.
+    pub fn language(&self) -> Language {
+        self.words.language()
+    }
+
     /// True when the output is JSON.
     pub fn json(&self) -> bool {
         self.json
@@ -90,6 +95,18 @@ impl Out {
 
     pub fn raw(&self, text: &str) {
         line(text);
+    }
+
+    /// Bytes to standard output as they are (a file's text: no newline added).
+    pub fn raw_bytes(&self, bytes: &[u8]) {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("error: cannot write to standard output: {e}");
+        }
     }
 
     pub fn note(&self, text: &str) {

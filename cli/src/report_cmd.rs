@@ -4,10 +4,10 @@
 //! engine answers it.
 
 use clap::Subcommand;
-use counterpart_engine::command::{CloseOfDay, Commands};
+use counterpart_engine::command::{CloseOfDay, CloseTableFile, Commands, KpisOver};
 use counterpart_engine::error::EngineError;
 use counterpart_engine::ledger::Message;
-use counterpart_engine::report::DailyClose;
+use counterpart_engine::report::{DailyClose, KpiUnit, KpiValue, Kpis};
 
 use crate::output::Out;
 
@@ -17,15 +17,47 @@ pub enum ReportCommand {
     /// stamps and cashback, rewards, by hour and by staff, voids, adjustments,
     /// conflicts and unusual activity (a manager's).
     Close {
-        /// The business day, YYYY-MM-DD.
+        /// The business day, YYYY-MM-DD (default: the current one).
         #[arg(long)]
-        day: String,
+        day: Option<String>,
+        /// Write one of the close's tables as CSV (UTF-8 with a byte-order
+        /// mark, headings in your language) instead of the report.
+        #[arg(long)]
+        csv: bool,
+        /// The table `--csv` writes: close-summary, close-by-hour,
+        /// close-by-staff, close-rewards, close-voids, close-adjustments,
+        /// close-unusual.
+        #[arg(long, default_value = "close-summary", requires = "csv")]
+        table: String,
+    },
+    /// KPIs over a period of business days beside the period of the same
+    /// length before it, each with its definition (a manager's).
+    Kpis {
+        /// The first business day, YYYY-MM-DD (default: 30 days up to --to).
+        #[arg(long)]
+        from: Option<String>,
+        /// The last business day, YYYY-MM-DD (default: the current one).
+        #[arg(long)]
+        to: Option<String>,
     },
 }
 
 pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), EngineError> {
     match command {
-        ReportCommand::Close { day } => out.close(&till.daily_close(&CloseOfDay { day })?),
+        ReportCommand::Close {
+            day,
+            csv: true,
+            table,
+        } => {
+            let file = till.close_csv(&CloseTableFile {
+                day,
+                table,
+                language: out.language().tag().to_string(),
+            })?;
+            out.raw_bytes(file.text.as_bytes());
+        }
+        ReportCommand::Close { day, .. } => out.close(&till.daily_close(&CloseOfDay { day })?),
+        ReportCommand::Kpis { from, to } => out.kpis(&till.kpis(&KpisOver { from, to })?),
     }
     Ok(())
 }
@@ -36,7 +68,48 @@ fn at(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
+/// A KPI's value as the command line writes it: a share as a percentage
+/// with one decimal, a ratio with two, an amount as the engine wrote it.
+fn kpi_text(unit: KpiUnit, value: &KpiValue) -> String {
+    match (unit, value) {
+        (KpiUnit::Fraction, KpiValue::Number(x)) => format!("{:.1} %", x * 100.0),
+        (_, KpiValue::Number(x)) => format!("{x:.2}"),
+        (_, KpiValue::Money(m)) => m.clone(),
+    }
+}
+
 impl Out {
+    /// The KPIs, in the reader's language, each with its definition (or as JSON).
+    pub fn kpis(&self, k: &Kpis) {
+        if self.json() {
+            self.emit(k);
+            return;
+        }
+        let m = Message::new;
+        self.tell(
+            m("report-kpis-title")
+                .text("from", k.period.from.to_string())
+                .text("to", k.period.to.to_string())
+                .num("days", k.period.days())
+                .text("previousFrom", k.previous.from.to_string())
+                .text("previousTo", k.previous.to.to_string()),
+        );
+        let nothing = || self.words(&m("report-kpis-nothing"));
+        for kpi in &k.kpis {
+            let shown = |v: &Option<KpiValue>| {
+                v.as_ref()
+                    .map_or_else(nothing, |v| kpi_text(kpi.unit, v))
+            };
+            self.tell(
+                m("report-kpis-line")
+                    .text("name", self.words(&m(&format!("kpi-{}", kpi.id.replace('_', "-")))))
+                    .text("value", shown(&kpi.value))
+                    .text("previous", shown(&kpi.previous)),
+            );
+            self.tell_indented(m(&kpi.definition));
+        }
+    }
+
     /// The close, in the reader's language (or as JSON).
     pub fn close(&self, c: &DailyClose) {
         if self.json() {

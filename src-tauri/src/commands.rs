@@ -7,12 +7,14 @@
 //! waiting on a server that does not answer then delays no visit.
 
 use counterpart_engine::command::{
-    CameraOverview, CameraSetting, CardToPrint, Commands, CustomerRef, Enrol, ExampleProgram,
+    CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView, Commands, KpisOver,
+    CustomerRef, Enrol, ExampleProgram,
     FindCustomers, PairTill, Paired, RecordVisit, Redeem, RefusedEvent, SaleSheet, ScannedCustomer,
     SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
+use counterpart_engine::report::Kpis;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
 use counterpart_engine::till::Outcome;
@@ -264,4 +266,33 @@ pub async fn measure(name: String, ms: f64) -> Answer<()> {
         .map_or(0.0, |s| s.elapsed().as_secs_f64() * 1e3);
     tracing::info!(target: "counterpart::figures", figure = %name, ms, since_start_ms, "measured");
     Ok(())
+}
+
+/// The daily close of a business day, with its tables (a manager's).
+#[tauri::command]
+pub async fn daily_close(till: State<'_, Till>, request: CloseOfDay) -> Answer<CloseView> {
+    let commands = till.commands();
+    blocking(move || commands.close_view(&request)).await
+}
+
+/// The KPIs of a period beside the period before it (a manager's).
+#[tauri::command]
+pub async fn kpis(till: State<'_, Till>, request: KpisOver) -> Answer<Kpis> {
+    let commands = till.commands();
+    blocking(move || commands.kpis(&request)).await
+}
+
+/// Saves one of the close's tables as a CSV file in the exports folder and
+/// answers the file's path, for the screen to say where it went.
+#[tauri::command]
+pub async fn export_close_csv(till: State<'_, Till>, request: CloseTableFile) -> Answer<String> {
+    let commands = till.commands();
+    let dir = till.exports.clone();
+    blocking(move || {
+        let file = commands.close_csv(&request)?;
+        let path = file.save_in(&dir)?;
+        tracing::info!(file = %path.display(), "report exported");
+        Ok(path.display().to_string())
+    })
+    .await
 }

@@ -71,13 +71,22 @@ fn main() -> anyhow::Result<()> {
             commands::use_camera,
             commands::camera_retry,
             commands::measure,
+            commands::daily_close,
+            commands::export_close_csv,
+            commands::kpis,
         ])
         .setup(move |app| {
             let data_dir = app
                 .path()
                 .app_data_dir()
                 .context("this system gives the app no data folder")?;
-            let till = till::Till::open(&options, &data_dir, app.handle().clone())?;
+            let exports = options.exports.clone().unwrap_or_else(|| {
+                app.path()
+                    .document_dir()
+                    .map(|d| d.join("Counterpart"))
+                    .unwrap_or_else(|_| data_dir.join("exports"))
+            });
+            let till = till::Till::open(&options, &data_dir, exports, app.handle().clone())?;
             app.manage(till);
             Ok(())
         })

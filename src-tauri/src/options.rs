@@ -24,6 +24,10 @@ pub struct Options {
     /// settings, else the first).
     #[arg(long, env = "COUNTERPART_CAMERA")]
     pub camera: Option<u32>,
+    /// Where reports are saved as files (default: a Counterpart folder in
+    /// the documents folder, else in the app's data folder).
+    #[arg(long, env = "COUNTERPART_EXPORTS")]
+    pub exports: Option<PathBuf>,
     /// Seconds between sync rounds.
     #[arg(long, env = "COUNTERPART_SYNC_EVERY", default_value_t = 15)]
     pub sync_every: u64,

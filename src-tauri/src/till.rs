@@ -1,7 +1,7 @@
 //! The app's state: the command layer (as whoever is signed in), the
 //! keyboard-wedge reader, the camera and the sync loop.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -26,6 +26,8 @@ pub struct Till {
     pub camera: Camera,
     /// The background sync loop.
     pub syncer: Syncer,
+    /// Where reports are saved as files.
+    pub exports: PathBuf,
 }
 
 /// A lock whose holder panicked still guards consistent data here (each
@@ -37,7 +39,12 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Till {
     /// Opens the till's database (setting up the demo shop when asked), starts
     /// the camera and the sync loop, and tells the screen what they report.
-    pub fn open(options: &Options, data_dir: &Path, app: AppHandle) -> anyhow::Result<Till> {
+    pub fn open(
+        options: &Options,
+        data_dir: &Path,
+        exports: PathBuf,
+        app: AppHandle,
+    ) -> anyhow::Result<Till> {
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("cannot create {}", data_dir.display()))?;
         let db = options.db.clone().unwrap_or_else(|| {
@@ -99,6 +106,7 @@ impl Till {
             wedge: Arc::new(Mutex::new(Wedge::default())),
             camera,
             syncer,
+            exports,
         })
     }
 

@@ -146,10 +146,10 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         app.text("[data-testid=customer-name]").await,
         "Ola Kowalska"
     );
-    // Her welcome bonus is short of the pastry: the screen says by how much
-    // (the engine's reason), not a greyed button.
+    // Her welcome bonus is short of the pastry: the reward keeps its place,
+    // disabled, saying by how much (the engine's figures).
     let short = app
-        .text("[data-testid=rewards-out-of-reach] [data-reward=pastry]")
+        .text("[data-testid=reward-out-of-reach][data-reward=pastry]")
         .await;
     assert!(short.contains("60") && short.contains("20"), "{short}");
     // Today's offers for her, as the engine lists them: she is a student.

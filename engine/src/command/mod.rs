@@ -57,7 +57,7 @@ pub use maintenance::DecodedImage;
 pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 #[cfg(feature = "sync")]
 pub use refused::{RefusedBy, RefusedEvent};
-pub use reports::CloseOfDay;
+pub use reports::{CloseOfDay, CloseTableFile, CloseView, KpisOver, ReportFile};
 pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};
 #[cfg(feature = "scan")]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{invalid, Commands};
 use crate::error::Result;
-use crate::report::{close_of, CloseSettings, DailyClose, Shop};
+use crate::report::{close_of, kpis_of, CloseSettings, DailyClose, Kpis, Period, Shop, Table};
 use crate::staff::Permission;
 
 /// The event kinds the close reads.
@@ -25,14 +25,100 @@ const CLOSE_KINDS: &[&str] = &[
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CloseOfDay {
-    /// The business day, `YYYY-MM-DD`.
-    pub day: String,
+    /// The business day, `YYYY-MM-DD`; none: the current one (in the
+    /// location's time zone, from the hour its day starts), as far as it has gone.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub day: Option<String>,
 }
+
+/// The daily close as a screen shows it: the figures, and the same figures
+/// as the tables a screen lists and a file holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CloseView {
+    /// The close.
+    pub close: DailyClose,
+    /// The current business day at the location (the latest a picker offers).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub today: NaiveDate,
+    /// Its tables (`DailyClose::tables`).
+    pub tables: Vec<Table>,
+}
+
+/// Asks for one of a daily close's tables as a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CloseTableFile {
+    /// The business day, `YYYY-MM-DD`; none: the current one.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub day: Option<String>,
+    /// The table's id (`close-summary`, `close-by-hour`, …).
+    pub table: String,
+    /// The reader's language (`en`, `pl`, `fr`, `ru`): the headings' words.
+    pub language: String,
+}
+
+/// A report's file, ready to be saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReportFile {
+    /// A name for it (`close-by-staff-2026-12-05.csv`).
+    pub file_name: String,
+    /// Its text.
+    pub text: String,
+}
+
+impl ReportFile {
+    /// Saves it in `dir` (made if missing) under its name, whole or not at
+    /// all (written aside, then renamed), and answers where.
+    pub fn save_in(&self, dir: &std::path::Path) -> Result<std::path::PathBuf> {
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(&self.file_name);
+        let partial = dir.join(format!(".{}.partial", self.file_name));
+        std::fs::write(&partial, &self.text)?;
+        std::fs::rename(&partial, &path)?;
+        Ok(path)
+    }
+}
+
+/// Asks for the KPIs of a period of business days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct KpisOver {
+    /// The first business day, `YYYY-MM-DD`; none: 29 days before `to`
+    /// (a period of 30 days).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub from: Option<String>,
+    /// The last business day, `YYYY-MM-DD` (may be the first); none: the
+    /// current business day.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub to: Option<String>,
+}
+
+/// The days in the period the KPIs cover when none is given.
+const DEFAULT_PERIOD_DAYS: i64 = 30;
+
+/// The event kinds the KPIs read.
+const KPI_KINDS: &[&str] = &["enrolled", "visit", "redeemed", "donated"];
+
+/// The longest period the KPIs are asked for: ten years.
+const LONGEST_PERIOD_DAYS: i64 = 3660;
 
 /// A business day as typed.
 fn day_of(text: &str) -> Result<NaiveDate> {
+    date_in("day", text)
+}
+
+/// A date typed in `field`.
+fn date_in(field: &str, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid("day", format!("`{text}` is not a date like 2026-12-05")))
+        .map_err(|_| invalid(field, format!("`{text}` is not a date like 2026-12-05")))
 }
 
 impl Commands {
@@ -40,8 +126,11 @@ impl Commands {
     /// has (as fresh as its last sync, which the close says).
     pub fn daily_close(&self, request: &CloseOfDay) -> Result<DailyClose> {
         self.authorise(Permission::Reports)?;
-        let day = day_of(&request.day)?;
         let location = self.store.location()?;
+        let day = match &request.day {
+            Some(text) => day_of(text)?,
+            None => location.business_date(self.store.now()),
+        };
         let next = day
             .succ_opt()
             .ok_or_else(|| invalid("day", "a day before the end of time"))?;
@@ -53,10 +142,27 @@ impl Commands {
         let ids: Vec<_> = events.iter().map(|e| e.id).collect();
         let voided = self.store.voided_among(&ids)?;
         let roster = self.store.roster()?;
+        let mut named: Vec<_> = events.iter().filter_map(|e| e.body.customer()).collect();
+        named.sort_unstable();
+        named.dedup();
+        let customers = self.store.customer_names(&named)?;
+        let rewards = self
+            .store
+            .program()?
+            .map(|p| {
+                p.program
+                    .rewards
+                    .into_iter()
+                    .map(|r| (r.id, r.name))
+                    .collect()
+            })
+            .unwrap_or_default();
         let shop = Shop {
             location: &location,
             roster: &roster,
             last_sync: self.store.last_sync()?,
+            customers: &customers,
+            rewards: &rewards,
         };
         Ok(close_of(
             day,
@@ -65,5 +171,98 @@ impl Commands {
             &voided,
             CloseSettings::default(),
         ))
+    }
+}
+
+impl Commands {
+    /// The daily close with its tables, for the screens.
+    pub fn close_view(&self, request: &CloseOfDay) -> Result<CloseView> {
+        let close = self.daily_close(request)?;
+        let tables = close.tables();
+        let today = self.store.location()?.business_date(self.store.now());
+        Ok(CloseView {
+            close,
+            today,
+            tables,
+        })
+    }
+
+    /// One of the daily close's tables as CSV, headed in the reader's language.
+    #[cfg(feature = "i18n")]
+    pub fn close_csv(&self, request: &CloseTableFile) -> Result<ReportFile> {
+        use crate::i18n::{Catalogue, Language};
+        let language = Language::parse(&request.language).ok_or_else(|| {
+            invalid(
+                "language",
+                format!("`{}` is not one of the till's languages", request.language),
+            )
+        })?;
+        let close = self.daily_close(&CloseOfDay {
+            day: request.day.clone(),
+        })?;
+        let table = close
+            .tables()
+            .into_iter()
+            .find(|t| t.id == request.table)
+            .ok_or_else(|| {
+                invalid(
+                    "table",
+                    format!("the close has no table `{}`", request.table),
+                )
+            })?;
+        let catalogue = Catalogue::new(language);
+        let words = |id: &str| catalogue.render(&crate::ledger::Message::new(id));
+        let text = crate::report::to_csv(&table, &words)
+            .map_err(|e| crate::error::EngineError::Internal(e.to_string()))?;
+        Ok(ReportFile {
+            file_name: format!("{}-{}.csv", table.id, close.business_day),
+            text,
+        })
+    }
+}
+
+impl Commands {
+    /// The KPIs of a period of business days beside those of the period of
+    /// the same length before it (`docs/reports.md` defines each).
+    pub fn kpis(&self, request: &KpisOver) -> Result<Kpis> {
+        self.authorise(Permission::Reports)?;
+        let location = self.store.location()?;
+        let to = match &request.to {
+            Some(text) => date_in("to", text)?,
+            None => location.business_date(self.store.now()),
+        };
+        let from = match &request.from {
+            Some(text) => date_in("from", text)?,
+            None => to - chrono::Duration::days(DEFAULT_PERIOD_DAYS - 1),
+        };
+        let period = Period { from, to };
+        if period.to < period.from {
+            return Err(invalid(
+                "to",
+                format!(
+                    "the period ends ({}) before it starts ({})",
+                    period.to, period.from
+                ),
+            ));
+        }
+        if period.days() > LONGEST_PERIOD_DAYS {
+            return Err(invalid("to", "a period of ten years at most"));
+        }
+        // The period, the one before it and the one before that (for the
+        // previous period's retention).
+        let first = period.previous().previous().from;
+        let after = period
+            .to
+            .succ_opt()
+            .ok_or_else(|| invalid("to", "a day before the end of time"))?;
+        let events = self.store.events_of_kinds(
+            KPI_KINDS,
+            location.business_day_start(first),
+            location.business_day_start(after),
+        )?;
+        let ids: Vec<_> = events.iter().map(|e| e.id).collect();
+        let voided = self.store.voided_among(&ids)?;
+        let merged = self.store.merged_customers()?;
+        Ok(kpis_of(period, &location, &events, &voided, &merged))
     }
 }

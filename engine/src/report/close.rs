@@ -5,7 +5,7 @@
 //! device's clock, as the design says: shown, never ordered by). A voided
 //! visit or redemption counts nowhere but in `voids`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use serde::Serialize;
@@ -56,6 +56,8 @@ pub struct CashbackFlow {
 pub struct RewardCount {
     /// The reward's id in the program.
     pub reward: String,
+    /// Its name in the program published now (null: no longer in it).
+    pub name: Option<String>,
     /// Redemptions that stand.
     pub count: i64,
 }
@@ -100,6 +102,8 @@ pub struct VoidLine {
     pub target: EventId,
     /// The customer.
     pub customer: CustomerId,
+    /// Their name (null when they have none, or were erased).
+    pub name: Option<String>,
     /// Who voided it (a name; null with nobody signed in).
     pub by: Option<String>,
     /// Why.
@@ -119,6 +123,8 @@ pub struct Adjustment {
     pub event: EventId,
     /// The customer.
     pub customer: CustomerId,
+    /// Their name (null when they have none, or were erased).
+    pub name: Option<String>,
     /// The account (`points`, `stamps:coffee`, `cashback`, `voucher:…`).
     pub account: String,
     /// The change (cashback in minor units).
@@ -140,6 +146,8 @@ pub struct Adjustment {
 pub struct Unusual {
     /// The customer.
     pub customer: CustomerId,
+    /// Their name (null when they have none, or were erased).
+    pub name: Option<String>,
     /// Their loyalty actions that day (visits, redemptions, adjustments, donations).
     pub actions: usize,
     /// The most the settings let pass.
@@ -161,6 +169,8 @@ pub struct DailyClose {
     pub until: DateTime<Utc>,
     /// Its length in hours: 24, or 23 and 25 across a daylight-saving change.
     pub hours: i64,
+    /// The local hour it starts at (a chart of its hours starts there).
+    pub day_starts_at: u32,
     /// The shop's currency, in which every amount is written.
     pub currency: String,
     /// Visits that stand.
@@ -231,6 +241,10 @@ pub struct Shop<'a> {
     pub roster: &'a Roster,
     /// When this till last synced.
     pub last_sync: Option<DateTime<Utc>>,
+    /// The names of the customers the events name (none for the erased).
+    pub customers: &'a HashMap<CustomerId, String>,
+    /// The names of the rewards, by id, in the program published now.
+    pub rewards: &'a HashMap<String, String>,
 }
 
 /// The close of `day` from `events` (any events; those of other days are left
@@ -246,7 +260,10 @@ pub fn close_of(
         location,
         roster,
         last_sync,
+        customers: names,
+        rewards: reward_names,
     } = shop;
+    let customer_name = |c: &CustomerId| names.get(c).cloned();
     let currency = location.currency;
     let from = location.business_day_start(day);
     let until = location.business_day_start(day.succ_opt().unwrap_or(day));
@@ -340,6 +357,7 @@ pub fn close_of(
                 event: e.id,
                 target: *target,
                 customer: *customer,
+                name: customer_name(customer),
                 by: name_of(&e.staff),
                 reason: reason.clone(),
                 at: e.device_time,
@@ -355,6 +373,7 @@ pub fn close_of(
                     adjustments.push(Adjustment {
                         event: e.id,
                         customer: *customer,
+                        name: customer_name(customer),
                         account: d.account.to_string(),
                         amount: d.amount,
                         by: name_of(&e.staff),
@@ -370,7 +389,11 @@ pub fn close_of(
     }
     let mut rewards: Vec<RewardCount> = rewards
         .into_iter()
-        .map(|(reward, count)| RewardCount { reward, count })
+        .map(|(reward, count)| RewardCount {
+            name: reward_names.get(&reward).cloned(),
+            reward,
+            count,
+        })
         .collect();
     rewards.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.reward.cmp(&b.reward)));
     let average_check = match visits {
@@ -382,6 +405,7 @@ pub fn close_of(
         from,
         until,
         hours: (until - from).num_hours(),
+        day_starts_at: location.day_starts_at_hour,
         currency: currency.code().to_string(),
         visits,
         customers: i64::try_from(customers.len()).unwrap_or(i64::MAX),
@@ -421,6 +445,7 @@ pub fn close_of(
             .into_iter()
             .filter(|(_, n)| *n > settings.max_actions_per_customer)
             .map(|(customer, actions)| Unusual {
+                name: customer_name(&customer),
                 customer,
                 actions,
                 limit: settings.max_actions_per_customer,

@@ -5,8 +5,14 @@
 //! computations without a store; the command layer reads the events.
 
 pub mod close;
+pub mod csv;
+pub mod kpis;
+pub mod table;
 
 pub use close::{
     close_of, Adjustment, Balances, CashbackFlow, CloseSettings, DailyClose, HourLine, RewardCount,
     Shop, StaffLine, Unusual, VoidLine,
 };
+pub use csv::to_csv;
+pub use table::{Cell, Table};
+pub use kpis::{kpis_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};

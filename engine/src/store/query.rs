@@ -716,6 +716,47 @@ impl Store {
         customer_by_card_in(&self.conn(), card)
     }
 
+    /// The names of these customers, as their profiles hold them now (an
+    /// erased or nameless customer is left out): reports name the people in
+    /// their lists and show no one who was erased.
+    pub fn customer_names(
+        &self,
+        customers: &[CustomerId],
+    ) -> Result<std::collections::HashMap<CustomerId, String>> {
+        let ids: Vec<String> = customers.iter().map(ToString::to_string).collect();
+        let ids = serde_json::to_string(&ids).map_err(|e| EngineError::Corrupt(e.to_string()))?;
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, name FROM customers
+             WHERE id IN (SELECT value FROM json_each(?1)) AND erased = 0 AND name IS NOT NULL",
+        )?;
+        let rows = stmt
+            .query_map([ids], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .map(|row| {
+                let (id, name) = row?;
+                Ok((parse_uuid(&id, "customer")?, name))
+            })
+            .collect::<Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Each merged-away customer and the record it was merged into: reports
+    /// count the two as one customer.
+    pub fn merged_customers(&self) -> Result<std::collections::HashMap<CustomerId, CustomerId>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, merged_into FROM customers WHERE merged_into IS NOT NULL",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .map(|row| {
+                let (from, into) = row?;
+                Ok((parse_uuid(&from, "customer")?, parse_uuid(&into, "customer")?))
+            })
+            .collect::<Result<_>>()?;
+        Ok(rows)
+    }
+
     /// The customers with the most visits, most first (the demo shop's
     /// regulars are picked from its generated history this way).
     pub fn most_visits(&self, limit: i64) -> Result<Vec<CustomerId>> {

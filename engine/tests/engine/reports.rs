@@ -7,7 +7,9 @@ use crate::common::*;
 
 fn close(shop: &Shop, day: &str) -> counterpart_engine::report::DailyClose {
     Commands::over(shop.store.store().clone())
-        .daily_close(&CloseOfDay { day: day.into() })
+        .daily_close(&CloseOfDay {
+            day: Some(day.into()),
+        })
         .expect("close")
 }
 
@@ -174,7 +176,7 @@ fn unusual_activity_permissions_and_bad_days() {
     let till = Commands::over(s.store().clone());
     let e = till
         .daily_close(&CloseOfDay {
-            day: "2026-02-30".into(),
+            day: Some("2026-02-30".into()),
         })
         .expect_err("no such day");
     assert_eq!(e.code(), "invalid_input");
@@ -210,16 +212,272 @@ fn unusual_activity_permissions_and_bad_days() {
         .expect("Bo");
     let e = bo
         .daily_close(&CloseOfDay {
-            day: "2026-11-23".into(),
+            day: Some("2026-11-23".into()),
         })
         .expect_err("a barista");
     assert_eq!(e.code(), "auth.forbidden");
     assert_eq!(
         mia.daily_close(&CloseOfDay {
-            day: "2026-11-23".into()
+            day: Some("2026-11-23".into())
         })
         .expect("a manager")
         .visits,
         6
     );
+}
+
+/// The close names the customers in its lists, and no one who was erased
+/// since: the numbers stay, the name goes.
+#[test]
+fn the_close_names_customers_but_not_the_erased() {
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "Europe/Warsaw",
+        2,
+        utc(2026, 12, 5, 8, 0),
+    );
+    let s = &shop.store;
+    let named = |name: &str| Profile {
+        name: Some(name.into()),
+        ..Profile::default()
+    };
+    let (ola, _) = shop.enrol(named("Ola Żak"));
+    let (jan, _) = shop.enrol(named("Jan Kos"));
+    let a = s.record_visit(ola, visit(12_00), None).expect("visit");
+    s.void(a.event_id, "zła osoba", None).expect("void");
+    let b = s.record_visit(jan, visit(8_00), None).expect("visit");
+    s.void(b.event_id, "pomyłka", None).expect("void");
+    s.erase(jan, None).expect("erase");
+
+    let c = close(&shop, "2026-12-05");
+    let names: Vec<Option<&str>> = c.voids.iter().map(|v| v.name.as_deref()).collect();
+    assert_eq!(names, vec![Some("Ola Żak"), None]);
+    assert_eq!(c.voids.len(), 2, "the erased customer's void still counts");
+    let text = serde_json::to_string(&c).expect("json");
+    assert!(!text.contains("Jan Kos"), "no trace of the erased name");
+}
+
+/// The tables a screen lists and a file holds carry the close's own numbers,
+/// and a table comes out as CSV headed in the reader's language.
+#[test]
+fn the_close_as_tables_and_csv() {
+    use counterpart_engine::command::CloseTableFile;
+    use counterpart_engine::report::Cell;
+
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "Europe/Warsaw",
+        2,
+        utc(2026, 12, 5, 8, 0),
+    );
+    let s = &shop.store;
+    let (ola, _) = shop.enrol(Profile::default());
+    s.record_visit(ola, visit(12_50), None).expect("visit");
+    shop.at(utc(2026, 12, 5, 9, 30));
+    s.record_visit(ola, visit(7_00), None).expect("visit");
+    let till = Commands::over(s.store().clone());
+    let view = till
+        .close_view(&CloseOfDay {
+            day: Some("2026-12-05".into()),
+        })
+        .expect("view");
+    assert_eq!(view.today.to_string(), "2026-12-05");
+    let summary = &view.tables[0];
+    assert_eq!(summary.id, "close-summary");
+    let value = |measure: &str| {
+        summary
+            .rows
+            .iter()
+            .find(|r| r[0] == Cell::Label(format!("report-measure-{measure}")))
+            .map(|r| r[1].clone())
+    };
+    assert_eq!(value("visits"), Some(Cell::Count(view.close.visits)));
+    assert_eq!(value("sales"), Some(Cell::Money("19.50".into())));
+    let by_hour = view
+        .tables
+        .iter()
+        .find(|t| t.id == "close-by-hour")
+        .expect("by hour");
+    // 08:00 and 09:30 UTC are 09:00 and 10:30 in Warsaw.
+    assert_eq!(
+        by_hour.rows,
+        vec![
+            vec![Cell::Hour(9), Cell::Count(1), Cell::Money("12.50".into())],
+            vec![Cell::Hour(10), Cell::Count(1), Cell::Money("7.00".into())],
+        ]
+    );
+
+    let file = till
+        .close_csv(&CloseTableFile {
+            day: Some("2026-12-05".into()),
+            table: "close-by-hour".into(),
+            language: "pl".into(),
+        })
+        .expect("csv");
+    assert_eq!(file.file_name, "close-by-hour-2026-12-05.csv");
+    assert_eq!(
+        file.text,
+        "\u{feff}Godzina,Wizyty,Sprzedaż\r\n09:00,1,12.50\r\n10:00,1,7.00\r\n"
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let saved = file.save_in(&dir.path().join("exports")).expect("saved");
+    assert_eq!(std::fs::read_to_string(saved).expect("read"), file.text);
+
+    for (table, language, field) in [
+        ("close-nothing", "pl", "table"),
+        ("close-summary", "de", "language"),
+    ] {
+        let e = till
+            .close_csv(&CloseTableFile {
+                day: Some("2026-12-05".into()),
+                table: table.into(),
+                language: language.into(),
+            })
+            .expect_err("bad input");
+        let report = counterpart_engine::error::ErrorReport::from(&e);
+        assert_eq!(
+            (e.code(), report.field.as_deref()),
+            ("invalid_input", Some(field))
+        );
+    }
+}
+
+/// KPIs of two business days beside the two before, computed by hand: a
+/// voided visit, a redemption, welcome points, and a merge that makes two
+/// records one customer.
+#[test]
+fn kpis_of_a_period_computed_by_hand() {
+    use counterpart_engine::command::KpisOver;
+    use counterpart_engine::report::{KpiValue, Kpis};
+
+    // Warsaw (UTC+1 in December), the day starting at 02:00; every visit at
+    // 12:00 local on a weekday, after the early-bird hours.
+    let noon = |day: u32| utc(2026, 12, day, 11, 0);
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "Europe/Warsaw",
+        2,
+        utc(2026, 11, 29, 11, 0),
+    );
+    let s = &shop.store;
+    // Before the previous period: A joins (+20) and visits $3.
+    let (a, _) = shop.enrol(Profile::default());
+    s.record_visit(a, visit(3_00), None).expect("visit");
+    // Previous period, 1–2 December: A $10 and $5; B joins (+20) and visits $20.
+    shop.at(noon(1));
+    s.record_visit(a, visit(10_00), None).expect("visit");
+    let (b, _) = shop.enrol(Profile::default());
+    s.record_visit(b, visit(20_00), None).expect("visit");
+    shop.at(noon(2));
+    s.record_visit(a, visit(5_00), None).expect("visit");
+    // The period, 3–4 December: A $12; C joins (+20), visits $8 and $4; D joins
+    // (+20), a $6 visit voided; A is given 100 points and redeems a drink (−100).
+    shop.at(noon(3));
+    s.record_visit(a, visit(12_00), None).expect("visit");
+    let (c, _) = shop.enrol(Profile::default());
+    s.record_visit(c, visit(8_00), None).expect("visit");
+    shop.at(noon(4));
+    s.record_visit(c, visit(4_00), None).expect("visit");
+    let (d, _) = shop.enrol(Profile::default());
+    let wrong = s.record_visit(d, visit(6_00), None).expect("visit");
+    s.void(wrong.event_id, "wrong card", None).expect("void");
+    s.adjust(a, Account::Points, 100, "goodwill", None)
+        .expect("adjust");
+    s.redeem(a, "drink", None).expect("drink");
+
+    let till = Commands::over(s.store().clone());
+    let kpis = |from: &str, to: &str| {
+        till.kpis(&KpisOver {
+            from: Some(from.into()),
+            to: Some(to.into()),
+        })
+    };
+    let value = |k: &Kpis, id: &str| -> (Option<KpiValue>, Option<KpiValue>) {
+        let kpi = k.kpis.iter().find(|x| x.id == id).expect(id);
+        (kpi.value.clone(), kpi.previous.clone())
+    };
+    let n = |x: f64| Some(KpiValue::Number(x));
+    let money = |m: &str| Some(KpiValue::Money(m.into()));
+
+    let before_merge = kpis("2026-12-03", "2026-12-04").expect("kpis");
+    assert_eq!(
+        value(&before_merge, "retention").0,
+        n(0.5),
+        "of A and B, only A came back"
+    );
+    s.merge(b, c, None).expect("B is C");
+    let k = kpis("2026-12-03", "2026-12-04").expect("kpis");
+    assert_eq!(k.previous.from.to_string(), "2026-12-01");
+    assert_eq!(k.previous.to.to_string(), "2026-12-02");
+    // This period: visits A, C, C (D's voided); sales $24. Before: A, B(=C), A; $35.
+    assert_eq!(value(&k, "repeat_customer_rate"), (n(0.5), n(0.5)));
+    assert_eq!(
+        value(&k, "retention"),
+        (n(1.0), n(1.0)),
+        "B merged into C: both who came before came back"
+    );
+    assert_eq!(value(&k, "visit_frequency"), (n(1.5), n(1.5)));
+    assert_eq!(
+        value(&k, "average_check"),
+        (money("8.00"), money("11.67")),
+        "$24 / 3; $35 / 3 = 11.666…"
+    );
+    assert_eq!(
+        value(&k, "redemption_rate"),
+        (n(100.0 / 64.0), n(0.0)),
+        "100 redeemed of 20 + 20 + 12 + 8 + 4 issued; nothing redeemed before"
+    );
+    assert_eq!(
+        value(&k, "enrolment_rate"),
+        (n(2.0 / 3.0), n(0.5)),
+        "C and D of A, C, D; B of A, B"
+    );
+    assert_eq!(
+        value(&k, "clv_predicted"),
+        (money("10950.00"), money("15973.31")),
+        "retention 1: five years of two-day periods (912.5) × 1.5 visits × the check"
+    );
+    assert!(k
+        .kpis
+        .iter()
+        .all(|x| x.definition.starts_with("kpi-") && x.definition.ends_with("-definition")));
+    let days: Vec<(String, i64, &str, i64, i64, i64)> = k
+        .days
+        .iter()
+        .map(|d| {
+            (
+                d.day.to_string(),
+                d.visits,
+                d.sales.as_str(),
+                d.points_issued,
+                d.points_redeemed,
+                d.enrolments,
+            )
+        })
+        .collect();
+    assert_eq!(
+        days,
+        vec![
+            ("2026-12-03".into(), 2, "20.00", 40, 0, 1),
+            ("2026-12-04".into(), 1, "4.00", 24, 100, 1),
+        ],
+        "day by day: the 3rd C joins (+20), A +12, C +8; the 4th C +4, D joins (+20), A redeems 100"
+    );
+
+    for (from, to, field) in [
+        ("2026-12-04", "2026-12-03", "to"),
+        ("2026-02-30", "2026-03-01", "from"),
+        ("2026-12-01", "2036-12-31", "to"),
+    ] {
+        let e = kpis(from, to).expect_err("bad period");
+        let report = counterpart_engine::error::ErrorReport::from(&e);
+        assert_eq!(
+            (e.code(), report.field.as_deref()),
+            ("invalid_input", Some(field)),
+            "{from}..{to}"
+        );
+    }
 }

@@ -1222,6 +1222,424 @@ changed: number,
  */
 examples: Array<string>, };
 
+export type CloseOfDay = { 
+/**
+ * The business day, `YYYY-MM-DD`; none: the current one (in the
+ * location's time zone, from the hour its day starts), as far as it has gone.
+ */
+day?: string, };
+
+export type CloseTableFile = { 
+/**
+ * The business day, `YYYY-MM-DD`; none: the current one.
+ */
+day?: string, 
+/**
+ * The table's id (`close-summary`, `close-by-hour`, …).
+ */
+table: string, 
+/**
+ * The reader's language (`en`, `pl`, `fr`, `ru`): the headings' words.
+ */
+language: string, };
+
+export type Balances = { 
+/**
+ * Given by visits and enrolments (welcome offers) that stand.
+ */
+issued: number, 
+/**
+ * Taken by redemptions and donations that stand (stamps: turned into rewards).
+ */
+redeemed: number, };
+
+export type CashbackFlow = { 
+/**
+ * Given by visits and milestones.
+ */
+issued: string, 
+/**
+ * Spent at the till.
+ */
+spent: string, };
+
+export type RewardCount = { 
+/**
+ * The reward's id in the program.
+ */
+reward: string, 
+/**
+ * Its name in the program published now (null: no longer in it).
+ */
+name: string | null, 
+/**
+ * Redemptions that stand.
+ */
+count: number, };
+
+export type HourLine = { 
+/**
+ * The local hour, 0 to 23.
+ */
+hour: number, 
+/**
+ * Visits that stand.
+ */
+visits: number, 
+/**
+ * Their sales, a decimal string.
+ */
+sales: string, };
+
+export type StaffLine = { 
+/**
+ * The staff member's id.
+ */
+staff: string | null, 
+/**
+ * Their name, as the roster knows it.
+ */
+name: string | null, 
+/**
+ * Visits recorded.
+ */
+visits: number, 
+/**
+ * Their sales, a decimal string.
+ */
+sales: string, 
+/**
+ * Points the visits they recorded gave.
+ */
+points_issued: number, 
+/**
+ * Redemptions they made.
+ */
+redeemed: number, };
+
+export type VoidLine = { 
+/**
+ * The void.
+ */
+event: string, 
+/**
+ * The event it undid.
+ */
+target: string, 
+/**
+ * The customer.
+ */
+customer: string, 
+/**
+ * Their name (null when they have none, or were erased).
+ */
+name: string | null, 
+/**
+ * Who voided it (a name; null with nobody signed in).
+ */
+by: string | null, 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * When, by the till's clock.
+ */
+at: string, 
+/**
+ * The same in the location's local time, `HH:MM`, as the close shows it.
+ */
+local_time: string, };
+
+export type Adjustment = { 
+/**
+ * The adjustment.
+ */
+event: string, 
+/**
+ * The customer.
+ */
+customer: string, 
+/**
+ * Their name (null when they have none, or were erased).
+ */
+name: string | null, 
+/**
+ * The account (`points`, `stamps:coffee`, `cashback`, `voucher:…`).
+ */
+account: string, 
+/**
+ * The change (cashback in minor units).
+ */
+amount: number, 
+/**
+ * Who made it.
+ */
+by: string | null, 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * When, by the till's clock.
+ */
+at: string, 
+/**
+ * The same in the location's local time, `HH:MM`, as the close shows it.
+ */
+local_time: string, };
+
+export type Unusual = { 
+/**
+ * The customer.
+ */
+customer: string, 
+/**
+ * Their name (null when they have none, or were erased).
+ */
+name: string | null, 
+/**
+ * Their loyalty actions that day (visits, redemptions, adjustments, donations).
+ */
+actions: number, 
+/**
+ * The most the settings let pass.
+ */
+limit: number, };
+
+export type DailyClose = { 
+/**
+ * The business day.
+ */
+business_day: string, 
+/**
+ * Its first instant (UTC).
+ */
+from: string, 
+/**
+ * The next business day's first instant (UTC).
+ */
+until: string, 
+/**
+ * Its length in hours: 24, or 23 and 25 across a daylight-saving change.
+ */
+hours: number, 
+/**
+ * The local hour it starts at (a chart of its hours starts there).
+ */
+day_starts_at: number, 
+/**
+ * The shop's currency, in which every amount is written.
+ */
+currency: string, 
+/**
+ * Visits that stand.
+ */
+visits: number, 
+/**
+ * Distinct members who visited or redeemed.
+ */
+customers: number, 
+/**
+ * Customers enrolled.
+ */
+enrolments: number, 
+/**
+ * Member sales: the visits' amounts, a decimal string.
+ */
+sales: string, 
+/**
+ * Sales ÷ visits, rounded to the nearest minor unit ("0.00" without visits).
+ */
+average_check: string, 
+/**
+ * Points issued and redeemed.
+ */
+points: Balances, 
+/**
+ * Stamps issued and turned into rewards.
+ */
+stamps: Balances, 
+/**
+ * Cashback issued and spent.
+ */
+cashback: CashbackFlow, 
+/**
+ * Rewards redeemed, by reward (most first).
+ */
+rewards: Array<RewardCount>, 
+/**
+ * Visits and sales by local hour (hours with visits only).
+ */
+by_hour: Array<HourLine>, 
+/**
+ * Each staff member's visits, sales, points issued and redemptions.
+ */
+by_staff: Array<StaffLine>, 
+/**
+ * Voids recorded on the day.
+ */
+voids: Array<VoidLine>, 
+/**
+ * Adjustments recorded on the day.
+ */
+adjustments: Array<Adjustment>, 
+/**
+ * Redemptions the server found overdrawn (two offline tills spent the
+ * same balance), flagged on the day.
+ */
+conflicts: Array<string>, 
+/**
+ * What a manager should look at.
+ */
+unusual: Array<Unusual>, 
+/**
+ * When this till last synced: the close holds every till's events up to then.
+ */
+last_sync: string | null, };
+
+export type Cell = { "kind": "count", "value": number } | { "kind": "money", "value": string } | { "kind": "time", "value": string } | { "kind": "hour", "value": number } | { "kind": "text", "value": string } | { "kind": "label", "value": string };
+
+export type Table = { 
+/**
+ * Stable id: the file's name and the title's catalogue id
+ * (`report-table-<id>`).
+ */
+id: string, 
+/**
+ * Column ids; each heading is `report-column-<id>` in the catalogues.
+ */
+columns: Array<string>, 
+/**
+ * The rows, each one cell per column.
+ */
+rows: Array<Array<Cell>>, 
+/**
+ * A manager should look at it (unusual activity, overdrawn redemptions):
+ * the screens make it stand out.
+ */
+attention: boolean, };
+
+export type CloseView = { 
+/**
+ * The close.
+ */
+close: DailyClose, 
+/**
+ * The current business day at the location (the latest a picker offers).
+ */
+today: string, 
+/**
+ * Its tables (`DailyClose::tables`).
+ */
+tables: Array<Table>, };
+
+export type ReportFile = { 
+/**
+ * A name for it (`close-by-staff-2026-12-05.csv`).
+ */
+file_name: string, 
+/**
+ * Its text.
+ */
+text: string, };
+
+export type KpisOver = { 
+/**
+ * The first business day, `YYYY-MM-DD`; none: 29 days before `to`
+ * (a period of 30 days).
+ */
+from?: string, 
+/**
+ * The last business day, `YYYY-MM-DD` (may be the first); none: the
+ * current business day.
+ */
+to?: string, };
+
+export type Period = { 
+/**
+ * The first business day.
+ */
+from: string, 
+/**
+ * The last business day.
+ */
+to: string, };
+
+export type KpiUnit = "fraction" | "ratio" | "money";
+
+export type KpiValue = number | string;
+
+export type DayLine = { 
+/**
+ * The business day.
+ */
+day: string, 
+/**
+ * Visits that stand.
+ */
+visits: number, 
+/**
+ * Their sales, a decimal string.
+ */
+sales: string, 
+/**
+ * Points issued (visits and welcome offers).
+ */
+points_issued: number, 
+/**
+ * Points redeemed (rewards and donations).
+ */
+points_redeemed: number, 
+/**
+ * New members.
+ */
+enrolments: number, };
+
+export type Kpi = { 
+/**
+ * Its stable id (`repeat_customer_rate`, `retention`, …).
+ */
+id: string, 
+/**
+ * What the value measures.
+ */
+unit: KpiUnit, 
+/**
+ * This period's value (null where it cannot be computed: nothing to divide by).
+ */
+value: KpiValue | null, 
+/**
+ * The previous period's value.
+ */
+previous: KpiValue | null, 
+/**
+ * The catalogue id of its definition in words.
+ */
+definition: string, };
+
+export type Kpis = { 
+/**
+ * The period.
+ */
+period: Period, 
+/**
+ * The period before it, of the same length.
+ */
+previous: Period, 
+/**
+ * The shop's currency.
+ */
+currency: string, 
+/**
+ * The KPIs, in a fixed order.
+ */
+kpis: Array<Kpi>, 
+/**
+ * Each business day of the period (days without activity too), oldest first.
+ */
+days: Array<DayLine>, };
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
 export type ErrorReport = { 

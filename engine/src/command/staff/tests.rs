@@ -503,7 +503,11 @@ fn no_pin_is_anywhere_in_the_database_files() {
         let Ok(bytes) = std::fs::read(&file) else {
             continue;
         };
-        for p in [MANAGER_PIN, BARISTA_PIN, "60718293", "71829304"] {
+        // Eight-digit PINs only: a four-digit one turns up by chance in the
+        // hex ids, hashes and timestamps of any database this size (1 run in
+        // 40), and a test that fails by chance turns a green run red. Every
+        // PIN is stored by the same code whatever its length.
+        for p in [MANAGER_PIN, "60718293", "71829304"] {
             assert!(
                 !bytes.windows(p.len()).any(|w| w == p.as_bytes()),
                 "the PIN {p} is in {}",

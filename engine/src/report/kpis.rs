@@ -1,0 +1,321 @@
+//! KPIs over a period of business days, each beside the same KPI for the
+//! period of the same length just before, with its definition (a catalogue
+//! id, `kpi-<id>-definition`; `docs/reports.md` says the same). A pure
+//! function of the events it is handed: visits, redemptions, donations and
+//! enrolments that stand, with merged-away customers counted as the customer
+//! they were merged into.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::ledger::{Account, CustomerId, Event, EventBody, EventId};
+use crate::location::Location;
+use crate::money::Money;
+
+/// Business days from `from` to `to`, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Period {
+    /// The first business day.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub from: NaiveDate,
+    /// The last business day.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// Its length in days.
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+
+    /// The period of the same length that ends the day before this one starts.
+    pub fn previous(&self) -> Period {
+        let days = Duration::days(self.days());
+        Period {
+            from: self.from - days,
+            to: self.to - days,
+        }
+    }
+
+    fn holds(&self, day: NaiveDate) -> bool {
+        (self.from..=self.to).contains(&day)
+    }
+}
+
+/// What a KPI's value measures, for the screens to write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum KpiUnit {
+    /// A share, 0 to 1 (shown as a percentage).
+    Fraction,
+    /// A number of something per something (visits per customer).
+    Ratio,
+    /// An amount of the shop's currency (a decimal string).
+    Money,
+}
+
+/// A KPI's value: a number, or an amount as a decimal string.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(untagged)]
+pub enum KpiValue {
+    /// A fraction or a ratio.
+    Number(f64),
+    /// An amount (`unit` is `money`).
+    Money(String),
+}
+
+/// One KPI of a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Kpi {
+    /// Its stable id (`repeat_customer_rate`, `retention`, …).
+    pub id: String,
+    /// What the value measures.
+    pub unit: KpiUnit,
+    /// This period's value (null where it cannot be computed: nothing to divide by).
+    pub value: Option<KpiValue>,
+    /// The previous period's value.
+    pub previous: Option<KpiValue>,
+    /// The catalogue id of its definition in words.
+    pub definition: String,
+}
+
+/// One business day of the period, for the charts of a period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DayLine {
+    /// The business day.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub day: NaiveDate,
+    /// Visits that stand.
+    pub visits: i64,
+    /// Their sales, a decimal string.
+    pub sales: String,
+    /// Points issued (visits and welcome offers).
+    pub points_issued: i64,
+    /// Points redeemed (rewards and donations).
+    pub points_redeemed: i64,
+    /// New members.
+    pub enrolments: i64,
+}
+
+/// KPIs of a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Kpis {
+    /// The period.
+    pub period: Period,
+    /// The period before it, of the same length.
+    pub previous: Period,
+    /// The shop's currency.
+    pub currency: String,
+    /// The KPIs, in a fixed order.
+    pub kpis: Vec<Kpi>,
+    /// Each business day of the period (days without activity too), oldest first.
+    pub days: Vec<DayLine>,
+}
+
+/// What one period's events add up to.
+#[derive(Debug, Default)]
+struct Tally {
+    visits: i64,
+    sales: i64,
+    /// Standing visits by customer (merged-away customers as their survivor).
+    by_customer: HashMap<CustomerId, i64>,
+    enrolled: HashSet<CustomerId>,
+    points_issued: i64,
+    points_redeemed: i64,
+}
+
+impl Tally {
+    fn active(&self) -> HashSet<CustomerId> {
+        self.by_customer.keys().copied().collect()
+    }
+
+    fn served(&self) -> usize {
+        self.active().union(&self.enrolled).count()
+    }
+}
+
+fn points(deltas: &[crate::ledger::Delta]) -> (i64, i64) {
+    deltas
+        .iter()
+        .filter(|d| d.account == Account::Points)
+        .fold((0, 0), |(plus, minus), d| match d.amount > 0 {
+            true => (plus + d.amount, minus),
+            false => (plus, minus - d.amount),
+        })
+}
+
+/// A share, or none when there is nothing to divide by.
+fn share(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// The longest a customer is expected to stay, in days: five years. With
+/// every customer retained the geometric estimate has no end.
+const LONGEST_STAY_DAYS: f64 = 5.0 * 365.0;
+
+/// The KPIs of `period` and of the period before it, from `events` (any
+/// events: those outside the three periods the KPIs read are left out), with
+/// `voided` the events undone and `merged` each merged-away customer's survivor.
+pub fn kpis_of(
+    period: Period,
+    location: &Location,
+    events: &[Event],
+    voided: &HashSet<EventId>,
+    merged: &HashMap<CustomerId, CustomerId>,
+) -> Kpis {
+    let currency = location.currency;
+    let previous = period.previous();
+    let before = previous.previous();
+    let periods = [before, previous, period];
+    let mut tallies: [Tally; 3] = Default::default();
+    // (visits, sales, points issued, points redeemed, enrolments) by day of the period.
+    let mut daily: std::collections::BTreeMap<NaiveDate, [i64; 5]> = period
+        .from
+        .iter_days()
+        .take_while(|d| *d <= period.to)
+        .map(|d| (d, [0; 5]))
+        .collect();
+    let survivor = |c: &CustomerId| {
+        let mut c = *c;
+        // A chain of merges ends; the bound keeps a corrupt cycle from hanging.
+        for _ in 0..16 {
+            match merged.get(&c) {
+                Some(next) => c = *next,
+                None => break,
+            }
+        }
+        c
+    };
+    for e in events.iter().filter(|e| !voided.contains(&e.id)) {
+        let day = location.business_date(e.device_time);
+        let Some(t) = periods
+            .iter()
+            .position(|p| p.holds(day))
+            .map(|i| &mut tallies[i])
+        else {
+            continue;
+        };
+        let mut today = [0i64; 5];
+        match &e.body {
+            EventBody::Visit {
+                customer,
+                amount,
+                deltas,
+                ..
+            } => {
+                t.visits += 1;
+                t.sales += amount;
+                *t.by_customer.entry(survivor(customer)).or_default() += 1;
+                t.points_issued += points(deltas).0;
+                today = [1, *amount, points(deltas).0, 0, 0];
+            }
+            EventBody::Enrolled {
+                customer, deltas, ..
+            } => {
+                t.enrolled.insert(survivor(customer));
+                t.points_issued += points(deltas).0;
+                today = [0, 0, points(deltas).0, 0, 1];
+            }
+            EventBody::Redeemed { deltas, .. } | EventBody::Donated { deltas, .. } => {
+                t.points_redeemed += points(deltas).1;
+                today = [0, 0, 0, points(deltas).1, 0];
+            }
+            _ => {}
+        }
+        if let Some(line) = daily.get_mut(&day) {
+            line.iter_mut().zip(today).for_each(|(sum, x)| *sum += x);
+        }
+    }
+    let money = |minor: i64| KpiValue::Money(Money::new(minor, currency).plain());
+    let number = KpiValue::Number;
+    // Each KPI of one period (`i` 1 or 2), with the period before it at `i - 1`.
+    let of = |i: usize, id: &str| -> Option<KpiValue> {
+        let t = &tallies[i];
+        let active = t.by_customer.len();
+        let visits = usize::try_from(t.visits).unwrap_or(0);
+        let retention = || {
+            let earlier = tallies[i - 1].active();
+            share(
+                earlier.iter().filter(|c| t.by_customer.contains_key(c)).count(),
+                earlier.len(),
+            )
+        };
+        let average_check =
+            (t.visits > 0).then(|| (2 * t.sales + t.visits).div_euclid(2 * t.visits));
+        match id {
+            "repeat_customer_rate" => share(
+                t.by_customer.values().filter(|v| **v >= 2).count(),
+                active,
+            )
+            .map(number),
+            "retention" => retention().map(number),
+            "visit_frequency" => share(visits, active).map(number),
+            "average_check" => average_check.map(money),
+            "redemption_rate" => (t.points_issued > 0)
+                .then(|| t.points_redeemed as f64 / t.points_issued as f64)
+                .map(number),
+            "enrolment_rate" => share(t.enrolled.len(), t.served()).map(number),
+            "clv_predicted" => {
+                // Average check × visits per customer per period × the periods
+                // a customer is expected to stay: 1 / (1 − retention), a
+                // geometric estimate, at most five years.
+                let check = average_check?;
+                let frequency = share(visits, active)?;
+                let retained = retention()?;
+                let longest = LONGEST_STAY_DAYS / periods[i].days() as f64;
+                let stays = if retained >= 1.0 {
+                    longest
+                } else {
+                    (1.0 / (1.0 - retained)).min(longest)
+                };
+                let minor = (check as f64 * frequency * stays).round();
+                Some(money(minor as i64))
+            }
+            _ => None,
+        }
+    };
+    let units = [
+        ("repeat_customer_rate", KpiUnit::Fraction),
+        ("retention", KpiUnit::Fraction),
+        ("visit_frequency", KpiUnit::Ratio),
+        ("average_check", KpiUnit::Money),
+        ("redemption_rate", KpiUnit::Fraction),
+        ("enrolment_rate", KpiUnit::Fraction),
+        ("clv_predicted", KpiUnit::Money),
+    ];
+    Kpis {
+        period,
+        previous,
+        currency: currency.code().to_string(),
+        kpis: units
+            .iter()
+            .map(|(id, unit)| Kpi {
+                id: (*id).to_string(),
+                unit: *unit,
+                value: of(2, id),
+                previous: of(1, id),
+                definition: format!("kpi-{}-definition", id.replace('_', "-")),
+            })
+            .collect(),
+        days: daily
+            .into_iter()
+            .map(|(day, [visits, sales, issued, redeemed, enrolments])| DayLine {
+                day,
+                visits,
+                sales: Money::new(sales, currency).plain(),
+                points_issued: issued,
+                points_redeemed: redeemed,
+                enrolments,
+            })
+            .collect(),
+    }
+}
