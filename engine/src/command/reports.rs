@@ -104,9 +104,6 @@ pub struct KpisOver {
 /// The days in the period the KPIs cover when none is given.
 const DEFAULT_PERIOD_DAYS: i64 = 30;
 
-/// The event kinds the KPIs read.
-const KPI_KINDS: &[&str] = &["enrolled", "visit", "redeemed", "donated"];
-
 /// The longest period the KPIs are asked for: ten years.
 const LONGEST_PERIOD_DAYS: i64 = 3660;
 
@@ -255,14 +252,12 @@ impl Commands {
             .to
             .succ_opt()
             .ok_or_else(|| invalid("to", "a day before the end of time"))?;
-        let events = self.store.events_of_kinds(
-            KPI_KINDS,
+        let activity = self.store.activity_between(
             location.business_day_start(first),
             location.business_day_start(after),
         )?;
-        let ids: Vec<_> = events.iter().map(|e| e.id).collect();
-        let voided = self.store.voided_among(&ids)?;
+        let voided = self.store.voided_targets()?;
         let merged = self.store.merged_customers()?;
-        Ok(kpis_of(period, &location, &events, &voided, &merged))
+        Ok(kpis_of(period, &location, &activity, &voided, &merged))
     }
 }

@@ -1,18 +1,19 @@
 //! KPIs over a period of business days, each beside the same KPI for the
 //! period of the same length just before, with its definition (a catalogue
 //! id, `kpi-<id>-definition`; `docs/reports.md` says the same). A pure
-//! function of the events it is handed: visits, redemptions, donations and
-//! enrolments that stand, with merged-away customers counted as the customer
-//! they were merged into.
+//! function of the activity it is handed (`Store::activity_between`):
+//! visits, redemptions, donations and enrolments that stand, with merged-away
+//! customers counted as the customer they were merged into.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::ledger::{Account, CustomerId, Event, EventBody, EventId};
+use crate::ledger::{CustomerId, EventId};
 use crate::location::Location;
 use crate::money::Money;
+use crate::store::{Activity, ActivityKind};
 
 /// Business days from `from` to `to`, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -143,16 +144,6 @@ impl Tally {
     }
 }
 
-fn points(deltas: &[crate::ledger::Delta]) -> (i64, i64) {
-    deltas
-        .iter()
-        .filter(|d| d.account == Account::Points)
-        .fold((0, 0), |(plus, minus), d| match d.amount > 0 {
-            true => (plus + d.amount, minus),
-            false => (plus, minus - d.amount),
-        })
-}
-
 /// A share, or none when there is nothing to divide by.
 fn share(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
@@ -162,13 +153,13 @@ fn share(part: usize, whole: usize) -> Option<f64> {
 /// every customer retained the geometric estimate has no end.
 const LONGEST_STAY_DAYS: f64 = 5.0 * 365.0;
 
-/// The KPIs of `period` and of the period before it, from `events` (any
-/// events: those outside the three periods the KPIs read are left out), with
+/// The KPIs of `period` and of the period before it, from `activity` (any:
+/// what falls outside the three periods the KPIs read is left out), with
 /// `voided` the events undone and `merged` each merged-away customer's survivor.
 pub fn kpis_of(
     period: Period,
     location: &Location,
-    events: &[Event],
+    activity: &[Activity],
     voided: &HashSet<EventId>,
     merged: &HashMap<CustomerId, CustomerId>,
 ) -> Kpis {
@@ -195,8 +186,8 @@ pub fn kpis_of(
         }
         c
     };
-    for e in events.iter().filter(|e| !voided.contains(&e.id)) {
-        let day = location.business_date(e.device_time);
+    for a in activity.iter().filter(|a| !voided.contains(&a.event)) {
+        let day = location.business_date(a.at);
         let Some(t) = periods
             .iter()
             .position(|p| p.holds(day))
@@ -204,34 +195,23 @@ pub fn kpis_of(
         else {
             continue;
         };
-        let mut today = [0i64; 5];
-        match &e.body {
-            EventBody::Visit {
-                customer,
-                amount,
-                deltas,
-                ..
-            } => {
+        t.points_issued += a.points_issued;
+        t.points_redeemed += a.points_redeemed;
+        match a.kind {
+            ActivityKind::Visit => {
                 t.visits += 1;
-                t.sales += amount;
-                *t.by_customer.entry(survivor(customer)).or_default() += 1;
-                t.points_issued += points(deltas).0;
-                today = [1, *amount, points(deltas).0, 0, 0];
+                t.sales += a.amount;
+                *t.by_customer.entry(survivor(&a.customer)).or_default() += 1;
             }
-            EventBody::Enrolled {
-                customer, deltas, ..
-            } => {
-                t.enrolled.insert(survivor(customer));
-                t.points_issued += points(deltas).0;
-                today = [0, 0, points(deltas).0, 0, 1];
+            ActivityKind::Enrolled => {
+                t.enrolled.insert(survivor(&a.customer));
             }
-            EventBody::Redeemed { deltas, .. } | EventBody::Donated { deltas, .. } => {
-                t.points_redeemed += points(deltas).1;
-                today = [0, 0, 0, points(deltas).1, 0];
-            }
-            _ => {}
+            ActivityKind::Redeemed => {}
         }
         if let Some(line) = daily.get_mut(&day) {
+            let visit = i64::from(a.kind == ActivityKind::Visit);
+            let joined = i64::from(a.kind == ActivityKind::Enrolled);
+            let today = [visit, a.amount * visit, a.points_issued, a.points_redeemed, joined];
             line.iter_mut().zip(today).for_each(|(sum, x)| *sum += x);
         }
     }

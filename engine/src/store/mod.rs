@@ -4,6 +4,7 @@
 //! In-process SQLite through rusqlite: a till records an event with about a dozen
 //! statements, and each must cost microseconds, not a cross-thread round trip.
 
+mod activity;
 mod append;
 mod apply;
 mod backup;
@@ -33,6 +34,7 @@ use crate::program::{parse_program, Program};
 pub(crate) use append::append_at;
 #[cfg(feature = "commands")]
 pub(crate) use append::find_idempotent;
+pub use activity::{Activity, ActivityKind};
 pub use append::ImportReport;
 #[cfg(feature = "commands")]
 pub(crate) use context::{load as load_context, Needs};
@@ -102,6 +104,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261204020000_card_owner.sql",
         include_str!("../../../migrations/20261204020000_card_owner.sql"),
     ),
+    (
+        "20261206000000_events_by_time.sql",
+        include_str!("../../../migrations/20261206000000_events_by_time.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {
@@ -119,6 +125,10 @@ pub struct Store {
     // Field order matters: the checkpointer stops (and folds the WAL back) only
     // after the writer's connection is closed.
     conn: Arc<Mutex<Connection>>,
+    /// A second connection, read-only, for reports: a year of KPIs reads for
+    /// seconds, and on the writer's connection every visit would wait for it
+    /// (WAL lets this one read while the writer writes). Opened when first used.
+    reader: Arc<Mutex<Option<Connection>>>,
     /// Threads waiting for `conn`. Background work (a sync catch-up applying
     /// page after page) steps aside while anyone waits: a mutex is not fair, and
     /// without this a barista's visit waited behind chunk after chunk.
@@ -194,6 +204,7 @@ impl Store {
         let checkpointer = checkpoint::Checkpointer::start(path, &conn).map(Arc::new);
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            reader: Arc::default(),
             waiting: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
             _checkpointer: checkpointer,
             path: path.to_path_buf(),
@@ -221,6 +232,24 @@ impl Store {
         let guard = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         self.waiting.fetch_sub(1, Ordering::SeqCst);
         guard
+    }
+
+    /// Runs `read` on the reports' own read-only connection (opened the first
+    /// time), so a long report never holds the writer's connection.
+    pub(crate) fn read_for_report<T>(
+        &self,
+        read: impl FnOnce(&Connection) -> Result<T>,
+    ) -> Result<T> {
+        let mut reader = self.reader.lock().unwrap_or_else(|p| p.into_inner());
+        if reader.is_none() {
+            let conn = connect(&self.path)?;
+            conn.pragma_update(None, "query_only", true)?;
+            *reader = Some(conn);
+        }
+        match reader.as_ref() {
+            Some(conn) => read(conn),
+            None => Err(EngineError::Internal("no report connection".into())),
+        }
     }
 
     /// The connection for background work: first lets every thread already

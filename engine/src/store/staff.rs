@@ -209,6 +209,18 @@ impl Store {
 }
 
 impl Store {
+    /// Every event voided, on any day (voids are few: a report over a long
+    /// period reads them all rather than asking about each of its events).
+    pub fn voided_targets(&self) -> Result<std::collections::HashSet<EventId>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached("SELECT target FROM voided")?;
+        let targets = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .map(|t| parse_uuid(&t?, "event"))
+            .collect::<Result<_>>()?;
+        Ok(targets)
+    }
+
     /// Which of `events` were voided since (on any day): a voided visit counts
     /// nowhere in the reports but among the voids.
     pub fn voided_among(&self, events: &[EventId]) -> Result<std::collections::HashSet<EventId>> {

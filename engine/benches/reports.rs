@@ -1,0 +1,116 @@
+//! Reports on the generated shop (100k customers, 1M events over two years;
+//! see `common/mod.rs`), release build, one call at a time:
+//! - the daily close of 40 days of the last year: p50/p95 (target p95 ≤ 100 ms);
+//! - the KPIs of 30, 90 and 365 days, 5 runs each (targets: 90 days ≤ 500 ms,
+//!   a year ≤ 2 s);
+//! - a visit recorded while a year of KPIs computes on another connection,
+//!   beside the same visits recorded idle in the same run (target: p99 ≤ 1.5×
+//!   idle, never "database is locked").
+//!
+//! `cargo bench -p counterpart-engine --bench reports`
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{Duration as Days, NaiveDate};
+use counterpart_engine::command::typed::Typed;
+use counterpart_engine::command::{CloseOfDay, Commands, KpisOver};
+use counterpart_engine::ledger::CustomerId;
+use counterpart_engine::rules::VisitInput;
+use counterpart_engine::Store;
+
+mod common;
+use common::{clock, env_u64, percentiles, shop_file, working_copy};
+
+fn kpis(commands: &Commands, to: NaiveDate, days: i64) -> Duration {
+    let started = Instant::now();
+    commands
+        .kpis(&KpisOver {
+            from: Some((to - Days::days(days - 1)).to_string()),
+            to: Some(to.to_string()),
+        })
+        .expect("kpis");
+    started.elapsed()
+}
+
+/// Visits recorded one after another, each timed.
+fn visits(shop: &Typed, customers: &[CustomerId], n: usize) -> Vec<Duration> {
+    (0..n)
+        .map(|i| {
+            let customer = customers[i % customers.len()];
+            let started = Instant::now();
+            shop.record_visit(
+                customer,
+                VisitInput {
+                    amount: 450,
+                    items: Vec::new(),
+                    coupon: None,
+                },
+                None,
+            )
+            .expect("visit");
+            started.elapsed()
+        })
+        .collect()
+}
+
+fn main() {
+    let path = shop_file();
+    let (_dir, copy) = working_copy(&path);
+    let store = Store::open(&copy, clock()).expect("open");
+    let commands = Commands::over(store.clone());
+    let today = commands
+        .close_view(&CloseOfDay { day: None })
+        .expect("close")
+        .today;
+
+    let days = env_u64("COUNTERPART_BENCH_CLOSE_DAYS", 40);
+    let closes: Vec<Duration> = (0..days)
+        .map(|i| {
+            let day = today - Days::days(1 + i64::try_from(i * 9 % 365).unwrap_or(0));
+            let started = Instant::now();
+            let close = commands
+                .daily_close(&CloseOfDay {
+                    day: Some(day.to_string()),
+                })
+                .expect("close");
+            let took = started.elapsed();
+            assert!(close.visits > 0, "{day} has visits");
+            took
+        })
+        .collect();
+    println!("daily close of a day: {}", percentiles(closes));
+
+    for period in [30, 90, 365] {
+        let runs: Vec<Duration> = (0..5).map(|_| kpis(&commands, today, period)).collect();
+        println!("KPIs of {period} days: {}", percentiles(runs));
+    }
+
+    // A visit while a year of KPIs computes, against the same visits idle.
+    let shop = Typed::new(store.clone());
+    let customers = store.most_visits(200).expect("customers");
+    let n = usize::try_from(env_u64("COUNTERPART_BENCH_VISITS", 300)).unwrap_or(300);
+    let idle = visits(&shop, &customers, n);
+    println!("a visit, idle: {}", percentiles(idle));
+    let busy = Arc::new(AtomicBool::new(true));
+    let reader = {
+        let busy = busy.clone();
+        let commands = Commands::over(Store::open(&copy, clock()).expect("second connection"));
+        std::thread::spawn(move || {
+            let mut runs = 0;
+            while busy.load(Ordering::Relaxed) {
+                kpis(&commands, today, 365);
+                runs += 1;
+            }
+            runs
+        })
+    };
+    let during = visits(&shop, &customers, n);
+    busy.store(false, Ordering::Relaxed);
+    let runs = reader.join().expect("the KPI thread");
+    println!(
+        "a visit while a year of KPIs computes ({runs} runs alongside): {}",
+        percentiles(during)
+    );
+}
