@@ -8,15 +8,15 @@ text = { $text }
 already-recorded = already recorded: this is the same action sent twice
 program-published = published { $program } as version { $version }
 enrolled = enrolled with card { $card }
-card-code = card code (QR): { $code }
-typed-code = typed code: { $code }
+card-code = the card's QR code: { $code }
+typed-code = card code: { $code }
 card-replaced = new card { $new }; card { $old } no longer works
 plan-sold = { $plan } sold for { $price }: runs { $starts } to { $ends }
 profile-updated = profile updated
 merged = merged { $from } into { $into }
 erased = personal data erased; balances and history stay, anonymised
 voided = voided { $kind } { $event }: { $reason }
-undone = undone: { $what }
+undone = { $what } — undone
 tier-changed = tier: { $before } → { $after }
 tier-lost = tier: { $before } → no tier
 
@@ -198,6 +198,121 @@ report-close-unusual = Customer { $customer }: { $actions } loyalty actions this
 report-close-last-sync = Holds every till's events up to this till's last sync: { $at }
 report-close-never-synced = This till has never synced: the close holds its own events only.
 
+## KPIs: names and definitions (the command line, the screens, the files)
+
+kpi-repeat-customer-rate = Repeat-customer rate
+kpi-repeat-customer-rate-definition = Customers with two visits or more in the period ÷ customers who visited in it.
+kpi-retention = Retention
+kpi-retention-definition = Of the customers who visited in the previous period, the share who visited in this one.
+kpi-visit-frequency = Visit frequency
+kpi-visit-frequency-definition = Visits in the period ÷ customers who visited in it.
+kpi-average-check = Member average check
+kpi-average-check-definition = Member sales ÷ visits in the period (voided visits left out), rounded to the cent.
+kpi-redemption-rate = Redemption rate
+kpi-redemption-rate-definition = Points redeemed (rewards and donations) ÷ points issued (visits and welcome offers) in the period.
+kpi-enrolment-rate = Enrolment rate
+kpi-enrolment-rate-definition = New members ÷ members served (who visited or joined) in the period.
+kpi-clv-predicted = Customer lifetime value (predicted)
+kpi-clv-predicted-definition = An estimate: average check × visits per customer in a period × the periods a customer is expected to stay, 1 ÷ (1 − retention), at most five years.
+report-kpis-title = KPIs from { $from } to { $to } ({ $days } days), beside { $previousFrom } to { $previousTo }
+report-kpis-line = { $name }: { $value } (before: { $previous })
+report-kpis-nothing = n/a
+
+## Report tables: their titles, column headings and words in cells (screens and CSV files)
+
+report-table-close-summary = The day in figures
+report-table-close-by-hour = By hour
+report-table-close-by-staff = By staff member
+report-table-close-rewards = Rewards redeemed
+report-table-close-voids = Voids
+report-table-close-adjustments = Adjustments
+report-table-close-unusual = Unusual activity
+report-column-measure = Measure
+report-column-value = Value
+report-column-hour = Hour
+report-column-visits = Visits
+report-column-sales = Sales
+report-column-staff = Staff member
+report-column-points-issued = Points issued
+report-column-redemptions = Redemptions
+report-column-reward = Reward
+report-column-count = Times redeemed
+report-column-time = Time
+report-column-by = By
+report-column-customer = Customer
+report-column-reason = Reason
+report-column-account = Balance
+report-column-amount = Change
+report-column-actions = Loyalty actions
+report-column-limit = Usual most
+report-measure-visits = Visits
+report-measure-customers = Members served
+report-measure-enrolments = New members
+report-measure-sales = Member sales
+report-measure-average-check = Average check
+report-measure-points-issued = Points issued
+report-measure-points-redeemed = Points redeemed
+report-measure-stamps-issued = Stamps issued
+report-measure-stamps-redeemed = Stamps turned into rewards
+report-measure-cashback-issued = Cashback issued
+report-measure-cashback-spent = Cashback spent
+report-measure-voids = Voids
+report-measure-adjustments = Adjustments
+report-measure-conflicts = Redemptions found overdrawn
+report-cell-nobody = (nobody signed in)
+report-cell-no-name = (no name)
+ui-reports = Reports
+ui-report-close-title = Daily close
+ui-report-previous = Previous day
+ui-report-next = Next day
+ui-report-pick-day = Go to day
+ui-report-today = Today, so far
+ui-report-hours = This business day lasted { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } because the clocks changed.
+ui-report-counting = Counting the day's events…
+ui-report-chart-by-hour = Visits by hour (local time)
+ui-report-no-visits = No visits on this day.
+ui-report-empty = Nothing on this day.
+ui-report-export = Export CSV
+ui-report-exported = Saved to { $path }
+ui-report-export-failed = Not saved: { $reason }
+ui-report-attention = { $table }: { $count ->
+        [one] one line
+       *[other] { $count } lines
+    } to look at
+ui-report-attention-close-unusual = { $count ->
+        [one] One customer had
+       *[other] { $count } customers had
+    } more loyalty actions than usual on this day.
+ui-report-tab-kpis = KPIs
+ui-report-pick-period = Period
+ui-report-preset = { $days ->
+        [one] Last day
+       *[other] Last { $days } days
+    }
+ui-report-from = From
+ui-report-to = To
+ui-report-period-days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+ui-report-compared-with = compared with { $period }
+ui-report-counting-period = Counting the period's events…
+ui-report-chart-visits-by-day = Visits per day
+ui-report-chart-points-by-day = Points issued and redeemed per day
+ui-report-no-visits-period = No visits in this period.
+ui-kpi-previous = Previous period: { $value }
+ui-kpi-previous-none = Previous period: — (not enough data)
+ui-kpi-no-data = not enough data
+ui-kpi-change-points = { $change } pp
+ui-kpi-change-up = Up on the previous period
+ui-kpi-change-down = Down on the previous period
+ui-kpi-change-same = Same as the previous period
+ui-error-invalid-from = Check the period's first day: a date like 2026-12-05, not after its last day.
+ui-error-invalid-to = Check the period's last day: a date like 2026-12-05, not before its first day, and at most ten years after it.
+
 ## The till app's screens (ui/)
 
 ui-loading = Opening the till…
@@ -206,6 +321,9 @@ ui-cancel = Cancel
 ui-confirm = Yes
 ui-close = Close
 ui-retry = Retry
+ui-key-enter = Enter
+ui-key-escape = Esc
+ui-key-function = F{ $number }
 ui-language = Language
 ui-settings = Settings
 ui-first-run-title = Welcome to Counterpart
@@ -222,7 +340,7 @@ ui-first-manager = The first manager
 ui-with-staff = Staff sign in with a PIN
 ui-manager-name = Manager's name
 ui-pin = PIN
-ui-pin-again = PIN again
+ui-pin-again = Repeat the PIN
 ui-pin-rule = A manager's PIN has 6 to 12 digits; avoid 123456 and the like.
 ui-pins-differ = The two PINs are not the same.
 ui-runs-open-hint = Without staff, anyone at this till may do anything. A manager can be added later.
@@ -242,7 +360,8 @@ ui-role-manager = Manager
 ui-camera = Camera
 ui-camera-starting = The camera is starting…
 ui-camera-waiting = Waiting for the camera's first picture…
-ui-camera-unavailable = No camera: plug one in, or type the card's code below.
+ui-camera-unavailable = No camera: plug one in, or type the card code below.
+ui-camera-unavailable-pairing = No camera: plug one in, or type the pairing code on the left.
 ui-camera-ended = The replayed camera has ended.
 ui-lookup = Find a customer
 ui-lookup-placeholder = Card code, phone or name (F2)
@@ -257,19 +376,34 @@ ui-resolution-auto = The camera's own
 ui-new-customer = New customer
 ui-waiting = Hold the card up to the camera
 ui-waiting-hint = or type its code, phone or name on the left.
+ui-waiting-no-camera = Type the card code, phone or name on the left.
 ui-customer-no-name = Customer without a name
 ui-customer-visits = { $visits } { $visits ->
         [one] visit
        *[other] visits
     }
+ui-customer-last-visit = last visit { $date }
+ui-customer-perks = { $tier } perks: { $perks }
+ui-reward-to-go = { $missing } to go
+ui-reward-progress = { $have } of { $need }
 ui-birthday-note = Birthday on { $date }
 ui-amount = Amount
-ui-record = Record
+ui-record = Record visit
 ui-undo = Undo
 ui-redeem-confirm = Redeem { $reward }?
+ui-redeem-confirm-points = Redeem { $reward } for { $points } { $points ->
+        [one] point
+       *[other] points
+    }?
+ui-redeem-confirm-cashback = Redeem { $reward } for { $amount } of cashback?
+ui-redeem-after-points = Balance after: { $points } { $points ->
+        [one] point
+       *[other] points
+    }
+ui-redeem-after-cashback = Cashback after: { $amount }
 ui-card-print = Print card
 ui-card-print-title = The new customer's card
-ui-card-print-hint = Print it on card or a sticker and hand it over. The code under the QR can be typed when a scan fails.
+ui-card-print-hint = Print it on card or a sticker and hand it over. The card code under the QR can be typed when a scan fails.
 ui-card-print-go = Print
 ui-enrol-title = New customer
 ui-enrol-name = Name (optional)
@@ -285,16 +419,17 @@ ui-sign-out = Sign out
 ui-status-runs-open = No sign-in needed
 ui-status-not-paired = Not paired (local only)
 ui-status-online = Online
-ui-status-offline = Offline, kept here
+ui-status-offline = Offline
 ui-status-last-sync = synced { $minutes ->
         [0] just now
-        [one] { $minutes } minute ago
-       *[other] { $minutes } minutes ago
+        [one] { $minutes } min ago
+       *[other] { $minutes } min ago
     }
+ui-status-last-sync-at = last synced { $time }
 ui-status-waiting = { $count ->
-        [0] nothing waiting
-        [one] { $count } event waiting
-       *[other] { $count } events waiting
+        [0] all sent
+        [one] { $count } to send
+       *[other] { $count } to send
     }
 ui-status-refused = { $count ->
         [one] { $count } event refused
@@ -304,10 +439,11 @@ ui-status-held = { $count ->
         [one] { $count } event not applied here
        *[other] { $count } events not applied here
     }
-ui-refused-title = Events sync could not complete
-ui-refused-by-server = Refused by the cloud: they count on this till only
+ui-refused-title = What sync could not pass on
+ui-refused-by-server = Refused by the shop's server: they count on this till only
 ui-refused-by-this-till = Not applied on this till: they count on the other tills
 ui-refused-none = Nothing was refused.
+ui-refused-next = Nothing is lost: they stay on this till. Tell whoever looks after the shop's server, and give them the details below.
 ui-refused-recorded = recorded { $when }
 ui-refused-staff = by { $name }
 ui-refused-details = Details (for support)
@@ -317,7 +453,7 @@ ui-event-enrolled = Enrolment
 ui-event-profile_updated = Customer details changed
 ui-event-visit = Visit
 ui-event-redeemed = Redemption
-ui-event-voided = Undo
+ui-event-voided = Void
 ui-event-adjusted = Balance adjusted
 ui-event-card_replaced = Card replaced
 ui-event-subscription_bought = Plan sold

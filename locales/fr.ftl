@@ -6,15 +6,15 @@ text = { $text }
 already-recorded = déjà enregistré : la même action a été envoyée deux fois
 program-published = { $program } publié en version { $version }
 enrolled = inscrit avec la carte { $card }
-card-code = code de la carte (QR) : { $code }
-typed-code = code à saisir : { $code }
+card-code = QR code de la carte : { $code }
+typed-code = code de la carte : { $code }
 card-replaced = nouvelle carte { $new } ; la carte { $old } ne fonctionne plus
 plan-sold = { $plan } vendu { $price } : du { $starts } au { $ends }
 profile-updated = profil mis à jour
 merged = { $from } fusionné dans { $into }
-erased = données personnelles effacées ; les soldes et l’historique restent, anonymisés
+erased = données personnelles effacées ; les soldes et l'historique restent, anonymisés
 voided = { $kind } { $event } annulé : { $reason }
-undone = annulé : { $what }
+undone = { $what } — annulé
 tier-changed = niveau : { $before } → { $after }
 tier-lost = niveau : { $before } → aucun niveau
 
@@ -34,7 +34,7 @@ earn-points-boosted = +{ $points } { $points ->
         [one] point
        *[other] points
     }, { $boosts }
-no-points-minimum = pas de points : l’achat minimum est de { $minimum }
+no-points-minimum = pas de points : l'achat minimum est de { $minimum }
 grant-points = +{ $points } { $points ->
         [one] point
        *[other] points
@@ -45,7 +45,7 @@ label-offer = { $offer }
 label-winback = { $offer } ({ $days } { $days ->
         [one] jour
        *[other] jours
-    } d’absence)
+    } d'absence)
 label-product = { $offer } ×{ $quantity }
 label-milestone = { $spent } dépensés au total
 offer-now-multiplier = points { $times } : { $offer }
@@ -67,8 +67,8 @@ earn-cashback = +{ $amount } de cashback à { $percent } %
 
 ## Récompenses et corrections
 
-redeem-voucher = { $reward } obtenu avec un bon
-redeem-plan-day = { $reward } avec { $plan } : { $used } sur { $allowance } aujourd’hui
+redeem-voucher = { $reward } utilisé avec un bon
+redeem-plan-day = { $reward } avec { $plan } : { $used } sur { $allowance } aujourd'hui
 redeem-plan-week = { $reward } avec { $plan } : { $used } sur { $allowance } cette semaine
 redeem-points = -{ $points } { $points ->
         [one] point
@@ -81,8 +81,8 @@ donated = -{ $points } { $points ->
         [one] point donné
        *[other] points donnés
     } à { $cause }
-adjusted = correction d’un responsable : { $amount } { $account } ({ $reason })
-adjusted-money = correction d’un responsable : { $amount } { $account } ({ $reason })
+adjusted = correction d'un responsable : { $amount } { $account } ({ $reason })
+adjusted-money = correction d'un responsable : { $amount } { $account } ({ $reason })
 
 ## Soldes
 
@@ -104,9 +104,9 @@ balance-vouchers = { $count } × { $reward }
 
 ## Conflits entre caisses
 
-conflict-card-taken = la carte { $card } a d’abord été remise à { $other } à une autre caisse et reste la sienne : donnez une nouvelle carte à ce client
+conflict-card-taken = la carte { $card } a d'abord été remise à { $other } à une autre caisse et reste la sienne : donnez une nouvelle carte à ce client
 conflict-below-zero = { $account } est à { $amount } : plus a été repris ou corrigé que ce que le client avait
-conflict-merge-overruled = la fusion de { $from } dans { $into } a été annulée : une autre caisse a fusionné ces fiches dans l’autre sens d’abord, et { $remains } reste
+conflict-merge-overruled = la fusion de { $from } dans { $into } a été annulée : une autre caisse a fusionné ces fiches dans l'autre sens d'abord, et { $remains } reste
 conflict-merge-joined = { $from } a été fusionné dans { $into } et dans une autre fiche à une autre caisse : tout est une seule fiche maintenant, { $remains }
 conflict-overdrawn = { $event } a fait passer { $balances } sous zéro : des caisses hors ligne ont dépensé le même solde
 
@@ -115,7 +115,7 @@ conflict-overdrawn = { $event } a fait passer { $balances } sous zéro : des cai
 
 staff-added = { $name } ajouté(e) au personnel : { $role }
 staff-role-changed = { $name } : nouveau rôle — { $role }
-staff-pin-changed = PIN modifié : { $name }
+staff-pin-changed = code PIN modifié : { $name }
 staff-removed = { $name } retiré(e) du personnel
 role-barista = barista
 role-manager = responsable
@@ -125,7 +125,7 @@ role-manager = responsable
 
 refused-not-enough = pas assez de { $account } : la récompense demande { $needed }, le client a { $available }
 account-points = points
-account-cashback = cagnotte
+account-cashback = cashback
 account-other = { $account }
 refused-not-available = { $reward } n'est pas disponible : { $why }
 why-not-on-this-date = pas proposé à cette date
@@ -148,7 +148,7 @@ why-offline-allowance = cette caisse n'a pas synchronisé depuis { $hours } { $h
     } ici (déjà { $spent })
 refused-cannot-void = annulation impossible : { $why }
 why-voided-already = déjà annulé par { $event }
-why-not-voidable = un événement { $kind } ne s'annule pas ; seulement les visites, échanges, corrections et dons
+why-not-voidable = un événement { $kind } ne s'annule pas ; seulement les visites, récompenses utilisées, corrections et dons
 refused-customer-closed = cette fiche client est fermée : { $why }
 why-erased = ses données personnelles ont été effacées à sa demande
 refused-below-zero = le solde { $account } passerait à { $after } : { $why }. Un responsable peut le confirmer ; le solde est alors négatif et signalé
@@ -159,11 +159,11 @@ why-undo-too-late = votre dernière action date de plus de 2 minutes : un respon
 refused-no-program = aucun programme de fidélité publié : publiez-en un avec `counterpart program publish FICHIER`
 auth-sign-in-required = connectez-vous d'abord : cette caisse a du personnel
 auth-forbidden = le rôle { $role } ne permet pas cela : demandez à un responsable
-auth-wrong-pin = PIN erroné pour { $name } : encore { $left } { $left ->
+auth-wrong-pin = code PIN erroné pour { $name } : encore { $left } { $left ->
         [one] essai
        *[other] essais
     } avant un blocage de 5 minutes
-auth-locked-out = { $name } : 5 PIN erronés, bloqué(e) sur cette caisse jusqu'à { $until }
+auth-locked-out = { $name } : 5 codes PIN erronés, bloqué(e) sur cette caisse jusqu'à { $until }
 
 ## Les mots de la ligne de commande
 
@@ -171,7 +171,7 @@ cli-tier = niveau
 cli-visits = visites : { $visits }, dernière { $last }
 cli-never = jamais
 cli-conflict = conflit
-cli-can-redeem = à obtenir maintenant
+cli-can-redeem = utilisable maintenant
 cli-not-yet = pas encore
 cli-runs-open = cette caisse est ouverte : personne n'est au personnel, chacun peut tout faire (ajoutez un responsable avec `counterpart staff add NOM --role manager`)
 
@@ -199,6 +199,124 @@ report-close-unusual = Client { $customer } : { $actions } actions de fidélité
 report-close-last-sync = Comprend les événements de toutes les caisses jusqu'à la dernière synchronisation de celle-ci : { $at }
 report-close-never-synced = Cette caisse ne s'est jamais synchronisée : la clôture ne comprend que ses propres événements.
 
+## Indicateurs : noms et définitions (ligne de commande, écrans, fichiers)
+
+kpi-repeat-customer-rate = Taux de clients fidèles
+kpi-repeat-customer-rate-definition = Clients venus au moins deux fois dans la période ÷ clients venus dans la période.
+kpi-retention = Rétention
+kpi-retention-definition = Parmi les clients venus dans la période précédente, la part de ceux revenus dans celle-ci.
+kpi-visit-frequency = Fréquence de visite
+kpi-visit-frequency-definition = Visites de la période ÷ clients venus dans la période.
+kpi-average-check = Ticket moyen des membres
+kpi-average-check-definition = Ventes aux membres ÷ visites de la période (visites annulées exclues), arrondi au centime.
+kpi-redemption-rate = Taux d’utilisation des points
+kpi-redemption-rate-definition = Points utilisés (récompenses et dons) ÷ points attribués (visites et offres de bienvenue) dans la période.
+kpi-enrolment-rate = Taux d’adhésion
+kpi-enrolment-rate-definition = Nouveaux membres ÷ membres servis (venus ou inscrits) dans la période.
+kpi-clv-predicted = Valeur client sur la durée (prévision)
+kpi-clv-predicted-definition = Une estimation : ticket moyen × visites par client dans une période × nombre de périodes où un client reste, 1 ÷ (1 − rétention), cinq ans au plus.
+report-kpis-title = Indicateurs du { $from } au { $to } ({ $days } { $days ->
+        [one] jour
+       *[other] jours
+    }), comparés au { $previousFrom } – { $previousTo }
+report-kpis-line = { $name } : { $value } (avant : { $previous })
+report-kpis-nothing = n.d.
+
+## Tableaux des rapports : titres, en-têtes de colonnes et mots dans les cellules (écrans et fichiers CSV)
+
+report-table-close-summary = La journée en chiffres
+report-table-close-by-hour = Par heure
+report-table-close-by-staff = Par membre de l'équipe
+report-table-close-rewards = Récompenses utilisées
+report-table-close-voids = Annulations
+report-table-close-adjustments = Corrections
+report-table-close-unusual = Activité inhabituelle
+report-column-measure = Mesure
+report-column-value = Valeur
+report-column-hour = Heure
+report-column-visits = Visites
+report-column-sales = Ventes
+report-column-staff = Membre de l'équipe
+report-column-points-issued = Points attribués
+report-column-redemptions = Récompenses
+report-column-reward = Récompense
+report-column-count = Nombre
+report-column-time = Heure
+report-column-by = Par
+report-column-customer = Client
+report-column-reason = Motif
+report-column-account = Solde
+report-column-amount = Variation
+report-column-actions = Actions de fidélité
+report-column-limit = Maximum habituel
+report-measure-visits = Visites
+report-measure-customers = Membres servis
+report-measure-enrolments = Nouveaux membres
+report-measure-sales = Ventes aux membres
+report-measure-average-check = Ticket moyen
+report-measure-points-issued = Points attribués
+report-measure-points-redeemed = Points utilisés
+report-measure-stamps-issued = Tampons attribués
+report-measure-stamps-redeemed = Tampons échangés contre des récompenses
+report-measure-cashback-issued = Cashback attribué
+report-measure-cashback-spent = Cashback utilisé
+report-measure-voids = Annulations
+report-measure-adjustments = Corrections
+report-measure-conflicts = Récompenses à découvert
+report-cell-nobody = (personne de connecté)
+report-cell-no-name = (sans nom)
+ui-reports = Rapports
+ui-report-close-title = Clôture de la journée
+ui-report-previous = Jour précédent
+ui-report-next = Jour suivant
+ui-report-pick-day = Aller au jour
+ui-report-today = Aujourd'hui, jusqu'à maintenant
+ui-report-hours = Cette journée a duré { $hours ->
+        [one] { $hours } heure
+       *[other] { $hours } heures
+    } à cause du changement d'heure.
+ui-report-counting = Calcul des événements de la journée…
+ui-report-chart-by-hour = Visites par heure (heure locale)
+ui-report-no-visits = Aucune visite ce jour-là.
+ui-report-empty = Rien ce jour-là.
+ui-report-export = Exporter en CSV
+ui-report-exported = Enregistré : { $path }
+ui-report-export-failed = Non enregistré : { $reason }
+ui-report-attention = { $table } : { $count ->
+        [one] une ligne
+       *[other] { $count } lignes
+    } à examiner
+ui-report-attention-close-unusual = { $count ->
+        [one] Un client a fait
+       *[other] { $count } clients ont fait
+    } plus d'actions de fidélité que d'habitude ce jour-là.
+ui-report-tab-kpis = Indicateurs
+ui-report-pick-period = Période
+ui-report-preset = { $days ->
+        [one] Dernier jour
+       *[other] { $days } derniers jours
+    }
+ui-report-from = Du
+ui-report-to = Au
+ui-report-period-days = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+ui-report-compared-with = par rapport à la période { $period }
+ui-report-counting-period = Calcul des événements de la période…
+ui-report-chart-visits-by-day = Visites par jour
+ui-report-chart-points-by-day = Points attribués et utilisés par jour
+ui-report-no-visits-period = Aucune visite sur cette période.
+ui-kpi-previous = Période précédente : { $value }
+ui-kpi-previous-none = Période précédente : — (pas assez de données)
+ui-kpi-no-data = pas assez de données
+ui-kpi-change-points = { $change } pts
+ui-kpi-change-up = En hausse par rapport à la période précédente
+ui-kpi-change-down = En baisse par rapport à la période précédente
+ui-kpi-change-same = Stable par rapport à la période précédente
+ui-error-invalid-from = Vérifiez le premier jour de la période : une date comme 2026-12-05, pas après le dernier jour.
+ui-error-invalid-to = Vérifiez le dernier jour de la période : une date comme 2026-12-05, pas avant le premier jour, et dix ans après au plus.
+
 ## Les écrans de l'application de caisse (ui/)
 
 ui-loading = Ouverture de la caisse…
@@ -207,14 +325,17 @@ ui-cancel = Annuler
 ui-confirm = Oui
 ui-close = Fermer
 ui-retry = Réessayer
+ui-key-enter = Entrée
+ui-key-escape = Échap
+ui-key-function = F{ $number }
 ui-language = Langue
 ui-settings = Réglages
 ui-first-run-title = Bienvenue dans Counterpart
-ui-first-run-set-up = Créer une nouvelle boutique
-ui-first-run-set-up-hint = Cette caisse devient la première de la boutique : nom, devise, programme de fidélité, premier responsable.
-ui-first-run-join = Rejoindre une boutique
-ui-first-run-join-hint = La boutique existe déjà : appairez cette caisse avec un code du responsable.
-ui-shop-name = Nom de la boutique
+ui-first-run-set-up = Créer un nouvel établissement
+ui-first-run-set-up-hint = Cette caisse devient la première de l'établissement : nom, devise, programme de fidélité, premier responsable.
+ui-first-run-join = Rejoindre un établissement
+ui-first-run-join-hint = L'établissement existe déjà : appairez cette caisse avec un code du responsable.
+ui-shop-name = Nom de l'établissement
 ui-currency = Devise
 ui-timezone = Fuseau horaire
 ui-day-starts-at = La journée commerciale commence à
@@ -223,12 +344,12 @@ ui-first-manager = Le premier responsable
 ui-with-staff = Le personnel se connecte avec un code PIN
 ui-manager-name = Nom du responsable
 ui-pin = Code PIN
-ui-pin-again = Code PIN, encore
-ui-pin-rule = Le code PIN d'un responsable a de 6 à 12 chiffres ; évitez 123456 et consorts.
+ui-pin-again = Confirmez le code PIN
+ui-pin-rule = Le code PIN d'un responsable a de 6 à 12 chiffres ; évitez 123456, 111111 et les suites trop simples.
 ui-pins-differ = Les deux codes PIN ne sont pas identiques.
 ui-runs-open-hint = Sans personnel, n'importe qui peut tout faire sur cette caisse. Un responsable peut être ajouté plus tard.
-ui-set-up-submit = Créer la boutique
-ui-join-hint = Tapez le code d'appairage affiché par le responsable, ou présentez son QR code à la caméra.
+ui-set-up-submit = Créer l'établissement
+ui-join-hint = Saisissez le code d'appairage affiché par le responsable, ou présentez son QR code à la caméra.
 ui-pairing-code = Code d'appairage
 ui-server = Adresse du serveur
 ui-till-name = Nom de cette caisse
@@ -237,40 +358,56 @@ ui-sign-in-who = Qui est à la caisse ?
 ui-sign-in-choose = Choisissez votre nom.
 ui-sign-in-pin = Code PIN de { $name }
 ui-sign-in-submit = Se connecter
-ui-sign-in-catching-up = Récupération du personnel de la boutique depuis son serveur… cela prend un moment après l'appairage.
+ui-sign-in-catching-up = Récupération de l'équipe de l'établissement depuis son serveur… cela prend un moment après l'appairage.
 ui-role-barista = Barista
 ui-role-manager = Responsable
 ui-camera = Caméra
 ui-camera-starting = La caméra démarre…
 ui-camera-waiting = En attente de la première image de la caméra…
-ui-camera-unavailable = Pas de caméra : branchez-en une, ou tapez le code de la carte ci-dessous.
+ui-camera-unavailable = Pas de caméra : branchez une caméra ou saisissez le code de la carte en dessous.
+ui-camera-unavailable-pairing = Pas de caméra : branchez une caméra ou saisissez le code d'appairage à gauche.
 ui-camera-ended = La caméra rejouée est terminée.
 ui-lookup = Trouver un client
 ui-lookup-placeholder = Code, téléphone ou nom (F2)
 ui-offers-today = Offres du jour
 ui-items-clear = Effacer
-ui-spend-cashback = Utiliser la cagnotte
-ui-spend-title = Utiliser la cagnotte
+ui-spend-cashback = Utiliser le cashback
+ui-spend-title = Utiliser le cashback
 ui-spend-has = Le client a { $amount } à utiliser.
 ui-spend = Utiliser
 ui-resolution = Résolution
 ui-resolution-auto = Celle de la caméra
 ui-new-customer = Nouveau client
 ui-waiting = Présentez la carte à la caméra
-ui-waiting-hint = ou tapez son code, le téléphone ou le nom à gauche.
+ui-waiting-hint = ou saisissez le code de la carte, le téléphone ou le nom à gauche.
+ui-waiting-no-camera = Saisissez le code de la carte, le téléphone ou le nom à gauche.
 ui-customer-no-name = Client sans nom
 ui-customer-visits = { $visits } { $visits ->
         [one] visite
        *[other] visites
     }
+ui-customer-last-visit = dernière visite le { $date }
+ui-customer-perks = Avantages du niveau { $tier } : { $perks }
+ui-reward-to-go = Encore { $missing }
+ui-reward-progress = { $have } sur { $need }
 ui-birthday-note = Anniversaire le { $date }
 ui-amount = Montant
-ui-record = Enregistrer
-ui-undo = Annuler l'action
-ui-redeem-confirm = Utiliser { $reward } ?
+ui-record = Enregistrer la visite
+ui-undo = Revenir en arrière
+ui-redeem-confirm = Utiliser la récompense « { $reward } » ?
+ui-redeem-confirm-points = Utiliser { $points } { $points ->
+        [one] point
+       *[other] points
+    } pour « { $reward } » ?
+ui-redeem-confirm-cashback = Utiliser { $amount } de cashback pour « { $reward } » ?
+ui-redeem-after-points = Solde après : { $points } { $points ->
+        [one] point
+       *[other] points
+    }
+ui-redeem-after-cashback = Cashback après : { $amount }
 ui-card-print = Imprimer la carte
 ui-card-print-title = La carte du nouveau client
-ui-card-print-hint = Imprimez-la sur un carton ou un autocollant et remettez-la. Le code sous le QR peut être saisi si le scan échoue.
+ui-card-print-hint = Imprimez-la sur un carton ou un autocollant et remettez-la. Le code de la carte, sous le QR, peut être saisi si le scan échoue.
 ui-card-print-go = Imprimer
 ui-enrol-title = Nouveau client
 ui-enrol-name = Nom (facultatif)
@@ -283,19 +420,20 @@ ui-enrol-card-read = Carte lue : elle est remise avec cette inscription.
 ui-enrol-submit = Inscrire
 ui-status-signed-in = { $name } à la caisse
 ui-sign-out = Se déconnecter
-ui-status-runs-open = Pas de connexion nécessaire
+ui-status-runs-open = Sans identification
 ui-status-not-paired = Non appairée (en local)
 ui-status-online = En ligne
-ui-status-offline = Hors ligne, gardé ici
+ui-status-offline = Hors ligne
 ui-status-last-sync = synchronisé { $minutes ->
         [0] à l'instant
-        [one] il y a { $minutes } minute
-       *[other] il y a { $minutes } minutes
+        [one] il y a { $minutes } min
+       *[other] il y a { $minutes } min
     }
+ui-status-last-sync-at = synchronisé : { $time }
 ui-status-waiting = { $count ->
-        [0] rien en attente
-        [one] { $count } événement en attente
-       *[other] { $count } événements en attente
+        [0] tout est envoyé
+        [one] { $count } à envoyer
+       *[other] { $count } à envoyer
     }
 ui-status-refused = { $count ->
         [one] { $count } événement refusé
@@ -305,13 +443,14 @@ ui-status-held = { $count ->
         [one] { $count } événement non appliqué ici
        *[other] { $count } événements non appliqués ici
     }
-ui-refused-title = Événements que la synchronisation n’a pas pu terminer
-ui-refused-by-server = Refusés par le cloud : ils ne comptent que sur cette caisse
+ui-refused-title = Ce que la synchronisation n'a pas pu transmettre
+ui-refused-by-server = Refusés par le serveur de l'établissement : ils ne comptent que sur cette caisse
 ui-refused-by-this-till = Non appliqués sur cette caisse : ils comptent sur les autres caisses
-ui-refused-none = Rien n’a été refusé.
+ui-refused-none = Rien n'a été refusé.
+ui-refused-next = Rien n'est perdu : ces événements restent sur cette caisse. Signalez-les à la personne qui s'occupe du serveur de l'établissement, avec les détails ci-dessous.
 ui-refused-recorded = enregistré le { $when }
 ui-refused-staff = par { $name }
-ui-refused-details = Détails (pour l’assistance)
+ui-refused-details = Détails (pour l'assistance)
 ui-refused-erased = Un événement (ses détails ont été effacés avec le client)
 ui-event-program_published = Programme publié
 ui-event-enrolled = Inscription
@@ -326,10 +465,10 @@ ui-event-donated = Don
 ui-event-merged = Fiches fusionnées
 ui-event-erased = Client effacé
 ui-event-till_key_added = Caisse ajoutée
-ui-event-staff_added = Employé ajouté
-ui-event-staff_role_changed = Rôle d’un employé modifié
-ui-event-staff_pin_changed = Code PIN d’un employé modifié
-ui-event-staff_removed = Employé retiré
+ui-event-staff_added = Membre de l'équipe ajouté
+ui-event-staff_role_changed = Rôle d'un membre de l'équipe modifié
+ui-event-staff_pin_changed = Code PIN d'un membre de l'équipe modifié
+ui-event-staff_removed = Membre de l'équipe retiré
 ui-event-overdrawn = Solde à découvert
 ui-status-catching-up = Rattrapage : { $percent } %
 ui-status-action-needed = Synchronisation arrêtée : un responsable doit appairer à nouveau cette caisse
@@ -340,24 +479,24 @@ ui-status-camera-ended = Caméra terminée
 ui-status-camera-replay = Caméra rejouée
 ui-no-cameras = Aucune webcam n'est branchée sur cette machine.
 ui-camera-replay-hint = Des images enregistrées sont lues à la place d'une webcam.
-ui-pairing = Appairage avec le serveur de la boutique
-ui-paired = Cette caisse est appairée avec le serveur de la boutique.
+ui-pairing = Appairage avec le serveur de l'établissement
+ui-paired = Cette caisse est appairée avec le serveur de l'établissement.
 ui-error-unknown = Un problème est survenu. Réessayez ; si cela se répète, prévenez un responsable.
 ui-error-invalid-input = Ce n'est pas valide : vérifiez la saisie.
-ui-error-invalid-amount = Tapez un montant supérieur à zéro, comme 4,50.
+ui-error-invalid-amount = Saisissez un montant supérieur à zéro, comme 4,50.
 ui-error-invalid-name = Donnez un nom (80 caractères au plus).
 ui-error-invalid-pin = Ce code PIN n'est pas accepté : utilisez le nombre de chiffres demandé, pas 123456 ni 111111.
 ui-error-invalid-currency = Choisissez une devise.
 ui-error-invalid-timezone = Choisissez un fuseau horaire dans la liste, comme Europe/Paris.
-ui-error-invalid-shop = Donnez un nom à la boutique.
+ui-error-invalid-shop = Donnez un nom à l'établissement.
 ui-error-invalid-phone = Ce numéro de téléphone ne semble pas correct.
 ui-error-invalid-email = Cette adresse e-mail ne semble pas correcte.
-ui-error-invalid-birthday = Tapez une date d'anniversaire comme 1990-05-17.
+ui-error-invalid-birthday = Saisissez une date d'anniversaire comme 1990-05-17.
 ui-error-invalid-tags = Les étiquettes sont des mots courts séparés par des virgules.
 ui-error-invalid-card = Cette carte ne peut pas être utilisée ici.
 ui-error-invalid-code = Ce code d'appairage ne semble pas correct.
-ui-error-invalid-server = Tapez l'adresse du serveur, comme https://cloud.example.
-ui-error-invalid-query = Tapez au moins deux lettres ou chiffres.
+ui-error-invalid-server = Saisissez l'adresse du serveur, comme https://cloud.example.
+ui-error-invalid-query = Saisissez au moins deux lettres ou chiffres.
 ui-error-invalid-program = Le programme contient des erreurs ; un responsable doit le corriger.
 ui-error-refused-not-enough = Pas assez pour cela.
 ui-error-refused-not-available = Cette récompense n'est pas disponible maintenant.
@@ -370,7 +509,7 @@ ui-error-auth-forbidden = Seul un responsable peut faire cela.
 ui-error-auth-wrong-pin = Code PIN erroné.
 ui-error-auth-locked-out = Trop de codes PIN erronés : attendez quelques minutes.
 ui-error-card-garbled = Ce n'est pas une carte de fidélité, ou elle a été mal lue.
-ui-error-card-unknown-shop = Cette carte vient d'une autre boutique.
+ui-error-card-unknown-shop = Cette carte vient d'un autre établissement.
 ui-error-card-unknown-till = Cette carte vient d'une caisse que celle-ci ne connaît pas encore : synchronisez, puis scannez à nouveau.
 ui-error-card-forged = Cette carte n'est pas authentique : sa signature ne correspond pas.
 ui-error-card-revoked = Cette carte a été remplacée et ne fonctionne plus.
@@ -392,7 +531,7 @@ ui-error-sync-gap = Des événements manquent entre la caisse et le serveur ; la
 ui-error-sync-too-large = Trop à envoyer d'un coup ; la synchronisation l'envoie en plusieurs fois.
 ui-error-sync-unsupported-protocol = Le serveur utilise une autre version : mettez l'application à jour.
 ui-error-sync-pairing-code = Ce code d'appairage est faux ou a expiré : demandez-en un nouveau.
-ui-error-sync-shop-mismatch = Cette caisse contient les données d'une autre boutique : elle ne peut pas rejoindre celle-ci.
+ui-error-sync-shop-mismatch = Cette caisse contient les données d'un autre établissement : elle ne peut pas rejoindre celle-ci.
 ui-error-sync-malformed = Le serveur a envoyé quelque chose que la caisse ne sait pas lire.
 ui-error-sync-rate-limited = Le serveur demande à la caisse de ralentir ; elle va réessayer.
 ui-error-sync-unavailable = Le serveur est occupé ou arrêté ; la caisse va réessayer.

@@ -6,15 +6,15 @@ text = { $text }
 already-recorded = już zapisane: to samo działanie wysłane dwa razy
 program-published = opublikowano { $program } jako wersję { $version }
 enrolled = zapisano z kartą { $card }
-card-code = kod karty (QR): { $code }
-typed-code = kod do wpisania: { $code }
+card-code = kod QR karty: { $code }
+typed-code = kod karty: { $code }
 card-replaced = nowa karta { $new }; karta { $old } już nie działa
 plan-sold = sprzedano { $plan } za { $price }: ważny od { $starts } do { $ends }
 profile-updated = zaktualizowano profil
 merged = połączono { $from } z { $into }
 erased = dane osobowe usunięte; salda i historia zostają, zanonimizowane
 voided = anulowano { $kind } { $event }: { $reason }
-undone = cofnięto: { $what }
+undone = { $what } — cofnięto
 tier-changed = poziom: { $before } → { $after }
 tier-lost = poziom: { $before } → brak poziomu
 
@@ -79,11 +79,11 @@ card-full = karta { $card } pełna: przeniesiono { $carried } { $carried ->
        *[other] pieczątki
     }
 card-reward = { $reward } odblokowane za pełną kartę { $card }
-earn-cashback = +{ $amount } zwrotu ({ $percent } %)
+earn-cashback = +{ $amount } cashbacku ({ $percent } %)
 
 ## Realizacje i korekty
 
-redeem-voucher = { $reward } odebrane z bonu
+redeem-voucher = wydano { $reward } za bon
 redeem-plan-day = { $reward } z { $plan }: { $used } z { $allowance } dzisiaj
 redeem-plan-week = { $reward } z { $plan }: { $used } z { $allowance } w tym tygodniu
 redeem-points = -{ $points } { $points ->
@@ -92,8 +92,8 @@ redeem-points = -{ $points } { $points ->
         [many] punktów
        *[other] punktu
     } za { $reward }
-redeem-cashback = -{ $amount } zwrotu za { $reward }
-redeem-once = { $reward } wykorzystane (raz na klienta)
+redeem-cashback = -{ $amount } cashbacku za { $reward }
+redeem-once = wydano { $reward } (raz na klienta)
 cashback-spent = wydano { $amount } zwrotu
 donated = -{ $points } { $points ->
         [one] punkt
@@ -125,7 +125,7 @@ balance-stamps-retired = { $stamps } { $stamps ->
         [many] pieczątek
        *[other] pieczątki
     } na karcie { $card }
-balance-cashback = { $amount } zwrotu
+balance-cashback = { $amount } cashbacku
 balance-vouchers = { $count } × { $reward }
 
 ## Konflikty między kasami
@@ -151,13 +151,13 @@ role-manager = kierownik
 
 refused-not-enough = za mało: { $account }; nagroda wymaga { $needed }, klient ma { $available }
 account-points = punkty
-account-cashback = zwrot
+account-cashback = cashback
 account-other = { $account }
 refused-not-available = { $reward } jest niedostępne: { $why }
 why-not-on-this-date = nie jest oferowane w tym dniu
 why-needs-tier = wymaga poziomu { $tier }; klient ma poziom { $held }
 why-needs-tier-none = wymaga poziomu { $tier }; klient nie ma poziomu
-why-once-per-customer = można odebrać raz na klienta i już odebrano
+why-once-per-customer = można ją wydać raz na klienta i już wydano
 why-no-voucher = klient nie ma na to kuponu
 why-coupon-not-running = nie obowiązuje teraz lub nie dla tego klienta
 why-coupon-used = ten klient użył go już { $uses } { $uses ->
@@ -180,7 +180,7 @@ why-offline-allowance = ta kasa nie synchronizowała się od { $hours } { $hours
     } (już { $spent })
 refused-cannot-void = nie można anulować: { $why }
 why-voided-already = zostało już anulowane przez { $event }
-why-not-voidable = zdarzenia { $kind } nie można anulować; tylko wizyty, odbiory nagród, korekty i darowizny
+why-not-voidable = zdarzenia { $kind } nie można anulować; tylko wizyty, wydania nagród, korekty i darowizny
 refused-customer-closed = ten rekord klienta jest zamknięty: { $why }
 why-erased = jego dane osobowe usunięto na jego prośbę
 refused-below-zero = saldo { $account } spadłoby do { $after }: { $why }. Kierownik może to potwierdzić; saldo będzie wtedy ujemne i oznaczone
@@ -191,7 +191,7 @@ why-undo-too-late = Twoje ostatnie działanie było ponad 2 minuty temu: kierown
 refused-no-program = nie opublikowano jeszcze programu lojalnościowego: opublikuj go poleceniem `counterpart program publish PLIK`
 auth-sign-in-required = najpierw się zaloguj: ta kasa ma personel
 auth-forbidden = rola { $role } na to nie pozwala: poproś kierownika
-auth-wrong-pin = zły PIN dla { $name }: jeszcze { $left } { $left ->
+auth-wrong-pin = zły PIN ({ $name }): jeszcze { $left } { $left ->
         [one] próba
         [few] próby
         [many] prób
@@ -233,6 +233,136 @@ report-close-unusual = Klient { $customer }: { $actions } działań lojalnościo
 report-close-last-sync = Obejmuje zdarzenia wszystkich kas do ostatniej synchronizacji tej kasy: { $at }
 report-close-never-synced = Ta kasa nigdy się nie synchronizowała: zamknięcie obejmuje tylko jej własne zdarzenia.
 
+## Wskaźniki: nazwy i definicje (wiersz poleceń, ekrany, pliki)
+
+kpi-repeat-customer-rate = Odsetek powracających klientów
+kpi-repeat-customer-rate-definition = Klienci z co najmniej dwiema wizytami w okresie ÷ klienci, którzy w nim przyszli.
+kpi-retention = Utrzymanie klientów
+kpi-retention-definition = Spośród klientów, którzy przyszli w poprzednim okresie, odsetek tych, którzy przyszli i w tym.
+kpi-visit-frequency = Częstotliwość wizyt
+kpi-visit-frequency-definition = Wizyty w okresie ÷ klienci, którzy w nim przyszli.
+kpi-average-check = Średni rachunek członka
+kpi-average-check-definition = Sprzedaż członkom ÷ wizyty w okresie (bez anulowanych), zaokrąglone do grosza.
+kpi-redemption-rate = Wskaźnik wykorzystania punktów
+kpi-redemption-rate-definition = Punkty wykorzystane (nagrody i darowizny) ÷ punkty przyznane (wizyty i powitania) w okresie.
+kpi-enrolment-rate = Odsetek nowych członków
+kpi-enrolment-rate-definition = Nowi członkowie ÷ obsłużeni członkowie (ci, którzy przyszli lub dołączyli) w okresie.
+kpi-clv-predicted = Wartość klienta w czasie (prognoza)
+kpi-clv-predicted-definition = Szacunek: średni rachunek × wizyty na klienta w okresie × liczba okresów, przez które klient zwykle zostaje, 1 ÷ (1 − utrzymanie), najwyżej pięć lat.
+report-kpis-title = Wskaźniki od { $from } do { $to } ({ $days } { $days ->
+        [one] dzień
+        [few] dni
+        [many] dni
+       *[other] dnia
+    }), w porównaniu z okresem od { $previousFrom } do { $previousTo }
+report-kpis-line = { $name }: { $value } (wcześniej: { $previous })
+report-kpis-nothing = b.d.
+
+## Tabele raportów: tytuły, nagłówki kolumn i słowa w komórkach (ekrany i pliki CSV)
+
+report-table-close-summary = Dzień w liczbach
+report-table-close-by-hour = Według godzin
+report-table-close-by-staff = Według pracowników
+report-table-close-rewards = Wydane nagrody
+report-table-close-voids = Anulowania
+report-table-close-adjustments = Korekty
+report-table-close-unusual = Nietypowa aktywność
+report-column-measure = Miara
+report-column-value = Wartość
+report-column-hour = Godzina
+report-column-visits = Wizyty
+report-column-sales = Sprzedaż
+report-column-staff = Pracownik
+report-column-points-issued = Przyznane punkty
+report-column-redemptions = Wydane nagrody
+report-column-reward = Nagroda
+report-column-count = Ile razy
+report-column-time = Godzina
+report-column-by = Kto
+report-column-customer = Klient
+report-column-reason = Powód
+report-column-account = Saldo
+report-column-amount = Zmiana
+report-column-actions = Działania lojalnościowe
+report-column-limit = Zwykle najwyżej
+report-measure-visits = Wizyty
+report-measure-customers = Obsłużeni członkowie
+report-measure-enrolments = Nowi członkowie
+report-measure-sales = Sprzedaż członkom
+report-measure-average-check = Średni rachunek
+report-measure-points-issued = Przyznane punkty
+report-measure-points-redeemed = Wykorzystane punkty
+report-measure-stamps-issued = Przyznane pieczątki
+report-measure-stamps-redeemed = Pieczątki wymienione na nagrody
+report-measure-cashback-issued = Przyznany cashback
+report-measure-cashback-spent = Wykorzystany cashback
+report-measure-voids = Anulowania
+report-measure-adjustments = Korekty
+report-measure-conflicts = Odbiory nagród bez pokrycia
+report-cell-nobody = (nikt niezalogowany)
+report-cell-no-name = (bez imienia)
+ui-reports = Raporty
+ui-report-close-title = Zamknięcie dnia
+ui-report-previous = Poprzedni dzień
+ui-report-next = Następny dzień
+ui-report-pick-day = Przejdź do dnia
+ui-report-today = Dzisiaj, do tej chwili
+ui-report-hours = Ten dzień trwał { $hours ->
+        [one] { $hours } godzinę
+        [few] { $hours } godziny
+        [many] { $hours } godzin
+       *[other] { $hours } godziny
+    } z powodu zmiany czasu.
+ui-report-counting = Liczenie zdarzeń z tego dnia…
+ui-report-chart-by-hour = Wizyty według godzin (czas lokalny)
+ui-report-no-visits = Tego dnia nie było wizyt.
+ui-report-empty = Brak wpisów z tego dnia.
+ui-report-export = Eksportuj CSV
+ui-report-exported = Zapisano: { $path }
+ui-report-export-failed = Nie zapisano: { $reason }
+ui-report-attention = { $table }: { $count ->
+        [one] jedna pozycja
+        [few] { $count } pozycje
+        [many] { $count } pozycji
+       *[other] { $count } pozycji
+    } do sprawdzenia
+ui-report-attention-close-unusual = { $count ->
+        [one] Jeden klient miał
+        [few] { $count } klientów miało
+        [many] { $count } klientów miało
+       *[other] { $count } klientów miało
+    } tego dnia więcej działań lojalnościowych niż zwykle.
+ui-report-tab-kpis = Wskaźniki
+ui-report-pick-period = Okres
+ui-report-preset = { $days ->
+        [one] Ostatni dzień
+        [few] Ostatnie { $days } dni
+        [many] Ostatnie { $days } dni
+       *[other] Ostatnie { $days } dni
+    }
+ui-report-from = Od
+ui-report-to = Do
+ui-report-period-days = { $days ->
+        [one] { $days } dzień
+        [few] { $days } dni
+        [many] { $days } dni
+       *[other] { $days } dnia
+    }
+ui-report-compared-with = w porównaniu z okresem { $period }
+ui-report-counting-period = Liczenie zdarzeń z tego okresu…
+ui-report-chart-visits-by-day = Wizyty dziennie
+ui-report-chart-points-by-day = Punkty przyznane i wykorzystane dziennie
+ui-report-no-visits-period = W tym okresie nie było wizyt.
+ui-kpi-previous = Poprzedni okres: { $value }
+ui-kpi-previous-none = Poprzedni okres: — (za mało danych)
+ui-kpi-no-data = za mało danych
+ui-kpi-change-points = { $change } p.p.
+ui-kpi-change-up = Więcej niż w poprzednim okresie
+ui-kpi-change-down = Mniej niż w poprzednim okresie
+ui-kpi-change-same = Tyle samo co w poprzednim okresie
+ui-error-invalid-from = Sprawdź pierwszy dzień okresu: data w postaci 2026-12-05, nie późniejsza niż ostatni dzień.
+ui-error-invalid-to = Sprawdź ostatni dzień okresu: data w postaci 2026-12-05, nie wcześniejsza niż pierwszy dzień i najwyżej dziesięć lat po nim.
+
 ## Ekrany aplikacji kasy (ui/)
 
 ui-loading = Otwieranie kasy…
@@ -241,6 +371,9 @@ ui-cancel = Anuluj
 ui-confirm = Tak
 ui-close = Zamknij
 ui-retry = Ponów
+ui-key-enter = Enter
+ui-key-escape = Esc
+ui-key-function = F{ $number }
 ui-language = Język
 ui-settings = Ustawienia
 ui-first-run-title = Witamy w Counterpart
@@ -262,14 +395,14 @@ ui-pin-rule = PIN kierownika ma od 6 do 12 cyfr; unikaj 123456 i podobnych.
 ui-pins-differ = Oba kody PIN się różnią.
 ui-runs-open-hint = Bez personelu każdy przy tej kasie może wszystko. Kierownika można dodać później.
 ui-set-up-submit = Załóż lokal
-ui-join-hint = Wpisz kod parowania pokazany przez kierownika albo podnieś jego kod QR do kamery.
+ui-join-hint = Wpisz kod parowania pokazany przez kierownika albo pokaż kamerze jego kod QR.
 ui-pairing-code = Kod parowania
 ui-server = Adres serwera
 ui-till-name = Nazwa tej kasy
 ui-join-submit = Sparuj kasę
 ui-sign-in-who = Kto jest przy kasie?
 ui-sign-in-choose = Wybierz swoje imię.
-ui-sign-in-pin = PIN dla: { $name }
+ui-sign-in-pin = PIN ({ $name })
 ui-sign-in-submit = Zaloguj
 ui-sign-in-catching-up = Pobieranie personelu lokalu z serwera… po dołączeniu to chwilę trwa.
 ui-role-barista = Barista
@@ -278,6 +411,7 @@ ui-camera = Kamera
 ui-camera-starting = Kamera się uruchamia…
 ui-camera-waiting = Czekam na pierwszy obraz z kamery…
 ui-camera-unavailable = Brak kamery: podłącz ją albo wpisz kod karty poniżej.
+ui-camera-unavailable-pairing = Brak kamery: podłącz ją albo wpisz kod parowania po lewej.
 ui-camera-ended = Odtwarzana kamera się skończyła.
 ui-lookup = Znajdź klienta
 ui-lookup-placeholder = Kod karty, telefon lub imię (F2)
@@ -290,8 +424,9 @@ ui-spend = Wykorzystaj
 ui-resolution = Rozdzielczość
 ui-resolution-auto = Domyślna kamery
 ui-new-customer = Nowy klient
-ui-waiting = Podnieś kartę do kamery
+ui-waiting = Przyłóż kartę do kamery
 ui-waiting-hint = albo wpisz jej kod, telefon lub imię po lewej.
+ui-waiting-no-camera = Wpisz kod karty, telefon lub imię po lewej.
 ui-customer-no-name = Klient bez imienia
 ui-customer-visits = { $visits } { $visits ->
         [one] wizyta
@@ -299,43 +434,62 @@ ui-customer-visits = { $visits } { $visits ->
         [many] wizyt
        *[other] wizyty
     }
+ui-customer-last-visit = ostatnia wizyta { $date }
+ui-customer-perks = Korzyści poziomu { $tier }: { $perks }
+ui-reward-to-go = Brakuje { $missing }
+ui-reward-progress = { $have } z { $need }
 ui-birthday-note = Urodziny { $date }
 ui-amount = Kwota
-ui-record = Zapisz
+ui-record = Zapisz wizytę
 ui-undo = Cofnij
-ui-redeem-confirm = Wydać: { $reward }?
+ui-redeem-confirm = Wydać nagrodę „{ $reward }”?
+ui-redeem-confirm-points = Wydać nagrodę „{ $reward }” za { $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    }?
+ui-redeem-confirm-cashback = Wydać nagrodę „{ $reward }” za { $amount } z cashbacku?
+ui-redeem-after-points = Saldo po wydaniu: { $points } { $points ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    }
+ui-redeem-after-cashback = Cashback po wydaniu: { $amount }
 ui-card-print = Drukuj kartę
 ui-card-print-title = Karta nowego klienta
-ui-card-print-hint = Wydrukuj ją na kartoniku lub naklejce i wręcz klientowi. Kod pod kodem QR można wpisać, gdy skanowanie zawiedzie.
+ui-card-print-hint = Wydrukuj ją na kartoniku lub naklejce i wręcz klientowi. Kod karty pod kodem QR można wpisać, gdy skanowanie zawiedzie.
 ui-card-print-go = Drukuj
 ui-enrol-title = Nowy klient
-ui-enrol-name = Imię (opcjonalnie)
+ui-enrol-name = Imię i nazwisko (opcjonalnie)
 ui-enrol-phone = Telefon
 ui-enrol-tags = Tagi
 ui-enrol-tags-hint = student, personel, …
 ui-enrol-consent = Zgoda na otrzymywanie ofert
-ui-enrol-card-hint = Podnieś do kamery wydrukowaną kartę, aby ją wydać; inaczej zostanie wydana nowa karta.
+ui-enrol-card-hint = Przyłóż do kamery wydrukowaną kartę, aby ją wydać; inaczej zostanie wydana nowa karta.
 ui-enrol-card-read = Karta odczytana: zostanie wydana z tą rejestracją.
 ui-enrol-submit = Zarejestruj
 ui-status-signed-in = Przy kasie: { $name }
 ui-sign-out = Wyloguj
 ui-status-runs-open = Logowanie niepotrzebne
 ui-status-not-paired = Niesparowana (tylko lokalnie)
-ui-status-online = Online
-ui-status-offline = Offline, zapisane tutaj
-ui-status-last-sync = synchronizacja { $minutes ->
+ui-status-online = W sieci
+ui-status-offline = Bez sieci
+ui-status-last-sync = zsynchronizowano { $minutes ->
         [0] przed chwilą
-        [one] { $minutes } minutę temu
-        [few] { $minutes } minuty temu
-        [many] { $minutes } minut temu
-       *[other] { $minutes } minuty temu
+        [one] { $minutes } min temu
+        [few] { $minutes } min temu
+        [many] { $minutes } min temu
+       *[other] { $minutes } min temu
     }
+ui-status-last-sync-at = zsynchronizowano: { $time }
 ui-status-waiting = { $count ->
-        [0] nic nie czeka
-        [one] { $count } zdarzenie czeka
-        [few] { $count } zdarzenia czekają
-        [many] { $count } zdarzeń czeka
-       *[other] { $count } zdarzenia czeka
+        [0] wszystko wysłane
+        [one] { $count } do wysłania
+        [few] { $count } do wysłania
+        [many] { $count } do wysłania
+       *[other] { $count } do wysłania
     }
 ui-status-refused = { $count ->
         [one] { $count } zdarzenie odrzucone
@@ -349,10 +503,11 @@ ui-status-held = { $count ->
         [many] { $count } zdarzeń niezastosowanych
        *[other] { $count } zdarzenia niezastosowane
     }
-ui-refused-title = Zdarzenia, których synchronizacja się nie powiodła
-ui-refused-by-server = Odrzucone przez chmurę: liczą się tylko na tej kasie
+ui-refused-title = Czego synchronizacja nie przekazała
+ui-refused-by-server = Odrzucone przez serwer lokalu: liczą się tylko na tej kasie
 ui-refused-by-this-till = Niezastosowane na tej kasie: liczą się na pozostałych kasach
 ui-refused-none = Nic nie zostało odrzucone.
+ui-refused-next = Nic nie przepadło: te zdarzenia zostają na tej kasie. Przekaż je osobie, która opiekuje się serwerem lokalu, razem ze szczegółami poniżej.
 ui-refused-recorded = zapisano { $when }
 ui-refused-staff = przez: { $name }
 ui-refused-details = Szczegóły (dla wsparcia)
@@ -361,8 +516,8 @@ ui-event-program_published = Opublikowanie programu
 ui-event-enrolled = Zapisanie klienta
 ui-event-profile_updated = Zmiana danych klienta
 ui-event-visit = Wizyta
-ui-event-redeemed = Odbiór nagrody
-ui-event-voided = Cofnięcie
+ui-event-redeemed = Wydanie nagrody
+ui-event-voided = Anulowanie
 ui-event-adjusted = Korekta salda
 ui-event-card_replaced = Wymiana karty
 ui-event-subscription_bought = Sprzedaż planu

@@ -6,15 +6,15 @@ text = { $text }
 already-recorded = уже записано: то же действие отправлено дважды
 program-published = программа { $program } опубликована, версия { $version }
 enrolled = зарегистрирован с картой { $card }
-card-code = код карты (QR): { $code }
-typed-code = код для ввода: { $code }
+card-code = QR-код карты: { $code }
+typed-code = код карты: { $code }
 card-replaced = новая карта { $new }; карта { $old } больше не действует
 plan-sold = { $plan } продан за { $price }: действует с { $starts } по { $ends }
 profile-updated = профиль обновлён
 merged = { $from } объединён с { $into }
 erased = личные данные удалены; балансы и история остаются, обезличенные
-voided = отменено { $kind } { $event }: { $reason }
-undone = отменено: { $what }
+voided = аннулировано { $kind } { $event }: { $reason }
+undone = { $what } — отменено
 tier-changed = уровень: { $before } → { $after }
 tier-lost = уровень: { $before } → без уровня
 
@@ -101,8 +101,8 @@ donated = -{ $points } { $points ->
         [many] баллов
        *[other] балла
     } пожертвовано: { $cause }
-adjusted = корректировка менеджера: { $amount } { $account } ({ $reason })
-adjusted-money = корректировка менеджера: { $amount } { $account } ({ $reason })
+adjusted = корректировка управляющего: { $amount } { $account } ({ $reason })
+adjusted-money = корректировка управляющего: { $amount } { $account } ({ $reason })
 
 ## Балансы
 
@@ -141,17 +141,17 @@ conflict-overdrawn = { $event } увело { $balances } ниже нуля: ка
 
 staff-added = в персонал добавлен(а) { $name }, роль: { $role }
 staff-role-changed = { $name }: новая роль — { $role }
-staff-pin-changed = PIN изменён: { $name }
+staff-pin-changed = PIN-код изменён: { $name }
 staff-removed = { $name } удалён(а) из персонала
 role-barista = бариста
-role-manager = менеджер
+role-manager = управляющий
 
 
 ## Отказы
 
 refused-not-enough = недостаточно: { $account }; награда требует { $needed }, у клиента { $available }
 account-points = баллы
-account-cashback = кэшбэк
+account-cashback = кешбэк
 account-other = { $account }
 refused-not-available = { $reward } недоступно: { $why }
 why-not-on-this-date = не предлагается в этот день
@@ -178,26 +178,26 @@ why-offline-allowance = эта касса не синхронизировала�
         [many] баллов
        *[other] балла
     } (уже { $spent })
-refused-cannot-void = нельзя отменить: { $why }
-why-voided-already = уже отменено событием { $event }
-why-not-voidable = событие { $kind } нельзя отменить; только визиты, списания, корректировки и пожертвования
+refused-cannot-void = нельзя аннулировать: { $why }
+why-voided-already = уже аннулировано событием { $event }
+why-not-voidable = событие { $kind } нельзя аннулировать; только визиты, выдачи наград, корректировки и пожертвования
 refused-customer-closed = эта запись клиента закрыта: { $why }
 why-erased = его личные данные удалены по его просьбе
-refused-below-zero = баланс { $account } станет { $after }: { $why }. Менеджер может подтвердить; баланс тогда будет отрицательным и отмеченным
+refused-below-zero = баланс { $account } станет { $after }: { $why }. Управляющий может подтвердить; баланс тогда будет отрицательным и отмеченным
 why-spent-since = то, что дало отменённое событие, уже потрачено
 why-has-less = у клиента меньше
 why-nothing-to-undo = на этой кассе нет ваших действий для отмены
-why-undo-too-late = ваше последнее действие было более 2 минут назад: менеджер может его отменить
+why-undo-too-late = ваше последнее действие было более 2 минут назад: управляющий может его аннулировать
 refused-no-program = программа лояльности ещё не опубликована: опубликуйте её командой `counterpart program publish ФАЙЛ`
 auth-sign-in-required = сначала войдите: у этой кассы есть персонал
-auth-forbidden = роль { $role } этого не позволяет: обратитесь к менеджеру
-auth-wrong-pin = неверный PIN для { $name }: осталось { $left } { $left ->
+auth-forbidden = роль { $role } этого не позволяет: обратитесь к управляющему
+auth-wrong-pin = неверный PIN-код ({ $name }): осталось { $left } { $left ->
         [one] попытка
         [few] попытки
         [many] попыток
        *[other] попытки
     } до блокировки на 5 минут
-auth-locked-out = { $name }: 5 неверных PIN, блокировка на этой кассе до { $until }
+auth-locked-out = { $name }: 5 неверных PIN-кодов, блокировка на этой кассе до { $until }
 
 ## Слова командной строки
 
@@ -207,7 +207,7 @@ cli-never = никогда
 cli-conflict = конфликт
 cli-can-redeem = можно получить сейчас
 cli-not-yet = пока нельзя
-cli-runs-open = эта касса открыта: в персонале никого нет, любой может всё (добавьте менеджера: `counterpart staff add ИМЯ --role manager`)
+cli-runs-open = эта касса открыта: в персонале никого нет, любой может всё (добавьте управляющего: `counterpart staff add ИМЯ --role manager`)
 
 ## Отчёты (командной строки, а позже и экранов)
 
@@ -233,6 +233,136 @@ report-close-unusual = Клиент { $customer }: { $actions } действий
 report-close-last-sync = Включает события всех касс до последней синхронизации этой кассы: { $at }
 report-close-never-synced = Эта касса ни разу не синхронизировалась: в закрытии только её собственные события.
 
+## Показатели: названия и определения (командная строка, экраны, файлы)
+
+kpi-repeat-customer-rate = Доля постоянных клиентов
+kpi-repeat-customer-rate-definition = Клиенты, пришедшие за период два раза и больше ÷ клиенты, пришедшие за период.
+kpi-retention = Удержание
+kpi-retention-definition = Из клиентов, приходивших в предыдущий период, доля тех, кто пришёл и в этот.
+kpi-visit-frequency = Частота визитов
+kpi-visit-frequency-definition = Визиты за период ÷ клиенты, пришедшие за период.
+kpi-average-check = Средний чек участника
+kpi-average-check-definition = Продажи участникам ÷ визиты за период (без аннулированных), с округлением до копейки.
+kpi-redemption-rate = Доля списанных баллов
+kpi-redemption-rate-definition = Списанные баллы (награды и пожертвования) ÷ начисленные баллы (визиты и приветственные бонусы) за период.
+kpi-enrolment-rate = Доля новых участников
+kpi-enrolment-rate-definition = Новые участники ÷ обслуженные участники (пришедшие или вступившие) за период.
+kpi-clv-predicted = Ценность клиента (прогноз)
+kpi-clv-predicted-definition = Оценка: средний чек × визиты на клиента за период × число периодов, которое клиент обычно остаётся, 1 ÷ (1 − удержание), не больше пяти лет.
+report-kpis-title = Показатели с { $from } по { $to } ({ $days } { $days ->
+        [one] день
+        [few] дня
+        [many] дней
+       *[other] дня
+    }), в сравнении с периодом с { $previousFrom } по { $previousTo }
+report-kpis-line = { $name }: { $value } (ранее: { $previous })
+report-kpis-nothing = н/д
+
+## Таблицы отчётов: заголовки, названия столбцов и слова в ячейках (экраны и файлы CSV)
+
+report-table-close-summary = День в цифрах
+report-table-close-by-hour = По часам
+report-table-close-by-staff = По сотрудникам
+report-table-close-rewards = Выданные награды
+report-table-close-voids = Аннулирования
+report-table-close-adjustments = Корректировки
+report-table-close-unusual = Необычная активность
+report-column-measure = Показатель
+report-column-value = Значение
+report-column-hour = Час
+report-column-visits = Визиты
+report-column-sales = Продажи
+report-column-staff = Сотрудник
+report-column-points-issued = Начислено баллов
+report-column-redemptions = Выдано наград
+report-column-reward = Награда
+report-column-count = Сколько раз
+report-column-time = Время
+report-column-by = Кто
+report-column-customer = Клиент
+report-column-reason = Причина
+report-column-account = Баланс
+report-column-amount = Изменение
+report-column-actions = Действия по программе
+report-column-limit = Обычно не больше
+report-measure-visits = Визиты
+report-measure-customers = Обслужено участников
+report-measure-enrolments = Новые участники
+report-measure-sales = Продажи участникам
+report-measure-average-check = Средний чек
+report-measure-points-issued = Начислено баллов
+report-measure-points-redeemed = Списано баллов
+report-measure-stamps-issued = Начислено штампов
+report-measure-stamps-redeemed = Штампы, обменянные на награды
+report-measure-cashback-issued = Начислен кешбэк
+report-measure-cashback-spent = Потрачен кешбэк
+report-measure-voids = Аннулирования
+report-measure-adjustments = Корректировки
+report-measure-conflicts = Награды без покрытия баланса
+report-cell-nobody = (никто не вошёл)
+report-cell-no-name = (без имени)
+ui-reports = Отчёты
+ui-report-close-title = Закрытие дня
+ui-report-previous = Предыдущий день
+ui-report-next = Следующий день
+ui-report-pick-day = Перейти к дню
+ui-report-today = Сегодня, на данный момент
+ui-report-hours = Этот день длился { $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+        [many] { $hours } часов
+       *[other] { $hours } часа
+    } из-за перевода часов.
+ui-report-counting = Подсчёт событий за день…
+ui-report-chart-by-hour = Визиты по часам (местное время)
+ui-report-no-visits = В этот день визитов не было.
+ui-report-empty = За этот день ничего нет.
+ui-report-export = Экспорт в CSV
+ui-report-exported = Сохранено: { $path }
+ui-report-export-failed = Не сохранено: { $reason }
+ui-report-attention = { $table }: { $count ->
+        [one] { $count } строка
+        [few] { $count } строки
+        [many] { $count } строк
+       *[other] { $count } строки
+    } — стоит проверить
+ui-report-attention-close-unusual = { $count ->
+        [one] { $count } клиент совершил
+        [few] { $count } клиента совершили
+        [many] { $count } клиентов совершили
+       *[other] { $count } клиента совершили
+    } за этот день больше действий по программе, чем обычно.
+ui-report-tab-kpis = Показатели
+ui-report-pick-period = Период
+ui-report-preset = { $days ->
+        [one] Последний { $days } день
+        [few] Последние { $days } дня
+        [many] Последние { $days } дней
+       *[other] Последние { $days } дня
+    }
+ui-report-from = С
+ui-report-to = По
+ui-report-period-days = { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }
+ui-report-compared-with = по сравнению с периодом { $period }
+ui-report-counting-period = Подсчёт событий за период…
+ui-report-chart-visits-by-day = Визиты по дням
+ui-report-chart-points-by-day = Начисленные и списанные баллы по дням
+ui-report-no-visits-period = За этот период визитов не было.
+ui-kpi-previous = Прошлый период: { $value }
+ui-kpi-previous-none = Прошлый период: — (мало данных)
+ui-kpi-no-data = недостаточно данных
+ui-kpi-change-points = { $change } п. п.
+ui-kpi-change-up = Выше, чем в прошлый период
+ui-kpi-change-down = Ниже, чем в прошлый период
+ui-kpi-change-same = Как в прошлый период
+ui-error-invalid-from = Проверьте первый день периода: дата вида 2026-12-05, не позже последнего дня.
+ui-error-invalid-to = Проверьте последний день периода: дата вида 2026-12-05, не раньше первого дня и не позже чем через десять лет после него.
+
 ## Экраны кассового приложения (ui/)
 
 ui-loading = Открываем кассу…
@@ -241,6 +371,9 @@ ui-cancel = Отмена
 ui-confirm = Да
 ui-close = Закрыть
 ui-retry = Повторить
+ui-key-enter = Ввод
+ui-key-escape = Esc
+ui-key-function = F{ $number }
 ui-language = Язык
 ui-settings = Настройки
 ui-first-run-title = Добро пожаловать в Counterpart
@@ -257,7 +390,7 @@ ui-first-manager = Первый управляющий
 ui-with-staff = Сотрудники входят по PIN-коду
 ui-manager-name = Имя управляющего
 ui-pin = PIN-код
-ui-pin-again = PIN-код ещё раз
+ui-pin-again = Повторите PIN-код
 ui-pin-rule = PIN-код управляющего — от 6 до 12 цифр; не используйте 123456 и подобные.
 ui-pins-differ = PIN-коды не совпадают.
 ui-runs-open-hint = Без сотрудников любой за этой кассой может делать всё. Управляющего можно добавить позже.
@@ -269,7 +402,7 @@ ui-till-name = Название этой кассы
 ui-join-submit = Привязать кассу
 ui-sign-in-who = Кто за кассой?
 ui-sign-in-choose = Выберите своё имя.
-ui-sign-in-pin = PIN-код: { $name }
+ui-sign-in-pin = PIN-код ({ $name })
 ui-sign-in-submit = Войти
 ui-sign-in-catching-up = Загружаем сотрудников заведения с сервера… после привязки это занимает немного времени.
 ui-role-barista = Бариста
@@ -278,6 +411,7 @@ ui-camera = Камера
 ui-camera-starting = Камера запускается…
 ui-camera-waiting = Ждём первый кадр с камеры…
 ui-camera-unavailable = Нет камеры: подключите её или введите код карты ниже.
+ui-camera-unavailable-pairing = Нет камеры: подключите её или введите код привязки слева.
 ui-camera-ended = Воспроизводимая камера закончилась.
 ui-lookup = Найти клиента
 ui-lookup-placeholder = Код карты, телефон или имя (F2)
@@ -292,6 +426,7 @@ ui-resolution-auto = Как у камеры
 ui-new-customer = Новый клиент
 ui-waiting = Поднесите карту к камере
 ui-waiting-hint = или введите её код, телефон или имя слева.
+ui-waiting-no-camera = Введите код карты, телефон или имя слева.
 ui-customer-no-name = Клиент без имени
 ui-customer-visits = { $visits } { $visits ->
         [one] визит
@@ -299,21 +434,39 @@ ui-customer-visits = { $visits } { $visits ->
         [many] визитов
        *[other] визита
     }
+ui-customer-last-visit = последний визит { $date }
+ui-customer-perks = Привилегии уровня { $tier }: { $perks }
+ui-reward-to-go = Ещё { $missing }
+ui-reward-progress = { $have } из { $need }
 ui-birthday-note = День рождения { $date }
 ui-amount = Сумма
-ui-record = Записать
-ui-undo = Отменить
-ui-redeem-confirm = Выдать: { $reward }?
+ui-record = Записать визит
+ui-undo = Вернуть как было
+ui-redeem-confirm = Выдать награду «{ $reward }»?
+ui-redeem-confirm-points = Выдать «{ $reward }» за { $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    }?
+ui-redeem-confirm-cashback = Выдать «{ $reward }» за { $amount } кешбэка?
+ui-redeem-after-points = Останется: { $points } { $points ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    }
+ui-redeem-after-cashback = Останется кешбэка: { $amount }
 ui-card-print = Печать карты
 ui-card-print-title = Карта нового клиента
-ui-card-print-hint = Распечатайте её на картоне или наклейке и отдайте клиенту. Код под QR можно ввести вручную, если сканирование не удалось.
+ui-card-print-hint = Распечатайте её на картоне или наклейке и отдайте клиенту. Код карты под QR можно ввести вручную, если сканирование не удалось.
 ui-card-print-go = Печать
 ui-enrol-title = Новый клиент
 ui-enrol-name = Имя (необязательно)
 ui-enrol-phone = Телефон
 ui-enrol-tags = Метки
 ui-enrol-tags-hint = студент, сотрудник, …
-ui-enrol-consent = Согласен получать предложения
+ui-enrol-consent = Согласие на получение предложений
 ui-enrol-card-hint = Поднесите к камере готовую карту, чтобы выдать её; иначе будет выпущена новая.
 ui-enrol-card-read = Карта считана: она будет выдана с этой регистрацией.
 ui-enrol-submit = Зарегистрировать
@@ -322,20 +475,21 @@ ui-sign-out = Выйти
 ui-status-runs-open = Вход не нужен
 ui-status-not-paired = Не привязана (только здесь)
 ui-status-online = В сети
-ui-status-offline = Нет сети, сохранено здесь
-ui-status-last-sync = синхронизация { $minutes ->
+ui-status-offline = Нет сети
+ui-status-last-sync = синхронизировано { $minutes ->
         [0] только что
-        [one] { $minutes } минуту назад
-        [few] { $minutes } минуты назад
-        [many] { $minutes } минут назад
-       *[other] { $minutes } минуты назад
+        [one] { $minutes } мин назад
+        [few] { $minutes } мин назад
+        [many] { $minutes } мин назад
+       *[other] { $minutes } мин назад
     }
+ui-status-last-sync-at = синхронизировано: { $time }
 ui-status-waiting = { $count ->
-        [0] ничего не ждёт
-        [one] { $count } событие ждёт
-        [few] { $count } события ждут
-        [many] { $count } событий ждут
-       *[other] { $count } события ждут
+        [0] всё отправлено
+        [one] { $count } к отправке
+        [few] { $count } к отправке
+        [many] { $count } к отправке
+       *[other] { $count } к отправке
     }
 ui-status-refused = { $count ->
         [one] { $count } событие отклонено
@@ -349,10 +503,11 @@ ui-status-held = { $count ->
         [many] { $count } событий не применено
        *[other] { $count } события не применены
     }
-ui-refused-title = События, которые не удалось синхронизировать
-ui-refused-by-server = Отклонены облаком: учитываются только на этой кассе
+ui-refused-title = Что синхронизация не смогла передать
+ui-refused-by-server = Отклонены сервером заведения: учитываются только на этой кассе
 ui-refused-by-this-till = Не применены на этой кассе: учитываются на остальных кассах
 ui-refused-none = Ничего не отклонено.
+ui-refused-next = Ничего не потеряно: эти события остаются на этой кассе. Сообщите о них тому, кто отвечает за сервер заведения, и передайте подробности ниже.
 ui-refused-recorded = записано { $when }
 ui-refused-staff = сотрудник: { $name }
 ui-refused-details = Подробности (для поддержки)
@@ -361,8 +516,8 @@ ui-event-program_published = Публикация программы
 ui-event-enrolled = Регистрация клиента
 ui-event-profile_updated = Изменение данных клиента
 ui-event-visit = Визит
-ui-event-redeemed = Получение награды
-ui-event-voided = Отмена
+ui-event-redeemed = Выдача награды
+ui-event-voided = Аннулирование
 ui-event-adjusted = Корректировка баланса
 ui-event-card_replaced = Замена карты
 ui-event-subscription_bought = Продажа абонемента
@@ -427,7 +582,7 @@ ui-error-database = База данных кассы не смогла это в
 ui-error-migration = Базу данных кассы не удалось обновить до этой версии.
 ui-error-corrupt = Данные кассы повреждены: скажите управляющему.
 ui-error-io = Не удалось прочитать или записать файл.
-ui-error-internal = Внутри кассы что-то пошло не так. Попробуйте ещё раз; если повторится, скажите менеджеру.
+ui-error-internal = Внутри кассы что-то пошло не так. Попробуйте ещё раз; если повторится, скажите управляющему.
 ui-error-sync-offline = Сервер недоступен.
 ui-error-sync-unauthenticated = Сервер не знает эту кассу: привяжите её заново.
 ui-error-sync-forbidden = Сервер отказал этой кассе.

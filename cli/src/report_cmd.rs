@@ -96,13 +96,14 @@ impl Out {
         );
         let nothing = || self.words(&m("report-kpis-nothing"));
         for kpi in &k.kpis {
-            let shown = |v: &Option<KpiValue>| {
-                v.as_ref()
-                    .map_or_else(nothing, |v| kpi_text(kpi.unit, v))
-            };
+            let shown =
+                |v: &Option<KpiValue>| v.as_ref().map_or_else(nothing, |v| kpi_text(kpi.unit, v));
             self.tell(
                 m("report-kpis-line")
-                    .text("name", self.words(&m(&format!("kpi-{}", kpi.id.replace('_', "-")))))
+                    .text(
+                        "name",
+                        self.words(&m(&format!("kpi-{}", kpi.id.replace('_', "-")))),
+                    )
                     .text("value", shown(&kpi.value))
                     .text("previous", shown(&kpi.previous)),
             );

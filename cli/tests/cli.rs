@@ -140,7 +140,14 @@ fn a_morning_at_the_till_from_the_command_line() {
     let o = counterpart(
         &db,
         &[
-            "--lang", "ru", "report", "close", "--day", &day, "--csv", "--table",
+            "--lang",
+            "ru",
+            "report",
+            "close",
+            "--day",
+            &day,
+            "--csv",
+            "--table",
             "close-summary",
         ],
     );
@@ -148,7 +155,10 @@ fn a_morning_at_the_till_from_the_command_line() {
     let csv = text(&o.stdout);
     assert!(csv.starts_with("\u{feff}Показатель,Значение\r\n"), "{csv}");
     assert!(csv.contains("\r\nПродажи участникам,12.40\r\n"), "{csv}");
-    let o = counterpart(&db, &["report", "close", "--csv", "--table", "close-nothing"]);
+    let o = counterpart(
+        &db,
+        &["report", "close", "--csv", "--table", "close-nothing"],
+    );
     assert_eq!(o.status.code(), Some(2), "a table the close does not have");
     // The KPIs of that day: one visit by one customer, who joined that day.
     let o = counterpart(
@@ -167,17 +177,34 @@ fn a_morning_at_the_till_from_the_command_line() {
     assert_eq!(kpi("visit_frequency")["value"], 1.0);
     assert_eq!(kpi("average_check")["value"], "12.40");
     assert_eq!(kpi("enrolment_rate")["value"], 1.0);
-    assert_eq!(kpi("retention")["value"], serde_json::Value::Null, "nobody before");
+    assert_eq!(
+        kpi("retention")["value"],
+        serde_json::Value::Null,
+        "nobody before"
+    );
     assert_eq!(
         kpi("repeat_customer_rate")["definition"],
         "kpi-repeat-customer-rate-definition"
     );
     let o = counterpart(&db, &["report", "kpis", "--from", &day, "--to", &day]);
     let words = text(&o.stdout);
-    assert!(words.contains("Member average check: 12.40 (before: n/a)"), "{words}");
-    assert!(words.contains("Visits in the period ÷ customers who visited in it."), "{words}");
-    let o = counterpart(&db, &["report", "kpis", "--from", &day, "--to", "2020-01-01"]);
-    assert_eq!(o.status.code(), Some(2), "a period that ends before it starts");
+    assert!(
+        words.contains("Member average check: 12.40 (before: n/a)"),
+        "{words}"
+    );
+    assert!(
+        words.contains("Visits in the period ÷ customers who visited in it."),
+        "{words}"
+    );
+    let o = counterpart(
+        &db,
+        &["report", "kpis", "--from", &day, "--to", "2020-01-01"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a period that ends before it starts"
+    );
 
     // Bad input: exit 2, a plain message on stderr, nothing recorded.
     let before = counterpart(&db, &["--json", "customer", "show", "--card", &card]).stdout;

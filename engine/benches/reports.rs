@@ -8,6 +8,7 @@
 //!   idle, never "database is locked").
 //!
 //! `cargo bench -p counterpart-engine --bench reports`
+#![allow(clippy::print_stdout)] // printing the figures is this benchmark's job
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

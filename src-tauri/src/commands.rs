@@ -7,10 +7,10 @@
 //! waiting on a server that does not answer then delays no visit.
 
 use counterpart_engine::command::{
-    CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView, Commands, KpisOver,
-    CustomerRef, Enrol, ExampleProgram,
-    FindCustomers, PairTill, Paired, RecordVisit, Redeem, RefusedEvent, SaleSheet, ScannedCustomer,
-    SetUpShop, SignIn, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
+    CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView, Commands,
+    CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, PairTill, Paired, RecordVisit,
+    Redeem, RefusedEvent, SaleSheet, ScannedCustomer, SetUpShop, SignIn, SignedIn, SpendCashback,
+    StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;

@@ -5,5 +5,6 @@
 mod demo_shop;
 mod harness;
 mod refused_events;
+mod reports;
 mod sync_status;
 mod till_flow;

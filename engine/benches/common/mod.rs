@@ -90,4 +90,3 @@ pub fn percentiles(mut samples: Vec<Duration>) -> String {
         at(1.0)
     )
 }
-

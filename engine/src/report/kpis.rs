@@ -211,7 +211,13 @@ pub fn kpis_of(
         if let Some(line) = daily.get_mut(&day) {
             let visit = i64::from(a.kind == ActivityKind::Visit);
             let joined = i64::from(a.kind == ActivityKind::Enrolled);
-            let today = [visit, a.amount * visit, a.points_issued, a.points_redeemed, joined];
+            let today = [
+                visit,
+                a.amount * visit,
+                a.points_issued,
+                a.points_redeemed,
+                joined,
+            ];
             line.iter_mut().zip(today).for_each(|(sum, x)| *sum += x);
         }
     }
@@ -225,18 +231,19 @@ pub fn kpis_of(
         let retention = || {
             let earlier = tallies[i - 1].active();
             share(
-                earlier.iter().filter(|c| t.by_customer.contains_key(c)).count(),
+                earlier
+                    .iter()
+                    .filter(|c| t.by_customer.contains_key(c))
+                    .count(),
                 earlier.len(),
             )
         };
         let average_check =
             (t.visits > 0).then(|| (2 * t.sales + t.visits).div_euclid(2 * t.visits));
         match id {
-            "repeat_customer_rate" => share(
-                t.by_customer.values().filter(|v| **v >= 2).count(),
-                active,
-            )
-            .map(number),
+            "repeat_customer_rate" => {
+                share(t.by_customer.values().filter(|v| **v >= 2).count(), active).map(number)
+            }
             "retention" => retention().map(number),
             "visit_frequency" => share(visits, active).map(number),
             "average_check" => average_check.map(money),
@@ -288,14 +295,16 @@ pub fn kpis_of(
             .collect(),
         days: daily
             .into_iter()
-            .map(|(day, [visits, sales, issued, redeemed, enrolments])| DayLine {
-                day,
-                visits,
-                sales: Money::new(sales, currency).plain(),
-                points_issued: issued,
-                points_redeemed: redeemed,
-                enrolments,
-            })
+            .map(
+                |(day, [visits, sales, issued, redeemed, enrolments])| DayLine {
+                    day,
+                    visits,
+                    sales: Money::new(sales, currency).plain(),
+                    points_issued: issued,
+                    points_redeemed: redeemed,
+                    enrolments,
+                },
+            )
             .collect(),
     }
 }

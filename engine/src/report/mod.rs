@@ -14,5 +14,5 @@ pub use close::{
     Shop, StaffLine, Unusual, VoidLine,
 };
 pub use csv::to_csv;
-pub use table::{Cell, Table};
 pub use kpis::{kpis_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};
+pub use table::{Cell, Table};

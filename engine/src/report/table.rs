@@ -80,9 +80,10 @@ impl DailyClose {
     pub fn tables(&self) -> Vec<Table> {
         let mut summary = Table::new("close-summary", &["measure", "value"]);
         let mut line = |measure: &str, value: Cell| {
-            summary
-                .rows
-                .push(vec![Cell::Label(format!("report-measure-{measure}")), value]);
+            summary.rows.push(vec![
+                Cell::Label(format!("report-measure-{measure}")),
+                value,
+            ]);
         };
         line("visits", Cell::Count(self.visits));
         line("customers", Cell::Count(self.customers));

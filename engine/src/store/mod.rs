@@ -31,10 +31,10 @@ use crate::ledger::{DeviceId, Event, StaffId};
 use crate::location::Location;
 use crate::program::{parse_program, Program};
 
+pub use activity::{Activity, ActivityKind};
 pub(crate) use append::append_at;
 #[cfg(feature = "commands")]
 pub(crate) use append::find_idempotent;
-pub use activity::{Activity, ActivityKind};
 pub use append::ImportReport;
 #[cfg(feature = "commands")]
 pub(crate) use context::{load as load_context, Needs};

@@ -731,7 +731,9 @@ impl Store {
              WHERE id IN (SELECT value FROM json_each(?1)) AND erased = 0 AND name IS NOT NULL",
         )?;
         let rows = stmt
-            .query_map([ids], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .query_map([ids], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
             .map(|row| {
                 let (id, name) = row?;
                 Ok((parse_uuid(&id, "customer")?, name))
@@ -751,7 +753,10 @@ impl Store {
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
             .map(|row| {
                 let (from, into) = row?;
-                Ok((parse_uuid(&from, "customer")?, parse_uuid(&into, "customer")?))
+                Ok((
+                    parse_uuid(&from, "customer")?,
+                    parse_uuid(&into, "customer")?,
+                ))
             })
             .collect::<Result<_>>()?;
         Ok(rows)

@@ -5,7 +5,7 @@ import type { CustomerSummary, Outcome, RewardLine, SaleSheet, ScannedCustomer }
 import type { ScanForScreen } from "../lib/api";
 import { refusal, testBarista } from "../test/barista";
 import { UNDO_WINDOW_MS } from "../lib/bindings";
-import { CLEAR_AFTER_MS } from "./barista.svelte";
+import { CLEAR_AFTER_MS, type BaristaController } from "./barista.svelte";
 
 const coffee: RewardLine = { id: "coffee", name: "Free coffee", how: "60 points", how_message: null };
 
@@ -304,6 +304,66 @@ describe("undo", () => {
     expect(api.undoLast).toHaveBeenCalledTimes(1);
     expect(controller.outcome?.kind).toBe("voided");
     expect(controller.canUndo).toBe(false);
+  });
+});
+
+describe("the rewards' slots and keys", () => {
+  const drink: RewardLine = { id: "drink", name: "Any drink", how: "-100 points", how_message: null };
+  const pastry: RewardLine = { id: "pastry", name: "Pastry", how: "-60 points", how_message: null };
+  const short = (r: RewardLine) => ({ id: r.id, name: r.name, why: { id: "refused-not-enough" } });
+  /** The customer as the engine sums them up: `available` now, the others out of reach. */
+  const holding = (available: RewardLine[], out: RewardLine[]) =>
+    customer("ola", { rewards_available: available, rewards_out_of_reach: out.map(short) });
+  const keys = (c: BaristaController) => c.rewardSlots.map((s) => `${s.key}:${s.id}:${s.reward ? "on" : "off"}`);
+  const press = (c: BaristaController, key: string) => c.key({ key, at: 0, typing: false });
+
+  it("keep each reward's key, available or not, as the balance moves", async () => {
+    const { controller, api } = testBarista();
+    // Short of both: in the program's order.
+    controller.scanned(scan(holding([], [drink, pastry])));
+    expect(keys(controller)).toEqual(["F5:drink:off", "F6:pastry:off"]);
+
+    // A visit: the pastry comes within reach, the drink not yet. The pastry stays F6.
+    controller.keypad("7");
+    api.recordVisit.mockResolvedValue(outcome("visit", holding([pastry], [drink])));
+    await controller.record();
+    expect(keys(controller)).toEqual(["F5:drink:off", "F6:pastry:on"]);
+    // F5 is the drink's, out of reach: nothing opens. F6 asks about the pastry.
+    expect(press(controller, "F5").prevent).toBe(true);
+    expect(controller.dialog).toEqual({ kind: "none" });
+    press(controller, "F6");
+    expect(controller.dialog).toEqual({ kind: "confirm-redeem", reward: pastry });
+    controller.closeDialog();
+
+    // Both within reach, then the pastry redeemed: the keys stay where they were.
+    api.recordVisit.mockResolvedValue(outcome("visit", holding([drink, pastry], [])));
+    controller.keypad("9");
+    await controller.record();
+    expect(keys(controller)).toEqual(["F5:drink:on", "F6:pastry:on"]);
+    api.redeem.mockResolvedValue(outcome("redeemed", holding([drink], [pastry])));
+    await controller.redeem(pastry);
+    expect(keys(controller)).toEqual(["F5:drink:on", "F6:pastry:off"]);
+    press(controller, "F5");
+    expect(controller.dialog).toEqual({ kind: "confirm-redeem", reward: drink });
+  });
+
+  it("keep the keys from one customer to the next", () => {
+    const { controller } = testBarista();
+    controller.scanned(scan(holding([], [drink, pastry])));
+    controller.clear();
+    controller.scanned(scan({ ...holding([pastry], [drink]), id: "jan" }));
+    expect(keys(controller)).toEqual(["F5:drink:off", "F6:pastry:on"]);
+    press(controller, "F5");
+    expect(controller.dialog).toEqual({ kind: "none" });
+    press(controller, "F6");
+    expect(controller.dialog).toEqual({ kind: "confirm-redeem", reward: pastry });
+  });
+
+  it("give keys to the first four places only", () => {
+    const { controller } = testBarista();
+    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, name: `Reward ${i}`, how: "", how_message: null }));
+    controller.scanned(scan(holding(many, [])));
+    expect(controller.rewardSlots.map((s) => s.key)).toEqual(["F5", "F6", "F7", "F8", null]);
   });
 });
 

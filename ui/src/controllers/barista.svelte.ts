@@ -19,6 +19,7 @@ import { UNDO_WINDOW_MS, WEDGE_MIN_CODE_CHARS } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import type { Modals } from "../lib/modal.svelte";
 import { exponentOf } from "../lib/money";
+import { REWARD_KEYS, RewardOrder, type RewardSlot } from "../lib/rewards";
 import { WedgeKeys } from "../lib/wedge";
 
 /** The customer clears this long after a sale, once the outcome has been seen. */
@@ -86,8 +87,6 @@ export interface KeyAnswer {
   done: Promise<void>;
 }
 
-const REWARD_KEYS = ["F5", "F6", "F7", "F8"];
-
 export class BaristaController {
   /** The customer at the counter. */
   customer = $state<CustomerSummary | null>(null);
@@ -115,6 +114,9 @@ export class BaristaController {
   /** The lookup box's text (bound to it). */
   lookupText = $state("");
 
+  /** Where each reward goes on the screen, learnt from every summary shown (never reactive itself). */
+  readonly #rewardOrder = new RewardOrder();
+
   readonly decimals = $derived(exponentOf(this.#currency()));
   readonly canRecord = $derived(this.customer !== null && isAmount(this.amount));
   /** Within the engine's undo window, and not an undo itself (a void is not undone again;
@@ -126,6 +128,9 @@ export class BaristaController {
   );
   /** The customer's cashback (0 without one). */
   readonly cashback = $derived(this.customer?.balances.find((b) => b.kind === "cashback")?.amount ?? 0);
+  /** The customer's rewards, each in its slot with its key, available or not
+   * (lib/rewards.ts): the slots keep their order while the screen runs. */
+  readonly rewardSlots: RewardSlot[] = $derived(this.customer ? this.#rewardOrder.slots(this.customer) : []);
   /** Scans and keys are the screen's: nothing covers it, no dialog is open (its own, or
    * any other modal: `dialog` is set at once, a dialog registers once it is mounted). */
   readonly listening = $derived(!this.#paused() && this.dialog.kind === "none" && !this.#modalOpen());
@@ -227,11 +232,17 @@ export class BaristaController {
   #attach(summary: CustomerSummary): void {
     this.#cancelClear?.();
     if (this.customer?.id !== summary.id) void this.#loadSheet({ customer: summary.id });
-    this.customer = summary;
+    this.#show(summary);
     this.refusal = null;
     this.flash += 1;
     this.#deps.sound.read();
     if (this.outcome && this.now - this.outcomeAt > OUTCOME_STAYS_MS) this.outcome = null;
+  }
+
+  /** The customer on screen, their rewards placed in their slots first. */
+  #show(summary: CustomerSummary): void {
+    this.#rewardOrder.learn(summary);
+    this.customer = summary;
   }
 
   async #loadSheet(who: CustomerRef | null): Promise<void> {
@@ -356,7 +367,7 @@ export class BaristaController {
     this.printable = null;
     this.outcomeAt = this.#deps.now();
     this.now = this.outcomeAt;
-    if (result.customer) this.customer = result.customer;
+    if (result.customer) this.#show(result.customer);
     if (startedAt !== undefined) this.#deps.measure("enter_to_outcome_painted", startedAt);
     this.#deps.refresh();
     this.#cancelClear?.();
@@ -379,10 +390,11 @@ export class BaristaController {
     if (!this.listening) return answer(false);
     this.#wedge.key(press.key, press.at, () => ({ amount: this.amount, lookup: this.lookupText }));
     if (press.key === "Enter") return answer(!press.typing, false, this.#enter(press.typing, startedAt));
-    const rewardIndex = REWARD_KEYS.indexOf(press.key);
-    if (rewardIndex >= 0 && this.customer) {
-      const reward = this.customer.rewards_available[rewardIndex];
-      if (reward) this.askRedeem(reward);
+    // A reward's key redeems the reward in that slot, if it is available now;
+    // a slot out of reach keeps its key, and the key does nothing.
+    if (this.customer && (REWARD_KEYS as readonly string[]).includes(press.key)) {
+      const slot = this.rewardSlots.find((s) => s.key === press.key);
+      if (slot?.reward) this.askRedeem(slot.reward);
       return answer(true);
     }
     switch (press.key) {

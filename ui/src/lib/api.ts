@@ -7,12 +7,17 @@ import type {
   CameraOverview,
   CameraSetting,
   CardToPrint,
+  CloseOfDay,
+  CloseTableFile,
+  CloseView,
   CustomerRecord,
   CustomerRef,
   CustomerSummary,
   Enrol,
   ErrorReport,
   ExampleProgram,
+  Kpis,
+  KpisOver,
   Outcome,
   PairTill,
   Paired,
@@ -92,6 +97,11 @@ export const api = {
   useCamera: (setting: CameraSetting) => call<null>("use_camera", { setting }),
   cameraRetry: () => call<null>("camera_retry"),
   measure: (name: string, ms: number) => call<null>("measure", { name, ms }),
+  dailyClose: (request: CloseOfDay) => call<CloseView>("daily_close", { request }),
+  /** Saves one of the close's tables as a CSV file; answers the file's path. */
+  exportCloseCsv: (request: CloseTableFile) => call<string>("export_close_csv", { request }),
+  /** The KPIs of a period of business days (none: the 30 up to today) beside the period before it. */
+  kpis: (request: KpisOver) => call<Kpis>("kpis", { request }),
 };
 
 /** A scan as the app sends it: the notice, and when its frame was captured (ms since 1970). */

@@ -81,3 +81,37 @@ describe("dates", () => {
     expect(formatDate("not a date", "en")).toBe("not a date");
   });
 });
+
+describe("a message in parts", () => {
+  it("keeps each argument a part of its own, for a screen to keep on one line", () => {
+    const en = new Catalogue("en");
+    const typed = { id: "typed-code", args: { code: { text: "K7RM-X4Q-HV9" } } };
+    expect(en.renderParts(typed)).toEqual([
+      { text: "card code: ", arg: false },
+      { text: "K7RM-X4Q-HV9", arg: true },
+    ]);
+    expect(en.renderParts(typed).map((p) => p.text).join("")).toBe(en.render(typed));
+  });
+
+  it("marks the arguments of a message inside another", () => {
+    const pl = new Catalogue("pl");
+    const back = {
+      id: "undone",
+      args: { what: { message: { id: "redeem-points", args: { points: { number: 60 }, reward: { text: "Drożdżówka" } } } } },
+    };
+    const parts = pl.renderParts(back);
+    expect(parts.map((p) => p.text).join("")).toBe(pl.render(back));
+    expect(parts.filter((p) => p.arg).map((p) => p.text)).toEqual(["Drożdżówka"]);
+  });
+});
+
+describe("wall-clock times", () => {
+  it("are written in the reader's language, the shop's time kept", async () => {
+    const { formatWallClock } = await import("./dates");
+    expect(formatWallClock("2026-12-06 05:19", "en")).toBe("6 Dec 2026, 05:19");
+    expect(formatWallClock("2026-12-06 05:19", "pl")).toBe("6 gru 2026, 05:19");
+    expect(formatWallClock("2026-12-06 05:19", "fr")).toContain("déc.");
+    expect(formatWallClock("2026-12-06 05:19", "ru")).toContain("дек.");
+    expect(formatWallClock("soon", "en")).toBe("soon");
+  });
+});

@@ -43,11 +43,29 @@ export class Catalogue {
 
   /** The message in words. An id no catalogue has is shown as the id. */
   render(message: Message): string {
+    return this.format(message, false);
+  }
+
+  /**
+   * The message in words, in parts: the catalogue's words, and each text,
+   * money or date argument (a card's code, a name, an amount) as a part of
+   * its own, which a screen keeps on one line.
+   */
+  renderParts(message: Message): TextPart[] {
+    const parts: TextPart[] = [];
+    for (const [i, piece] of this.format(message, true).split(/[\uE000\uE001]/).entries()) {
+      // The split alternates: words, an argument, words, …
+      if (piece) parts.push({ text: piece, arg: i % 2 === 1 });
+    }
+    return parts;
+  }
+
+  private format(message: Message, mark: boolean): string {
     const pattern = this.bundle.getMessage(message.id)?.value;
-    if (!pattern) return this.fallback ? this.fallback.render(message) : message.id;
+    if (!pattern) return this.fallback ? this.fallback.format(message, mark) : message.id;
     const args: Record<string, FluentVariable> = {};
     for (const [name, arg] of Object.entries(message.args ?? {})) {
-      args[name] = this.value(arg);
+      args[name] = this.value(arg, mark);
     }
     const errors: Error[] = [];
     const text = this.bundle.formatPattern(pattern, args, errors);
@@ -55,14 +73,19 @@ export class Catalogue {
     return text;
   }
 
-  private value(arg: Arg): FluentVariable {
+  private value(arg: Arg, mark: boolean): FluentVariable {
     if ("number" in arg) {
       // Counts pick the plural form; written without grouping, as the engine does.
       return new FluentNumber(arg.number, { useGrouping: false });
     }
-    if ("text" in arg) return arg.text;
-    if ("money" in arg) return formatMoney(arg.money.minor, arg.money.currency, this.language);
-    if ("date" in arg) return formatDate(arg.date, this.language);
-    return this.render(arg.message);
+    // Marked (private-use characters around it) when the parts are asked for.
+    const marked = (text: string): string => (mark ? `\uE000${text}\uE001` : text);
+    if ("text" in arg) return marked(arg.text);
+    if ("money" in arg) return marked(formatMoney(arg.money.minor, arg.money.currency, this.language));
+    if ("date" in arg) return marked(formatDate(arg.date, this.language));
+    return this.format(arg.message, mark);
   }
 }
+
+/** A piece of a message in words: the catalogue's own, or an argument's (`arg`). */
+export type TextPart = { text: string; arg: boolean };

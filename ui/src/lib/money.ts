@@ -36,3 +36,14 @@ export function formatMoney(minor: number, currency: string, language: Language)
 export function decimalMark(language: Language): string {
   return language === "en" ? "." : ",";
 }
+
+/**
+ * The currency's sign as money is written for `language` (`formatMoney`), and
+ * on which side of the amount: `$` before it in English, `zł` after it in Polish,
+ * the code where there is no sign (`CHF`, after).
+ */
+export function currencySign(currency: string, language: Language): { sign: string; before: boolean } {
+  const symbol = CURRENCY_SYMBOLS[currency];
+  if (language === "en") return symbol === undefined ? { sign: currency, before: false } : { sign: symbol, before: true };
+  return { sign: SIGNS_AFTER[currency] ?? symbol ?? currency, before: false };
+}

@@ -73,6 +73,8 @@ describe("the screens' words", () => {
     expect(describeError(wrongPin, pl)).toContain("Mia");
     // Standing alone on the screen, the engine's message starts as a sentence.
     expect(describeError(wrongPin, pl)).toMatch(/^Zły PIN/);
+    // A name in no case of its own: "dla Mia" would need "dla Mii".
+    expect(describeError(wrongPin, pl)).toMatch(/^Zły PIN \(Mia\): jeszcze 2 próby/);
     // Without particulars the screen's own words (the engine's point at the command line).
     const noProgram: ErrorReport = { ...report("refused.no_program"), what: { id: "refused-no-program" } };
     expect(describeError(noProgram, pl)).toBe(pl.render({ id: "ui-error-refused-no-program" }));
@@ -82,14 +84,42 @@ describe("the screens' words", () => {
   });
 
   it("counts in each language's plural forms", () => {
+    const after = (language: (typeof LANGUAGES)[number], points: number) =>
+      new Catalogue(language).render({ id: "ui-redeem-after-points", args: { points: { number: points } } });
+    expect(after("en", 1)).toBe("Balance after: 1 point");
+    expect(after("en", 108)).toBe("Balance after: 108 points");
+    expect(after("pl", 2)).toBe("Saldo po wydaniu: 2 punkty");
+    expect(after("pl", 5)).toBe("Saldo po wydaniu: 5 punktów");
+    expect(after("pl", 22)).toBe("Saldo po wydaniu: 22 punkty");
+    expect(after("ru", 21)).toBe("Останется: 21 балл");
+    expect(after("ru", 3)).toBe("Останется: 3 балла");
+    expect(after("fr", 3)).toBe("Solde après : 3 points");
+  });
+
+  it("says what sync still has to send in a barista's words", () => {
     const waiting = (language: (typeof LANGUAGES)[number], count: number) =>
       new Catalogue(language).render({ id: "ui-status-waiting", args: { count: { number: count } } });
-    expect(waiting("en", 0)).toBe("nothing waiting");
-    expect(waiting("en", 1)).toBe("1 event waiting");
-    expect(waiting("pl", 2)).toBe("2 zdarzenia czekają");
-    expect(waiting("pl", 5)).toBe("5 zdarzeń czeka");
-    expect(waiting("ru", 21)).toBe("21 событие ждёт");
-    expect(waiting("fr", 3)).toBe("3 événements en attente");
+    expect(waiting("en", 0)).toBe("all sent");
+    expect(waiting("en", 3)).toBe("3 to send");
+    expect(waiting("pl", 0)).toBe("wszystko wysłane");
+    expect(waiting("pl", 5)).toBe("5 do wysłania");
+    expect(waiting("fr", 0)).toBe("tout est envoyé");
+    expect(waiting("ru", 0)).toBe("всё отправлено");
+    expect(waiting("ru", 21)).toBe("21 к отправке");
+  });
+
+  it("names the keys as each language's keyboards do", () => {
+    const key = (language: (typeof LANGUAGES)[number], id: string) => new Catalogue(language).render({ id });
+    expect(["en", "pl", "fr", "ru"].map((l) => key(l as (typeof LANGUAGES)[number], "ui-key-enter"))).toEqual(["Enter", "Enter", "Entrée", "Ввод"]);
+    expect(key("fr", "ui-key-escape")).toBe("Échap");
+    expect(new Catalogue("ru").render({ id: "ui-key-function", args: { number: { number: 10 } } })).toBe("F10");
+  });
+
+  it("keeps Russian's Cancel and Undo apart, and its consent box in no one's gender", () => {
+    const ru = new Catalogue("ru");
+    const [cancel, undo] = [ru.render({ id: "ui-cancel" }), ru.render({ id: "ui-undo" })];
+    expect(undo.slice(0, 5)).not.toBe(cancel.slice(0, 5));
+    expect(ru.render({ id: "ui-enrol-consent" })).not.toMatch(/Согласен/);
   });
 });
 

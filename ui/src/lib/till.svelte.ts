@@ -1,6 +1,7 @@
 // What every screen shares: the shop and who is signed in, sync and the
 // camera as the status bar shows them. Filled from the app's commands and
 // kept current by its `sync` and `scan` events.
+import { untrack } from "svelte";
 import { api, onScan, onSync, type ScanForScreen } from "./api";
 import type { CameraNow, ErrorReport, Permission, SyncStatus, TillOverview } from "./bindings";
 
@@ -12,6 +13,8 @@ class Till {
   camera = $state<CameraNow>({ state: "starting", detail: "", retry: false });
   /** Recorded frames play instead of a webcam (the demo, a till with none). */
   replay = $state(false);
+  /** Camera views on screen (each says the camera's state and offers its own retry). */
+  #cameraViews = $state(0);
   #scanHandlers = new Set<(scan: ScanForScreen) => void>();
   #started = false;
 
@@ -65,6 +68,22 @@ class Till {
     } catch {
       // The status bar keeps what it showed; the next round tells again.
     }
+  }
+
+  /** True while a camera view is on screen: the status bar offers no second retry beside its own. */
+  get cameraShown(): boolean {
+    return this.#cameraViews > 0;
+  }
+
+  /** A camera view is on screen; answers its leaving (calling it twice counts once). */
+  cameraViewShown(): () => void {
+    untrack(() => (this.#cameraViews += 1));
+    let gone = false;
+    return () => {
+      if (gone) return;
+      gone = true;
+      untrack(() => (this.#cameraViews -= 1));
+    };
   }
 
   /** Subscribes to card reads; answers the unsubscribe. */

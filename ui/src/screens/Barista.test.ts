@@ -5,6 +5,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { act, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { CustomerSummary } from "../lib/bindings";
+import { till } from "../lib/till.svelte";
 import Barista from "./Barista.svelte";
 
 const ada: CustomerSummary = {
@@ -47,7 +48,13 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => clearMocks());
+afterEach(() => {
+  clearMocks();
+  till.camera = { state: "starting", detail: "", retry: false };
+});
+
+/** The screen's first paint is measured through the (mocked) app after a frame: lets it go before the mocks do. */
+const painted = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
 async function key(key: string): Promise<void> {
   await fireEvent.keyDown(document.body, { key });
@@ -82,4 +89,25 @@ it("shows a customer picked in the lookup, and asks before redeeming a reward", 
   await key("Escape");
   expect(screen.queryByTestId("confirm")).toBeNull();
   expect(screen.getByTestId("customer-name").textContent).toBe("Ada");
+});
+
+it("without a camera, asks for the code rather than the card held up, and draws no viewfinder through its words", async () => {
+  till.camera = { state: "unavailable", detail: "no /dev/video0", retry: true };
+  render(Barista);
+  const waiting = screen.getByTestId("waiting").textContent ?? "";
+  expect(waiting).not.toContain("Hold the card up");
+  expect(waiting).toContain("Type the card code, phone or name on the left.");
+  const camera = screen.getByTestId("camera");
+  expect(camera.querySelector(".target")).toBeNull();
+  expect(camera.textContent).toContain("No camera: plug one in, or type the card code below.");
+  // One retry: the camera view's.
+  expect(screen.getAllByTestId("camera-retry")).toHaveLength(1);
+  await painted();
+});
+
+it("with a camera, says to hold the card up to it", async () => {
+  till.camera = { state: "running", detail: "", retry: false };
+  render(Barista);
+  expect(screen.getByTestId("waiting").textContent).toContain("Hold the card up to the camera");
+  await painted();
 });

@@ -4,10 +4,11 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CameraChoice, CameraNow, CameraOverview, CameraSetting } from "../lib/bindings";
+import type { CameraChoice, CameraNow, CameraOverview, CameraSetting, Permission } from "../lib/bindings";
 import { locale } from "../lib/locale.svelte";
 import { modal } from "../lib/modal.svelte";
 import { till } from "../lib/till.svelte";
+import { baristaMay, managerMay } from "../test/permissions";
 import Settings from "./Settings.svelte";
 
 type Engine = {
@@ -103,5 +104,32 @@ describe("Escape", () => {
     }
     await fireEvent.keyDown(document.body, { key: "Escape" });
     expect(onclose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the way to the reports", () => {
+  afterEach(() => {
+    till.overview = null;
+  });
+
+  /** Whoever is signed in may do `permissions`. */
+  function signedInMay(permissions: Permission[]): void {
+    till.overview = { shop: null, signed_in: null, staff: { runs_open: false, staff: [] }, permissions };
+  }
+
+  it("is a manager's: it closes settings and opens the reports", async () => {
+    signedInMay(managerMay());
+    const onreports = vi.fn();
+    render(Settings, { onclose: vi.fn(), onreports });
+    const button = screen.getByTestId("open-reports");
+    expect(button.textContent).toBe("Reports");
+    await fireEvent.click(button);
+    expect(onreports).toHaveBeenCalledTimes(1);
+  });
+
+  it("is not a barista's", () => {
+    signedInMay(baristaMay());
+    render(Settings, { onclose: vi.fn(), onreports: vi.fn() });
+    expect(screen.queryByTestId("open-reports")).toBeNull();
   });
 });

@@ -126,5 +126,11 @@ describe("ConfirmDialog", () => {
     await act(() => locale.set("pl"));
     expect(screen.getByTestId("confirm-yes").textContent).toBe("TakEnter");
     expect(screen.getByTestId("confirm-no").textContent).toBe("AnulujEsc");
+    // The keys as a French and a Russian keyboard name them.
+    await act(() => locale.set("fr"));
+    expect(screen.getByTestId("confirm-yes").textContent).toBe("OuiEntrée");
+    expect(screen.getByTestId("confirm-no").textContent).toBe("AnnulerÉchap");
+    await act(() => locale.set("ru"));
+    expect(screen.getByTestId("confirm-yes").textContent).toBe("ДаВвод");
   });
 });

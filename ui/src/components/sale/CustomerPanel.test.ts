@@ -2,8 +2,9 @@
 // out), what they hold, what they can redeem now, and why not the rest.
 import { act, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { BalanceLine, CustomerSummary, OfferNow, RewardLine } from "../../lib/bindings";
+import type { BalanceLine, CustomerSummary, OfferNow, RewardLine, RewardOutOfReach } from "../../lib/bindings";
 import { locale } from "../../lib/locale.svelte";
+import { RewardOrder } from "../../lib/rewards";
 import CustomerPanel from "./CustomerPanel.svelte";
 
 const freeCoffee: RewardLine = {
@@ -76,11 +77,29 @@ const offers: OfferNow[] = [
   { id: "early-bird", what: { id: "offer-now-multiplier", args: { times: { text: "×2" }, offer: { text: "before 9:00" } } } },
 ];
 
+/** The rewards in their slots as the controller lays them out (`order`: what it has learnt so far). */
+function slotsOf(c: CustomerSummary, order = new RewardOrder()) {
+  order.learn(c);
+  return order.slots(c);
+}
+
 function panel(c: CustomerSummary = customer(), o: OfferNow[] = []) {
   const onredeem = vi.fn<(reward: RewardLine) => void>();
   const onspend = vi.fn<(balance: number) => void>();
-  const result = render(CustomerPanel, { customer: c, offers: o, onredeem, onspend });
+  const result = render(CustomerPanel, { customer: c, rewards: slotsOf(c), offers: o, onredeem, onspend });
   return { ...result, onredeem, onspend };
+}
+
+/** A points reward out of reach, as the engine says why: what it needs, what the customer has. */
+function short(id: string, name: string, needed: number, available: number): RewardOutOfReach {
+  return {
+    id,
+    name,
+    why: {
+      id: "refused-not-enough",
+      args: { account: { message: { id: "account-points" } }, needed: { number: needed }, available: { number: available } },
+    },
+  };
 }
 
 function balance(account: string): HTMLElement {
@@ -156,6 +175,7 @@ describe("CustomerPanel", () => {
     const [first, second] = rewards;
     expect(words(first?.querySelector(".name"))).toBe("Free coffee");
     expect(words(first?.querySelector("small"))).toBe("-100 points for Free coffee");
+    expect(first?.hasAttribute("disabled")).toBe(false);
     expect(words(first?.querySelector(".key"))).toBe("F5");
     expect(words(second?.querySelector(".name"))).toBe("Slice of cake");
     expect(second?.querySelector("small")).toBeNull();
@@ -184,17 +204,67 @@ describe("CustomerPanel", () => {
     expect(screen.queryByTestId("spend-cashback")).toBeNull();
   });
 
-  it("tells why a reward is out of reach, in words rather than a greyed button", () => {
+  it("keeps a reward out of reach in its slot, with its key, saying why in words", () => {
     panel();
-    const out = screen.getByTestId("rewards-out-of-reach");
-    const item = out.querySelector('li[data-reward="vip-breakfast"]');
-    expect(words(item)).toBe("VIP breakfast it needs the Platinum tier; the customer is Gold");
-    expect(within(screen.getByTestId("rewards")).queryByText("VIP breakfast")).toBeNull();
+    const out = screen.getByTestId("reward-out-of-reach");
+    expect(out.dataset["reward"]).toBe("vip-breakfast");
+    expect(out.hasAttribute("disabled")).toBe(true);
+    expect(words(out.querySelector(".name"))).toBe("VIP breakfast");
+    expect(words(out.querySelector(".key"))).toBe("F7");
+    expect(words(out.querySelector(".why"))).toBe("it needs the Platinum tier; the customer is Gold");
+    // In the same list as the others, after them (the order the controller learnt).
+    const slots = within(screen.getByTestId("rewards")).getAllByRole("button");
+    expect(slots.map((b) => b.dataset["reward"] ?? b.dataset["testid"])).toEqual(["free-coffee", "cake", "vip-breakfast", "spend-cashback"]);
   });
 
-  it("has no out-of-reach list when everything is within reach", () => {
+  it("shows how far a reward short of points is: a bar, what is missing, what the customer has of it", async () => {
+    panel(customer({ rewards_available: [], rewards_out_of_reach: [short("pastry", "Pastry", 60, 20)] }));
+    const pastry = screen.getByTestId("reward-out-of-reach");
+    const bar = pastry.querySelector('[role="progressbar"]');
+    expect(bar?.getAttribute("aria-valuenow")).toBe("33");
+    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("40 to go");
+    expect(words(pastry)).toContain("20 of 60");
+    // The engine's long sentence gives way to the bar and its numbers.
+    expect(words(pastry)).not.toContain("not enough");
+    await act(() => locale.set("pl"));
+    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("Brakuje 40");
+    expect(words(pastry)).toContain("20 z 60");
+    await act(() => locale.set("ru"));
+    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("Ещё 40");
+  });
+
+  it("keeps each reward's slot and key as it comes within reach and goes out of it", async () => {
+    const order = new RewardOrder();
+    const drink: RewardLine = { id: "drink", name: "Any drink", how: "", how_message: null };
+    const pastry: RewardLine = { id: "pastry", name: "Pastry", how: "", how_message: null };
+    const before = customer({ balances: [], rewards_available: [], rewards_out_of_reach: [short("drink", "Any drink", 100, 20), short("pastry", "Pastry", 60, 20)] });
+    const onredeem = vi.fn<(reward: RewardLine) => void>();
+    const { rerender } = render(CustomerPanel, { customer: before, rewards: slotsOf(before, order), offers: [], onredeem, onspend: vi.fn() });
+    const keyed = () =>
+      within(screen.getByTestId("rewards"))
+        .getAllByRole("button")
+        .map((b) => `${b.dataset["reward"]}:${words(b.querySelector(".key"))}:${b.hasAttribute("disabled") ? "off" : "on"}`);
+    expect(keyed()).toEqual(["drink:F5:off", "pastry:F6:off"]);
+    const after = customer({ balances: [], rewards_available: [pastry], rewards_out_of_reach: [short("drink", "Any drink", 100, 75)] });
+    await rerender({ customer: after, rewards: slotsOf(after, order) });
+    expect(keyed()).toEqual(["drink:F5:off", "pastry:F6:on"]);
+    const both = customer({ balances: [], rewards_available: [drink, pastry], rewards_out_of_reach: [] });
+    await rerender({ customer: both, rewards: slotsOf(both, order) });
+    expect(keyed()).toEqual(["drink:F5:on", "pastry:F6:on"]);
+  });
+
+  it("has no out-of-reach slot when everything is within reach", () => {
     panel(customer({ rewards_out_of_reach: [] }));
-    expect(screen.queryByTestId("rewards-out-of-reach")).toBeNull();
+    expect(screen.queryByTestId("reward-out-of-reach")).toBeNull();
+  });
+
+  it("leads with the balance, before the rewards", () => {
+    panel();
+    const section = screen.getByTestId("customer");
+    const balances = screen.getByTestId("balances");
+    const rewards = screen.getByTestId("rewards");
+    expect(balances.compareDocumentPosition(rewards) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(Array.from(section.children).indexOf(balances)).toBeLessThan(Array.from(section.children).indexOf(rewards));
   });
 
   it("notes a birthday near, conflicts between tills, offers, perks and visits", () => {
@@ -220,13 +290,14 @@ describe("CustomerPanel", () => {
     expect(words(screen.getByTestId("offers").querySelector('li[data-offer="early-bird"]'))).toBe(
       "points ×2: before 9:00",
     );
-    expect(words(screen.getByTestId("customer"))).toContain("10% off beans · free oat milk");
-    expect(words(screen.getByTestId("customer"))).toContain("14 visits");
+    expect(words(screen.getByTestId("perks"))).toBe("Gold perks: 10% off beans · free oat milk");
+    expect(words(screen.getByTestId("visits"))).toBe("14 visits · last visit 1 Dec 2026");
   });
 
   it("shows another customer when the scan changes", async () => {
     const { rerender } = panel();
-    await rerender({ customer: customer({ id: "cus-0002", name: "Jan", rewards_available: [] }) });
+    const jan = customer({ id: "cus-0002", name: "Jan", rewards_available: [], rewards_out_of_reach: [] });
+    await rerender({ customer: jan, rewards: slotsOf(jan) });
     expect(screen.getByTestId("customer").dataset["customer"]).toBe("cus-0002");
     expect(words(screen.getByTestId("customer-name"))).toBe("Jan");
     expect(screen.queryAllByTestId("reward")).toHaveLength(0);
@@ -237,6 +308,7 @@ describe("CustomerPanel", () => {
     await act(() => locale.set("pl"));
     expect(words(balance("points"))).toBe("120 punktów");
     expect(words(balance("cashback"))).toContain("3,20");
-    expect(words(screen.getByTestId("customer"))).toContain("22 wizyty");
+    expect(words(screen.getByTestId("visits"))).toBe("22 wizyty · ostatnia wizyta 1.12.2026");
+    expect(words(screen.getByTestId("perks"))).toBe("Korzyści poziomu Gold: 10% off beans · free oat milk");
   });
 });

@@ -70,7 +70,14 @@ describe("an enrolment's outcome", () => {
   it("in Polish", () => {
     locale.set("pl");
     panel(enrolment());
-    expect(screen.getByTestId("outcome").textContent).toContain("Kod do wpisania: EYDK-MMR-GG4");
+    expect(screen.getByTestId("outcome").textContent).toContain("Kod karty: EYDK-MMR-GG4");
+  });
+
+  it("keeps the card code whole on its line: an argument of its own, never broken at its hyphens", () => {
+    panel(enrolment());
+    const code = Array.from(screen.getByTestId("outcome").querySelectorAll(".arg")).find((e) => e.textContent === "EYDK-MMR-GG4");
+    expect(code).toBeTruthy();
+    expect(code?.closest("p")?.textContent).toBe("Card code: EYDK-MMR-GG4");
   });
 });
 
@@ -82,7 +89,10 @@ it("shows no outcome before an action", () => {
 describe("an undo's outcome", () => {
   /** Undo as the engine words it: the reversal, then the event's code word, id and English reason. */
   function undone(): Outcome {
-    const back = { id: "undone", args: { what: { text: "-60 points for Pastry" } } };
+    const back = {
+      id: "undone",
+      args: { what: { message: { id: "redeem-points", args: { points: { number: 60 }, reward: { text: "Pastry" } } } } },
+    };
     return {
       ...enrolment(),
       kind: "voided",
@@ -102,10 +112,40 @@ describe("an undo's outcome", () => {
     };
   }
 
-  it("says what went back, as a sentence, without the event's id or the English reason", () => {
+  it("says what was undone, as a sentence, without the event's id or the English reason", () => {
     locale.set("pl");
     panel(undone());
     const shown = Array.from(screen.getByTestId("outcome").querySelectorAll("p"), (p) => p.textContent);
-    expect(shown).toEqual(["Cofnięto: -60 points for Pastry"]);
+    expect(shown).toEqual(["-60 punktów za Pastry — cofnięto"]);
+  });
+
+  it("names the line undone first, then that it was undone, in every language", () => {
+    const said = (["en", "fr", "ru"] as const).map((language) => {
+      locale.set(language);
+      const { unmount } = panel(undone());
+      const text = screen.getByTestId("outcome").querySelector("p")?.textContent;
+      unmount();
+      return text;
+    });
+    expect(said).toEqual(["-60 points for Pastry — undone", "-60 points pour Pastry — annulé", "-60 баллов за Pastry — отменено"]);
+  });
+});
+
+describe("the amount and Record", () => {
+  it("writes the currency as the outcomes do, not its code, and names Record's key in the language", () => {
+    till.overview = {
+      shop: { shop_name: "Café", currency: "USD", currency_decimals: 2, timezone: "UTC", day_starts_at: 4, device: "t", runs_open: true },
+      signed_in: null,
+      staff: { runs_open: true, staff: [] },
+      permissions: [],
+    };
+    const { unmount } = panel(null);
+    expect(screen.getByTestId("amount").textContent?.replace(/\s+/g, "")).toBe("Amount$0");
+    expect(screen.getByTestId("record").textContent).toBe("Record visitEnter");
+    unmount();
+    locale.set("fr");
+    panel(null);
+    expect(screen.getByTestId("currency").textContent).toBe("$");
+    expect(screen.getByTestId("record").textContent).toBe("Enregistrer la visiteEntrée");
   });
 });

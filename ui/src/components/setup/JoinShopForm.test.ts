@@ -50,6 +50,20 @@ function codeField(): HTMLInputElement {
   return screen.getByTestId("join-form").querySelector<HTMLInputElement>("input[name=code]")!;
 }
 
+describe("without a camera", () => {
+  it("speaks of the pairing code, not a card's", async () => {
+    till.camera = { state: "unavailable", detail: "no /dev/video0", retry: true };
+    try {
+      render(JoinShopForm, { onback: () => {} });
+      const words = screen.getByTestId("camera").textContent ?? "";
+      expect(words).toContain("pairing code");
+      expect(words).not.toContain("card");
+    } finally {
+      till.camera = { state: "running", detail: "", retry: false };
+    }
+  });
+});
+
 describe("a pairing QR held up to the camera", () => {
   it("fills the pairing code", async () => {
     render(JoinShopForm, { onback: () => {} });

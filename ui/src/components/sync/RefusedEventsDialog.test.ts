@@ -49,11 +49,12 @@ describe("RefusedEventsDialog", () => {
   it("lists the cloud's refusals and this till's apart, each said in words", () => {
     render(RefusedEventsDialog, { props: { events, onclose: () => {} } });
     const server = screen.getByTestId("refused-server");
-    expect(server.textContent).toContain("Refused by the cloud");
+    expect(server.textContent).toContain("Refused by the shop's server");
+    expect(server.textContent).not.toContain("cloud");
     const visit = within(server).getByTestId("refused-event");
     expect(visit.textContent).toContain("Visit");
     expect(visit.textContent).toContain("Ada");
-    expect(visit.textContent).toContain("recorded 2026-12-03 07:05");
+    expect(visit.textContent).toContain("recorded 3 Dec 2026, 07:05");
     expect(visit.textContent).toContain("by Mia");
 
     const here = within(screen.getByTestId("refused-this_till")).getAllByTestId("refused-event");
@@ -72,10 +73,19 @@ describe("RefusedEventsDialog", () => {
   it("speaks the screen's language", async () => {
     render(RefusedEventsDialog, { props: { events, onclose: () => {} } });
     await act(() => locale.set("pl"));
-    expect(screen.getByTestId("refused-server").textContent).toContain("Odrzucone przez chmurę");
+    expect(screen.getByTestId("refused-server").textContent).toContain("Odrzucone przez serwer lokalu");
     expect(screen.getAllByTestId("refused-event")[0]?.textContent).toContain("Wizyta");
+    // Dates in the reader's words, not 2026-12-03 07:05.
+    expect(screen.getAllByTestId("refused-event")[0]?.textContent).toContain("zapisano 3 gru 2026, 07:05");
     await act(() => locale.set("ru"));
-    expect(screen.getAllByTestId("refused-event")[1]?.textContent).toContain("Получение награды");
+    expect(screen.getAllByTestId("refused-event")[1]?.textContent).toContain("Выдача награды");
+  });
+
+  it("says what to do next, and its details control looks like one", () => {
+    render(RefusedEventsDialog, { props: { events, onclose: () => {} } });
+    expect(screen.getByTestId("refused-next").textContent).toContain("Nothing is lost");
+    const summary = screen.getAllByTestId("refused-event")[0]?.querySelector("summary");
+    expect(summary?.textContent).toBe("Details (for support)");
   });
 
   it("says when nothing is refused", () => {

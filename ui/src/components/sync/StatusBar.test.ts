@@ -86,16 +86,16 @@ describe("sync", () => {
 
     await act(() => (till.sync = status({ online: false })));
     expect(screen.getByTestId("sync-state").dataset["state"]).toBe("offline");
-    expect(text("sync-state")).toBe("Offline, kept here");
+    expect(text("sync-state")).toBe("Offline");
   });
 
   it("counts the events still waiting to be sent, in words", async () => {
     bar();
-    expect(text("sync-waiting")).toBe("nothing waiting");
+    expect(text("sync-waiting")).toBe("all sent");
     await act(() => (till.sync = status({ online: false, waiting: 1 })));
-    expect(text("sync-waiting")).toBe("1 event waiting");
+    expect(text("sync-waiting")).toBe("1 to send");
     await act(() => (till.sync = status({ online: false, waiting: 12 })));
-    expect(text("sync-waiting")).toBe("12 events waiting");
+    expect(text("sync-waiting")).toBe("12 to send");
     expect(screen.getByTestId("sync-waiting").dataset["waiting"]).toBe("12");
   });
 
@@ -137,12 +137,24 @@ describe("sync", () => {
     vi.useFakeTimers({ now: new Date("2026-12-03T07:00:00Z"), toFake: ["Date", "setInterval", "clearInterval"] });
     till.sync = status({ last_sync: "2026-12-03T06:55:00Z" });
     bar();
-    expect(text("last-sync")).toBe("synced 5 minutes ago");
+    expect(text("last-sync")).toBe("synced 5 min ago");
     await act(() => vi.advanceTimersByTime(60_000));
-    expect(text("last-sync")).toBe("synced 6 minutes ago");
+    expect(text("last-sync")).toBe("synced 6 min ago");
 
     await act(() => (till.sync = status({ last_sync: "2026-12-03T07:00:50Z" })));
     expect(text("last-sync")).toBe("synced just now");
+  });
+
+  it("offline for over an hour, says when it last synced rather than how many minutes ago", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-03T07:00:00Z"), toFake: ["Date", "setInterval", "clearInterval"] });
+    till.sync = status({ online: false, last_sync: "2026-12-03T04:58:00Z" });
+    bar();
+    const local = new Date("2026-12-03T04:58:00Z");
+    const hhmm = `${String(local.getHours()).padStart(2, "0")}:${String(local.getMinutes()).padStart(2, "0")}`;
+    // The time of day (with the day before it when that was another day, in the till's own zone).
+    expect(text("last-sync")).toMatch(new RegExp(`^last synced (.+, )?${hhmm}$`));
+    await act(() => locale.set("pl"));
+    expect(text("last-sync")).toMatch(new RegExp(`^zsynchronizowano: (.+, )?${hhmm}$`));
   });
 
   it("says when sync has stopped for good and a manager must act", async () => {
@@ -199,6 +211,19 @@ describe("the camera", () => {
       till.camera = { state: "ended", detail: "", retry: true };
     });
     expect(text("camera-state")).toBe("Camera ended");
+  });
+
+  it("offers no second retry while a camera view on screen offers its own", async () => {
+    till.camera = { state: "unavailable", detail: "no /dev/video0", retry: true };
+    const gone = till.cameraViewShown();
+    try {
+      bar();
+      expect(text("camera-state")).toBe("No camera");
+      expect(screen.queryByTestId("camera-retry")).toBeNull();
+    } finally {
+      await act(() => gone());
+    }
+    expect(screen.getByTestId("camera-retry")).toBeTruthy();
   });
 
   it("offers a retry only when the engine says one may help", () => {
@@ -280,17 +305,17 @@ describe("in Polish", () => {
   it("counts with Polish plural forms, switched without a restart", async () => {
     till.sync = status({ online: false, waiting: 5, parked: 2, held: 22 });
     bar();
-    expect(text("sync-waiting")).toBe("5 events waiting");
+    expect(text("sync-waiting")).toBe("5 to send");
 
     await act(() => locale.set("pl"));
-    expect(text("sync-state")).toBe("Offline, zapisane tutaj");
-    expect(text("sync-waiting")).toBe("5 zdarzeń czeka");
+    expect(text("sync-state")).toBe("Bez sieci");
+    expect(text("sync-waiting")).toBe("5 do wysłania");
     expect(text("parked")).toBe("2 zdarzenia odrzucone");
     expect(text("held")).toBe("22 zdarzenia niezastosowane");
     expect(text("camera-state")).toBe("Kamera działa");
 
     await act(() => (till.sync = status({ waiting: 1, catch_up: { applied: 7, of: 10, percent: 70 } })));
-    expect(text("sync-waiting")).toBe("1 zdarzenie czeka");
+    expect(text("sync-waiting")).toBe("1 do wysłania");
     expect(text("catch-up")).toBe("Pobieranie danych: 70%");
   });
 });

@@ -1,0 +1,177 @@
+//! A manager after close, on the demo shop's 90 days: the daily close opens
+//! on the current business day, goes a day back, saves a table as CSV, and
+//! the KPIs of the last 30 days; every figure checked is the engine's, read
+//! from the same database; each screen in the four languages.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use counterpart_engine::command::{CloseOfDay, Commands, KpisOver};
+use counterpart_engine::report::KpiValue;
+use counterpart_engine::SystemClock;
+
+use crate::harness::{App, Start};
+
+/// An attribute of the element `css`.
+async fn attr(app: &App, css: &str, name: &str) -> String {
+    app.find(css)
+        .await
+        .attr(name)
+        .await
+        .unwrap_or_else(|e| panic!("{name} of `{css}`: {e}"))
+        .unwrap_or_else(|| panic!("`{css}` has no {name}"))
+}
+
+/// Switches the language through the settings and comes back to the reports.
+async fn reports_in(app: &App, language: &str) {
+    app.click("[data-testid=settings-open]").await;
+    app.in_language(language).await;
+    app.click("[data-testid=settings-close]").await;
+    app.find("[data-testid=reports-screen]").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manager_reads_the_close_and_the_kpis_and_saves_a_table() {
+    let exports = tempfile::tempdir().expect("exports folder");
+    let app = App::start(Start {
+        args: vec!["--demo".into()],
+        env: vec![(
+            "COUNTERPART_EXPORTS".into(),
+            exports.path().display().to_string(),
+        )],
+        ..Start::default()
+    })
+    .await;
+    app.until_within(
+        Duration::from_secs(90),
+        "the demo shop's barista screen",
+        "!!document.querySelector('[data-testid=barista]')",
+    )
+    .await;
+    // The demo runs open: anyone has the settings, and in them the reports.
+    app.click("[data-testid=settings-open]").await;
+    app.click("[data-testid=open-reports]").await;
+    app.find("[data-testid=reports-screen]").await;
+
+    let engine = Commands::open(&app.db, Arc::new(SystemClock)).expect("the app's database");
+    let today = engine
+        .close_view(&CloseOfDay { day: None })
+        .expect("today's close")
+        .today;
+    app.until(
+        "the current business day",
+        &format!("document.querySelector('[data-testid=reports-day]')?.dataset.day === '{today}'"),
+    )
+    .await;
+
+    // The day before, whole: the tiles are the engine's figures.
+    app.click("[data-testid=reports-previous]").await;
+    let yesterday = today.pred_opt().expect("a day before");
+    app.until(
+        "the day before",
+        &format!(
+            "document.querySelector('[data-testid=reports-day]')?.dataset.day === '{yesterday}'"
+        ),
+    )
+    .await;
+    let close = engine
+        .daily_close(&CloseOfDay {
+            day: Some(yesterday.to_string()),
+        })
+        .expect("yesterday's close");
+    assert!(close.visits > 0, "the demo's history has visits every day");
+    for (measure, expected) in [
+        ("visits", close.visits.to_string()),
+        ("customers", close.customers.to_string()),
+        ("sales", close.sales.clone()),
+        ("average-check", close.average_check.clone()),
+        ("points-issued", close.points.issued.to_string()),
+    ] {
+        assert_eq!(
+            attr(
+                &app,
+                &format!("[data-testid=report-tile-{measure}]"),
+                "data-value"
+            )
+            .await,
+            expected,
+            "{measure}"
+        );
+    }
+    app.find("[data-testid=report-chart-by-hour]").await;
+    let staff_rows = attr(
+        &app,
+        "[data-testid=report-table][data-table=close-by-staff]",
+        "data-rows",
+    )
+    .await;
+    assert_eq!(staff_rows, close.by_staff.len().to_string());
+
+    // The summary saved as CSV: where the screen says, with the engine's sales.
+    app.click("[data-testid=report-export][data-table=close-summary]")
+        .await;
+    let path = attr(&app, "[data-testid=report-exported]", "data-path").await;
+    assert!(
+        path.starts_with(&exports.path().display().to_string()),
+        "{path}"
+    );
+    let csv = std::fs::read_to_string(&path).expect("the saved CSV");
+    assert!(csv.starts_with("\u{feff}Measure,Value\r\n"), "{csv}");
+    assert!(
+        csv.contains(&format!("\r\nMember sales,{}\r\n", close.sales)),
+        "{csv}"
+    );
+
+    // The KPIs of the last 30 days: the engine's, beside the 30 before.
+    app.click("[data-testid=reports-tab-kpis]").await;
+    app.find("[data-testid=kpis-screen]").await;
+    let kpis = engine
+        .kpis(&KpisOver {
+            from: None,
+            to: None,
+        })
+        .expect("kpis");
+    app.until(
+        "the default period",
+        &format!(
+            "document.querySelector('[data-testid=kpis-period]')?.dataset.from === '{}'",
+            kpis.period.from
+        ),
+    )
+    .await;
+    for kpi in &kpis.kpis {
+        let shown = attr(
+            &app,
+            &format!("[data-testid=kpi-card][data-kpi={}]", kpi.id),
+            "data-value",
+        )
+        .await;
+        match &kpi.value {
+            Some(KpiValue::Money(m)) => assert_eq!(&shown, m, "{}", kpi.id),
+            Some(KpiValue::Number(x)) => {
+                let on_screen: f64 = shown.parse().expect("a number");
+                assert!((on_screen - x).abs() < 1e-9, "{}: {shown} vs {x}", kpi.id);
+            }
+            None => assert_eq!(shown, "", "{}", kpi.id),
+        }
+    }
+    app.find("[data-testid=kpis-chart]").await;
+
+    // Each screen in every language.
+    for language in ["en", "pl", "fr", "ru"] {
+        reports_in(&app, language).await;
+        app.click("[data-testid=reports-tab-close]").await;
+        app.find("[data-testid=report-chart-by-hour]").await;
+        app.screenshot(&format!("40-reports-close-{language}"))
+            .await;
+        app.click("[data-testid=reports-tab-kpis]").await;
+        app.find("[data-testid=kpi-card]").await;
+        app.screenshot(&format!("41-reports-kpis-{language}")).await;
+    }
+
+    // Escape goes back to the till.
+    app.click("[data-testid=reports-tab-close]").await;
+    app.keys("\u{e00c}").await;
+    app.find("[data-testid=barista]").await;
+    app.close().await;
+}

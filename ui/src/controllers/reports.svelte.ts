@@ -1,0 +1,141 @@
+// The manager's reports, first the daily close: which business day is shown,
+// the engine's close of it (its figures and its tables), moving from day to
+// day, and its tables saved as CSV files. screens/Reports.svelte lays it out;
+// its components get it from context (`reportsContext`). The engine's
+// commands and the timers are handed in, so it is tested with vitest without
+// a DOM and without Tauri.
+//
+// The next reports (KPIs, segments, liability, offers) copy its shape: one
+// `#run` for every read (the latest asked wins, progress after a while, the
+// refusal kept), and `TableExporter` for their tables' Export buttons.
+import { asErrorReport, type api } from "../lib/api";
+import type { CloseView, ErrorReport, Language } from "../lib/bindings";
+import { contextKey } from "../lib/context";
+import { addDays } from "../lib/dates";
+import type { Exported, TableExporter } from "../lib/reportTable";
+import type { Timers } from "../lib/timers";
+
+/** A report still counting after this long shows that it is. */
+export const SLOW_AFTER_MS = 500;
+
+/** The engine's commands the reports use (lib/api.ts's `api`, or a test's fakes). */
+export type ReportsApi = Pick<typeof api, "dailyClose" | "exportCloseCsv">;
+
+export interface ReportsDeps {
+  api: ReportsApi;
+  timers: Pick<Timers, "after">;
+  /** The reader's language: an exported file's headings are in it. */
+  language: () => Language;
+}
+
+export class ReportsController implements TableExporter {
+  /** The close shown (the last one the engine answered for the day last asked). */
+  view = $state<CloseView | null>(null);
+  /** The business day last asked for, `YYYY-MM-DD`; null: the engine's current business day. */
+  day = $state<string | null>(null);
+  /** A close is being counted. */
+  loading = $state(false);
+  /** …and has been for a while: the screen says so. */
+  slow = $state(false);
+  /** Why the last close asked for was refused. */
+  refusal = $state<ErrorReport | null>(null);
+  /** The table being saved as CSV. */
+  exporting = $state<string | null>(null);
+  /** Where the last saved table went, or why it was not saved. */
+  exported = $state<Exported | null>(null);
+
+  /** The day the next move starts from: the last asked, else the one shown. */
+  readonly #from = $derived(this.day ?? this.view?.close.business_day ?? null);
+  /** The shown close is of the current business day, still going. */
+  readonly isToday = $derived(this.view !== null && this.view.close.business_day === this.view.today);
+  readonly canPrevious = $derived(this.#from !== null);
+  /** Never past the current business day. */
+  readonly canNext = $derived(this.view !== null && this.#from !== null && this.#from < this.view.today);
+
+  readonly #deps: ReportsDeps;
+  #asked = 0;
+  #cancelSlow: (() => void) | undefined;
+
+  constructor(deps: ReportsDeps) {
+    this.#deps = deps;
+  }
+
+  /** Opens on the current business day. */
+  open(): Promise<void> {
+    return this.#run(null);
+  }
+
+  /** The close of `day` (`YYYY-MM-DD`); a day past the current one shows the current one. */
+  show(day: string): Promise<void> {
+    const wanted = day.trim();
+    if (!wanted) return Promise.resolve();
+    const today = this.view?.today;
+    return this.#run(today !== undefined && wanted > today ? today : wanted);
+  }
+
+  previousDay(): Promise<void> {
+    return this.#from === null ? Promise.resolve() : this.#run(addDays(this.#from, -1));
+  }
+
+  nextDay(): Promise<void> {
+    return this.canNext && this.#from !== null ? this.#run(addDays(this.#from, 1)) : Promise.resolve();
+  }
+
+  /** Saves the shown close's table `table` as a CSV file headed in the reader's language. */
+  async exportCsv(table: string): Promise<void> {
+    const view = this.view;
+    if (!view || this.exporting !== null) return;
+    this.exporting = table;
+    this.exported = null;
+    try {
+      const path = await this.#deps.api.exportCloseCsv({
+        day: view.close.business_day,
+        table,
+        language: this.#deps.language(),
+      });
+      this.exported = { kind: "saved", table, path };
+    } catch (e) {
+      this.exported = { kind: "failed", table, error: asErrorReport(e) };
+    } finally {
+      this.exporting = null;
+    }
+  }
+
+  /**
+   * Asks the engine for the close of `day` (null: the current business day).
+   * Days asked in a row (previous, previous): only the answer for the last
+   * one asked is shown, whatever order the answers come in. Meanwhile the
+   * shown close stays; after SLOW_AFTER_MS `slow` says it is being counted.
+   * A refusal is kept in `refusal`, and the day goes back to the one shown.
+   */
+  async #run(day: string | null): Promise<void> {
+    const asked = ++this.#asked;
+    const latest = (): boolean => asked === this.#asked;
+    this.day = day;
+    this.loading = true;
+    this.refusal = null;
+    this.#cancelSlow?.();
+    this.#cancelSlow = this.#deps.timers.after(SLOW_AFTER_MS, () => {
+      if (latest()) this.slow = true;
+    });
+    try {
+      const view = await this.#deps.api.dailyClose(day === null ? {} : { day });
+      if (!latest()) return;
+      this.view = view;
+      this.exported = null;
+    } catch (e) {
+      if (!latest()) return;
+      this.refusal = asErrorReport(e);
+      this.day = this.view?.close.business_day ?? null;
+    } finally {
+      if (latest()) {
+        this.#cancelSlow?.();
+        this.loading = false;
+        this.slow = false;
+      }
+    }
+  }
+}
+
+/** The reports screen's controller, for the components inside it. */
+export const reportsContext = contextKey<ReportsController>("reports screen");

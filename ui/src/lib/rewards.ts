@@ -1,0 +1,126 @@
+// The customer's rewards as the barista screen lays them out: one slot per
+// reward, each keeping its place and its function key whatever is available
+// now, and what the engine's answers say of each: how far a reward is (the
+// two amounts of its "not enough" reason), what redeeming one costs and what
+// is left after (its payment and the balance it is paid from).
+import type { Arg, CustomerSummary, Message, RewardLine, RewardOutOfReach } from "./bindings";
+
+/** The keys that redeem, slot by slot (shown on the buttons). */
+export const REWARD_KEYS = ["F5", "F6", "F7", "F8"] as const;
+
+/** One reward in its slot: available now (`reward`), or not and why (`out`). */
+export type RewardSlot =
+  | { id: string; name: string; key: RewardKey | null; reward: RewardLine; out: null }
+  | { id: string; name: string; key: RewardKey | null; reward: null; out: RewardOutOfReach };
+
+export type RewardKey = (typeof REWARD_KEYS)[number];
+
+/**
+ * The rewards' order on the screen, kept for as long as the screen runs: a
+ * reward is placed the first time a customer's summary names it and never
+ * moves after, so F6 stays the pastry whether it is available or not, for
+ * this customer and the next.
+ *
+ * The engine lists the program's rewards in the program's order, split in two
+ * (`rewards_available`, `rewards_out_of_reach`); when a first summary has some
+ * of each, how the two lists interleave is not in it, and the available ones
+ * are placed first. (A summary carrying each reward's place in the program
+ * would make this the program's order from the start.)
+ */
+export class RewardOrder {
+  #ids: string[] = [];
+
+  /** Places the rewards of `customer` not placed yet, after the others. */
+  learn(customer: CustomerSummary): void {
+    this.#ids = this.#placed(customer);
+  }
+
+  /** The places so far, and after them those of `customer`'s rewards not placed yet. */
+  #placed(customer: CustomerSummary): string[] {
+    const ids = [...this.#ids];
+    for (const r of [...customer.rewards_available, ...customer.rewards_out_of_reach]) {
+      if (!ids.includes(r.id)) ids.push(r.id);
+    }
+    return ids;
+  }
+
+  /** The rewards of `customer` in their places, each with its key (the first four places have one). */
+  slots(customer: CustomerSummary): RewardSlot[] {
+    const ids = this.#placed(customer);
+    const place = (id: string): number => ids.indexOf(id);
+    const key = (id: string): RewardKey | null => REWARD_KEYS[place(id)] ?? null;
+    const slots: RewardSlot[] = [
+      ...customer.rewards_available.map((r): RewardSlot => ({ id: r.id, name: r.name, key: key(r.id), reward: r, out: null })),
+      ...customer.rewards_out_of_reach.map((r): RewardSlot => ({ id: r.id, name: r.name, key: key(r.id), reward: null, out: r })),
+    ];
+    return slots.sort((a, b) => place(a.id) - place(b.id));
+  }
+}
+
+/** An amount as a message argument gives it: a count, or money in minor units. */
+export type Amount = { count: number } | { minor: number; currency: string };
+
+function amountOf(arg: Arg | undefined): Amount | null {
+  if (!arg) return null;
+  if ("number" in arg) return { count: arg.number };
+  if ("money" in arg) return { minor: arg.money.minor, currency: arg.money.currency };
+  return null;
+}
+
+function valueOf(amount: Amount): number {
+  return "count" in amount ? amount.count : amount.minor;
+}
+
+/** The same kind of amount, `value` of it. */
+function like(amount: Amount, value: number): Amount {
+  return "count" in amount ? { count: value } : { minor: value, currency: amount.currency };
+}
+
+function comparable(a: Amount, b: Amount): boolean {
+  return "count" in a ? "count" in b : "currency" in b && a.currency === b.currency;
+}
+
+/** How far a reward out of reach is: what the customer has of what it needs, and what is missing. */
+export type Shortfall = { have: Amount; need: Amount; missing: Amount; share: number };
+
+/**
+ * From the engine's reason a reward is out of reach, when the reason is an
+ * amount short: its `available` and `needed` arguments (a count of points,
+ * or money), both the engine's, for the same balance. Null for other reasons
+ * (a tier, a date).
+ */
+export function shortfall(why: Message): Shortfall | null {
+  const have = amountOf(why.args?.["available"]);
+  const need = amountOf(why.args?.["needed"]);
+  if (!have || !need || !comparable(have, need) || valueOf(need) <= 0) return null;
+  const missing = Math.max(0, valueOf(need) - valueOf(have));
+  const share = Math.min(1, Math.max(0, valueOf(have) / valueOf(need)));
+  return { have, need, missing: like(need, missing), share };
+}
+
+/** What redeeming a reward takes, and what that balance holds after. */
+export type Cost = { cost: Amount; after: Amount };
+
+/**
+ * What a reward available now costs, from the engine's line for it: its
+ * payment (`how_message`) names the points it takes (`points`) or the
+ * cashback (`amount`); the balance after is the customer's balance of that
+ * kind, as the engine gives it, less that. Null for a reward paid otherwise
+ * (a voucher, a plan, once per customer).
+ */
+export function costOf(reward: RewardLine, customer: CustomerSummary): Cost | null {
+  const args = reward.how_message?.args;
+  const points = args?.["points"];
+  if (points && "number" in points) {
+    const balance = customer.balances.find((b) => b.kind === "points");
+    if (!balance) return null;
+    return { cost: { count: points.number }, after: { count: balance.amount - points.number } };
+  }
+  const money = amountOf(args?.["amount"]);
+  if (money && "currency" in money) {
+    const balance = customer.balances.find((b) => b.kind === "cashback");
+    if (!balance) return null;
+    return { cost: money, after: like(money, balance.amount - money.minor) };
+  }
+  return null;
+}

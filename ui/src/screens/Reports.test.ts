@@ -1,0 +1,408 @@
+// The manager's reports laid out over their controller: against a mocked
+// Tauri IPC (the commands' names and requests as the app has them), and over
+// a controller on fakes where a test holds the engine's answer back.
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { act, fireEvent, render, screen, within } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { CloseOfDay, CloseTableFile, CloseView, Kpis, KpisOver } from "../lib/bindings";
+import { locale } from "../lib/locale.svelte";
+import { modal } from "../lib/modal.svelte";
+import { closeView, later, refusal, testReports } from "../test/reports";
+import { answer, badPeriod, testKpis } from "../test/kpis";
+import { SLOW_AFTER_MS } from "../controllers/reports.svelte";
+import Reports from "./Reports.svelte";
+
+const TODAY = "2026-12-05";
+
+type Engine = {
+  calls: { cmd: string; request: unknown }[];
+  close: (request: CloseOfDay) => CloseView;
+  kpis: (request: KpisOver) => Kpis;
+};
+
+let engine: Engine;
+
+beforeEach(() => {
+  engine = { calls: [], close: (request) => closeView(request.day ?? TODAY, TODAY), kpis: (request) => answer(request, TODAY) };
+  mockIPC((cmd, args) => {
+    const request = (args as { request?: unknown } | undefined)?.request;
+    engine.calls.push({ cmd, request });
+    switch (cmd) {
+      case "daily_close":
+        return engine.close(request as CloseOfDay);
+      case "kpis":
+        return engine.kpis(request as KpisOver);
+      case "export_close_csv": {
+        const file = request as CloseTableFile;
+        return `/home/mia/Counterpart/exports/${file.table}-${file.day}.csv`;
+      }
+      default:
+        return null;
+    }
+  });
+});
+
+afterEach(() => {
+  clearMocks();
+  locale.set("en");
+});
+
+/** The screen, once its first close is shown. */
+async function opened(onclose = vi.fn()) {
+  const rendered = render(Reports, { onclose });
+  await screen.findByTestId("reports-day");
+  return { ...rendered, onclose };
+}
+
+const day = () => screen.getByTestId("reports-day").dataset.day;
+const tile = (measure: string) => screen.getByTestId(`report-tile-${measure}`);
+const asked = () => engine.calls.filter((c) => c.cmd === "daily_close").map((c) => c.request);
+
+describe("the daily close", () => {
+  it("opens on the current business day, its headline figures first", async () => {
+    await opened();
+    expect(asked()).toEqual([{}]);
+    expect(day()).toBe(TODAY);
+    expect(screen.getByTestId("reports-day").textContent?.replace(",", "")).toBe("Saturday 5 December 2026");
+    expect(screen.getByText(/Today, so far/)).toBeTruthy();
+    expect(tile("visits").textContent).toContain("12");
+    expect(tile("visits").textContent).toContain("Visits");
+    expect(tile("customers").dataset.value).toBe("9");
+    expect(tile("enrolments").dataset.value).toBe("2");
+    expect(tile("sales").textContent).toContain("$1234.50");
+    expect(tile("average-check").textContent).toContain("$102.88");
+    expect(tile("points-issued").dataset.value).toBe("140");
+    expect(tile("points-redeemed").dataset.value).toBe("60");
+    // A day that moved no stamps or cashback has no tiles for them.
+    expect(screen.queryByTestId("report-tile-stamps-issued")).toBeNull();
+    expect(screen.queryByTestId("report-tile-cashback-spent")).toBeNull();
+    expect(screen.getByTestId("report-chart-by-hour").textContent).toContain("Visits by hour");
+    const tables = screen.getAllByTestId("report-table").map((t) => t.dataset.table);
+    expect(tables).toEqual(["close-summary", "close-by-hour", "close-by-staff", "close-unusual"]);
+    expect(screen.getAllByTestId("report-export")).toHaveLength(4);
+    expect(screen.getByTestId("reports-sync").textContent?.trim()).toBe(
+      "This till has never synced: the close holds its own events only.",
+    );
+  });
+
+  it("goes a day back and on, never past today, by buttons, keys and the date field", async () => {
+    await opened();
+    const next = screen.getByTestId<HTMLButtonElement>("reports-next");
+    const input = screen.getByTestId<HTMLInputElement>("reports-date-input");
+    expect(next.disabled).toBe(true);
+    expect(input.max).toBe(TODAY);
+    expect(input.value).toBe(TODAY);
+    await fireEvent.click(screen.getByTestId("reports-previous"));
+    await vi.waitFor(() => expect(day()).toBe("2026-12-04"));
+    expect(next.disabled).toBe(false);
+    expect(screen.queryByText(/Today, so far/)).toBeNull();
+    await fireEvent.keyDown(document.body, { key: "ArrowLeft" });
+    await vi.waitFor(() => expect(day()).toBe("2026-12-03"));
+    await fireEvent.keyDown(document.body, { key: "ArrowRight" });
+    await vi.waitFor(() => expect(day()).toBe("2026-12-04"));
+    await fireEvent.change(input, { target: { value: "2026-11-30" } });
+    await vi.waitFor(() => expect(day()).toBe("2026-11-30"));
+    expect(asked()).toEqual([{}, { day: "2026-12-04" }, { day: "2026-12-03" }, { day: "2026-12-04" }, { day: "2026-11-30" }]);
+  });
+
+  it("says when the close holds every till's events, and what a manager should look at", async () => {
+    engine.close = (request) =>
+      closeView(request.day ?? TODAY, TODAY, {
+        last_sync: "2026-12-05T21:30:00Z",
+        hours: 25,
+        unusual: [{ customer: "c1", name: "Ada", actions: 9, limit: 5 }],
+      });
+    await opened();
+    expect(screen.getByTestId("reports-sync").textContent).toMatch(/^\s*Holds every till's events up to this till's last sync: .*2026/);
+    expect(screen.getByTestId("reports-hours").textContent).toBe("This business day lasted 25 hours because the clocks changed.");
+    expect(screen.getByTestId("reports-unusual").textContent).toContain("One customer had more loyalty actions than usual");
+    expect(screen.getByTestId("reports-unusual").dataset.table).toBe("close-unusual");
+    const unusual = screen.getAllByTestId("report-table").find((t) => t.dataset.table === "close-unusual");
+    expect(unusual?.dataset.rows).toBe("1");
+    // The engine flags it, and it stands out; the others do not.
+    expect(unusual?.dataset.attention).toBe("true");
+    expect(unusual?.classList.contains("attention")).toBe(true);
+    const summary = screen.getAllByTestId("report-table").find((t) => t.dataset.table === "close-summary");
+    expect(summary?.classList.contains("attention")).toBe(false);
+    expect(within(unusual as HTMLElement).getByText("Ada")).toBeTruthy();
+  });
+
+  it("points at any table the engine flags, in its own words or by its title", async () => {
+    engine.close = (request) => {
+      const view = closeView(request.day ?? TODAY, TODAY);
+      const voids = { id: "close-voids", columns: ["time", "by", "customer", "reason"], attention: true, rows: [[
+        { kind: "time", value: "07:45" },
+        { kind: "label", value: "report-cell-nobody" },
+        { kind: "text", value: "Ada" },
+        { kind: "text", value: "wrong card" },
+      ]] } satisfies CloseView["tables"][number];
+      return { ...view, tables: [...view.tables, voids] };
+    };
+    await opened();
+    const buttons = screen.getAllByTestId("reports-unusual");
+    expect(buttons.map((b) => b.dataset.table)).toEqual(["close-voids"]);
+    expect(plain(buttons[0]?.textContent)).toBe("⚠ Voids: one line to look at");
+  });
+
+  it("is all in Polish for a Polish reader", async () => {
+    locale.set("pl");
+    engine.close = (request) => closeView(request.day ?? TODAY, TODAY, { currency: "PLN" });
+    await opened();
+    expect(screen.getByTestId("reports-day").textContent).toBe("Sobota, 5 grudnia 2026");
+    expect(tile("sales").textContent).toContain("1234,50\u00a0zł");
+    expect(tile("customers").textContent).toContain("Obsłużeni członkowie");
+    const text = screen.getByTestId("reports-screen").textContent ?? "";
+    for (const english of ["Visits", "Export", "Previous", "Next", "Close", "Today", "Nothing", "Members"]) {
+      expect(text, english).not.toContain(english);
+    }
+  });
+});
+
+describe("a table exported", () => {
+  it("saves the shown day's table in the reader's language and says where", async () => {
+    locale.set("fr");
+    await opened();
+    const button = screen.getAllByTestId("report-export").find((b) => b.dataset.table === "close-by-staff");
+    await fireEvent.click(button as HTMLElement);
+    const line = await screen.findByTestId("report-exported");
+    const exported = engine.calls.find((c) => c.cmd === "export_close_csv");
+    expect(exported?.request).toEqual({ day: TODAY, table: "close-by-staff", language: "fr" });
+    expect(line.dataset.path).toBe("/home/mia/Counterpart/exports/close-by-staff-2026-12-05.csv");
+    expect(line.textContent).toBe("Enregistré : /home/mia/Counterpart/exports/close-by-staff-2026-12-05.csv");
+    expect(line.closest<HTMLElement>("[data-testid=report-table]")?.dataset.table).toBe("close-by-staff");
+  });
+});
+
+describe("leaving and refusing", () => {
+  it("goes back to the till on Escape or Close, but not while a dialog over it has the keys", async () => {
+    const { onclose } = await opened();
+    const closeDialog = modal.opened();
+    try {
+      await fireEvent.keyDown(document.body, { key: "Escape" });
+      expect(onclose).not.toHaveBeenCalled();
+    } finally {
+      closeDialog();
+    }
+    await fireEvent.keyDown(document.body, { key: "Escape" });
+    expect(onclose).toHaveBeenCalledTimes(1);
+    await fireEvent.click(screen.getByTestId("reports-close"));
+    expect(onclose).toHaveBeenCalledTimes(2);
+  });
+
+  it("leaves its keys to settings open over it", async () => {
+    const onclose = vi.fn();
+    render(Reports, { onclose, paused: true });
+    await screen.findByTestId("reports-day");
+    await fireEvent.keyDown(document.body, { key: "Escape" });
+    await fireEvent.keyDown(document.body, { key: "ArrowLeft" });
+    expect(onclose).not.toHaveBeenCalled();
+    expect(asked()).toHaveLength(1);
+  });
+
+  it("says in words why it is refused", async () => {
+    engine.close = () => {
+      throw refusal("auth.forbidden");
+    };
+    render(Reports, { onclose: vi.fn() });
+    const alert = await screen.findByTestId("reports-refusal");
+    expect(alert.textContent).toBe("Only a manager may do this.");
+    expect(screen.queryByTestId("report-table")).toBeNull();
+  });
+});
+
+describe("a close slow to count", () => {
+  it("says it is counting after a while, over the close still shown", async () => {
+    const t = testReports();
+    t.api.dailyClose.mockResolvedValueOnce(closeView(TODAY));
+    render(Reports, { onclose: vi.fn(), controller: t.controller });
+    await screen.findByTestId("reports-day");
+    const answer = later<CloseView>();
+    t.api.dailyClose.mockReturnValueOnce(answer.promise);
+    await fireEvent.click(screen.getByTestId("reports-previous"));
+    expect(screen.queryByTestId("reports-counting")).toBeNull();
+    await act(() => t.clock.advance(SLOW_AFTER_MS));
+    expect(screen.getByTestId("reports-counting").textContent).toBe("Counting the day's events…");
+    expect(day()).toBe(TODAY);
+    await act(() => answer.settle(closeView("2026-12-04", TODAY)));
+    await vi.waitFor(() => expect(day()).toBe("2026-12-04"));
+    expect(screen.queryByTestId("reports-counting")).toBeNull();
+  });
+});
+
+const kpisAsked = () => engine.calls.filter((c) => c.cmd === "kpis").map((c) => c.request);
+const period = () => screen.getByTestId("kpis-period");
+const plain = (text: string | null | undefined) => text?.replace(/\s+/g, " ").trim();
+
+/** The screen on its KPIs tab, once the first period is shown. */
+async function onKpis() {
+  const shown = await opened();
+  await fireEvent.click(screen.getByTestId("reports-tab-kpis"));
+  await screen.findByTestId("kpis-period");
+  return shown;
+}
+
+describe("the tabs", () => {
+  it("open on the daily close, and ask for the KPIs once their tab is first shown", async () => {
+    await opened();
+    const closeTab = screen.getByTestId("reports-tab-close");
+    const kpisTab = screen.getByTestId("reports-tab-kpis");
+    expect(closeTab.getAttribute("aria-selected")).toBe("true");
+    expect(closeTab.textContent).toBe("Daily close");
+    expect(kpisTab.textContent).toBe("KPIs");
+    expect(kpisAsked()).toEqual([]);
+    await fireEvent.click(kpisTab);
+    await screen.findByTestId("kpis-period");
+    expect(kpisTab.getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe(kpisTab.id);
+    expect(screen.queryByTestId("reports-day")).toBeNull();
+    expect(kpisAsked()).toEqual([{}]);
+    // Back and forth: each tab as it was left, nothing asked again.
+    await fireEvent.click(closeTab);
+    expect(day()).toBe(TODAY);
+    await fireEvent.click(kpisTab);
+    expect(period().dataset.to).toBe(TODAY);
+    expect(kpisAsked()).toEqual([{}]);
+    expect(asked()).toEqual([{}]);
+  });
+
+  it("go from one to the other by the arrow keys on a tab, which move no day", async () => {
+    await opened();
+    const closeTab = screen.getByTestId("reports-tab-close");
+    closeTab.focus();
+    await fireEvent.keyDown(closeTab, { key: "ArrowRight" });
+    await screen.findByTestId("kpis-period");
+    expect(document.activeElement).toBe(screen.getByTestId("reports-tab-kpis"));
+    // The arrow keys elsewhere on the KPIs move no day either.
+    await fireEvent.keyDown(document.body, { key: "ArrowLeft" });
+    await fireEvent.keyDown(screen.getByTestId("reports-tab-kpis"), { key: "ArrowLeft" });
+    expect(screen.getByTestId("reports-tab-close").getAttribute("aria-selected")).toBe("true");
+    expect(asked()).toEqual([{}]);
+  });
+
+  it("leave Escape to the screen on either tab", async () => {
+    const { onclose } = await onKpis();
+    await fireEvent.keyDown(document.body, { key: "Escape" });
+    expect(onclose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the KPIs", () => {
+  it("open on the last 30 days, compared with the 30 before, a card per KPI", async () => {
+    await onKpis();
+    expect(period().dataset.from).toBe("2026-11-06");
+    expect(period().dataset.to).toBe(TODAY);
+    expect(plain(period().textContent)).toBe("6 November – 5 December 2026");
+    expect(plain(screen.getByTestId("kpis-previous-period").textContent)).toBe("30 days · compared with 7 October – 5 November 2026");
+    expect(screen.getByTestId("kpis-preset-30").getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByTestId("kpis-preset-7").getAttribute("aria-pressed")).toBe("false");
+    expect(screen.getByTestId<HTMLInputElement>("kpis-from").value).toBe("2026-11-06");
+    expect(screen.getByTestId<HTMLInputElement>("kpis-to").value).toBe(TODAY);
+    const cards = screen.getAllByTestId("kpi-card");
+    expect(cards.map((c) => c.dataset.kpi)).toEqual([
+      "repeat_customer_rate",
+      "retention",
+      "visit_frequency",
+      "average_check",
+      "redemption_rate",
+      "enrolment_rate",
+      "clv_predicted",
+    ]);
+    expect(cards[0]?.dataset.value).toBe("0.4286");
+    expect(cards[4]?.textContent).toContain("Previous period: — (not enough data)");
+    expect(cards[6]?.textContent).toContain("An estimate:");
+    const chart = screen.getByTestId("kpis-chart");
+    expect(chart.dataset.days).toBe("30");
+    expect(chart.textContent).toContain("Visits per day");
+    expect(chart.textContent).toContain("Points issued and redeemed per day");
+  });
+
+  it("go to a preset counted back from today, and to any period typed", async () => {
+    await onKpis();
+    await fireEvent.click(screen.getByTestId("kpis-preset-7"));
+    await vi.waitFor(() => expect(period().dataset.from).toBe("2026-11-29"));
+    expect(screen.getByTestId("kpis-preset-7").getAttribute("aria-pressed")).toBe("true");
+    expect(plain(screen.getByTestId("kpis-previous-period").textContent)).toMatch(/^7 days · compared with 22 ?– ?28 November 2026$/);
+    await fireEvent.click(screen.getByTestId("kpis-preset-365"));
+    await vi.waitFor(() => expect(period().dataset.from).toBe("2025-12-06"));
+    await fireEvent.change(screen.getByTestId("kpis-from"), { target: { value: "2026-01-01" } });
+    await fireEvent.change(screen.getByTestId("kpis-to"), { target: { value: "2026-03-31" } });
+    await vi.waitFor(() => expect(period().dataset.to).toBe("2026-03-31"));
+    expect(kpisAsked()).toEqual([
+      {},
+      { from: "2026-11-29", to: TODAY },
+      { from: "2025-12-06", to: TODAY },
+      { from: "2026-01-01", to: TODAY },
+      { from: "2026-01-01", to: "2026-03-31" },
+    ]);
+    expect(screen.getByTestId("kpis-preset-365").getAttribute("aria-pressed")).toBe("false");
+  });
+
+  it("say in words which day of a bad period is at fault, over the period shown", async () => {
+    engine.kpis = (request) => {
+      if (request.from !== undefined && request.to !== undefined && request.to < request.from) throw badPeriod("to");
+      return answer(request, TODAY);
+    };
+    await onKpis();
+    await fireEvent.change(screen.getByTestId("kpis-to"), { target: { value: "2026-10-01" } });
+    const alert = await screen.findByTestId("kpis-refusal");
+    expect(alert.textContent).toBe(
+      "Check the period's last day: a date like 2026-12-05, not before its first day, and at most ten years after it.",
+    );
+    expect(alert.dataset.field).toBe("to");
+    expect(screen.getByTestId("kpis-to").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByTestId("kpis-from").getAttribute("aria-invalid")).toBe("false");
+    expect(period().dataset.to).toBe(TODAY);
+    expect(screen.getAllByTestId("kpi-card")).toHaveLength(7);
+  });
+
+  it("say in words why they are refused", async () => {
+    engine.kpis = () => {
+      throw refusal("auth.forbidden");
+    };
+    await opened();
+    await fireEvent.click(screen.getByTestId("reports-tab-kpis"));
+    const alert = await screen.findByTestId("kpis-refusal");
+    expect(alert.textContent).toBe("Only a manager may do this.");
+    expect(screen.queryByTestId("kpi-card")).toBeNull();
+  });
+
+  it("are all in Polish for a Polish reader", async () => {
+    locale.set("pl");
+    engine.kpis = (request) => answer(request, TODAY, { currency: "PLN" });
+    await onKpis();
+    expect(screen.getByTestId("reports-tab-kpis").textContent).toBe("Wskaźniki");
+    expect(plain(period().textContent)).toBe("6 listopada – 5 grudnia 2026");
+    expect(plain(screen.getByTestId("kpis-previous-period").textContent)).toBe(
+      "30 dni · w porównaniu z okresem 7 października – 5 listopada 2026",
+    );
+    expect(screen.getByTestId("kpis-preset-7").textContent).toBe("Ostatnie 7 dni");
+    const check = screen.getAllByTestId("kpi-card").find((c) => c.dataset.kpi === "average_check");
+    expect(plain(check?.querySelector("[data-testid=kpi-value]")?.textContent)).toBe("4,50 zł");
+    const text = screen.getByTestId("reports-screen").textContent ?? "";
+    for (const english of ["Last", "days", "Previous", "period", "compared", "Visits", "Points", "KPIs", "Close", "From", "not enough"]) {
+      expect(text, english).not.toContain(english);
+    }
+  });
+});
+
+describe("KPIs slow to count", () => {
+  it("say they are counting after a while, over the period still shown", async () => {
+    const close = testReports();
+    close.api.dailyClose.mockResolvedValue(closeView(TODAY));
+    const t = testKpis();
+    t.api.kpis.mockResolvedValueOnce(answer({}));
+    render(Reports, { onclose: vi.fn(), controller: close.controller, kpisController: t.controller });
+    await fireEvent.click(await screen.findByTestId("reports-tab-kpis"));
+    await screen.findByTestId("kpis-period");
+    const slow = later<Kpis>();
+    t.api.kpis.mockReturnValueOnce(slow.promise);
+    await fireEvent.click(screen.getByTestId("kpis-preset-90"));
+    expect(screen.queryByTestId("kpis-counting")).toBeNull();
+    await act(() => t.clock.advance(SLOW_AFTER_MS));
+    expect(screen.getByTestId("kpis-counting").textContent).toBe("Counting the period's events…");
+    expect(period().dataset.from).toBe("2026-11-06");
+    await act(() => slow.settle(answer({ from: "2026-09-07", to: TODAY })));
+    await vi.waitFor(() => expect(period().dataset.from).toBe("2026-09-07"));
+    expect(screen.queryByTestId("kpis-counting")).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+// The KPIs controller on fakes, for its tests and its screen's: the engine's
+// command as a mock (it refuses until a test says what it answers), timers
+// the test moves by hand, and answers as the engine writes them
+// (engine/src/report/kpis.rs).
+import { vi } from "vitest";
+import type { KpisApi, KpisDeps } from "../controllers/kpis.svelte";
+import { KpisController } from "../controllers/kpis.svelte";
+import type { DayLine, Kpi, Kpis, KpisOver, Period } from "../lib/bindings";
+import { addDays } from "../lib/dates";
+import { lastDays, periodDays } from "../lib/periods";
+import { HandClock, refusal } from "./barista";
+
+export { answers, later } from "./reports";
+export { HandClock, refusal };
+
+/** The engine's current business day in these tests. */
+export const TODAY = "2026-12-05";
+
+/** A refusal of a bad period, as the engine sends it (`field`: `from` or `to`). */
+export function badPeriod(field: "from" | "to") {
+  return { ...refusal("invalid_input"), field };
+}
+
+/** The KPIs a quiet café has, in the engine's order. */
+export function someKpis(): Kpi[] {
+  const kpi = (id: string, unit: Kpi["unit"], value: Kpi["value"], previous: Kpi["previous"]): Kpi => ({
+    id,
+    unit,
+    value,
+    previous,
+    definition: `kpi-${id.replace(/_/g, "-")}-definition`,
+  });
+  return [
+    kpi("repeat_customer_rate", "fraction", 0.4286, 0.4),
+    kpi("retention", "fraction", 0.5, 0.625),
+    kpi("visit_frequency", "ratio", 1.75, 1.5),
+    kpi("average_check", "money", "4.50", "4.00"),
+    kpi("redemption_rate", "fraction", 0.25, null),
+    kpi("enrolment_rate", "fraction", 0.1, 0.1),
+    kpi("clv_predicted", "money", "15.75", null),
+  ];
+}
+
+/** The days of a period, each with a few visits and points. */
+export function dayLines(period: Period): DayLine[] {
+  return Array.from({ length: periodDays(period) }, (_, i) => ({
+    day: addDays(period.from, i),
+    visits: (i % 7) + 1,
+    sales: `${(i % 7) + 1}.50`,
+    points_issued: 10 * ((i % 5) + 1),
+    points_redeemed: i % 3 === 0 ? 20 : 0,
+    enrolments: i % 4 === 0 ? 1 : 0,
+  }));
+}
+
+/** The engine's answer for `period`. */
+export function kpisOf(period: Period, over: Partial<Kpis> = {}): Kpis {
+  const days = periodDays(period);
+  return {
+    period,
+    previous: { from: addDays(period.from, -days), to: addDays(period.to, -days) },
+    currency: "USD",
+    kpis: someKpis(),
+    days: dayLines(period),
+    ...over,
+  };
+}
+
+/** The engine's answer to `request`, the current business day being `today` (its default: 30 days). */
+export function answer(request: KpisOver, today = TODAY, over: Partial<Kpis> = {}): Kpis {
+  const to = request.to ?? today;
+  return kpisOf({ from: request.from ?? lastDays(30, to).from, to }, over);
+}
+
+/** The command, as a mock. */
+export function fakeKpisApi() {
+  return { kpis: vi.fn<KpisApi["kpis"]>(() => Promise.reject(refusal("io"))) } satisfies KpisApi;
+}
+
+export function testKpis(over: Partial<KpisDeps> = {}) {
+  const clock = new HandClock();
+  const api = fakeKpisApi();
+  const deps = { api, timers: clock, ...over } satisfies KpisDeps;
+  return { controller: new KpisController(deps), api, clock, deps };
+}
