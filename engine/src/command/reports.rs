@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{invalid, Commands};
 use crate::error::Result;
-use crate::report::{close_of, kpis_of, CloseSettings, DailyClose, Kpis, Period, Shop, Table};
+use crate::report::{
+    close_of, kpis_of, span_of, CloseSettings, DailyClose, Kpis, Period, Shop, Table,
+};
 use crate::staff::Permission;
 
 /// The event kinds the close reads.
@@ -245,19 +247,18 @@ impl Commands {
         if period.days() > LONGEST_PERIOD_DAYS {
             return Err(invalid("to", "a period of ten years at most"));
         }
-        // The period, the one before it and the one before that (for the
-        // previous period's retention).
-        let first = period.previous().previous().from;
-        let after = period
+        let span = span_of(period);
+        let after = span
             .to
             .succ_opt()
             .ok_or_else(|| invalid("to", "a day before the end of time"))?;
         let activity = self.store.activity_between(
-            location.business_day_start(first),
+            span.from,
+            span.to,
+            location.business_day_start(span.from),
             location.business_day_start(after),
         )?;
-        let voided = self.store.voided_targets()?;
         let merged = self.store.merged_customers()?;
-        Ok(kpis_of(period, &location, &activity, &voided, &merged))
+        Ok(kpis_of(period, &location, &activity, &merged))
     }
 }

@@ -1,19 +1,20 @@
 //! KPIs over a period of business days, each beside the same KPI for the
 //! period of the same length just before, with its definition (a catalogue
 //! id, `kpi-<id>-definition`; `docs/reports.md` says the same). A pure
-//! function of the activity it is handed (`Store::activity_between`):
-//! visits, redemptions, donations and enrolments that stand, with merged-away
-//! customers counted as the customer they were merged into.
+//! function of the activity it is handed (`Store::activity_between`, read
+//! from the projections): visits that stand, points issued and redeemed,
+//! enrolments, with merged-away customers counted as the customer they were
+//! merged into.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::ledger::{CustomerId, EventId};
+use crate::ledger::CustomerId;
 use crate::location::Location;
 use crate::money::Money;
-use crate::store::{Activity, ActivityKind};
+use crate::store::Activity;
 
 /// Business days from `from` to `to`, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -153,14 +154,22 @@ fn share(part: usize, whole: usize) -> Option<f64> {
 /// every customer retained the geometric estimate has no end.
 const LONGEST_STAY_DAYS: f64 = 5.0 * 365.0;
 
-/// The KPIs of `period` and of the period before it, from `activity` (any:
-/// what falls outside the three periods the KPIs read is left out), with
-/// `voided` the events undone and `merged` each merged-away customer's survivor.
+/// The days the KPIs of `period` read: it, the period before it, and the one
+/// before that (for the previous period's retention).
+pub fn span_of(period: Period) -> Period {
+    Period {
+        from: period.previous().previous().from,
+        to: period.to,
+    }
+}
+
+/// The KPIs of `period` and of the period before it, from the `activity` of
+/// [`span_of`] it (what falls outside is left out), with `merged` each
+/// merged-away customer's survivor.
 pub fn kpis_of(
     period: Period,
     location: &Location,
-    activity: &[Activity],
-    voided: &HashSet<EventId>,
+    activity: &Activity,
     merged: &HashMap<CustomerId, CustomerId>,
 ) -> Kpis {
     let currency = location.currency;
@@ -186,39 +195,33 @@ pub fn kpis_of(
         }
         c
     };
-    for a in activity.iter().filter(|a| !voided.contains(&a.event)) {
-        let day = location.business_date(a.at);
-        let Some(t) = periods
-            .iter()
-            .position(|p| p.holds(day))
-            .map(|i| &mut tallies[i])
-        else {
-            continue;
-        };
-        t.points_issued += a.points_issued;
-        t.points_redeemed += a.points_redeemed;
-        match a.kind {
-            ActivityKind::Visit => {
-                t.visits += 1;
-                t.sales += a.amount;
-                *t.by_customer.entry(survivor(&a.customer)).or_default() += 1;
-            }
-            ActivityKind::Enrolled => {
-                t.enrolled.insert(survivor(&a.customer));
-            }
-            ActivityKind::Redeemed => {}
+    let slot = |day: NaiveDate| periods.iter().position(|p| p.holds(day));
+    for v in &activity.visits {
+        let Some(i) = slot(v.day) else { continue };
+        let t = &mut tallies[i];
+        t.visits += 1;
+        t.sales += v.amount;
+        *t.by_customer.entry(survivor(&v.customer)).or_default() += 1;
+        if let Some(line) = daily.get_mut(&v.day) {
+            line[0] += 1;
+            line[1] += v.amount;
         }
+    }
+    for p in &activity.points {
+        let Some(i) = slot(p.day) else { continue };
+        tallies[i].points_issued += p.issued;
+        tallies[i].points_redeemed += p.redeemed;
+        if let Some(line) = daily.get_mut(&p.day) {
+            line[2] += p.issued;
+            line[3] += p.redeemed;
+        }
+    }
+    for (customer, at) in &activity.enrolments {
+        let day = location.business_date(*at);
+        let Some(i) = slot(day) else { continue };
+        tallies[i].enrolled.insert(survivor(customer));
         if let Some(line) = daily.get_mut(&day) {
-            let visit = i64::from(a.kind == ActivityKind::Visit);
-            let joined = i64::from(a.kind == ActivityKind::Enrolled);
-            let today = [
-                visit,
-                a.amount * visit,
-                a.points_issued,
-                a.points_redeemed,
-                joined,
-            ];
-            line.iter_mut().zip(today).for_each(|(sum, x)| *sum += x);
+            line[4] += 1;
         }
     }
     let money = |minor: i64| KpiValue::Money(Money::new(minor, currency).plain());

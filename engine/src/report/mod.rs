@@ -14,5 +14,5 @@ pub use close::{
     Shop, StaffLine, Unusual, VoidLine,
 };
 pub use csv::to_csv;
-pub use kpis::{kpis_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};
+pub use kpis::{kpis_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};
 pub use table::{Cell, Table};

@@ -1,106 +1,137 @@
-//! What the KPIs read of a period: one lean row per visit, enrolment,
-//! redemption and donation, the figures pulled out of the event's JSON by
-//! SQLite rather than each event decoded whole (its items, its deltas'
-//! messages): a year of a busy shop is a million events. Read on the
-//! reports' own connection, so no visit waits for it.
+//! What the KPIs read of a span of business days, from the projections
+//! rather than the ledger's events (a year of a busy shop is a million events
+//! of a kilobyte and more each): the visits that stand (`visits`, by business
+//! date), the points each day gave and took (`event_deltas`, less those of
+//! voided events), and who joined when (`customers.enrolled_on`).
+//! Read on the reports' own connection, so no visit waits for it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
 use super::{parse_uuid, Store};
 use crate::error::{EngineError, Result};
-use crate::ledger::{CustomerId, EventId};
+use crate::ledger::CustomerId;
 
-/// What kind of loyalty activity a row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActivityKind {
-    /// A visit.
-    Visit,
-    /// A customer joined.
-    Enrolled,
-    /// A redemption or a donation: points given up.
-    Redeemed,
+/// A visit that stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitRow {
+    /// The customer it was recorded for (a merged-away record stays itself).
+    pub customer: CustomerId,
+    /// Its business day.
+    pub day: NaiveDate,
+    /// Its amount in minor units.
+    pub amount: i64,
 }
 
-/// One event of loyalty activity, as the KPIs count it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The points one business day gave and took.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PointsDay {
+    /// The business day.
+    pub day: NaiveDate,
+    /// Given by visits and welcome offers.
+    pub issued: i64,
+    /// Taken by redemptions and donations.
+    pub redeemed: i64,
+}
+
+/// Loyalty activity over a span of business days.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Activity {
-    /// The event.
-    pub event: EventId,
-    /// What it was.
-    pub kind: ActivityKind,
-    /// The customer (as recorded: a merged-away record stays itself here).
-    pub customer: CustomerId,
-    /// When its till recorded it.
-    pub at: DateTime<Utc>,
-    /// A visit's amount in minor units (0 otherwise).
-    pub amount: i64,
-    /// Points it gave.
-    pub points_issued: i64,
-    /// Points it took.
-    pub points_redeemed: i64,
+    /// The visits that stand.
+    pub visits: Vec<VisitRow>,
+    /// The points of each day with any.
+    pub points: Vec<PointsDay>,
+    /// Who joined (a merged-away record stays itself), and when their till
+    /// recorded it.
+    pub enrolments: Vec<(CustomerId, DateTime<Utc>)>,
+}
+
+fn date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| EngineError::Corrupt(format!("a stored business date `{text}`: {e}")))
 }
 
 impl Store {
-    /// Loyalty activity recorded (by its till's clock) from `from` until
-    /// before `until`, oldest first.
+    /// Loyalty activity from business day `first` to `last`, both included;
+    /// enrolments recorded from `from` until before `until` (the same span's
+    /// instants: the caller puts them in business days).
     pub fn activity_between(
         &self,
+        first: NaiveDate,
+        last: NaiveDate,
         from: DateTime<Utc>,
         until: DateTime<Utc>,
-    ) -> Result<Vec<Activity>> {
+    ) -> Result<Activity> {
+        let (first, last) = (first.to_string(), last.to_string());
         let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         self.read_for_report(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT e.id, e.kind, e.customer, e.device_time,
-                        COALESCE(json_extract(e.body, '$.amount'), 0),
-                        COALESCE((SELECT SUM(json_extract(d.value, '$.amount'))
-                                    FROM json_each(e.body, '$.deltas') d
-                                   WHERE json_extract(d.value, '$.account') = 'points'
-                                     AND json_extract(d.value, '$.amount') > 0), 0),
-                        COALESCE((SELECT -SUM(json_extract(d.value, '$.amount'))
-                                    FROM json_each(e.body, '$.deltas') d
-                                   WHERE json_extract(d.value, '$.account') = 'points'
-                                     AND json_extract(d.value, '$.amount') < 0), 0)
-                   FROM events e
-                  WHERE e.device_time >= ?1 AND e.device_time < ?2
-                    AND e.kind IN ('visit', 'enrolled', 'redeemed', 'donated')
-                  ORDER BY e.device_time, e.seq",
-            )?;
-            let rows = stmt.query_map(params![time(from), time(until)], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, i64>(5)?,
-                    r.get::<_, i64>(6)?,
-                ))
-            })?;
-            rows.map(|row| {
-                let (id, kind, customer, at, amount, points_issued, points_redeemed) = row?;
-                let corrupt = |what: &str| EngineError::Corrupt(format!("event {id}: {what}"));
-                Ok(Activity {
-                    event: parse_uuid(&id, "event")?,
-                    kind: match kind.as_str() {
-                        "visit" => ActivityKind::Visit,
-                        "enrolled" => ActivityKind::Enrolled,
-                        _ => ActivityKind::Redeemed,
-                    },
-                    customer: parse_uuid(
-                        customer.as_deref().ok_or_else(|| corrupt("no customer"))?,
-                        "customer",
-                    )?,
-                    at: DateTime::parse_from_rfc3339(&at)
-                        .map_err(|e| corrupt(&format!("time `{at}`: {e}")))?
-                        .with_timezone(&Utc),
-                    amount,
-                    points_issued,
-                    points_redeemed,
+            let visits = conn
+                .prepare_cached(
+                    "SELECT customer, business_date, amount FROM visits
+                      WHERE business_date >= ?1 AND business_date <= ?2 AND voided = 0",
+                )?
+                .query_map(params![first, last], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                    ))
+                })?
+                .map(|row| {
+                    let (customer, day, amount) = row?;
+                    Ok(VisitRow {
+                        customer: parse_uuid(&customer, "customer")?,
+                        day: date(&day)?,
+                        amount,
+                    })
                 })
+                .collect::<Result<_>>()?;
+            let points = conn
+                .prepare_cached(
+                    "SELECT business_date,
+                            SUM(CASE WHEN amount > 0 AND kind IN ('visit', 'enrolled') THEN amount ELSE 0 END),
+                            SUM(CASE WHEN amount < 0 AND kind IN ('redeemed', 'donated') THEN -amount ELSE 0 END)
+                       FROM event_deltas
+                      WHERE business_date >= ?1 AND business_date <= ?2 AND account = 'points'
+                        AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)
+                      GROUP BY business_date",
+                )?
+                .query_map(params![first, last], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                    ))
+                })?
+                .map(|row| {
+                    let (day, issued, redeemed) = row?;
+                    Ok(PointsDay {
+                        day: date(&day)?,
+                        issued,
+                        redeemed,
+                    })
+                })
+                .collect::<Result<_>>()?;
+            let enrolments = conn
+                .prepare_cached(
+                    "SELECT id, enrolled_on FROM customers
+                      WHERE enrolled_on >= ?1 AND enrolled_on < ?2",
+                )?
+                .query_map(params![time(from), time(until)], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?
+                .map(|row| {
+                    let (customer, at) = row?;
+                    let at = DateTime::parse_from_rfc3339(&at)
+                        .map_err(|e| EngineError::Corrupt(format!("enrolled at `{at}`: {e}")))?;
+                    Ok((parse_uuid(&customer, "customer")?, at.with_timezone(&Utc)))
+                })
+                .collect::<Result<_>>()?;
+            Ok(Activity {
+                visits,
+                points,
+                enrolments,
             })
-            .collect()
         })
     }
 }
