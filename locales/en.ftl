@@ -123,6 +123,11 @@ role-manager = manager
 ## Refusals
 
 refused-not-enough = not enough { $account }: the reward needs { $needed }, the customer has { $available }
+refused-not-enough-points = { $missing } more { $missing ->
+        [one] point
+       *[other] points
+    } needed: the reward costs { $needed }, the customer has { $available }
+refused-not-enough-cashback = { $missing } more cashback needed: the reward costs { $needed }, the customer has { $available }
 account-points = points
 account-cashback = cashback
 account-other = { $account }

@@ -124,6 +124,11 @@ role-manager = responsable
 ## Refus
 
 refused-not-enough = pas assez de { $account } : la récompense demande { $needed }, le client a { $available }
+refused-not-enough-points = encore { $missing } { $missing ->
+        [one] point
+       *[other] points
+    } : la récompense coûte { $needed }, le client en a { $available }
+refused-not-enough-cashback = encore { $missing } de cashback : la récompense coûte { $needed }, le client a { $available }
 account-points = points
 account-cashback = cashback
 account-other = { $account }

@@ -150,6 +150,13 @@ role-manager = kierownik
 ## Odmowy
 
 refused-not-enough = za mało: { $account }; nagroda wymaga { $needed }, klient ma { $available }
+refused-not-enough-points = brakuje { $missing } { $missing ->
+        [one] punktu
+        [few] punktów
+        [many] punktów
+       *[other] punktu
+    }: nagroda kosztuje { $needed }, klient ma { $available }
+refused-not-enough-cashback = brakuje { $missing } cashbacku: nagroda kosztuje { $needed }, klient ma { $available }
 account-points = punkty
 account-cashback = cashback
 account-other = { $account }

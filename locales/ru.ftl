@@ -150,6 +150,13 @@ role-manager = управляющий
 ## Отказы
 
 refused-not-enough = недостаточно: { $account }; награда требует { $needed }, у клиента { $available }
+refused-not-enough-points = не хватает { $missing } { $missing ->
+        [one] балла
+        [few] баллов
+        [many] баллов
+       *[other] балла
+    }: награда стоит { $needed }, у клиента { $available }
+refused-not-enough-cashback = не хватает { $missing } кешбэка: награда стоит { $needed }, у клиента { $available }
 account-points = баллы
 account-cashback = кешбэк
 account-other = { $account }

@@ -241,11 +241,11 @@ fn a_morning_at_the_till_from_the_command_line() {
         ),
         (
             vec!["redeem", "--card", card.as_str(), "five-off"],
-            "not enough cashback",
+            "$4.38 more cashback needed: the reward costs $5.00, the customer has $0.62",
         ),
         (
             vec!["redeem", "--card", card.as_str(), "--cashback", "0.63"],
-            "not enough cashback",
+            "$0.01 more cashback needed",
         ),
     ] {
         let o = counterpart(&db, &args);
@@ -435,7 +435,8 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
     let o = bo(&["--lang", "pl", "redeem", "--customer", &ann, "drink"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        text(&o.stderr).contains("za mało: punkty"),
+        text(&o.stderr).contains("brakuje ")
+            && text(&o.stderr).contains(" punktów: nagroda kosztuje 100"),
         "{}",
         text(&o.stderr)
     );

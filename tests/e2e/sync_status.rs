@@ -253,7 +253,12 @@ async fn a_till_joins_with_the_pairing_qr_held_up_to_its_camera() {
     }
     app.click("[data-testid=join-form] [data-testid=camera-retry]")
         .await;
-    let typed = serde_json::to_string(&qr).expect("JSON string");
+    // The form shows the QR's parts, each in its field: the code, the server.
+    let (qr_server, qr_code) = qr
+        .strip_prefix("counterpart-pair:")
+        .and_then(|rest| rest.rsplit_once('#'))
+        .expect("a pairing QR with its server");
+    let typed = serde_json::to_string(qr_code).expect("JSON string");
     app.until(
         "the code read from the camera",
         &format!(
@@ -261,6 +266,14 @@ async fn a_till_joins_with_the_pairing_qr_held_up_to_its_camera() {
         ),
     )
     .await;
+    let shown = app
+        .find("[data-testid=join-form] input[name=server]")
+        .await
+        .prop("value")
+        .await
+        .expect("the server field")
+        .unwrap_or_default();
+    assert_eq!(shown, qr_server);
     // The QR carries the server's address: nothing else is typed but a name.
     app.type_into("[data-testid=join-form] input[name=till-name]", "Till 2")
         .await;

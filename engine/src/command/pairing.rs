@@ -103,15 +103,19 @@ pub fn sync_error(e: SyncError) -> EngineError {
     }
 }
 
+/// A pairing QR's parts (`counterpart-pair:URL#CODE`): the server's address
+/// when it carries one, and the code; none when `text` is not a pairing QR.
+pub(crate) fn pairing_qr_parts(text: &str) -> Option<(Option<String>, String)> {
+    let rest = text.trim().strip_prefix(PAIRING_QR_PREFIX)?;
+    Some(match rest.rsplit_once('#') {
+        Some((url, code)) => ((!url.is_empty()).then(|| url.to_string()), code.to_string()),
+        None => (None, rest.to_string()),
+    })
+}
+
 /// Splits what was typed or scanned into (server, code).
 fn split_code(text: &str, server: Option<&str>) -> Result<(String, String)> {
-    let (from_qr, code) = match text.trim().strip_prefix(PAIRING_QR_PREFIX) {
-        Some(rest) => match rest.rsplit_once('#') {
-            Some((url, code)) => ((!url.is_empty()).then(|| url.to_string()), code.to_string()),
-            None => (None, rest.to_string()),
-        },
-        None => (None, text.trim().to_string()),
-    };
+    let (from_qr, code) = pairing_qr_parts(text).unwrap_or_else(|| (None, text.trim().to_string()));
     let server = server
         .map(str::trim)
         .filter(|s| !s.is_empty())

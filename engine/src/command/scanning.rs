@@ -194,10 +194,12 @@ pub enum ScanNotice {
         error: crate::error::ErrorReport,
     },
     /// A shop's pairing QR (`counterpart-pair:URL#CODE`) was read: the join
-    /// form takes it; it is never looked up as a card.
+    /// form takes its parts; it is never looked up as a card.
     Pairing {
-        /// The QR's text, as the join form sends it.
+        /// The pairing code, for the form's code field.
         code: String,
+        /// The server's address the QR carries, for the form's server field.
+        server: Option<String>,
     },
     /// The camera's state changed.
     Camera(CameraNow),
@@ -273,7 +275,9 @@ impl Commands {
             ScanEvent::Code { text, .. }
                 if text.starts_with(crate::card_code::PAIRING_QR_PREFIX) =>
             {
-                ScanNotice::Pairing { code: text }
+                let (server, code) =
+                    super::pairing::pairing_qr_parts(&text).unwrap_or_else(|| (None, text.clone()));
+                ScanNotice::Pairing { code, server }
             }
             ScanEvent::Code { text, latency } => {
                 let latency_ms = latency.as_secs_f64() * 1e3;

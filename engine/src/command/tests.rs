@@ -297,12 +297,21 @@ fn a_scanner_event_reaches_the_screen_as_its_customer_or_its_refusal() {
         ScanNotice::Refused { card, .. } => assert_eq!(card.as_deref(), Some(altered.as_str())),
         other => panic!("not refused: {other:?}"),
     }
-    // A shop's pairing QR is a pairing, never a card lookup.
+    // A shop's pairing QR is a pairing, never a card lookup: its parts go
+    // to the join form's fields.
     let pairing = "counterpart-pair:https://cloud.example#ABCD-EFGH-JKMN";
     assert_eq!(
         till.scan_notice(read(pairing)),
         ScanNotice::Pairing {
-            code: pairing.into()
+            code: "ABCD-EFGH-JKMN".into(),
+            server: Some("https://cloud.example".into()),
+        }
+    );
+    assert_eq!(
+        till.scan_notice(read("counterpart-pair:WXYZ-2345")),
+        ScanNotice::Pairing {
+            code: "WXYZ-2345".into(),
+            server: None,
         }
     );
     let json = serde_json::to_value(till.scan_notice(ScanEvent::Status(
@@ -624,11 +633,11 @@ fn a_reward_out_of_reach_says_what_is_missing() {
         [
             (
                 "drink".to_string(),
-                "not enough points: the reward needs 100, the customer has 20".to_string()
+                "80 more points needed: the reward costs 100, the customer has 20".to_string()
             ),
             (
                 "pastry".to_string(),
-                "not enough points: the reward needs 60, the customer has 20".to_string()
+                "40 more points needed: the reward costs 60, the customer has 20".to_string()
             ),
         ]
     );

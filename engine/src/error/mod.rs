@@ -138,12 +138,39 @@ impl Refusal {
             Refusal::NotEnough {
                 account, amounts, ..
             } => {
-                let label = match account.as_str() {
-                    "cashback" => Message::new("account-cashback"),
-                    "points" => Message::new("account-points"),
-                    other => Message::new("account-other").text("account", other),
+                // What the barista is asked ("how many more?") comes first,
+                // in words that agree with the number: points and cashback
+                // have their own lines; other balances (stamps, vouchers) name
+                // theirs.
+                let mut m = match account.as_str() {
+                    "cashback" => Message::new("refused-not-enough-cashback"),
+                    "points" => Message::new("refused-not-enough-points"),
+                    other => Message::new("refused-not-enough").message(
+                        "account",
+                        Message::new("account-other").text("account", other),
+                    ),
                 };
-                let mut m = Message::new("refused-not-enough").message("account", label);
+                let missing = match &amounts {
+                    (Arg::Number(needed), Arg::Number(available)) => {
+                        Some(Arg::Number(needed.saturating_sub(*available)))
+                    }
+                    (
+                        Arg::Money {
+                            minor: needed,
+                            currency,
+                        },
+                        Arg::Money {
+                            minor: available, ..
+                        },
+                    ) => Some(Arg::Money {
+                        minor: needed.saturating_sub(*available),
+                        currency: currency.clone(),
+                    }),
+                    _ => None,
+                };
+                if let Some(missing) = missing {
+                    m.args.insert("missing".into(), missing);
+                }
                 m.args.insert("needed".into(), amounts.0.clone());
                 m.args.insert("available".into(), amounts.1.clone());
                 m

@@ -122,6 +122,9 @@ pub struct TierLine {
 pub struct RewardLine {
     /// Reward id.
     pub id: String,
+    /// Its place in the program's list of rewards, from 0: the screens keep
+    /// each reward in its place (and on its key) whether available or not.
+    pub place: u32,
     /// Reward name.
     pub name: String,
     /// How it would be paid ("with a voucher", "-100 points").
@@ -138,6 +141,8 @@ pub struct RewardLine {
 pub struct RewardOutOfReach {
     /// Reward id.
     pub id: String,
+    /// Its place in the program's list of rewards, from 0.
+    pub place: u32,
     /// Reward name.
     pub name: String,
     /// Why not, as a message.
@@ -593,10 +598,11 @@ pub(crate) fn summarize(
     });
     let mut rewards_available = Vec::new();
     let mut rewards_out_of_reach = Vec::new();
-    for r in &program.rewards {
+    for (place, r) in (0u32..).zip(&program.rewards) {
         match rules::redeem(program, ctx, &r.id, today) {
             Ok(deltas) => rewards_available.push(RewardLine {
                 id: r.id.clone(),
+                place,
                 name: r.name.clone(),
                 how: deltas.first().map(|d| d.why.clone()).unwrap_or_default(),
                 how_message: deltas.first().and_then(|d| d.message.clone()),
@@ -604,6 +610,7 @@ pub(crate) fn summarize(
             Err(crate::error::EngineError::Refused(why)) => {
                 rewards_out_of_reach.push(RewardOutOfReach {
                     id: r.id.clone(),
+                    place,
                     name: r.name.clone(),
                     why: why.message(),
                 });

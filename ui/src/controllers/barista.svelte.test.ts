@@ -1,13 +1,13 @@
 // The barista screen's controller, without a DOM and without Tauri: the
 // engine's commands are mocks, the clock and timers move by hand.
 import { describe, expect, it } from "vitest";
-import type { CustomerSummary, Outcome, RewardLine, SaleSheet, ScannedCustomer } from "../lib/bindings";
+import type { CustomerSummary, Outcome, RewardLine, RewardOutOfReach, SaleSheet, ScannedCustomer } from "../lib/bindings";
 import type { ScanForScreen } from "../lib/api";
 import { refusal, testBarista } from "../test/barista";
 import { UNDO_WINDOW_MS } from "../lib/bindings";
 import { CLEAR_AFTER_MS, type BaristaController } from "./barista.svelte";
 
-const coffee: RewardLine = { id: "coffee", name: "Free coffee", how: "60 points", how_message: null };
+const coffee: RewardLine = { id: "coffee", place: 0, name: "Free coffee", how: "60 points", how_message: null };
 
 function customer(id: string, over: Partial<CustomerSummary> = {}): CustomerSummary {
   return {
@@ -308,9 +308,19 @@ describe("undo", () => {
 });
 
 describe("the rewards' slots and keys", () => {
-  const drink: RewardLine = { id: "drink", name: "Any drink", how: "-100 points", how_message: null };
-  const pastry: RewardLine = { id: "pastry", name: "Pastry", how: "-60 points", how_message: null };
-  const short = (r: RewardLine) => ({ id: r.id, name: r.name, why: { id: "refused-not-enough" } });
+  // The program's order: the drink first (F5), then the pastry (F6).
+  const drink: RewardLine = { id: "drink", place: 0, name: "Any drink", how: "-100 points", how_message: null };
+  const pastry: RewardLine = { id: "pastry", place: 1, name: "Pastry", how: "-60 points", how_message: null };
+  /** Out of reach, as the engine says why: what it needs, what the customer has, what is missing. */
+  const short = (r: RewardLine): RewardOutOfReach => ({
+    id: r.id,
+    place: r.place,
+    name: r.name,
+    why: {
+      id: "refused-not-enough-points",
+      args: { needed: { number: 100 }, available: { number: 20 }, missing: { number: 80 } },
+    },
+  });
   /** The customer as the engine sums them up: `available` now, the others out of reach. */
   const holding = (available: RewardLine[], out: RewardLine[]) =>
     customer("ola", { rewards_available: available, rewards_out_of_reach: out.map(short) });
@@ -359,9 +369,19 @@ describe("the rewards' slots and keys", () => {
     expect(controller.dialog).toEqual({ kind: "confirm-redeem", reward: pastry });
   });
 
+  it("are the program's order from the first customer on, not the rewards available first", () => {
+    const { controller } = testBarista();
+    controller.scanned(scan(holding([pastry], [drink])));
+    expect(keys(controller)).toEqual(["F5:drink:off", "F6:pastry:on"]);
+    press(controller, "F5");
+    expect(controller.dialog).toEqual({ kind: "none" });
+    press(controller, "F6");
+    expect(controller.dialog).toEqual({ kind: "confirm-redeem", reward: pastry });
+  });
+
   it("give keys to the first four places only", () => {
     const { controller } = testBarista();
-    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, name: `Reward ${i}`, how: "", how_message: null }));
+    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, place: i, name: `Reward ${i}`, how: "", how_message: null }));
     controller.scanned(scan(holding(many, [])));
     expect(controller.rewardSlots.map((s) => s.key)).toEqual(["F5", "F6", "F7", "F8", null]);
   });

@@ -19,7 +19,7 @@ import { UNDO_WINDOW_MS, WEDGE_MIN_CODE_CHARS } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import type { Modals } from "../lib/modal.svelte";
 import { exponentOf } from "../lib/money";
-import { REWARD_KEYS, RewardOrder, type RewardSlot } from "../lib/rewards";
+import { REWARD_KEYS, rewardSlots, type RewardSlot } from "../lib/rewards";
 import { WedgeKeys } from "../lib/wedge";
 
 /** The customer clears this long after a sale, once the outcome has been seen. */
@@ -114,9 +114,6 @@ export class BaristaController {
   /** The lookup box's text (bound to it). */
   lookupText = $state("");
 
-  /** Where each reward goes on the screen, learnt from every summary shown (never reactive itself). */
-  readonly #rewardOrder = new RewardOrder();
-
   readonly decimals = $derived(exponentOf(this.#currency()));
   readonly canRecord = $derived(this.customer !== null && isAmount(this.amount));
   /** Within the engine's undo window, and not an undo itself (a void is not undone again;
@@ -129,8 +126,8 @@ export class BaristaController {
   /** The customer's cashback (0 without one). */
   readonly cashback = $derived(this.customer?.balances.find((b) => b.kind === "cashback")?.amount ?? 0);
   /** The customer's rewards, each in its slot with its key, available or not
-   * (lib/rewards.ts): the slots keep their order while the screen runs. */
-  readonly rewardSlots: RewardSlot[] = $derived(this.customer ? this.#rewardOrder.slots(this.customer) : []);
+   * (lib/rewards.ts): in the program's order, so a reward keeps its slot and key. */
+  readonly rewardSlots: RewardSlot[] = $derived(this.customer ? rewardSlots(this.customer) : []);
   /** Scans and keys are the screen's: nothing covers it, no dialog is open (its own, or
    * any other modal: `dialog` is set at once, a dialog registers once it is mounted). */
   readonly listening = $derived(!this.#paused() && this.dialog.kind === "none" && !this.#modalOpen());
@@ -232,17 +229,11 @@ export class BaristaController {
   #attach(summary: CustomerSummary): void {
     this.#cancelClear?.();
     if (this.customer?.id !== summary.id) void this.#loadSheet({ customer: summary.id });
-    this.#show(summary);
+    this.customer = summary;
     this.refusal = null;
     this.flash += 1;
     this.#deps.sound.read();
     if (this.outcome && this.now - this.outcomeAt > OUTCOME_STAYS_MS) this.outcome = null;
-  }
-
-  /** The customer on screen, their rewards placed in their slots first. */
-  #show(summary: CustomerSummary): void {
-    this.#rewardOrder.learn(summary);
-    this.customer = summary;
   }
 
   async #loadSheet(who: CustomerRef | null): Promise<void> {
@@ -367,7 +358,7 @@ export class BaristaController {
     this.printable = null;
     this.outcomeAt = this.#deps.now();
     this.now = this.outcomeAt;
-    if (result.customer) this.#show(result.customer);
+    if (result.customer) this.customer = result.customer;
     if (startedAt !== undefined) this.#deps.measure("enter_to_outcome_painted", startedAt);
     this.#deps.refresh();
     this.#cancelClear?.();

@@ -912,6 +912,11 @@ export type RewardLine = {
  */
 id: string, 
 /**
+ * Its place in the program's list of rewards, from 0: the screens keep
+ * each reward in its place (and on its key) whether available or not.
+ */
+place: number, 
+/**
  * Reward name.
  */
 name: string, 
@@ -929,6 +934,10 @@ export type RewardOutOfReach = {
  * Reward id.
  */
 id: string, 
+/**
+ * Its place in the program's list of rewards, from 0.
+ */
+place: number, 
 /**
  * Reward name.
  */
@@ -1790,9 +1799,13 @@ card: string | null,
  */
 error: ErrorReport, } | { "kind": "pairing", 
 /**
- * The QR's text, as the join form sends it.
+ * The pairing code, for the form's code field.
  */
-code: string, } | { "kind": "camera" } & CameraNow;
+code: string, 
+/**
+ * The server's address the QR carries, for the form's server field.
+ */
+server: string | null, } | { "kind": "camera" } & CameraNow;
 
 export type Paired = { 
 /**

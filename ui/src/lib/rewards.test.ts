@@ -2,35 +2,39 @@
 // how far one out of reach is, and what redeeming one leaves.
 import { describe, expect, it } from "vitest";
 import type { CustomerSummary, RewardLine, RewardOutOfReach } from "./bindings";
-import { costOf, RewardOrder, shortfall } from "./rewards";
+import { costOf, rewardSlots, shortfall } from "./rewards";
 
 const drink: RewardLine = {
   id: "drink",
+  place: 0,
   name: "Any drink",
   how: "-100 points for Any drink",
   how_message: { id: "redeem-points", args: { points: { number: 100 }, reward: { text: "Any drink" } } },
 };
 const pastry: RewardLine = {
   id: "pastry",
+  place: 1,
   name: "Pastry",
   how: "-60 points for Pastry",
   how_message: { id: "redeem-points", args: { points: { number: 60 }, reward: { text: "Pastry" } } },
 };
 const muffin: RewardLine = {
   id: "muffin",
+  place: 2,
   name: "Muffin",
   how: "-$2.50 cashback for Muffin",
   how_message: { id: "redeem-cashback", args: { amount: { money: { minor: 250, currency: "EUR" } }, reward: { text: "Muffin" } } },
 };
 
-/** The engine's reason a points reward is out of reach: `needed` and `available`. */
+/** The engine's reason a points reward is out of reach: `needed`, `available` and what is `missing`. */
 function short(r: RewardLine, needed: number, available: number): RewardOutOfReach {
   return {
     id: r.id,
+    place: r.place,
     name: r.name,
     why: {
-      id: "refused-not-enough",
-      args: { account: { message: { id: "account-points" } }, needed: { number: needed }, available: { number: available } },
+      id: "refused-not-enough-points",
+      args: { needed: { number: needed }, available: { number: available }, missing: { number: needed - available } },
     },
   };
 }
@@ -65,50 +69,60 @@ function customer(points: number, available: RewardLine[], out: RewardOutOfReach
 }
 
 describe("the slots", () => {
-  it("keep the place each reward was first given", () => {
-    const order = new RewardOrder();
+  const laid = (c: CustomerSummary) => rewardSlots(c).map((s) => `${s.key}:${s.id}:${s.reward ? "on" : "off"}`);
+
+  it("are the program's order, available or not, from the first customer on", () => {
+    // The pastry is within reach and the drink not: the drink, first in the program, is still F5.
+    expect(laid(customer(60, [pastry], [short(drink, 100, 60)]))).toEqual(["F5:drink:off", "F6:pastry:on"]);
+    expect(laid(customer(100, [drink], [short(pastry, 160, 100)]))).toEqual(["F5:drink:on", "F6:pastry:off"]);
+  });
+
+  it("keep a reward's key as it comes within reach", () => {
     const before = customer(20, [], [short(drink, 100, 20), short(pastry, 60, 20)]);
-    order.learn(before);
     const after = customer(75, [pastry], [short(drink, 100, 75)]);
-    order.learn(after);
-    const slots = order.slots(after);
-    expect(slots.map((s) => [s.key, s.id, s.reward !== null])).toEqual([
-      ["F5", "drink", false],
-      ["F6", "pastry", true],
+    const keyOf = (c: CustomerSummary, id: string) => rewardSlots(c).find((s) => s.id === id)?.key;
+    expect(keyOf(before, "pastry")).toBe("F6");
+    expect(keyOf(after, "pastry")).toBe("F6");
+    expect(keyOf(after, "drink")).toBe("F5");
+    expect(laid(customer(200, [drink, pastry, muffin], []))).toEqual(["F5:drink:on", "F6:pastry:on", "F7:muffin:on"]);
+  });
+
+  it("follow each reward's place, not the order of the engine's lists", () => {
+    expect(laid(customer(0, [muffin], [short(pastry, 60, 0), short(drink, 100, 0)]))).toEqual([
+      "F5:drink:off",
+      "F6:pastry:off",
+      "F7:muffin:on",
     ]);
   });
 
-  it("place a reward added later (a program published since) after the others", () => {
-    const order = new RewardOrder();
-    order.learn(customer(0, [], [short(drink, 100, 0)]));
-    const now = customer(60, [pastry], [short(drink, 100, 60)]);
-    expect(order.slots(now).map((s) => [s.id, s.key])).toEqual([
-      ["drink", "F5"],
-      ["pastry", "F6"],
-    ]);
-    order.learn(now);
-    expect(order.slots(customer(200, [drink, pastry], [])).map((s) => [s.id, s.key])).toEqual([
-      ["drink", "F5"],
-      ["pastry", "F6"],
-    ]);
-  });
-
-  it("on a first sight, with no place learnt, puts the rewards available first", () => {
-    expect(new RewardOrder().slots(customer(60, [pastry], [short(drink, 100, 60)])).map((s) => [s.id, s.key])).toEqual([
-      ["pastry", "F5"],
-      ["drink", "F6"],
+  it("give a key to the first four places only, and none to a reward beyond", () => {
+    const fifth: RewardLine = { ...pastry, id: "cake", place: 4, name: "Cake" };
+    const fourth: RewardLine = { ...pastry, id: "scone", place: 3, name: "Scone" };
+    expect(laid(customer(0, [fifth], [short(drink, 100, 0), short(fourth, 60, 0)]))).toEqual([
+      "F5:drink:off",
+      "F8:scone:off",
+      "null:cake:on",
     ]);
   });
 });
 
 describe("how far a reward is", () => {
-  it("reads the engine's two amounts, and what is missing", () => {
+  it("reads the engine's amounts: what the reward needs, what the customer has, and what is missing", () => {
     expect(shortfall(short(pastry, 60, 20).why)).toEqual({ have: { count: 20 }, need: { count: 60 }, missing: { count: 40 }, share: 1 / 3 });
+  });
+
+  it("takes what is missing from the engine, not from its own sum", () => {
+    const why = { id: "x", args: { needed: { number: 60 }, available: { number: 20 }, missing: { number: 41 } } };
+    expect(shortfall(why)?.missing).toEqual({ count: 41 });
+  });
+
+  it("works out what is missing only when the engine does not say it", () => {
+    expect(shortfall({ id: "x", args: { needed: { number: 60 }, available: { number: 20 } } })?.missing).toEqual({ count: 40 });
   });
 
   it("in money, in the same currency only", () => {
     const money = (minor: number, currency = "EUR") => ({ money: { minor, currency } });
-    expect(shortfall({ id: "x", args: { needed: money(500), available: money(120) } })).toMatchObject({
+    expect(shortfall({ id: "x", args: { needed: money(500), available: money(120), missing: money(380) } })).toMatchObject({
       missing: { minor: 380, currency: "EUR" },
     });
     expect(shortfall({ id: "x", args: { needed: money(500), available: money(120, "USD") } })).toBeNull();

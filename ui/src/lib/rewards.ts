@@ -1,7 +1,7 @@
 // The customer's rewards as the barista screen lays them out: one slot per
 // reward, each keeping its place and its function key whatever is available
 // now, and what the engine's answers say of each: how far a reward is (the
-// two amounts of its "not enough" reason), what redeeming one costs and what
+// amounts of its "not enough" reason), what redeeming one costs and what
 // is left after (its payment and the balance it is paid from).
 import type { Arg, CustomerSummary, Message, RewardLine, RewardOutOfReach } from "./bindings";
 
@@ -16,45 +16,19 @@ export type RewardSlot =
 export type RewardKey = (typeof REWARD_KEYS)[number];
 
 /**
- * The rewards' order on the screen, kept for as long as the screen runs: a
- * reward is placed the first time a customer's summary names it and never
- * moves after, so F6 stays the pastry whether it is available or not, for
- * this customer and the next.
- *
- * The engine lists the program's rewards in the program's order, split in two
- * (`rewards_available`, `rewards_out_of_reach`); when a first summary has some
- * of each, how the two lists interleave is not in it, and the available ones
- * are placed first. (A summary carrying each reward's place in the program
- * would make this the program's order from the start.)
+ * The rewards of `customer` in their slots: available or not, in the
+ * program's order (each reward's `place`, as the engine gives it), each with
+ * the key of its place (the first four places have one). A reward keeps its
+ * slot and key whatever is available, for this customer and the next.
  */
-export class RewardOrder {
-  #ids: string[] = [];
-
-  /** Places the rewards of `customer` not placed yet, after the others. */
-  learn(customer: CustomerSummary): void {
-    this.#ids = this.#placed(customer);
-  }
-
-  /** The places so far, and after them those of `customer`'s rewards not placed yet. */
-  #placed(customer: CustomerSummary): string[] {
-    const ids = [...this.#ids];
-    for (const r of [...customer.rewards_available, ...customer.rewards_out_of_reach]) {
-      if (!ids.includes(r.id)) ids.push(r.id);
-    }
-    return ids;
-  }
-
-  /** The rewards of `customer` in their places, each with its key (the first four places have one). */
-  slots(customer: CustomerSummary): RewardSlot[] {
-    const ids = this.#placed(customer);
-    const place = (id: string): number => ids.indexOf(id);
-    const key = (id: string): RewardKey | null => REWARD_KEYS[place(id)] ?? null;
-    const slots: RewardSlot[] = [
-      ...customer.rewards_available.map((r): RewardSlot => ({ id: r.id, name: r.name, key: key(r.id), reward: r, out: null })),
-      ...customer.rewards_out_of_reach.map((r): RewardSlot => ({ id: r.id, name: r.name, key: key(r.id), reward: null, out: r })),
-    ];
-    return slots.sort((a, b) => place(a.id) - place(b.id));
-  }
+export function rewardSlots(customer: CustomerSummary): RewardSlot[] {
+  const key = (place: number): RewardKey | null => REWARD_KEYS[place] ?? null;
+  const slots: RewardSlot[] = [
+    ...customer.rewards_available.map((r): RewardSlot => ({ id: r.id, name: r.name, key: key(r.place), reward: r, out: null })),
+    ...customer.rewards_out_of_reach.map((r): RewardSlot => ({ id: r.id, name: r.name, key: key(r.place), reward: null, out: r })),
+  ];
+  const place = (s: RewardSlot): number => (s.reward ?? s.out).place;
+  return slots.sort((a, b) => place(a) - place(b));
 }
 
 /** An amount as a message argument gives it: a count, or money in minor units. */
@@ -85,17 +59,19 @@ export type Shortfall = { have: Amount; need: Amount; missing: Amount; share: nu
 
 /**
  * From the engine's reason a reward is out of reach, when the reason is an
- * amount short: its `available` and `needed` arguments (a count of points,
- * or money), both the engine's, for the same balance. Null for other reasons
- * (a tier, a date).
+ * amount short: its `available`, `needed` and `missing` arguments (a count of
+ * points, or money), all the engine's, for the same balance (what is missing
+ * is worked out from the other two only when the engine does not say it).
+ * Null for other reasons (a tier, a date).
  */
 export function shortfall(why: Message): Shortfall | null {
   const have = amountOf(why.args?.["available"]);
   const need = amountOf(why.args?.["needed"]);
   if (!have || !need || !comparable(have, need) || valueOf(need) <= 0) return null;
-  const missing = Math.max(0, valueOf(need) - valueOf(have));
+  const said = amountOf(why.args?.["missing"]);
+  const missing = said && comparable(said, need) ? said : like(need, Math.max(0, valueOf(need) - valueOf(have)));
   const share = Math.min(1, Math.max(0, valueOf(have) / valueOf(need)));
-  return { have, need, missing: like(need, missing), share };
+  return { have, need, missing, share };
 }
 
 /** What redeeming a reward takes, and what that balance holds after. */

@@ -4,16 +4,17 @@ import { act, fireEvent, render, screen, within } from "@testing-library/svelte"
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BalanceLine, CustomerSummary, OfferNow, RewardLine, RewardOutOfReach } from "../../lib/bindings";
 import { locale } from "../../lib/locale.svelte";
-import { RewardOrder } from "../../lib/rewards";
+import { rewardSlots } from "../../lib/rewards";
 import CustomerPanel from "./CustomerPanel.svelte";
 
 const freeCoffee: RewardLine = {
   id: "free-coffee",
+  place: 0,
   name: "Free coffee",
   how: "-100 points",
   how_message: { id: "redeem-points", args: { points: { number: 100 }, reward: { text: "Free coffee" } } },
 };
-const cake: RewardLine = { id: "cake", name: "Slice of cake", how: "with a voucher", how_message: null };
+const cake: RewardLine = { id: "cake", place: 1, name: "Slice of cake", how: "with a voucher", how_message: null };
 
 function customer(over: Partial<CustomerSummary> = {}): CustomerSummary {
   return {
@@ -49,6 +50,7 @@ function customer(over: Partial<CustomerSummary> = {}): CustomerSummary {
     rewards_out_of_reach: [
       {
         id: "vip-breakfast",
+        place: 2,
         name: "VIP breakfast",
         why: { id: "why-needs-tier", args: { tier: { text: "Platinum" }, held: { text: "Gold" } } },
       },
@@ -77,10 +79,9 @@ const offers: OfferNow[] = [
   { id: "early-bird", what: { id: "offer-now-multiplier", args: { times: { text: "×2" }, offer: { text: "before 9:00" } } } },
 ];
 
-/** The rewards in their slots as the controller lays them out (`order`: what it has learnt so far). */
-function slotsOf(c: CustomerSummary, order = new RewardOrder()) {
-  order.learn(c);
-  return order.slots(c);
+/** The rewards in their slots as the controller lays them out. */
+function slotsOf(c: CustomerSummary) {
+  return rewardSlots(c);
 }
 
 function panel(c: CustomerSummary = customer(), o: OfferNow[] = []) {
@@ -90,14 +91,15 @@ function panel(c: CustomerSummary = customer(), o: OfferNow[] = []) {
   return { ...result, onredeem, onspend };
 }
 
-/** A points reward out of reach, as the engine says why: what it needs, what the customer has. */
-function short(id: string, name: string, needed: number, available: number): RewardOutOfReach {
+/** A points reward out of reach, as the engine says why: what it needs, what the customer has, what is missing. */
+function short(id: string, name: string, needed: number, available: number, place = 0): RewardOutOfReach {
   return {
     id,
+    place,
     name,
     why: {
-      id: "refused-not-enough",
-      args: { account: { message: { id: "account-points" } }, needed: { number: needed }, available: { number: available } },
+      id: "refused-not-enough-points",
+      args: { needed: { number: needed }, available: { number: available }, missing: { number: needed - available } },
     },
   };
 }
@@ -186,8 +188,8 @@ describe("CustomerPanel", () => {
   });
 
   it("gives function keys to the first four rewards only", () => {
-    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, name: `Reward ${i}`, how: "", how_message: null }));
-    panel(customer({ rewards_available: many }));
+    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, place: i, name: `Reward ${i}`, how: "", how_message: null }));
+    panel(customer({ rewards_available: many, rewards_out_of_reach: [] }));
     const keys = screen.getAllByTestId("reward").map((r) => r.querySelector(".key")?.textContent ?? null);
     expect(keys).toEqual(["F5", "F6", "F7", "F8", null]);
   });
@@ -212,7 +214,7 @@ describe("CustomerPanel", () => {
     expect(words(out.querySelector(".name"))).toBe("VIP breakfast");
     expect(words(out.querySelector(".key"))).toBe("F7");
     expect(words(out.querySelector(".why"))).toBe("it needs the Platinum tier; the customer is Gold");
-    // In the same list as the others, after them (the order the controller learnt).
+    // In the same list as the others, in its place in the program (after them here).
     const slots = within(screen.getByTestId("rewards")).getAllByRole("button");
     expect(slots.map((b) => b.dataset["reward"] ?? b.dataset["testid"])).toEqual(["free-coffee", "cake", "vip-breakfast", "spend-cashback"]);
   });
@@ -225,7 +227,7 @@ describe("CustomerPanel", () => {
     expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("40 to go");
     expect(words(pastry)).toContain("20 of 60");
     // The engine's long sentence gives way to the bar and its numbers.
-    expect(words(pastry)).not.toContain("not enough");
+    expect(words(pastry)).not.toContain("needed");
     await act(() => locale.set("pl"));
     expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("Brakuje 40");
     expect(words(pastry)).toContain("20 z 60");
@@ -234,22 +236,21 @@ describe("CustomerPanel", () => {
   });
 
   it("keeps each reward's slot and key as it comes within reach and goes out of it", async () => {
-    const order = new RewardOrder();
-    const drink: RewardLine = { id: "drink", name: "Any drink", how: "", how_message: null };
-    const pastry: RewardLine = { id: "pastry", name: "Pastry", how: "", how_message: null };
-    const before = customer({ balances: [], rewards_available: [], rewards_out_of_reach: [short("drink", "Any drink", 100, 20), short("pastry", "Pastry", 60, 20)] });
+    const drink: RewardLine = { id: "drink", place: 0, name: "Any drink", how: "", how_message: null };
+    const pastry: RewardLine = { id: "pastry", place: 1, name: "Pastry", how: "", how_message: null };
+    const before = customer({ balances: [], rewards_available: [], rewards_out_of_reach: [short("drink", "Any drink", 100, 20, 0), short("pastry", "Pastry", 60, 20, 1)] });
     const onredeem = vi.fn<(reward: RewardLine) => void>();
-    const { rerender } = render(CustomerPanel, { customer: before, rewards: slotsOf(before, order), offers: [], onredeem, onspend: vi.fn() });
+    const { rerender } = render(CustomerPanel, { customer: before, rewards: slotsOf(before), offers: [], onredeem, onspend: vi.fn() });
     const keyed = () =>
       within(screen.getByTestId("rewards"))
         .getAllByRole("button")
         .map((b) => `${b.dataset["reward"]}:${words(b.querySelector(".key"))}:${b.hasAttribute("disabled") ? "off" : "on"}`);
     expect(keyed()).toEqual(["drink:F5:off", "pastry:F6:off"]);
-    const after = customer({ balances: [], rewards_available: [pastry], rewards_out_of_reach: [short("drink", "Any drink", 100, 75)] });
-    await rerender({ customer: after, rewards: slotsOf(after, order) });
+    const after = customer({ balances: [], rewards_available: [pastry], rewards_out_of_reach: [short("drink", "Any drink", 100, 75, 0)] });
+    await rerender({ customer: after, rewards: slotsOf(after) });
     expect(keyed()).toEqual(["drink:F5:off", "pastry:F6:on"]);
     const both = customer({ balances: [], rewards_available: [drink, pastry], rewards_out_of_reach: [] });
-    await rerender({ customer: both, rewards: slotsOf(both, order) });
+    await rerender({ customer: both, rewards: slotsOf(both) });
     expect(keyed()).toEqual(["drink:F5:on", "pastry:F6:on"]);
   });
 

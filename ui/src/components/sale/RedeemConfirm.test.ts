@@ -8,6 +8,7 @@ import RedeemConfirm from "./RedeemConfirm.svelte";
 
 const pastry: RewardLine = {
   id: "pastry",
+  place: 0,
   name: "Pastry",
   how: "-60 points for Pastry",
   how_message: { id: "redeem-points", args: { points: { number: 60 }, reward: { text: "Pastry" } } },
@@ -73,6 +74,7 @@ describe("RedeemConfirm", () => {
   it("in cashback, in money", () => {
     const muffin: RewardLine = {
       id: "muffin",
+      place: 1,
       name: "Muffin",
       how: "",
       how_message: { id: "redeem-cashback", args: { amount: { money: { minor: 250, currency: "USD" } }, reward: { text: "Muffin" } } },

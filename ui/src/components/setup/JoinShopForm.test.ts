@@ -3,7 +3,7 @@
 // pairing.
 import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen } from "@testing-library/svelte";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ScanForScreen } from "../../lib/api";
 import type { CameraOverview, ErrorReport } from "../../lib/bindings";
@@ -11,7 +11,8 @@ import { till } from "../../lib/till.svelte";
 import { syncStatus } from "../../test/sync";
 import JoinShopForm from "./JoinShopForm.svelte";
 
-const PAIRING = "counterpart-pair:https://sync.example.com#K7QF-2M9D";
+/** A pairing QR's parts, as the engine's scan notice gives them. */
+const PAIRING = { code: "K7QF-2M9D", server: "https://sync.example.com" };
 
 const garbled: ErrorReport = {
   code: "card.garbled",
@@ -65,12 +66,25 @@ describe("without a camera", () => {
 });
 
 describe("a pairing QR held up to the camera", () => {
-  it("fills the pairing code", async () => {
+  it("fills the pairing code and the server's address, each in its field", async () => {
     render(JoinShopForm, { onback: () => {} });
     expect(codeField().value).toBe("");
-    const scan: ScanForScreen = { notice: { kind: "pairing", code: PAIRING }, captured_at_ms: 0 };
+    const scan: ScanForScreen = { notice: { kind: "pairing", ...PAIRING }, captured_at_ms: 0 };
     await emit("scan", scan);
-    await vi.waitFor(() => expect(codeField().value).toBe(PAIRING));
+    await vi.waitFor(() => expect(codeField().value).toBe(PAIRING.code));
+    const server = document.querySelector<HTMLInputElement>("input[name=server]");
+    expect(server?.value).toBe(PAIRING.server);
+  });
+
+  it("keeps a typed server when the QR carries none", async () => {
+    render(JoinShopForm, { onback: () => {} });
+    const server = document.querySelector<HTMLInputElement>("input[name=server]");
+    if (!server) throw new Error("no server field");
+    await fireEvent.input(server, { target: { value: "https://typed.example" } });
+    const scan: ScanForScreen = { notice: { kind: "pairing", code: PAIRING.code, server: null }, captured_at_ms: 0 };
+    await emit("scan", scan);
+    await vi.waitFor(() => expect(codeField().value).toBe(PAIRING.code));
+    expect(server.value).toBe("https://typed.example");
   });
 
   it("is not a code the scanner refused", async () => {
