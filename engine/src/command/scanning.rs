@@ -346,10 +346,14 @@ impl Commands {
                     }
                 }
             };
-            if !(k.at_ms.is_finite() && k.at_ms >= 0.0) {
-                return Err(invalid("at_ms", "key times are milliseconds from 0"));
-            }
-            let at = wedge.origin + std::time::Duration::from_secs_f64(k.at_ms / 1e3);
+            // Checked: a time past what a clock can hold (the screen's
+            // clock is a page's, milliseconds since it loaded) is refused,
+            // never added into an overflow.
+            let at = (k.at_ms >= 0.0)
+                .then(|| std::time::Duration::try_from_secs_f64(k.at_ms / 1e3).ok())
+                .flatten()
+                .and_then(|since| wedge.origin.checked_add(since))
+                .ok_or_else(|| invalid("at_ms", "key times are milliseconds from 0"))?;
             if let Some(code) = wedge.reader.key(key, at) {
                 read = Some(code);
             }

@@ -416,16 +416,21 @@ fn a_wedge_burst_is_a_scan_and_typing_is_not() {
         .wedge_keys(&mut wedge, &forged)
         .expect_err("not a card");
     assert!(err.code().starts_with("card."), "{}", err.code());
-    let bad = [WedgeKey {
-        key: "1".into(),
-        at_ms: f64::NAN,
-    }];
-    assert_eq!(
-        till.wedge_keys(&mut wedge, &bad)
-            .expect_err("bad time")
-            .error_code(),
-        ErrorCode::InvalidInput
-    );
+    // A time the screen could never send (a page's clock does not run for
+    // 10^15 years) is bad input, not a panic of the app.
+    for at_ms in [f64::NAN, f64::INFINITY, -1.0, 1.8e22, 1e300, f64::MAX] {
+        let bad = [WedgeKey {
+            key: "1".into(),
+            at_ms,
+        }];
+        assert_eq!(
+            till.wedge_keys(&mut wedge, &bad)
+                .expect_err("bad time")
+                .error_code(),
+            ErrorCode::InvalidInput,
+            "{at_ms}"
+        );
+    }
 }
 
 #[test]
