@@ -140,8 +140,9 @@ pub(crate) fn insert_event(
             ],
             |r| r.get(0),
         )?;
-    // Void deltas are not indexed: a void removes its target's deltas instead, so
-    // two tills voiding the same visit undo it once.
+    // Void deltas are not indexed: readers leave a voided target's deltas out
+    // instead (`LIVE_DELTA`, the `voided` table), so two tills voiding the same
+    // visit undo it once.
     if let (Some(customer), false) = (customer, matches!(event.body, EventBody::Voided { .. })) {
         let date = business_date_of(event, location).to_string();
         let mut stmt = conn.prepare_cached(
