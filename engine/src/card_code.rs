@@ -20,7 +20,7 @@
 pub const PAIRING_QR_PREFIX: &str = "counterpart-pair:";
 
 use data_encoding::BASE32_NOPAD;
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
@@ -51,13 +51,16 @@ pub fn verify_pairing_proof(key: &VerifyingKey, message: &[u8], proof_hex: &str)
     let Ok(bytes) = <[u8; 64]>::try_from(bytes.as_slice()) else {
         return false;
     };
-    key.verify(message, &Signature::from_bytes(&bytes)).is_ok()
+    // Strict: no small-order key or R, no non-canonical s (see `CardCode::verify`).
+    key.verify_strict(message, &Signature::from_bytes(&bytes))
+        .is_ok()
 }
 
 /// The key a `till_key_added` event announces, when it is one every till may
 /// trust: a 32-byte Ed25519 public key, in hex, whose key id is the one
 /// announced beside it. Anything else (garbled, a wrong length, not a point on
-/// the curve, another key's id) is `None`, and no till learns it.
+/// the curve, a weak point of small order, another key's id) is `None`, and
+/// no till learns it.
 pub fn announced_key(key_id: &str, public_key_hex: &str) -> Option<VerifyingKey> {
     let bytes: [u8; 32] = data_encoding::HEXLOWER_PERMISSIVE
         .decode(public_key_hex.as_bytes())
@@ -65,7 +68,9 @@ pub fn announced_key(key_id: &str, public_key_hex: &str) -> Option<VerifyingKey>
         .try_into()
         .ok()?;
     let key = VerifyingKey::from_bytes(&bytes).ok()?;
-    (KeyId::of(&key).to_string() == key_id).then_some(key)
+    // A small-order point (the identity among them) satisfies the signature
+    // equation for forged signatures: never a till's key.
+    (!key.is_weak() && KeyId::of(&key).to_string() == key_id).then_some(key)
 }
 const CODE_BYTES: usize = SIGNED_LEN + 64;
 
@@ -231,7 +236,10 @@ impl CardCode {
             .find(|k| KeyId::of(k) == self.key)
             .ok_or(CodeError::UnknownTill)?;
         let signature = Signature::from_bytes(&self.signature);
-        key.verify(&signed_bytes(self.shop, self.card, self.key), &signature)
+        // Strict verification: a weak key (a small-order point a till could
+        // announce) or a small-order R would let a forged signature through
+        // the plain equation.
+        key.verify_strict(&signed_bytes(self.shop, self.card, self.key), &signature)
             .map_err(|_| CodeError::Forged)?;
         Ok(self.card)
     }
@@ -335,6 +343,46 @@ mod tests {
         assert_eq!(parsed.verify(SHOP, [&k.verifying_key()]), Ok(card(42)));
         // Lower case (a scanner in the wrong mode) reads the same.
         assert_eq!(CardCode::parse(&text.to_lowercase()), Ok(code));
+    }
+
+    /// The identity point, a small-order "public key": with it, the
+    /// signature (R = identity, s = 0) satisfies Ed25519's equation for any
+    /// message, so one till announcing it would make every forged card verify.
+    const IDENTITY: [u8; 32] = {
+        let mut b = [0u8; 32];
+        b[0] = 1;
+        b
+    };
+
+    #[test]
+    fn a_weak_key_is_never_learnt_and_never_verifies_a_card() {
+        let weak = VerifyingKey::from_bytes(&IDENTITY).expect("a point on the curve");
+        let hex = data_encoding::HEXLOWER.encode(&IDENTITY);
+        assert_eq!(
+            announced_key(&KeyId::of(&weak).to_string(), &hex),
+            None,
+            "a small-order key announced is not learnt"
+        );
+        // A card "signed" for it with R = identity, s = 0, whatever its id.
+        let mut signature = [0u8; 64];
+        signature[..32].copy_from_slice(&IDENTITY);
+        let forged = CardCode {
+            shop: SHOP,
+            card: card(666),
+            key: KeyId::of(&weak),
+            signature,
+        };
+        let forged = CardCode::parse(&forged.encode()).expect("parse");
+        assert_eq!(
+            forged.verify(SHOP, [&weak]),
+            Err(CodeError::Forged),
+            "even a till that stored the weak key refuses the card"
+        );
+        assert!(!verify_pairing_proof(
+            &weak,
+            b"any message",
+            &data_encoding::HEXLOWER.encode(&signature)
+        ));
     }
 
     #[test]
