@@ -11,12 +11,19 @@ export default defineConfig({
   test: {
     projects: [
       // The screens' logic: plain functions, no DOM.
-      { extends: true, test: { name: "lib", include: ["src/lib/**/*.test.ts"], environment: "node" } },
-      // The screens' controllers: no DOM either, but Svelte's client runtime,
-      // so their `$state` and `$derived` react as on the till (src/test/client-node.ts).
       {
         extends: true,
-        test: { name: "controllers", include: ["src/controllers/**/*.test.ts"], environment: "./src/test/client-node.ts" },
+        test: { name: "lib", include: ["src/lib/**/*.test.ts"], exclude: ["src/lib/**/*.svelte.test.ts"], environment: "node" },
+      },
+      // The screens' controllers, and the lib's reactive classes (`*.svelte.test.ts`): no DOM either,
+      // but Svelte's client runtime, so their `$state` and `$derived` react as on the till (src/test/client-node.ts).
+      {
+        extends: true,
+        test: {
+          name: "controllers",
+          include: ["src/controllers/**/*.test.ts", "src/lib/**/*.svelte.test.ts"],
+          environment: "./src/test/client-node.ts",
+        },
       },
       // The components and screens, mounted in jsdom with Svelte's browser build
       // (svelteTesting adds the `browser` condition and unmounts after each test).

@@ -20,6 +20,7 @@ import { contextKey } from "../lib/context";
 import type { Modals } from "../lib/modal.svelte";
 import { exponentOf } from "../lib/money";
 import { REWARD_KEYS, rewardSlots, type RewardSlot } from "../lib/rewards";
+import type { Timers } from "../lib/timers";
 import { WedgeKeys } from "../lib/wedge";
 
 /** The customer clears this long after a sale, once the outcome has been seen. */
@@ -43,18 +44,13 @@ export type BaristaApi = Pick<
   "customer" | "saleSheet" | "recordVisit" | "redeem" | "spendCashback" | "undoLast" | "wedge"
 >;
 
-/** Timers, so a test can run them when it likes. Each answers its cancel. */
-export interface Timers {
-  after(ms: number, run: () => void): () => void;
-  every(ms: number, run: () => void): () => void;
-}
-
 export interface BaristaDeps {
   api: BaristaApi;
   /** A fresh idempotency key (lib/api.ts `newKey`). */
   newKey: () => string;
   /** Milliseconds since 1970, on the same scale as a scan's `captured_at_ms`. */
   now: () => number;
+  /** Timers, so a test can run them when it likes (lib/timers.ts). */
   timers: Timers;
   /** The shop's currency (how many decimals the amount takes). */
   currency: () => string;

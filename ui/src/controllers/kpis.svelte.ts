@@ -2,16 +2,16 @@
 // the same length before it: which period is shown (a preset — the last 7,
 // 30, 90 or 365 days — or any from–to), and the engine's answer for it.
 // components/reports/Kpis*.svelte lay it out and get it from context
-// (`kpisContext`). The same shape as the daily close (reports.svelte.ts): one
-// `#run` for every read, the latest asked wins, progress after a while, the
-// refusal kept. The engine's command and the timers are handed in, so it is
-// tested with vitest without a DOM and without Tauri.
-import { asErrorReport, type api } from "../lib/api";
+// (`kpisContext`). The same shape as the daily close (reports.svelte.ts): every
+// read through one `LatestRun` (the latest asked wins, progress after a while,
+// the refusal kept). The engine's command and the timers are handed in, so it
+// is tested with vitest without a DOM and without Tauri.
+import type { api } from "../lib/api";
 import type { ErrorReport, Kpis, KpisOver } from "../lib/bindings";
 import { contextKey } from "../lib/context";
+import { LatestRun } from "../lib/latestRun.svelte";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
 import type { Timers } from "../lib/timers";
-import { SLOW_AFTER_MS } from "./reports.svelte";
 
 /** The engine's command the KPIs use (lib/api.ts's `api`, or a test's fake). */
 export type KpisApi = Pick<typeof api, "kpis">;
@@ -34,12 +34,6 @@ export class KpisController {
   /** The custom period's first and last day, `YYYY-MM-DD` (bound to the date fields; the shown period's once answered). */
   from = $state("");
   to = $state("");
-  /** A period is being counted. */
-  loading = $state(false);
-  /** …and has been for a while: the screen says so. */
-  slow = $state(false);
-  /** Why the last period asked for was refused. */
-  refusal = $state<ErrorReport | null>(null);
 
   /** The shown period's length in days. */
   readonly days = $derived(this.view ? periodDays(this.view.period) : 0);
@@ -47,11 +41,24 @@ export class KpisController {
   readonly faulty = $derived(this.refusal?.code === "invalid_input" ? this.refusal.field : null);
 
   readonly #deps: KpisDeps;
-  #asked = 0;
-  #cancelSlow: (() => void) | undefined;
+  readonly #latest: LatestRun<Kpis>;
 
   constructor(deps: KpisDeps) {
     this.#deps = deps;
+    this.#latest = new LatestRun(deps.timers);
+  }
+
+  /** A period is being counted. */
+  get loading(): boolean {
+    return this.#latest.loading;
+  }
+  /** …and has been for a while: the screen says so. */
+  get slow(): boolean {
+    return this.#latest.slow;
+  }
+  /** Why the last period asked for was refused. */
+  get refusal(): ErrorReport | null {
+    return this.#latest.refusal;
   }
 
   /** Opens on the engine's default period (the 30 business days up to today), once. */
@@ -87,41 +94,25 @@ export class KpisController {
 
   /**
    * Asks the engine for the KPIs of `request` (no days: its default period).
-   * Periods asked in a row: only the answer for the last one asked is shown,
-   * whatever order the answers come in. Meanwhile the shown KPIs stay; after
-   * SLOW_AFTER_MS `slow` says they are being counted. A refusal is kept in
-   * `refusal`, with the days typed (to be put right) and the shown period's choice.
+   * Periods asked in a row: only the answer for the last one asked is shown.
+   * Meanwhile the shown KPIs stay, and `slow` comes on after a while. After a
+   * refusal the days typed stay (to be put right), the choice the shown period's.
    */
-  async #run(request: KpisOver, choice: Choice): Promise<void> {
-    const asked = ++this.#asked;
-    const latest = (): boolean => asked === this.#asked;
+  #run(request: KpisOver, choice: Choice): Promise<void> {
     this.choice = choice;
-    this.loading = true;
-    this.refusal = null;
-    this.#cancelSlow?.();
-    this.#cancelSlow = this.#deps.timers.after(SLOW_AFTER_MS, () => {
-      if (latest()) this.slow = true;
+    return this.#latest.run(() => this.#deps.api.kpis(request), {
+      answered: (view) => {
+        // Asked for no last day, the engine answers up to the current business day.
+        if (request.to === undefined) this.today = view.period.to;
+        this.view = view;
+        this.from = view.period.from;
+        this.to = view.period.to;
+        this.choice = this.#choiceOf(view);
+      },
+      refused: () => {
+        this.choice = this.view ? this.#choiceOf(this.view) : choice;
+      },
     });
-    try {
-      const view = await this.#deps.api.kpis(request);
-      if (!latest()) return;
-      // Asked for no last day, the engine answers up to the current business day.
-      if (request.to === undefined) this.today = view.period.to;
-      this.view = view;
-      this.from = view.period.from;
-      this.to = view.period.to;
-      this.choice = this.#choiceOf(view);
-    } catch (e) {
-      if (!latest()) return;
-      this.refusal = asErrorReport(e);
-      this.choice = this.view ? this.#choiceOf(this.view) : choice;
-    } finally {
-      if (latest()) {
-        this.#cancelSlow?.();
-        this.loading = false;
-        this.slow = false;
-      }
-    }
   }
 }
 

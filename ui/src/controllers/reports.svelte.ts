@@ -5,18 +5,20 @@
 // commands and the timers are handed in, so it is tested with vitest without
 // a DOM and without Tauri.
 //
-// The next reports (KPIs, segments, liability, offers) copy its shape: one
-// `#run` for every read (the latest asked wins, progress after a while, the
-// refusal kept), and `TableExporter` for their tables' Export buttons.
+// The next reports (KPIs, segments, liability, offers) copy its shape: every
+// read through one `LatestRun` (lib/latestRun.svelte.ts: the latest asked
+// wins, progress after a while, the refusal kept), and `TableExporter` for
+// their tables' Export buttons.
 import { asErrorReport, type api } from "../lib/api";
 import type { CloseView, ErrorReport, Language } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { addDays } from "../lib/dates";
+import { LatestRun } from "../lib/latestRun.svelte";
 import type { Exported, TableExporter } from "../lib/reportTable";
 import type { Timers } from "../lib/timers";
 
-/** A report still counting after this long shows that it is. */
-export const SLOW_AFTER_MS = 500;
+/** When a close still counting says so (lib/latestRun.svelte.ts), for the reports' tests. */
+export { SLOW_AFTER_MS } from "../lib/latestRun.svelte";
 
 /** The engine's commands the reports use (lib/api.ts's `api`, or a test's fakes). */
 export type ReportsApi = Pick<typeof api, "dailyClose" | "exportCloseCsv">;
@@ -33,12 +35,6 @@ export class ReportsController implements TableExporter {
   view = $state<CloseView | null>(null);
   /** The business day last asked for, `YYYY-MM-DD`; null: the engine's current business day. */
   day = $state<string | null>(null);
-  /** A close is being counted. */
-  loading = $state(false);
-  /** …and has been for a while: the screen says so. */
-  slow = $state(false);
-  /** Why the last close asked for was refused. */
-  refusal = $state<ErrorReport | null>(null);
   /** The table being saved as CSV. */
   exporting = $state<string | null>(null);
   /** Where the last saved table went, or why it was not saved. */
@@ -53,11 +49,24 @@ export class ReportsController implements TableExporter {
   readonly canNext = $derived(this.view !== null && this.#from !== null && this.#from < this.view.today);
 
   readonly #deps: ReportsDeps;
-  #asked = 0;
-  #cancelSlow: (() => void) | undefined;
+  readonly #latest: LatestRun<CloseView>;
 
   constructor(deps: ReportsDeps) {
     this.#deps = deps;
+    this.#latest = new LatestRun(deps.timers);
+  }
+
+  /** A close is being counted. */
+  get loading(): boolean {
+    return this.#latest.loading;
+  }
+  /** …and has been for a while: the screen says so. */
+  get slow(): boolean {
+    return this.#latest.slow;
+  }
+  /** Why the last close asked for was refused. */
+  get refusal(): ErrorReport | null {
+    return this.#latest.refusal;
   }
 
   /** Opens on the current business day. */
@@ -104,36 +113,20 @@ export class ReportsController implements TableExporter {
   /**
    * Asks the engine for the close of `day` (null: the current business day).
    * Days asked in a row (previous, previous): only the answer for the last
-   * one asked is shown, whatever order the answers come in. Meanwhile the
-   * shown close stays; after SLOW_AFTER_MS `slow` says it is being counted.
-   * A refusal is kept in `refusal`, and the day goes back to the one shown.
+   * one asked is shown. Meanwhile the shown close stays, and `slow` comes on
+   * after a while. After a refusal the day goes back to the one shown.
    */
-  async #run(day: string | null): Promise<void> {
-    const asked = ++this.#asked;
-    const latest = (): boolean => asked === this.#asked;
+  #run(day: string | null): Promise<void> {
     this.day = day;
-    this.loading = true;
-    this.refusal = null;
-    this.#cancelSlow?.();
-    this.#cancelSlow = this.#deps.timers.after(SLOW_AFTER_MS, () => {
-      if (latest()) this.slow = true;
+    return this.#latest.run(() => this.#deps.api.dailyClose(day === null ? {} : { day }), {
+      answered: (view) => {
+        this.view = view;
+        this.exported = null;
+      },
+      refused: () => {
+        this.day = this.view?.close.business_day ?? null;
+      },
     });
-    try {
-      const view = await this.#deps.api.dailyClose(day === null ? {} : { day });
-      if (!latest()) return;
-      this.view = view;
-      this.exported = null;
-    } catch (e) {
-      if (!latest()) return;
-      this.refusal = asErrorReport(e);
-      this.day = this.view?.close.business_day ?? null;
-    } finally {
-      if (latest()) {
-        this.#cancelSlow?.();
-        this.loading = false;
-        this.slow = false;
-      }
-    }
   }
 }
 

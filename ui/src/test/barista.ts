@@ -3,10 +3,11 @@
 // answers), a clock and timers the test moves by hand, sounds and
 // measurements counted.
 import { vi } from "vitest";
-import type { BaristaApi, BaristaDeps, Timers } from "../controllers/barista.svelte";
+import type { BaristaApi, BaristaDeps } from "../controllers/barista.svelte";
 import { BaristaController } from "../controllers/barista.svelte";
 import type { ErrorReport } from "../lib/bindings";
 import { ModalRegistry } from "../lib/modal.svelte";
+import type { Timers } from "../lib/timers";
 
 /** A refusal as the engine sends it. */
 export function refusal(code: ErrorReport["code"] = "refused.no_program"): ErrorReport {
