@@ -18,6 +18,7 @@ use std::time::Duration;
 
 use crate::db::Db;
 use crate::error::ApiError;
+use crate::pairing_gate::PairingGate;
 use crate::{admin, ingest};
 
 /// What every handler shares.
@@ -27,41 +28,40 @@ pub struct AppState {
     pub db: Db,
     /// The server's clock (injected, so tests can skew it).
     pub clock: Arc<dyn Clock>,
-    /// Pairing attempts by client address.
-    pub pairing: Arc<PairingLimiter>,
+    /// What pairing attempts pass before their body is read.
+    pub pairing: Arc<PairingGate>,
 }
 
-/// Pairing attempts per client address: a burst, then one every `PAIR_EVERY`.
-/// A shop pairs a handful of tills; someone trying codes (58 bits each,
-/// single-use, expiring) or hammering the endpoint is slowed to a crawl.
-pub type PairingLimiter = governor::DefaultKeyedRateLimiter<std::net::IpAddr>;
-
-/// After the burst, one attempt per this long.
-const PAIR_EVERY: Duration = Duration::from_secs(2);
-
-/// A pairing limiter allowing `burst` attempts at once from one address.
-pub fn pairing_limiter(burst: u32) -> Arc<PairingLimiter> {
-    let quota = governor::Quota::with_period(PAIR_EVERY)
-        .unwrap_or_else(|| governor::Quota::per_minute(std::num::NonZeroU32::MIN))
-        .allow_burst(std::num::NonZeroU32::new(burst).unwrap_or(std::num::NonZeroU32::MIN));
-    Arc::new(governor::RateLimiter::keyed(quota))
-}
-
-/// Requests served at once.
+/// Pushes and pulls served at once.
 const MAX_IN_FLIGHT: usize = 64;
+
+/// How long a push's body (at most 4 MiB) may take to arrive once its headers
+/// have: about 1 Mbit/s, a poor shop Wi-Fi. A client slower than that holds a
+/// slot another till could use; it is answered and retries.
+const PUSH_BODY_DEADLINE: Duration = Duration::from_secs(30);
+
+/// How long a pairing request's body (a few hundred bytes) may take.
+const PAIR_BODY_DEADLINE: Duration = Duration::from_secs(5);
+
+/// A pairing request's body is a code, a device id and a name.
+const MAX_PAIR_BYTES: usize = 16 * 1024;
 
 /// The router with its limits.
 pub fn router(state: AppState) -> Router {
+    // Each push or pull may hold a 4 MiB body or an 8 MiB page: bounding how
+    // many run at once bounds the server's memory (the rest wait their turn).
+    // Pairing has its own gate (see `pairing_gate`), so no number of pairing
+    // attempts takes one of these slots.
+    let sync = Router::new()
+        .route("/v1/events", post(push).get(pull))
+        .route_layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            MAX_IN_FLIGHT,
+        ));
     Router::new()
         .route("/health", get(health))
         .route("/v1/pair", post(pair))
-        .route("/v1/events", post(push).get(pull))
+        .merge(sync)
         .fallback(not_found)
-        // Each request may hold a 4 MiB body or an 8 MiB page: bounding how many
-        // run at once bounds the server's memory (the rest wait their turn).
-        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
-            MAX_IN_FLIGHT,
-        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
@@ -74,15 +74,27 @@ async fn not_found() -> ApiError {
     ApiError::Malformed("no such endpoint: see docs/sync-protocol.md".into())
 }
 
-/// Reads a request's body, up to the request limit, answering with the
-/// protocol's errors; a push reads it only after authenticating.
-async fn read_body<T: for<'de> Deserialize<'de>>(body: axum::body::Body) -> Result<T, ApiError> {
+/// Reads a request's body, up to `limit` bytes and within `deadline`,
+/// answering with the protocol's errors; a push reads it only after
+/// authenticating.
+async fn read_body<T: for<'de> Deserialize<'de>>(
+    body: axum::body::Body,
+    limit: usize,
+    deadline: Duration,
+) -> Result<T, ApiError> {
     let too_large = || {
         ApiError::TooLarge(format!(
-            "the request is larger than {MAX_REQUEST_BYTES} bytes: send fewer events at once"
+            "the request is larger than {limit} bytes: send fewer events at once"
         ))
     };
-    let bytes = match axum::body::to_bytes(body, MAX_REQUEST_BYTES).await {
+    let read = tokio::time::timeout(deadline, axum::body::to_bytes(body, limit)).await;
+    let Ok(read) = read else {
+        return Err(ApiError::TooSlow(format!(
+            "the request's body did not arrive within {} s: try again",
+            deadline.as_secs()
+        )));
+    };
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => {
             let over = std::error::Error::source(&e)
@@ -129,22 +141,11 @@ async fn pair(
     peer: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
     body: axum::body::Body,
 ) -> Result<impl IntoResponse, ApiError> {
-    // Counted before the body is read; an unknown address (a server run
-    // without connection info) shares one bucket.
+    // Through the gate before the body is read; an unknown address (a server
+    // run without connection info) shares one bucket.
     let ip = peer.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.0 .0.ip());
-    if let Err(not_until) = state.pairing.check_key(&ip) {
-        let wait = not_until.wait_time_from(governor::clock::Clock::now(
-            &governor::clock::DefaultClock::default(),
-        ));
-        return Err(ApiError::RateLimited {
-            message: format!(
-                "too many pairing attempts from this address: try again in {} s",
-                wait.as_secs().max(1)
-            ),
-            retry_after: wait.as_secs().max(1),
-        });
-    }
-    let request: PairRequest = read_body(body).await?;
+    let _pass = state.pairing.enter(ip)?;
+    let request: PairRequest = read_body(body, MAX_PAIR_BYTES, PAIR_BODY_DEADLINE).await?;
     Ok(Json(
         admin::pair(&state.db, &request, state.clock.now()).await?,
     ))
@@ -163,7 +164,7 @@ async fn push(
 ) -> Result<impl IntoResponse, ApiError> {
     // The token first: nobody without one makes the server read 4 MiB.
     let device = admin::authenticate(&state.db, auth_header(&headers)).await?;
-    let request: PushBody = read_body(body).await?;
+    let request: PushBody = read_body(body, MAX_REQUEST_BYTES, PUSH_BODY_DEADLINE).await?;
     check_protocol(request.protocol)?;
     if request.events.len() > MAX_PUSH_EVENTS {
         return Err(ApiError::TooLarge(format!(

@@ -41,6 +41,15 @@ impl Db {
         sqlx::any::install_default_drivers();
         let (backend, url) = if let Some(path) = url.strip_prefix("sqlite:") {
             let path = path.trim_start_matches("//");
+            // Token hashes and every event (staff PIN hashes among them) live
+            // here: the file is the owner's only, as the tills' are.
+            let file = path.split('?').next().unwrap_or(path);
+            if !file.is_empty() && file != ":memory:" && !path.contains("mode=") {
+                if let Err(e) = counterpart_engine::store::keep_private(std::path::Path::new(file))
+                {
+                    tracing::warn!(path = file, error = %e, "the database could not be made owner-only");
+                }
+            }
             let sep = if path.contains('?') { '&' } else { '?' };
             let url = if path.contains("mode=") {
                 format!("sqlite://{path}")

@@ -56,6 +56,10 @@ pub enum ApiError {
         /// Seconds until the next attempt is taken.
         retry_after: u64,
     },
+    /// A body that did not arrive in time: the server stopped waiting for it
+    /// (the till retries, as for an unavailable server).
+    #[error("{0}")]
+    TooSlow(String),
     /// The database failed: worth retrying.
     #[error("the server's database is unavailable, try again")]
     Unavailable(String),
@@ -78,7 +82,8 @@ impl ApiError {
             ApiError::PairingCode(_) => "pairing_code",
             ApiError::ShopMismatch(_) => "shop_mismatch",
             ApiError::RateLimited { .. } => "rate_limited",
-            ApiError::Unavailable(_) => "unavailable",
+            // Old and new tills alike read it as "try again later".
+            ApiError::Unavailable(_) | ApiError::TooSlow(_) => "unavailable",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -95,6 +100,7 @@ impl ApiError {
             ApiError::UnsupportedProtocol { .. } => StatusCode::UPGRADE_REQUIRED,
             ApiError::PairingCode(_) => StatusCode::FORBIDDEN,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooSlow(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -104,9 +110,15 @@ impl ApiError {
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
-            sqlx::Error::Database(d) if d.is_unique_violation() => ApiError::Forked(format!(
-                "an event id or device sequence is taken by another event: a forked device ({d})"
-            )),
+            // The constraint's text names the server's tables: it goes to the
+            // log, not to the client.
+            sqlx::Error::Database(d) if d.is_unique_violation() => {
+                tracing::info!(constraint = %d, "unique violation answered as forked");
+                ApiError::Forked(
+                    "an event id or device sequence is taken by another event: a forked device"
+                        .into(),
+                )
+            }
             sqlx::Error::PoolTimedOut
             | sqlx::Error::PoolClosed
             | sqlx::Error::Io(_)

@@ -920,7 +920,7 @@ pub async fn push(
         }
         exec(&mut tx, &sql, v).await?;
     }
-    write_fold(&mut tx, db.backend, merchant, &fold).await?;
+    let erased = write_fold(&mut tx, db.backend, merchant, &fold).await?;
     if !fresh.is_empty() {
         exec(
             &mut tx,
@@ -945,7 +945,7 @@ pub async fn push(
     .await?;
     let fold_written = started.elapsed();
     tx.commit().await?;
-    if !fold.new_erased.is_empty() && db.backend == Backend::Sqlite {
+    if erased && db.backend == Backend::Sqlite {
         // The WAL's frames hold older copies of the erased pages: fold it
         // into the database and empty it (best effort: a reader may hold it).
         if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -1008,12 +1008,13 @@ async fn write_events(
     Ok(())
 }
 
+/// Writes what the fold changed; true when it erased anyone.
 async fn write_fold(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     backend: Backend,
     merchant: &str,
     fold: &Fold,
-) -> Result<(), ApiError> {
+) -> Result<bool, ApiError> {
     let dirty: Vec<&(String, String)> = fold.dirty.iter().collect();
     for chunk in dirty.chunks(INSERT_CHUNK) {
         let sql = format!(
@@ -1061,45 +1062,115 @@ async fn write_fold(
         )
         .await?;
     }
-    for customer in &fold.new_erased {
-        exec(
+    erase_people(tx, backend, merchant, fold).await
+}
+
+/// Erases every record of each person an erasure in this batch names, and of
+/// each group a merge in this batch joined to an erased record (a merge made
+/// offline may arrive after the erasure it predates): the person is erased,
+/// not one record. True when anything was erased.
+async fn erase_people(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
+    merchant: &str,
+    fold: &Fold,
+) -> Result<bool, ApiError> {
+    let mut owners: Vec<String> = fold.new_erased.iter().map(|c| fold.resolve(c)).collect();
+    owners.extend(
+        fold.alias_changes
+            .iter()
+            .map(|(c, into)| into.clone().unwrap_or_else(|| c.clone())),
+    );
+    owners.sort();
+    owners.dedup();
+    let mut erased_any = false;
+    for owner in owners {
+        // The aliases are written already: they say who is in the group now.
+        let mut members = vec![owner.clone()];
+        for row in rows_for(
             tx,
-            "INSERT INTO erased (merchant, customer) VALUES ($1, $2) ON CONFLICT (merchant, customer) DO NOTHING",
-            vec![merchant.into(), customer.as_str().into()],
+            backend,
+            "SELECT customer FROM aliases WHERE merchant = {m} AND merged_into IN",
+            merchant,
+            std::slice::from_ref(&owner),
         )
-        .await?;
-        let stored = sqlx::query(
-            "SELECT server_seq, body FROM events WHERE merchant = $1 AND customer = $2
-             AND kind IN ('enrolled', 'profile_updated')",
-        )
-        .bind(merchant)
-        .bind(customer.as_str())
-        .fetch_all(&mut **tx)
-        .await?;
-        // Refused events keep their raw body, which may hold the same data
-        // (an enrolment refused for its deltas, say): what names the customer
-        // goes too, its place in the device's stream and its reason stay.
-        exec(
-            tx,
-            "UPDATE rejected_events SET body = '' WHERE merchant = $1 AND LOWER(body) LIKE $2",
-            vec![
-                merchant.into(),
-                format!("%{}%", customer.to_lowercase()).into(),
-            ],
-        )
-        .await?;
-        for row in stored {
-            let seq: i64 = row.try_get(0)?;
-            let event = stored_event(&format!("#{seq}"), &row.try_get::<String, _>(1)?)?;
-            let scrubbed = serde_json::to_string(&event.scrubbed())
-                .map_err(|e| ApiError::Internal(e.to_string()))?;
-            exec(
-                tx,
-                "UPDATE events SET body = $1 WHERE merchant = $2 AND server_seq = $3",
-                vec![scrubbed.into(), merchant.into(), Val::Int(seq)],
-            )
-            .await?;
+        .await?
+        {
+            members.push(row.try_get(0)?);
         }
+        let mut already: HashSet<String> = HashSet::new();
+        for row in rows_for(
+            tx,
+            backend,
+            "SELECT customer FROM erased WHERE merchant = {m} AND customer IN",
+            merchant,
+            &members,
+        )
+        .await?
+        {
+            already.insert(row.try_get(0)?);
+        }
+        let named = members.iter().any(|m| fold.new_erased.contains(m));
+        if already.is_empty() && !named {
+            continue;
+        }
+        // Scrubbed before, with their data: the records erased in an earlier
+        // batch. What this batch names (or brings into the group) is erased now.
+        for member in members
+            .iter()
+            .filter(|m| !already.contains(*m) || fold.new_erased.contains(*m))
+        {
+            erase_record(tx, merchant, member).await?;
+            erased_any = true;
+        }
+    }
+    Ok(erased_any)
+}
+
+/// Erases one customer record on the server: noted as erased, the personal
+/// data of its stored events and of refused events naming it scrubbed.
+async fn erase_record(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    merchant: &str,
+    customer: &str,
+) -> Result<(), ApiError> {
+    exec(
+        tx,
+        "INSERT INTO erased (merchant, customer) VALUES ($1, $2) ON CONFLICT (merchant, customer) DO NOTHING",
+        vec![merchant.into(), customer.into()],
+    )
+    .await?;
+    let stored = sqlx::query(
+        "SELECT server_seq, body FROM events WHERE merchant = $1 AND customer = $2
+         AND kind IN ('enrolled', 'profile_updated')",
+    )
+    .bind(merchant)
+    .bind(customer)
+    .fetch_all(&mut **tx)
+    .await?;
+    // Refused events keep their raw body, which may hold the same data
+    // (an enrolment refused for its deltas, say): what names the customer
+    // goes too, its place in the device's stream and its reason stay.
+    exec(
+        tx,
+        "UPDATE rejected_events SET body = '' WHERE merchant = $1 AND LOWER(body) LIKE $2",
+        vec![
+            merchant.into(),
+            format!("%{}%", customer.to_lowercase()).into(),
+        ],
+    )
+    .await?;
+    for row in stored {
+        let seq: i64 = row.try_get(0)?;
+        let event = stored_event(&format!("#{seq}"), &row.try_get::<String, _>(1)?)?;
+        let scrubbed = serde_json::to_string(&event.scrubbed())
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        exec(
+            tx,
+            "UPDATE events SET body = $1 WHERE merchant = $2 AND server_seq = $3",
+            vec![scrubbed.into(), merchant.into(), Val::Int(seq)],
+        )
+        .await?;
     }
     Ok(())
 }

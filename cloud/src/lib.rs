@@ -9,6 +9,7 @@ pub mod api;
 pub mod db;
 pub mod error;
 pub mod ingest;
+pub mod pairing_gate;
 pub mod secrets;
 
 use std::net::SocketAddr;
@@ -34,10 +35,19 @@ pub async fn serve(
     db: Db,
     listen: SocketAddr,
     tls: Option<Tls>,
-    pairing: Arc<api::PairingLimiter>,
+    pairing: Arc<pairing_gate::PairingGate>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     on_bound: impl FnOnce(SocketAddr, bool),
 ) -> anyhow::Result<()> {
+    // What the pairing gate remembers of an address goes once it is quiet.
+    let gate = Arc::clone(&pairing);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            gate.forget_idle();
+        }
+    });
     let state = AppState {
         db,
         clock: Arc::new(counterpart_engine::SystemClock),

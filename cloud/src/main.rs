@@ -259,7 +259,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 _ => None,
             };
             let backend = db.name();
-            let limiter = counterpart_cloud::api::pairing_limiter(pair_burst);
+            let limiter = counterpart_cloud::pairing_gate::PairingGate::new(pair_burst);
             counterpart_cloud::serve(
                 db,
                 listen,

@@ -47,6 +47,17 @@ impl Till {
     ) -> anyhow::Result<Till> {
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("cannot create {}", data_dir.display()))?;
+        // The folder holds the till's database (its token and signing key) and
+        // the camera's settings: nobody else on the machine lists or reads it.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if let Err(e) =
+                std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700))
+            {
+                tracing::warn!(dir = %data_dir.display(), error = %e, "the data folder could not be made owner-only");
+            }
+        }
         let db = options.db.clone().unwrap_or_else(|| {
             data_dir.join(if options.demo {
                 "demo-shop.db"

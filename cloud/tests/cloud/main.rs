@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod faults;
+mod hostile_load;
 mod offline_histories;
 mod properties;
 mod protocol;

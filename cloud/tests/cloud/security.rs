@@ -16,6 +16,7 @@ on_both!(
     an_event_breaking_a_rule_is_parked_and_the_queue_goes_on,
     a_hand_made_void_naming_another_customer_is_refused,
     nothing_of_an_erased_customer_survives_on_the_server,
+    a_persons_merged_records_are_erased_with_them_everywhere,
     no_balance_passes_its_bound_on_the_server,
     a_pairing_code_cannot_take_over_a_live_till,
 );
@@ -254,6 +255,39 @@ fn a_forked_device_is_refused(backend: Backend) {
     // The original till is unaffected.
     t.visit(anna, 1_00);
     t.sync().expect("original syncs on");
+    // Another till sends, as its own next event, one under an id the server
+    // holds already: refused as forked, in words that do not show the server's
+    // tables or constraints (the database's own text went to the client).
+    let other = b.till(afternoon());
+    other.sync().expect("the new till hears of the program");
+    other.enrol("Bo");
+    let me = other.store.device().expect("device");
+    let mut mine: Vec<Event> = other
+        .store
+        .events()
+        .expect("events")
+        .into_iter()
+        .filter(|e| e.device == me)
+        .collect();
+    let taken = t.store.events().expect("events")[0].id;
+    if let Some(last) = mine.last_mut() {
+        last.id = taken;
+    }
+    match other.client().push(&mine) {
+        Err(SyncError::Server {
+            status,
+            code,
+            message,
+            ..
+        }) => {
+            assert_eq!((status, code.as_str()), (409, "forked"), "{message}");
+            let lower = message.to_lowercase();
+            for word in ["unique", "constraint", "duplicate key", "events."] {
+                assert!(!lower.contains(word), "{word} in {message}");
+            }
+        }
+        other => panic!("expected forked, got {other:?}"),
+    }
 }
 
 fn an_event_breaking_a_rule_is_parked_and_the_queue_goes_on(backend: Backend) {
@@ -438,6 +472,72 @@ fn nothing_of_an_erased_customer_survives_on_the_server(backend: Backend) {
                 file.display()
             );
         }
+    }
+}
+
+/// Files that hold `mark`: a SQLite database and its WAL at `db`.
+fn files_holding(db: &std::path::Path, mark: &str) -> Vec<String> {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [db.to_path_buf(), wal.into()]
+        .into_iter()
+        .filter(|file| {
+            std::fs::read(file)
+                .map(|bytes| bytes.windows(mark.len()).any(|w| w == mark.as_bytes()))
+                .unwrap_or(false)
+        })
+        .map(|file| file.display().to_string())
+        .collect()
+}
+
+/// Erasure erases the person, on every till and on the server: after "merge A
+/// into B", erasing A (the record merged away, refused before) takes B too;
+/// and a merge made on an offline till, arriving after the erasure of the
+/// record it joins, brings its other record under that erasure. Nothing of
+/// any of them stays in the server's rows, the tills' files or the server's
+/// SQLite files.
+fn a_persons_merged_records_are_erased_with_them_everywhere(backend: Backend) {
+    let b = Bench::new(backend);
+    let t1 = b.till(afternoon());
+    let t2 = b.till(afternoon());
+    publish_points(&t1);
+    let mark = "Philippa";
+    let a = t1.enrol("Philippa Firstcard");
+    let bb = t1.enrol("Philippa Secondcard");
+    let c = t1.enrol("Philippa Thirdcard");
+    t1.visit(a, 3_00);
+    t1.sync().expect("t1");
+    t2.sync().expect("t2 hears of them");
+    // Offline, t2 enrols her once more and merges that record into c.
+    let d = t2.enrol("Philippa Fourthcard");
+    t2.store.merge(d, c, None).expect("t2 merges d into c");
+    // Meanwhile t1 merges a into b and erases a, the record merged away; and
+    // erases c, not knowing of d.
+    t1.store.merge(a, bb, None).expect("merge a into b");
+    t1.store
+        .erase(a, None)
+        .expect("the merged-away record may be named");
+    t1.store.erase(c, None).expect("erase c");
+    t1.sync().expect("t1 pushes the erasures");
+    t2.sync()
+        .expect("t2 pushes its merge and pulls the erasures");
+    t1.sync().expect("t1 pulls t2's merge");
+    t2.sync().expect("settled");
+    for till in [&t1, &t2] {
+        assert!(till
+            .store
+            .find_customers(mark, 10)
+            .expect("find")
+            .is_empty());
+        let files = files_holding(&till.dir.path().join("till.db"), mark);
+        assert!(files.is_empty(), "{files:?}");
+    }
+    let bodies = server_rows(&b.db, "SELECT body FROM events");
+    let kept: Vec<&String> = bodies.iter().filter(|body| body.contains(mark)).collect();
+    assert!(kept.is_empty(), "{kept:?}");
+    if let Some(path) = b.db.url.strip_prefix("sqlite:") {
+        let files = files_holding(std::path::Path::new(path), mark);
+        assert!(files.is_empty(), "{files:?}");
     }
 }
 

@@ -12,6 +12,17 @@ fn health_answers_with_its_database() {
     assert_eq!(status, 200);
     assert_eq!(body["status"], "ok");
     assert_eq!(body["database"], "sqlite");
+    // The server's SQLite file holds token hashes and every event: owner-only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let file = b.db.url.strip_prefix("sqlite:").expect("a SQLite url");
+        let mode = std::fs::metadata(file)
+            .expect("the database file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{file}");
+    }
     let (status, body) = raw_get(&format!("{}/v2/events", b.server.url), None);
     assert_eq!(
         (status, body["error"]["code"].as_str()),

@@ -127,11 +127,8 @@ fn split_code(text: &str, server: Option<&str>) -> Result<(String, String)> {
                 "give the server's address (it is in the pairing QR)",
             )
         })?;
-    if !(server.starts_with("http://") || server.starts_with("https://")) {
-        return Err(invalid(
-            "server",
-            format!("`{server}` is not an http:// or https:// address"),
-        ));
+    if let Some(why) = sync::transport::refusal(&server) {
+        return Err(invalid("server", why));
     }
     if code.trim().is_empty() {
         return Err(invalid("code", "type the pairing code a manager showed"));

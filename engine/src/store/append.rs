@@ -211,11 +211,13 @@ impl Store {
     }
 }
 
-/// True when `events` erase someone: the WAL is emptied after they commit.
+/// True when `events` may erase someone: the WAL is emptied after they
+/// commit. A merge may (it brings a record under an erasure of the record it
+/// joins); merges are rare, so emptying the WAL after each costs little.
 pub(crate) fn has_erasure<'a>(events: impl IntoIterator<Item = &'a Event>) -> bool {
     events
         .into_iter()
-        .any(|e| matches!(e.body, EventBody::Erased { .. }))
+        .any(|e| matches!(e.body, EventBody::Erased { .. } | EventBody::Merged { .. }))
 }
 
 /// Inserts and applies one event written elsewhere, inside the caller's

@@ -302,6 +302,10 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             }
             let owners = [resolve(conn, &f)?, resolve(conn, &i)?];
             regroup(conn, &owners)?;
+            // Records of one person: when either side was erased, a merge
+            // arriving afterwards (made before the erasure, on a till that was
+            // offline) brings the other side's data under the erasure too.
+            erase_group_if_any_erased(conn, &i)?;
         }
         EventBody::TillKeyAdded {
             device,
@@ -338,14 +342,11 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
         EventBody::Erased { customer } => {
             let c = customer.to_string();
             ensure_customer(conn, &c)?;
-            conn.execute(
-                "UPDATE customers SET name = NULL, phone = NULL, email = NULL, birthday = NULL,
-                        marketing_consent = 0, tags = '[]', profile_event = NULL, erased = 1
-                 WHERE id = ?",
-                [&c],
-            )?;
-            scrub_personal_data(conn, &c)?;
-            super::held::erase_held(conn, &c)?;
+            // The person, not one record: every record merged with this one
+            // (whichever was named) is erased with it.
+            for member in group_of(conn, &c)? {
+                erase_record(conn, &member)?;
+            }
         }
     }
     // Anything that arrives for an erased customer loses its personal data too.
@@ -363,6 +364,50 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             .optional()?;
         if erased == Some(true) {
             scrub_personal_data(conn, &c)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every record of `customer`'s person: the record that remains and every
+/// record merged into it.
+fn group_of(conn: &Connection, customer: &str) -> Result<Vec<String>> {
+    let owner = resolve(conn, customer)?;
+    let mut members: Vec<String> = conn
+        .prepare_cached("SELECT id FROM customers WHERE merged_into = ?")?
+        .query_map([&owner], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    members.push(owner);
+    Ok(members)
+}
+
+/// Erases one record's personal data: its projection, its events' profiles
+/// and its held events.
+fn erase_record(conn: &Connection, customer: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE customers SET name = NULL, phone = NULL, email = NULL, birthday = NULL,
+                marketing_consent = 0, tags = '[]', profile_event = NULL, erased = 1
+         WHERE id = ?",
+        [customer],
+    )?;
+    scrub_personal_data(conn, customer)?;
+    super::held::erase_held(conn, customer)
+}
+
+/// Erases every record of `customer`'s group when any of them was erased.
+fn erase_group_if_any_erased(conn: &Connection, customer: &str) -> Result<()> {
+    let members = group_of(conn, customer)?;
+    let mut erased = conn.prepare_cached("SELECT erased FROM customers WHERE id = ?")?;
+    let mut any = false;
+    for m in &members {
+        any |= erased
+            .query_row([m], |r| r.get::<_, bool>(0))
+            .optional()?
+            .unwrap_or(false);
+    }
+    if any {
+        for m in &members {
+            erase_record(conn, m)?;
         }
     }
     Ok(())

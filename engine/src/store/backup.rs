@@ -19,6 +19,11 @@ impl Store {
         }
         let tmp = dest.with_extension("partial");
         let _ = std::fs::remove_file(&tmp);
+        // Created owner-only and empty, which `VACUUM INTO` accepts and fills:
+        // a backup holds the till's secrets like the database does.
+        if let Err(e) = super::keep_private(&tmp) {
+            tracing::warn!(path = %tmp.display(), error = %e, "the backup could not be made owner-only");
+        }
         let tmp_text = tmp
             .to_str()
             .ok_or_else(|| EngineError::invalid("destination", "the path must be valid UTF-8"))?;

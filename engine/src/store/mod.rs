@@ -11,6 +11,7 @@ mod backup;
 mod checkpoint;
 mod context;
 mod held;
+mod private_file;
 mod query;
 #[cfg(feature = "commands")]
 pub(crate) mod reads;
@@ -39,6 +40,7 @@ pub use append::ImportReport;
 #[cfg(feature = "commands")]
 pub(crate) use context::{load as load_context, Needs};
 pub use held::HeldEvent;
+pub use private_file::keep_private;
 #[cfg(feature = "commands")]
 pub(crate) use query::{balance_of, customer_by_card_in, find_card_in, summary};
 pub use query::{
@@ -197,6 +199,12 @@ impl Store {
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        // The device token and signing key live in this file: the owner's only.
+        // When that fails (a folder that cannot be written, say), SQLite's own
+        // open below says why in its words.
+        if let Err(e) = keep_private(path) {
+            tracing::warn!(path = %path.display(), error = %e, "the database could not be made owner-only");
+        }
         let mut conn = connect(path)?;
         migrations()
             .to_latest(&mut conn)

@@ -529,8 +529,11 @@ fn fold(
             row.merged_into = Some(owner.as_u128());
         }
     }
-    for c in &erased {
-        if let Some(row) = p.customers.get_mut(c) {
+    // An erasure erases the person: every record of its group, whichever was
+    // named and whenever the merges arrived.
+    let erased_people: FxHashSet<Id> = erased.iter().map(|c| final_of(*c)).collect();
+    for (c, row) in p.customers.iter_mut() {
+        if erased_people.contains(&final_of(*c)) {
             *row = CustomerRow {
                 enrolled_on: row.enrolled_on.take(),
                 merged_into: row.merged_into,

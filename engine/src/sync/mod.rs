@@ -11,6 +11,7 @@
 mod client;
 pub mod protocol;
 #[cfg(feature = "sync")]
+pub mod transport;
 mod worker;
 
 #[cfg(feature = "sync")]

@@ -533,3 +533,166 @@ fn a_balance_never_passes_its_bound() {
     let r = s.rebuild(false, |_, _| {}).expect("rebuild");
     assert!(r.differences.is_empty(), "{:?}", r.differences);
 }
+
+/// The database holds the till's token and signing key: it, its WAL and
+/// shared-memory files, and every backup are readable by their owner only,
+/// and a database made before this rule is tightened when the till opens it.
+#[cfg(unix)]
+#[test]
+fn the_database_its_wal_and_backups_are_the_owners_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    let shop = points_cafe();
+    let s = &shop.store;
+    let (c, _) = shop.enrol(Profile::default());
+    s.record_visit(c, visit(450), None).expect("visit");
+    let db = shop.dir.path().join("till.db");
+    let backup = shop.dir.path().join("backup.db");
+    s.backup(&backup).expect("backup");
+    let mut files = vec![db.clone(), backup];
+    for suffix in ["db-wal", "db-shm"] {
+        let companion = db.with_extension(suffix);
+        assert!(
+            companion.exists(),
+            "{} while the till runs",
+            companion.display()
+        );
+        files.push(companion);
+    }
+    for file in &files {
+        assert_eq!(mode(file), 0o600, "{}", file.display());
+    }
+
+    // A database made world-readable (by an older version, or a copy) is
+    // tightened on open.
+    let old = shop.dir.path().join("old.db");
+    std::fs::copy(&files[1], &old).expect("copy");
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let reopened =
+        counterpart_engine::Store::open(&old, shop.clock.clone()).expect("open the old file");
+    assert_eq!(mode(&old), 0o600);
+    assert!(
+        reopened.events().expect("events").len() >= 2,
+        "the copy's history reads"
+    );
+}
+
+/// The files of `shop` (database, WAL, a backup made now) that still hold
+/// any of `marks`, with the mark.
+fn traces_in_files(shop: &Shop, marks: &[&str]) -> Vec<String> {
+    let backup = shop
+        .dir
+        .path()
+        .join(format!("scan-{}.db", uuid::Uuid::new_v4()));
+    shop.store.backup(&backup).expect("backup");
+    let db = shop.dir.path().join("till.db");
+    let mut files = vec![db.clone(), backup];
+    let wal = db.with_extension("db-wal");
+    if wal.exists() {
+        files.push(wal);
+    }
+    let mut found = Vec::new();
+    for file in &files {
+        let bytes = std::fs::read(file).expect("read");
+        for mark in marks {
+            if bytes.windows(mark.len()).any(|w| w == mark.as_bytes()) {
+                found.push(format!("`{mark}` in {}", file.display()));
+            }
+        }
+    }
+    found
+}
+
+/// Erasure erases the person: after "merge A into B", erasing B — or A, the
+/// record merged away, which was refused ("merged into B: erase that one") —
+/// leaves nothing of either record's name, phone or e-mail in the files.
+#[test]
+fn erasing_either_record_of_a_merged_person_erases_both() {
+    for name_the_closed_record in [false, true] {
+        let shop = points_cafe();
+        let s = &shop.store;
+        let marks = [
+            "Zenobia Oldcard",
+            "+48600222333",
+            "Zenobia Newcard",
+            "zenobia.newcard@example.org",
+        ];
+        let (a, _) = shop.enrol(Profile {
+            name: Some(marks[0].into()),
+            phone: Some(marks[1].into()),
+            ..Default::default()
+        });
+        let (b, _) = shop.enrol(Profile {
+            name: Some(marks[2].into()),
+            email: Some(marks[3].into()),
+            ..Default::default()
+        });
+        s.record_visit(a, visit(450), None).expect("visit a");
+        s.record_visit(b, visit(450), None).expect("visit b");
+        for i in 0..20 {
+            shop.enrol(Profile {
+                name: Some(format!("Regular {i}")),
+                ..Default::default()
+            });
+        }
+        s.merge(a, b, None).expect("merge");
+        let named = if name_the_closed_record { a } else { b };
+        s.erase(named, None).expect("either record may be named");
+        let traces = traces_in_files(&shop, &marks);
+        assert!(
+            traces.is_empty(),
+            "naming the closed record {name_the_closed_record}: {traces:?}"
+        );
+        for c in [a, b] {
+            let e = s.erase(c, None).expect_err("erased already");
+            assert_eq!(e.code(), "refused.customer_closed", "{e}");
+        }
+        assert!(s.find_customers("Zenobia", 10).expect("find").is_empty());
+        assert_eq!(s.find_customers("Regular 7", 10).expect("find").len(), 1);
+        let r = s.rebuild(false, |_, _| {}).expect("rebuild");
+        assert!(r.differences.is_empty(), "{:?}", r.differences);
+    }
+}
+
+/// A merge made on a till that was offline arrives after the erasure it
+/// predates: the record it joins to the erased one is erased too, and a
+/// rebuild from the ledger agrees.
+#[test]
+fn a_merge_arriving_after_an_erasure_brings_the_other_record_under_it() {
+    let shop = points_cafe();
+    let s = &shop.store;
+    let (b, _) = shop.enrol(Profile {
+        name: Some("Ottoline Kept".into()),
+        ..Default::default()
+    });
+    s.erase(b, None).expect("erase b");
+    // Another till had enrolled her again and, offline, merged that record
+    // into b before hearing of the erasure.
+    let other = uuid::Uuid::now_v7();
+    let a = uuid::Uuid::now_v7();
+    let enrolled = from_another_till(
+        other,
+        1,
+        EventBody::Enrolled {
+            customer: a,
+            card: counterpart_engine::ledger::CardId(uuid::Uuid::now_v7()),
+            code: None,
+            profile: Some(Profile {
+                name: Some("Ottoline Latecomer".into()),
+                phone: Some("+48600444555".into()),
+                ..Default::default()
+            }),
+            deltas: Vec::new(),
+        },
+    );
+    s.import_events(&[enrolled]).expect("enrolment arrives");
+    assert_eq!(s.find_customers("Latecomer", 10).expect("find").len(), 1);
+    let merged = from_another_till(other, 2, EventBody::Merged { from: a, into: b });
+    s.import_events(&[merged]).expect("merge arrives");
+    assert!(s.find_customers("Latecomer", 10).expect("find").is_empty());
+    let traces = traces_in_files(&shop, &["Ottoline", "+48600444555"]);
+    assert!(traces.is_empty(), "{traces:?}");
+    let r = s.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+}
