@@ -120,6 +120,15 @@ fn read_batch<'a>(device: &Device, raw: &'a [Box<RawValue>]) -> Result<Vec<Pushe
     Ok(out)
 }
 
+/// The ids (UUIDs, as the ledger writes them) anywhere in a raw body, read
+/// or not: what a refused event may name.
+fn ids_in(body: &str) -> impl Iterator<Item = String> + '_ {
+    body.split(|c: char| !(c.is_ascii_hexdigit() || c == '-'))
+        .filter(|token| token.len() == 36)
+        .filter_map(|token| Uuid::parse_str(token).ok())
+        .map(|id| id.to_string())
+}
+
 /// Why a well-formed event breaks a rule of the server, if it does.
 fn violation(event: &Event, location: &Location) -> Option<String> {
     let too_big = |a: i64| !(-MAX_AMOUNT..=MAX_AMOUNT).contains(&a);
@@ -895,6 +904,34 @@ pub async fn push(
         if let Some(c) = row.event.body.customer() {
             if fold.erased.contains(&c.to_string()) {
                 row.event = row.event.scrubbed();
+            }
+        }
+    }
+    // A refused event keeps its raw body for the till's staff to read, unless
+    // it names an erased customer (it may carry her name): then only its place
+    // in the device's stream and its reason stay.
+    if !rejected_rows.is_empty() {
+        let mut named: Vec<String> = rejected_rows
+            .iter()
+            .flat_map(|(_, _, _, body)| ids_in(body))
+            .collect();
+        named.sort();
+        named.dedup();
+        let mut erased: HashSet<String> = fold.erased.clone();
+        for row in rows_for(
+            &mut tx,
+            db.backend,
+            "SELECT customer FROM erased WHERE merchant = {m} AND customer IN",
+            merchant,
+            &named,
+        )
+        .await?
+        {
+            erased.insert(row.try_get(0)?);
+        }
+        for (_, _, _, body) in &mut rejected_rows {
+            if ids_in(body).any(|id| erased.contains(&id)) {
+                body.clear();
             }
         }
     }

@@ -457,6 +457,34 @@ fn nothing_of_an_erased_customer_survives_on_the_server(backend: Backend) {
     );
     let bodies = server_rows(&b.db, "SELECT body FROM events");
     assert!(bodies.iter().all(|body| !body.contains(name)));
+    // A refused event naming her that arrives after the erasure (from a till
+    // that was offline) keeps nothing of her either.
+    let other = t.enrol("Someone Else");
+    t.visit(other, 2_00);
+    let mut late = t.store.outbox_batch(10).expect("outbox");
+    late.truncate(1);
+    late[0].body = EventBody::Enrolled {
+        customer: her,
+        card: counterpart_engine::ledger::CardId(uuid::Uuid::from_u128(98)),
+        code: None,
+        profile: Some(Profile {
+            name: Some(name.into()),
+            ..Default::default()
+        }),
+        deltas: vec![Delta {
+            account: Account::Points,
+            amount: counterpart_engine::ledger::MAX_DELTA + 1,
+            rule: "points".into(),
+            why: "too many".into(),
+            message: None,
+        }],
+    };
+    let answer = t.client().push(&late).expect("push");
+    assert_eq!(answer.acks[0].status, AckStatus::Rejected);
+    assert!(
+        raw(&b.db).iter().all(|body| !body.contains(name)),
+        "a refused event arriving after the erasure kept her name"
+    );
     // And on SQLite, not in the files either: the database and its WAL.
     if let Some(path) = b.db.url.strip_prefix("sqlite:") {
         let db = std::path::PathBuf::from(path);

@@ -504,8 +504,13 @@ fn scrub_personal_data(conn: &Connection, customer: &str) -> Result<()> {
         }
         let scrubbed =
             serde_json::to_string(&parsed).map_err(|e| EngineError::Corrupt(e.to_string()))?;
+        // The request's fingerprint is a hash of the enrolment or profile
+        // change as typed (name, phone): anyone guessing those could check a
+        // guess against it. It goes too: a retry of that request is then
+        // refused as a mismatch, never recorded twice.
         conn.execute(
-            "UPDATE events SET body = ? WHERE seq = ?",
+            "UPDATE events SET body = ?, request = CASE WHEN request IS NULL THEN NULL ELSE '' END
+             WHERE seq = ?",
             params![scrubbed, seq],
         )?;
     }

@@ -696,3 +696,43 @@ fn a_merge_arriving_after_an_erasure_brings_the_other_record_under_it() {
     let r = s.rebuild(false, |_, _| {}).expect("rebuild");
     assert!(r.differences.is_empty(), "{:?}", r.differences);
 }
+
+/// An enrolment's idempotency fingerprint is a hash of what was typed (name,
+/// phone): after the erasure it is gone from the database, so a guess at her
+/// phone cannot be checked against it; a retry of that enrolment is refused,
+/// never recorded again.
+#[test]
+fn an_erased_enrolments_request_hash_goes_with_her_data() {
+    let shop = points_cafe();
+    let s = &shop.store;
+    let enrolment = || counterpart_engine::till::Enrolment {
+        profile: Profile {
+            name: Some("Cordelia Hashley".into()),
+            phone: Some("+48600777888".into()),
+            ..Default::default()
+        },
+        card_code: None,
+    };
+    let o = s.enrol(enrolment(), Some("enrol-cordelia")).expect("enrol");
+    let her = o.customer.expect("customer").record.id;
+    let stored = |key: &str| -> Option<String> {
+        let conn = rusqlite::Connection::open(shop.dir.path().join("till.db")).expect("open");
+        conn.query_row(
+            "SELECT request FROM events WHERE idempotency_key = ?",
+            [key],
+            |r| r.get(0),
+        )
+        .expect("the enrolment's row")
+    };
+    assert!(
+        stored("enrol-cordelia").is_some_and(|h| h.len() == 64),
+        "a hash was kept"
+    );
+    s.erase(her, None).expect("erase");
+    assert_eq!(stored("enrol-cordelia").as_deref(), Some(""));
+    let e = s
+        .enrol(enrolment(), Some("enrol-cordelia"))
+        .expect_err("the retry is refused");
+    assert_eq!(e.code(), "idempotency.mismatch", "{e}");
+    assert!(s.find_customers("Hashley", 10).expect("find").is_empty());
+}
