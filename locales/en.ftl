@@ -168,6 +168,10 @@ auth-wrong-pin = wrong PIN for { $name }: { $left } more { $left ->
        *[other] tries
     } before a 5-minute lockout
 auth-locked-out = { $name } typed 5 wrong PINs and is locked out on this till until { $until }
+auth-signed-out-idle = { $name } was signed out after { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    } without using the till: sign in again
 
 ## The command line's own words
 
@@ -360,8 +364,41 @@ ui-sign-in-choose = Pick your name.
 ui-sign-in-pin = PIN for { $name }
 ui-sign-in-submit = Sign in
 ui-sign-in-catching-up = Getting the shop's staff from its server… this takes a moment after joining.
+ui-sign-in-signed-out-idle = { $name } was signed out: the till was not used for a while.
 ui-role-barista = Barista
 ui-role-manager = Manager
+ui-staff = Staff
+ui-staff-open-runs-open = Add staff — the till runs open: anyone can do anything
+ui-staff-runs-open = Nobody is on the staff yet: anyone at this till may do anything. Add a manager first; from then on everyone signs in with their own PIN.
+ui-staff-loading = Getting the staff list…
+ui-staff-you = signed in here
+ui-staff-add = Add staff member
+ui-staff-name = Name
+ui-staff-role = Role
+ui-staff-pin-rule = A barista's PIN has 4 to 12 digits; a manager's, 6 to 12.
+ui-staff-role-pin-hint = Becoming a manager needs a new PIN of 6 to 12 digits. Without a new PIN, a barista keeps the old one.
+ui-staff-add-submit = Add
+ui-staff-pin-button = New PIN
+ui-staff-pin-for = New PIN ({ $name })
+ui-staff-pin-submit = Set the PIN
+ui-staff-role-button = Change role
+ui-staff-role-for = Change role ({ $name })
+ui-staff-role-submit = Change the role
+ui-staff-remove-button = Remove
+ui-staff-remove-for = Remove ({ $name })
+ui-staff-remove-question = Remove { $name } from the staff?
+ui-staff-remove-detail = Signing in with this name stops on every till; what was done stays in the reports.
+ui-staff-done-added = { $name } is on the staff now.
+ui-staff-done-pin = PIN changed ({ $name }).
+ui-staff-done-role = New role ({ $name }): { $role }.
+ui-staff-done-removed = Removed from the staff ({ $name }).
+ui-staff-idle = Automatic sign-out
+ui-staff-idle-about = On this till, a sign-in ends after this many minutes without use. The sale in progress (the customer, the amount) stays for the next sign-in.
+ui-staff-idle-barista = Minutes for a barista
+ui-staff-idle-manager = Minutes for a manager
+ui-staff-idle-save = Save
+ui-staff-idle-saved = Saved for this till.
+ui-staff-idle-invalid = Give a whole number of minutes from 1 to { $max }.
 ui-camera = Camera
 ui-camera-starting = The camera is starting…
 ui-camera-waiting = Waiting for the camera's first picture…
@@ -487,6 +524,10 @@ ui-error-invalid-input = That is not valid: check what was typed.
 ui-error-invalid-amount = Type an amount above zero, like 4.50.
 ui-error-invalid-name = Give a name (at most 80 characters).
 ui-error-invalid-pin = That PIN is not allowed: use the number of digits asked for, not 123456 or 111111.
+ui-error-invalid-staff-name = Give a name nobody on the staff has yet.
+ui-error-invalid-staff-role = That role cannot be given: the first staff member is a manager, the only manager stays one, and the new role must differ from the old one.
+ui-error-invalid-staff-pin = A barista's PIN has 4 to 12 digits and a manager's 6 to 12, digits only; a new manager needs a new PIN.
+ui-error-invalid-staff-staff = The shop's only manager stays on the staff: make someone else a manager first.
 ui-error-invalid-currency = Pick a currency.
 ui-error-invalid-timezone = Pick a time zone from the list, like Europe/Warsaw.
 ui-error-invalid-shop = Give the shop a name.
@@ -509,6 +550,7 @@ ui-error-auth-sign-in-required = Sign in first.
 ui-error-auth-forbidden = Only a manager may do this.
 ui-error-auth-wrong-pin = Wrong PIN.
 ui-error-auth-locked-out = Too many wrong PINs: wait a few minutes.
+ui-error-auth-signed-out-idle = You were signed out after a while without using the till: sign in again.
 ui-error-card-garbled = This is not a loyalty card, or it did not read cleanly.
 ui-error-card-unknown-shop = This card is from another shop.
 ui-error-card-unknown-till = This card comes from a till this one has not heard of yet: sync, then scan again.

@@ -169,6 +169,10 @@ auth-wrong-pin = code PIN erroné pour { $name } : encore { $left } { $left ->
        *[other] essais
     } avant un blocage de 5 minutes
 auth-locked-out = { $name } : 5 codes PIN erronés, bloqué(e) sur cette caisse jusqu'à { $until }
+auth-signed-out-idle = { $name } a été déconnecté(e) après { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    } sans utiliser la caisse : reconnectez-vous
 
 ## Les mots de la ligne de commande
 
@@ -364,8 +368,41 @@ ui-sign-in-choose = Choisissez votre nom.
 ui-sign-in-pin = Code PIN de { $name }
 ui-sign-in-submit = Se connecter
 ui-sign-in-catching-up = Récupération de l'équipe de l'établissement depuis son serveur… cela prend un moment après l'appairage.
+ui-sign-in-signed-out-idle = Déconnexion ({ $name }) : la caisse n'a pas été utilisée pendant un moment.
 ui-role-barista = Barista
 ui-role-manager = Responsable
+ui-staff = Équipe
+ui-staff-open-runs-open = Ajouter des membres de l'équipe — la caisse est ouverte : n'importe qui peut tout faire
+ui-staff-runs-open = Personne ne fait encore partie de l'équipe : n'importe qui peut tout faire sur cette caisse. Ajoutez d'abord un responsable ; ensuite, chacun se connecte avec son propre code PIN.
+ui-staff-loading = Chargement de l'équipe…
+ui-staff-you = session ouverte ici
+ui-staff-add = Ajouter un membre de l'équipe
+ui-staff-name = Nom
+ui-staff-role = Rôle
+ui-staff-pin-rule = Le code PIN d'un barista a de 4 à 12 chiffres ; celui d'un responsable, de 6 à 12.
+ui-staff-role-pin-hint = Devenir responsable demande un nouveau code PIN de 6 à 12 chiffres. Sans nouveau code PIN, un barista garde l'ancien.
+ui-staff-add-submit = Ajouter
+ui-staff-pin-button = Nouveau code PIN
+ui-staff-pin-for = Nouveau code PIN ({ $name })
+ui-staff-pin-submit = Enregistrer le code PIN
+ui-staff-role-button = Changer le rôle
+ui-staff-role-for = Changer le rôle ({ $name })
+ui-staff-role-submit = Changer le rôle
+ui-staff-remove-button = Retirer
+ui-staff-remove-for = Retirer ({ $name })
+ui-staff-remove-question = Retirer { $name } de l'équipe ?
+ui-staff-remove-detail = La connexion sous ce nom cesse sur toutes les caisses ; ce qui a été fait reste dans les rapports.
+ui-staff-done-added = { $name } fait maintenant partie de l'équipe.
+ui-staff-done-pin = Code PIN changé ({ $name }).
+ui-staff-done-role = Nouveau rôle ({ $name }) : { $role }.
+ui-staff-done-removed = Membre retiré de l'équipe ({ $name }).
+ui-staff-idle = Déconnexion automatique
+ui-staff-idle-about = Sur cette caisse, une session se termine après ce nombre de minutes sans utilisation. La vente en cours (le client, le montant) reste pour la prochaine connexion.
+ui-staff-idle-barista = Minutes pour un barista
+ui-staff-idle-manager = Minutes pour un responsable
+ui-staff-idle-save = Enregistrer
+ui-staff-idle-saved = Enregistré pour cette caisse.
+ui-staff-idle-invalid = Indiquez un nombre entier de minutes, de 1 à { $max }.
 ui-camera = Caméra
 ui-camera-starting = La caméra démarre…
 ui-camera-waiting = En attente de la première image de la caméra…
@@ -491,6 +528,10 @@ ui-error-invalid-input = Ce n'est pas valide : vérifiez la saisie.
 ui-error-invalid-amount = Saisissez un montant supérieur à zéro, comme 4,50.
 ui-error-invalid-name = Donnez un nom (80 caractères au plus).
 ui-error-invalid-pin = Ce code PIN n'est pas accepté : utilisez le nombre de chiffres demandé, pas 123456 ni 111111.
+ui-error-invalid-staff-name = Donnez un nom que personne dans l'équipe ne porte encore.
+ui-error-invalid-staff-role = Ce rôle ne peut pas être donné : le premier membre de l'équipe est un responsable, le seul responsable le reste, et le nouveau rôle doit différer de l'ancien.
+ui-error-invalid-staff-pin = Le code PIN d'un barista a de 4 à 12 chiffres, celui d'un responsable de 6 à 12, chiffres seulement ; un nouveau responsable a besoin d'un nouveau code PIN.
+ui-error-invalid-staff-staff = Le seul responsable de l'établissement reste dans l'équipe : nommez d'abord un autre responsable.
 ui-error-invalid-currency = Choisissez une devise.
 ui-error-invalid-timezone = Choisissez un fuseau horaire dans la liste, comme Europe/Paris.
 ui-error-invalid-shop = Donnez un nom à l'établissement.
@@ -513,6 +554,7 @@ ui-error-auth-sign-in-required = Connectez-vous d'abord.
 ui-error-auth-forbidden = Seul un responsable peut faire cela.
 ui-error-auth-wrong-pin = Code PIN erroné.
 ui-error-auth-locked-out = Trop de codes PIN erronés : attendez quelques minutes.
+ui-error-auth-signed-out-idle = Vous avez été déconnecté(e) après un moment sans utiliser la caisse : reconnectez-vous.
 ui-error-card-garbled = Ce n'est pas une carte de fidélité, ou elle a été mal lue.
 ui-error-card-unknown-shop = Cette carte vient d'un autre établissement.
 ui-error-card-unknown-till = Cette carte vient d'une caisse que celle-ci ne connaît pas encore : synchronisez, puis scannez à nouveau.

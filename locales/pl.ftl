@@ -205,6 +205,12 @@ auth-wrong-pin = zły PIN ({ $name }): jeszcze { $left } { $left ->
        *[other] próby
     } przed 5-minutową blokadą
 auth-locked-out = { $name }: 5 złych PIN-ów, blokada na tej kasie do { $until }
+auth-signed-out-idle = { $name }: wylogowano po { $minutes } { $minutes ->
+        [one] minucie
+        [few] minutach
+        [many] minutach
+       *[other] minutach
+    } bez korzystania z kasy; zaloguj się ponownie
 
 ## Słowa wiersza poleceń
 
@@ -412,8 +418,41 @@ ui-sign-in-choose = Wybierz swoje imię.
 ui-sign-in-pin = PIN ({ $name })
 ui-sign-in-submit = Zaloguj
 ui-sign-in-catching-up = Pobieranie personelu lokalu z serwera… po dołączeniu to chwilę trwa.
+ui-sign-in-signed-out-idle = Wylogowano ({ $name }): kasa przez dłuższą chwilę nie była używana.
 ui-role-barista = Barista
 ui-role-manager = Kierownik
+ui-staff = Personel
+ui-staff-open-runs-open = Dodaj personel — kasa jest otwarta: każdy może wszystko
+ui-staff-runs-open = Nikt nie należy jeszcze do personelu: każdy przy tej kasie może wszystko. Najpierw dodaj kierownika; potem każdy loguje się własnym PIN-em.
+ui-staff-loading = Wczytywanie personelu…
+ui-staff-you = zalogowano tutaj
+ui-staff-add = Dodaj pracownika
+ui-staff-name = Imię
+ui-staff-role = Rola
+ui-staff-pin-rule = PIN baristy ma od 4 do 12 cyfr, PIN kierownika — od 6 do 12.
+ui-staff-role-pin-hint = Rola kierownika wymaga nowego PIN-u (od 6 do 12 cyfr). Bez nowego PIN-u barista zachowuje dotychczasowy.
+ui-staff-add-submit = Dodaj
+ui-staff-pin-button = Nowy PIN
+ui-staff-pin-for = Nowy PIN ({ $name })
+ui-staff-pin-submit = Ustaw PIN
+ui-staff-role-button = Zmień rolę
+ui-staff-role-for = Zmień rolę ({ $name })
+ui-staff-role-submit = Zmień rolę
+ui-staff-remove-button = Usuń
+ui-staff-remove-for = Usuń ({ $name })
+ui-staff-remove-question = Usunąć pracownika „{ $name }”?
+ui-staff-remove-detail = Logowanie tego pracownika przestanie działać na każdej kasie; wcześniejsze działania zostaną w raportach.
+ui-staff-done-added = Dodano pracownika „{ $name }”.
+ui-staff-done-pin = Zmieniono PIN ({ $name }).
+ui-staff-done-role = Nowa rola ({ $name }): { $role }.
+ui-staff-done-removed = Usunięto pracownika „{ $name }”.
+ui-staff-idle = Automatyczne wylogowanie
+ui-staff-idle-about = Na tej kasie logowanie kończy się po tylu minutach bez użycia. Rozpoczęta sprzedaż (klient, kwota) zostaje do następnego logowania.
+ui-staff-idle-barista = Minuty dla baristy
+ui-staff-idle-manager = Minuty dla kierownika
+ui-staff-idle-save = Zapisz
+ui-staff-idle-saved = Zapisano dla tej kasy.
+ui-staff-idle-invalid = Podaj całkowitą liczbę minut od 1 do { $max }.
 ui-camera = Kamera
 ui-camera-starting = Kamera się uruchamia…
 ui-camera-waiting = Czekam na pierwszy obraz z kamery…
@@ -553,6 +592,10 @@ ui-error-invalid-input = To jest niepoprawne: sprawdź, co wpisano.
 ui-error-invalid-amount = Wpisz kwotę większą od zera, np. 4,50.
 ui-error-invalid-name = Podaj imię (najwyżej 80 znaków).
 ui-error-invalid-pin = Ten PIN jest niedozwolony: użyj wymaganej liczby cyfr, nie 123456 ani 111111.
+ui-error-invalid-staff-name = Podaj imię, którego nie ma jeszcze nikt z personelu.
+ui-error-invalid-staff-role = Tej roli nie można nadać: pierwszy pracownik to kierownik, jedyny kierownik nim pozostaje, a nowa rola musi być inna niż dotychczasowa.
+ui-error-invalid-staff-pin = PIN baristy ma od 4 do 12 cyfr, PIN kierownika od 6 do 12, same cyfry; nowy kierownik potrzebuje nowego PIN-u.
+ui-error-invalid-staff-staff = Jedyny kierownik lokalu zostaje w personelu: najpierw mianuj kierownikiem kogoś innego.
 ui-error-invalid-currency = Wybierz walutę.
 ui-error-invalid-timezone = Wybierz strefę czasową z listy, np. Europe/Warsaw.
 ui-error-invalid-shop = Podaj nazwę lokalu.
@@ -575,6 +618,7 @@ ui-error-auth-sign-in-required = Najpierw się zaloguj.
 ui-error-auth-forbidden = Tylko kierownik może to zrobić.
 ui-error-auth-wrong-pin = Błędny PIN.
 ui-error-auth-locked-out = Za dużo błędnych kodów PIN: odczekaj kilka minut.
+ui-error-auth-signed-out-idle = Wylogowano po dłuższej chwili bez korzystania z kasy: zaloguj się ponownie.
 ui-error-card-garbled = To nie jest karta lojalnościowa albo odczyt był niewyraźny.
 ui-error-card-unknown-shop = Ta karta jest z innego lokalu.
 ui-error-card-unknown-till = Ta karta pochodzi z kasy, o której ta jeszcze nie wie: zsynchronizuj i zeskanuj ponownie.

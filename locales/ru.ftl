@@ -205,6 +205,12 @@ auth-wrong-pin = неверный PIN-код ({ $name }): осталось { $le
        *[other] попытки
     } до блокировки на 5 минут
 auth-locked-out = { $name }: 5 неверных PIN-кодов, блокировка на этой кассе до { $until }
+auth-signed-out-idle = { $name }: выход из системы после { $minutes } { $minutes ->
+        [one] минуты
+        [few] минут
+        [many] минут
+       *[other] минуты
+    } без работы с кассой; войдите снова
 
 ## Слова командной строки
 
@@ -412,8 +418,41 @@ ui-sign-in-choose = Выберите своё имя.
 ui-sign-in-pin = PIN-код ({ $name })
 ui-sign-in-submit = Войти
 ui-sign-in-catching-up = Загружаем сотрудников заведения с сервера… после привязки это занимает немного времени.
+ui-sign-in-signed-out-idle = Выполнен выход ({ $name }): касса долго не использовалась.
 ui-role-barista = Бариста
 ui-role-manager = Управляющий
+ui-staff = Сотрудники
+ui-staff-open-runs-open = Добавить сотрудников — касса открыта: любой может делать всё
+ui-staff-runs-open = Сотрудников пока нет: любой за этой кассой может делать всё. Сначала добавьте управляющего; после этого все входят по своему PIN-коду.
+ui-staff-loading = Загружаем список сотрудников…
+ui-staff-you = вход выполнен здесь
+ui-staff-add = Добавить сотрудника
+ui-staff-name = Имя
+ui-staff-role = Роль
+ui-staff-pin-rule = PIN-код баристы — от 4 до 12 цифр, управляющего — от 6 до 12.
+ui-staff-role-pin-hint = Для роли управляющего нужен новый PIN-код от 6 до 12 цифр. Без нового PIN-кода бариста сохраняет прежний.
+ui-staff-add-submit = Добавить
+ui-staff-pin-button = Новый PIN-код
+ui-staff-pin-for = Новый PIN-код ({ $name })
+ui-staff-pin-submit = Сохранить PIN-код
+ui-staff-role-button = Изменить роль
+ui-staff-role-for = Изменить роль ({ $name })
+ui-staff-role-submit = Изменить роль
+ui-staff-remove-button = Удалить
+ui-staff-remove-for = Удалить ({ $name })
+ui-staff-remove-question = Удалить сотрудника «{ $name }»?
+ui-staff-remove-detail = Вход под этим именем перестанет работать на всех кассах; сделанное останется в отчётах.
+ui-staff-done-added = Сотрудник «{ $name }» добавлен.
+ui-staff-done-pin = PIN-код изменён ({ $name }).
+ui-staff-done-role = Новая роль ({ $name }): { $role }.
+ui-staff-done-removed = Сотрудник «{ $name }» удалён.
+ui-staff-idle = Автоматический выход
+ui-staff-idle-about = На этой кассе вход завершается после стольких минут без работы. Начатая продажа (клиент, сумма) сохраняется до следующего входа.
+ui-staff-idle-barista = Минуты для баристы
+ui-staff-idle-manager = Минуты для управляющего
+ui-staff-idle-save = Сохранить
+ui-staff-idle-saved = Сохранено для этой кассы.
+ui-staff-idle-invalid = Укажите целое число минут от 1 до { $max }.
 ui-camera = Камера
 ui-camera-starting = Камера запускается…
 ui-camera-waiting = Ждём первый кадр с камеры…
@@ -553,6 +592,10 @@ ui-error-invalid-input = Это неверно: проверьте введён�
 ui-error-invalid-amount = Введите сумму больше нуля, например 4,50.
 ui-error-invalid-name = Укажите имя (не длиннее 80 символов).
 ui-error-invalid-pin = Такой PIN-код нельзя: нужное число цифр, не 123456 и не 111111.
+ui-error-invalid-staff-name = Укажите имя, которого ещё нет ни у кого из сотрудников.
+ui-error-invalid-staff-role = Эту роль дать нельзя: первый сотрудник — управляющий, единственный управляющий им и остаётся, а новая роль должна отличаться от прежней.
+ui-error-invalid-staff-pin = PIN-код баристы — от 4 до 12 цифр, управляющего — от 6 до 12, только цифры; новому управляющему нужен новый PIN-код.
+ui-error-invalid-staff-staff = Единственный управляющий заведения остаётся в списке: сначала назначьте управляющим кого-то другого.
 ui-error-invalid-currency = Выберите валюту.
 ui-error-invalid-timezone = Выберите часовой пояс из списка, например Europe/Moscow.
 ui-error-invalid-shop = Укажите название заведения.
@@ -575,6 +618,7 @@ ui-error-auth-sign-in-required = Сначала войдите.
 ui-error-auth-forbidden = Это может сделать только управляющий.
 ui-error-auth-wrong-pin = Неверный PIN-код.
 ui-error-auth-locked-out = Слишком много неверных PIN-кодов: подождите несколько минут.
+ui-error-auth-signed-out-idle = Вы вышли из системы после перерыва в работе с кассой: войдите снова.
 ui-error-card-garbled = Это не карта лояльности, или она считалась нечётко.
 ui-error-card-unknown-shop = Эта карта из другого заведения.
 ui-error-card-unknown-till = Карта выпущена кассой, о которой эта ещё не знает: синхронизируйте и отсканируйте снова.

@@ -25,12 +25,16 @@ export default defineConfig({
           environment: "./src/test/client-node.ts",
         },
       },
-      // The components and screens, mounted in jsdom with Svelte's browser build
+      // The components and screens (and the app that picks them), mounted in jsdom with Svelte's browser build
       // (svelteTesting adds the `browser` condition and unmounts after each test).
       {
         extends: true,
         plugins: [svelteTesting()],
-        test: { name: "components", include: ["src/components/**/*.test.ts", "src/screens/**/*.test.ts"], environment: "jsdom" },
+        test: {
+          name: "components",
+          include: ["src/components/**/*.test.ts", "src/screens/**/*.test.ts", "src/App.test.ts"],
+          environment: "jsdom",
+        },
       },
     ],
   },

@@ -460,6 +460,21 @@ impl Out {
         })
     }
 
+    /// After how long unused a sign-in ends on this till.
+    pub fn sign_in_idle(&self, limits: &counterpart_engine::command::SignInIdle) {
+        if self.json {
+            self.emit(limits);
+        } else {
+            line(&format!(
+                "a sign-in ends after {} min unused for a {}, {} min for a {}",
+                limits.barista_minutes,
+                self.role(counterpart_engine::ledger::Role::Barista),
+                limits.manager_minutes,
+                self.role(counterpart_engine::ledger::Role::Manager),
+            ));
+        }
+    }
+
     pub fn staff_member(&self, what: &str, m: &counterpart_engine::staff::StaffMember) {
         if self.json {
             self.emit(m);

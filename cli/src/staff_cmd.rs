@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use clap::{Subcommand, ValueEnum};
 use counterpart_engine::command::{
-    AddStaff, AuditRange, Commands, Pin, RemoveStaff, SetPin, SetRole, SignIn,
+    AddStaff, AuditRange, Commands, Pin, RemoveStaff, SetPin, SetRole, SignIn, SignInIdle,
 };
 use counterpart_engine::error::{EngineError, InvalidInput};
 use counterpart_engine::ledger::Role;
@@ -60,6 +60,16 @@ pub enum StaffCommand {
     Remove {
         /// Their name or id.
         name: String,
+    },
+    /// Show, or set (a manager's), after how many minutes unused a sign-in
+    /// ends on this till.
+    Idle {
+        /// Minutes for a barista (1 to 720).
+        #[arg(long)]
+        barista: Option<u32>,
+        /// Minutes for a manager (1 to 720).
+        #[arg(long)]
+        manager: Option<u32>,
     },
 }
 
@@ -144,6 +154,17 @@ pub fn run(till: &Commands, command: StaffCommand, out: &mut Out) -> Result<(), 
         }
         StaffCommand::Remove { name } => {
             out.outcome(&till.remove_staff(&RemoveStaff { staff: name })?);
+        }
+        StaffCommand::Idle { barista, manager } => {
+            let now = till.sign_in_idle()?;
+            let limits = match (barista, manager) {
+                (None, None) => now,
+                _ => till.set_sign_in_idle(&SignInIdle {
+                    barista_minutes: barista.unwrap_or(now.barista_minutes),
+                    manager_minutes: manager.unwrap_or(now.manager_minutes),
+                })?,
+            };
+            out.sign_in_idle(&limits);
         }
     }
     Ok(())

@@ -458,6 +458,23 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
         "{}",
         text(&o.stderr)
     );
+    // How long a sign-in lasts unused: anyone may read it, a manager sets it.
+    let o = counterpart(&db, &["--json", "staff", "idle"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        (v["barista_minutes"].as_u64(), v["manager_minutes"].as_u64()),
+        (Some(30), Some(10))
+    );
+    let o = bo(&["--json", "staff", "idle", "--barista", "600"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    let o = mia(&["staff", "idle", "--manager", "5"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("30 min") && text(&o.stdout).contains("5 min"),
+        "{}",
+        text(&o.stdout)
+    );
     // The staff list, in Polish roles.
     let o = counterpart(&db, &["--lang", "pl", "staff", "list"]);
     assert!(o.status.success(), "{}", text(&o.stderr));

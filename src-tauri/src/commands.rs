@@ -7,14 +7,16 @@
 //! waiting on a server that does not answer then delays no visit.
 
 use counterpart_engine::command::{
-    CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView, Commands,
-    CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, PairTill, Paired, RecordVisit,
-    Redeem, RefusedEvent, SaleSheet, ScannedCustomer, SetUpShop, SignIn, SignedIn, SpendCashback,
-    StaffList, TillOverview, UndoLast, WedgeKey,
+    AddStaff, CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView,
+    Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, PairTill, Paired,
+    RecordVisit, Redeem, RefusedEvent, RemoveStaff, SaleSheet, ScannedCustomer, SetPin, SetRole,
+    SetUpShop, SignIn, SignInIdle, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast,
+    WedgeKey,
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
 use counterpart_engine::report::Kpis;
+use counterpart_engine::staff::StaffMember;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
 use counterpart_engine::till::Outcome;
@@ -101,6 +103,55 @@ pub async fn sign_out(till: State<'_, Till>) -> Answer<()> {
     let out = till.commands().signed_out();
     till.act_as(out);
     Ok(())
+}
+
+/// Adds a staff member (a manager's; anyone's while the till runs open, whose
+/// first must be a manager: adding them closes the till).
+#[tauri::command]
+pub async fn add_staff(till: State<'_, Till>, request: AddStaff) -> Answer<StaffMember> {
+    let commands = till.commands();
+    let added = blocking(move || commands.add_staff(&request)).await;
+    if added.is_ok() {
+        till.syncer.wake();
+    }
+    added
+}
+
+/// Sets a PIN: a manager sets anyone's, everyone their own (with the current one).
+#[tauri::command]
+pub async fn set_staff_pin(till: State<'_, Till>, request: SetPin) -> Answer<StaffMember> {
+    let commands = till.commands();
+    let set = blocking(move || commands.set_pin(&request)).await;
+    if set.is_ok() {
+        till.syncer.wake();
+    }
+    set
+}
+
+/// Changes a staff member's role (a manager's).
+#[tauri::command]
+pub async fn set_staff_role(till: State<'_, Till>, request: SetRole) -> Answer<StaffMember> {
+    let commands = till.commands();
+    let set = blocking(move || commands.set_role(&request)).await;
+    if set.is_ok() {
+        till.syncer.wake();
+    }
+    set
+}
+
+/// Removes a staff member (a manager's; the last manager stays).
+#[tauri::command]
+pub async fn remove_staff(till: State<'_, Till>, request: RemoveStaff) -> Answer<Outcome> {
+    let commands = till.commands();
+    let outcome = blocking(move || commands.remove_staff(&request)).await;
+    recorded(&till, outcome)
+}
+
+/// Sets after how long unused a sign-in ends on this till (a manager's).
+#[tauri::command]
+pub async fn set_sign_in_idle(till: State<'_, Till>, request: SignInIdle) -> Answer<SignInIdle> {
+    let commands = till.commands();
+    blocking(move || commands.set_sign_in_idle(&request)).await
 }
 
 /// A card's code typed (the typed code under its QR, or its whole QR text).

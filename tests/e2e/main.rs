@@ -6,5 +6,6 @@ mod demo_shop;
 mod harness;
 mod refused_events;
 mod reports;
+mod staff;
 mod sync_status;
 mod till_flow;

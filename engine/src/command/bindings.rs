@@ -68,6 +68,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         crate::ledger::Message,
         crate::ledger::Arg,
         ShopInfo,
+        SignInIdle,
         TillOverview,
         Delta,
         Outcome,
@@ -197,6 +198,10 @@ fn constants() -> String {
         "/** How long after an action its author may undo it, in milliseconds. */\nexport const UNDO_WINDOW_MS = {};\n\n",
         crate::staff::UNDO_SECONDS * 1000
     );
+    out.push_str(&format!(
+        "/** The longest idle time a manager may set before a sign-in ends, in minutes. */\nexport const MAX_IDLE_MINUTES = {};\n\n",
+        super::MAX_IDLE_MINUTES
+    ));
     #[cfg(feature = "scan")]
     {
         let sizes: Vec<String> = super::CAMERA_RESOLUTIONS

@@ -51,8 +51,18 @@ pub struct ScannedCustomer {
 pub struct TillOverview {
     /// The shop, or none before set-up (the first-run screen).
     pub shop: Option<ShopInfo>,
-    /// Who is signed in here.
+    /// Who is signed in here (none once they were signed out for leaving the
+    /// till unused).
     pub signed_in: Option<super::SignedIn>,
+    /// When that sign-in ends unless the till is used before: the screen
+    /// looks again then.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub signed_in_until: Option<chrono::DateTime<chrono::Utc>>,
+    /// Who was signed out for leaving the till unused (the sign-in screen
+    /// says so; a sale in progress stays for whoever signs in).
+    pub signed_out_idle: Option<String>,
+    /// After how long unused a sign-in ends on this till.
+    pub sign_in_idle: super::SignInIdle,
     /// The sign-in list; `runs_open` when nobody needs to sign in.
     pub staff: super::StaffList,
     /// What whoever is signed in may do here (everything while the till runs
@@ -69,9 +79,16 @@ impl Commands {
             Err(crate::error::EngineError::NotInitialised) => None,
             Err(e) => return Err(e),
         };
+        let signed_out_idle = self.signed_out_idle()?;
         Ok(TillOverview {
             shop,
-            signed_in: self.signed_in().cloned(),
+            signed_in: self
+                .signed_in()
+                .filter(|_| signed_out_idle.is_none())
+                .cloned(),
+            signed_in_until: self.signed_in_until()?,
+            signed_out_idle,
+            sign_in_idle: self.sign_in_idle()?,
             staff: self.staff()?,
             permissions: self.permissions()?,
         })

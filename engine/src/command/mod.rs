@@ -27,6 +27,7 @@ pub mod request;
 mod sale;
 #[cfg(feature = "scan")]
 mod scanning;
+mod session;
 mod shop;
 mod staff;
 #[cfg(any(test, feature = "testing"))]
@@ -65,6 +66,7 @@ pub use scanning::{
     CameraChoice, CameraNow, CameraOverview, CameraSetting, CameraState, FrameSourceChoice,
     ScanNotice, Wedge, CAMERA_RESOLUTIONS,
 };
+pub use session::{SignInIdle, MAX_IDLE_MINUTES};
 pub use staff::{AuditLine, SignedIn, StaffList};
 
 /// The till, as the screens and the command line see it: with nobody signed
@@ -74,6 +76,8 @@ pub use staff::{AuditLine, SignedIn, StaffList};
 pub struct Commands {
     store: Store,
     signed_in: Option<SignedIn>,
+    /// When whoever is signed in last used the till (see `session`).
+    last_use: Option<session::LastUse>,
 }
 
 impl std::fmt::Debug for Commands {
@@ -95,6 +99,7 @@ impl Commands {
         Commands {
             store: store.acting_as(None),
             signed_in: None,
+            last_use: None,
         }
     }
 

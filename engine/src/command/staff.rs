@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::request::*;
+use super::session::{ends_at, LastUse, SignInIdle};
 use super::{invalid, Commands};
 use crate::error::{AuthError, EngineError, Refusal, Result, Why};
 use crate::ledger::{CustomerId, Event, EventBody, EventId, Message, Role, StaffId};
@@ -70,6 +71,13 @@ enum Acting {
     Open,
     /// A staffed till with nobody (or a removed person) signed in.
     Nobody,
+    /// Someone signed in who left the till unused past their idle limit.
+    Idle {
+        /// Their name.
+        name: String,
+        /// The limit they passed.
+        minutes: u32,
+    },
     /// A staff member on the roster.
     Member(StaffMember),
 }
@@ -157,6 +165,7 @@ impl Commands {
                 name: member.name,
                 role: member.role,
             }),
+            last_use: Some(LastUse::at(self.store.now())),
         })
     }
 
@@ -165,7 +174,31 @@ impl Commands {
         Commands {
             store: self.store.acting_as(None),
             signed_in: None,
+            last_use: None,
         }
+    }
+
+    /// When the sign-in here ends if the till is not used before then; none
+    /// when nobody is signed in (or the till runs open).
+    pub fn signed_in_until(&self) -> Result<Option<DateTime<Utc>>> {
+        let conn = self.store.conn();
+        let (Acting::Member(m), Some(last)) = (self.acting_on(&conn)?, &self.last_use) else {
+            return Ok(None);
+        };
+        Ok(Some(ends_at(
+            last.get(),
+            &SignInIdle::read_on(&conn)?,
+            m.role,
+        )))
+    }
+
+    /// The name of whoever was signed in here and was signed out for having
+    /// left the till unused; none otherwise.
+    pub fn signed_out_idle(&self) -> Result<Option<String>> {
+        Ok(match self.acting_on(&self.store.conn())? {
+            Acting::Idle { name, .. } => Some(name),
+            _ => None,
+        })
     }
 
     /// Refuses with `auth.*` unless whoever is signed in may do `permission`
@@ -181,7 +214,12 @@ impl Commands {
     /// the roster it is decided on is the one its event is written beside (a
     /// removal or a role change committed in between cannot slip through).
     pub(crate) fn authorise_on(&self, conn: &Connection, permission: Permission) -> Result<()> {
-        self.acting_member_on(conn, permission).map(|_| ())
+        self.acting_member_on(conn, permission)?;
+        // Allowed: the person is using the till, and their idle time starts again.
+        if let Some(last) = &self.last_use {
+            last.touch(self.store.now());
+        }
+        Ok(())
     }
 
     /// The staff member acting, checked for `permission`; `None` while the
@@ -198,6 +236,9 @@ impl Commands {
                     permission: permission.as_str(),
                 }
                 .into())
+            }
+            Acting::Idle { name, minutes } => {
+                return Err(AuthError::SignedOutIdle { name, minutes }.into())
             }
             Acting::Member(m) => m,
         };
@@ -218,12 +259,24 @@ impl Commands {
         if runs_open_on(conn, &roster)? {
             return Ok(Acting::Open);
         }
-        Ok(self
+        let Some(member) = self
             .signed_in
             .as_ref()
             .and_then(|s| roster.get(s.staff))
             .filter(|m| !m.removed)
-            .map_or(Acting::Nobody, |m| Acting::Member(m.clone())))
+        else {
+            return Ok(Acting::Nobody);
+        };
+        if let Some(last) = &self.last_use {
+            let idle = SignInIdle::read_on(conn)?;
+            if self.store.now() > ends_at(last.get(), &idle, member.role) {
+                return Ok(Acting::Idle {
+                    name: member.name.clone(),
+                    minutes: idle.minutes_for(member.role),
+                });
+            }
+        }
+        Ok(Acting::Member(member.clone()))
     }
 
     /// Everything whoever is signed in may do on this till (all of it while
@@ -239,7 +292,7 @@ impl Commands {
         };
         Ok(match self.acting_on(&self.store.conn())? {
             Acting::Open => Permission::ALL.to_vec(),
-            Acting::Nobody => Vec::new(),
+            Acting::Nobody | Acting::Idle { .. } => Vec::new(),
             Acting::Member(m) => allowed(&|p| p.allows(m.role)),
         })
     }

@@ -62,6 +62,8 @@ codes! {
     RefusedBelowZero = "refused.below_zero", retryable: false;
     /// The till has staff and nobody is signed in: sign in, then ask again.
     AuthSignInRequired = "auth.sign_in_required", retryable: false;
+    /// Whoever was signed in left the till unused past their idle limit: sign in again.
+    AuthSignedOutIdle = "auth.signed_out_idle", retryable: false;
     /// The person signed in may not do this (`detail`: the permission and their role).
     AuthForbidden = "auth.forbidden", retryable: false;
     /// A wrong PIN (`detail`: tries left before the lockout).

@@ -206,6 +206,15 @@ pub enum AuthError {
         /// What was asked (a name from the permission table).
         permission: &'static str,
     },
+    /// The person signed in left the till unused past their idle limit and
+    /// was signed out.
+    #[error("{name} was signed out after {minutes} minutes without using the till: sign in again")]
+    SignedOutIdle {
+        /// Their name.
+        name: String,
+        /// The idle limit they passed, in minutes.
+        minutes: u32,
+    },
     /// The person signed in may not do this.
     #[error("a {} may not {permission}: ask a manager", role.as_str())]
     Forbidden {
@@ -245,6 +254,9 @@ impl AuthError {
         };
         match self {
             AuthError::SignInRequired { .. } => Message::new("auth-sign-in-required"),
+            AuthError::SignedOutIdle { name, minutes } => Message::new("auth-signed-out-idle")
+                .text("name", name.clone())
+                .num("minutes", i64::from(*minutes)),
             AuthError::Forbidden { role: r, .. } => {
                 Message::new("auth-forbidden").message("role", role(*r))
             }
@@ -336,6 +348,7 @@ impl EngineError {
             },
             EngineError::Auth(a) => match a {
                 AuthError::SignInRequired { .. } => ErrorCode::AuthSignInRequired,
+                AuthError::SignedOutIdle { .. } => ErrorCode::AuthSignedOutIdle,
                 AuthError::Forbidden { .. } => ErrorCode::AuthForbidden,
                 AuthError::WrongPin { .. } => ErrorCode::AuthWrongPin,
                 AuthError::LockedOut { .. } => ErrorCode::AuthLockedOut,

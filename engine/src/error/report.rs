@@ -49,6 +49,9 @@ impl From<&EngineError> for ErrorReport {
                     AuthError::Forbidden { permission, role } => {
                         serde_json::json!({ "permission": permission, "role": role })
                     }
+                    AuthError::SignedOutIdle { minutes, .. } => {
+                        serde_json::json!({ "minutes": minutes })
+                    }
                     AuthError::WrongPin { tries_left, .. } => {
                         serde_json::json!({ "tries_left": tries_left })
                     }

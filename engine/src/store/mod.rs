@@ -52,7 +52,7 @@ pub use rebuild::{RebuildReport, TableDiff};
 pub(crate) use staff::last_action_in;
 pub use staff::{NotedAction, PinAttempts};
 #[cfg(feature = "commands")]
-pub(crate) use sync::{last_sync_of, sync_config_of};
+pub(crate) use sync::{last_sync_of, setting as setting_of, sync_config_of};
 pub use sync::{AckReport, ParkedEvent, SyncConfig};
 
 /// The migrations, in order. Append only: never edit one that has shipped.

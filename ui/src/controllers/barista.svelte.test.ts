@@ -196,6 +196,21 @@ describe("an action the engine refuses", () => {
     expect(deps.refresh).not.toHaveBeenCalled();
   });
 
+  it("refused as its barista was signed out, keeps the sale for the next, who is not told of it again", async () => {
+    const { controller, api } = testBarista();
+    controller.scanned(scan(customer("ada")));
+    controller.keypad("4");
+    api.recordVisit.mockRejectedValue(refusal("auth.signed_out_idle"));
+    await controller.record();
+    expect(controller.refusal?.code).toBe("auth.signed_out_idle");
+    // Someone signs in, and the screen is in front again.
+    controller.shownAgain();
+    expect(controller.refusal).toBeNull();
+    expect(controller.customer?.id).toBe("ada");
+    expect(controller.amount).toBe("4");
+    expect(controller.canRecord).toBe(true);
+  });
+
   it("a redemption refused closes its question and reports why", async () => {
     const { controller, api } = testBarista();
     controller.scanned(scan(customer("ada")));

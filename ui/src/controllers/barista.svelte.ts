@@ -164,6 +164,13 @@ export class BaristaController {
     };
   }
 
+  /** Back in front after another screen took its place (sign-in, reports, staff): the sale is
+   * as it was, but a refusal said before is old news (an action refused as its barista was
+   * signed out, for whoever signs in next). */
+  shownAgain(): void {
+    this.refusal = null;
+  }
+
   // --- Dialogs -----------------------------------------------------------
 
   openDialog(dialog: BaristaDialog): void {

@@ -4,6 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
+  AddStaff,
   CameraOverview,
   CameraSetting,
   CardToPrint,
@@ -24,14 +25,19 @@ import type {
   RecordVisit,
   Redeem,
   RefusedEvent,
+  RemoveStaff,
   SaleSheet,
   ScanNotice,
   ScannedCustomer,
+  SetPin,
+  SetRole,
   SetUpShop,
   SignedIn,
   SpendCashback,
   SignIn,
+  SignInIdle,
   StaffList,
+  StaffMember,
   SyncNoticeForScreen,
   SyncStatus,
   TillOverview,
@@ -63,11 +69,27 @@ export function asErrorReport(value: unknown): ErrorReport {
   };
 }
 
+/** Told of every command the engine refused, before its caller is (`onRefusal`). */
+type RefusalListener = (error: ErrorReport, command: string) => void;
+const refusalListeners = new Set<RefusalListener>();
+
+/**
+ * Listens to every refusal of every command, whoever sent it (the till looks
+ * again at who is signed in when a refusal says they were signed out);
+ * answers the unsubscribe. The caller still gets the refusal as before.
+ */
+export function onRefusal(listener: RefusalListener): () => void {
+  refusalListeners.add(listener);
+  return () => refusalListeners.delete(listener);
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    throw asErrorReport(e);
+    const report = asErrorReport(e);
+    for (const listener of refusalListeners) listener(report, command);
+    throw report;
   }
 }
 
@@ -76,6 +98,16 @@ export const api = {
   examplePrograms: (currency: string) => call<ExampleProgram[]>("example_programs", { currency }),
   setUpShop: (request: SetUpShop) => call<TillOverview>("set_up_shop", { request }),
   staffList: () => call<StaffList>("staff_list"),
+  /** Adds a staff member; the first is a manager, and adding them closes a till that ran open. */
+  addStaff: (request: AddStaff) => call<StaffMember>("add_staff", { request }),
+  /** Sets a staff member's PIN. */
+  setStaffPin: (request: SetPin) => call<StaffMember>("set_staff_pin", { request }),
+  /** Changes a staff member's role (a promotion to manager with a new PIN). */
+  setStaffRole: (request: SetRole) => call<StaffMember>("set_staff_role", { request }),
+  /** Removes a staff member (never the last manager). */
+  removeStaff: (request: RemoveStaff) => call<Outcome>("remove_staff", { request }),
+  /** Sets after how many minutes unused a sign-in ends on this till (a manager's); answers what is set. */
+  setSignInIdle: (request: SignInIdle) => call<SignInIdle>("set_sign_in_idle", { request }),
   signIn: (request: SignIn) => call<SignedIn | null>("sign_in", { request }),
   signOut: () => call<null>("sign_out"),
   scanTyped: (text: string) => call<ScannedCustomer>("scan_typed", { text }),

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "refused.no_program"
   | "refused.below_zero"
   | "auth.sign_in_required"
+  | "auth.signed_out_idle"
   | "auth.forbidden"
   | "auth.wrong_pin"
   | "auth.locked_out"
@@ -124,6 +125,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "refused.no_program",
   "refused.below_zero",
   "auth.sign_in_required",
+  "auth.signed_out_idle",
   "auth.forbidden",
   "auth.wrong_pin",
   "auth.locked_out",
@@ -211,6 +213,9 @@ export const SIGNS_AFTER: Readonly<Record<string, string>> = {
 
 /** How long after an action its author may undo it, in milliseconds. */
 export const UNDO_WINDOW_MS = 120000;
+
+/** The longest idle time a manager may set before a sign-in ends, in minutes. */
+export const MAX_IDLE_MINUTES = 720;
 
 /** The webcam resolutions a manager may pick (width, height). */
 export const CAMERA_RESOLUTIONS: readonly (readonly [number, number])[] = [[640, 480], [1280, 720], [1920, 1080]];
@@ -697,15 +702,40 @@ device: string,
  */
 runs_open: boolean, };
 
+export type SignInIdle = { 
+/**
+ * For a barista: 1 to 720 minutes.
+ */
+barista_minutes: number, 
+/**
+ * For a manager: 1 to 720 minutes.
+ */
+manager_minutes: number, };
+
 export type TillOverview = { 
 /**
  * The shop, or none before set-up (the first-run screen).
  */
 shop: ShopInfo | null, 
 /**
- * Who is signed in here.
+ * Who is signed in here (none once they were signed out for leaving the
+ * till unused).
  */
 signed_in: SignedIn | null, 
+/**
+ * When that sign-in ends unless the till is used before: the screen
+ * looks again then.
+ */
+signed_in_until: string | null, 
+/**
+ * Who was signed out for leaving the till unused (the sign-in screen
+ * says so; a sale in progress stays for whoever signs in).
+ */
+signed_out_idle: string | null, 
+/**
+ * After how long unused a sign-in ends on this till.
+ */
+sign_in_idle: SignInIdle, 
 /**
  * The sign-in list; `runs_open` when nobody needs to sign in.
  */

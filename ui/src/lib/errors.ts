@@ -11,15 +11,22 @@ export function errorId(code: string): string {
   return `ui-error-${code.replace(/[._]/g, "-")}`;
 }
 
-export function describeError(error: ErrorReport, catalogue: Catalogue): string {
+/**
+ * `form`: the form the error answers (`staff`), whose own words for a field
+ * (`ui-error-invalid-staff-name`: a staff name is unique, and shorter than a
+ * customer's) come before the words every form shares (`ui-error-invalid-name`).
+ */
+export function describeError(error: ErrorReport, catalogue: Catalogue, form?: string): string {
   const particular = error.what && Object.keys(error.what.args ?? {}).length > 0;
   if (error.what && (particular || !catalogue.has(errorId(error.code)))) {
     return asSentence(catalogue.render(error.what));
   }
   if (error.code === "invalid_input" && error.field) {
-    const fieldId = `ui-error-invalid-${error.field.replace(/[._]/g, "-")}`;
-    const text = catalogue.render({ id: fieldId });
-    if (text !== fieldId) return text;
+    const field = error.field.replace(/[._]/g, "-");
+    for (const fieldId of [...(form ? [`ui-error-invalid-${form}-${field}`] : []), `ui-error-invalid-${field}`]) {
+      const text = catalogue.render({ id: fieldId });
+      if (text !== fieldId) return text;
+    }
   }
   const text = catalogue.render({ id: errorId(error.code) });
   return text === errorId(error.code) ? catalogue.render({ id: "ui-error-unknown" }) : text;

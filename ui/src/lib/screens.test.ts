@@ -81,6 +81,19 @@ describe("the screens' words", () => {
     expect(describeError(report("invalid_input", "amount"), pl)).toBe(pl.render({ id: "ui-error-invalid-amount" }));
     // A field the screens have no words for falls back to the code's words.
     expect(describeError(report("invalid_input", "close_hour"), pl)).toBe(pl.render({ id: "ui-error-invalid-input" }));
+    // A form's own words for a field first (a staff name is unique), then every form's.
+    expect(describeError(report("invalid_input", "name"), pl, "staff")).toBe(pl.render({ id: "ui-error-invalid-staff-name" }));
+    expect(describeError(report("invalid_input", "name"), pl)).toBe(pl.render({ id: "ui-error-invalid-name" }));
+    expect(describeError(report("invalid_input", "amount"), pl, "staff")).toBe(pl.render({ id: "ui-error-invalid-amount" }));
+  });
+
+  it("has the staff form's words for every field the engine names in it, in every language", () => {
+    for (const language of LANGUAGES) {
+      const catalogue = new Catalogue(language);
+      for (const field of ["name", "role", "pin", "staff"]) {
+        expect(catalogue.has(`ui-error-invalid-staff-${field}`), `${language}: ${field}`).toBe(true);
+      }
+    }
   });
 
   it("counts in each language's plural forms", () => {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CustomerSummary, Outcome, RefusedEvent } from "../lib/bindings";
 import { till } from "../lib/till.svelte";
 import StatusBar from "../components/sync/StatusBar.svelte";
+import { tillOverview } from "../test/overview";
 import { managerMay } from "../test/permissions";
 import { syncStatus } from "../test/sync";
 import Barista from "./Barista.svelte";
@@ -59,7 +60,7 @@ let calls: string[] = [];
 beforeEach(() => {
   calls = [];
   globalThis.requestAnimationFrame ??= (run) => setTimeout(() => run(0), 0) as unknown as number;
-  till.overview = {
+  till.overview = tillOverview({
     shop: {
       shop_name: "Corner Café",
       currency: "USD",
@@ -72,7 +73,7 @@ beforeEach(() => {
     signed_in: { staff: "staff-mia", name: "Mia", role: "manager" },
     staff: { runs_open: false, staff: [] },
     permissions: managerMay(),
-  };
+  });
   till.sync = syncStatus({ parked: 1 });
   mockIPC((cmd) => {
     calls.push(cmd);

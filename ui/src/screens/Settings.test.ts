@@ -8,6 +8,7 @@ import type { CameraChoice, CameraNow, CameraOverview, CameraSetting, Permission
 import { locale } from "../lib/locale.svelte";
 import { modal } from "../lib/modal.svelte";
 import { till } from "../lib/till.svelte";
+import { tillOverview } from "../test/overview";
 import { baristaMay, managerMay } from "../test/permissions";
 import Settings from "./Settings.svelte";
 
@@ -114,7 +115,7 @@ describe("the way to the reports", () => {
 
   /** Whoever is signed in may do `permissions`. */
   function signedInMay(permissions: Permission[]): void {
-    till.overview = { shop: null, signed_in: null, staff: { runs_open: false, staff: [] }, permissions };
+    till.overview = tillOverview({ permissions });
   }
 
   it("is a manager's: it closes settings and opens the reports", async () => {
@@ -131,5 +132,46 @@ describe("the way to the reports", () => {
     signedInMay(baristaMay());
     render(Settings, { onclose: vi.fn(), onreports: vi.fn() });
     expect(screen.queryByTestId("open-reports")).toBeNull();
+  });
+});
+
+describe("the way to the staff", () => {
+  afterEach(() => {
+    till.overview = null;
+  });
+
+  /** Whoever is signed in may do `permissions`; nobody is on the staff when `runsOpen`. */
+  function signedInMay(permissions: Permission[], runsOpen = false): void {
+    till.overview = tillOverview({ staff: { runs_open: runsOpen, staff: [] }, permissions });
+  }
+
+  it("is a manager's, beside the reports: it closes settings and opens the staff", async () => {
+    signedInMay(managerMay());
+    const onstaff = vi.fn();
+    render(Settings, { onclose: vi.fn(), onreports: vi.fn(), onstaff });
+    const button = screen.getByTestId("open-staff");
+    expect(button.textContent).toBe("Staff");
+    expect(button.previousElementSibling).toBe(screen.getByTestId("open-reports"));
+    await fireEvent.click(button);
+    expect(onstaff).toHaveBeenCalledTimes(1);
+  });
+
+  it("invites the first manager while the till runs open", () => {
+    signedInMay(managerMay(), true);
+    render(Settings, { onclose: vi.fn(), onstaff: vi.fn() });
+    expect(screen.getByTestId("open-staff").textContent).toBe("Add staff — the till runs open: anyone can do anything");
+  });
+
+  it("in French too", () => {
+    locale.set("fr");
+    signedInMay(managerMay(), true);
+    render(Settings, { onclose: vi.fn(), onstaff: vi.fn() });
+    expect(screen.getByTestId("open-staff").textContent).toMatch(/^Ajouter/);
+  });
+
+  it("is not a barista's", () => {
+    signedInMay(baristaMay());
+    render(Settings, { onclose: vi.fn(), onreports: vi.fn(), onstaff: vi.fn() });
+    expect(screen.queryByTestId("open-staff")).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ use chrono::{TimeZone, Utc};
 
 use crate::clock::ManualClock;
 use crate::command::*;
-use crate::error::ErrorCode;
+use crate::error::{ErrorCode, ErrorReport};
 use crate::ledger::{CustomerId, EventId, Role};
 use crate::staff::Permission;
 
@@ -855,4 +855,106 @@ fn a_barista_prints_the_card_of_the_customer_just_enrolled_and_no_other() {
     .expect("replace");
     let refused = mia.enrolment_card(enrolled.event_id).expect_err("replaced");
     assert_eq!(refused.error_code(), ErrorCode::InvalidInput);
+}
+
+/// A visit for a new customer, as `till` (the error code when refused).
+fn a_visit(till: &Commands, customer: CustomerId) -> Option<ErrorCode> {
+    code(till.record_visit(&RecordVisit {
+        customer: CustomerRef::Customer(customer),
+        amount: "4.50".into(),
+        items: vec![],
+        coupon: None,
+        key: None,
+    }))
+}
+
+fn new_customer(till: &Commands) -> CustomerId {
+    till.enrol(&Enrol::default())
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record
+        .id
+}
+
+/// A sign-in ends after the idle time of the person's role (30 minutes for a
+/// barista, 10 for a manager by default); each action starts it again; the
+/// screens' polling of the overview does not. Once ended, every action is
+/// refused as `auth.signed_out_idle` and the overview shows nobody signed in
+/// and who was signed out.
+#[test]
+fn a_sign_in_ends_after_its_idle_time_and_each_action_starts_it_again() {
+    let s = shop();
+    let minutes = chrono::Duration::minutes;
+    let bo = sign_in(&s.till, "Bo", BARISTA_PIN);
+    let c = new_customer(&bo);
+    for _ in 0..3 {
+        s.clock.advance(minutes(29));
+        assert_eq!(a_visit(&bo, c), None, "used within 30 minutes");
+    }
+    let until = bo
+        .overview()
+        .expect("overview")
+        .signed_in_until
+        .expect("until");
+    assert_eq!(until, s.clock.now() + minutes(30));
+    // Only the overview, asked again and again, for 31 minutes.
+    for _ in 0..31 {
+        s.clock.advance(minutes(1));
+        bo.overview().expect("overview");
+    }
+    assert_eq!(a_visit(&bo, c), Some(ErrorCode::AuthSignedOutIdle));
+    let o = bo.overview().expect("overview");
+    assert!(o.signed_in.is_none() && o.signed_in_until.is_none());
+    assert_eq!(o.signed_out_idle.as_deref(), Some("Bo"));
+    assert!(o.permissions.is_empty());
+    let e = bo.enrol(&Enrol::default()).expect_err("signed out");
+    assert_eq!(ErrorReport::from(&e).detail["minutes"], 30);
+    // Signing in again starts a new sign-in.
+    let bo = sign_in(&s.till, "Bo", BARISTA_PIN);
+    assert_eq!(a_visit(&bo, c), None);
+
+    // A manager's ends sooner.
+    let mia = sign_in(&s.till, "Mia", MANAGER_PIN);
+    s.clock.advance(minutes(9));
+    assert!(
+        mia.audit(&AuditRange::default()).is_ok(),
+        "a read counts as use"
+    );
+    s.clock.advance(minutes(9));
+    assert_eq!(a_visit(&mia, c), None);
+    s.clock.advance(minutes(11));
+    assert_eq!(a_visit(&mia, c), Some(ErrorCode::AuthSignedOutIdle));
+}
+
+/// The idle times are a manager's to set, from 1 to 720 minutes, on this till.
+#[test]
+fn a_manager_sets_the_idle_times() {
+    let s = shop();
+    let limits = |b, m| SignInIdle {
+        barista_minutes: b,
+        manager_minutes: m,
+    };
+    let bo = sign_in(&s.till, "Bo", BARISTA_PIN);
+    assert_eq!(
+        code(bo.set_sign_in_idle(&limits(600, 600))),
+        Some(ErrorCode::AuthForbidden)
+    );
+    let mia = sign_in(&s.till, "Mia", MANAGER_PIN);
+    for bad in [limits(0, 5), limits(5, 721)] {
+        assert_eq!(
+            code(mia.set_sign_in_idle(&bad)),
+            Some(ErrorCode::InvalidInput)
+        );
+    }
+    assert_eq!(mia.sign_in_idle().expect("read"), SignInIdle::default());
+    mia.set_sign_in_idle(&limits(5, 2)).expect("set");
+    assert_eq!(
+        s.till.overview().expect("overview").sign_in_idle,
+        limits(5, 2)
+    );
+    let bo = sign_in(&s.till, "Bo", BARISTA_PIN);
+    let c = new_customer(&bo);
+    s.clock.advance(chrono::Duration::minutes(6));
+    assert_eq!(a_visit(&bo, c), Some(ErrorCode::AuthSignedOutIdle));
 }

@@ -8,6 +8,7 @@ import type { Outcome } from "../../lib/bindings";
 import { locale } from "../../lib/locale.svelte";
 import { till } from "../../lib/till.svelte";
 import { testBarista } from "../../test/barista";
+import { tillOverview } from "../../test/overview";
 import SalePanel from "./SalePanel.svelte";
 
 const QR_TEXT = "CP1.XSMRF7YBV4AQF5ZOIJBYAYKXFEZOBF3BFOO3IPZD7MZIPZWZTWKC33A5UURVP3HXB";
@@ -133,12 +134,10 @@ describe("an undo's outcome", () => {
 
 describe("the amount and Record", () => {
   it("writes the currency as the outcomes do, not its code, and names Record's key in the language", () => {
-    till.overview = {
+    till.overview = tillOverview({
       shop: { shop_name: "Café", currency: "USD", currency_decimals: 2, timezone: "UTC", day_starts_at: 4, device: "t", runs_open: true },
-      signed_in: null,
       staff: { runs_open: true, staff: [] },
-      permissions: [],
-    };
+    });
     const { unmount } = panel(null);
     expect(screen.getByTestId("amount").textContent?.replace(/\s+/g, "")).toBe("Amount$0");
     expect(screen.getByTestId("record").textContent).toBe("Record visitEnter");

@@ -5,11 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TillOverview } from "../../lib/bindings";
 import { locale } from "../../lib/locale.svelte";
 import { till } from "../../lib/till.svelte";
+import { tillOverview } from "../../test/overview";
 import { managerMay } from "../../test/permissions";
 import SpendDialog from "./SpendDialog.svelte";
 
 function shopIn(currency: string, decimals: number): TillOverview {
-  return {
+  return tillOverview({
     shop: {
       shop_name: "Corner Café",
       currency,
@@ -19,10 +20,9 @@ function shopIn(currency: string, decimals: number): TillOverview {
       device: "till-1",
       runs_open: true,
     },
-    signed_in: null,
     staff: { runs_open: true, staff: [] },
     permissions: managerMay(),
-  };
+  });
 }
 
 let onspend: ReturnType<typeof vi.fn<(amount: string) => void>>;

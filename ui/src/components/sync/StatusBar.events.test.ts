@@ -9,6 +9,7 @@ import type { CameraOverview, ErrorReport, RefusedEvent, RoundReport, SyncStatus
 import type { ScanForScreen } from "../../lib/api";
 import { till } from "../../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
+import { tillOverview } from "../../test/overview";
 import { syncStatus as status } from "../../test/sync";
 
 
@@ -17,7 +18,7 @@ function round(pulled: number): RoundReport {
 }
 
 /** A till that has just joined its shop: no staff yet, so no sign-in list. */
-const joined: TillOverview = {
+const joined: TillOverview = tillOverview({
   shop: {
     shop_name: "Corner Café",
     currency: "EUR",
@@ -27,10 +28,7 @@ const joined: TillOverview = {
     device: "till-2",
     runs_open: false,
   },
-  signed_in: null,
-  staff: { runs_open: false, staff: [] },
-  permissions: [],
-};
+});
 
 const withStaff: TillOverview = {
   ...joined,

@@ -8,12 +8,13 @@ import type { ErrorReport, Role, SyncStatus, TillOverview } from "../../lib/bind
 import { locale } from "../../lib/locale.svelte";
 import { till } from "../../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
+import { tillOverview } from "../../test/overview";
 import { syncStatus as status } from "../../test/sync";
 import { baristaMay, managerMay } from "../../test/permissions";
 
 
 function overview(who: { name: string; role: Role } | null, runsOpen = false): TillOverview {
-  return {
+  return tillOverview({
     shop: {
       shop_name: "Corner Café",
       currency: "EUR",
@@ -30,7 +31,7 @@ function overview(who: { name: string; role: Role } | null, runsOpen = false): T
     },
     // The engine's answer: everything while the till runs open, else the role's.
     permissions: runsOpen || who?.role === "manager" ? managerMay() : who ? baristaMay() : [],
-  };
+  });
 }
 
 const onsettings = vi.fn<() => void>();
