@@ -334,7 +334,8 @@ pub async fn pair(
         }
         None => {
             sqlx::query(
-                "INSERT INTO devices (id, merchant, location, name, token_hash, paired_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                // A till pairing under protocol 2 signs from its first event.
+                "INSERT INTO devices (id, merchant, location, name, token_hash, paired_at, signs_from) VALUES ($1, $2, $3, $4, $5, $6, 1)",
             )
             .bind(request.device.to_string())
             .bind(&merchant)

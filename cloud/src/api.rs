@@ -8,7 +8,8 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use counterpart_engine::sync::protocol::{
-    PairRequest, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, MAX_REQUEST_BYTES, PROTOCOL_VERSION,
+    PairRequest, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, MAX_REQUEST_BYTES, OLDEST_SYNC_PROTOCOL,
+    PROTOCOL_VERSION,
 };
 use counterpart_engine::Clock;
 use serde::{Deserialize, Serialize};
@@ -110,7 +111,7 @@ async fn read_body<T: for<'de> Deserialize<'de>>(
 }
 
 fn check_protocol(version: u32) -> Result<(), ApiError> {
-    if version == PROTOCOL_VERSION {
+    if (OLDEST_SYNC_PROTOCOL..=PROTOCOL_VERSION).contains(&version) {
         Ok(())
     } else {
         Err(ApiError::UnsupportedProtocol {

@@ -196,6 +196,84 @@ fn violation(event: &Event, location: &Location) -> Option<String> {
     }
 }
 
+/// What the server knows of how a device signs: the key it announced in its
+/// first event, and the first of its events that carried a signature (from its
+/// first, for a till paired under protocol 2). A device token alone, without
+/// the till's database, can then write nothing: an unsigned event after that
+/// point, or one whose signature the key does not verify, is refused.
+struct Signing {
+    key: Option<ed25519_dalek::VerifyingKey>,
+    signs_from: Option<i64>,
+    changed: bool,
+}
+
+impl Signing {
+    fn new(key_hex: Option<String>, signs_from: Option<i64>) -> Signing {
+        // A stored key that does not parse (it was checked when learnt) is
+        // treated as none: every signed event is then refused, never accepted.
+        let key = key_hex
+            .and_then(|hex| data_encoding::HEXLOWER.decode(hex.as_bytes()).ok())
+            .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+            .and_then(|bytes| ed25519_dalek::VerifyingKey::from_bytes(&bytes).ok());
+        Signing {
+            key,
+            signs_from,
+            changed: false,
+        }
+    }
+
+    fn key_hex(&self) -> Option<String> {
+        self.key
+            .map(|k| data_encoding::HEXLOWER.encode(k.as_bytes()))
+    }
+
+    /// Why `event` is not this device's own, if it is not.
+    fn refusal(&self, event: &Event) -> Option<String> {
+        let announced = match &event.body {
+            EventBody::TillKeyAdded {
+                key_id, public_key, ..
+            } => {
+                if self.key.is_some() {
+                    return Some(
+                        "a till announces its key once, in its first event; this till has one"
+                            .into(),
+                    );
+                }
+                counterpart_engine::card_code::announced_key(key_id, public_key)
+            }
+            _ => None,
+        };
+        match (&event.sig, announced.or(self.key)) {
+            (Some(_), Some(key)) if event.signed_by(&key) => None,
+            (Some(_), Some(_)) => Some(
+                "the signature does not verify with this till's key: the till did not write this event, or it was changed since".into(),
+            ),
+            (Some(_), None) => Some("the event is signed, but this till announced no key".into()),
+            (None, _) => match self.signs_from {
+                Some(from) if from <= event.device_seq => Some(format!(
+                    "the event carries no signature, and this till signs its events (since its number {from}): update the till"
+                )),
+                _ => None,
+            },
+        }
+    }
+
+    /// Learns from an accepted event: its key, and that the till signs.
+    fn learn(&mut self, event: &Event) {
+        if let EventBody::TillKeyAdded {
+            key_id, public_key, ..
+        } = &event.body
+        {
+            self.key = counterpart_engine::card_code::announced_key(key_id, public_key);
+            self.changed = true;
+        }
+        if event.sig.is_some() && self.signs_from.is_none() {
+            self.signs_from = Some(event.device_seq);
+            self.changed = true;
+        }
+    }
+}
+
 /// The server's fold of what the overdraw check needs, for the customers a
 /// batch touches: loaded in bulk, changed in memory, written back in bulk.
 #[derive(Default)]
@@ -735,12 +813,15 @@ pub async fn push(
     let mut next_server_seq: i64 = m.try_get(0)?;
     let server_device: String = m.try_get(1)?;
     let mut next_server_device_seq: i64 = m.try_get(2)?;
-    let expected: i64 = sqlx::query("SELECT next_seq FROM devices WHERE id = $1 AND merchant = $2")
-        .bind(&dev)
-        .bind(merchant)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
+    let d = sqlx::query(
+        "SELECT next_seq, public_key, signs_from FROM devices WHERE id = $1 AND merchant = $2",
+    )
+    .bind(&dev)
+    .bind(merchant)
+    .fetch_one(&mut *tx)
+    .await?;
+    let expected: i64 = d.try_get(0)?;
+    let mut signing = Signing::new(d.try_get(1)?, d.try_get(2)?);
     if first > expected {
         return Err(ApiError::Gap { expected });
     }
@@ -833,9 +914,15 @@ pub async fn push(
     for p in &fresh {
         let verdict = match &p.event {
             Err(reason) => Err(reason.clone()),
-            Ok(e) => match violation(e, &device.location).or_else(|| fold.refusal(e)) {
+            Ok(e) => match violation(e, &device.location)
+                .or_else(|| signing.refusal(e))
+                .or_else(|| fold.refusal(e))
+            {
                 Some(reason) => Err(reason),
-                None => Ok(e),
+                None => {
+                    signing.learn(e);
+                    Ok(e)
+                }
             },
         };
         match verdict {
@@ -885,6 +972,9 @@ pub async fn push(
                             customer,
                             shortfalls,
                         },
+                        // The server's own flags are not signed: no till
+                        // writes them, and no device can push one.
+                        sig: None,
                     };
                     tracing::info!(merchant, event = %event.id, "spent a balance below zero; flagged");
                     next_server_device_seq += 1;
@@ -958,6 +1048,22 @@ pub async fn push(
         exec(&mut tx, &sql, v).await?;
     }
     let erased = write_fold(&mut tx, db.backend, merchant, &fold).await?;
+    if signing.changed {
+        exec(
+            &mut tx,
+            "UPDATE devices SET public_key = $1 WHERE id = $2",
+            vec![Val::OptText(signing.key_hex()), Val::from(dev.as_str())],
+        )
+        .await?;
+        if let Some(from) = signing.signs_from {
+            exec(
+                &mut tx,
+                "UPDATE devices SET signs_from = $1 WHERE id = $2",
+                vec![Val::Int(from), Val::from(dev.as_str())],
+            )
+            .await?;
+        }
+    }
     if !fresh.is_empty() {
         exec(
             &mut tx,

@@ -290,6 +290,15 @@ impl Till {
         }
     }
 
+    /// Signs `events` with this till's key again after a test changed them:
+    /// a dishonest till holds its own key, so what it pushes must fail the
+    /// server's other checks, not the signature's.
+    pub fn resign(&self, events: &mut [counterpart_engine::ledger::Event]) {
+        for e in events {
+            self.store.sign_as_this_till(e).expect("sign");
+        }
+    }
+
     pub fn client(&self) -> Client {
         let config = self.store.sync_config().expect("config").expect("paired");
         Client::new(&self.server, &config.token)

@@ -93,6 +93,7 @@ fn staff_added_at_one_till_sign_in_at_another(backend: Backend) {
     batch[1].body = EventBody::StaffRemoved {
         staff: uuid::Uuid::from_u128(7),
     };
+    a.resign(&mut batch);
     let answer = a.client().push(&batch).expect("push");
     assert_eq!(answer.acks[0].status, AckStatus::Rejected);
     assert_eq!(answer.acks[1].status, AckStatus::Rejected);
@@ -241,6 +242,7 @@ fn a_void_of_a_void_is_refused_and_changes_nothing(backend: Backend) {
     if let EventBody::Voided { target, .. } = &mut batch[0].body {
         *target = first_void.id;
     }
+    t.resign(&mut batch);
     let answer = t.client().push(&batch).expect("push");
     assert_eq!(
         answer.acks[0].status,
@@ -267,6 +269,7 @@ fn a_void_of_a_void_is_refused_and_changes_nothing(backend: Backend) {
     if let EventBody::Voided { customer, .. } = &mut last.body {
         *customer = anna;
     }
+    t.resign(&mut batch);
     let answer = t.client().push(&batch).expect("push");
     let ack = answer.acks.last().expect("ack");
     assert_eq!(

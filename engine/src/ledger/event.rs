@@ -405,6 +405,12 @@ pub struct Event {
     pub staff: Option<String>,
     /// What happened.
     pub body: EventBody,
+    /// The writing till's Ed25519 signature over [`Event::signed_message`],
+    /// base64url without padding (protocol 2). Absent on events written before
+    /// tills signed (see `docs/security.md`); kept last, so the JSON of a
+    /// signed event is its unsigned JSON with this one field added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sig: Option<String>,
 }
 
 impl Event {
@@ -426,17 +432,58 @@ impl Event {
     /// different hashes mean a forked device. Personal data is left out: erasure
     /// scrubs it from stored copies on every till and on the server, and a
     /// scrubbed copy is the same event, not a fork.
+    /// The signature is left out too: it is made over this hash.
     pub fn content_hash(&self) -> String {
-        let json = match &self.body {
-            EventBody::Enrolled { .. } | EventBody::ProfileUpdated { .. } => {
-                serde_json::to_vec(&self.scrubbed())
+        let json = match (&self.body, &self.sig) {
+            (EventBody::Enrolled { .. } | EventBody::ProfileUpdated { .. }, _) | (_, Some(_)) => {
+                let mut copy = self.scrubbed();
+                copy.sig = None;
+                serde_json::to_vec(&copy)
             }
             _ => serde_json::to_vec(self),
         }
         .unwrap_or_default();
         sha256_hex(&json)
     }
+
+    /// What a till signs: a fixed prefix and the [`Event::content_hash`]. The
+    /// hash leaves personal data out, so a copy scrubbed by erasure still
+    /// verifies; everything else the event says is covered.
+    pub fn signed_message(&self) -> Vec<u8> {
+        let mut message = SIGNED_PREFIX.to_vec();
+        message.extend_from_slice(self.content_hash().as_bytes());
+        message
+    }
+
+    /// Signs the event with its till's key (replacing any signature it had).
+    pub fn sign(&mut self, key: &ed25519_dalek::SigningKey) {
+        use ed25519_dalek::Signer;
+        let signature = key.sign(&self.signed_message());
+        self.sig = Some(data_encoding::BASE64URL_NOPAD.encode(&signature.to_bytes()));
+    }
+
+    /// Whether the event carries a signature `key` made over what it says now.
+    /// Strict verification: no malleable signatures, no small-order keys.
+    pub fn signed_by(&self, key: &ed25519_dalek::VerifyingKey) -> bool {
+        let Some(sig) = &self.sig else {
+            return false;
+        };
+        let Ok(bytes) = data_encoding::BASE64URL_NOPAD.decode(sig.as_bytes()) else {
+            return false;
+        };
+        let Ok(signature) = ed25519_dalek::Signature::from_slice(&bytes) else {
+            return false;
+        };
+        !key.is_weak()
+            && key
+                .verify_strict(&self.signed_message(), &signature)
+                .is_ok()
+    }
 }
+
+/// Domain separation for event signatures: a till's key also signs card codes
+/// and pairing proofs, and none of those may pass for an event.
+const SIGNED_PREFIX: &[u8] = b"counterpart event v2\n";
 
 impl Event {
     /// The event's canonical JSON and its [`Event::content_hash`], serialising
@@ -444,14 +491,26 @@ impl Event {
     /// server storing thousands of events a second does this for each.
     pub fn json_and_hash(&self) -> (String, String) {
         let json = serde_json::to_string(self).unwrap_or_default();
-        let hash = match &self.body {
-            EventBody::Enrolled { .. } | EventBody::ProfileUpdated { .. } => self.content_hash(),
-            _ => sha256_hex(json.as_bytes()),
+        let hash = match (&self.body, &self.sig) {
+            (EventBody::Enrolled { .. } | EventBody::ProfileUpdated { .. }, _) => {
+                self.content_hash()
+            }
+            // The signature is the last field: the unsigned JSON is the same
+            // text without it (base64url needs no escaping).
+            (_, Some(sig)) => {
+                let tail = format!(",\"sig\":\"{sig}\"}}");
+                match json.strip_suffix(tail.as_str()) {
+                    Some(head) => sha256_hex(format!("{head}}}").as_bytes()),
+                    None => self.content_hash(),
+                }
+            }
+            (_, None) => sha256_hex(json.as_bytes()),
         };
         (json, hash)
     }
 
-    /// This event without personal data (what erasure leaves of it).
+    /// This event without personal data (what erasure leaves of it; its
+    /// signature still verifies).
     pub fn scrubbed(&self) -> Event {
         let mut copy = self.clone();
         if let EventBody::Enrolled { profile, .. } | EventBody::ProfileUpdated { profile, .. } =

@@ -15,6 +15,7 @@ fn event(device: u128, seq: i64, seen: i64, body: EventBody) -> Event {
             .expect("time"),
         staff: None,
         body,
+        sig: None,
     }
 }
 

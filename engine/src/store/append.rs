@@ -11,10 +11,11 @@ use crate::location::Location;
 
 /// The columns `event_from_row` reads, from an `events` table aliased `e`.
 pub(crate) const SELECT_EVENT_COLUMNS: &str = "e.id AS id, e.device AS device, e.device_seq AS device_seq,
-     e.seen_server_seq AS seen_server_seq, e.device_time AS device_time, e.staff AS staff, e.body AS body";
+     e.seen_server_seq AS seen_server_seq, e.device_time AS device_time, e.staff AS staff, e.body AS body,
+     e.sig AS sig";
 
 pub(crate) const SELECT_EVENT: &str =
-    "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body FROM events ORDER BY seq";
+    "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, sig FROM events ORDER BY seq";
 
 /// Reads an event back from a row with `SELECT_EVENT`'s columns.
 pub(crate) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Event>> {
@@ -25,6 +26,7 @@ pub(crate) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Event>> {
     let device_seq: i64 = row.get("device_seq")?;
     let seen_server_seq: i64 = row.get("seen_server_seq")?;
     let staff: Option<String> = row.get("staff")?;
+    let sig: Option<String> = row.get("sig")?;
     Ok((|| {
         let body: EventBody = serde_json::from_str(&body)
             .map_err(|e| EngineError::Corrupt(format!("event {id}: {e}")))?;
@@ -38,6 +40,7 @@ pub(crate) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Event>> {
                 .with_timezone(&Utc),
             staff,
             body,
+            sig,
         })
     })())
 }
@@ -62,10 +65,10 @@ pub(crate) fn find_idempotent(
     key: &str,
 ) -> Result<Option<(Event, Option<String>)>> {
     conn.query_row(
-        "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, request FROM events
+        "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, sig, request FROM events
          WHERE device = (SELECT id FROM device) AND idempotency_key = ?",
         [key],
-        |r| Ok((event_from_row(r)?, r.get::<_, Option<String>>(7)?)),
+        |r| Ok((event_from_row(r)?, r.get::<_, Option<String>>("request")?)),
     )
     .optional()?
     .map(|(event, request)| event.map(|e| (e, request)))
@@ -86,7 +89,7 @@ pub(crate) fn append_at(
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?
         .ok_or(EngineError::NotInitialised)?;
-    let event = Event {
+    let mut event = Event {
         id: crate::ids::new_v7(now),
         device: parse_uuid(&device, "device")?,
         device_seq: next_seq,
@@ -94,7 +97,9 @@ pub(crate) fn append_at(
         device_time: now,
         staff,
         body,
+        sig: None,
     };
+    event.sign(&super::signing_key_of(conn)?);
     let seq = insert_event(conn, &event, idempotency, None, location)?;
     conn.prepare_cached("INSERT INTO outbox (device_seq, event_seq) VALUES (?, ?)")?
         .execute(params![event.device_seq, seq])?;
@@ -119,8 +124,8 @@ pub(crate) fn insert_event(
     let seq: i64 = conn
         .prepare_cached(
             "INSERT INTO events (id, device, device_seq, seen_server_seq, device_time, staff, kind, customer,
-                                 idempotency_key, request, body, content_hash, server_seq)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+                                 idempotency_key, request, body, content_hash, server_seq, sig)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
         )?
         .query_row(
             params![
@@ -137,9 +142,16 @@ pub(crate) fn insert_event(
                 body,
                 event.content_hash(),
                 server_seq,
+                event.sig,
             ],
             |r| r.get(0),
         )?;
+    if event.sig.is_some() {
+        conn.prepare_cached(
+            "INSERT INTO signing_devices (device, signs_from) VALUES (?, ?) ON CONFLICT (device) DO NOTHING",
+        )?
+        .execute(params![event.device.to_string(), event.device_seq])?;
+    }
     // Void deltas are not indexed: readers leave a voided target's deltas out
     // instead (`LIVE_DELTA`, the `voided` table), so two tills voiding the same
     // visit undo it once.
@@ -236,6 +248,9 @@ pub(crate) fn import_one(
     // undoes just the failed statement; the transaction goes on.)
     match insert_event(conn, event, None, server_seq, location) {
         Ok(_) => {
+            // Checked once the event is known to be new (a repeat is compared
+            // with the copy here instead); an error undoes the insert.
+            super::authorship::check(conn, event)?;
             apply::apply(conn, event)?;
             return Ok(true);
         }

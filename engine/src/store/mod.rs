@@ -7,6 +7,7 @@
 mod activity;
 mod append;
 mod apply;
+mod authorship;
 mod backup;
 mod checkpoint;
 mod context;
@@ -110,6 +111,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261206000000_events_by_time.sql",
         include_str!("../../../migrations/20261206000000_events_by_time.sql"),
     ),
+    (
+        "20261207000000_event_signatures.sql",
+        include_str!("../../../migrations/20261207000000_event_signatures.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {
@@ -209,6 +214,17 @@ impl Store {
         migrations()
             .to_latest(&mut conn)
             .map_err(|e| EngineError::Migrate(e.to_string()))?;
+        {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let signed = authorship::sign_waiting(&tx)?;
+            tx.commit()?;
+            if signed > 0 {
+                tracing::info!(
+                    signed,
+                    "signed the events written before this till signed, still to push"
+                );
+            }
+        }
         let checkpointer = checkpoint::Checkpointer::start(path, &conn).map(Arc::new);
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
@@ -220,6 +236,16 @@ impl Store {
             actor: None,
             roster_cache: Arc::default(),
         })
+    }
+
+    /// Signs `event` with this till's key, as the till signs what it writes:
+    /// for tests that play a dishonest till (one that holds its own key and
+    /// changes an event before pushing it), whose events must fail the other
+    /// checks, not the signature's.
+    #[cfg(any(test, feature = "testing"))]
+    pub fn sign_as_this_till(&self, event: &mut Event) -> Result<()> {
+        event.sign(&signing_key_of(&self.conn())?);
+        Ok(())
     }
 
     /// This store, recording `staff` as who did each action it records (the

@@ -17,8 +17,15 @@ use crate::ledger::{millis, DeviceId, Event, EventId};
 use crate::location::Location;
 
 /// The protocol version this build speaks; requests carry it, and a server that
-/// does not speak it answers 426 with `unsupported_protocol`.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// does not speak it answers 426 with `unsupported_protocol`. Version 2: every
+/// event carries its till's signature (`sig`).
+pub const PROTOCOL_VERSION: u32 = 2;
+
+/// The oldest version a server still takes pushes and pulls from: tills paired
+/// before events were signed keep syncing until they are updated (their
+/// unsigned events stay valid until their first signed one). Pairing needs
+/// [`PROTOCOL_VERSION`].
+pub const OLDEST_SYNC_PROTOCOL: u32 = 1;
 
 /// Most events in one push; the server refuses longer batches.
 pub const MAX_PUSH_EVENTS: usize = 1000;

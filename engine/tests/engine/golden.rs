@@ -280,6 +280,20 @@ fn samples() -> Vec<(&'static str, EventBody)> {
             },
         ),
         ("staff_removed", EventBody::StaffRemoved { staff: id(20) }),
+        // Since protocol 2: signed by its till (a fixed key here, and
+        // Ed25519 signatures are deterministic). The hash is the unsigned one.
+        (
+            "visit_signed",
+            EventBody::Visit {
+                customer,
+                amount: 450,
+                currency: "USD".into(),
+                items: vec![],
+                coupon: None,
+                business_date: date,
+                deltas: vec![delta(Account::Points, 4, "points", "+4 points")],
+            },
+        ),
     ]
 }
 
@@ -293,7 +307,7 @@ fn every_event_kind_matches_its_fixture() {
             "{kind} is not a {}",
             body.kind()
         );
-        let event = Event {
+        let mut event = Event {
             id: id(100 + n as u128),
             device: id(1),
             device_seq: 41 + n as i64,
@@ -307,7 +321,13 @@ fn every_event_kind_matches_its_fixture() {
                 _ => None,
             },
             body,
+            sig: None,
         };
+        if kind == "visit_signed" {
+            event.sign(&ed25519_dalek::SigningKey::from_bytes(&[1; 32]));
+            let public = ed25519_dalek::SigningKey::from_bytes(&[1; 32]).verifying_key();
+            assert!(event.signed_by(&public));
+        }
         let json = serde_json::to_string_pretty(&event).expect("json") + "\n";
         let path = dir.join(format!("{kind}.json"));
         if update && !path.exists() {

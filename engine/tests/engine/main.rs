@@ -11,3 +11,4 @@ mod reports;
 mod scan_corpus;
 mod scan_e2e;
 mod scenarios;
+mod signatures;
