@@ -48,5 +48,9 @@ fn counterpart_commands() -> &'static [&'static str] {
         "daily_close",
         "export_close_csv",
         "kpis",
+        "startup_problem",
+        "recovery_retry",
+        "recovery_set_aside",
+        "recovery_restore",
     ]
 }

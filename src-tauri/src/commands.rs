@@ -26,7 +26,7 @@ use crate::till::{lock, Till};
 
 /// A command's answer: the engine's, or its error report (boxed: it is large
 /// next to most answers, and serialises the same).
-type Answer<T> = Result<T, Box<ErrorReport>>;
+pub(crate) type Answer<T> = Result<T, Box<ErrorReport>>;
 
 fn answer<T>(result: counterpart_engine::Result<T>) -> Answer<T> {
     result.map_err(|e| {
@@ -38,7 +38,7 @@ fn answer<T>(result: counterpart_engine::Result<T>) -> Answer<T> {
 }
 
 /// Runs `work` on a blocking thread and answers what it answered.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> counterpart_engine::Result<T> + Send + 'static,
 ) -> Answer<T> {
     match tauri::async_runtime::spawn_blocking(work).await {

@@ -9,6 +9,7 @@ mod camera;
 mod commands;
 mod options;
 mod preview;
+mod recovery;
 mod till;
 
 use anyhow::Context as _;
@@ -79,6 +80,10 @@ fn main() -> anyhow::Result<()> {
             commands::daily_close,
             commands::export_close_csv,
             commands::kpis,
+            recovery::startup_problem,
+            recovery::recovery_retry,
+            recovery::recovery_set_aside,
+            recovery::recovery_restore,
         ])
         .setup(move |app| {
             let data_dir = app
@@ -91,8 +96,12 @@ fn main() -> anyhow::Result<()> {
                     .map(|d| d.join("Counterpart"))
                     .unwrap_or_else(|_| data_dir.join("exports"))
             });
-            let till = till::Till::open(&options, &data_dir, exports, app.handle().clone())?;
-            app.manage(till);
+            // A database that does not open starts the recovery screen, never
+            // a panic before any window.
+            let startup =
+                recovery::Startup::new(options.clone(), data_dir, exports, app.handle().clone());
+            startup.try_open();
+            app.manage(startup);
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -6,7 +6,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use anyhow::Context as _;
-use counterpart_engine::clock::SystemClock;
 use counterpart_engine::command::{
     CameraSetting, Commands, FrameSourceChoice, SyncNoticeForScreen, Wedge,
 };
@@ -36,17 +35,29 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// The till's database: the one named on the command line, else the demo
+/// shop's or the till's in the app's data folder.
+pub fn db_path(options: &Options, data_dir: &Path) -> PathBuf {
+    options.db.clone().unwrap_or_else(|| {
+        data_dir.join(if options.demo {
+            "demo-shop.db"
+        } else {
+            "till.db"
+        })
+    })
+}
+
 impl Till {
-    /// Opens the till's database (setting up the demo shop when asked), starts
-    /// the camera and the sync loop, and tells the screen what they report.
-    pub fn open(
+    /// Starts the till over its opened database (setting up the demo shop
+    /// when asked): the camera and the sync loop, telling the screen what
+    /// they report.
+    pub fn start(
         options: &Options,
         data_dir: &Path,
         exports: PathBuf,
         app: AppHandle,
+        commands: Commands,
     ) -> anyhow::Result<Till> {
-        std::fs::create_dir_all(data_dir)
-            .with_context(|| format!("cannot create {}", data_dir.display()))?;
         // The folder holds the till's database (its token and signing key) and
         // the camera's settings: nobody else on the machine lists or reads it.
         #[cfg(unix)]
@@ -58,17 +69,6 @@ impl Till {
                 tracing::warn!(dir = %data_dir.display(), error = %e, "the data folder could not be made owner-only");
             }
         }
-        let db = options.db.clone().unwrap_or_else(|| {
-            data_dir.join(if options.demo {
-                "demo-shop.db"
-            } else {
-                "till.db"
-            })
-        });
-        let commands = Commands::open(&db, Arc::new(SystemClock))
-            .with_context(|| format!("cannot open the till's database {}", db.display()))?;
-        tracing::info!(db = %db.display(), "till opened");
-
         let source = if options.demo {
             let demo = commands
                 .demo_shop(&data_dir.join("demo-frames"))

@@ -118,6 +118,9 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         crate::report::Kpis,
         serde_json::Value,
         ErrorReport,
+        crate::store::recovery::ProblemKind,
+        crate::store::recovery::BackupFile,
+        crate::store::recovery::StartupProblem,
     ];
     #[cfg(feature = "print")]
     all.extend(declare![cfg; PrintedCard, CardSheet, CardToPrint]);

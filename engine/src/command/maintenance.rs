@@ -42,6 +42,15 @@ impl Commands {
         Ok(bytes)
     }
 
+    /// The app's own backup of the day, in the `backups` folder beside the
+    /// database, keeping the newest `keep` (what the recovery screen restores
+    /// from). Nobody asks for it, so no permission is checked; it writes no
+    /// event. Answers the new file, or `None` when today's exists.
+    pub fn daily_backup(&self, keep: usize) -> Result<Option<std::path::PathBuf>> {
+        let dir = crate::store::recovery::backup_dir(self.store.path());
+        self.store.daily_backup(&dir, keep)
+    }
+
     /// Fills the till with a realistic shop's history.
     #[cfg(feature = "demo")]
     pub fn demo_data(

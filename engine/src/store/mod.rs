@@ -17,6 +17,7 @@ mod query;
 #[cfg(feature = "commands")]
 pub(crate) mod reads;
 mod rebuild;
+pub mod recovery;
 mod staff;
 mod sync;
 
@@ -236,6 +237,11 @@ impl Store {
             actor: None,
             roster_cache: Arc::default(),
         })
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// Signs `event` with this till's key, as the till signs what it writes:

@@ -7,6 +7,7 @@ mod hostile;
 mod kill;
 mod programs;
 mod properties;
+mod recovery;
 mod reports;
 mod scan_corpus;
 mod scan_e2e;
