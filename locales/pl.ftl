@@ -587,6 +587,50 @@ ui-no-cameras = Do tego komputera nie podłączono kamery.
 ui-camera-replay-hint = Zamiast kamery odtwarzane są nagrane klatki.
 ui-pairing = Parowanie z serwerem lokalu
 ui-paired = Ta kasa jest sparowana z serwerem lokalu.
+# The recovery screen: the till could not open its data at start.
+ui-recovery-title = Kasa nie może otworzyć swoich danych
+ui-recovery-intro = Nic nie zostało usunięte. Przeczytaj, co się stało, i wybierz jedno z rozwiązań poniżej.
+ui-recovery-kind-not-a-database = Plik z danymi kasy nie jest plikiem, który kasa potrafi odczytać: mógł zostać zastąpiony albo nadpisany innym plikiem.
+ui-recovery-kind-damaged = Plik z danymi kasy jest uszkodzony, na przykład po zaniku zasilania albo awarii dysku.
+ui-recovery-kind-read-only = Kasa nie ma prawa zapisu w folderze, w którym są jej dane.
+ui-recovery-kind-disk-full = Dysk jest pełny: kasa nie ma miejsca, żeby otworzyć swoje dane.
+ui-recovery-kind-too-new = Dane kasy zapisała nowsza wersja Counterpart niż ta.
+ui-recovery-kind-other = Coś nieoczekiwanego nie pozwala kasie otworzyć jej danych.
+ui-recovery-hint-not-a-database = Przywróć kopię zapasową albo zacznij od pustej kasy.
+ui-recovery-hint-damaged = Przywróć kopię zapasową albo zacznij od pustej kasy.
+ui-recovery-hint-read-only = Poproś osobę, która opiekuje się tym komputerem, żeby znów pozwoliła programowi Counterpart zapisywać w tym folderze, a potem spróbuj ponownie.
+ui-recovery-hint-disk-full = Zwolnij trochę miejsca na tym komputerze (opróżnij kosz, przenieś duże pliki gdzie indziej), a potem spróbuj ponownie.
+ui-recovery-hint-too-new = Zainstaluj na tej kasie najnowszą wersję Counterpart i otwórz ją ponownie: dane są najpewniej w porządku. Po przywróceniu kopii albo starcie od pustej kasy zabrakłoby tego, co zapisała nowsza wersja.
+ui-recovery-hint-other = Najpierw spróbuj ponownie. Jeśli to się powtarza, przekaż wsparciu szczegóły poniżej.
+ui-recovery-file = Plik z danymi
+ui-recovery-working = Proszę czekać…
+ui-recovery-retry = Spróbuj ponownie
+ui-recovery-retry-about = Otwiera plik z danymi jeszcze raz, niczego nie zmieniając. Użyj tego po zwolnieniu miejsca albo naprawieniu folderu.
+ui-recovery-restore-title = Przywróć kopię zapasową
+ui-recovery-restore-about = Kasa wraca do stanu z chwili wykonania kopii. Uszkodzony plik nie jest usuwany: zostaje obok oryginału, pod nową nazwą.
+ui-recovery-backups-found = Znaleziono { $count } { $count ->
+        [one] kopię zapasową.
+        [few] kopie zapasowe.
+        [many] kopii zapasowych.
+       *[other] kopii zapasowej.
+    }
+ui-recovery-no-backups = Nie znaleziono żadnej kopii zapasowej tej kasy.
+ui-recovery-restore = Przywróć
+ui-recovery-restore-label = Przywróć kopię z { $date }
+ui-recovery-restore-question = Przywrócić kopię zapasową z { $date }?
+ui-recovery-restore-detail = Kasa wróci do stanu z tamtej chwili. Uszkodzony plik zostanie obok oryginału, pod nową nazwą; nic nie zostanie usunięte.
+ui-recovery-restore-confirm = Przywróć tę kopię
+ui-recovery-set-aside-title = Zacznij od pustej kasy
+ui-recovery-set-aside-about = Uszkodzony plik nie jest usuwany: zostaje obok oryginału, pod nową nazwą. Kasa startuje wtedy pusta: dołącz ponownie do lokalu, żeby pobrać wszystko z serwera lokalu, albo załóż nowy lokal.
+ui-recovery-set-aside = Odłóż plik i zacznij od pustej kasy
+ui-recovery-set-aside-question = Odłożyć uszkodzony plik i zacząć od pustej kasy?
+ui-recovery-set-aside-detail = Plik zostanie obok oryginału, pod nową nazwą; nic nie zostanie usunięte. Potem dołącz ponownie do lokalu, żeby pobrać wszystko z serwera lokalu, albo załóż nowy lokal.
+ui-recovery-only-retry = Odłożenie pliku i przywrócenie kopii wymagają miejsca na dysku i prawa zapisu w folderze z danymi: najpierw to napraw, a potem spróbuj ponownie.
+ui-recovery-failed-retry = Ponowna próba nie otworzyła kasy.
+ui-recovery-failed-set-aside = Nie udało się zacząć od pustej kasy.
+ui-recovery-failed-restore = Nie udało się przywrócić kopii zapasowej.
+ui-recovery-still-not-open = To, co blokuje kasę teraz, opisano wyżej.
+ui-recovery-details = Szczegóły (dla wsparcia)
 ui-error-unknown = Coś poszło nie tak. Spróbuj ponownie; jeśli to się powtarza, powiedz kierownikowi.
 ui-error-invalid-input = To jest niepoprawne: sprawdź, co wpisano.
 ui-error-invalid-amount = Wpisz kwotę większą od zera, np. 4,50.

@@ -4,6 +4,7 @@
 
 mod demo_shop;
 mod harness;
+mod recovery;
 mod refused_events;
 mod reports;
 mod staff;

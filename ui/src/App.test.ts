@@ -6,12 +6,13 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { act, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CameraOverview, CustomerSummary, ErrorReport, Outcome, SignIn, TillOverview } from "./lib/bindings";
+import type { CameraOverview, CustomerSummary, ErrorReport, Outcome, SignIn, StartupProblem, TillOverview } from "./lib/bindings";
 import { locale } from "./lib/locale.svelte";
 import { till } from "./lib/till.svelte";
 import { tillOverview } from "./test/overview";
 import { baristaMay } from "./test/permissions";
 import { syncStatus } from "./test/sync";
+import { problem } from "./test/recovery";
 import App from "./App.svelte";
 
 const ANA = { id: "staff-ana", name: "Ana", role: "barista" as const, removed: false };
@@ -76,6 +77,8 @@ const signedOutIdle: ErrorReport = {
 
 const engine = {
   overview: overview({ signedIn: ANA }),
+  /** What stops the till opening its data at start (null: it opened). */
+  startup: null as StartupProblem | null,
   /** The engine signed Ana out: actions are refused until someone signs in. */
   signedOut: false,
   calls: [] as string[],
@@ -91,6 +94,15 @@ beforeAll(() => {
     (cmd, args) => {
       engine.calls.push(cmd);
       switch (cmd) {
+        case "startup_problem":
+          return engine.startup;
+        case "recovery_retry":
+          return engine.startup;
+        case "recovery_set_aside":
+          // An empty till: nobody set up, the first-run screen.
+          engine.startup = null;
+          engine.overview = tillOverview();
+          return null;
         case "till_state":
           return engine.overview;
         case "sync_status":
@@ -129,6 +141,7 @@ afterAll(() => {
 beforeEach(async () => {
   locale.set("en");
   engine.overview = overview({ signedIn: ANA });
+  engine.startup = null;
   engine.signedOut = false;
   engine.calls = [];
   await till.refresh();
@@ -238,6 +251,80 @@ describe("an idle sign-out", () => {
       locale.set(language);
       await settle();
       expect(screen.getByTestId("signed-out-idle").textContent).toBe(words);
+    }
+  });
+});
+
+describe("a till that cannot open its data at start", () => {
+  /** The till's start, counted; it asks for the overview, as the real one does after subscribing. */
+  function countStarts() {
+    return vi.spyOn(till, "start").mockImplementation(() => till.refresh());
+  }
+
+  it("shows the recovery screen in place of the app, and starts as usual once the till is open", async () => {
+    const start = countStarts();
+    engine.calls = [];
+    try {
+      engine.startup = problem("disk_full", { can_set_aside: false });
+      render(App);
+      const recovery = await screen.findByTestId("recovery");
+      expect(recovery.getAttribute("data-kind")).toBe("disk_full");
+      expect(document.querySelector(".app")?.getAttribute("data-screen")).toBe("recovery");
+      // Nothing of the app behind it: no status bar, no settings, no barista screen, no start.
+      expect(screen.queryByTestId("status-bar")).toBeNull();
+      expect(screen.queryByTestId("barista")).toBeNull();
+      expect(start).not.toHaveBeenCalled();
+      expect(engine.calls).toEqual(["startup_problem"]);
+
+      // Space freed, but still not open: the screen stays, with what stops it now.
+      engine.startup = problem("read_only", { can_set_aside: false });
+      await fireEvent.click(screen.getByTestId("recovery-retry"));
+      await settle();
+      expect(screen.getByTestId("recovery").getAttribute("data-kind")).toBe("read_only");
+      expect(screen.getByTestId("recovery-failed").getAttribute("data-why")).toBe("still-not-open");
+      expect(start).not.toHaveBeenCalled();
+
+      // Fixed: the till opens and the app starts as usual.
+      engine.startup = null;
+      await fireEvent.click(screen.getByTestId("recovery-retry"));
+      expect(await screen.findByTestId("barista")).toBeTruthy();
+      expect(screen.queryByTestId("recovery")).toBeNull();
+      expect(screen.getByTestId("status-bar")).toBeTruthy();
+      expect(start).toHaveBeenCalledTimes(1);
+      await settle();
+    } finally {
+      start.mockRestore();
+    }
+  });
+
+  it("lands on the first-run screen once the damaged file is set aside", async () => {
+    const start = countStarts();
+    try {
+      engine.startup = problem("not_a_database");
+      render(App);
+      await fireEvent.click(await screen.findByTestId("recovery-set-aside"));
+      await fireEvent.click(screen.getByTestId("recovery-confirm-yes"));
+      expect(await screen.findByTestId("first-run")).toBeTruthy();
+      expect(engine.calls).toContain("recovery_set_aside");
+      expect(start).toHaveBeenCalledTimes(1);
+      await settle();
+    } finally {
+      start.mockRestore();
+    }
+  });
+
+  it("goes on to the normal start when the till opened", async () => {
+    const start = countStarts();
+    engine.calls = [];
+    try {
+      render(App);
+      expect(await screen.findByTestId("barista")).toBeTruthy();
+      expect(engine.calls[0]).toBe("startup_problem");
+      expect(start).toHaveBeenCalledTimes(1);
+      expect(screen.queryByTestId("recovery")).toBeNull();
+      await settle();
+    } finally {
+      start.mockRestore();
     }
   });
 });

@@ -38,6 +38,7 @@ import type {
   SignInIdle,
   StaffList,
   StaffMember,
+  StartupProblem,
   SyncNoticeForScreen,
   SyncStatus,
   TillOverview,
@@ -134,6 +135,14 @@ export const api = {
   exportCloseCsv: (request: CloseTableFile) => call<string>("export_close_csv", { request }),
   /** The KPIs of a period of business days (none: the 30 up to today) beside the period before it. */
   kpis: (request: KpisOver) => call<Kpis>("kpis", { request }),
+  /** What stopped the till opening its data at start; null when it opened (the normal start goes on). */
+  startupProblem: () => call<StartupProblem | null>("startup_problem"),
+  /** Tries opening the till's data again; null once it is open. */
+  recoveryRetry: () => call<StartupProblem | null>("recovery_retry"),
+  /** Renames the damaged file aside (kept beside it) and opens an empty till; null once it is open. */
+  recoverySetAside: () => call<StartupProblem | null>("recovery_set_aside"),
+  /** Sets the damaged file aside and restores the backup at `backup` (its path); null once the till is open. */
+  recoveryRestore: (backup: string) => call<StartupProblem | null>("recovery_restore", { backup }),
 };
 
 /** A scan as the app sends it: the notice, and when its frame was captured (ms since 1970). */

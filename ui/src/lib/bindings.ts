@@ -1709,6 +1709,49 @@ detail: JsonValue,
  */
 retryable: boolean, };
 
+export type ProblemKind = "not_a_database" | "damaged" | "read_only" | "disk_full" | "too_new" | "other";
+
+export type BackupFile = { 
+/**
+ * Where it is.
+ */
+path: string, 
+/**
+ * Its file name.
+ */
+name: string, 
+/**
+ * When it was written (RFC 3339, UTC).
+ */
+modified: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, };
+
+export type StartupProblem = { 
+/**
+ * What kind of trouble.
+ */
+kind: ProblemKind, 
+/**
+ * The database's path.
+ */
+db: string, 
+/**
+ * The error in the engine's words (English), for support.
+ */
+detail: string, 
+/**
+ * Backups to restore from, newest first.
+ */
+backups: Array<BackupFile>, 
+/**
+ * Whether the file can be set aside or a backup restored: not when the
+ * folder cannot be written or the disk is full (try again then).
+ */
+can_set_aside: boolean, };
+
 export type PrintedCard = { 
 /**
  * The card's number.
