@@ -59,3 +59,28 @@ fn pull_and_error_messages_are_stable() {
     let err: ErrorBody = round_trip("error_gap.json");
     assert_eq!(err.error.expected_seq, Some(41));
 }
+
+/// Version 2: the same push from a till that signs (a fixed key here;
+/// Ed25519 signatures are deterministic). `UPDATE_GOLDEN=1` writes the
+/// fixture only when it is missing.
+#[test]
+fn signed_push_messages_are_stable() {
+    let key = ed25519_dalek::SigningKey::from_bytes(&[1; 32]);
+    let mut req: PushRequest = round_trip("push_request.json");
+    req.protocol = counterpart_engine::sync::protocol::PROTOCOL_VERSION;
+    for e in &mut req.events {
+        e.sign(&key);
+    }
+    let json = serde_json::to_string(&req).expect("encode");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/protocol/push_request_signed.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() && !path.exists() {
+        std::fs::write(&path, format!("{json}\n")).expect("write fixture");
+    }
+    assert_eq!(json, fixture("push_request_signed.json"));
+    let signed: PushRequest = round_trip("push_request_signed.json");
+    assert_eq!(signed.protocol, 2);
+    for e in &signed.events {
+        assert!(e.signed_by(&key.verifying_key()), "{e:?}");
+    }
+}

@@ -142,21 +142,7 @@ impl Commands {
     pub fn sign_in(&self, request: &SignIn) -> Result<Commands> {
         let roster = self.store.roster()?;
         let member = find(&roster, &request.staff)?.clone();
-        let location = self.store.location()?;
-        if let PinAttempts::LockedUntil(until) = self.store.begin_pin_attempt(member.id)? {
-            return Err(locked_out(&member, until, &location));
-        }
-        if !pin_matches(request.pin.0.trim(), &member.pin_hash) {
-            return Err(match self.store.settle_wrong_pin(member.id)? {
-                PinAttempts::LockedUntil(until) => locked_out(&member, until, &location),
-                PinAttempts::Wrong(n) => AuthError::WrongPin {
-                    name: member.name.clone(),
-                    tries_left: MAX_WRONG_PINS.saturating_sub(n),
-                }
-                .into(),
-            });
-        }
-        self.store.clear_wrong_pins(member.id)?;
+        self.check_pin_counted(&member, request.pin.0.trim())?;
         tracing::info!(staff = %member.id, role = member.role.as_str(), "signed in");
         Ok(Commands {
             store: self.store.acting_as(Some(member.id)),
@@ -167,6 +153,28 @@ impl Commands {
             }),
             last_use: Some(LastUse::at(self.store.now())),
         })
+    }
+
+    /// Checks `pin` against `member`'s, counting a wrong one toward this
+    /// till's lockout: signing in and changing one's own PIN (which asks for
+    /// the current one) share the five tries, so neither is a way to guess.
+    fn check_pin_counted(&self, member: &StaffMember, pin: &str) -> Result<()> {
+        let location = self.store.location()?;
+        if let PinAttempts::LockedUntil(until) = self.store.begin_pin_attempt(member.id)? {
+            return Err(locked_out(member, until, &location));
+        }
+        if !pin_matches(pin, &member.pin_hash) {
+            return Err(match self.store.settle_wrong_pin(member.id)? {
+                PinAttempts::LockedUntil(until) => locked_out(member, until, &location),
+                PinAttempts::Wrong(n) => AuthError::WrongPin {
+                    name: member.name.clone(),
+                    tries_left: MAX_WRONG_PINS.saturating_sub(n),
+                }
+                .into(),
+            });
+        }
+        self.store.clear_wrong_pins(member.id)?;
+        Ok(())
     }
 
     /// The command layer with nobody signed in (signing out).
@@ -435,16 +443,12 @@ impl Commands {
         match self.authorise(Permission::ManageStaff) {
             Ok(()) => {}
             // One's own PIN, with the one it replaces: a till left signed in
-            // is not an account anyone can take over.
-            Err(EngineError::Auth(AuthError::Forbidden { .. }))
-                if own
-                    && request
-                        .current
-                        .as_ref()
-                        .is_some_and(|p| pin_matches(p.0.trim(), &member.pin_hash)) => {}
-            Err(EngineError::Auth(AuthError::Forbidden { .. })) if own => {
-                return Err(invalid("current", "give your current PIN to set a new one"))
-            }
+            // is not an account anyone can take over, nor a way to guess it
+            // past the lockout.
+            Err(EngineError::Auth(AuthError::Forbidden { .. })) if own => match &request.current {
+                Some(current) => self.check_pin_counted(&member, current.0.trim())?,
+                None => return Err(invalid("current", "give your current PIN to set a new one")),
+            },
             Err(e) => return Err(e),
         }
         check_pin(request.pin.0.trim(), member.role)?;

@@ -496,17 +496,31 @@ pub(crate) fn shop_of(conn: &Connection) -> Result<ShopId> {
     ShopId::parse(&text).ok_or_else(|| EngineError::Corrupt(format!("shop id `{text}`")))
 }
 
-/// This till's card-signing key.
+/// The last signing key made from its bytes: making one derives its public
+/// half (a scalar multiplication, about as long as a signature), and every
+/// event a till writes is signed.
+static SIGNING_KEY: Mutex<Option<ed25519_dalek::SigningKey>> = Mutex::new(None);
+
+/// This till's signing key (cards, pairing proofs, events).
 pub(crate) fn signing_key_of(conn: &Connection) -> Result<ed25519_dalek::SigningKey> {
     let bytes: Option<Vec<u8>> = conn
-        .query_row("SELECT signing_key FROM device", [], |r| r.get(0))
+        .prepare_cached("SELECT signing_key FROM device")?
+        .query_row([], |r| r.get(0))
         .optional()?
         .flatten();
     let bytes = bytes.ok_or(EngineError::NotInitialised)?;
     let bytes: [u8; 32] = bytes
         .try_into()
         .map_err(|_| EngineError::Corrupt("the till's signing key has the wrong length".into()))?;
-    Ok(ed25519_dalek::SigningKey::from_bytes(&bytes))
+    let mut cached = SIGNING_KEY.lock().unwrap_or_else(|p| p.into_inner());
+    match cached.as_ref() {
+        Some(key) if key.to_bytes() == bytes => Ok(key.clone()),
+        _ => {
+            let key = ed25519_dalek::SigningKey::from_bytes(&bytes);
+            *cached = Some(key.clone());
+            Ok(key)
+        }
+    }
 }
 
 /// The public keys of every till of the shop this till knows.

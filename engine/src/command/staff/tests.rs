@@ -480,7 +480,7 @@ fn no_pin_is_anywhere_in_the_database_files() {
     );
     assert_eq!(
         code(own(Some("9999"))),
-        Some(ErrorCode::InvalidInput),
+        Some(ErrorCode::AuthWrongPin),
         "a wrong old one"
     );
     own(Some(BARISTA_PIN)).expect("her own PIN, with the old one");
@@ -957,4 +957,44 @@ fn a_manager_sets_the_idle_times() {
     let c = new_customer(&bo);
     s.clock.advance(chrono::Duration::minutes(6));
     assert_eq!(a_visit(&bo, c), Some(ErrorCode::AuthSignedOutIdle));
+}
+
+/// Changing one's own PIN asks for the current one: a wrong one counts toward
+/// the same lockout as signing in (it did not: a till left signed in was a
+/// way to try every PIN without limit).
+#[test]
+fn a_wrong_current_pin_counts_toward_the_lockout() {
+    let shop = shop();
+    let bo = sign_in(&shop.till, "Bo", BARISTA_PIN);
+    let own = |current: &str| {
+        bo.set_pin(&SetPin {
+            staff: "Bo".into(),
+            pin: pin("8642"),
+            current: Some(pin(current)),
+        })
+        .err()
+        .map(|e| crate::error::ErrorReport::from(&e))
+    };
+    for left in (1..=4).rev() {
+        let e = own("0000").expect("wrong");
+        assert_eq!(e.code, ErrorCode::AuthWrongPin);
+        assert_eq!(e.detail["tries_left"], left);
+    }
+    assert_eq!(own("0000").expect("fifth").code, ErrorCode::AuthLockedOut);
+    assert_eq!(
+        own(BARISTA_PIN).expect("locked").code,
+        ErrorCode::AuthLockedOut,
+        "locked: the right PIN does not help"
+    );
+    // The lockout is the sign-in's too.
+    let e = shop
+        .till
+        .sign_in(&SignIn {
+            staff: "Bo".into(),
+            pin: pin(BARISTA_PIN),
+        })
+        .expect_err("locked out");
+    assert_eq!(code(Err::<(), _>(e)), Some(ErrorCode::AuthLockedOut));
+    shop.clock.advance(chrono::Duration::seconds(301));
+    assert!(own(BARISTA_PIN).is_none(), "five minutes on, it works");
 }
