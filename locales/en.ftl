@@ -604,6 +604,7 @@ ui-error-idempotency-mismatch = This was already sent with other details: start 
 ui-error-forked = This till's history was copied elsewhere: a manager must pair it again.
 ui-error-not-initialised = This till is not set up yet.
 ui-error-database = The till's database could not do that. Try again.
+ui-error-disk-full = The disk of this computer is full: nothing was recorded. Free some space on it, then try again.
 ui-error-migration = The till's database could not be updated to this version.
 ui-error-corrupt = The till's data is damaged: tell a manager.
 ui-error-io = A file could not be read or written.

@@ -608,6 +608,7 @@ ui-error-idempotency-mismatch = Ceci a déjà été envoyé avec d'autres détai
 ui-error-forked = L'historique de cette caisse a été copié ailleurs : un responsable doit l'appairer à nouveau.
 ui-error-not-initialised = Cette caisse n'est pas encore configurée.
 ui-error-database = La base de données de la caisse n'a pas pu le faire. Réessayez.
+ui-error-disk-full = Le disque de cet ordinateur est plein : rien n'a été enregistré. Libérez de la place, puis réessayez.
 ui-error-migration = La base de données de la caisse n'a pas pu être mise à jour pour cette version.
 ui-error-corrupt = Les données de la caisse sont endommagées : prévenez un responsable.
 ui-error-io = Un fichier n'a pas pu être lu ou écrit.

@@ -674,6 +674,7 @@ ui-error-idempotency-mismatch = To już wysłano z innymi danymi: zacznij od now
 ui-error-forked = Historię tej kasy skopiowano gdzie indziej: kierownik musi ją ponownie sparować.
 ui-error-not-initialised = Ta kasa nie jest jeszcze skonfigurowana.
 ui-error-database = Baza danych kasy nie mogła tego zrobić. Spróbuj ponownie.
+ui-error-disk-full = Dysk tego komputera jest pełny: nic nie zostało zapisane. Zwolnij trochę miejsca i spróbuj ponownie.
 ui-error-migration = Nie udało się zaktualizować bazy danych kasy do tej wersji.
 ui-error-corrupt = Dane kasy są uszkodzone: powiedz kierownikowi.
 ui-error-io = Nie udało się odczytać ani zapisać pliku.

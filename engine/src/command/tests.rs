@@ -678,3 +678,76 @@ fn the_camera_chosen_in_the_settings_is_kept_and_checked() {
     let again = Commands::open(&dir.path().join("till.db"), clock).expect("reopen");
     assert_eq!(again.camera_setting().expect("read"), Some(chosen));
 }
+
+/// A full disk in the middle of the rush: the visit is refused with its own
+/// code (retryable, once space is freed), nothing of it is written, nothing
+/// stored is damaged, and the next visit goes through when there is room.
+#[test]
+fn a_full_disk_refuses_a_visit_with_its_own_code_and_damages_nothing() {
+    let (_dir, till) = shop();
+    let customer = till
+        .enrol(&Enrol::default())
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record
+        .id;
+    let visit = || {
+        till.record_visit(&RecordVisit {
+            customer: CustomerRef::Customer(customer),
+            amount: "5.00".into(),
+            items: vec![],
+            coupon: None,
+            key: None,
+        })
+    };
+    let before = till.customer(&CustomerRef::Customer(customer)).expect("c");
+    let events = till.store.events().expect("events").len();
+    // The database may not grow by a single page: what a full disk does.
+    let pages: i64 = till
+        .store
+        .conn()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .expect("pages");
+    till.store
+        .conn()
+        .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .expect("cap");
+    let mut refused = None;
+    let mut answered = points(&before);
+    for _ in 0..200 {
+        match visit() {
+            Ok(o) => answered = points(&o.customer.expect("the customer")),
+            Err(e) => {
+                refused = Some(e);
+                break;
+            }
+        }
+    }
+    let e = refused.expect("the disk filled up");
+    let report = crate::error::ErrorReport::from(&e);
+    assert_eq!(report.code, ErrorCode::DiskFull, "{e}");
+    assert!(report.retryable);
+    let after = till.customer(&CustomerRef::Customer(customer)).expect("c");
+    // Every visit that answered is there, whole; the refused one is not.
+    assert_eq!(points(&after), answered);
+    assert!(till.store.events().expect("events").len() >= events);
+    let check: String = till
+        .store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("check");
+    assert_eq!(check, "ok");
+    let r = till.store.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+    // Space freed: the next visit is recorded.
+    till.store
+        .conn()
+        .query_row("PRAGMA max_page_count = 1073741823", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .expect("uncap");
+    visit().expect("recorded once there is room");
+}

@@ -92,6 +92,8 @@ codes! {
     NotInitialised = "not_initialised", retryable: false;
     /// The database failed (retryable when it was only busy).
     Database = "database", retryable: false;
+    /// The disk is full: nothing was recorded, and nothing stored was damaged. Free some space.
+    DiskFull = "disk_full", retryable: true;
     /// Migrating the database failed.
     Migration = "migration", retryable: false;
     /// Stored data could not be read back.

@@ -366,6 +366,14 @@ impl EngineError {
             EngineError::Forked(_) => ErrorCode::Forked,
             EngineError::Sync { code, .. } => *code,
             EngineError::NotInitialised => ErrorCode::NotInitialised,
+            EngineError::Database(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) =>
+            {
+                ErrorCode::DiskFull
+            }
+            EngineError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => {
+                ErrorCode::DiskFull
+            }
             EngineError::Database(_) => ErrorCode::Database,
             EngineError::Migrate(_) => ErrorCode::Migration,
             EngineError::Corrupt(_) => ErrorCode::Corrupt,

@@ -27,6 +27,7 @@ export type ErrorCode =
   | "forked"
   | "not_initialised"
   | "database"
+  | "disk_full"
   | "migration"
   | "corrupt"
   | "io"
@@ -140,6 +141,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "forked",
   "not_initialised",
   "database",
+  "disk_full",
   "migration",
   "corrupt",
   "io",
