@@ -192,10 +192,16 @@ impl Roster {
     /// - demoting or removing the last manager (two tills each removing the
     ///   other manager offline leave one, not none).
     pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Roster {
+        Roster::fold_keyed(events.into_iter().map(|e| (e.order_key(), e)))
+    }
+
+    /// [`Roster::fold`] with each event's order key given (a till gives the
+    /// key bounded by where the server put the event,
+    /// `Event::bounded_order_key`).
+    pub fn fold_keyed<'a>(events: impl IntoIterator<Item = (String, &'a Event)>) -> Roster {
         let mut staff_events: Vec<(String, &Event)> = events
             .into_iter()
-            .filter(|e| is_staff_event(&e.body))
-            .map(|e| (e.order_key(), e))
+            .filter(|(_, e)| is_staff_event(&e.body))
             .collect();
         staff_events.sort_by(|a, b| a.0.cmp(&b.0));
         let mut roster = Roster::default();

@@ -428,6 +428,21 @@ impl Event {
         )
     }
 
+    /// [`Event::order_key`] with the server sequence the event claims to have
+    /// seen bounded by where the server put it (`server_seq`, once known): a
+    /// till cannot have seen what the server had not numbered yet, so a claim
+    /// beyond `server_seq - 1` (a forged `i64::MAX`, which would win every
+    /// later change) counts as `server_seq - 1`. An honest till's claim is
+    /// always below its event's place, so nothing honest moves; a till's own
+    /// event not yet numbered keeps its claim.
+    pub fn bounded_order_key(&self, server_seq: Option<i64>) -> String {
+        order_key(
+            bounded_seen(self.seen_server_seq, server_seq),
+            &self.device.to_string(),
+            self.device_seq,
+        )
+    }
+
     /// SHA-256 of the event's canonical JSON, hex: two copies of one id with
     /// different hashes mean a forked device. Personal data is left out: erasure
     /// scrubs it from stored copies on every till and on the server, and a
@@ -519,6 +534,15 @@ impl Event {
             *profile = None;
         }
         copy
+    }
+}
+
+/// The server sequence an event may claim to have seen, given where the
+/// server put it (see [`Event::bounded_order_key`]).
+pub fn bounded_seen(seen_server_seq: i64, server_seq: Option<i64>) -> i64 {
+    match server_seq {
+        Some(at) => seen_server_seq.min(at.saturating_sub(1)),
+        None => seen_server_seq,
     }
 }
 

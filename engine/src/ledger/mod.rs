@@ -9,7 +9,7 @@ pub use account::{Account, Delta, MAX_BALANCE, MAX_DELTA};
 #[cfg(feature = "commands")]
 pub(crate) use event::sha256_hex;
 pub use event::{
-    millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item, Profile,
-    Role, Shortfall, StaffId,
+    bounded_seen, millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item,
+    Profile, Role, Shortfall, StaffId,
 };
 pub use message::{Arg, Message};

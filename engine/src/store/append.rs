@@ -105,7 +105,7 @@ pub(crate) fn append_at(
         .execute(params![event.device_seq, seq])?;
     conn.prepare_cached("UPDATE device SET next_seq = next_seq + 1")?
         .execute([])?;
-    apply::apply(conn, &event)?;
+    apply::apply(conn, &event, None)?;
     Ok(event)
 }
 
@@ -251,7 +251,7 @@ pub(crate) fn import_one(
             // Checked once the event is known to be new (a repeat is compared
             // with the copy here instead); an error undoes the insert.
             super::authorship::check(conn, event)?;
-            apply::apply(conn, event)?;
+            apply::apply(conn, event, server_seq)?;
             return Ok(true);
         }
         // Only the events table has unique constraints: this is the event's own row.
@@ -276,8 +276,7 @@ pub(crate) fn import_one(
             )));
         }
         if server_seq.is_some() {
-            conn.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
-                .execute(params![server_seq, event.id.to_string()])?;
+            apply::set_server_seq(conn, &event.id.to_string(), server_seq)?;
         }
         return Ok(false);
     }

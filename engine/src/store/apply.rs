@@ -114,6 +114,72 @@ fn set_profile(conn: &Connection, customer: &str, order: &str, profile: &Profile
     Ok(())
 }
 
+/// Records where the server put event `id` (its push was acknowledged, or a
+/// server restored from a backup numbered it again). That bounds what the
+/// event may claim to have seen ([`Event::bounded_order_key`]): when the
+/// bound moves, so may which change to a profile is the later one, and the
+/// record's profile is folded again from its changes, as every other till
+/// keys them. (Staff changes need nothing here: the roster is folded from
+/// the events, and its cache notices a changed number.)
+pub(crate) fn set_server_seq(conn: &Connection, id: &str, server_seq: Option<i64>) -> Result<()> {
+    let before: Option<(String, Option<String>, i64, Option<i64>)> = conn
+        .prepare_cached(
+            "SELECT kind, customer, seen_server_seq, server_seq FROM events WHERE id = ?",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((kind, customer, seen, old)) = before else {
+        return Ok(());
+    };
+    conn.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
+        .execute(params![server_seq, id])?;
+    let moved =
+        crate::ledger::bounded_seen(seen, old) != crate::ledger::bounded_seen(seen, server_seq);
+    if let (true, "enrolled" | "profile_updated", Some(c)) = (moved, kind.as_str(), customer) {
+        refold_profile(conn, &c)?;
+    }
+    Ok(())
+}
+
+/// Sets a record's profile from the latest of its changes, by their bounded
+/// order keys (the same answer as applying them one by one in any order).
+fn refold_profile(conn: &Connection, customer: &str) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT body, seen_server_seq, device, device_seq, server_seq FROM events
+         WHERE customer = ? AND kind IN ('enrolled', 'profile_updated')",
+    )?;
+    let mut rows = stmt.query([customer])?;
+    let mut latest: Option<(String, Profile)> = None;
+    while let Some(row) = rows.next()? {
+        let body: String = row.get(0)?;
+        let profile = match serde_json::from_str::<EventBody>(&body)
+            .map_err(|e| EngineError::Corrupt(format!("a profile change of {customer}: {e}")))?
+        {
+            EventBody::Enrolled { profile, .. } | EventBody::ProfileUpdated { profile, .. } => {
+                profile
+            }
+            _ => None,
+        };
+        let Some(profile) = profile else { continue };
+        let key = crate::ledger::order_key(
+            crate::ledger::bounded_seen(row.get(1)?, row.get(4)?),
+            &row.get::<_, String>(2)?,
+            row.get(3)?,
+        );
+        if latest.as_ref().is_none_or(|(k, _)| *k < key) {
+            latest = Some((key, profile));
+        }
+    }
+    if let Some((key, profile)) = latest {
+        conn.prepare_cached(
+            "UPDATE customers SET profile_event = NULL WHERE id = ? AND erased = 0",
+        )?
+        .execute([customer])?;
+        set_profile(conn, customer, &key, &profile)?;
+    }
+    Ok(())
+}
+
 /// Recomputes a customer's visit statistics from their visits.
 fn refresh_stats(conn: &Connection, customer: &str) -> Result<()> {
     conn.prepare_cached(
@@ -132,8 +198,9 @@ fn millis(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// Applies one event to the projections.
-pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
+/// Applies one event to the projections; `server_seq` is where the server put
+/// it, once known (it bounds what the event may claim to have seen).
+pub(crate) fn apply(conn: &Connection, event: &Event, server_seq: Option<i64>) -> Result<()> {
     let id = event.id.to_string();
     let voided = is_voided(conn, &id)?;
     match &event.body {
@@ -159,7 +226,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             conn.prepare_cached("UPDATE customers SET enrolled_on = ? WHERE id = ?")?
                 .execute(params![millis(event.device_time), c])?;
             if let Some(p) = profile {
-                set_profile(conn, &c, &event.order_key(), p)?;
+                set_profile(conn, &c, &event.bounded_order_key(server_seq), p)?;
             }
             let owner = resolve(conn, &c)?;
             insert_card(conn, *card, &owner, code.as_deref(), &id)?;
@@ -171,7 +238,7 @@ pub(crate) fn apply(conn: &Connection, event: &Event) -> Result<()> {
             let c = customer.to_string();
             ensure_customer(conn, &c)?;
             if let Some(p) = profile {
-                set_profile(conn, &c, &event.order_key(), p)?;
+                set_profile(conn, &c, &event.bounded_order_key(server_seq), p)?;
             }
         }
         EventBody::Visit {

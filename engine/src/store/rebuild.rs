@@ -395,7 +395,7 @@ fn fold(
     let mut p = Projections::default();
     let mut done = 0u64;
     let mut stmt = conn.prepare(
-        "SELECT id, kind, device_time, body, device, device_seq, seen_server_seq FROM events ORDER BY seq",
+        "SELECT id, kind, device_time, body, device, device_seq, seen_server_seq, server_seq FROM events ORDER BY seq",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -429,7 +429,7 @@ fn fold(
                 }
                 if let Some(pr) = &body.profile {
                     let order = crate::ledger::order_key(
-                        row.get(6)?,
+                        crate::ledger::bounded_seen(row.get(6)?, row.get(7)?),
                         row.get_ref(4)?.as_str()?,
                         row.get(5)?,
                     );

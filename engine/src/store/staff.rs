@@ -32,7 +32,7 @@ fn time_of(text: &str) -> Result<DateTime<Utc>> {
 /// The staff events, as a fold keeps track of them: how many and the last.
 /// Every action reads the roster; folding it again only when this changed
 /// keeps that to one indexed count.
-pub(crate) type RosterCache = std::sync::Mutex<Option<((i64, i64), std::sync::Arc<Roster>)>>;
+pub(crate) type RosterCache = std::sync::Mutex<Option<((i64, i64, i64), std::sync::Arc<Roster>)>>;
 
 const STAFF_KINDS: &str =
     "kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed')";
@@ -74,11 +74,13 @@ impl Store {
     /// [`Store::roster`] read on `conn`: inside an action's transaction, so
     /// who may act is decided on the same snapshot the action writes to.
     pub(crate) fn roster_in(&self, conn: &Connection) -> Result<std::sync::Arc<Roster>> {
-        let stamp: (i64, i64) = conn
+        // The server's numbers too: they bound the order keys (a restored
+        // server numbers events again).
+        let stamp: (i64, i64, i64) = conn
             .prepare_cached(&format!(
-                "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM events WHERE {STAFF_KINDS}"
+                "SELECT COUNT(*), COALESCE(MAX(seq), 0), COALESCE(SUM(server_seq), 0) FROM events WHERE {STAFF_KINDS}"
             ))?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let mut cache = self.roster_cache.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((seen, roster)) = cache.as_ref() {
             if *seen == stamp {
@@ -86,13 +88,20 @@ impl Store {
             }
         }
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {SELECT_EVENT_COLUMNS} FROM events e WHERE {STAFF_KINDS}"
+            "SELECT {SELECT_EVENT_COLUMNS}, e.server_seq AS server_seq FROM events e WHERE {STAFF_KINDS}"
         ))?;
         let events = stmt
-            .query_map([], event_from_row)?
-            .map(|r| r?)
-            .collect::<Result<Vec<Event>>>()?;
-        let roster = std::sync::Arc::new(Roster::fold(&events));
+            .query_map([], |r| {
+                Ok((event_from_row(r)?, r.get::<_, Option<i64>>("server_seq")?))
+            })?
+            .map(|r| {
+                let (event, at) = r?;
+                Ok((event?, at))
+            })
+            .collect::<Result<Vec<(Event, Option<i64>)>>>()?;
+        let roster = std::sync::Arc::new(Roster::fold_keyed(
+            events.iter().map(|(e, at)| (e.bounded_order_key(*at), e)),
+        ));
         *cache = Some((stamp, roster.clone()));
         Ok(roster)
     }

@@ -239,8 +239,7 @@ impl Store {
             }
             match ack.status {
                 AckStatus::Accepted | AckStatus::Duplicate => {
-                    tx.prepare_cached("UPDATE events SET server_seq = ? WHERE id = ?")?
-                        .execute(params![ack.server_seq, ack.id.to_string()])?;
+                    super::apply::set_server_seq(&tx, &ack.id.to_string(), ack.server_seq)?;
                     if ack.status == AckStatus::Accepted {
                         report.accepted += 1;
                     } else {

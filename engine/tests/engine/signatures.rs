@@ -297,3 +297,98 @@ fn events_waiting_to_be_pushed_are_signed_when_an_updated_till_opens() {
     let b = points_cafe();
     b.store.import_events(&waiting).expect("they verify");
 }
+
+/// `events` as a server hands them out, numbered from `first`.
+fn numbered(events: &[Event], first: i64) -> Vec<ServerEvent> {
+    events
+        .iter()
+        .zip(first..)
+        .map(|(e, server_seq)| ServerEvent {
+            server_seq,
+            event: e.clone(),
+        })
+        .collect()
+}
+
+fn name_of(shop: &Shop, who: uuid::Uuid) -> Option<String> {
+    shop.store.customer(who).expect("customer").record.name
+}
+
+/// A till that holds its own key can still claim to have seen far more of
+/// the server's stream than exists (`seen_server_seq` = i64::MAX): that claim
+/// used to win every later change to the same profile, on every till. The
+/// claim now counts for no more than where the server put the event.
+#[test]
+fn a_claim_to_have_seen_the_future_does_not_win_later_changes() {
+    let a = points_cafe();
+    let (anna, _) = a.enrol(Profile {
+        name: Some("Anna".into()),
+        ..Profile::default()
+    });
+    a.store
+        .update_profile(
+            anna,
+            Profile {
+                name: Some("Forged".into()),
+                ..Profile::default()
+            },
+            None,
+        )
+        .expect("update");
+    let mut history = a.store.events().expect("events");
+    let forged = history.last_mut().expect("the update");
+    forged.seen_server_seq = i64::MAX;
+    a.store.sign_as_this_till(forged).expect("sign");
+    let stream = numbered(&history, 1);
+    let at = stream.len() as i64;
+
+    // Another till takes it in, then changes her name: a later change.
+    let b = points_cafe();
+    b.store.apply_pulled(&stream, None).expect("pulled");
+    assert_eq!(name_of(&b, anna).as_deref(), Some("Forged"));
+    b.store
+        .update_profile(
+            anna,
+            Profile {
+                name: Some("Anna B".into()),
+                ..Profile::default()
+            },
+            None,
+        )
+        .expect("a later change");
+    assert_eq!(name_of(&b, anna).as_deref(), Some("Anna B"));
+    let r = b.store.rebuild(false, |_, _| {}).expect("rebuild");
+    assert!(r.differences.is_empty(), "{:?}", r.differences);
+
+    // A third till, in server order and in the other order, agrees.
+    let mine = b.store.device().expect("device");
+    let later: Vec<Event> = b
+        .store
+        .events()
+        .expect("events")
+        .into_iter()
+        .filter(|e| e.device == mine)
+        .collect();
+    let later = numbered(&later, at + 1);
+    for order in [0, 1] {
+        let c = points_cafe();
+        let mut all = stream.clone();
+        match order {
+            0 => all.extend(later.clone()),
+            _ => {
+                let forged = all.pop().expect("forged");
+                all.extend(later.clone());
+                all.push(forged);
+            }
+        }
+        let report = c.store.apply_pulled(&all, None).expect("pulled");
+        assert_eq!(report.held, 0, "order {order}");
+        assert_eq!(
+            name_of(&c, anna).as_deref(),
+            Some("Anna B"),
+            "order {order}"
+        );
+        let r = c.store.rebuild(false, |_, _| {}).expect("rebuild");
+        assert!(r.differences.is_empty(), "{:?}", r.differences);
+    }
+}
