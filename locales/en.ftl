@@ -150,6 +150,10 @@ why-offline-allowance = this till has not synced for { $hours } { $hours ->
         [one] point
        *[other] points
     } here ({ $spent } already)
+why-offline-allowance-clock = this till's clock is behind its last sync, so how long it has been offline is unknown; until it syncs, a customer may redeem at most { $max } { $max ->
+        [one] point
+       *[other] points
+    } here ({ $spent } already)
 refused-cannot-void = cannot void: { $why }
 why-voided-already = it was voided already by { $event }
 why-not-voidable = a { $kind } event cannot be voided; only visits, redemptions, adjustments and donations

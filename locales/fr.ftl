@@ -151,6 +151,10 @@ why-offline-allowance = cette caisse n'a pas synchronisé depuis { $hours } { $h
         [one] point
        *[other] points
     } ici (déjà { $spent })
+why-offline-allowance-clock = l'horloge de cette caisse retarde sur sa dernière synchronisation : on ne sait pas depuis quand elle est hors ligne ; d'ici la prochaine, un client peut échanger au plus { $max } { $max ->
+        [one] point
+       *[other] points
+    } ici (déjà { $spent })
 refused-cannot-void = annulation impossible : { $why }
 why-voided-already = déjà annulé par { $event }
 why-not-voidable = un événement { $kind } ne s'annule pas ; seulement les visites, récompenses utilisées, corrections et dons

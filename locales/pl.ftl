@@ -185,6 +185,12 @@ why-offline-allowance = ta kasa nie synchronizowała się od { $hours } { $hours
         [many] punktów
        *[other] punktu
     } (już { $spent })
+why-offline-allowance-clock = zegar tej kasy cofnął się przed jej ostatnią synchronizację, więc nie wiadomo, jak długo jest offline; do następnej synchronizacji klient może tu wymienić najwyżej { $max } { $max ->
+        [one] punkt
+        [few] punkty
+        [many] punktów
+       *[other] punktu
+    } (już { $spent })
 refused-cannot-void = nie można anulować: { $why }
 why-voided-already = zostało już anulowane przez { $event }
 why-not-voidable = zdarzenia { $kind } nie można anulować; tylko wizyty, wydania nagród, korekty i darowizny

@@ -323,26 +323,41 @@ pub(crate) fn check_offline_allowance(
     }
     let last = store::last_sync_of(ctx.conn)?;
     let stale_after = Duration::hours(allowance.unsynced_after_hours);
+    // A clock set back before the last sync cannot say how long the till has
+    // been cut off: the allowance applies (it used to count as just synced,
+    // and turned the allowance off until the clock caught up).
     let hours_since = match last {
+        Some(t) if t > ctx.now => None,
         Some(t) if ctx.now - t <= stale_after => return Ok(()),
-        Some(t) => (ctx.now - t).num_hours(),
-        None => allowance.unsynced_after_hours,
+        Some(t) => Some((ctx.now - t).num_hours()),
+        None => Some(allowance.unsynced_after_hours),
     };
     // Points this customer already redeemed on this till since it last synced.
     let spent_unsynced = store::reads::points_spent_unsynced(ctx.conn, &customer.to_string())?;
     if spent_unsynced + spent_now > allowance.max_points_redeemed {
-        return Err(Refusal::NotAvailable {
-            reward: "this redemption".into(),
-            why: Why::new(
+        let (max, spent) = (allowance.max_points_redeemed, spent_unsynced);
+        let why = match hours_since {
+            Some(hours) => Why::new(
                 format!(
-                    "this till has not synced for {hours_since} hours; until it does, a customer may redeem at most {} points here ({} already)",
-                    allowance.max_points_redeemed, spent_unsynced
+                    "this till has not synced for {hours} hours; until it does, a customer may redeem at most {max} points here ({spent} already)"
                 ),
                 Message::new("why-offline-allowance")
-                    .num("hours", hours_since)
-                    .num("max", allowance.max_points_redeemed)
-                    .num("spent", spent_unsynced),
+                    .num("hours", hours)
+                    .num("max", max)
+                    .num("spent", spent),
             ),
+            None => Why::new(
+                format!(
+                    "this till's clock is behind its last sync, so how long it has been offline is unknown; until it syncs, a customer may redeem at most {max} points here ({spent} already)"
+                ),
+                Message::new("why-offline-allowance-clock")
+                    .num("max", max)
+                    .num("spent", spent),
+            ),
+        };
+        return Err(Refusal::NotAvailable {
+            reward: "this redemption".into(),
+            why,
         }
         .into());
     }

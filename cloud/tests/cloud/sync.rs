@@ -442,6 +442,22 @@ fn offline_allowance_limits_redemptions_until_the_till_syncs() {
     a.sync().expect("sync");
     a.redeem_drink(anna)
         .expect("after a sync the allowance is back");
+    // A clock set back before the last sync cannot say how long the till
+    // has been cut off: the allowance applies (it used to be off until the
+    // clock caught up).
+    a.sync().expect("sync");
+    a.clock.advance(-Duration::days(2));
+    a.redeem_drink(anna).expect("first drink");
+    a.redeem_drink(anna).expect("second drink");
+    let refused = a
+        .redeem_drink(anna)
+        .expect_err("third is over the allowance");
+    assert!(
+        refused
+            .to_string()
+            .contains("clock is behind its last sync"),
+        "{refused}"
+    );
 }
 
 fn skewed_and_jumping_clocks_change_nothing(backend: Backend) {
