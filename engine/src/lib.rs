@@ -30,6 +30,8 @@ pub mod scan;
 pub mod staff;
 pub mod store;
 pub mod sync;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 #[cfg(feature = "commands")]
 pub mod till;
 

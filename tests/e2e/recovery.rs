@@ -4,49 +4,14 @@
 //! screen and the till starts empty; a folder that cannot be written is said
 //! so, offers only "Try again", and opens once it can be written.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use counterpart_engine::command::{Commands, SetUpShop};
+use counterpart_engine::testing::ReadOnlyDir;
 use counterpart_engine::SystemClock;
 
 use crate::harness::{App, Start};
-
-/// Makes `dir` impossible to write in, even for root (these tests run as
-/// root here and in CI): the immutable flag where the file system has one,
-/// else permissions. Undone on drop.
-struct ReadOnlyDir(PathBuf);
-
-impl ReadOnlyDir {
-    fn new(dir: &Path) -> ReadOnlyDir {
-        let flagged = std::process::Command::new("chattr")
-            .arg("+i")
-            .arg(dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !flagged {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).expect("chmod");
-        }
-        assert!(
-            std::fs::File::create(dir.join("probe")).is_err(),
-            "could not make {} read-only (neither chattr +i nor chmod works here)",
-            dir.display()
-        );
-        ReadOnlyDir(dir.to_path_buf())
-    }
-}
-
-impl Drop for ReadOnlyDir {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("chattr")
-            .arg("-i")
-            .arg(&self.0)
-            .status();
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700));
-    }
-}
 
 /// The recovery screen in each language, as `NN-recovery-WHAT-LANG.png`.
 async fn screenshots(app: &App, name: &str) {

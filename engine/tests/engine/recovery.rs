@@ -2,51 +2,16 @@
 //! and the ways back (set the file aside, restore a backup), none of which
 //! deletes anything.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use counterpart_engine::clock::ManualClock;
 use counterpart_engine::command::Commands;
 use counterpart_engine::store::recovery::{self, ProblemKind};
+use counterpart_engine::testing::ReadOnlyDir;
 use counterpart_engine::Store;
 
 use crate::common::*;
-
-/// Makes `dir` impossible to write in, even for root (the tests run as root
-/// here and in CI): the immutable flag where the file system has one, else
-/// permissions. Undone on drop.
-pub struct ReadOnlyDir(PathBuf);
-
-impl ReadOnlyDir {
-    pub fn new(dir: &Path) -> ReadOnlyDir {
-        let flagged = std::process::Command::new("chattr")
-            .arg("+i")
-            .arg(dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !flagged {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).expect("chmod");
-        }
-        assert!(
-            std::fs::File::create(dir.join("probe")).is_err(),
-            "could not make {} read-only (neither chattr +i nor chmod works here)",
-            dir.display()
-        );
-        ReadOnlyDir(dir.to_path_buf())
-    }
-}
-
-impl Drop for ReadOnlyDir {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("chattr")
-            .arg("-i")
-            .arg(&self.0)
-            .status();
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700));
-    }
-}
 
 fn clock() -> Arc<ManualClock> {
     Arc::new(ManualClock::new(utc(2026, 12, 6, 7, 0)))
