@@ -100,6 +100,46 @@ pub struct Start {
     pub webcam: bool,
 }
 
+impl Start {
+    /// For still pages (no camera frames moving): WebKit's own compositing.
+    /// Under the app's default software compositing a still page gives
+    /// WebKitWebDriver no paint to take a screenshot after (see till_flow.rs).
+    pub fn still() -> Start {
+        Start::default().env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
+    }
+
+    /// With `name=value` in the app's environment.
+    pub fn env(mut self, name: &str, value: &str) -> Start {
+        self.env.push((name.into(), value.into()));
+        self
+    }
+
+    /// On the data folder `data` (a shop set up before the app starts).
+    pub fn on(mut self, data: tempfile::TempDir) -> Start {
+        self.data = Some(data);
+        self
+    }
+}
+
+/// Sets up at `db` the shop most tests start from, the way a one-person café
+/// does: the Corner Café in Paris on the example points program, no staff
+/// (the till runs open).
+pub fn corner_cafe(db: &Path) -> counterpart_engine::command::Commands {
+    use counterpart_engine::command::{Commands, SetUpShop};
+    let till = Commands::open(db, std::sync::Arc::new(counterpart_engine::SystemClock))
+        .expect("open the database");
+    till.set_up_shop(&SetUpShop {
+        shop: "Corner Café".into(),
+        currency: "EUR".into(),
+        timezone: "Europe/Paris".into(),
+        day_starts_at: 4,
+        manager: None,
+        example: Some("points-cafe".into()),
+    })
+    .expect("set up the shop");
+    till
+}
+
 impl App {
     pub async fn start(start: Start) -> App {
         // A test that failed still leaves the next one its turn (no poisoning).

@@ -7,11 +7,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use counterpart_engine::command::{Commands, SetUpShop};
+use counterpart_engine::command::Commands;
 use counterpart_engine::testing::ReadOnlyDir;
 use counterpart_engine::SystemClock;
 
-use crate::harness::{App, Start};
+use crate::harness::{corner_cafe, App, Start};
 
 /// The recovery screen in each language, as `NN-recovery-WHAT-LANG.png`.
 async fn screenshots(app: &App, name: &str) {
@@ -36,12 +36,7 @@ async fn a_junk_database_starts_the_recovery_screen_and_an_empty_till_from_it() 
     let data = tempfile::tempdir().expect("temp dir");
     let junk = b"Monday's order list, saved over the till's data by mistake\n".repeat(100);
     std::fs::write(data.path().join("till.db"), &junk).expect("junk");
-    let app = App::start(Start {
-        data: Some(data),
-        env: vec![("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "0".into())],
-        ..Start::default()
-    })
-    .await;
+    let app = App::start(Start::still().on(data)).await;
 
     app.find("[data-testid=recovery][data-kind=not_a_database]")
         .await;
@@ -78,27 +73,13 @@ async fn a_folder_that_cannot_be_written_starts_the_recovery_screen_until_it_can
     let shop = data.path().join("shop");
     std::fs::create_dir(&shop).expect("shop folder");
     let db = shop.join("till.db");
-    {
-        let till = Commands::open(&db, Arc::new(SystemClock)).expect("open");
-        till.set_up_shop(&SetUpShop {
-            shop: "Corner Café".into(),
-            currency: "EUR".into(),
-            timezone: "Europe/Paris".into(),
-            day_starts_at: 4,
-            manager: None,
-            example: Some("points-cafe".into()),
-        })
-        .expect("set up the shop");
-    }
+    drop(corner_cafe(&db));
     let locked = ReadOnlyDir::new(&shop);
-    let app = App::start(Start {
-        data: Some(data),
-        env: vec![
-            ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "0".into()),
-            ("COUNTERPART_DB".into(), db.display().to_string()),
-        ],
-        ..Start::default()
-    })
+    let app = App::start(
+        Start::still()
+            .env("COUNTERPART_DB", &db.display().to_string())
+            .on(data),
+    )
     .await;
 
     app.find("[data-testid=recovery][data-kind=read_only]")

@@ -83,12 +83,7 @@ async fn a_manager_reads_why_the_server_refused_a_visit() {
     shop_with_a_refused_visit(&data.path().join("till.db"));
     // A still page under software compositing gives WebKitWebDriver no paint
     // to take a screenshot after (see till_flow.rs).
-    let app = App::start(Start {
-        data: Some(data),
-        env: vec![("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "0".into())],
-        ..Start::default()
-    })
-    .await;
+    let app = App::start(Start::still().on(data)).await;
 
     app.find("[data-testid=sign-in]").await;
     app.click("[data-testid=staff-member]").await;

@@ -8,26 +8,17 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use counterpart_engine::command::{Commands, Enrol, ProfileForm, SetUpShop};
+use counterpart_engine::command::{Commands, Enrol, ProfileForm};
 use counterpart_engine::SystemClock;
 
-use crate::harness::{App, Start};
+use crate::harness::{corner_cafe, App, Start};
 
 const MANAGER_PIN: &str = "24681357";
 const BARISTA_PIN: &str = "1357";
 
 /// A shop set up without staff, as a one-person café does: it runs open.
 fn open_shop(db: &std::path::Path) {
-    let till = Commands::open(db, Arc::new(SystemClock)).expect("open the database");
-    till.set_up_shop(&SetUpShop {
-        shop: "Corner Café".into(),
-        currency: "EUR".into(),
-        timezone: "Europe/Paris".into(),
-        day_starts_at: 4,
-        manager: None,
-        example: Some("points-cafe".into()),
-    })
-    .expect("set up the shop");
+    let till = corner_cafe(db);
     till.enrol(&Enrol {
         profile: ProfileForm {
             name: Some("Ada Lovelace".into()),
@@ -82,12 +73,7 @@ async fn the_first_manager_is_added_from_the_app_and_an_idle_sign_in_ends_keepin
     open_shop(&data.path().join("till.db"));
     // A still page under software compositing gives WebKitWebDriver no paint
     // to take a screenshot after (see till_flow.rs).
-    let app = App::start(Start {
-        data: Some(data),
-        env: vec![("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "0".into())],
-        ..Start::default()
-    })
-    .await;
+    let app = App::start(Start::still().on(data)).await;
 
     // The till runs open: Settings offers to add the first staff member.
     app.find("[data-testid=barista]").await;

@@ -132,14 +132,7 @@ async fn a_joined_till_shows_offline_then_synced_when_the_server_comes_back() {
     // WebKit's own compositing: the join form with no camera frames is a
     // still page, which under software compositing gives WebKitWebDriver no
     // paint to take a screenshot after (see till_flow.rs).
-    let app = App::start(Start {
-        env: vec![
-            ("COUNTERPART_SYNC_EVERY".into(), "2".into()),
-            ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "0".into()),
-        ],
-        ..Start::default()
-    })
-    .await;
+    let app = App::start(Start::still().env("COUNTERPART_SYNC_EVERY", "2")).await;
     app.click("[data-testid=choose-join]").await;
     app.type_into("[data-testid=join-form] input[name=code]", &code)
         .await;

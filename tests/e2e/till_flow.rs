@@ -71,11 +71,7 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
     // screen, no camera) gave no such paint and the screenshot waited for ever
     // (the other e2e tests, whose pages move, run with the default). This
     // walk through every screen runs with WebKit's own compositing.
-    let app = App::start(Start {
-        env: vec![("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "0".into())],
-        ..Start::default()
-    })
-    .await;
+    let app = App::start(Start::still()).await;
 
     // First run, in each language (its own picker), then set up a new shop
     // with the points example and a manager, in English.

@@ -47,6 +47,15 @@ fn shop() -> (tempfile::TempDir, Commands) {
     (dir, till)
 }
 
+/// A new member, enrolled with nothing but a card.
+fn new_member(till: &Commands) -> crate::store::CustomerRecord {
+    till.enrol(&Enrol::default())
+        .expect("enrol")
+        .customer
+        .expect("customer")
+        .record
+}
+
 fn request<T: serde::de::DeserializeOwned>(json: &str) -> T {
     serde_json::from_str(json).expect("a request from a screen's JSON")
 }
@@ -91,13 +100,7 @@ fn a_visit_from_json_takes_its_amount_as_a_decimal_in_the_shop_currency() {
 #[test]
 fn bad_amounts_are_refused_on_the_amount_field_and_change_nothing() {
     let (_dir, till) = shop();
-    let customer = till
-        .enrol(&Enrol::default())
-        .expect("enrol")
-        .customer
-        .expect("customer")
-        .record
-        .id;
+    let customer = new_member(&till).id;
     for amount in ["4.505", "1,000.00", "1e3", "", "four", "+-1"] {
         let e = till
             .record_visit(&RecordVisit {
@@ -158,13 +161,7 @@ fn cards_scanned_or_typed_find_the_customer() {
 #[test]
 fn adjustments_parse_the_account_and_money_by_account() {
     let (_dir, till) = shop();
-    let customer = till
-        .enrol(&Enrol::default())
-        .expect("enrol")
-        .customer
-        .expect("customer")
-        .record
-        .id;
+    let customer = new_member(&till).id;
     let adjust = |account: &str, amount: &str| {
         till.adjust(&Adjust {
             customer: CustomerRef::Customer(customer),
@@ -263,8 +260,7 @@ fn sync_on_a_till_not_paired_says_so_with_its_code() {
 fn a_scanner_event_reaches_the_screen_as_its_customer_or_its_refusal() {
     use crate::scan::{CameraStatus, ScanEvent};
     let (_dir, till) = shop();
-    let enrolled = till.enrol(&Enrol::default()).expect("enrol");
-    let record = enrolled.customer.expect("customer").record;
+    let record = new_member(&till);
     let code = record.card_codes[0].code.clone().expect("a signed code");
     let read = |text: &str| ScanEvent::Code {
         text: text.into(),
@@ -366,12 +362,7 @@ fn a_new_shop_starts_from_an_example_in_its_currency() {
 #[test]
 fn a_wedge_burst_is_a_scan_and_typing_is_not() {
     let (_dir, till) = shop();
-    let record = till
-        .enrol(&Enrol::default())
-        .expect("enrol")
-        .customer
-        .expect("customer")
-        .record;
+    let record = new_member(&till);
     let code = record.card_codes[0].code.clone().expect("a signed code");
     let mut wedge = Wedge::default();
     let burst: Vec<WedgeKey> = code
@@ -685,13 +676,7 @@ fn the_camera_chosen_in_the_settings_is_kept_and_checked() {
 #[test]
 fn a_full_disk_refuses_a_visit_with_its_own_code_and_damages_nothing() {
     let (_dir, till) = shop();
-    let customer = till
-        .enrol(&Enrol::default())
-        .expect("enrol")
-        .customer
-        .expect("customer")
-        .record
-        .id;
+    let customer = new_member(&till).id;
     let visit = || {
         till.record_visit(&RecordVisit {
             customer: CustomerRef::Customer(customer),
