@@ -116,6 +116,7 @@ staff-added = added { $name } to the staff as { $role }
 staff-role-changed = { $name } is now { $role }
 staff-pin-changed = changed the PIN of { $name }
 staff-removed = removed { $name } from the staff
+staff-key-set = { $name } now signs what they do with their PIN
 role-barista = barista
 role-manager = manager
 
@@ -511,6 +512,7 @@ ui-event-staff_added = Staff member added
 ui-event-staff_role_changed = Staff role changed
 ui-event-staff_pin_changed = Staff PIN changed
 ui-event-staff_removed = Staff member removed
+ui-event-staff_key_set = Staff member's signing key
 ui-event-overdrawn = Balance overdrawn
 ui-status-catching-up = Catching up: { $percent }%
 ui-status-action-needed = Sync stopped: a manager must pair this till again

@@ -117,6 +117,7 @@ staff-added = { $name } ajouté(e) au personnel : { $role }
 staff-role-changed = { $name } : nouveau rôle — { $role }
 staff-pin-changed = code PIN modifié : { $name }
 staff-removed = { $name } retiré(e) du personnel
+staff-key-set = { $name } signe désormais ses actions avec son code PIN
 role-barista = barista
 role-manager = responsable
 
@@ -515,6 +516,7 @@ ui-event-staff_added = Membre de l'équipe ajouté
 ui-event-staff_role_changed = Rôle d'un membre de l'équipe modifié
 ui-event-staff_pin_changed = Code PIN d'un membre de l'équipe modifié
 ui-event-staff_removed = Membre de l'équipe retiré
+ui-event-staff_key_set = Clé de signature d'un membre de l'équipe
 ui-event-overdrawn = Solde à découvert
 ui-status-catching-up = Rattrapage : { $percent } %
 ui-status-action-needed = Synchronisation arrêtée : un responsable doit appairer à nouveau cette caisse

@@ -143,6 +143,7 @@ staff-added = dodano do personelu: { $name }, rola: { $role }
 staff-role-changed = { $name }: nowa rola — { $role }
 staff-pin-changed = zmieniono PIN: { $name }
 staff-removed = usunięto z personelu: { $name }
+staff-key-set = { $name } podpisuje teraz swoje działania kodem PIN
 role-barista = barista
 role-manager = kierownik
 
@@ -581,6 +582,7 @@ ui-event-staff_added = Dodanie pracownika
 ui-event-staff_role_changed = Zmiana roli pracownika
 ui-event-staff_pin_changed = Zmiana PIN-u pracownika
 ui-event-staff_removed = Usunięcie pracownika
+ui-event-staff_key_set = Klucz podpisu pracownika
 ui-event-overdrawn = Saldo poniżej zera
 ui-status-catching-up = Pobieranie danych: { $percent }%
 ui-status-action-needed = Synchronizacja stoi: kierownik musi ponownie sparować kasę

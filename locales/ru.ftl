@@ -143,6 +143,7 @@ staff-added = в персонал добавлен(а) { $name }, роль: { $r
 staff-role-changed = { $name }: новая роль — { $role }
 staff-pin-changed = PIN-код изменён: { $name }
 staff-removed = { $name } удалён(а) из персонала
+staff-key-set = { $name } теперь подписывает свои действия PIN-кодом
 role-barista = бариста
 role-manager = управляющий
 
@@ -581,6 +582,7 @@ ui-event-staff_added = Добавление сотрудника
 ui-event-staff_role_changed = Смена роли сотрудника
 ui-event-staff_pin_changed = Смена PIN-кода сотрудника
 ui-event-staff_removed = Удаление сотрудника
+ui-event-staff_key_set = Ключ подписи сотрудника
 ui-event-overdrawn = Отрицательный баланс
 ui-status-catching-up = Загрузка данных: { $percent }%
 ui-status-action-needed = Синхронизация остановлена: управляющий должен заново привязать кассу

@@ -11,8 +11,10 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use counterpart_engine::ledger::merges::{self, MergeEdge};
-use counterpart_engine::ledger::{Event, EventBody, Shortfall};
+use counterpart_engine::ledger::{Event, EventBody, Shortfall, SignatureVersion};
 use counterpart_engine::location::Location;
+use counterpart_engine::staff::authority::{self, SeenKey, StaffHistory};
+use counterpart_engine::staff::Roster;
 use counterpart_engine::sync::protocol::{Ack, AckStatus, PushResponse};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -184,6 +186,23 @@ fn violation(event: &Event, location: &Location) -> Option<String> {
         {
             Some("a PIN hash is an argon2id PHC string".into())
         }
+        EventBody::StaffAdded {
+            public_key: Some(key),
+            ..
+        }
+        | EventBody::StaffRoleChanged {
+            public_key: Some(key),
+            ..
+        }
+        | EventBody::StaffPinChanged {
+            public_key: Some(key),
+            ..
+        }
+        | EventBody::StaffKeySet {
+            public_key: key, ..
+        } if counterpart_engine::staff::staff_public_key(key).is_none() => {
+            Some("a staff member's key is 64 hex digits of an Ed25519 key that is not weak".into())
+        }
         EventBody::TillKeyAdded { device, .. } if *device != event.device => {
             Some("a till announces only its own key".into())
         }
@@ -204,11 +223,14 @@ fn violation(event: &Event, location: &Location) -> Option<String> {
 struct Signing {
     key: Option<ed25519_dalek::VerifyingKey>,
     signs_from: Option<i64>,
+    /// The first of the device's events signed the protocol-3 way (its staff
+    /// sign what they write): none signed the older way may follow.
+    authors_from: Option<i64>,
     changed: bool,
 }
 
 impl Signing {
-    fn new(key_hex: Option<String>, signs_from: Option<i64>) -> Signing {
+    fn new(key_hex: Option<String>, signs_from: Option<i64>, authors_from: Option<i64>) -> Signing {
         // A stored key that does not parse (it was checked when learnt) is
         // treated as none: every signed event is then refused, never accepted.
         let key = key_hex
@@ -218,6 +240,7 @@ impl Signing {
         Signing {
             key,
             signs_from,
+            authors_from,
             changed: false,
         }
     }
@@ -227,14 +250,14 @@ impl Signing {
             .map(|k| data_encoding::HEXLOWER.encode(k.as_bytes()))
     }
 
-    /// Why `event` is not this device's own, if it is not.
-    fn refusal(&self, event: &Event) -> Option<String> {
+    /// How `event` was signed as this device's own, or why it is not its own.
+    fn check(&self, event: &Event) -> Result<Option<SignatureVersion>, String> {
         let announced = match &event.body {
             EventBody::TillKeyAdded {
                 key_id, public_key, ..
             } => {
                 if self.key.is_some() {
-                    return Some(
+                    return Err(
                         "a till announces its key once, in its first event; this till has one"
                             .into(),
                     );
@@ -244,22 +267,33 @@ impl Signing {
             _ => None,
         };
         match (&event.sig, announced.or(self.key)) {
-            (Some(_), Some(key)) if event.signed_by(&key) => None,
-            (Some(_), Some(_)) => Some(
-                "the signature does not verify with this till's key: the till did not write this event, or it was changed since".into(),
-            ),
-            (Some(_), None) => Some("the event is signed, but this till announced no key".into()),
+            (Some(_), Some(key)) => match event.signature_version(&key) {
+                Some(SignatureVersion::Unauthored)
+                    if self.authors_from.is_some_and(|from| from <= event.device_seq) =>
+                {
+                    Err(format!(
+                        "the event is signed as by a till whose staff do not sign, but this till's staff sign their events (since its number {}): a copy of an old database, or a forgery",
+                        self.authors_from.unwrap_or_default()
+                    ))
+                }
+                Some(version) => Ok(Some(version)),
+                None => Err(
+                    "the signature does not verify with this till's key: the till did not write this event, or it was changed since".into(),
+                ),
+            },
+            (Some(_), None) => Err("the event is signed, but this till announced no key".into()),
             (None, _) => match self.signs_from {
-                Some(from) if from <= event.device_seq => Some(format!(
+                Some(from) if from <= event.device_seq => Err(format!(
                     "the event carries no signature, and this till signs its events (since its number {from}): update the till"
                 )),
-                _ => None,
+                _ => Ok(None),
             },
         }
     }
 
-    /// Learns from an accepted event: its key, and that the till signs.
-    fn learn(&mut self, event: &Event) {
+    /// Learns from an accepted event: its key, that the till signs, and
+    /// that its staff sign.
+    fn learn(&mut self, event: &Event, version: Option<SignatureVersion>) {
         if let EventBody::TillKeyAdded {
             key_id, public_key, ..
         } = &event.body
@@ -271,7 +305,74 @@ impl Signing {
             self.signs_from = Some(event.device_seq);
             self.changed = true;
         }
+        if version == Some(SignatureVersion::Authored) && self.authors_from.is_none() {
+            self.authors_from = Some(event.device_seq);
+            self.changed = true;
+        }
     }
+}
+
+/// The merchant's staff events, and the rosters built from them for a batch:
+/// who may write each event (`counterpart_engine::staff::authority`).
+struct Authority {
+    history: StaffHistory,
+    seen: HashMap<SeenKey, Roster>,
+    numbered: HashMap<usize, Roster>,
+}
+
+impl Authority {
+    /// Why `event`, were it numbered `position`, is not by whom it names.
+    fn refusal(
+        &mut self,
+        event: &Event,
+        position: i64,
+        version: Option<SignatureVersion>,
+    ) -> Option<String> {
+        authority::permission_for(&event.body)?;
+        let history = &self.history;
+        let seen = self
+            .seen
+            .entry(history.seen_key(event, position))
+            .or_insert_with(|| history.seen_by(event, position));
+        let numbered = self
+            .numbered
+            .entry(history.numbered_key(position))
+            .or_insert_with(|| history.numbered_before(position));
+        authority::refusal(event, seen, numbered, version)
+    }
+
+    /// Learns an accepted event numbered `server_seq`.
+    fn learn(&mut self, event: &Event, server_seq: i64) {
+        if counterpart_engine::staff::is_staff_event(&event.body) {
+            self.history.push(server_seq, event.clone());
+        }
+    }
+}
+
+/// The merchant's staff events, by server sequence.
+async fn load_authority(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
+    merchant: &str,
+) -> Result<Authority, ApiError> {
+    let sql = format!(
+        "SELECT server_seq, id, body FROM events WHERE merchant = {} AND kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed', 'staff_key_set') ORDER BY server_seq",
+        backend.param(1)
+    );
+    let a = crate::db::args(vec![merchant.into()])?;
+    let mut events = Vec::new();
+    for row in sqlx::query_with(&sql, a).fetch_all(&mut **tx).await? {
+        let id: String = row.try_get(1)?;
+        events.push((
+            row.try_get(0)?,
+            stored_event(&id, &row.try_get::<String, _>(2)?)?,
+        ));
+    }
+    Ok(Authority {
+        history: StaffHistory::new(events),
+        seen: HashMap::new(),
+        numbered: HashMap::new(),
+    })
 }
 
 /// The server's fold of what the overdraw check needs, for the customers a
@@ -386,6 +487,7 @@ impl Fold {
             EventBody::StaffRoleChanged { staff, .. }
             | EventBody::StaffPinChanged { staff, .. }
             | EventBody::StaffRemoved { staff }
+            | EventBody::StaffKeySet { staff, .. }
                 if !self.staff_added.contains(staff) =>
             {
                 return Some(format!("no staff member {staff} was ever added"));
@@ -814,14 +916,14 @@ pub async fn push(
     let server_device: String = m.try_get(1)?;
     let mut next_server_device_seq: i64 = m.try_get(2)?;
     let d = sqlx::query(
-        "SELECT next_seq, public_key, signs_from FROM devices WHERE id = $1 AND merchant = $2",
+        "SELECT next_seq, public_key, signs_from, authors_from FROM devices WHERE id = $1 AND merchant = $2",
     )
     .bind(&dev)
     .bind(merchant)
     .fetch_one(&mut *tx)
     .await?;
     let expected: i64 = d.try_get(0)?;
-    let mut signing = Signing::new(d.try_get(1)?, d.try_get(2)?);
+    let mut signing = Signing::new(d.try_get(1)?, d.try_get(2)?, d.try_get(3)?);
     if first > expected {
         return Err(ApiError::Gap { expected });
     }
@@ -908,22 +1010,35 @@ pub async fn push(
     let readable: Vec<&Event> = fresh.iter().filter_map(|p| p.event.as_ref().ok()).collect();
     let locked = started.elapsed();
     let mut fold = load_fold(&mut tx, db.backend, merchant, &readable).await?;
+    let mut authority = load_authority(&mut tx, db.backend, merchant).await?;
     let loaded = started.elapsed();
     let mut rows: Vec<NewRow> = Vec::new();
     let mut rejected_rows: Vec<(i64, String, String, String)> = Vec::new();
     for p in &fresh {
         let verdict = match &p.event {
             Err(reason) => Err(reason.clone()),
-            Ok(e) => match violation(e, &device.location)
-                .or_else(|| signing.refusal(e))
-                .or_else(|| fold.refusal(e))
-            {
-                Some(reason) => Err(reason),
-                None => {
-                    signing.learn(e);
-                    Ok(e)
+            Ok(e) => {
+                let checked = match violation(e, &device.location) {
+                    Some(reason) => Err(reason),
+                    None => signing.check(e),
+                };
+                match checked.and_then(|version| {
+                    match authority
+                        .refusal(e, next_server_seq, version)
+                        .or_else(|| fold.refusal(e))
+                    {
+                        Some(reason) => Err(reason),
+                        None => Ok(version),
+                    }
+                }) {
+                    Err(reason) => Err(reason),
+                    Ok(version) => {
+                        signing.learn(e, version);
+                        authority.learn(e, next_server_seq);
+                        Ok(e)
+                    }
                 }
-            },
+            }
         };
         match verdict {
             Err(reason) => {
@@ -967,6 +1082,7 @@ pub async fn push(
                         seen_server_seq: server_seq,
                         device_time: now,
                         staff: None,
+                        author_sig: None,
                         body: EventBody::Overdrawn {
                             redemption: event.id,
                             customer,
@@ -1059,6 +1175,14 @@ pub async fn push(
             exec(
                 &mut tx,
                 "UPDATE devices SET signs_from = $1 WHERE id = $2",
+                vec![Val::Int(from), Val::from(dev.as_str())],
+            )
+            .await?;
+        }
+        if let Some(from) = signing.authors_from {
+            exec(
+                &mut tx,
+                "UPDATE devices SET authors_from = $1 WHERE id = $2",
                 vec![Val::Int(from), Val::from(dev.as_str())],
             )
             .await?;

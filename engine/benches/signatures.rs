@@ -41,6 +41,7 @@ fn visit() -> Event {
                 delta(Account::Stamps("coffee".into()), 1, "stamps:coffee"),
             ],
         },
+        author_sig: None,
         sig: None,
     }
 }

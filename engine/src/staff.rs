@@ -158,6 +158,18 @@ pub struct StaffMember {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub(crate) pin_hash: String,
+    /// The public key their PIN derives, once announced: what their
+    /// signature on the events they write is checked with.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) public_key: Option<ed25519_dalek::VerifyingKey>,
+}
+
+impl StaffMember {
+    /// The key their signature is checked with, if they announced one.
+    pub fn public_key(&self) -> Option<&ed25519_dalek::VerifyingKey> {
+        self.public_key.as_ref()
+    }
 }
 
 impl std::fmt::Debug for StaffMember {
@@ -168,6 +180,7 @@ impl std::fmt::Debug for StaffMember {
             .field("name", &self.name)
             .field("role", &self.role)
             .field("removed", &self.removed)
+            .field("signs", &self.public_key.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -219,6 +232,7 @@ impl Roster {
                 name,
                 role,
                 pin_hash,
+                public_key,
             } => {
                 self.members.entry(*staff).or_insert_with(|| StaffMember {
                     id: *staff,
@@ -226,12 +240,14 @@ impl Roster {
                     role: *role,
                     removed: false,
                     pin_hash: pin_hash.clone(),
+                    public_key: public_key.as_deref().and_then(staff_public_key),
                 });
             }
             EventBody::StaffRoleChanged {
                 staff,
                 role,
                 pin_hash,
+                public_key,
             } => {
                 let Some(m) = self.members.get_mut(staff).filter(|m| !m.removed) else {
                     return;
@@ -244,13 +260,17 @@ impl Roster {
                 }
                 m.role = *role;
                 if let Some(hash) = pin_hash {
+                    // The key goes with the PIN: one from a till that did not
+                    // sign leaves none, until the new PIN next signs in.
                     m.pin_hash = hash.clone();
+                    m.public_key = public_key.as_deref().and_then(staff_public_key);
                 }
             }
             EventBody::StaffPinChanged {
                 staff,
                 pin_hash,
                 checked_for,
+                public_key,
             } => {
                 let Some(m) = self.members.get_mut(staff).filter(|m| !m.removed) else {
                     return;
@@ -259,6 +279,17 @@ impl Roster {
                     return;
                 }
                 m.pin_hash = pin_hash.clone();
+                m.public_key = public_key.as_deref().and_then(staff_public_key);
+            }
+            EventBody::StaffKeySet { staff, public_key } => {
+                // The first key announced counts; a PIN change brings the next.
+                if let Some(m) = self
+                    .members
+                    .get_mut(staff)
+                    .filter(|m| !m.removed && m.public_key.is_none())
+                {
+                    m.public_key = staff_public_key(public_key);
+                }
             }
             EventBody::StaffRemoved { staff } => {
                 let Some(m) = self.members.get_mut(staff).filter(|m| !m.removed) else {
@@ -322,7 +353,7 @@ impl Roster {
     }
 }
 
-/// True for the four kinds of staff event.
+/// True for the five kinds of staff event.
 pub fn is_staff_event(body: &EventBody) -> bool {
     matches!(
         body,
@@ -330,7 +361,47 @@ pub fn is_staff_event(body: &EventBody) -> bool {
             | EventBody::StaffRoleChanged { .. }
             | EventBody::StaffPinChanged { .. }
             | EventBody::StaffRemoved { .. }
+            | EventBody::StaffKeySet { .. }
     )
+}
+
+/// The key a staff member's PIN derives: argon2id (this crate's settings) of
+/// the PIN, salted with their id, as an Ed25519 seed. It is never stored:
+/// a till derives it when they sign in and forgets it when they sign out, so
+/// neither a till's database nor its own key can sign as them. Its public
+/// half is in the ledger, and like the PIN's hash it lets a PIN be guessed
+/// by trying them all (see `docs/security.md`).
+pub fn staff_key(pin: &str, staff: StaffId) -> Result<ed25519_dalek::SigningKey> {
+    let mut salt = STAFF_KEY_SALT.to_vec();
+    salt.extend_from_slice(staff.as_bytes());
+    let mut seed = [0u8; 32];
+    Argon2::default()
+        .hash_password_into(pin.as_bytes(), &salt, &mut seed)
+        .map_err(|e| EngineError::Corrupt(format!("deriving a staff key failed: {e}")))?;
+    // The signing key wipes its copy when dropped.
+    Ok(ed25519_dalek::SigningKey::from_bytes(&seed))
+}
+
+/// Domain separation for [`staff_key`]: the same PIN and id give no other secret.
+const STAFF_KEY_SALT: &[u8] = b"counterpart staff key v1:";
+
+/// The public key of [`staff_key`] as events carry it (64 hex digits).
+pub fn staff_public_key_text(key: &ed25519_dalek::SigningKey) -> String {
+    data_encoding::HEXLOWER.encode(key.verifying_key().as_bytes())
+}
+
+/// A staff member's announced public key, when it is one: 64 hex digits of
+/// an Ed25519 point that is not weak (a small-order key would verify
+/// anything).
+pub fn staff_public_key(text: &str) -> Option<ed25519_dalek::VerifyingKey> {
+    let bytes: [u8; 32] = data_encoding::HEXLOWER
+        .decode(text.as_bytes())
+        .ok()?
+        .try_into()
+        .ok()?;
+    ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+        .ok()
+        .filter(|k| !k.is_weak())
 }
 
 /// Checks a staff name as typed: 1 to 40 printable characters.
@@ -411,5 +482,6 @@ pub fn is_pin_hash(hash: &str) -> bool {
     hash.len() <= 200 && checked(hash).is_some()
 }
 
+pub mod authority;
 #[cfg(test)]
 mod tests;

@@ -464,8 +464,14 @@ impl Store {
             }
         }
         let idempotency = idempotency.as_ref().map(|(k, r)| (*k, r.as_str()));
-        let staff = self.actor.map(|s| s.to_string());
-        let event = store::append_at(&tx, &ctx.location, decision.body, staff, idempotency, now)?;
+        let event = store::append_at(
+            &tx,
+            &ctx.location,
+            decision.body,
+            self.actor.as_ref(),
+            idempotency,
+            now,
+        )?;
         let deltas = event.body.deltas().to_vec();
         let mut notes = lines_of(&deltas);
         notes.extend(decision.notes);

@@ -766,6 +766,7 @@ fn forged(
         device_time: afternoon(),
         staff: None,
         body,
+        author_sig: None,
         sig: None,
     };
     if let Some(key) = key {
@@ -821,6 +822,7 @@ fn a_device_token_alone_writes_nothing(backend: Backend) {
         name: "Mallory".into(),
         role: Role::Manager,
         pin_hash: counterpart_engine::staff::hash_pin("135790").expect("hash"),
+        public_key: None,
     };
     let public = stranger.verifying_key();
     let second_key = EventBody::TillKeyAdded {

@@ -11,10 +11,10 @@ use super::{invalid, Commands};
 use crate::error::{AuthError, EngineError, Refusal, Result, Why};
 use crate::ledger::{CustomerId, Event, EventBody, EventId, Message, Role, StaffId};
 use crate::staff::{
-    check_name, check_pin, hash_pin, pin_matches, Permission, Roster, StaffMember, MAX_WRONG_PINS,
-    UNDO_SECONDS,
+    check_name, check_pin, hash_pin, pin_matches, staff_key, staff_public_key_text, Permission,
+    Roster, StaffMember, MAX_WRONG_PINS, UNDO_SECONDS,
 };
-use crate::store::PinAttempts;
+use crate::store::{Author, PinAttempts};
 use crate::till::Outcome;
 
 /// Who is signed in on a [`Commands`].
@@ -142,10 +142,44 @@ impl Commands {
     pub fn sign_in(&self, request: &SignIn) -> Result<Commands> {
         let roster = self.store.roster()?;
         let member = find(&roster, &request.staff)?.clone();
-        self.check_pin_counted(&member, request.pin.0.trim())?;
+        let pin = request.pin.0.trim();
+        self.check_pin_counted(&member, pin)?;
+        let author = Author::new(member.id, staff_key(pin, member.id)?);
+        let store = self.store.acting_as(Some(author.clone()));
+        match member.public_key() {
+            Some(known) if *known == author.public_key() => {}
+            // The PIN is right, so the key on record is not the one it
+            // derives: someone announced a key for this person who did not
+            // know their PIN. Nothing signed here would count.
+            Some(_) => {
+                tracing::warn!(staff = %member.id, "the key on record is not the one this PIN derives");
+                return Err(invalid(
+                    "pin",
+                    format!(
+                        "the signing key on record for {} is not the one their PIN gives: a manager sets their PIN again",
+                        member.name
+                    ),
+                ));
+            }
+            // Added before staff signed: announce the key, signed with it,
+            // before anything else they do here.
+            None => {
+                store.record_staff(
+                    |_| Ok(()),
+                    EventBody::StaffKeySet {
+                        staff: member.id,
+                        public_key: staff_public_key_text(&author.key()),
+                    },
+                    (
+                        format!("{} signs what they do from now on", member.name),
+                        Message::new("staff-key-set").text("name", member.name.clone()),
+                    ),
+                )?;
+            }
+        }
         tracing::info!(staff = %member.id, role = member.role.as_str(), "signed in");
         Ok(Commands {
-            store: self.store.acting_as(Some(member.id)),
+            store,
             signed_in: Some(SignedIn {
                 staff: member.id,
                 name: member.name,
@@ -267,11 +301,16 @@ impl Commands {
         if runs_open_on(conn, &roster)? {
             return Ok(Acting::Open);
         }
+        // A PIN changed since they signed in (at another till, or by a
+        // manager) takes its key with it: they sign in again with the new one.
+        let session_key = self.store.actor.as_ref().map(Author::public_key);
         let Some(member) = self
             .signed_in
             .as_ref()
             .and_then(|s| roster.get(s.staff))
-            .filter(|m| !m.removed)
+            .filter(|m| {
+                !m.removed && m.public_key().is_some() && m.public_key() == session_key.as_ref()
+            })
         else {
             return Ok(Acting::Nobody);
         };
@@ -417,6 +456,7 @@ impl Commands {
             name: name.clone(),
             role: request.role,
             pin_hash: hash_pin(request.pin.0.trim())?,
+            public_key: Some(staff_public_key_text(&staff_key(request.pin.0.trim(), id)?)),
         };
         let note = (
             format!("added {name} to the staff as {}", request.role.as_str()),
@@ -452,10 +492,12 @@ impl Commands {
             Err(e) => return Err(e),
         }
         check_pin(request.pin.0.trim(), member.role)?;
+        let new_key = staff_key(request.pin.0.trim(), member.id)?;
         let body = EventBody::StaffPinChanged {
             staff: member.id,
             pin_hash: hash_pin(request.pin.0.trim())?,
             checked_for: member.role,
+            public_key: Some(staff_public_key_text(&new_key)),
         };
         let note = (
             format!("changed the PIN of {}", member.name),
@@ -468,6 +510,13 @@ impl Commands {
             false => self.authorise_on(conn, Permission::ManageStaff),
         };
         self.store.record_staff(check, body, note)?;
+        if own {
+            // Signed with the old key, as the PIN it replaces; what they do
+            // next is signed with the new one.
+            if let Some(author) = &self.store.actor {
+                author.replace_key(new_key);
+            }
+        }
         self.member(member.id)
     }
 
@@ -492,10 +541,13 @@ impl Commands {
                 ),
             ));
         }
-        let pin_hash = match (&request.pin, request.role) {
+        let pin = match (&request.pin, request.role) {
             (Some(pin), role) => {
                 check_pin(pin.0.trim(), role)?;
-                Some(hash_pin(pin.0.trim())?)
+                Some((
+                    hash_pin(pin.0.trim())?,
+                    staff_public_key_text(&staff_key(pin.0.trim(), member.id)?),
+                ))
             }
             (None, Role::Manager) => {
                 return Err(invalid(
@@ -505,10 +557,12 @@ impl Commands {
             }
             (None, Role::Barista) => None,
         };
+        let (pin_hash, public_key) = pin.unzip();
         let body = EventBody::StaffRoleChanged {
             staff: member.id,
             role: request.role,
             pin_hash,
+            public_key,
         };
         let note = (
             format!("{} is now {}", member.name, request.role.as_str()),

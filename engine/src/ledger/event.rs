@@ -260,6 +260,11 @@ pub enum EventBody {
         role: Role,
         /// Their PIN, hashed with argon2id (a PHC string); never the PIN.
         pin_hash: String,
+        /// The public half of the key their PIN derives (`staff::staff_key`),
+        /// 64 hex digits: what their signature on each event they write is
+        /// checked with. Absent from events written before staff signed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        public_key: Option<String>,
     },
     /// A staff member's role changed. A promotion to manager carries the new,
     /// longer PIN it needs.
@@ -271,6 +276,9 @@ pub enum EventBody {
         /// The new PIN's hash, when the PIN changed with the role.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pin_hash: Option<String>,
+        /// The key the new PIN derives, with it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        public_key: Option<String>,
     },
     /// A staff member's PIN changed.
     StaffPinChanged {
@@ -282,12 +290,24 @@ pub enum EventBody {
         /// does not replace a manager's, should a promotion at another till
         /// come first.
         checked_for: Role,
+        /// The key the new PIN derives.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        public_key: Option<String>,
     },
     /// A staff member left: they can no longer sign in. Their name stays for
     /// the audit of what they did.
     StaffRemoved {
         /// The staff member.
         staff: StaffId,
+    },
+    /// A staff member added before staff signed their events announced the
+    /// key their PIN derives, the first time they signed in on a till that
+    /// signs. Written by them, signed with that key; the first one counts.
+    StaffKeySet {
+        /// The staff member (who wrote it).
+        staff: StaffId,
+        /// The public key, 64 hex digits.
+        public_key: String,
     },
     /// A till joined the shop with its card-signing key; every till learns it.
     TillKeyAdded {
@@ -322,6 +342,7 @@ impl EventBody {
         "staff_pin_changed",
         "staff_removed",
         "overdrawn",
+        "staff_key_set",
     ];
 
     /// The kind as stored (`visit`, `redeemed`).
@@ -344,6 +365,7 @@ impl EventBody {
             EventBody::StaffRoleChanged { .. } => "staff_role_changed",
             EventBody::StaffPinChanged { .. } => "staff_pin_changed",
             EventBody::StaffRemoved { .. } => "staff_removed",
+            EventBody::StaffKeySet { .. } => "staff_key_set",
             EventBody::Overdrawn { .. } => "overdrawn",
         }
     }
@@ -356,7 +378,8 @@ impl EventBody {
             | EventBody::StaffAdded { .. }
             | EventBody::StaffRoleChanged { .. }
             | EventBody::StaffPinChanged { .. }
-            | EventBody::StaffRemoved { .. } => None,
+            | EventBody::StaffRemoved { .. }
+            | EventBody::StaffKeySet { .. } => None,
             EventBody::Enrolled { customer, .. }
             | EventBody::ProfileUpdated { customer, .. }
             | EventBody::Visit { customer, .. }
@@ -405,6 +428,12 @@ pub struct Event {
     pub staff: Option<String>,
     /// What happened.
     pub body: EventBody,
+    /// The signature of the staff member named in `staff`, with the key their
+    /// PIN derives, over [`Event::author_message`], base64url without
+    /// padding: a till's key alone cannot put a person's name on an event.
+    /// Absent on events written by nobody and before staff signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_sig: Option<String>,
     /// The writing till's Ed25519 signature over [`Event::signed_message`],
     /// base64url without padding (protocol 2). Absent on events written before
     /// tills signed (see `docs/security.md`); kept last, so the JSON of a
@@ -463,42 +492,126 @@ impl Event {
 
     /// What a till signs: a fixed prefix and the [`Event::content_hash`]. The
     /// hash leaves personal data out, so a copy scrubbed by erasure still
-    /// verifies; everything else the event says is covered.
+    /// verifies; everything else the event says is covered, the author's
+    /// signature included.
     pub fn signed_message(&self) -> Vec<u8> {
-        let mut message = SIGNED_PREFIX.to_vec();
+        self.message_under(SIGNED_PREFIX)
+    }
+
+    fn message_under(&self, prefix: &[u8]) -> Vec<u8> {
+        let mut message = prefix.to_vec();
         message.extend_from_slice(self.content_hash().as_bytes());
         message
     }
 
-    /// Signs the event with its till's key (replacing any signature it had).
+    /// Signs the event with its till's key (replacing any signature it had),
+    /// as a till that has its staff sign writes (see
+    /// [`SignatureVersion::Authored`]).
     pub fn sign(&mut self, key: &ed25519_dalek::SigningKey) {
+        self.sign_under(key, SIGNED_PREFIX);
+    }
+
+    /// Signs the event as a till did before staff signed: only for events
+    /// written then, still waiting to be pushed when the till was updated
+    /// (their authors never signed them, and must not be asked to).
+    pub fn sign_unauthored(&mut self, key: &ed25519_dalek::SigningKey) {
+        self.sign_under(key, SIGNED_PREFIX_UNAUTHORED);
+    }
+
+    fn sign_under(&mut self, key: &ed25519_dalek::SigningKey, prefix: &[u8]) {
         use ed25519_dalek::Signer;
-        let signature = key.sign(&self.signed_message());
+        let signature = key.sign(&self.message_under(prefix));
         self.sig = Some(data_encoding::BASE64URL_NOPAD.encode(&signature.to_bytes()));
     }
 
     /// Whether the event carries a signature `key` made over what it says now.
     /// Strict verification: no malleable signatures, no small-order keys.
     pub fn signed_by(&self, key: &ed25519_dalek::VerifyingKey) -> bool {
-        let Some(sig) = &self.sig else {
-            return false;
+        self.signature_version(key).is_some()
+    }
+
+    /// How the till signed the event, when `key` verifies its signature over
+    /// what it says now.
+    pub fn signature_version(&self, key: &ed25519_dalek::VerifyingKey) -> Option<SignatureVersion> {
+        let signature = parse_signature(self.sig.as_deref()?)?;
+        if key.is_weak() {
+            return None;
+        }
+        let verifies = |prefix: &[u8]| {
+            key.verify_strict(&self.message_under(prefix), &signature)
+                .is_ok()
         };
-        let Ok(bytes) = data_encoding::BASE64URL_NOPAD.decode(sig.as_bytes()) else {
-            return false;
-        };
-        let Ok(signature) = ed25519_dalek::Signature::from_slice(&bytes) else {
+        if verifies(SIGNED_PREFIX) {
+            Some(SignatureVersion::Authored)
+        } else if verifies(SIGNED_PREFIX_UNAUTHORED) {
+            Some(SignatureVersion::Unauthored)
+        } else {
+            None
+        }
+    }
+
+    /// What the author named in `staff` signs: a fixed prefix and the hash of
+    /// the event without either signature (and without personal data, so an
+    /// erased enrolment still verifies).
+    pub fn author_message(&self) -> Vec<u8> {
+        let mut copy = self.scrubbed();
+        copy.author_sig = None;
+        copy.sig = None;
+        let mut message = AUTHOR_PREFIX.to_vec();
+        message.extend_from_slice(
+            sha256_hex(&serde_json::to_vec(&copy).unwrap_or_default()).as_bytes(),
+        );
+        message
+    }
+
+    /// Signs the event as its author (replacing any author's signature). Sign
+    /// as the author first, then as the till: the till's signature covers the
+    /// author's.
+    pub fn sign_as_author(&mut self, key: &ed25519_dalek::SigningKey) {
+        use ed25519_dalek::Signer;
+        let signature = key.sign(&self.author_message());
+        self.author_sig = Some(data_encoding::BASE64URL_NOPAD.encode(&signature.to_bytes()));
+    }
+
+    /// Whether the author's signature verifies with `key` (strictly).
+    pub fn authored_by(&self, key: &ed25519_dalek::VerifyingKey) -> bool {
+        let Some(signature) = self.author_sig.as_deref().and_then(parse_signature) else {
             return false;
         };
         !key.is_weak()
             && key
-                .verify_strict(&self.signed_message(), &signature)
+                .verify_strict(&self.author_message(), &signature)
                 .is_ok()
     }
 }
 
+/// How a till signed an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SignatureVersion {
+    /// Before staff signed (protocol 2): the till's signature only.
+    Unauthored,
+    /// By a till whose staff sign what they write (protocol 3): an event
+    /// naming a staff member carries that person's signature too.
+    Authored,
+}
+
+fn parse_signature(text: &str) -> Option<ed25519_dalek::Signature> {
+    let bytes = data_encoding::BASE64URL_NOPAD
+        .decode(text.as_bytes())
+        .ok()?;
+    ed25519_dalek::Signature::from_slice(&bytes).ok()
+}
+
 /// Domain separation for event signatures: a till's key also signs card codes
-/// and pairing proofs, and none of those may pass for an event.
-const SIGNED_PREFIX: &[u8] = b"counterpart event v2\n";
+/// and pairing proofs, and none of those may pass for an event. The version
+/// says whether the till that signed has its staff sign (protocol 3): once a
+/// till signs so, an event from it signed the older way is refused, so a
+/// copy of its database cannot write a person's name without their PIN.
+const SIGNED_PREFIX: &[u8] = b"counterpart event v3\n";
+/// How tills signed before staff signed (protocol 2).
+const SIGNED_PREFIX_UNAUTHORED: &[u8] = b"counterpart event v2\n";
+/// Domain separation for a staff member's signature.
+const AUTHOR_PREFIX: &[u8] = b"counterpart author v1\n";
 
 impl Event {
     /// The event's canonical JSON and its [`Event::content_hash`], serialising

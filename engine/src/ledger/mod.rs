@@ -10,6 +10,6 @@ pub use account::{Account, Delta, MAX_BALANCE, MAX_DELTA};
 pub(crate) use event::sha256_hex;
 pub use event::{
     bounded_seen, millis, order_key, CardId, CustomerId, DeviceId, Event, EventBody, EventId, Item,
-    Profile, Role, Shortfall, StaffId,
+    Profile, Role, Shortfall, SignatureVersion, StaffId,
 };
 pub use message::{Arg, Message};

@@ -15,6 +15,7 @@ fn event(device: u128, seq: i64, seen: i64, body: EventBody) -> Event {
             .expect("time"),
         staff: None,
         body,
+        author_sig: None,
         sig: None,
     }
 }
@@ -25,6 +26,7 @@ fn add(id: u128, name: &str, role: Role) -> EventBody {
         name: name.into(),
         role,
         pin_hash: format!("hash-of-{name}"),
+        public_key: None,
     }
 }
 
@@ -67,6 +69,7 @@ fn the_roster_is_the_same_in_every_order_of_arrival() {
                 staff: Uuid::from_u128(11),
                 role: Role::Manager,
                 pin_hash: Some("promoted".into()),
+                public_key: None,
             },
         ),
         event(
@@ -77,6 +80,7 @@ fn the_roster_is_the_same_in_every_order_of_arrival() {
                 staff: Uuid::from_u128(11),
                 pin_hash: "changed at till 2".into(),
                 checked_for: Role::Barista,
+                public_key: None,
             },
         ),
         event(
@@ -159,6 +163,7 @@ fn two_offline_tills_removing_each_others_manager_leave_one() {
                 staff: Uuid::from_u128(11),
                 role: Role::Barista,
                 pin_hash: None,
+                public_key: None,
             },
         ),
     ];
@@ -183,6 +188,7 @@ fn a_promotion_without_a_pin_changes_nothing() {
                 staff: Uuid::from_u128(11),
                 role: Role::Manager,
                 pin_hash: None,
+                public_key: None,
             },
         ),
     ];
@@ -263,6 +269,7 @@ fn a_pin_hash_is_argon2id_salted_and_checks_only_its_pin() {
             name: "Ola".into(),
             role: Role::Manager,
             pin_hash: a.clone(),
+            public_key: None,
         },
     )]);
     assert!(
@@ -322,9 +329,9 @@ proptest::proptest! {
                 let staff = Uuid::from_u128(100 + person);
                 let role = if *manager { Role::Manager } else { Role::Barista };
                 let body = match what {
-                    0 => EventBody::StaffAdded { staff, name: format!("P{person}"), role, pin_hash: format!("h{device}{}", seqs[d]) },
-                    1 => EventBody::StaffRoleChanged { staff, role, pin_hash: manager.then(|| format!("r{device}{}", seqs[d])) },
-                    2 => EventBody::StaffPinChanged { staff, pin_hash: format!("p{device}{}", seqs[d]), checked_for: role },
+                    0 => EventBody::StaffAdded { staff, name: format!("P{person}"), role, pin_hash: format!("h{device}{}", seqs[d]), public_key: None },
+                    1 => EventBody::StaffRoleChanged { staff, role, pin_hash: manager.then(|| format!("r{device}{}", seqs[d])), public_key: None },
+                    2 => EventBody::StaffPinChanged { staff, pin_hash: format!("p{device}{}", seqs[d]), checked_for: role, public_key: None },
                     _ => EventBody::StaffRemoved { staff },
                 };
                 event(*device + 1, seqs[d], *seen, body)

@@ -12,10 +12,10 @@ use crate::location::Location;
 /// The columns `event_from_row` reads, from an `events` table aliased `e`.
 pub(crate) const SELECT_EVENT_COLUMNS: &str = "e.id AS id, e.device AS device, e.device_seq AS device_seq,
      e.seen_server_seq AS seen_server_seq, e.device_time AS device_time, e.staff AS staff, e.body AS body,
-     e.sig AS sig";
+     e.author_sig AS author_sig, e.sig AS sig";
 
 pub(crate) const SELECT_EVENT: &str =
-    "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, sig FROM events ORDER BY seq";
+    "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, author_sig, sig FROM events ORDER BY seq";
 
 /// Reads an event back from a row with `SELECT_EVENT`'s columns.
 pub(crate) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Event>> {
@@ -26,6 +26,7 @@ pub(crate) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Event>> {
     let device_seq: i64 = row.get("device_seq")?;
     let seen_server_seq: i64 = row.get("seen_server_seq")?;
     let staff: Option<String> = row.get("staff")?;
+    let author_sig: Option<String> = row.get("author_sig")?;
     let sig: Option<String> = row.get("sig")?;
     Ok((|| {
         let body: EventBody = serde_json::from_str(&body)
@@ -40,6 +41,7 @@ pub(crate) fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Event>> {
                 .with_timezone(&Utc),
             staff,
             body,
+            author_sig,
             sig,
         })
     })())
@@ -65,7 +67,7 @@ pub(crate) fn find_idempotent(
     key: &str,
 ) -> Result<Option<(Event, Option<String>)>> {
     conn.query_row(
-        "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, sig, request FROM events
+        "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, author_sig, sig, request FROM events
          WHERE device = (SELECT id FROM device) AND idempotency_key = ?",
         [key],
         |r| Ok((event_from_row(r)?, r.get::<_, Option<String>>("request")?)),
@@ -80,7 +82,7 @@ pub(crate) fn append_at(
     conn: &Connection,
     location: &Location,
     body: EventBody,
-    staff: Option<String>,
+    author: Option<&super::Author>,
     idempotency: Option<(&str, &str)>,
     now: DateTime<Utc>,
 ) -> Result<Event> {
@@ -95,10 +97,14 @@ pub(crate) fn append_at(
         device_seq: next_seq,
         seen_server_seq: seen,
         device_time: now,
-        staff,
+        staff: author.map(|a| a.id.to_string()),
         body,
+        author_sig: None,
         sig: None,
     };
+    if let Some(author) = author {
+        event.sign_as_author(&author.key());
+    }
     event.sign(&super::signing_key_of(conn)?);
     let seq = insert_event(conn, &event, idempotency, None, location)?;
     conn.prepare_cached("INSERT INTO outbox (device_seq, event_seq) VALUES (?, ?)")?
@@ -124,8 +130,8 @@ pub(crate) fn insert_event(
     let seq: i64 = conn
         .prepare_cached(
             "INSERT INTO events (id, device, device_seq, seen_server_seq, device_time, staff, kind, customer,
-                                 idempotency_key, request, body, content_hash, server_seq, sig)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+                                 idempotency_key, request, body, content_hash, server_seq, author_sig, sig)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
         )?
         .query_row(
             params![
@@ -142,6 +148,7 @@ pub(crate) fn insert_event(
                 body,
                 event.content_hash(),
                 server_seq,
+                event.author_sig,
                 event.sig,
             ],
             |r| r.get(0),
@@ -250,7 +257,8 @@ pub(crate) fn import_one(
         Ok(_) => {
             // Checked once the event is known to be new (a repeat is compared
             // with the copy here instead); an error undoes the insert.
-            super::authorship::check(conn, event)?;
+            let version = super::authorship::check(conn, event)?;
+            super::authority::check(conn, event, server_seq, version)?;
             apply::apply(conn, event, server_seq)?;
             return Ok(true);
         }

@@ -397,7 +397,8 @@ pub(crate) fn apply(conn: &Connection, event: &Event, server_seq: Option<i64>) -
         EventBody::StaffAdded { .. }
         | EventBody::StaffRoleChanged { .. }
         | EventBody::StaffPinChanged { .. }
-        | EventBody::StaffRemoved { .. } => {
+        | EventBody::StaffRemoved { .. }
+        | EventBody::StaffKeySet { .. } => {
             // Nothing to project: who is on the staff is read from the staff
             // events themselves (`staff::Roster::fold`), in any order.
         }

@@ -9,10 +9,11 @@ use ed25519_dalek::VerifyingKey;
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{EngineError, Result};
-use crate::ledger::{Event, EventBody};
+use crate::ledger::{Event, EventBody, SignatureVersion};
 
-/// Why `event` cannot be applied as its device's own, if it cannot.
-pub(crate) fn check(conn: &Connection, event: &Event) -> Result<()> {
+/// How `event` was signed as its device's own (none for a till from before
+/// tills signed), or why it cannot be applied as its device's own.
+pub(crate) fn check(conn: &Connection, event: &Event) -> Result<Option<SignatureVersion>> {
     let device = event.device.to_string();
     let keys = keys_of(conn, &device)?;
     let refused = |why: String| Err(EngineError::invalid("event", why));
@@ -33,32 +34,69 @@ pub(crate) fn check(conn: &Connection, event: &Event) -> Result<()> {
             }
             // A till's first event is signed by the key it announces.
             if event.sig.is_some() {
-                return match event.signed_by(&key) {
-                    true => Ok(()),
-                    false => refused(format!(
+                return match event.signature_version(&key) {
+                    Some(version) => learnt(conn, event, version),
+                    None => refused(format!(
                         "till {device}'s key announcement is not signed by that key"
                     )),
                 };
             }
         }
     }
-    match &event.sig {
-        Some(_) if keys.iter().any(|k| event.signed_by(k)) => Ok(()),
-        Some(_) if keys.is_empty() => refused(format!(
+    let version = keys.iter().find_map(|k| event.signature_version(k));
+    match (&event.sig, version) {
+        (Some(_), Some(version)) => learnt(conn, event, version),
+        (Some(_), None) if keys.is_empty() => refused(format!(
             "event {} is signed by till {device}, whose key this till has not learnt",
             event.id
         )),
-        Some(_) => refused(format!(
+        (Some(_), None) => refused(format!(
             "event {}'s signature does not verify with till {device}'s key: that till did not write it, or it was changed since",
             event.id
         )),
-        None => match signs_from(conn, &device)? {
+        (None, _) => match signs_from(conn, &device)? {
             Some(from) if from <= event.device_seq => refused(format!(
                 "event {} carries no signature, but till {device} has signed its events since its number {from}",
                 event.id
             )),
-            _ => Ok(()),
+            _ => Ok(None),
         },
+    }
+}
+
+/// Takes a verified signature: refused when the till's staff sign and this
+/// one was made the older way after that (a copy of an old database cannot
+/// write names unsigned); otherwise notes the first event signed the newer way.
+fn learnt(
+    conn: &Connection,
+    event: &Event,
+    version: SignatureVersion,
+) -> Result<Option<SignatureVersion>> {
+    let device = event.device.to_string();
+    let authors_from: Option<i64> = conn
+        .prepare_cached("SELECT authors_from FROM signing_devices WHERE device = ?")?
+        .query_row([&device], |r| r.get(0))
+        .optional()?
+        .flatten();
+    match (version, authors_from) {
+        (SignatureVersion::Unauthored, Some(from)) if from <= event.device_seq => {
+            Err(EngineError::invalid(
+                "event",
+                format!(
+                    "event {} is signed as by a till whose staff do not sign, but till {device}'s staff have signed since its number {from}",
+                    event.id
+                ),
+            ))
+        }
+        (SignatureVersion::Authored, None) => {
+            conn.prepare_cached(
+                "INSERT INTO signing_devices (device, signs_from, authors_from) VALUES (?, ?, ?)
+                 ON CONFLICT (device) DO UPDATE SET authors_from = excluded.authors_from",
+            )?
+            .execute(rusqlite::params![device, event.device_seq, event.device_seq])?;
+            Ok(Some(version))
+        }
+        _ => Ok(Some(version)),
     }
 }
 
@@ -112,7 +150,7 @@ pub(crate) fn sign_waiting(conn: &Connection) -> Result<usize> {
     }
     let key = super::signing_key_of(conn)?;
     for (seq, mut event) in unsigned.iter().cloned() {
-        event.sign(&key);
+        event.sign_unauthored(&key);
         conn.execute(
             "UPDATE events SET sig = ? WHERE seq = ?",
             rusqlite::params![event.sig, seq],

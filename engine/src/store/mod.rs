@@ -7,6 +7,7 @@
 mod activity;
 mod append;
 mod apply;
+mod authority;
 mod authorship;
 mod backup;
 mod checkpoint;
@@ -116,6 +117,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261207000000_event_signatures.sql",
         include_str!("../../../migrations/20261207000000_event_signatures.sql"),
     ),
+    (
+        "20261208000000_staff_signatures.sql",
+        include_str!("../../../migrations/20261208000000_staff_signatures.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {
@@ -125,6 +130,51 @@ fn migrations() -> rusqlite_migration::Migrations<'static> {
             .map(|(_, sql)| rusqlite_migration::M::up(sql))
             .collect(),
     )
+}
+
+/// Who writes the events a handle records: a staff member, with the key
+/// their PIN derives (`staff::staff_key`; kept in memory while they are signed
+/// in, never stored), which signs each event as theirs.
+#[derive(Clone)]
+pub struct Author {
+    /// The staff member.
+    pub id: StaffId,
+    /// Their key: replaced when they change their own PIN while signed in.
+    pub key: Arc<Mutex<ed25519_dalek::SigningKey>>,
+}
+
+impl Author {
+    /// `staff`, signing with `key`.
+    pub fn new(staff: StaffId, key: ed25519_dalek::SigningKey) -> Author {
+        Author {
+            id: staff,
+            key: Arc::new(Mutex::new(key)),
+        }
+    }
+
+    /// Their key now.
+    pub(crate) fn key(&self) -> ed25519_dalek::SigningKey {
+        self.key.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The public half of their key now.
+    pub(crate) fn public_key(&self) -> ed25519_dalek::VerifyingKey {
+        self.key().verifying_key()
+    }
+
+    /// Signs with `key` from now on (their own PIN changed).
+    pub(crate) fn replace_key(&self, key: ed25519_dalek::SigningKey) {
+        *self.key.lock().unwrap_or_else(|p| p.into_inner()) = key;
+    }
+}
+
+impl std::fmt::Debug for Author {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The key is as good as the PIN: never in a log.
+        f.debug_struct("Author")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The till's store. Cloning shares the connection.
@@ -145,7 +195,7 @@ pub struct Store {
     path: PathBuf,
     pub(crate) clock: Arc<dyn Clock>,
     /// Who the events this handle records are by (see [`Store::acting_as`]).
-    pub(crate) actor: Option<StaffId>,
+    pub(crate) actor: Option<Author>,
     /// The roster folded last, with the staff events it came from.
     pub(crate) roster_cache: Arc<staff::RosterCache>,
 }
@@ -254,13 +304,28 @@ impl Store {
         Ok(())
     }
 
+    /// Signs `event` with this till's key the way tills signed before their
+    /// staff signed (protocol 2): for tests that play a copy of an old
+    /// database.
+    #[cfg(any(test, feature = "testing"))]
+    pub fn sign_as_this_till_before_staff_signed(&self, event: &mut Event) -> Result<()> {
+        event.sign_unauthored(&signing_key_of(&self.conn())?);
+        Ok(())
+    }
+
     /// This store, recording `staff` as who did each action it records (the
-    /// command layer passes whoever signed in). Shares the connection.
-    pub fn acting_as(&self, staff: Option<StaffId>) -> Store {
+    /// command layer passes whoever signed in, with the key their PIN
+    /// derived). Shares the connection.
+    pub fn acting_as(&self, staff: Option<Author>) -> Store {
         Store {
             actor: staff,
             ..self.clone()
         }
+    }
+
+    /// The staff member this handle records actions by, if any.
+    pub(crate) fn actor_id(&self) -> Option<StaffId> {
+        self.actor.as_ref().map(|a| a.id)
     }
 
     /// The connection. One writer: every action holds it for its transaction.

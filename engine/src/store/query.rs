@@ -862,7 +862,7 @@ impl Store {
     pub fn customer_events(&self, customer: CustomerId) -> Result<Vec<Event>> {
         let conn = self.conn();
         let mut stmt = conn.prepare(
-            "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, sig FROM events
+            "SELECT id, device, device_seq, seen_server_seq, device_time, staff, body, author_sig, sig FROM events
              WHERE customer IN (SELECT ?1 UNION ALL SELECT id FROM customers WHERE merged_into = ?1)
                 OR (kind = 'merged' AND body LIKE '%' || ?1 || '%')
              ORDER BY seq",

@@ -34,8 +34,8 @@ fn time_of(text: &str) -> Result<DateTime<Utc>> {
 /// keeps that to one indexed count.
 pub(crate) type RosterCache = std::sync::Mutex<Option<((i64, i64, i64), std::sync::Arc<Roster>)>>;
 
-const STAFF_KINDS: &str =
-    "kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed')";
+pub(crate) const STAFF_KINDS: &str =
+    "kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed', 'staff_key_set')";
 
 /// The last event `staff` recorded on this till (nobody signed in, for
 /// `None`), and when, read on `conn`.
@@ -269,7 +269,7 @@ impl Store {
             )?
             .execute(params![
                 time_text(self.now()),
-                self.actor.map(|s| s.to_string()),
+                self.actor_id().map(|s| s.to_string()),
                 action,
                 detail
             ])?;

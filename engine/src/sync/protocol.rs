@@ -18,8 +18,11 @@ use crate::location::Location;
 
 /// The protocol version this build speaks; requests carry it, and a server that
 /// does not speak it answers 426 with `unsupported_protocol`. Version 2: every
-/// event carries its till's signature (`sig`).
-pub const PROTOCOL_VERSION: u32 = 2;
+/// event carries its till's signature (`sig`). Version 3: an event that names
+/// a staff member carries their signature too (`author_sig`), and its till
+/// signs it the version-3 way (see `docs/security.md`); a server of version 2
+/// would refuse those signatures, so it answers 426 to such a till first.
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// The oldest version a server still takes pushes and pulls from: tills paired
 /// before events were signed keep syncing until they are updated (their

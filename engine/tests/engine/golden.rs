@@ -6,8 +6,10 @@
 use chrono::NaiveDate;
 use counterpart_engine::ledger::{
     Account, Arg, CardId, Delta, Event, EventBody, Item, Message, Profile, Role, Shortfall,
+    SignatureVersion,
 };
 use counterpart_engine::money::{Currency, Money};
+use counterpart_engine::staff::staff_public_key_text;
 use uuid::Uuid;
 
 use crate::common::{repo_root, utc};
@@ -261,6 +263,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 name: "Bo".into(),
                 role: Role::Barista,
                 pin_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0NTY".into(),
+                public_key: None,
             },
         ),
         (
@@ -269,6 +272,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 staff: id(20),
                 role: Role::Manager,
                 pin_hash: Some("$argon2id$v=19$m=19456,t=2,p=1$b3RoZXJzYWx0b3RoZXI$MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3BxcnN0dXY".into()),
+                public_key: None,
             },
         ),
         (
@@ -277,6 +281,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 staff: id(20),
                 pin_hash: "$argon2id$v=19$m=19456,t=2,p=1$dGhpcmRzYWx0dGhpcmQ$enl4d3Z1dHNycXBvbm1sa2ppaGdmZWRjYmEwOTg3NjU".into(),
                 checked_for: Role::Manager,
+                public_key: None,
             },
         ),
         ("staff_removed", EventBody::StaffRemoved { staff: id(20) }),
@@ -294,7 +299,45 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 deltas: vec![delta(Account::Points, 4, "points", "+4 points")],
             },
         ),
+        // Since protocol 3: a staff member's key with their addition, the
+        // key announced by someone added before, and a visit signed by its
+        // author (a key from a fixed PIN) and then by its till.
+        (
+            "staff_added_with_key",
+            EventBody::StaffAdded {
+                staff: id(22),
+                name: "Zofia".into(),
+                role: Role::Barista,
+                pin_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g".into(),
+                public_key: Some(staff_public_key_text(&author_key())),
+            },
+        ),
+        (
+            "staff_key_set",
+            EventBody::StaffKeySet {
+                staff: id(21),
+                public_key: staff_public_key_text(&author_key()),
+            },
+        ),
+        (
+            "visit_authored",
+            EventBody::Visit {
+                customer,
+                amount: 450,
+                currency: "USD".into(),
+                items: vec![],
+                coupon: None,
+                business_date: date,
+                deltas: vec![delta(Account::Points, 4, "points", "+4 points")],
+            },
+        ),
     ]
+}
+
+/// The key a fixed PIN derives for staff member 21 (derivation is
+/// deterministic, so the fixtures are too).
+fn author_key() -> ed25519_dalek::SigningKey {
+    counterpart_engine::staff::staff_key("1357", id(21)).expect("a staff key")
 }
 
 #[test]
@@ -315,18 +358,35 @@ fn every_event_kind_matches_its_fixture() {
             device_time: utc(2026, 11, 23, 7, 5) + chrono::Duration::milliseconds(123),
             staff: match kind {
                 "adjusted" => Some("manager-1".to_string()),
-                k if k.starts_with("staff_") || k == "visit_with_messages" => {
+                k if k.starts_with("staff_")
+                    || k == "visit_with_messages"
+                    || k == "visit_authored" =>
+                {
                     Some(id(21).to_string())
                 }
                 _ => None,
             },
             body,
+            author_sig: None,
             sig: None,
         };
+        let till = ed25519_dalek::SigningKey::from_bytes(&[1; 32]);
         if kind == "visit_signed" {
-            event.sign(&ed25519_dalek::SigningKey::from_bytes(&[1; 32]));
-            let public = ed25519_dalek::SigningKey::from_bytes(&[1; 32]).verifying_key();
-            assert!(event.signed_by(&public));
+            // Protocol 2's signature: what tills wrote before staff signed.
+            event.sign_unauthored(&till);
+            assert_eq!(
+                event.signature_version(&till.verifying_key()),
+                Some(SignatureVersion::Unauthored)
+            );
+        }
+        if kind == "visit_authored" || kind == "staff_key_set" {
+            event.sign_as_author(&author_key());
+            event.sign(&till);
+            assert_eq!(
+                event.signature_version(&till.verifying_key()),
+                Some(SignatureVersion::Authored)
+            );
+            assert!(event.authored_by(&author_key().verifying_key()));
         }
         let json = serde_json::to_string_pretty(&event).expect("json") + "\n";
         let path = dir.join(format!("{kind}.json"));

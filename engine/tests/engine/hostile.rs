@@ -30,6 +30,7 @@ fn from_another_till(device: uuid::Uuid, seq: i64, body: EventBody) -> Event {
         device_time: utc(2026, 11, 23, 9, 0),
         staff: None,
         body,
+        author_sig: None,
         sig: None,
     }
 }

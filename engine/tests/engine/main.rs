@@ -1,6 +1,7 @@
 //! The engine's integration tests, one binary (links once): scenarios on the
 //! example programs, property tests, the kill test, golden fixtures, scanning.
 
+mod authority;
 mod common;
 mod golden;
 mod hostile;

@@ -169,6 +169,7 @@ fn a_till_announces_one_key_and_only_its_own() {
                 key_id: counterpart_engine::card_code::KeyId::of(&public).to_string(),
                 public_key: data_encoding::HEXLOWER.encode(public.as_bytes()),
             },
+            author_sig: None,
             sig: None,
         };
         event.sign(&key);
@@ -206,6 +207,7 @@ fn unsigned_events_from_before_signing_stay_valid_until_the_till_signs() {
         device_time: utc(2026, 11, 23, 9, 0),
         staff: None,
         body,
+        author_sig: None,
         sig: None,
     };
     let adjust = |amount: i64| EventBody::Adjusted {

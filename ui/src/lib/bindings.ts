@@ -91,7 +91,8 @@ export type EventKind =
   | "staff_role_changed"
   | "staff_pin_changed"
   | "staff_removed"
-  | "overdrawn";
+  | "overdrawn"
+  | "staff_key_set";
 
 /** The same, as a list. */
 export const EVENT_KINDS: readonly EventKind[] = [
@@ -113,6 +114,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   "staff_pin_changed",
   "staff_removed",
   "overdrawn",
+  "staff_key_set",
 ];
 
 /** The same, as a list. */

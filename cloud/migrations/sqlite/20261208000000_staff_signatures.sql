@@ -1,0 +1,9 @@
+-- Protocol 3: staff sign what they write with the key their PIN derives, and
+-- the server checks each event's author against the roster as its till knew
+-- it. `authors_from` is the first of a device's events signed the protocol-3
+-- way: an event of that device signed the older way after it is refused (a
+-- copy of the till's database cannot go back to writing names unsigned).
+ALTER TABLE devices ADD COLUMN authors_from BIGINT;
+-- Every push reads the merchant's staff events to build those rosters.
+CREATE INDEX events_staff ON events (merchant, server_seq)
+    WHERE kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed', 'staff_key_set');

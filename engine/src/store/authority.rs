@@ -1,0 +1,104 @@
+//! The staff's authority over what a till pulls: the rule the server applies
+//! on push (`staff::authority`), applied again to each event the server sends,
+//! against the staff events this till has from the server. A server that
+//! stored a forged manager, or one that lost its own check, still gets
+//! nothing past a till.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::append::{event_from_row, SELECT_EVENT_COLUMNS};
+use super::staff::STAFF_KINDS;
+use crate::error::{EngineError, Result};
+use crate::ledger::{Event, SignatureVersion};
+use crate::staff::authority::{permission_for, refusal, SeenKey, StaffHistory};
+use crate::staff::Roster;
+
+/// The staff events folded for the last pulls, and the rosters built from
+/// them: a catch-up checks thousands of events against a handful of staff
+/// events, and folds each roster once.
+struct Cached {
+    /// This till and where its staff events stood (their number, the last
+    /// local sequence, the sum of their server sequences).
+    stamp: (String, i64, i64, i64),
+    history: StaffHistory,
+    seen: HashMap<SeenKey, Roster>,
+    numbered: HashMap<usize, Roster>,
+}
+
+thread_local! {
+    // Per thread, keyed by the till's own device id: tests open many stores
+    // in one process, and each thread applies its store's pulls.
+    static CACHE: RefCell<Option<Cached>> = const { RefCell::new(None) };
+}
+
+/// Refuses `event` (pulled at `server_seq`, or imported from a file when
+/// none) unless whom it names may write it, judged as the server judges it.
+pub(crate) fn check(
+    conn: &Connection,
+    event: &Event,
+    server_seq: Option<i64>,
+    version: Option<SignatureVersion>,
+) -> Result<()> {
+    if permission_for(&event.body).is_none() {
+        return Ok(());
+    }
+    // An imported event has no place of the server's: everything numbered counts as before it.
+    let position = server_seq.unwrap_or(i64::MAX);
+    let till: String = conn
+        .prepare_cached("SELECT id FROM device")?
+        .query_row([], |r| r.get(0))?;
+    let (count, last, sum): (i64, i64, i64) = conn
+        .prepare_cached(&format!(
+            "SELECT COUNT(*), COALESCE(MAX(seq), 0), COALESCE(SUM(server_seq), 0)
+             FROM events WHERE {STAFF_KINDS} AND server_seq IS NOT NULL"
+        ))?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let stamp = (till, count, last, sum);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let fresh = match cache.take() {
+            Some(c) if c.stamp == stamp => c,
+            _ => Cached {
+                stamp,
+                history: load(conn)?,
+                seen: HashMap::new(),
+                numbered: HashMap::new(),
+            },
+        };
+        let c = cache.insert(fresh);
+        let history = &c.history;
+        let seen = c
+            .seen
+            .entry(history.seen_key(event, position))
+            .or_insert_with(|| history.seen_by(event, position));
+        let numbered = c
+            .numbered
+            .entry(history.numbered_key(position))
+            .or_insert_with(|| history.numbered_before(position));
+        match refusal(event, seen, numbered, version) {
+            None => Ok(()),
+            Some(why) => Err(EngineError::invalid("event", why)),
+        }
+    })
+}
+
+/// The staff events the server numbered, as this till has them.
+fn load(conn: &Connection) -> Result<StaffHistory> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SELECT_EVENT_COLUMNS}, e.server_seq AS server_seq FROM events e
+         WHERE {STAFF_KINDS} AND e.server_seq IS NOT NULL"
+    ))?;
+    let events = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, i64>("server_seq")?, event_from_row(r)?))
+        })?
+        .map(|r| {
+            let (at, event) = r?;
+            Ok((at, event?))
+        })
+        .collect::<Result<Vec<(i64, Event)>>>()?;
+    Ok(StaffHistory::new(events))
+}
