@@ -67,9 +67,9 @@ fn pull_and_error_messages_are_stable() {
 fn signed_push_messages_are_stable() {
     let key = ed25519_dalek::SigningKey::from_bytes(&[1; 32]);
     let mut req: PushRequest = round_trip("push_request.json");
-    req.protocol = counterpart_engine::sync::protocol::PROTOCOL_VERSION;
+    req.protocol = 2;
     for e in &mut req.events {
-        e.sign(&key);
+        e.sign_unauthored(&key);
     }
     let json = serde_json::to_string(&req).expect("encode");
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -82,5 +82,40 @@ fn signed_push_messages_are_stable() {
     assert_eq!(signed.protocol, 2);
     for e in &signed.events {
         assert!(e.signed_by(&key.verifying_key()), "{e:?}");
+    }
+}
+
+/// Version 3: the same push from a till whose staff sign: each event names
+/// its author, carries their signature (the key a fixed PIN derives), and
+/// the till's made the version-3 way.
+#[test]
+fn authored_push_messages_are_stable() {
+    use counterpart_engine::ledger::SignatureVersion;
+    let till = ed25519_dalek::SigningKey::from_bytes(&[1; 32]);
+    let staff = uuid::Uuid::from_u128(21);
+    let author = counterpart_engine::staff::staff_key("1357", staff).expect("key");
+    let mut req: PushRequest = round_trip("push_request.json");
+    req.protocol = 3;
+    for e in &mut req.events {
+        e.staff = Some(staff.to_string());
+        e.sign_as_author(&author);
+        e.sign(&till);
+    }
+    let json = serde_json::to_string(&req).expect("encode");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/protocol/push_request_authored.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() && !path.exists() {
+        std::fs::write(&path, format!("{json}\n")).expect("write fixture");
+    }
+    assert_eq!(json, fixture("push_request_authored.json"));
+    let authored: PushRequest = round_trip("push_request_authored.json");
+    assert_eq!(authored.protocol, 3);
+    for e in &authored.events {
+        assert_eq!(
+            e.signature_version(&till.verifying_key()),
+            Some(SignatureVersion::Authored),
+            "{e:?}"
+        );
+        assert!(e.authored_by(&author.verifying_key()), "{e:?}");
     }
 }

@@ -21,6 +21,7 @@ on_both!(
     a_pairing_code_cannot_take_over_a_live_till,
     a_device_token_alone_writes_nothing,
     tills_paired_before_signing_keep_syncing_until_they_sign,
+    a_tills_whole_database_makes_no_manager,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -103,7 +104,7 @@ fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
     assert_eq!(status, 400);
     let (status, _) = raw_get(&format!("{events}?limit=100000"), Some(&token));
     assert_eq!(status, 400);
-    let (status, body) = raw_post(&format!("{}/v1/pair", b.server.url), None, br#"{"protocol":2,"code":"AAAA-AAAA-AAAA","device":"01a20953-dce9-714e-b591-f7140a39d894","name":"x"}"#);
+    let (status, body) = raw_post(&format!("{}/v1/pair", b.server.url), None, br#"{"protocol":3,"code":"AAAA-AAAA-AAAA","device":"01a20953-dce9-714e-b591-f7140a39d894","name":"x"}"#);
     assert_eq!(
         (status, body["error"]["code"].as_str()),
         (403, Some("pairing_code"))
@@ -909,5 +910,131 @@ fn tills_paired_before_signing_keep_syncing_until_they_sign(backend: Backend) {
     let other = b.till(afternoon());
     other.sync().expect("sync");
     assert_eq!(other.points(anna), t.points(anna));
+    assert!(other.store.held().expect("held").is_empty());
+}
+
+/// Whoever holds a till's whole database (its token and its own key: a stolen
+/// till, a copied backup) holds nobody's PIN: a manager's action in the
+/// manager's name needs her signature, a barista's PIN makes no manager,
+/// nobody's name does nothing once the till knew the staff, a copy from before
+/// staff signed cannot write names unsigned, and a till newly paired with a
+/// pairing code cannot pass a manager's action off as the shop's set-up.
+/// Nothing of it reaches another till.
+fn a_tills_whole_database_makes_no_manager(backend: Backend) {
+    use counterpart_engine::command::{AddStaff, Commands, Pin, SignIn};
+    use counterpart_engine::ledger::{Role, StaffId};
+    use counterpart_engine::staff::{hash_pin, staff_key};
+    let b = Bench::new(backend);
+    let t = b.till(afternoon());
+    publish_points(&t);
+    let open = Commands::over(t.store.store().clone());
+    let ana = open
+        .add_staff(&AddStaff {
+            name: "Ana".into(),
+            role: Role::Manager,
+            pin: Pin("246810".into()),
+        })
+        .expect("Ana")
+        .id;
+    let as_ana = open
+        .sign_in(&SignIn {
+            staff: "Ana".into(),
+            pin: Pin("246810".into()),
+        })
+        .expect("Ana signs in");
+    let ben = as_ana
+        .add_staff(&AddStaff {
+            name: "Ben".into(),
+            role: Role::Barista,
+            pin: Pin("1357".into()),
+        })
+        .expect("Ben")
+        .id;
+    t.sync().expect("sync");
+    let high = t.client().push(&[]).expect("high water").high_water;
+    let mallory = || EventBody::StaffAdded {
+        staff: counterpart_engine::ids::new_v7(afternoon()),
+        name: "Mallory".into(),
+        role: Role::Manager,
+        pin_hash: hash_pin("999999").expect("hash"),
+        public_key: None,
+    };
+    let program = EventBody::ProgramPublished {
+        version: 9,
+        name: "Free money".into(),
+        source: example("points-cafe.toml"),
+    };
+    let bens = staff_key("1357", ben).expect("key");
+    let guessed = staff_key("111111", ana).expect("key");
+    let seq = next_seq(&t);
+    let by_till = |n: i64,
+                   seen: i64,
+                   author: Option<StaffId>,
+                   key: Option<&ed25519_dalek::SigningKey>,
+                   body: EventBody| {
+        let mut e = forged(&t, seq + n, body, None);
+        e.seen_server_seq = seen;
+        e.staff = author.map(|a| a.to_string());
+        if let Some(key) = key {
+            e.sign_as_author(key);
+        }
+        t.store
+            .sign_as_this_till(&mut e)
+            .expect("signed by the till");
+        e
+    };
+    let mut old_way = by_till(5, high, Some(ana), None, mallory());
+    t.store
+        .sign_as_this_till_before_staff_signed(&mut old_way)
+        .expect("signed the old way");
+    let batch = vec![
+        by_till(0, high, Some(ana), None, mallory()),
+        by_till(1, high, Some(ana), Some(&guessed), mallory()),
+        by_till(2, high, Some(ben), Some(&bens), mallory()),
+        by_till(3, high, Some(ben), Some(&bens), program),
+        by_till(4, 0, None, None, mallory()),
+        old_way,
+    ];
+    let expected = [
+        "not signed by Ana",
+        "not signed by Ana",
+        "Ben is a barista",
+        "Ben is a barista",
+        "names nobody",
+        "staff do not sign",
+    ];
+    let answer = t.client().push(&batch).expect("push");
+    for (ack, why) in answer.acks.iter().zip(expected) {
+        assert_eq!(ack.status, AckStatus::Rejected, "{why}: {ack:?}");
+        let reason = ack.reason.clone().unwrap_or_default();
+        assert!(reason.contains(why), "{why}: {reason}");
+    }
+
+    // A till paired with a pairing code writes a manager "before anyone was
+    // on the staff": the server had numbered the staff before it.
+    let newcomer = b.till(afternoon());
+    newcomer.sync().expect("sync");
+    let mut set_up = forged(&newcomer, next_seq(&newcomer), mallory(), None);
+    newcomer
+        .store
+        .sign_as_this_till(&mut set_up)
+        .expect("signed");
+    let answer = newcomer.client().push(&[set_up]).expect("push");
+    assert_eq!(answer.acks[0].status, AckStatus::Rejected);
+    let reason = answer.acks[0].reason.clone().unwrap_or_default();
+    assert!(reason.contains("manager's action by nobody"), "{reason}");
+
+    // Nothing of it reaches another till.
+    let other = b.till(afternoon());
+    other.sync().expect("sync");
+    let mut names: Vec<String> = Commands::over(other.store.store().clone())
+        .staff()
+        .expect("staff")
+        .staff
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Ana", "Ben"]);
     assert!(other.store.held().expect("held").is_empty());
 }

@@ -93,6 +93,14 @@ fn staff_added_at_one_till_sign_in_at_another(backend: Backend) {
     batch[1].body = EventBody::StaffRemoved {
         staff: uuid::Uuid::from_u128(7),
     };
+    // Signed again by Mia (this test knows her PIN) and by the till: what is
+    // refused is what they say, not who wrote them.
+    let mia_key =
+        counterpart_engine::staff::staff_key("24681357", mia.signed_in().expect("Mia").staff)
+            .expect("key");
+    for e in &mut batch {
+        e.sign_as_author(&mia_key);
+    }
     a.resign(&mut batch);
     let answer = a.client().push(&batch).expect("push");
     assert_eq!(answer.acks[0].status, AckStatus::Rejected);
