@@ -349,6 +349,101 @@ impl Authority {
     }
 }
 
+/// The programs the merchant published, by version: what a visit citing one
+/// may carry (`counterpart_engine::rules::visit_refusal`). Loaded only for a
+/// batch with visits that cite one.
+#[derive(Default)]
+struct Programs {
+    by_version: HashMap<u32, Vec<counterpart_engine::program::Program>>,
+}
+
+impl Programs {
+    /// Why `event`, a visit, carries more than the program it cites gives.
+    fn refusal(&self, event: &Event, signed: Option<SignatureVersion>) -> Option<String> {
+        let EventBody::Visit {
+            amount,
+            items,
+            deltas,
+            program_version,
+            ..
+        } = &event.body
+        else {
+            return None;
+        };
+        let Some(version) = program_version else {
+            return match signed {
+                Some(SignatureVersion::Authored) => Some(
+                    "the visit does not cite the program version it was earned under, and its till's staff sign (they cite it)".into(),
+                ),
+                // Written before visits cited their program: not bounded.
+                _ => None,
+            };
+        };
+        let Some(programs) = self.by_version.get(version) else {
+            return Some(format!(
+                "the visit cites program version {version}, which was never published here"
+            ));
+        };
+        // Two tills offline may each publish a version of one number: a visit
+        // within either one's bound stands.
+        let refusals: Vec<String> = programs
+            .iter()
+            .filter_map(|p| counterpart_engine::rules::visit_refusal(p, *amount, items, deltas))
+            .collect();
+        match refusals.len() < programs.len() {
+            true => None,
+            false => refusals.into_iter().next(),
+        }
+    }
+
+    /// Learns an accepted publication.
+    fn learn(&mut self, event: &Event) {
+        if let EventBody::ProgramPublished {
+            version, source, ..
+        } = &event.body
+        {
+            match counterpart_engine::program::parse_program(source) {
+                Ok(p) => self.by_version.entry(*version).or_default().push(p),
+                // Tills check a program before publishing it; one that does
+                // not parse here bounds nothing (visits citing it are refused).
+                Err(e) => tracing::warn!(version, error = %e, "a published program does not parse"),
+            }
+        }
+    }
+}
+
+/// The merchant's published programs, when `events` hold a visit citing one.
+async fn load_programs(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
+    merchant: &str,
+    events: &[&Event],
+) -> Result<Programs, ApiError> {
+    let mut programs = Programs::default();
+    let cites = events.iter().any(|e| {
+        matches!(
+            e.body,
+            EventBody::Visit {
+                program_version: Some(_),
+                ..
+            }
+        )
+    });
+    if !cites {
+        return Ok(programs);
+    }
+    let sql = format!(
+        "SELECT id, body FROM events WHERE merchant = {} AND kind = 'program_published'",
+        backend.param(1)
+    );
+    let a = crate::db::args(vec![merchant.into()])?;
+    for row in sqlx::query_with(&sql, a).fetch_all(&mut **tx).await? {
+        let id: String = row.try_get(0)?;
+        programs.learn(&stored_event(&id, &row.try_get::<String, _>(1)?)?);
+    }
+    Ok(programs)
+}
+
 /// The merchant's staff events, by server sequence.
 async fn load_authority(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
@@ -1011,6 +1106,7 @@ pub async fn push(
     let locked = started.elapsed();
     let mut fold = load_fold(&mut tx, db.backend, merchant, &readable).await?;
     let mut authority = load_authority(&mut tx, db.backend, merchant).await?;
+    let mut programs = load_programs(&mut tx, db.backend, merchant, &readable).await?;
     let loaded = started.elapsed();
     let mut rows: Vec<NewRow> = Vec::new();
     let mut rejected_rows: Vec<(i64, String, String, String)> = Vec::new();
@@ -1025,6 +1121,7 @@ pub async fn push(
                 match checked.and_then(|version| {
                     match authority
                         .refusal(e, next_server_seq, version)
+                        .or_else(|| programs.refusal(e, version))
                         .or_else(|| fold.refusal(e))
                     {
                         Some(reason) => Err(reason),
@@ -1035,6 +1132,7 @@ pub async fn push(
                     Ok(version) => {
                         signing.learn(e, version);
                         authority.learn(e, next_server_seq);
+                        programs.learn(e);
                         Ok(e)
                     }
                 }

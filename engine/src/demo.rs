@@ -129,9 +129,9 @@ pub fn generate(
             },
         )?;
     }
-    let program: Program = store
+    let (program, program_version): (Program, u32) = store
         .program()?
-        .map(|p| p.program)
+        .map(|p| (p.program, p.version))
         .ok_or(EngineError::NotInitialised)?;
     let location = store.location()?;
     let mut rng = StdRng::seed_from_u64(spec.seed);
@@ -315,6 +315,7 @@ pub fn generate(
                 coupon: None,
                 business_date,
                 deltas: earned.deltas.clone(),
+                program_version: Some(program_version),
             };
             let visit_event = crate::store::append_at(&tx, &location, body, None, None, at)?;
             report.visits += 1;

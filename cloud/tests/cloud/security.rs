@@ -22,6 +22,7 @@ on_both!(
     a_device_token_alone_writes_nothing,
     tills_paired_before_signing_keep_syncing_until_they_sign,
     a_tills_whole_database_makes_no_manager,
+    a_tills_whole_database_cannot_push_a_billion_points,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -817,6 +818,7 @@ fn a_device_token_alone_writes_nothing(backend: Backend) {
             why: "forged".into(),
             message: None,
         }],
+        program_version: None,
     };
     let manager = EventBody::StaffAdded {
         staff: counterpart_engine::ids::new_v7(afternoon()),
@@ -1036,5 +1038,69 @@ fn a_tills_whole_database_makes_no_manager(backend: Backend) {
         .collect();
     names.sort();
     assert_eq!(names, ["Ana", "Ben"]);
+    assert!(other.store.held().expect("held").is_empty());
+}
+
+/// Nor can a till's whole database push more than its program gives: a
+/// visit's deltas are bounded by what the program version it cites could give
+/// for its amount and items (the highest tier, every multiplier and offer at
+/// once), and a till whose staff sign must cite one.
+fn a_tills_whole_database_cannot_push_a_billion_points(backend: Backend) {
+    use counterpart_engine::ledger::{Account, Delta};
+    let b = Bench::new(backend);
+    let t = b.till(afternoon());
+    publish_points(&t);
+    let anna = t.enrol("Anna");
+    t.visit(anna, 5_00);
+    t.sync().expect("sync");
+    let before = t.points(anna);
+    let version = t
+        .store
+        .store()
+        .program()
+        .expect("program")
+        .expect("published")
+        .version;
+    let high = t.client().push(&[]).expect("high water").high_water;
+    let visit = |points: i64, cites: Option<u32>| EventBody::Visit {
+        customer: anna,
+        amount: 1_00,
+        currency: "USD".into(),
+        items: Vec::new(),
+        coupon: None,
+        business_date: afternoon().date_naive(),
+        deltas: vec![Delta {
+            account: Account::Points,
+            amount: points,
+            rule: "points".into(),
+            why: "forged".into(),
+            message: None,
+        }],
+        program_version: cites,
+    };
+    let seq = next_seq(&t);
+    let mut batch = vec![
+        forged(&t, seq, visit(1_000_000_000, Some(version)), None),
+        forged(&t, seq + 1, visit(1_000_000_000, None), None),
+        forged(&t, seq + 2, visit(1, Some(version + 40)), None),
+        forged(&t, seq + 3, visit(1, Some(version)), None),
+    ];
+    for e in &mut batch {
+        e.seen_server_seq = high;
+        t.store.sign_as_this_till(e).expect("signed by the till");
+    }
+    let answer = t.client().push(&batch).expect("push");
+    let reasons: Vec<String> = answer
+        .acks
+        .iter()
+        .map(|a| a.reason.clone().unwrap_or_default())
+        .collect();
+    assert!(reasons[0].contains("gives at most"), "{reasons:?}");
+    assert!(reasons[1].contains("does not cite"), "{reasons:?}");
+    assert!(reasons[2].contains("never published"), "{reasons:?}");
+    assert_eq!(answer.acks[3].status, AckStatus::Accepted, "{reasons:?}");
+    let other = b.till(afternoon());
+    other.sync().expect("sync");
+    assert_eq!(other.points(anna), before + 1);
     assert!(other.store.held().expect("held").is_empty());
 }

@@ -65,6 +65,7 @@ impl Commands {
                     coupon: visit.coupon.map(|c| c.trim().to_ascii_uppercase()),
                     business_date: today,
                     deltas: earned.deltas,
+                    program_version: ctx.program.as_ref().map(|p| p.version),
                 },
                 notes,
             ))

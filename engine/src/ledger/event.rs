@@ -159,6 +159,11 @@ pub enum EventBody {
         business_date: NaiveDate,
         /// What the program gave.
         deltas: Vec<Delta>,
+        /// The version of the program that gave it (protocol 3): the server
+        /// and every till check the deltas against what that version could
+        /// give for this amount and these items (`rules::visit_refusal`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        program_version: Option<u32>,
     },
     /// A reward was redeemed.
     Redeemed {

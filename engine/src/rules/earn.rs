@@ -73,7 +73,11 @@ fn item_matches(item: &Item, products: &[String], categories: &[String]) -> bool
             .is_some_and(|c| categories.iter().any(|k| k.eq_ignore_ascii_case(c)))
 }
 
-fn qualifying_quantity(items: &[Item], products: &[String], categories: &[String]) -> i64 {
+pub(crate) fn qualifying_quantity(
+    items: &[Item],
+    products: &[String],
+    categories: &[String],
+) -> i64 {
     items
         .iter()
         .filter(|i| item_matches(i, products, categories))

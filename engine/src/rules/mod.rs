@@ -1,11 +1,13 @@
 //! The program's rules applied to one customer: what a visit earns, what a
 //! redemption costs. Pure functions: no store, no clock.
 
+mod bound;
 mod context;
 mod earn;
 mod expiry;
 mod redeem;
 
+pub use bound::{most_earned, visit_refusal};
 pub use context::{birthday_near, CustomerContext};
 pub use earn::{
     earn, grant_message, offer_runs, stamps_in, times, week_start, welcome, winback_due, Earned,

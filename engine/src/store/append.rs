@@ -259,6 +259,7 @@ pub(crate) fn import_one(
             // with the copy here instead); an error undoes the insert.
             let version = super::authorship::check(conn, event)?;
             super::authority::check(conn, event, server_seq, version)?;
+            super::authority::check_visit(conn, event, version, server_seq.is_some())?;
             apply::apply(conn, event, server_seq)?;
             return Ok(true);
         }

@@ -12,7 +12,9 @@ use rusqlite::Connection;
 use super::append::{event_from_row, SELECT_EVENT_COLUMNS};
 use super::staff::STAFF_KINDS;
 use crate::error::{EngineError, Result};
-use crate::ledger::{Event, SignatureVersion};
+use crate::ledger::{Event, EventBody, SignatureVersion};
+use crate::program::{parse_program, Program};
+use crate::rules::visit_refusal;
 use crate::staff::authority::{permission_for, refusal, SeenKey, StaffHistory};
 use crate::staff::Roster;
 
@@ -28,10 +30,110 @@ struct Cached {
     numbered: HashMap<usize, Roster>,
 }
 
+/// The programs published in this till's ledger, by version, parsed once.
+struct CachedPrograms {
+    /// This till, and how many publications it has and the last one's place.
+    stamp: (String, i64, i64),
+    by_version: HashMap<u32, Vec<Program>>,
+}
+
 thread_local! {
     // Per thread, keyed by the till's own device id: tests open many stores
     // in one process, and each thread applies its store's pulls.
     static CACHE: RefCell<Option<Cached>> = const { RefCell::new(None) };
+    static PROGRAMS: RefCell<Option<CachedPrograms>> = const { RefCell::new(None) };
+}
+
+/// Refuses a visit (pulled or imported) that carries more than the program
+/// version it cites could give, as the server does on push; a visit from a
+/// till whose staff sign must cite one. A pulled visit citing a version this
+/// till has not seen is held and tried again on the next round (the server
+/// orders a publication before the visits that cite it); an imported one,
+/// which may come in any order, is taken on the server's word.
+pub(crate) fn check_visit(
+    conn: &Connection,
+    event: &Event,
+    signed: Option<SignatureVersion>,
+    pulled: bool,
+) -> Result<()> {
+    let EventBody::Visit {
+        amount,
+        items,
+        deltas,
+        program_version,
+        ..
+    } = &event.body
+    else {
+        return Ok(());
+    };
+    let refused = |why: String| Err(EngineError::invalid("event", why));
+    let Some(version) = program_version else {
+        return match signed {
+            Some(SignatureVersion::Authored) => refused(
+                "the visit does not cite the program version it was earned under, and its till's staff sign (they cite it)".into(),
+            ),
+            _ => Ok(()),
+        };
+    };
+    let till: String = conn
+        .prepare_cached("SELECT id FROM device")?
+        .query_row([], |r| r.get(0))?;
+    let (count, last): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM events WHERE kind = 'program_published'",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let stamp = (till, count, last);
+    PROGRAMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let fresh = match cache.take() {
+            Some(c) if c.stamp == stamp => c,
+            _ => CachedPrograms {
+                stamp,
+                by_version: load_programs(conn)?,
+            },
+        };
+        let c = cache.insert(fresh);
+        let Some(programs) = c.by_version.get(version) else {
+            return match pulled {
+                true => refused(format!(
+                    "the visit cites program version {version}, which this till never saw published"
+                )),
+                false => Ok(()),
+            };
+        };
+        let refusals: Vec<String> = programs
+            .iter()
+            .filter_map(|p| visit_refusal(p, *amount, items, deltas))
+            .collect();
+        match (refusals.len() < programs.len(), refusals.into_iter().next()) {
+            (false, Some(why)) => refused(why),
+            _ => Ok(()),
+        }
+    })
+}
+
+/// Every program published in this till's ledger, by version.
+fn load_programs(conn: &Connection) -> Result<HashMap<u32, Vec<Program>>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT body FROM events WHERE kind = 'program_published'")?;
+    let bodies = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    let mut by_version: HashMap<u32, Vec<Program>> = HashMap::new();
+    for body in bodies {
+        if let Ok(EventBody::ProgramPublished {
+            version, source, ..
+        }) = serde_json::from_str::<EventBody>(&body)
+        {
+            // A program that does not parse bounds nothing: visits citing it
+            // are refused.
+            if let Ok(p) = parse_program(&source) {
+                by_version.entry(version).or_default().push(p);
+            }
+        }
+    }
+    Ok(by_version)
 }
 
 /// Refuses `event` (pulled at `server_seq`, or imported from a file when

@@ -60,6 +60,7 @@ fn visit_of(customer: CustomerId) -> EventBody {
         coupon: None,
         business_date: utc(2026, 12, 8, 11, 0).date_naive(),
         deltas: Vec::new(),
+        program_version: None,
     }
 }
 
@@ -434,4 +435,71 @@ fn someone_added_before_staff_signed_announces_their_key_at_their_next_sign_in()
     let before = b.store.events().expect("events").len();
     sign_in(&b, "Zofia", "5555");
     assert_eq!(b.store.events().expect("events").len(), before);
+}
+
+#[test]
+fn a_visit_beyond_what_its_program_gives_is_held_aside() {
+    use counterpart_engine::ledger::{Account, Delta};
+    // An open shop: nobody's authority to check, only the program's bound.
+    let a = points_cafe();
+    let anna = enrol(&a.store);
+    let (b, high) = caught_up(&a);
+    let version = a
+        .store
+        .store()
+        .program()
+        .expect("program")
+        .expect("published")
+        .version;
+    let next = a.store.events().expect("events").len() as i64 + 1;
+    let billion = |cites: Option<u32>| EventBody::Visit {
+        customer: anna,
+        amount: 1_00,
+        currency: "USD".into(),
+        items: Vec::new(),
+        coupon: None,
+        business_date: utc(2026, 12, 8, 11, 0).date_naive(),
+        deltas: vec![Delta {
+            account: Account::Points,
+            amount: 1_000_000_000,
+            rule: "points".into(),
+            why: "forged".into(),
+            message: None,
+        }],
+        program_version: cites,
+    };
+    let cases = [
+        (
+            forged(&a, next, high, None, None, billion(Some(version))),
+            "gives at most",
+        ),
+        (
+            forged(&a, next + 1, high, None, None, billion(None)),
+            "does not cite",
+        ),
+        (
+            forged(&a, next + 2, high, None, None, billion(Some(40))),
+            "never saw published",
+        ),
+    ];
+    for (n, (event, why)) in cases.into_iter().enumerate() {
+        let report = b
+            .store
+            .apply_pulled(
+                &[ServerEvent {
+                    server_seq: high + 1 + n as i64,
+                    event,
+                }],
+                None,
+            )
+            .expect("pulled");
+        assert_eq!(report.held, 1, "{why}");
+        let held = b.store.held().expect("held");
+        let reason = &held.last().expect("held").reason;
+        assert!(reason.contains(why), "{why}: {reason}");
+    }
+    assert_eq!(
+        bal(&b.store.customer(anna).expect("anna"), "points"),
+        bal(&a.store.customer(anna).expect("anna"), "points")
+    );
 }

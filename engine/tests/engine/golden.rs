@@ -109,6 +109,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                         "Any drink unlocked: Birthday drink",
                     ),
                 ],
+                program_version: None,
             },
         ),
         (
@@ -254,6 +255,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                         ..delta(Account::Stamps("coffee".into()), 1, "stamps:coffee", "stamp 3 of 9 on Coffee card")
                     },
                 ],
+                program_version: None,
             },
         ),
         (
@@ -297,6 +299,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 coupon: None,
                 business_date: date,
                 deltas: vec![delta(Account::Points, 4, "points", "+4 points")],
+                program_version: None,
             },
         ),
         // Since protocol 3: a staff member's key with their addition, the
@@ -329,6 +332,7 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 coupon: None,
                 business_date: date,
                 deltas: vec![delta(Account::Points, 4, "points", "+4 points")],
+                program_version: Some(3),
             },
         ),
     ]

@@ -59,6 +59,7 @@ fn visit() -> EventBody {
         coupon: None,
         business_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 8).expect("date"),
         deltas: Vec::new(),
+        program_version: None,
     }
 }
 
