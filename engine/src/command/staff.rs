@@ -78,8 +78,8 @@ enum Acting {
         /// The limit they passed.
         minutes: u32,
     },
-    /// A staff member on the roster.
-    Member(StaffMember),
+    /// A staff member on the roster (boxed: their key makes them large).
+    Member(Box<StaffMember>),
 }
 
 /// True while anyone may do anything: nobody was ever on the staff, and the
@@ -282,7 +282,7 @@ impl Commands {
             Acting::Idle { name, minutes } => {
                 return Err(AuthError::SignedOutIdle { name, minutes }.into())
             }
-            Acting::Member(m) => m,
+            Acting::Member(m) => *m,
         };
         if !permission.allows(member.role) {
             return Err(AuthError::Forbidden {
@@ -323,7 +323,7 @@ impl Commands {
                 });
             }
         }
-        Ok(Acting::Member(member.clone()))
+        Ok(Acting::Member(Box::new(member.clone())))
     }
 
     /// Everything whoever is signed in may do on this till (all of it while

@@ -91,7 +91,7 @@ proptest! {
     #[test]
     fn an_honest_visit_is_always_within_the_bound(
         which in 0..PROGRAMS.len(),
-        amount in 0i64..200_00,
+        amount in 0i64..20_000,
         items in items(),
         tier_measure in 0i64..100_000,
         lifetime in 0i64..1_000_000,
