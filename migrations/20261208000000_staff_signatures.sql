@@ -10,3 +10,7 @@ ALTER TABLE signing_devices ADD COLUMN authors_from INTEGER;
 DROP INDEX events_staff_kinds;
 CREATE INDEX events_staff_kinds ON events (kind)
     WHERE kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed', 'staff_key_set');
+
+-- Each pulled visit is checked against the program version it cites: the
+-- published programs are found without a scan of the ledger.
+CREATE INDEX events_programs ON events (kind) WHERE kind = 'program_published';

@@ -358,42 +358,11 @@ struct Programs {
 }
 
 impl Programs {
-    /// Why `event`, a visit, carries more than the program it cites gives.
+    /// Why `event`, a visit, does not stand under the program it cites.
     fn refusal(&self, event: &Event, signed: Option<SignatureVersion>) -> Option<String> {
-        let EventBody::Visit {
-            amount,
-            items,
-            deltas,
-            program_version,
-            ..
-        } = &event.body
-        else {
-            return None;
-        };
-        let Some(version) = program_version else {
-            return match signed {
-                Some(SignatureVersion::Authored) => Some(
-                    "the visit does not cite the program version it was earned under, and its till's staff sign (they cite it)".into(),
-                ),
-                // Written before visits cited their program: not bounded.
-                _ => None,
-            };
-        };
-        let Some(programs) = self.by_version.get(version) else {
-            return Some(format!(
-                "the visit cites program version {version}, which was never published here"
-            ));
-        };
-        // Two tills offline may each publish a version of one number: a visit
-        // within either one's bound stands.
-        let refusals: Vec<String> = programs
-            .iter()
-            .filter_map(|p| counterpart_engine::rules::visit_refusal(p, *amount, items, deltas))
-            .collect();
-        match refusals.len() < programs.len() {
-            true => None,
-            false => refusals.into_iter().next(),
-        }
+        let published = |v: u32| self.by_version.get(&v).map(Vec::as_slice);
+        counterpart_engine::rules::cited_refusal(&event.body, signed, published)
+            .map(|why| why.to_string())
     }
 
     /// Learns an accepted publication.

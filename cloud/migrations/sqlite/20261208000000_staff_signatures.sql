@@ -7,3 +7,5 @@ ALTER TABLE devices ADD COLUMN authors_from BIGINT;
 -- Every push reads the merchant's staff events to build those rosters.
 CREATE INDEX events_staff ON events (merchant, server_seq)
     WHERE kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed', 'staff_key_set');
+-- Each push with visits reads the programs they cite.
+CREATE INDEX events_programs ON events (merchant, server_seq) WHERE kind = 'program_published';

@@ -8,11 +8,73 @@
 
 use std::collections::BTreeMap;
 
-use crate::ledger::{Account, Delta, Item};
+use crate::ledger::{Account, Delta, EventBody, Item, SignatureVersion};
 use crate::money::Rounding;
 use crate::program::{Grant, OfferKind, Program};
 
 use super::earn::qualifying_quantity;
+
+/// Why a visit does not stand under the program it cites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CitedRefusal {
+    /// It cites none, though its till's staff sign (such tills cite one).
+    NotCited,
+    /// It cites a version never published where it is checked.
+    NeverPublished(u32),
+    /// It carries more than the version it cites gives.
+    Beyond(String),
+}
+
+impl std::fmt::Display for CitedRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CitedRefusal::NotCited => f.write_str(
+                "the visit does not cite the program version it was earned under, and its till's staff sign (they cite it)",
+            ),
+            CitedRefusal::NeverPublished(v) => write!(
+                f,
+                "the visit cites program version {v}, which was never published here"
+            ),
+            CitedRefusal::Beyond(why) => f.write_str(why),
+        }
+    }
+}
+
+/// Why `body`, if a visit, does not stand under the program it cites:
+/// `published` gives the programs published as a version (two tills offline
+/// may each publish one of a number; a visit within either's bound stands),
+/// `signed` how its till signed it (visits from tills not yet citing a
+/// version are not bounded).
+pub fn cited_refusal<'p>(
+    body: &EventBody,
+    signed: Option<SignatureVersion>,
+    published: impl FnOnce(u32) -> Option<&'p [Program]>,
+) -> Option<CitedRefusal> {
+    let EventBody::Visit {
+        amount,
+        items,
+        deltas,
+        program_version,
+        ..
+    } = body
+    else {
+        return None;
+    };
+    let Some(version) = program_version else {
+        return (signed == Some(SignatureVersion::Authored)).then_some(CitedRefusal::NotCited);
+    };
+    let Some(programs) = published(*version) else {
+        return Some(CitedRefusal::NeverPublished(*version));
+    };
+    let refusals: Vec<String> = programs
+        .iter()
+        .filter_map(|p| visit_refusal(p, *amount, items, deltas))
+        .collect();
+    match refusals.len() < programs.len() {
+        true => None,
+        false => refusals.into_iter().next().map(CitedRefusal::Beyond),
+    }
+}
 
 /// Why a visit of `amount` with `items` cannot carry `deltas` under
 /// `program`, if it cannot.

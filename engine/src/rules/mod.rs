@@ -7,7 +7,7 @@ mod earn;
 mod expiry;
 mod redeem;
 
-pub use bound::{most_earned, visit_refusal};
+pub use bound::{cited_refusal, most_earned, visit_refusal, CitedRefusal};
 pub use context::{birthday_near, CustomerContext};
 pub use earn::{
     earn, grant_message, offer_runs, stamps_in, times, week_start, welcome, winback_due, Earned,

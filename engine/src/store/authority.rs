@@ -14,7 +14,7 @@ use super::staff::STAFF_KINDS;
 use crate::error::{EngineError, Result};
 use crate::ledger::{Event, EventBody, SignatureVersion};
 use crate::program::{parse_program, Program};
-use crate::rules::visit_refusal;
+use crate::rules::{cited_refusal, CitedRefusal};
 use crate::staff::authority::{permission_for, refusal, SeenKey, StaffHistory};
 use crate::staff::Roster;
 
@@ -56,25 +56,9 @@ pub(crate) fn check_visit(
     signed: Option<SignatureVersion>,
     pulled: bool,
 ) -> Result<()> {
-    let EventBody::Visit {
-        amount,
-        items,
-        deltas,
-        program_version,
-        ..
-    } = &event.body
-    else {
+    if !matches!(event.body, EventBody::Visit { .. }) {
         return Ok(());
-    };
-    let refused = |why: String| Err(EngineError::invalid("event", why));
-    let Some(version) = program_version else {
-        return match signed {
-            Some(SignatureVersion::Authored) => refused(
-                "the visit does not cite the program version it was earned under, and its till's staff sign (they cite it)".into(),
-            ),
-            _ => Ok(()),
-        };
-    };
+    }
     let till: String = conn
         .prepare_cached("SELECT id FROM device")?
         .query_row([], |r| r.get(0))?;
@@ -94,21 +78,11 @@ pub(crate) fn check_visit(
             },
         };
         let c = cache.insert(fresh);
-        let Some(programs) = c.by_version.get(version) else {
-            return match pulled {
-                true => refused(format!(
-                    "the visit cites program version {version}, which this till never saw published"
-                )),
-                false => Ok(()),
-            };
-        };
-        let refusals: Vec<String> = programs
-            .iter()
-            .filter_map(|p| visit_refusal(p, *amount, items, deltas))
-            .collect();
-        match (refusals.len() < programs.len(), refusals.into_iter().next()) {
-            (false, Some(why)) => refused(why),
-            _ => Ok(()),
+        let published = |v: u32| c.by_version.get(&v).map(Vec::as_slice);
+        match cited_refusal(&event.body, signed, published) {
+            None => Ok(()),
+            Some(CitedRefusal::NeverPublished(_)) if !pulled => Ok(()),
+            Some(why) => Err(EngineError::invalid("event", why.to_string())),
         }
     })
 }

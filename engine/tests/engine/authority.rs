@@ -19,13 +19,7 @@ const ANA_PIN: &str = "246810";
 const BEN_PIN: &str = "1357";
 
 fn points_cafe() -> Shop {
-    Shop::new(
-        &example("points-cafe.toml"),
-        "USD",
-        "UTC",
-        0,
-        utc(2026, 12, 8, 10, 0),
-    )
+    points_cafe_at(utc(2026, 12, 8, 10, 0))
 }
 
 fn pin(p: &str) -> Pin {
@@ -157,6 +151,19 @@ fn forged(
     e
 }
 
+/// Pulls `event` into `till` as the server's number `server_seq`, and checks
+/// that it is held aside, and why.
+fn held_on_pull(till: &Shop, server_seq: i64, event: Event, why: &str) {
+    let report = till
+        .store
+        .apply_pulled(&[ServerEvent { server_seq, event }], None)
+        .expect("pulled");
+    assert_eq!((report.applied, report.held), (0, 1), "{why}");
+    let held = till.store.held().expect("held");
+    let reason = &held.last().expect("held").reason;
+    assert!(reason.contains(why), "{why}: {reason}");
+}
+
 fn mallory() -> EventBody {
     EventBody::StaffAdded {
         staff: counterpart_engine::ids::new_v7(utc(2026, 12, 8, 11, 0)),
@@ -223,20 +230,7 @@ fn a_tills_own_key_makes_no_manager() {
         ),
     ];
     for (n, (event, why)) in cases.into_iter().enumerate() {
-        let report = b
-            .store
-            .apply_pulled(
-                &[ServerEvent {
-                    server_seq: high + 1 + n as i64,
-                    event,
-                }],
-                None,
-            )
-            .expect("pulled");
-        assert_eq!((report.applied, report.held), (0, 1), "{why}");
-        let held = b.store.held().expect("held");
-        let reason = &held.last().expect("held").reason;
-        assert!(reason.contains(why), "{why}: {reason}");
+        held_on_pull(&b, high + 1 + n as i64, event, why);
     }
     assert_eq!(staff_names(&b), ["Ana", "Ben"]);
     let r = b.store.rebuild(false, |_, _| {}).expect("rebuild");
@@ -249,20 +243,7 @@ fn a_tills_own_key_makes_no_manager() {
         .store()
         .sign_as_this_till_before_staff_signed(&mut old_way)
         .expect("signed");
-    let report = b
-        .store
-        .apply_pulled(
-            &[ServerEvent {
-                server_seq: high + 7,
-                event: old_way,
-            }],
-            None,
-        )
-        .expect("pulled");
-    assert_eq!(report.held, 1);
-    let held = b.store.held().expect("held");
-    let reason = &held.last().expect("held").reason;
-    assert!(reason.contains("staff have signed since"), "{reason}");
+    held_on_pull(&b, high + 7, old_way, "staff have signed since");
 
     // Ana herself, at the till, makes a manager: every till takes it.
     sign_in(&a, "Ana", ANA_PIN)
@@ -479,24 +460,11 @@ fn a_visit_beyond_what_its_program_gives_is_held_aside() {
         ),
         (
             forged(&a, next + 2, high, None, None, billion(Some(40))),
-            "never saw published",
+            "never published",
         ),
     ];
     for (n, (event, why)) in cases.into_iter().enumerate() {
-        let report = b
-            .store
-            .apply_pulled(
-                &[ServerEvent {
-                    server_seq: high + 1 + n as i64,
-                    event,
-                }],
-                None,
-            )
-            .expect("pulled");
-        assert_eq!(report.held, 1, "{why}");
-        let held = b.store.held().expect("held");
-        let reason = &held.last().expect("held").reason;
-        assert!(reason.contains(why), "{why}: {reason}");
+        held_on_pull(&b, high + 1 + n as i64, event, why);
     }
     assert_eq!(
         bal(&b.store.customer(anna).expect("anna"), "points"),

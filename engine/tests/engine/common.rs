@@ -69,6 +69,12 @@ impl Shop {
     }
 }
 
+/// The points café (an example program, dollars, UTC, days from midnight)
+/// opened at `at`.
+pub fn points_cafe_at(at: DateTime<Utc>) -> Shop {
+    Shop::new(&example("points-cafe.toml"), "USD", "UTC", 0, at)
+}
+
 /// A visit of `amount` minor units, nothing itemised.
 pub fn visit(amount: i64) -> counterpart_engine::rules::VisitInput {
     counterpart_engine::rules::VisitInput {

@@ -10,13 +10,7 @@ use crate::common::*;
 
 /// The points café on a Monday morning.
 fn points_cafe() -> Shop {
-    Shop::new(
-        &example("points-cafe.toml"),
-        "USD",
-        "UTC",
-        0,
-        utc(2026, 11, 23, 10, 0),
-    )
+    points_cafe_at(utc(2026, 11, 23, 10, 0))
 }
 
 /// Event number `seq` of another till `device`, written at 9:00 on the

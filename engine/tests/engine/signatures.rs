@@ -10,13 +10,7 @@ use crate::common::*;
 
 /// The points café at 10:00 on a Monday.
 fn points_cafe() -> Shop {
-    Shop::new(
-        &example("points-cafe.toml"),
-        "USD",
-        "UTC",
-        0,
-        utc(2026, 11, 23, 10, 0),
-    )
+    points_cafe_at(utc(2026, 11, 23, 10, 0))
 }
 
 /// A second till of the same shop that has taken in everything `from` wrote.
