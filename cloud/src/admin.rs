@@ -136,14 +136,33 @@ pub struct PairingCode {
 }
 
 /// Makes a one-time pairing code for a location of the merchant (its first one
-/// when not given), valid for `valid`.
+/// when not given), valid for `valid`. With `readmit`, the code is for that
+/// revoked till of the merchant only: it lets it back under its own id (its
+/// signature still needed), so it pushes the events it kept; no other code
+/// undoes a revocation.
 pub async fn create_pairing_code(
     db: &Db,
     merchant: Uuid,
     location: Option<Uuid>,
+    readmit: Option<Uuid>,
     valid: Duration,
     now: DateTime<Utc>,
 ) -> Result<PairingCode, ApiError> {
+    if let Some(device) = readmit {
+        let revoked: Option<i64> =
+            sqlx::query("SELECT revoked FROM devices WHERE id = $1 AND merchant = $2")
+                .bind(device.to_string())
+                .bind(merchant.to_string())
+                .fetch_optional(&db.pool)
+                .await?
+                .map(|r| r.try_get(0))
+                .transpose()?;
+        if revoked != Some(1) {
+            return Err(ApiError::Malformed(format!(
+                "readmit: {device} is not a revoked till of merchant {merchant}"
+            )));
+        }
+    }
     let row = match location {
         Some(l) => {
             sqlx::query("SELECT id FROM locations WHERE merchant = $1 AND id = $2")
@@ -169,12 +188,13 @@ pub async fn create_pairing_code(
     let code = secrets::new_pairing_code();
     let expires = now + valid;
     sqlx::query(
-        "INSERT INTO pairing_codes (code_hash, merchant, location, expires_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO pairing_codes (code_hash, merchant, location, expires_at, readmits) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(secrets::hash(&secrets::normalise_code(&code)))
     .bind(merchant.to_string())
     .bind(&location)
     .bind(millis(expires))
+    .bind(readmit.map(|d| d.to_string()))
     .execute(&db.pool)
     .await?;
     Ok(PairingCode {
@@ -242,7 +262,7 @@ pub async fn pair(
     let row = sqlx::query(
         "UPDATE pairing_codes SET used_by = $1, used_at = $2
          WHERE code_hash = $3 AND used_by IS NULL AND expires_at > $2
-         RETURNING merchant, location",
+         RETURNING merchant, location, readmits",
     )
     .bind(request.device.to_string())
     .bind(millis(now))
@@ -252,6 +272,7 @@ pub async fn pair(
     .ok_or_else(unknown)?;
     let merchant: String = row.try_get(0)?;
     let location_id: String = row.try_get(1)?;
+    let readmits: Option<String> = row.try_get(2)?;
     // The merchant's write lock (as a push takes it): whether the merchant has
     // events yet, and so may adopt this till's shop id, cannot change meanwhile.
     sqlx::query("UPDATE merchants SET next_server_seq = next_server_seq WHERE id = $1")
@@ -307,10 +328,11 @@ pub async fn pair(
                 ));
             }
             // A revoked till stays revoked: a pairing code must not undo what
-            // the manager did (a lost or stolen till).
-            if revoked != 0 {
+            // the manager did (a lost or stolen till), unless the manager made
+            // it for this till (found again, with events it never pushed).
+            if revoked != 0 && readmits.as_deref() != Some(request.device.to_string().as_str()) {
                 return Err(ApiError::Forbidden(
-                    "this till was revoked: set up a new till database and pair that".into(),
+                    "this till was revoked: a manager lets it back with a pairing code made for it (pairing-code --readmit DEVICE), or set up a new till database and pair that".into(),
                 ));
             }
             // Pairing again (a lost token) must come from the till itself:
@@ -322,8 +344,11 @@ pub async fn pair(
                 ));
             }
             // A new token; the stream goes on.
+            if revoked != 0 {
+                tracing::info!(device = %request.device, "a revoked till was let back in with a code made for it");
+            }
             sqlx::query(
-                "UPDATE devices SET token_hash = $1, name = $2, location = $3 WHERE id = $4",
+                "UPDATE devices SET token_hash = $1, name = $2, location = $3, revoked = 0 WHERE id = $4",
             )
             .bind(secrets::hash(&token))
             .bind(name)

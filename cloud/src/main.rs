@@ -79,6 +79,10 @@ enum Command {
         /// The server's address as tills reach it, put in the QR with the code.
         #[arg(long)]
         server_url: Option<String>,
+        /// A revoked till of the merchant that this code lets back in (under
+        /// its own id, with its own signature), to push what it kept.
+        #[arg(long)]
+        readmit: Option<uuid::Uuid>,
     },
     /// Devices of a merchant.
     #[command(subcommand)]
@@ -311,6 +315,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             location,
             valid_hours,
             server_url,
+            readmit,
         } => {
             if !(1..=24 * 30).contains(&valid_hours) {
                 anyhow::bail!(counterpart_cloud::error::ApiError::Malformed(
@@ -321,6 +326,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 &db,
                 merchant,
                 location,
+                readmit,
                 Duration::hours(valid_hours),
                 now,
             )

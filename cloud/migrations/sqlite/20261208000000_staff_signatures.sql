@@ -9,3 +9,6 @@ CREATE INDEX events_staff ON events (merchant, server_seq)
     WHERE kind IN ('staff_added', 'staff_role_changed', 'staff_pin_changed', 'staff_removed', 'staff_key_set');
 -- Each push with visits reads the programs they cite.
 CREATE INDEX events_programs ON events (merchant, server_seq) WHERE kind = 'program_published';
+-- A pairing code a manager made for one revoked till: with it (and its own
+-- signature) that till comes back under its id and pushes what it kept.
+ALTER TABLE pairing_codes ADD COLUMN readmits TEXT;

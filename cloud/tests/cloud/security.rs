@@ -23,6 +23,7 @@ on_both!(
     tills_paired_before_signing_keep_syncing_until_they_sign,
     a_tills_whole_database_makes_no_manager,
     a_tills_whole_database_cannot_push_a_billion_points,
+    a_revoked_till_comes_back_with_a_code_made_for_it_and_pushes_what_it_kept,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -1103,4 +1104,74 @@ fn a_tills_whole_database_cannot_push_a_billion_points(backend: Backend) {
     other.sync().expect("sync");
     assert_eq!(other.points(anna), before + 1);
     assert!(other.store.held().expect("held").is_empty());
+}
+
+/// A till revoked while it held visits it had not pushed (taken for lost, then
+/// found) is not a dead end: the manager makes a pairing code for that till,
+/// the till pairs again with it under its own id (its signature still
+/// needed), and pushes what it kept. An ordinary code does not let it back,
+/// and a code made for it does not let another device in.
+fn a_revoked_till_comes_back_with_a_code_made_for_it_and_pushes_what_it_kept(backend: Backend) {
+    use counterpart_engine::command::{Commands, PairTill};
+    let b = Bench::new(backend);
+    let t = b.till(afternoon());
+    publish_points(&t);
+    let anna = t.enrol("Anna");
+    t.sync().expect("sync");
+    // Two visits the server never heard of, then the revocation.
+    t.visit(anna, 5_00);
+    t.visit(anna, 7_00);
+    let device = t.store.device().expect("device").to_string();
+    b.db.admin(&["devices", "revoke", &device]);
+    assert!(t.sync().expect_err("revoked").is_permanent());
+    let at_t = Commands::over(t.store.store().clone());
+    let pair_again = |code: String| {
+        at_t.pair(&PairTill {
+            code,
+            server: Some(b.server.url.clone()),
+            name: "Till 1, found".into(),
+        })
+    };
+    // An ordinary code does not undo the revocation.
+    let e = pair_again(b.merchant.pairing_code(&b.db)).expect_err("still revoked");
+    assert!(e.to_string().contains("readmit"), "{e}");
+    // A code for another till cannot be made, nor used by this one.
+    let made = |device: &str| {
+        std::process::Command::new(BIN)
+            .args([
+                "--db",
+                &b.db.url,
+                "--json",
+                "pairing-code",
+                "--merchant",
+                &b.merchant.id,
+                "--readmit",
+                device,
+            ])
+            .output()
+            .expect("run")
+    };
+    let live = b.till(afternoon());
+    assert!(
+        !made(&live.store.device().expect("device").to_string())
+            .status
+            .success(),
+        "a live till is not readmitted"
+    );
+    // The code made for it: the till is back, and its visits reach the others.
+    let code = b.db.admin(&[
+        "pairing-code",
+        "--merchant",
+        &b.merchant.id,
+        "--readmit",
+        &device,
+    ])["code"]
+        .as_str()
+        .expect("code")
+        .to_string();
+    pair_again(code).expect("back in");
+    t.sync().expect("pushes what it kept");
+    live.sync().expect("sync");
+    assert_eq!(live.points(anna), t.points(anna));
+    assert!(live.points(anna) > 0);
 }

@@ -155,11 +155,19 @@ impl Commands {
                 ),
             ));
         }
-        if self.store.sync_config()?.is_some() {
-            return Err(EngineError::Sync {
-                code: ErrorCode::SyncAlreadyPaired,
-                message: "this till is paired already; a till that must be paired anew starts from a new database".into(),
-            });
+        // Paired already: only again with the same server (its token was lost
+        // or revoked; the server asks for the till's own signature, and for a
+        // code made for it after a revocation). Its outbox is pushed after.
+        if let Some(config) = self.store.sync_config()? {
+            if config.server.trim_end_matches('/') != server.trim_end_matches('/') {
+                return Err(EngineError::Sync {
+                    code: ErrorCode::SyncAlreadyPaired,
+                    message: format!(
+                        "this till is paired with {} already; a till that moves to another server starts from a new database",
+                        config.server
+                    ),
+                });
+            }
         }
         let (device, shop, currency, proof) = match self.store.device() {
             Ok(d) => (
