@@ -129,7 +129,7 @@ pub(crate) fn check(
     let (count, last, sum): (i64, i64, i64) = conn
         .prepare_cached(&format!(
             "SELECT COUNT(*), COALESCE(MAX(seq), 0), COALESCE(SUM(server_seq), 0)
-             FROM events WHERE {STAFF_KINDS} AND server_seq IS NOT NULL"
+             FROM events WHERE {STAFF_KINDS}"
         ))?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let stamp = (till, count, last, sum);
@@ -150,31 +150,46 @@ pub(crate) fn check(
             .seen
             .entry(history.seen_key(event, position))
             .or_insert_with(|| history.seen_by(event, position));
-        let numbered = c
-            .numbered
-            .entry(history.numbered_key(position))
-            .or_insert_with(|| history.numbered_before(position));
-        match refusal(event, seen, numbered, version) {
+        let verdict = match server_seq {
+            Some(_) => {
+                let numbered = c
+                    .numbered
+                    .entry(history.numbered_key(position))
+                    .or_insert_with(|| history.numbered_before(position));
+                refusal(event, seen, numbered, version)
+            }
+            // From a file: no server's order to judge by, only what its till
+            // knew.
+            None => refusal(event, seen, seen, version),
+        };
+        match verdict {
             None => Ok(()),
             Some(why) => Err(EngineError::invalid("event", why)),
         }
     })
 }
 
-/// The staff events the server numbered, as this till has them.
+/// The staff events this till has, where the server put them. Those it has
+/// not numbered yet (this till's own, or imported from a file) stand after
+/// everything numbered: no pulled event can have seen them, and an imported
+/// event of the same till still finds its own earlier ones.
 fn load(conn: &Connection) -> Result<StaffHistory> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SELECT_EVENT_COLUMNS}, e.server_seq AS server_seq FROM events e
-         WHERE {STAFF_KINDS} AND e.server_seq IS NOT NULL"
+         WHERE {STAFF_KINDS} ORDER BY e.seq"
     ))?;
     let events = stmt
         .query_map([], |r| {
-            Ok((r.get::<_, i64>("server_seq")?, event_from_row(r)?))
+            Ok((r.get::<_, Option<i64>>("server_seq")?, event_from_row(r)?))
         })?
         .map(|r| {
             let (at, event) = r?;
-            Ok((at, event?))
+            Ok((at.unwrap_or(UNNUMBERED), event?))
         })
         .collect::<Result<Vec<(i64, Event)>>>()?;
     Ok(StaffHistory::new(events))
 }
+
+/// Where a staff event the server has not numbered stands: after every
+/// numbered one, and before an imported event's place (`i64::MAX`).
+const UNNUMBERED: i64 = i64::MAX - 1;

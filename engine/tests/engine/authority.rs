@@ -471,3 +471,32 @@ fn a_visit_beyond_what_its_program_gives_is_held_aside() {
         bal(&a.store.customer(anna).expect("anna"), "points")
     );
 }
+
+#[test]
+fn a_staffed_tills_events_imported_from_a_file_stand() {
+    // A file import has no server numbers: each event is judged by its own
+    // till's earlier events, which came in before it.
+    let (a, _, _) = staffed();
+    let bens = Typed::signed_in(sign_in(&a, "Ben", BEN_PIN));
+    let anna = enrol(&bens);
+    bens.record_visit(anna, visit(5_00), None).expect("a visit");
+    let b = points_cafe();
+    let report = b
+        .store
+        .import_events(&a.store.events().expect("events"))
+        .expect("every event stands");
+    assert!(report.applied > 0);
+    assert_eq!(staff_names(&b), ["Ana", "Ben"]);
+    // A manager forged in Ben's name (the last event was his) does not.
+    let mut forged_one = a.store.events().expect("events").pop().expect("last");
+    forged_one.id = counterpart_engine::ids::new_v7(utc(2026, 12, 8, 12, 0));
+    forged_one.device_seq += 1;
+    forged_one.body = mallory();
+    forged_one.author_sig = None;
+    a.store
+        .store()
+        .sign_as_this_till(&mut forged_one)
+        .expect("signed");
+    let e = b.store.import_events(&[forged_one]).expect_err("refused");
+    assert!(e.to_string().contains("Ben is a barista"), "{e}");
+}
