@@ -459,8 +459,9 @@ struct Fold {
     alias_changes: HashMap<String, Option<String>>,
     new_voided: Vec<String>,
     new_erased: Vec<String>,
-    /// Staff ids added so far (stored and in this batch), loaded when the
-    /// batch holds staff events: a till changes only someone it was told of.
+    /// Staff ids added so far (stored and in this batch), from the staff
+    /// history the push loads anyway: a till changes only someone it was
+    /// told of.
     staff_added: HashSet<Uuid>,
 }
 
@@ -912,25 +913,6 @@ async fn load_fold(
     {
         fold.voided.insert(row.try_get(0)?);
     }
-    // Staff events: the staff ids added so far, from the stored additions.
-    if events
-        .iter()
-        .any(|e| counterpart_engine::staff::is_staff_event(&e.body))
-    {
-        let sql = format!(
-            "SELECT id, body FROM events WHERE merchant = {} AND kind = 'staff_added'",
-            backend.param(1)
-        );
-        let a = crate::db::args(vec![merchant.into()])?;
-        for row in sqlx::query_with(&sql, a).fetch_all(&mut **tx).await? {
-            let id: String = row.try_get(0)?;
-            if let EventBody::StaffAdded { staff, .. } =
-                stored_event(&id, &row.try_get::<String, _>(1)?)?.body
-            {
-                fold.staff_added.insert(staff);
-            }
-        }
-    }
     Ok(fold)
 }
 
@@ -1075,6 +1057,7 @@ pub async fn push(
     let locked = started.elapsed();
     let mut fold = load_fold(&mut tx, db.backend, merchant, &readable).await?;
     let mut authority = load_authority(&mut tx, db.backend, merchant).await?;
+    fold.staff_added = authority.history.added().collect();
     let mut programs = load_programs(&mut tx, db.backend, merchant, &readable).await?;
     let loaded = started.elapsed();
     let mut rows: Vec<NewRow> = Vec::new();

@@ -182,6 +182,14 @@ impl StaffHistory {
         self.events.push((server_seq, event));
     }
 
+    /// Everyone ever added, by id.
+    pub fn added(&self) -> impl Iterator<Item = crate::ledger::StaffId> + '_ {
+        self.events.iter().filter_map(|(_, e)| match &e.body {
+            EventBody::StaffAdded { staff, .. } => Some(*staff),
+            _ => None,
+        })
+    }
+
     /// How many staff events there are.
     pub fn len(&self) -> usize {
         self.events.len()

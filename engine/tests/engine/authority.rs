@@ -10,7 +10,6 @@ use counterpart_engine::command::{AddStaff, Commands, Pin, SetPin, SignIn};
 use counterpart_engine::ledger::{CustomerId, Event, EventBody, Profile, Role, StaffId};
 use counterpart_engine::staff::{hash_pin, staff_key};
 use counterpart_engine::sync::protocol::ServerEvent;
-use counterpart_engine::till::Enrolment;
 use ed25519_dalek::SigningKey;
 
 use crate::common::*;
@@ -28,21 +27,14 @@ fn pin(p: &str) -> Pin {
 
 /// Enrols Anna as whoever `by` acts for.
 fn enrol(by: &Typed) -> CustomerId {
-    by.enrol(
-        Enrolment {
-            profile: Profile {
-                name: Some("Anna".into()),
-                ..Profile::default()
-            },
-            card_code: None,
+    enrol_as(
+        by,
+        Profile {
+            name: Some("Anna".into()),
+            ..Profile::default()
         },
-        None,
     )
-    .expect("enrol")
-    .customer
-    .expect("customer")
-    .record
-    .id
+    .0
 }
 
 fn visit_of(customer: CustomerId) -> EventBody {
@@ -91,18 +83,6 @@ fn staffed() -> (Shop, StaffId, StaffId) {
         .expect("Ben")
         .id;
     (a, ana, ben)
-}
-
-/// `events` as the server hands them out, numbered from `first`.
-fn numbered(events: &[Event], first: i64) -> Vec<ServerEvent> {
-    events
-        .iter()
-        .zip(first..)
-        .map(|(e, server_seq)| ServerEvent {
-            server_seq,
-            event: e.clone(),
-        })
-        .collect()
 }
 
 /// A second till of the shop that pulled everything `from` wrote, numbered
@@ -315,17 +295,7 @@ fn a_pin_changed_elsewhere_signs_the_person_out_and_their_own_change_does_not() 
 
 #[test]
 fn someone_added_before_staff_signed_announces_their_key_at_their_next_sign_in() {
-    let (a, _, _) = staffed();
-    let ana = a
-        .store
-        .commands()
-        .staff()
-        .expect("staff")
-        .staff
-        .into_iter()
-        .find(|m| m.name == "Ana")
-        .expect("Ana")
-        .id;
+    let (a, ana, _) = staffed();
     let (b, high) = caught_up(&a);
     // Zofia was added by a till of the shop not yet updated (device 7): her
     // addition carries no key, and that till signed it the older way.

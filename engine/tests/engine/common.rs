@@ -2,8 +2,9 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use counterpart_engine::command::typed::Typed;
-use counterpart_engine::ledger::{CardId, CustomerId, Profile};
+use counterpart_engine::ledger::{CardId, CustomerId, Event, Profile};
 use counterpart_engine::store::CustomerSummary;
+use counterpart_engine::sync::protocol::ServerEvent;
 use counterpart_engine::till::{Enrolment, Outcome};
 use counterpart_engine::{Location, ManualClock, Store};
 use std::path::{Path, PathBuf};
@@ -53,20 +54,36 @@ impl Shop {
     }
 
     pub fn enrol(&self, profile: Profile) -> (CustomerId, CardId) {
-        let o = self
-            .store
-            .enrol(
-                Enrolment {
-                    profile,
-                    card_code: None,
-                },
-                None,
-            )
-            .expect("enrol");
-        let c = o.customer.expect("customer");
-        let card = CardId::parse(&c.record.cards[0]).expect("card");
-        (c.record.id, card)
+        enrol_as(&self.store, profile)
     }
+}
+
+/// Enrols a customer as whoever `by` acts for: their record and card.
+pub fn enrol_as(by: &Typed, profile: Profile) -> (CustomerId, CardId) {
+    let o = by
+        .enrol(
+            Enrolment {
+                profile,
+                card_code: None,
+            },
+            None,
+        )
+        .expect("enrol");
+    let c = o.customer.expect("customer");
+    let card = CardId::parse(&c.record.cards[0]).expect("card");
+    (c.record.id, card)
+}
+
+/// `events` as the server hands them out, numbered from `first`.
+pub fn numbered(events: &[Event], first: i64) -> Vec<ServerEvent> {
+    events
+        .iter()
+        .zip(first..)
+        .map(|(e, server_seq)| ServerEvent {
+            server_seq,
+            event: e.clone(),
+        })
+        .collect()
 }
 
 /// The points café (an example program, dollars, UTC, days from midnight)

@@ -294,18 +294,6 @@ fn events_waiting_to_be_pushed_are_signed_when_an_updated_till_opens() {
     b.store.import_events(&waiting).expect("they verify");
 }
 
-/// `events` as a server hands them out, numbered from `first`.
-fn numbered(events: &[Event], first: i64) -> Vec<ServerEvent> {
-    events
-        .iter()
-        .zip(first..)
-        .map(|(e, server_seq)| ServerEvent {
-            server_seq,
-            event: e.clone(),
-        })
-        .collect()
-}
-
 fn name_of(shop: &Shop, who: uuid::Uuid) -> Option<String> {
     shop.store.customer(who).expect("customer").record.name
 }
