@@ -48,6 +48,8 @@ fn counterpart_commands() -> &'static [&'static str] {
         "daily_close",
         "export_close_csv",
         "kpis",
+        "liability",
+        "export_liability_csv",
         "startup_problem",
         "recovery_retry",
         "recovery_set_aside",

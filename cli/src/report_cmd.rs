@@ -4,10 +4,14 @@
 //! engine answers it.
 
 use clap::Subcommand;
-use counterpart_engine::command::{CloseOfDay, CloseTableFile, Commands, KpisOver};
+use counterpart_engine::command::{
+    CloseOfDay, CloseTableFile, Commands, KpisOver, LiabilityTableFile,
+};
 use counterpart_engine::error::EngineError;
 use counterpart_engine::ledger::Message;
-use counterpart_engine::report::{DailyClose, KpiUnit, KpiValue, Kpis};
+use counterpart_engine::report::{
+    DailyClose, KpiUnit, KpiValue, Kpis, Liability, LiabilityKind, LiabilityLine, Valuation,
+};
 
 use crate::output::Out;
 
@@ -40,6 +44,18 @@ pub enum ReportCommand {
         #[arg(long)]
         to: Option<String>,
     },
+    /// What the shop owes its customers in points, stamps, cashback and
+    /// vouchers today, valued in money three ways, each an estimate: face
+    /// value, expected cost, deferral (a manager's).
+    Liability {
+        /// Write one of the report's tables as CSV (UTF-8 with a byte-order
+        /// mark, headings in your language) instead of the report.
+        #[arg(long)]
+        csv: bool,
+        /// The table `--csv` writes: liability, liability-ages.
+        #[arg(long, default_value = "liability", requires = "csv")]
+        table: String,
+    },
 }
 
 pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), EngineError> {
@@ -58,6 +74,14 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
         }
         ReportCommand::Close { day, .. } => out.close(&till.daily_close(&CloseOfDay { day })?),
         ReportCommand::Kpis { from, to } => out.kpis(&till.kpis(&KpisOver { from, to })?),
+        ReportCommand::Liability { csv: true, table } => {
+            let file = till.liability_csv(&LiabilityTableFile {
+                table,
+                language: out.language().tag().to_string(),
+            })?;
+            out.raw_bytes(file.text.as_bytes());
+        }
+        ReportCommand::Liability { .. } => out.liability(&till.liability()?),
     }
     Ok(())
 }
@@ -228,4 +252,93 @@ impl Out {
             None => self.tell(m("report-close-never-synced")),
         }
     }
+}
+
+impl Out {
+    /// A value as the command line writes it: the amount, or why there is none.
+    fn valuation(&self, v: &Valuation) -> String {
+        let m = Message::new;
+        match v {
+            Valuation::Known { amount } => amount.clone(),
+            Valuation::NoCost { rewards } => {
+                self.words(&m("report-liability-no-cost").text("rewards", rewards.join(", ")))
+            }
+            Valuation::NoPrice { rewards } => {
+                self.words(&m("report-liability-no-price").text("rewards", rewards.join(", ")))
+            }
+            Valuation::NoHistory => self.words(&m("report-cell-no-history")),
+        }
+    }
+
+    /// A line's balance in words: its kind, and its card's or reward's name.
+    fn balance(&self, line: &LiabilityLine) -> String {
+        let kind = match line.kind {
+            LiabilityKind::Points => "points",
+            LiabilityKind::Stamps => "stamps",
+            LiabilityKind::Cashback => "cashback",
+            LiabilityKind::Voucher => "voucher",
+        };
+        let words = self.words(&Message::new(&format!("report-balance-{kind}")));
+        match &line.name {
+            Some(name) => format!("{words} · {name}"),
+            None => words,
+        }
+    }
+
+    /// The liability, in the reader's language, with what each value means
+    /// (or as JSON).
+    pub fn liability(&self, l: &Liability) {
+        if self.json() {
+            self.emit(l);
+            return;
+        }
+        let m = Message::new;
+        self.tell(m("report-liability-title").text("day", l.as_of.to_string()));
+        for line in &l.lines {
+            let outstanding = match line.kind {
+                LiabilityKind::Cashback => format!(
+                    "{} {}",
+                    money_text(line.outstanding, &l.currency),
+                    l.currency
+                ),
+                _ => line.outstanding.to_string(),
+            };
+            self.tell_indented(
+                m("report-liability-line")
+                    .text("balance", self.balance(line))
+                    .text("outstanding", outstanding)
+                    .num("customers", line.customers)
+                    .text("face", self.valuation(&line.face_value))
+                    .text("cost", self.valuation(&line.expected_cost))
+                    .text("deferral", self.valuation(&line.deferral)),
+            );
+        }
+        if l.lines.iter().all(|x| x.outstanding == 0) {
+            self.tell_indented(m("report-liability-nothing"));
+        }
+        self.tell(
+            m("report-liability-total")
+                .text("face", l.face_value.amount.clone())
+                .text("cost", l.expected_cost.amount.clone())
+                .text("deferral", l.deferral.amount.clone()),
+        );
+        if !(l.face_value.complete && l.expected_cost.complete && l.deferral.complete) {
+            self.tell(m("report-liability-partial"));
+        }
+        for id in ["face-value", "expected-cost", "deferral"] {
+            self.tell_indented(m(&format!("liability-{id}-definition")));
+        }
+        match &l.last_sync {
+            Some(t) => self.tell(m("report-close-last-sync").text("at", at(t))),
+            None => self.tell(m("report-never-synced")),
+        }
+    }
+}
+
+/// Minor units of `currency` as a decimal (cashback outstanding).
+fn money_text(minor: i64, currency: &str) -> String {
+    counterpart_engine::money::Currency::parse(currency).map_or_else(
+        |_| minor.to_string(),
+        |c| counterpart_engine::money::Money::new(minor, c).plain(),
+    )
 }

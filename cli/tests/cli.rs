@@ -205,6 +205,34 @@ fn a_morning_at_the_till_from_the_command_line() {
         Some(2),
         "a period that ends before it starts"
     );
+    // The liability: the $0.62 of cashback is owed at face value; nobody has
+    // spent any yet, so a redemption rate of 0 expects none of it to cost anything.
+    let o = counterpart(&db, &["--json", "report", "liability"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let liability: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let cashback = liability["lines"]
+        .as_array()
+        .and_then(|all| all.iter().find(|l| l["account"] == "cashback"))
+        .cloned()
+        .unwrap_or_else(|| panic!("cashback in {liability}"));
+    assert_eq!(cashback["outstanding"], 62);
+    assert_eq!(cashback["face_value"]["amount"], "0.62");
+    assert_eq!(cashback["expected_cost"]["amount"], "0.00");
+    assert_eq!(liability["face_value"]["amount"], "0.62");
+    let o = counterpart(&db, &["--lang", "fr", "report", "liability"]);
+    let words = text(&o.stdout);
+    assert!(words.contains("Cagnotte : 0.62 USD en cours"), "{words}");
+    assert!(words.contains("IFRS 15"), "{words}");
+    let o = counterpart(
+        &db,
+        &["report", "liability", "--csv", "--table", "liability-ages"],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("\r\nCashback,,0.62,0.00,0.00,0.00,0.00\r\n"),
+        "{}",
+        text(&o.stdout)
+    );
 
     // Bad input: exit 2, a plain message on stderr, nothing recorded.
     let before = counterpart(&db, &["--json", "customer", "show", "--card", &card]).stdout;

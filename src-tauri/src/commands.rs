@@ -8,10 +8,10 @@
 
 use counterpart_engine::command::{
     AddStaff, CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView,
-    Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, PairTill, Paired,
-    RecordVisit, Redeem, RefusedEvent, RemoveStaff, SaleSheet, ScannedCustomer, SetPin, SetRole,
-    SetUpShop, SignIn, SignInIdle, SignedIn, SpendCashback, StaffList, TillOverview, UndoLast,
-    WedgeKey,
+    Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, LiabilityTableFile,
+    LiabilityView, PairTill, Paired, RecordVisit, Redeem, RefusedEvent, RemoveStaff, SaleSheet,
+    ScannedCustomer, SetPin, SetRole, SetUpShop, SignIn, SignInIdle, SignedIn, SpendCashback,
+    StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
@@ -331,6 +331,31 @@ pub async fn daily_close(till: State<'_, Till>, request: CloseOfDay) -> Answer<C
 pub async fn kpis(till: State<'_, Till>, request: KpisOver) -> Answer<Kpis> {
     let commands = till.commands();
     blocking(move || commands.kpis(&request)).await
+}
+
+/// What the shop owes its customers, valued in money, with its tables (a manager's).
+#[tauri::command]
+pub async fn liability(till: State<'_, Till>) -> Answer<LiabilityView> {
+    let commands = till.commands();
+    blocking(move || commands.liability_view()).await
+}
+
+/// Saves one of the liability report's tables as a CSV file in the exports
+/// folder and answers the file's path.
+#[tauri::command]
+pub async fn export_liability_csv(
+    till: State<'_, Till>,
+    request: LiabilityTableFile,
+) -> Answer<String> {
+    let commands = till.commands();
+    let dir = till.exports.clone();
+    blocking(move || {
+        let file = commands.liability_csv(&request)?;
+        let path = file.save_in(&dir)?;
+        tracing::info!(file = %path.display(), "report exported");
+        Ok(path.display().to_string())
+    })
+    .await
 }
 
 /// Saves one of the close's tables as a CSV file in the exports folder and

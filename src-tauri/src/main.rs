@@ -80,6 +80,8 @@ fn main() -> anyhow::Result<()> {
             commands::daily_close,
             commands::export_close_csv,
             commands::kpis,
+            commands::liability,
+            commands::export_liability_csv,
             recovery::startup_problem,
             recovery::recovery_retry,
             recovery::recovery_set_aside,

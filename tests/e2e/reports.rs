@@ -1,7 +1,8 @@
 //! A manager after close, on the demo shop's 90 days: the daily close opens
 //! on the current business day, goes a day back, saves a table as CSV, and
-//! the KPIs of the last 30 days; every figure checked is the engine's, read
-//! from the same database; each screen in the four languages.
+//! the KPIs of the last 30 days, the liability in money; every figure checked
+//! is the engine's, read from the same database; each screen in the four
+//! languages.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -31,7 +32,7 @@ async fn reports_in(app: &App, language: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_manager_reads_the_close_and_the_kpis_and_saves_a_table() {
+async fn a_manager_reads_the_close_the_kpis_and_the_liability_and_saves_tables() {
     let exports = tempfile::tempdir().expect("exports folder");
     let app = App::start(Start {
         args: vec!["--demo".into()],
@@ -157,6 +158,38 @@ async fn a_manager_reads_the_close_and_the_kpis_and_saves_a_table() {
     }
     app.find("[data-testid=kpis-chart]").await;
 
+    // The liability: the engine's totals, and a table saved as CSV.
+    app.click("[data-testid=reports-tab-liability]").await;
+    app.find("[data-testid=liability-as-of]").await;
+    let liability = engine.liability().expect("liability");
+    assert!(
+        liability.lines.iter().any(|l| l.outstanding > 0),
+        "the demo's customers hold points"
+    );
+    for (id, total) in [
+        ("face-value", &liability.face_value),
+        ("expected-cost", &liability.expected_cost),
+        ("deferral", &liability.deferral),
+    ] {
+        let css = format!("[data-testid=liability-total-{id}]");
+        assert_eq!(attr(&app, &css, "data-value").await, total.amount, "{id}");
+        assert_eq!(
+            attr(&app, &css, "data-complete").await,
+            total.complete.to_string(),
+            "{id}"
+        );
+    }
+    app.click("[data-testid=report-export][data-table=liability-ages]")
+        .await;
+    let path = attr(&app, "[data-testid=report-exported]", "data-path").await;
+    let csv = std::fs::read_to_string(&path).expect("the saved CSV");
+    let points = &liability.lines[0];
+    let ages: Vec<String> = points.ages.iter().map(i64::to_string).collect();
+    assert!(
+        csv.contains(&format!("\r\nPoints,,{}\r\n", ages.join(","))),
+        "{csv}"
+    );
+
     // Each screen in every language.
     for language in ["en", "pl", "fr", "ru"] {
         reports_in(&app, language).await;
@@ -167,6 +200,10 @@ async fn a_manager_reads_the_close_and_the_kpis_and_saves_a_table() {
         app.click("[data-testid=reports-tab-kpis]").await;
         app.find("[data-testid=kpi-card]").await;
         app.screenshot(&format!("41-reports-kpis-{language}")).await;
+        app.click("[data-testid=reports-tab-liability]").await;
+        app.find("[data-testid=liability-total-face-value]").await;
+        app.screenshot(&format!("42-reports-liability-{language}"))
+            .await;
     }
 
     // Escape goes back to the till.

@@ -58,7 +58,9 @@ pub use maintenance::DecodedImage;
 pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 #[cfg(feature = "sync")]
 pub use refused::{RefusedBy, RefusedEvent};
-pub use reports::{CloseOfDay, CloseTableFile, CloseView, KpisOver, ReportFile};
+pub use reports::{
+    CloseOfDay, CloseTableFile, CloseView, KpisOver, LiabilityTableFile, LiabilityView, ReportFile,
+};
 pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};
 #[cfg(feature = "scan")]

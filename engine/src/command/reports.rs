@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::{invalid, Commands};
 use crate::error::Result;
 use crate::report::{
-    close_of, kpis_of, span_of, CloseSettings, DailyClose, Kpis, Period, Shop, Table,
+    close_of, kpis_of, liability_of, span_of, CloseSettings, DailyClose, Kpis, Liability,
+    LiabilityOf, Period, Shop, Table,
 };
 use crate::staff::Permission;
 
@@ -189,35 +190,41 @@ impl Commands {
     /// One of the daily close's tables as CSV, headed in the reader's language.
     #[cfg(feature = "i18n")]
     pub fn close_csv(&self, request: &CloseTableFile) -> Result<ReportFile> {
-        use crate::i18n::{Catalogue, Language};
-        let language = Language::parse(&request.language).ok_or_else(|| {
-            invalid(
-                "language",
-                format!("`{}` is not one of the till's languages", request.language),
-            )
-        })?;
         let close = self.daily_close(&CloseOfDay {
             day: request.day.clone(),
         })?;
-        let table = close
-            .tables()
-            .into_iter()
-            .find(|t| t.id == request.table)
-            .ok_or_else(|| {
-                invalid(
-                    "table",
-                    format!("the close has no table `{}`", request.table),
-                )
-            })?;
-        let catalogue = Catalogue::new(language);
-        let words = |id: &str| catalogue.render(&crate::ledger::Message::new(id));
-        let text = crate::report::to_csv(&table, &words)
-            .map_err(|e| crate::error::EngineError::Internal(e.to_string()))?;
-        Ok(ReportFile {
-            file_name: format!("{}-{}.csv", table.id, close.business_day),
-            text,
-        })
+        table_file(
+            close.tables(),
+            &request.table,
+            &request.language,
+            &close.business_day.to_string(),
+        )
     }
+}
+
+/// The table `id` of a report's `tables` as a CSV file headed in `language`,
+/// named after the table and `dated` (the day or period it covers).
+#[cfg(feature = "i18n")]
+fn table_file(tables: Vec<Table>, id: &str, language: &str, dated: &str) -> Result<ReportFile> {
+    use crate::i18n::{Catalogue, Language};
+    let language = Language::parse(language).ok_or_else(|| {
+        invalid(
+            "language",
+            format!("`{language}` is not one of the till's languages"),
+        )
+    })?;
+    let table = tables
+        .into_iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| invalid("table", format!("the report has no table `{id}`")))?;
+    let catalogue = Catalogue::new(language);
+    let words = |id: &str| catalogue.render(&crate::ledger::Message::new(id));
+    let text = crate::report::to_csv(&table, &words)
+        .map_err(|e| crate::error::EngineError::Internal(e.to_string()))?;
+    Ok(ReportFile {
+        file_name: format!("{}-{dated}.csv", table.id),
+        text,
+    })
 }
 
 impl Commands {
@@ -260,5 +267,68 @@ impl Commands {
         )?;
         let merged = self.store.merged_customers()?;
         Ok(kpis_of(period, &location, &activity, &merged))
+    }
+}
+
+/// The liability report with its tables, for the screens.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LiabilityView {
+    /// The report.
+    pub liability: Liability,
+    /// Its tables (`Liability::tables`).
+    pub tables: Vec<Table>,
+}
+
+/// Asks for one of the liability report's tables as a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct LiabilityTableFile {
+    /// The table's id (`liability`, `liability-ages`).
+    pub table: String,
+    /// The reader's language (`en`, `pl`, `fr`, `ru`): the headings' words.
+    pub language: String,
+}
+
+impl Commands {
+    /// What the shop owes its customers in points, stamps, cashback and
+    /// vouchers as of the current business day, valued in money three ways
+    /// (`docs/reports.md`), from every till's events this till has.
+    pub fn liability(&self) -> Result<Liability> {
+        self.authorise(Permission::Reports)?;
+        let location = self.store.location()?;
+        let program = self.store.program()?;
+        let merged = self.store.merged_customers()?;
+        let days = self.store.balance_days()?;
+        Ok(liability_of(
+            &LiabilityOf {
+                as_of: location.business_date(self.store.now()),
+                currency: location.currency,
+                program: program.as_ref().map(|p| &p.program),
+                merged: &merged,
+                last_sync: self.store.last_sync()?,
+            },
+            &days,
+        ))
+    }
+
+    /// The liability report with its tables, for the screens.
+    pub fn liability_view(&self) -> Result<LiabilityView> {
+        let liability = self.liability()?;
+        let tables = liability.tables();
+        Ok(LiabilityView { liability, tables })
+    }
+
+    /// One of the liability report's tables as CSV, headed in the reader's language.
+    #[cfg(feature = "i18n")]
+    pub fn liability_csv(&self, request: &LiabilityTableFile) -> Result<ReportFile> {
+        let liability = self.liability()?;
+        table_file(
+            liability.tables(),
+            &request.table,
+            &request.language,
+            &liability.as_of.to_string(),
+        )
     }
 }

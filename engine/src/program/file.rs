@@ -112,6 +112,8 @@ pub(crate) struct RewardFile {
     pub ends: Option<DateText>,
     #[serde(default)]
     pub once_per_customer: bool,
+    pub shop_cost: Option<NumberText>,
+    pub menu_price: Option<NumberText>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

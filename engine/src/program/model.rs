@@ -194,6 +194,12 @@ pub struct Reward {
     pub period: DateRange,
     /// At most once per customer.
     pub once_per_customer: bool,
+    /// What giving it costs the shop (ingredients, the cup), minor units: the
+    /// liability report values outstanding balances with it.
+    pub shop_cost: Option<i64>,
+    /// What it sells for on the menu (its standalone selling price), minor
+    /// units: the liability report's deferral uses it.
+    pub menu_price: Option<i64>,
 }
 
 /// Inclusive business-date range; open ends are unbounded.

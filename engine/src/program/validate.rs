@@ -479,6 +479,8 @@ fn rewards(c: &mut Checker, table: &toml::Table) -> Vec<Reward> {
                 (None, None) => RewardCost::VoucherOnly,
             };
             let period = c.period(&f, &r.starts, &r.ends);
+            let shop_cost = c.money(&format!("{f}.shop_cost"), &r.shop_cost, false);
+            let menu_price = c.money(&format!("{f}.menu_price"), &r.menu_price, false);
             Reward {
                 id,
                 name,
@@ -486,6 +488,8 @@ fn rewards(c: &mut Checker, table: &toml::Table) -> Vec<Reward> {
                 min_tier: r.min_tier.clone(),
                 period,
                 once_per_customer: r.once_per_customer,
+                shop_cost,
+                menu_price,
             }
         })
         .collect();

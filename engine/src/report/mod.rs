@@ -7,6 +7,7 @@
 pub mod close;
 pub mod csv;
 pub mod kpis;
+pub mod liability;
 pub mod table;
 
 pub use close::{
@@ -15,4 +16,7 @@ pub use close::{
 };
 pub use csv::to_csv;
 pub use kpis::{kpis_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};
+pub use liability::{
+    liability_of, Liability, LiabilityKind, LiabilityLine, LiabilityOf, Total, Valuation, AGES,
+};
 pub use table::{Cell, Table};

@@ -17,6 +17,9 @@ use crate::money::{Currency, Money};
 pub enum Cell {
     /// A count or a balance change (points, stamps, visits).
     Count(i64),
+    /// A share from 0 to 1 as a decimal string with four places (`0.4321`),
+    /// shown as a percentage.
+    Fraction(String),
     /// An amount of the report's currency, a decimal string (`12.50`).
     Money(String),
     /// A local time of day, `HH:MM`.
@@ -46,13 +49,21 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(id: &str, columns: &[&str]) -> Table {
+    pub(crate) fn new(id: &str, columns: &[&str]) -> Table {
         Table {
             id: id.to_string(),
             columns: columns.iter().map(|c| (*c).to_string()).collect(),
             rows: Vec::new(),
             attention: false,
         }
+    }
+}
+
+/// A share as a cell, or the words for not known.
+pub(crate) fn fraction(share: Option<f64>, unknown: &str) -> Cell {
+    match share {
+        Some(x) => Cell::Fraction(format!("{x:.4}")),
+        None => Cell::Label(unknown.to_string()),
     }
 }
 

@@ -20,16 +20,37 @@ pub struct PointMovement {
 /// Movements are ordered by date; on one date, earnings come before spends (a
 /// visit's points can be redeemed at once). The result depends only on the set.
 pub fn expired_points(movements: &[PointMovement], after_days: u32, today: NaiveDate) -> i64 {
+    lots_at(movements, Some(after_days), today).expired
+}
+
+/// What is left of a balance's earnings on a date, oldest first: each lot is
+/// what remains of one date's earnings after the spends (which use the oldest
+/// live lot first) and, where the balance expires, after expiry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lots {
+    /// Live lots: (earned on, left), oldest first.
+    pub live: Vec<(NaiveDate, i64)>,
+    /// Earned, never used, and expired by the date.
+    pub expired: i64,
+    /// Spent beyond every live lot (a manager's adjustment can do that); later
+    /// earnings pay it back first.
+    pub overdraft: i64,
+}
+
+/// The [`Lots`] of a balance's `movements` on `today`, expiring `after_days`
+/// after they were earned if set. Ordered as [`expired_points`] orders them.
+pub fn lots_at(movements: &[PointMovement], after_days: Option<u32>, today: NaiveDate) -> Lots {
     let mut sorted: Vec<PointMovement> = movements.to_vec();
     sorted.sort_by_key(|m| (m.date, std::cmp::Reverse(m.amount)));
-    let horizon = chrono::Duration::days(i64::from(after_days));
+    let horizon = after_days.map(|d| chrono::Duration::days(i64::from(d)));
     // Lots still holding points: (earned on, remaining).
     let mut lots: std::collections::VecDeque<(NaiveDate, i64)> = Default::default();
     let mut expired = 0i64;
-    let mut overdraft = 0i64; // spends beyond every live lot (manager adjustments can do that)
+    let mut overdraft = 0i64;
     let expire_until = |lots: &mut std::collections::VecDeque<(NaiveDate, i64)>,
                         expired: &mut i64,
                         date: NaiveDate| {
+        let Some(horizon) = horizon else { return };
         while let Some((earned, left)) = lots.front().copied() {
             if earned + horizon <= date {
                 *expired += left;
@@ -71,7 +92,11 @@ pub fn expired_points(movements: &[PointMovement], after_days: u32, today: Naive
         }
     }
     expire_until(&mut lots, &mut expired, today);
-    expired
+    Lots {
+        live: lots.into_iter().collect(),
+        expired,
+        overdraft,
+    }
 }
 
 #[cfg(test)]
@@ -95,6 +120,23 @@ mod tests {
         assert_eq!(expired_points(&m, 365, d(364)), 0);
         assert_eq!(expired_points(&m, 365, d(365)), 70);
         assert_eq!(expired_points(&m, 365, d(565)), 120);
+    }
+
+    #[test]
+    fn live_lots_are_what_spends_and_expiry_left_oldest_first() {
+        let m = [mv(0, 100), mv(10, -30), mv(200, 50), mv(201, -10)];
+        let never = lots_at(&m, None, d(1000));
+        assert_eq!(never.live, vec![(d(0), 60), (d(200), 50)]);
+        assert_eq!(never.expired, 0);
+        // After 365 days the day-0 lot (70 left at the time) expires; the
+        // day-201 spend took 10 of it first.
+        let expiring = lots_at(&m, Some(365), d(400));
+        assert_eq!(expiring.live, vec![(d(200), 50)]);
+        assert_eq!(expiring.expired, 60);
+        // A spend beyond every lot is an overdraft the next earning pays back.
+        let over = lots_at(&[mv(0, 10), mv(1, -25), mv(2, 40)], None, d(3));
+        assert_eq!(over.live, vec![(d(2), 25)]);
+        assert_eq!(over.overdraft, 0);
     }
 
     #[test]

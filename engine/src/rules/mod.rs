@@ -13,5 +13,5 @@ pub use earn::{
     earn, grant_message, offer_runs, stamps_in, times, week_start, welcome, winback_due, Earned,
     VisitInput,
 };
-pub use expiry::{expired_points, PointMovement};
+pub use expiry::{expired_points, lots_at, Lots, PointMovement};
 pub use redeem::{redeem, spend_cashback};

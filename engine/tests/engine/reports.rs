@@ -481,3 +481,247 @@ fn kpis_of_a_period_computed_by_hand() {
         );
     }
 }
+
+/// The liability of the points café (a point is worth 4.5 cents at menu
+/// prices: a $4.00 drink for 100, a $3.00 pastry for 60; and costs the shop
+/// 1.075 cents: $0.90 and $0.75), with expiry, a void, an adjustment and a
+/// redemption, computed by hand.
+#[test]
+fn liability_in_money_computed_by_hand() {
+    use counterpart_engine::report::{LiabilityKind, Valuation};
+
+    let noon = |y: i32, m: u32, d: u32| utc(y, m, d, 11, 0);
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "Europe/Warsaw",
+        2,
+        noon(2025, 11, 2),
+    );
+    let s = &shop.store;
+    // A: 20 for joining and 50 for $50 on 2 November 2025; they expire unused
+    // 365 days later.
+    let (a, _) = shop.enrol(Profile::default());
+    s.record_visit(a, visit(50_00), None).expect("visit");
+    // C: 20 + 30 on 1 October 2026, 64 days before the report's day.
+    shop.at(noon(2026, 10, 1));
+    let (c, _) = shop.enrol(Profile::default());
+    s.record_visit(c, visit(30_00), None).expect("visit");
+    // B: 20 + 120 on 1 December, then a drink (−100).
+    shop.at(noon(2026, 12, 1));
+    let (b, _) = shop.enrol(Profile::default());
+    s.record_visit(b, visit(12_000), None).expect("visit");
+    s.redeem(b, "drink", None).expect("drink");
+    // D: 20 on 3 December; a $10 visit voided; 15 given by a manager.
+    shop.at(noon(2026, 12, 3));
+    let (d, _) = shop.enrol(Profile::default());
+    let wrong = s.record_visit(d, visit(10_00), None).expect("visit");
+    s.void(wrong.event_id, "wrong card", None).expect("void");
+    s.adjust(d, Account::Points, 15, "goodwill", None)
+        .expect("adjust");
+    shop.at(noon(2026, 12, 4));
+
+    let till = Commands::over(s.store().clone());
+    let l = till.liability().expect("liability");
+    assert_eq!(l.as_of.to_string(), "2026-12-04");
+    assert_eq!(l.lines.len(), 1, "the points café has points only");
+    let p = &l.lines[0];
+    assert_eq!(
+        (p.kind, p.account.as_str()),
+        (LiabilityKind::Points, "points")
+    );
+    assert_eq!(p.outstanding, 125, "B 40, C 50, D 20 + 15; A's 70 expired");
+    assert_eq!(p.customers, 3);
+    assert_eq!(
+        (p.issued, p.redeemed, p.expired),
+        (280, 100, 70),
+        "issued 70 + 50 + 140 + 20 (the void's 10 and the adjustment left out)"
+    );
+    assert_eq!(p.redemption_rate, Some(100.0 / 280.0));
+    assert_eq!(
+        p.redemption_probability,
+        Some(100.0 / 170.0),
+        "of the 170 settled, 100 redeemed and 70 expired"
+    );
+    let known = |amount: &str| Valuation::Known {
+        amount: amount.into(),
+    };
+    assert_eq!(p.face_value, known("5.63"), "125 × 4.5 ¢ = 562.5 ¢");
+    assert_eq!(
+        p.expected_cost,
+        known("0.48"),
+        "125 × 1.075 ¢ × 100/280 = 47.99 ¢"
+    );
+    assert_eq!(p.deferral, known("3.31"), "562.5 ¢ × 100/170 = 330.88 ¢");
+    assert_eq!(
+        p.ages,
+        vec![75, 50, 0, 0, 0],
+        "B's and D's within 30 days, C's 64 days old"
+    );
+    assert_eq!(
+        l.face_value_by_age,
+        ["3.38", "2.25", "0.00", "0.00", "0.00"]
+    );
+    assert!(l.face_value.complete && l.expected_cost.complete && l.deferral.complete);
+    assert_eq!(
+        (
+            l.face_value.amount.as_str(),
+            l.expected_cost.amount.as_str(),
+            l.deferral.amount.as_str()
+        ),
+        ("5.63", "0.48", "3.31")
+    );
+
+    // A merge moves the balance, not the liability; the lots follow the survivor.
+    s.merge(d, c, None).expect("D is C");
+    let merged = till.liability().expect("liability");
+    assert_eq!(
+        (merged.lines[0].outstanding, merged.lines[0].customers),
+        (125, 2)
+    );
+
+    // The tables say the same, and a barista may not read them.
+    let tables = till.liability_view().expect("view").tables;
+    assert_eq!(tables[0].id, "liability");
+    let total = tables[0].rows.last().expect("total row");
+    assert_eq!(
+        total[9..],
+        [
+            counterpart_engine::report::Cell::Money("5.63".into()),
+            counterpart_engine::report::Cell::Money("0.48".into()),
+            counterpart_engine::report::Cell::Money("3.31".into())
+        ]
+    );
+    assert_eq!(
+        tables[0].rows[0][7],
+        counterpart_engine::report::Cell::Fraction("0.3571".into())
+    );
+    let file = till
+        .liability_csv(&counterpart_engine::command::LiabilityTableFile {
+            table: "liability-ages".into(),
+            language: "pl".into(),
+        })
+        .expect("csv");
+    assert_eq!(file.file_name, "liability-ages-2026-12-04.csv");
+    assert!(file.text.starts_with('\u{feff}'));
+    assert!(file.text.contains("Punkty,,75,50,0,0,0"), "{}", file.text);
+}
+
+/// A balance whose rewards have no cost or price says so rather than
+/// guessing, and the totals say they leave it out; stamps and vouchers are
+/// valued by their card's reward.
+#[test]
+fn liability_says_what_it_cannot_value() {
+    use counterpart_engine::report::{LiabilityKind, Valuation};
+
+    let program = r#"
+format = 1
+name = "Two cards"
+currency = "USD"
+
+[[rewards]]
+id = "coffee"
+name = "Free coffee"
+shop_cost = "0.50"
+menu_price = "3.00"
+
+[[rewards]]
+id = "cake"
+name = "Free cake"
+
+[[stamp_cards]]
+id = "coffee"
+name = "Coffee card"
+stamps = 5
+reward = "coffee"
+per = "visit"
+
+[[stamp_cards]]
+id = "cake"
+name = "Cake card"
+stamps = 4
+reward = "cake"
+per = "visit"
+"#;
+    let shop = Shop::new(program, "USD", "UTC", 0, utc(2026, 12, 1, 12, 0));
+    let s = &shop.store;
+    let (a, _) = shop.enrol(Profile::default());
+    // Seven visits: the coffee card fills once (a voucher) with 2 stamps
+    // over; the cake card fills once with 3 over.
+    for _ in 0..7 {
+        s.record_visit(a, visit(2_00), None).expect("visit");
+    }
+    let till = Commands::over(s.store().clone());
+    let l = till.liability().expect("liability");
+    let line = |account: &str| {
+        l.lines
+            .iter()
+            .find(|x| x.account == account)
+            .unwrap_or_else(|| panic!("{account}: {:?}", l.lines))
+    };
+    let coffee = line("stamps:coffee");
+    assert_eq!(
+        (coffee.kind, coffee.outstanding),
+        (LiabilityKind::Stamps, 2)
+    );
+    assert_eq!(coffee.name.as_deref(), Some("Coffee card"));
+    assert_eq!(
+        coffee.face_value,
+        Valuation::Known {
+            amount: "1.20".into()
+        },
+        "2 stamps of a $3.00 coffee for 5"
+    );
+    assert_eq!(
+        coffee.expected_cost,
+        Valuation::Known {
+            amount: "0.14".into()
+        },
+        "2 × 10 ¢ × 5 converted of 7"
+    );
+    let voucher = line("voucher:coffee");
+    assert_eq!(
+        (voucher.kind, voucher.outstanding),
+        (LiabilityKind::Voucher, 1)
+    );
+    assert_eq!(
+        voucher.face_value,
+        Valuation::Known {
+            amount: "3.00".into()
+        }
+    );
+    assert_eq!(
+        voucher.expected_cost,
+        Valuation::Known {
+            amount: "0.00".into()
+        },
+        "no voucher was used yet: a redemption rate of 0"
+    );
+    let cake = line("stamps:cake");
+    assert_eq!(cake.outstanding, 3);
+    assert_eq!(
+        cake.face_value,
+        Valuation::NoPrice {
+            rewards: vec!["Free cake".into()]
+        }
+    );
+    assert_eq!(
+        cake.expected_cost,
+        Valuation::NoCost {
+            rewards: vec!["Free cake".into()]
+        }
+    );
+    assert!(!l.face_value.complete, "the cake card is left out");
+    assert_eq!(l.face_value.amount, "4.20", "coffee stamps and the voucher");
+    assert!(till.liability_view().expect("view").tables[0].attention);
+    let order: Vec<&str> = l.lines.iter().map(|x| x.account.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "stamps:coffee",
+            "stamps:cake",
+            "voucher:coffee",
+            "voucher:cake"
+        ]
+    );
+}

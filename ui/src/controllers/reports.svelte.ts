@@ -7,14 +7,15 @@
 //
 // The next reports (KPIs, segments, liability, offers) copy its shape: every
 // read through one `LatestRun` (lib/latestRun.svelte.ts: the latest asked
-// wins, progress after a while, the refusal kept), and `TableExporter` for
-// their tables' Export buttons.
-import { asErrorReport, type api } from "../lib/api";
+// wins, progress after a while, the refusal kept), and `TableExports`
+// (lib/tableExports.svelte.ts) for their tables' Export buttons.
+import type { api } from "../lib/api";
 import type { CloseView, ErrorReport, Language } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { addDays } from "../lib/dates";
 import { LatestRun } from "../lib/latestRun.svelte";
 import type { Exported, TableExporter } from "../lib/reportTable";
+import { TableExports } from "../lib/tableExports.svelte";
 import type { Timers } from "../lib/timers";
 
 /** When a close still counting says so (lib/latestRun.svelte.ts), for the reports' tests. */
@@ -35,10 +36,6 @@ export class ReportsController implements TableExporter {
   view = $state<CloseView | null>(null);
   /** The business day last asked for, `YYYY-MM-DD`; null: the engine's current business day. */
   day = $state<string | null>(null);
-  /** The table being saved as CSV. */
-  exporting = $state<string | null>(null);
-  /** Where the last saved table went, or why it was not saved. */
-  exported = $state<Exported | null>(null);
 
   /** The day the next move starts from: the last asked, else the one shown. */
   readonly #from = $derived(this.day ?? this.view?.close.business_day ?? null);
@@ -50,10 +47,26 @@ export class ReportsController implements TableExporter {
 
   readonly #deps: ReportsDeps;
   readonly #latest: LatestRun<CloseView>;
+  readonly #exports: TableExports;
 
   constructor(deps: ReportsDeps) {
     this.#deps = deps;
     this.#latest = new LatestRun(deps.timers);
+    this.#exports = new TableExports((table) => {
+      const view = this.view;
+      return view
+        ? deps.api.exportCloseCsv({ day: view.close.business_day, table, language: deps.language() })
+        : null;
+    });
+  }
+
+  /** The table being saved as CSV. */
+  get exporting(): string | null {
+    return this.#exports.exporting;
+  }
+  /** Where the last saved table went, or why it was not saved. */
+  get exported(): Exported | null {
+    return this.#exports.exported;
   }
 
   /** A close is being counted. */
@@ -91,23 +104,8 @@ export class ReportsController implements TableExporter {
   }
 
   /** Saves the shown close's table `table` as a CSV file headed in the reader's language. */
-  async exportCsv(table: string): Promise<void> {
-    const view = this.view;
-    if (!view || this.exporting !== null) return;
-    this.exporting = table;
-    this.exported = null;
-    try {
-      const path = await this.#deps.api.exportCloseCsv({
-        day: view.close.business_day,
-        table,
-        language: this.#deps.language(),
-      });
-      this.exported = { kind: "saved", table, path };
-    } catch (e) {
-      this.exported = { kind: "failed", table, error: asErrorReport(e) };
-    } finally {
-      this.exporting = null;
-    }
+  exportCsv(table: string): Promise<void> {
+    return this.#exports.exportCsv(table);
   }
 
   /**
@@ -121,7 +119,7 @@ export class ReportsController implements TableExporter {
     return this.#latest.run(() => this.#deps.api.dailyClose(day === null ? {} : { day }), {
       answered: (view) => {
         this.view = view;
-        this.exported = null;
+        this.#exports.forget();
       },
       refused: () => {
         this.day = this.view?.close.business_day ?? null;

@@ -19,6 +19,8 @@ import type {
   ExampleProgram,
   Kpis,
   KpisOver,
+  LiabilityTableFile,
+  LiabilityView,
   Outcome,
   PairTill,
   Paired,
@@ -135,6 +137,10 @@ export const api = {
   exportCloseCsv: (request: CloseTableFile) => call<string>("export_close_csv", { request }),
   /** The KPIs of a period of business days (none: the 30 up to today) beside the period before it. */
   kpis: (request: KpisOver) => call<Kpis>("kpis", { request }),
+  /** What the shop owes its customers today, valued in money, with its tables. */
+  liability: () => call<LiabilityView>("liability"),
+  /** Saves one of the liability report's tables as a CSV file; answers the file's path. */
+  exportLiabilityCsv: (request: LiabilityTableFile) => call<string>("export_liability_csv", { request }),
   /** What stopped the till opening its data at start; null when it opened (the normal start goes on). */
   startupProblem: () => call<StartupProblem | null>("startup_problem"),
   /** Tries opening the till's data again; null once it is open. */

@@ -1541,7 +1541,7 @@ unusual: Array<Unusual>,
  */
 last_sync: string | null, };
 
-export type Cell = { "kind": "count", "value": number } | { "kind": "money", "value": string } | { "kind": "time", "value": string } | { "kind": "hour", "value": number } | { "kind": "text", "value": string } | { "kind": "label", "value": string };
+export type Cell = { "kind": "count", "value": number } | { "kind": "fraction", "value": string } | { "kind": "money", "value": string } | { "kind": "time", "value": string } | { "kind": "hour", "value": number } | { "kind": "text", "value": string } | { "kind": "label", "value": string };
 
 export type Table = { 
 /**
@@ -1682,6 +1682,149 @@ kpis: Array<Kpi>,
  * Each business day of the period (days without activity too), oldest first.
  */
 days: Array<DayLine>, };
+
+export type LiabilityKind = "points" | "stamps" | "cashback" | "voucher";
+
+export type Valuation = { "state": "known", 
+/**
+ * The amount.
+ */
+amount: string, } | { "state": "no_cost", 
+/**
+ * Their names.
+ */
+rewards: Array<string>, } | { "state": "no_price", 
+/**
+ * Their names.
+ */
+rewards: Array<string>, } | { "state": "no_history" };
+
+export type Total = { 
+/**
+ * The sum of the lines' known amounts, a decimal string.
+ */
+amount: string, 
+/**
+ * False when a line with something outstanding has no amount: the total
+ * is then at least this.
+ */
+complete: boolean, };
+
+export type LiabilityLine = { 
+/**
+ * The balance as the ledger writes it (`points`, `stamps:coffee`, `voucher:drink`).
+ */
+account: string, 
+/**
+ * Its kind.
+ */
+kind: LiabilityKind, 
+/**
+ * The stamp card's or the reward's name (none for points and cashback).
+ */
+name: string | null, 
+/**
+ * Units outstanding (cashback in minor units), expired points left out.
+ */
+outstanding: number, 
+/**
+ * Customers holding some.
+ */
+customers: number, 
+/**
+ * Units ever issued to customers (adjustments left out).
+ */
+issued: number, 
+/**
+ * Units ever redeemed (adjustments left out).
+ */
+redeemed: number, 
+/**
+ * Points that expired unused.
+ */
+expired: number, 
+/**
+ * `redeemed ÷ issued`; none when nothing was issued.
+ */
+redemption_rate: number | null, 
+/**
+ * The probability that a unit is ever redeemed (see the module).
+ */
+redemption_probability: number | null, 
+/**
+ * At the rewards' menu price.
+ */
+face_value: Valuation, 
+/**
+ * At the rewards' cost to the shop, times the redemption rate.
+ */
+expected_cost: Valuation, 
+/**
+ * The face value times the probability of redemption.
+ */
+deferral: Valuation, 
+/**
+ * Units outstanding by age ([`AGES`]), youngest first.
+ */
+ages: Array<number>, };
+
+export type Liability = { 
+/**
+ * The business day it is as of (expiry is counted to it).
+ */
+as_of: string, 
+/**
+ * The shop's currency.
+ */
+currency: string, 
+/**
+ * When this till last synced: other tills' events after it are not in it.
+ */
+last_sync: string | null, 
+/**
+ * One line per balance: points, each stamp card, cashback, each voucher.
+ */
+lines: Array<LiabilityLine>, 
+/**
+ * The age groups' ids, the columns of each line's `ages`.
+ */
+ages: Array<string>, 
+/**
+ * The face value of each age group, over the lines that have one.
+ */
+face_value_by_age: Array<string>, 
+/**
+ * The totals of the three values.
+ */
+face_value: Total, 
+/**
+ * See `face_value`.
+ */
+expected_cost: Total, 
+/**
+ * See `face_value`.
+ */
+deferral: Total, };
+
+export type LiabilityView = { 
+/**
+ * The report.
+ */
+liability: Liability, 
+/**
+ * Its tables (`Liability::tables`).
+ */
+tables: Array<Table>, };
+
+export type LiabilityTableFile = { 
+/**
+ * The table's id (`liability`, `liability-ages`).
+ */
+table: string, 
+/**
+ * The reader's language (`en`, `pl`, `fr`, `ru`): the headings' words.
+ */
+language: string, };
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 

@@ -32,6 +32,13 @@ export function countText(value: number, language: Language): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A share (`0.4321`) as a percentage for the reader (`43.2 %` in French, `43.2%` in English); as it came if it is not a number. */
+export function fractionText(decimal: string, language: Language): string {
+  const share = Number(decimal);
+  if (decimal.trim() === "" || !Number.isFinite(share)) return decimal;
+  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1 }).format(share);
+}
+
 /** A local hour of the day as the row of its hour: `07:00`. */
 export function hourText(hour: number): string {
   return `${String(hour).padStart(2, "0")}:00`;
@@ -44,6 +51,8 @@ export function cellText(cell: Cell, currency: string, words: Words): string {
       return countText(cell.value, words.language);
     case "money":
       return moneyText(cell.value, currency, words.language);
+    case "fraction":
+      return fractionText(cell.value, words.language);
     case "hour":
       return hourText(cell.value);
     case "label":
@@ -56,7 +65,7 @@ export function cellText(cell: Cell, currency: string, words: Words): string {
 
 /** Numbers stand right-aligned, so their digits line up. */
 export function isNumber(cell: Cell | undefined): boolean {
-  return cell?.kind === "count" || cell?.kind === "money";
+  return cell?.kind === "count" || cell?.kind === "money" || cell?.kind === "fraction";
 }
 
 /** Where the last exported table went: its file's path, or why it was not saved. */

@@ -9,6 +9,7 @@ import { locale } from "../lib/locale.svelte";
 import { modal } from "../lib/modal.svelte";
 import { closeView, later, refusal, testReports } from "../test/reports";
 import { answer, badPeriod, testKpis } from "../test/kpis";
+import { liabilityView } from "../test/liability";
 import { SLOW_AFTER_MS } from "../controllers/reports.svelte";
 import Reports from "./Reports.svelte";
 
@@ -32,6 +33,10 @@ beforeEach(() => {
         return engine.close(request as CloseOfDay);
       case "kpis":
         return engine.kpis(request as KpisOver);
+      case "liability":
+        return liabilityView();
+      case "export_liability_csv":
+        return `/home/mia/Counterpart/exports/${(request as { table: string }).table}-2026-12-05.csv`;
       case "export_close_csv": {
         const file = request as CloseTableFile;
         return `/home/mia/Counterpart/exports/${file.table}-${file.day}.csv`;
@@ -404,5 +409,57 @@ describe("KPIs slow to count", () => {
     await act(() => slow.settle(answer({ from: "2026-09-07", to: TODAY })));
     await vi.waitFor(() => expect(period().dataset.from).toBe("2026-09-07"));
     expect(screen.queryByTestId("kpis-counting")).toBeNull();
+  });
+});
+
+describe("the liability tab", () => {
+  /** The liability tab, once its report is shown. */
+  async function liabilityShown() {
+    await opened();
+    await fireEvent.click(screen.getByTestId("reports-tab-liability"));
+    await screen.findByTestId("liability-as-of");
+  }
+
+  it("shows the three totals with their definitions, and what it could not value", async () => {
+    await liabilityShown();
+    expect(screen.getByTestId("reports-screen").dataset.tab).toBe("liability");
+    expect(screen.getByTestId("liability-as-of").textContent).toContain("5 December 2026");
+    const face = screen.getByTestId("liability-total-face-value");
+    expect(face.dataset.complete).toBe("false");
+    expect(face.textContent).toContain("At least: $562.50");
+    expect(face.textContent).toContain("menu prices");
+    expect(screen.getByTestId("liability-total-deferral").textContent).toContain("IFRS 15");
+    const missing = screen.getByTestId("liability-missing").textContent ?? "";
+    expect(missing).toContain("no cost given for Free cake");
+    expect(missing).toContain("no menu price given for Free cake");
+    expect(screen.getByTestId("liability-sync").dataset.synced).toBe("false");
+    const table = screen.getAllByTestId("report-table").find((t) => t.dataset.table === "liability");
+    expect(table?.dataset.attention).toBe("true");
+    const rows = within(table!).getAllByRole("row");
+    expect(rows[1]?.textContent).toContain("Points");
+    expect(rows[1]?.textContent).toContain("35.7%");
+    expect(rows[2]?.textContent).toContain("Cake card");
+    expect(rows[2]?.textContent).toContain("no menu price given");
+  });
+
+  it("exports a table as CSV in the reader's language and says where it went", async () => {
+    await liabilityShown();
+    await fireEvent.click(within(screen.getAllByTestId("report-table")[0]!).getByTestId("report-export"));
+    const saved = await screen.findByTestId("report-exported");
+    expect(saved.dataset.path).toBe("/home/mia/Counterpart/exports/liability-2026-12-05.csv");
+    expect(engine.calls.find((c) => c.cmd === "export_liability_csv")?.request).toEqual({ table: "liability", language: "en" });
+  });
+
+  it("counts again when asked, and reads in Polish with no English left", async () => {
+    locale.set("pl");
+    await liabilityShown();
+    await fireEvent.click(screen.getByTestId("liability-refresh"));
+    await vi.waitFor(() => expect(engine.calls.filter((c) => c.cmd === "liability")).toHaveLength(2));
+    const text = screen.getByTestId("liability-screen").textContent ?? "";
+    expect(text).toContain("Wartość nominalna");
+    expect(text).toContain("Co najmniej");
+    for (const english of ["Face value", "Outstanding", "At least", "estimate", "Points", "no cost", "Export"]) {
+      expect(text, english).not.toContain(english);
+    }
   });
 });
