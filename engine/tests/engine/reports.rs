@@ -216,6 +216,22 @@ fn unusual_activity_permissions_and_bad_days() {
         })
         .expect_err("a barista");
     assert_eq!(e.code(), "auth.forbidden");
+    for refused in [
+        bo.liability().map(drop),
+        bo.liability_view().map(drop),
+        bo.liability_csv(&counterpart_engine::command::LiabilityTableFile {
+            table: "liability".into(),
+            language: "en".into(),
+        })
+        .map(drop),
+    ] {
+        assert_eq!(
+            refused.expect_err("a barista").code(),
+            "auth.forbidden",
+            "the liability is a manager's"
+        );
+    }
+    assert!(mia.liability().is_ok(), "a manager reads the liability");
     assert_eq!(
         mia.daily_close(&CloseOfDay {
             day: Some("2026-11-23".into())
