@@ -278,6 +278,7 @@ report-cell-nobody = (nobody signed in)
 report-cell-no-name = (no name)
 report-table-liability = Outstanding balances in money
 report-table-liability-ages = Outstanding by age
+report-table-liability-redemption = How customers redeem
 report-column-balance-kind = Kind
 report-column-balance = Card or reward
 report-column-outstanding = Outstanding

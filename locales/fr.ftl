@@ -282,6 +282,7 @@ report-cell-nobody = (personne de connecté)
 report-cell-no-name = (sans nom)
 report-table-liability = Soldes en cours, en argent
 report-table-liability-ages = Soldes en cours par ancienneté
+report-table-liability-redemption = Comment les clients utilisent leurs soldes
 report-column-balance-kind = Type
 report-column-balance = Carte ou récompense
 report-column-outstanding = En cours

@@ -324,6 +324,7 @@ report-cell-nobody = (nikt niezalogowany)
 report-cell-no-name = (bez imienia)
 report-table-liability = Niewykorzystane salda w pieniądzu
 report-table-liability-ages = Niewykorzystane według wieku
+report-table-liability-redemption = Jak klienci wykorzystują salda
 report-column-balance-kind = Rodzaj
 report-column-balance = Karta lub nagroda
 report-column-outstanding = Do wykorzystania

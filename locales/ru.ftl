@@ -324,6 +324,7 @@ report-cell-nobody = (никто не вошёл)
 report-cell-no-name = (без имени)
 report-table-liability = Неиспользованные остатки в деньгах
 report-table-liability-ages = Неиспользованные остатки по давности
+report-table-liability-redemption = Как клиенты используют остатки
 report-column-balance-kind = Вид
 report-column-balance = Карта или награда
 report-column-outstanding = Не использовано

@@ -52,7 +52,8 @@ pub enum ReportCommand {
         /// mark, headings in your language) instead of the report.
         #[arg(long)]
         csv: bool,
-        /// The table `--csv` writes: liability, liability-ages.
+        /// The table `--csv` writes: liability, liability-redemption,
+        /// liability-ages.
         #[arg(long, default_value = "liability", requires = "csv")]
         table: String,
     },

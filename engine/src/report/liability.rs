@@ -483,7 +483,8 @@ impl Liability {
     }
 
     /// The report as tables: the balances with their values and a line of
-    /// totals, and the outstanding units by age.
+    /// totals, how customers redeem each (the rates the values use), and the
+    /// outstanding units by age.
     pub fn tables(&self) -> Vec<Table> {
         let mut values = Table::new(
             "liability",
@@ -492,11 +493,6 @@ impl Liability {
                 "balance",
                 "outstanding",
                 "customers",
-                "issued",
-                "redeemed",
-                "expired",
-                "redemption-rate",
-                "redemption-probability",
                 "face-value",
                 "expected-cost",
                 "deferral",
@@ -507,11 +503,6 @@ impl Liability {
             row.extend([
                 self.units(line, line.outstanding),
                 Cell::Count(line.customers),
-                self.units(line, line.issued),
-                self.units(line, line.redeemed),
-                self.units(line, line.expired),
-                fraction(line.redemption_rate, "report-cell-no-history"),
-                fraction(line.redemption_probability, "report-cell-no-history"),
                 line.face_value.cell(),
                 line.expected_cost.cell(),
                 line.deferral.cell(),
@@ -520,7 +511,7 @@ impl Liability {
         }
         let blank = || Cell::Text(String::new());
         let mut total = vec![Cell::Label("report-cell-total".into())];
-        total.extend(std::iter::repeat_with(blank).take(8));
+        total.extend(std::iter::repeat_with(blank).take(3));
         total.extend(
             [&self.face_value, &self.expected_cost, &self.deferral]
                 .map(|t| Cell::Money(t.amount.clone())),
@@ -531,6 +522,30 @@ impl Liability {
             .iter()
             .any(|t| !t.complete);
 
+        let mut redemption = Table::new(
+            "liability-redemption",
+            &[
+                "balance-kind",
+                "balance",
+                "issued",
+                "redeemed",
+                "expired",
+                "redemption-rate",
+                "redemption-probability",
+            ],
+        );
+        for line in &self.lines {
+            let mut row = Self::named(line).to_vec();
+            row.extend([
+                self.units(line, line.issued),
+                self.units(line, line.redeemed),
+                self.units(line, line.expired),
+                fraction(line.redemption_rate, "report-cell-no-history"),
+                fraction(line.redemption_probability, "report-cell-no-history"),
+            ]);
+            redemption.rows.push(row);
+        }
+
         let mut columns = vec!["balance-kind".to_string(), "balance".to_string()];
         columns.extend(self.ages.iter().map(|a| format!("age-{a}")));
         let mut ages = Table::new("liability-ages", &[]);
@@ -540,6 +555,6 @@ impl Liability {
             row.extend(line.ages.iter().map(|units| self.units(line, *units)));
             ages.rows.push(row);
         }
-        vec![values, ages]
+        vec![values, redemption, ages]
     }
 }

@@ -423,7 +423,7 @@ describe("the liability tab", () => {
   it("shows the three totals with their definitions, and what it could not value", async () => {
     await liabilityShown();
     expect(screen.getByTestId("reports-screen").dataset.tab).toBe("liability");
-    expect(screen.getByTestId("liability-as-of").textContent).toContain("5 December 2026");
+    expect(screen.getByTestId("liability-as-of").textContent).toContain("as of 5 Dec 2026");
     const face = screen.getByTestId("liability-total-face-value");
     expect(face.dataset.complete).toBe("false");
     expect(face.textContent).toContain("At least: $562.50");
