@@ -300,7 +300,7 @@ impl Commands {
         let location = self.store.location()?;
         let program = self.store.program()?;
         let merged = self.store.merged_customers()?;
-        let days = self.store.balance_days()?;
+        let histories = self.store.balance_histories()?;
         Ok(liability_of(
             &LiabilityOf {
                 as_of: location.business_date(self.store.now()),
@@ -309,7 +309,7 @@ impl Commands {
                 merged: &merged,
                 last_sync: self.store.last_sync()?,
             },
-            &days,
+            &histories,
         ))
     }
 

@@ -15,7 +15,7 @@
 //! says so rather than guessing. Outstanding units are aged by the business
 //! day they were earned: spends use the oldest first, as expiry does.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -24,7 +24,7 @@ use crate::ledger::{Account, CustomerId};
 use crate::money::{Currency, Money};
 use crate::program::{Program, Reward, RewardCost};
 use crate::rules::{lots_at, PointMovement};
-use crate::store::BalanceDay;
+use crate::store::BalanceHistory;
 
 use super::table::{fraction, Cell, Table};
 
@@ -253,7 +253,7 @@ struct Tally {
 }
 
 /// The liability of `of.as_of` from every balance's movements by day.
-pub fn liability_of(of: &LiabilityOf<'_>, days: &[BalanceDay]) -> Liability {
+pub fn liability_of(of: &LiabilityOf<'_>, histories: &[BalanceHistory]) -> Liability {
     let survivor = |c: &CustomerId| {
         let mut c = *c;
         // A chain of merges ends; the bound keeps a corrupt cycle from hanging.
@@ -265,6 +265,8 @@ pub fn liability_of(of: &LiabilityOf<'_>, days: &[BalanceDay]) -> Liability {
         }
         c
     };
+    // Customers another was merged into: their histories wait for the others'.
+    let survivors: HashSet<CustomerId> = of.merged.keys().map(&survivor).collect();
     let mut tallies: BTreeMap<Account, Tally> = BTreeMap::new();
     // The program's balances have a line even when nothing is outstanding.
     if let Some(p) = of.program {
@@ -278,33 +280,9 @@ pub fn liability_of(of: &LiabilityOf<'_>, days: &[BalanceDay]) -> Liability {
             tallies.entry(Account::Cashback).or_default();
         }
     }
-    let mut movements: BTreeMap<(Account, CustomerId), Vec<PointMovement>> = BTreeMap::new();
-    for d in days {
-        let Ok(account) = d.account.parse::<Account>() else {
-            continue;
-        };
-        if !account.is_balance() {
-            continue;
-        }
-        let tally = tallies.entry(account.clone()).or_default();
-        if !d.adjusted {
-            tally.issued += d.earned;
-            tally.redeemed += d.spent;
-        }
-        let moves = movements
-            .entry((account, survivor(&d.customer)))
-            .or_default();
-        for amount in [d.earned, -d.spent] {
-            if amount != 0 {
-                moves.push(PointMovement {
-                    date: d.day,
-                    amount,
-                });
-            }
-        }
-    }
     let expiry = of.program.and_then(|p| p.points_expire_after_days);
-    for ((account, _), moves) in &movements {
+    // What is left of one customer's balance on the day, added to its line.
+    let mut hold = |account: &Account, moves: &[PointMovement]| {
         let after = matches!(account, Account::Points)
             .then_some(expiry)
             .flatten();
@@ -319,6 +297,50 @@ pub fn liability_of(of: &LiabilityOf<'_>, days: &[BalanceDay]) -> Liability {
         for (earned, left) in lots.live {
             tally.ages[age_of((of.as_of - earned).num_days())] += left;
         }
+    };
+    let mut merged: BTreeMap<(Account, CustomerId), Vec<PointMovement>> = BTreeMap::new();
+    let mut rates: BTreeMap<Account, (i64, i64)> = BTreeMap::new();
+    let mut moves = Vec::new();
+    for h in histories {
+        let Ok(account) = h.account.parse::<Account>() else {
+            continue;
+        };
+        if !account.is_balance() {
+            continue;
+        }
+        moves.clear();
+        let rate = rates.entry(account.clone()).or_default();
+        for d in &h.days {
+            rate.0 += d.earned;
+            rate.1 += d.spent;
+            // On one day earnings come before spends: the adjustments' net
+            // moves the balance like either.
+            for amount in [d.earned, -d.spent, d.adjusted] {
+                if amount != 0 {
+                    moves.push(PointMovement {
+                        date: d.day,
+                        amount,
+                    });
+                }
+            }
+        }
+        let owner = survivor(&h.customer);
+        if owner == h.customer && !survivors.contains(&owner) {
+            hold(&account, &moves);
+        } else {
+            merged
+                .entry((account, owner))
+                .or_default()
+                .extend_from_slice(&moves);
+        }
+    }
+    for ((account, _), moves) in &merged {
+        hold(account, moves);
+    }
+    for (account, (issued, redeemed)) in rates {
+        let tally = tallies.entry(account).or_default();
+        tally.issued += issued;
+        tally.redeemed += redeemed;
     }
 
     let money = |minor: i64| Money::new(minor, of.currency).plain();

@@ -44,7 +44,7 @@ pub use append::ImportReport;
 #[cfg(feature = "commands")]
 pub(crate) use context::{load as load_context, Needs};
 pub use held::HeldEvent;
-pub use outstanding::BalanceDay;
+pub use outstanding::{BalanceDay, BalanceHistory};
 pub use private_file::keep_private;
 #[cfg(feature = "commands")]
 pub(crate) use query::{balance_of, customer_by_card_in, find_card_in, summary};

@@ -6,7 +6,7 @@ import type { Cell, Language } from "./bindings";
 import { addDays, formatDayLong, formatMoment } from "./dates";
 import { Catalogue } from "./i18n";
 import { visitsByHour } from "./reportChart";
-import { cellText, countText, hourText, isNumber, minorUnits, moneyText, type Words } from "./reportTable";
+import { cellText, countText, fractionText, hourText, isNumber, minorUnits, moneyText, type Words } from "./reportTable";
 
 function words(language: Language): Words {
   const catalogue = new Catalogue(language);
@@ -31,6 +31,7 @@ describe("a table's cells", () => {
     const cells: [Cell, string][] = [
       [{ kind: "count", value: 12345 }, "12,345"],
       [{ kind: "money", value: "4.50" }, "$4.50"],
+      [{ kind: "fraction", value: "0.3571" }, "35.7%"],
       [{ kind: "hour", value: 7 }, "07:00"],
       [{ kind: "time", value: "07:45" }, "07:45"],
       [{ kind: "text", value: "Latte for Ada" }, "Latte for Ada"],
@@ -44,6 +45,8 @@ describe("a table's cells", () => {
     expect(cellText({ kind: "count", value: 12345 }, "PLN", pl)).toBe("12\u00a0345");
     expect(cellText({ kind: "money", value: "4.50" }, "PLN", pl)).toBe("4,50\u00a0zł");
     expect(cellText({ kind: "label", value: "report-measure-visits" }, "PLN", pl)).toBe("Wizyty");
+    expect(cellText({ kind: "fraction", value: "0.5000" }, "EUR", words("fr"))).toBe("50\u00a0%");
+    expect(fractionText("not a share", "pl")).toBe("not a share");
     expect(countText(-40, "fr")).toBe("-40");
     expect(hourText(23)).toBe("23:00");
   });
@@ -51,6 +54,7 @@ describe("a table's cells", () => {
   it("right-aligns numbers only", () => {
     expect(isNumber({ kind: "count", value: 1 })).toBe(true);
     expect(isNumber({ kind: "money", value: "1.00" })).toBe(true);
+    expect(isNumber({ kind: "fraction", value: "0.1000" })).toBe(true);
     expect(isNumber({ kind: "hour", value: 1 })).toBe(false);
     expect(isNumber({ kind: "text", value: "1" })).toBe(false);
     expect(isNumber(undefined)).toBe(false);
