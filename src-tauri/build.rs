@@ -48,6 +48,7 @@ fn counterpart_commands() -> &'static [&'static str] {
         "daily_close",
         "export_close_csv",
         "kpis",
+        "export_kpis_csv",
         "liability",
         "export_liability_csv",
         "startup_problem",

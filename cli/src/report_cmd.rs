@@ -5,7 +5,7 @@
 
 use clap::Subcommand;
 use counterpart_engine::command::{
-    CloseOfDay, CloseTableFile, Commands, KpisOver, LiabilityTableFile,
+    CloseOfDay, CloseTableFile, Commands, KpisOver, KpisTableFile, LiabilityTableFile,
 };
 use counterpart_engine::error::EngineError;
 use counterpart_engine::ledger::Message;
@@ -43,6 +43,13 @@ pub enum ReportCommand {
         /// The last business day, YYYY-MM-DD (default: the current one).
         #[arg(long)]
         to: Option<String>,
+        /// Write one of the KPIs' tables as CSV (UTF-8 with a byte-order
+        /// mark, headings and definitions in your language) instead.
+        #[arg(long)]
+        csv: bool,
+        /// The table `--csv` writes: kpis, kpis-by-day.
+        #[arg(long, default_value = "kpis", requires = "csv")]
+        table: String,
     },
     /// What the shop owes its customers in points, stamps, cashback and
     /// vouchers today, valued in money three ways, each an estimate: face
@@ -74,7 +81,21 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
             out.raw_bytes(file.text.as_bytes());
         }
         ReportCommand::Close { day, .. } => out.close(&till.daily_close(&CloseOfDay { day })?),
-        ReportCommand::Kpis { from, to } => out.kpis(&till.kpis(&KpisOver { from, to })?),
+        ReportCommand::Kpis {
+            from,
+            to,
+            csv: true,
+            table,
+        } => {
+            let file = till.kpis_csv(&KpisTableFile {
+                from,
+                to,
+                table,
+                language: out.language().tag().to_string(),
+            })?;
+            out.raw_bytes(file.text.as_bytes());
+        }
+        ReportCommand::Kpis { from, to, .. } => out.kpis(&till.kpis(&KpisOver { from, to })?),
         ReportCommand::Liability { csv: true, table } => {
             let file = till.liability_csv(&LiabilityTableFile {
                 table,

@@ -198,6 +198,18 @@ fn a_morning_at_the_till_from_the_command_line() {
     );
     let o = counterpart(
         &db,
+        &[
+            "--lang", "pl", "report", "kpis", "--from", &day, "--to", &day, "--csv",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("\r\nŚredni rachunek członka,12.40,"),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = counterpart(
+        &db,
         &["report", "kpis", "--from", &day, "--to", "2020-01-01"],
     );
     assert_eq!(

@@ -8,10 +8,10 @@
 
 use counterpart_engine::command::{
     AddStaff, CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView,
-    Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, LiabilityTableFile,
-    LiabilityView, PairTill, Paired, RecordVisit, Redeem, RefusedEvent, RemoveStaff, SaleSheet,
-    ScannedCustomer, SetPin, SetRole, SetUpShop, SignIn, SignInIdle, SignedIn, SpendCashback,
-    StaffList, TillOverview, UndoLast, WedgeKey,
+    Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, KpisTableFile,
+    LiabilityTableFile, LiabilityView, PairTill, Paired, RecordVisit, Redeem, RefusedEvent,
+    RemoveStaff, SaleSheet, ScannedCustomer, SetPin, SetRole, SetUpShop, SignIn, SignInIdle,
+    SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
@@ -331,6 +331,21 @@ pub async fn daily_close(till: State<'_, Till>, request: CloseOfDay) -> Answer<C
 pub async fn kpis(till: State<'_, Till>, request: KpisOver) -> Answer<Kpis> {
     let commands = till.commands();
     blocking(move || commands.kpis(&request)).await
+}
+
+/// Saves one of the KPIs' tables as a CSV file in the exports folder and
+/// answers the file's path.
+#[tauri::command]
+pub async fn export_kpis_csv(till: State<'_, Till>, request: KpisTableFile) -> Answer<String> {
+    let commands = till.commands();
+    let dir = till.exports.clone();
+    blocking(move || {
+        let file = commands.kpis_csv(&request)?;
+        let path = file.save_in(&dir)?;
+        tracing::info!(file = %path.display(), "report exported");
+        Ok(path.display().to_string())
+    })
+    .await
 }
 
 /// What the shop owes its customers, valued in money, with its tables (a manager's).

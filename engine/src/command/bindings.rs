@@ -110,6 +110,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         CloseView,
         ReportFile,
         KpisOver,
+        KpisTableFile,
         crate::report::Period,
         crate::report::KpiUnit,
         crate::report::KpiValue,

@@ -59,7 +59,8 @@ pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 #[cfg(feature = "sync")]
 pub use refused::{RefusedBy, RefusedEvent};
 pub use reports::{
-    CloseOfDay, CloseTableFile, CloseView, KpisOver, LiabilityTableFile, LiabilityView, ReportFile,
+    CloseOfDay, CloseTableFile, CloseView, KpisOver, KpisTableFile, LiabilityTableFile,
+    LiabilityView, ReportFile,
 };
 pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};

@@ -104,6 +104,25 @@ pub struct KpisOver {
     pub to: Option<String>,
 }
 
+/// Asks for one of the KPIs' tables as a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct KpisTableFile {
+    /// The first business day, `YYYY-MM-DD`; none: as [`KpisOver`].
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub from: Option<String>,
+    /// The last business day, `YYYY-MM-DD`; none: the current one.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub to: Option<String>,
+    /// The table's id (`kpis`, `kpis-by-day`).
+    pub table: String,
+    /// The reader's language (`en`, `pl`, `fr`, `ru`): the headings' and the definitions' words.
+    pub language: String,
+}
+
 /// The days in the period the KPIs cover when none is given.
 const DEFAULT_PERIOD_DAYS: i64 = 30;
 
@@ -267,6 +286,23 @@ impl Commands {
         )?;
         let merged = self.store.merged_customers()?;
         Ok(kpis_of(period, &location, &activity, &merged))
+    }
+}
+
+impl Commands {
+    /// One of the KPIs' tables as CSV, in the reader's language.
+    #[cfg(feature = "i18n")]
+    pub fn kpis_csv(&self, request: &KpisTableFile) -> Result<ReportFile> {
+        let kpis = self.kpis(&KpisOver {
+            from: request.from.clone(),
+            to: request.to.clone(),
+        })?;
+        table_file(
+            kpis.tables(),
+            &request.table,
+            &request.language,
+            &format!("{}-to-{}", kpis.period.from, kpis.period.to),
+        )
     }
 }
 

@@ -29,7 +29,9 @@ fn as_text(words: &str) -> String {
 fn cell_text(cell: &Cell, words: &dyn Fn(&str) -> String) -> String {
     match cell {
         Cell::Count(n) => n.to_string(),
-        Cell::Money(m) | Cell::Time(m) | Cell::Fraction(m) => m.clone(),
+        Cell::Money(m) | Cell::Time(m) | Cell::Fraction(m) | Cell::Decimal(m) | Cell::Date(m) => {
+            m.clone()
+        }
         Cell::Hour(h) => format!("{h:02}:00"),
         Cell::Text(t) => as_text(t),
         Cell::Label(id) => as_text(&words(id)),

@@ -16,6 +16,8 @@ use crate::location::Location;
 use crate::money::Money;
 use crate::store::Activity;
 
+use super::table::{Cell, Table};
+
 /// Business days from `from` to `to`, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -309,5 +311,62 @@ pub fn kpis_of(
                 },
             )
             .collect(),
+    }
+}
+
+impl Kpis {
+    /// A KPI's value as a cell: a share, a ratio, an amount, or the words
+    /// for none.
+    fn cell(unit: KpiUnit, value: &Option<KpiValue>) -> Cell {
+        match (unit, value) {
+            (KpiUnit::Fraction, Some(KpiValue::Number(x))) => Cell::Fraction(format!("{x:.4}")),
+            (_, Some(KpiValue::Number(x))) => Cell::Decimal(format!("{x:.2}")),
+            (_, Some(KpiValue::Money(m))) => Cell::Money(m.clone()),
+            (_, None) => Cell::Label("report-kpis-nothing".into()),
+        }
+    }
+
+    /// The KPIs as tables: each KPI beside the previous period's with its
+    /// definition, and the period's days (what the charts draw).
+    pub fn tables(&self) -> Vec<Table> {
+        let mut kpis = Table::new("kpis", &["kpi", "value", "previous", "definition"]);
+        kpis.rows = self
+            .kpis
+            .iter()
+            .map(|k| {
+                vec![
+                    Cell::Label(format!("kpi-{}", k.id.replace('_', "-"))),
+                    Self::cell(k.unit, &k.value),
+                    Self::cell(k.unit, &k.previous),
+                    Cell::Label(k.definition.clone()),
+                ]
+            })
+            .collect();
+        let mut days = Table::new(
+            "kpis-by-day",
+            &[
+                "day",
+                "visits",
+                "sales",
+                "points-issued",
+                "points-redeemed",
+                "enrolments",
+            ],
+        );
+        days.rows = self
+            .days
+            .iter()
+            .map(|d| {
+                vec![
+                    Cell::Date(d.day.to_string()),
+                    Cell::Count(d.visits),
+                    Cell::Money(d.sales.clone()),
+                    Cell::Count(d.points_issued),
+                    Cell::Count(d.points_redeemed),
+                    Cell::Count(d.enrolments),
+                ]
+            })
+            .collect();
+        vec![kpis, days]
     }
 }

@@ -20,6 +20,10 @@ pub enum Cell {
     /// A share from 0 to 1 as a decimal string with four places (`0.4321`),
     /// shown as a percentage.
     Fraction(String),
+    /// A number that is not a count, as a decimal string (`1.75` visits per customer).
+    Decimal(String),
+    /// A business day, `YYYY-MM-DD`.
+    Date(String),
     /// An amount of the report's currency, a decimal string (`12.50`).
     Money(String),
     /// A local time of day, `HH:MM`.

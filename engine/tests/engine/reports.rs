@@ -483,6 +483,50 @@ fn kpis_of_a_period_computed_by_hand() {
         "day by day: the 3rd C joins (+20), A +12, C +8; the 4th C +4, D joins (+20), A redeems 100"
     );
 
+    // The same numbers as CSV: the KPIs with their definitions in French,
+    // shares and ratios machine-readable; the days as the charts draw them.
+    let csv = |table: &str, language: &str| {
+        till.kpis_csv(&counterpart_engine::command::KpisTableFile {
+            from: Some("2026-12-03".into()),
+            to: Some("2026-12-04".into()),
+            table: table.into(),
+            language: language.into(),
+        })
+    };
+    let file = csv("kpis", "fr").expect("kpis csv");
+    assert_eq!(file.file_name, "kpis-2026-12-03-to-2026-12-04.csv");
+    assert!(
+        file.text
+            .starts_with("\u{feff}Indicateur,Valeur,Période précédente,Définition\r\n"),
+        "{}",
+        file.text
+    );
+    assert!(
+        file.text
+            .contains("\r\nTaux de clients fidèles,0.5000,0.5000,"),
+        "{}",
+        file.text
+    );
+    assert!(
+        file.text.contains(",1.50,1.50,"),
+        "visit frequency: {}",
+        file.text
+    );
+    assert!(
+        file.text.contains(",8.00,11.67,"),
+        "average check: {}",
+        file.text
+    );
+    let days = csv("kpis-by-day", "en").expect("days csv").text;
+    assert!(
+        days.contains("\r\n2026-12-04,1,4.00,24,100,1\r\n"),
+        "{days}"
+    );
+    assert_eq!(
+        csv("kpis-nothing", "en").expect_err("no such table").code(),
+        "invalid_input"
+    );
+
     for (from, to, field) in [
         ("2026-12-04", "2026-12-03", "to"),
         ("2026-02-30", "2026-03-01", "from"),

@@ -1541,7 +1541,7 @@ unusual: Array<Unusual>,
  */
 last_sync: string | null, };
 
-export type Cell = { "kind": "count", "value": number } | { "kind": "fraction", "value": string } | { "kind": "money", "value": string } | { "kind": "time", "value": string } | { "kind": "hour", "value": number } | { "kind": "text", "value": string } | { "kind": "label", "value": string };
+export type Cell = { "kind": "count", "value": number } | { "kind": "fraction", "value": string } | { "kind": "decimal", "value": string } | { "kind": "date", "value": string } | { "kind": "money", "value": string } | { "kind": "time", "value": string } | { "kind": "hour", "value": number } | { "kind": "text", "value": string } | { "kind": "label", "value": string };
 
 export type Table = { 
 /**
@@ -1598,6 +1598,24 @@ from?: string,
  * current business day.
  */
 to?: string, };
+
+export type KpisTableFile = { 
+/**
+ * The first business day, `YYYY-MM-DD`; none: as [`KpisOver`].
+ */
+from?: string, 
+/**
+ * The last business day, `YYYY-MM-DD`; none: the current one.
+ */
+to?: string, 
+/**
+ * The table's id (`kpis`, `kpis-by-day`).
+ */
+table: string, 
+/**
+ * The reader's language (`en`, `pl`, `fr`, `ru`): the headings' and the definitions' words.
+ */
+language: string, };
 
 export type Period = { 
 /**

@@ -3,6 +3,7 @@
 // a catalogue id); the screen writes it for its reader. The same code shows
 // every report's tables.
 import type { Cell, ErrorReport, Language } from "./bindings";
+import { formatDate } from "./dates";
 import { exponentOf, formatMoney } from "./money";
 
 /** What a cell needs to be written: the reader's language and catalogue (lib/locale.svelte.ts `locale`). */
@@ -39,6 +40,13 @@ export function fractionText(decimal: string, language: Language): string {
   return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1 }).format(share);
 }
 
+/** A decimal (`1.75`) for the reader (`1,75` in Polish); as it came if it is not a number. */
+export function decimalText(decimal: string, language: Language): string {
+  const value = Number(decimal);
+  if (decimal.trim() === "" || !Number.isFinite(value)) return decimal;
+  return new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
 /** A local hour of the day as the row of its hour: `07:00`. */
 export function hourText(hour: number): string {
   return `${String(hour).padStart(2, "0")}:00`;
@@ -53,6 +61,10 @@ export function cellText(cell: Cell, currency: string, words: Words): string {
       return moneyText(cell.value, currency, words.language);
     case "fraction":
       return fractionText(cell.value, words.language);
+    case "decimal":
+      return decimalText(cell.value, words.language);
+    case "date":
+      return formatDate(cell.value, words.language);
     case "hour":
       return hourText(cell.value);
     case "label":
@@ -65,7 +77,7 @@ export function cellText(cell: Cell, currency: string, words: Words): string {
 
 /** Numbers stand right-aligned, so their digits line up. */
 export function isNumber(cell: Cell | undefined): boolean {
-  return cell?.kind === "count" || cell?.kind === "money" || cell?.kind === "fraction";
+  return cell?.kind === "count" || cell?.kind === "money" || cell?.kind === "fraction" || cell?.kind === "decimal";
 }
 
 /** Where the last exported table went: its file's path, or why it was not saved. */

@@ -32,6 +32,8 @@ describe("a table's cells", () => {
       [{ kind: "count", value: 12345 }, "12,345"],
       [{ kind: "money", value: "4.50" }, "$4.50"],
       [{ kind: "fraction", value: "0.3571" }, "35.7%"],
+      [{ kind: "decimal", value: "1.75" }, "1.75"],
+      [{ kind: "date", value: "2026-12-04" }, "4 Dec 2026"],
       [{ kind: "hour", value: 7 }, "07:00"],
       [{ kind: "time", value: "07:45" }, "07:45"],
       [{ kind: "text", value: "Latte for Ada" }, "Latte for Ada"],
@@ -47,6 +49,8 @@ describe("a table's cells", () => {
     expect(cellText({ kind: "label", value: "report-measure-visits" }, "PLN", pl)).toBe("Wizyty");
     expect(cellText({ kind: "fraction", value: "0.5000" }, "EUR", words("fr"))).toBe("50\u00a0%");
     expect(fractionText("not a share", "pl")).toBe("not a share");
+    expect(cellText({ kind: "decimal", value: "1.75" }, "PLN", pl)).toBe("1,75");
+    expect(cellText({ kind: "date", value: "2026-12-04" }, "PLN", pl)).toBe("4.12.2026");
     expect(countText(-40, "fr")).toBe("-40");
     expect(hourText(23)).toBe("23:00");
   });
