@@ -157,6 +157,26 @@ async fn a_manager_reads_the_close_the_kpis_and_the_liability_and_saves_tables()
         }
     }
     app.find("[data-testid=kpis-chart]").await;
+    // The KPIs saved as CSV: the engine's visit frequency, machine-readable.
+    app.click("[data-testid=report-export][data-table=kpis]")
+        .await;
+    let path = attr(&app, "[data-testid=report-exported]", "data-path").await;
+    let csv = std::fs::read_to_string(&path).expect("the saved CSV");
+    assert!(
+        csv.starts_with("\u{feff}KPI,Value,Previous period,Definition\r\n"),
+        "{csv}"
+    );
+    if let Some(KpiValue::Number(x)) = kpis
+        .kpis
+        .iter()
+        .find(|k| k.id == "visit_frequency")
+        .and_then(|k| k.value.clone())
+    {
+        assert!(
+            csv.contains(&format!("\r\nVisit frequency,{x:.2},")),
+            "{csv}"
+        );
+    }
 
     // The liability: the engine's totals, and a table saved as CSV.
     app.click("[data-testid=reports-tab-liability]").await;

@@ -242,3 +242,26 @@ describe("a slow period", () => {
     expect(t.controller.days).toBe(90);
   });
 });
+
+describe("exporting a table", () => {
+  it("saves the shown period's table in the reader's language, and forgets where once another period is shown", async () => {
+    const t = await opened();
+    t.speak("ru");
+    t.api.exportKpisCsv.mockResolvedValueOnce("/exports/kpis-2026-11-06-to-2026-12-05.csv");
+    await t.controller.exportCsv("kpis");
+    expect(t.api.exportKpisCsv).toHaveBeenCalledWith({ from: "2026-11-06", to: TODAY, table: "kpis", language: "ru" });
+    expect(t.controller.exported).toEqual({ kind: "saved", table: "kpis", path: "/exports/kpis-2026-11-06-to-2026-12-05.csv" });
+    await t.controller.showPreset(7);
+    expect(t.controller.exported).toBeNull();
+  });
+
+  it("keeps why a file was not saved, and saves nothing before a period is shown", async () => {
+    const none = testKpis();
+    await none.controller.exportCsv("kpis");
+    expect(none.api.exportKpisCsv).not.toHaveBeenCalled();
+    const t = await opened();
+    await t.controller.exportCsv("kpis-by-day");
+    expect(t.controller.exported?.kind).toBe("failed");
+    expect(t.controller.exporting).toBeNull();
+  });
+});

@@ -7,24 +7,28 @@
 // the refusal kept). The engine's command and the timers are handed in, so it
 // is tested with vitest without a DOM and without Tauri.
 import type { api } from "../lib/api";
-import type { ErrorReport, Kpis, KpisOver } from "../lib/bindings";
+import type { ErrorReport, Kpis, KpisOver, Language } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { LatestRun } from "../lib/latestRun.svelte";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
+import type { Exported, TableExporter } from "../lib/reportTable";
+import { TableExports } from "../lib/tableExports.svelte";
 import type { Timers } from "../lib/timers";
 
-/** The engine's command the KPIs use (lib/api.ts's `api`, or a test's fake). */
-export type KpisApi = Pick<typeof api, "kpis">;
+/** The engine's commands the KPIs use (lib/api.ts's `api`, or a test's fakes). */
+export type KpisApi = Pick<typeof api, "kpis" | "exportKpisCsv">;
 
 export interface KpisDeps {
   api: KpisApi;
   timers: Pick<Timers, "after">;
+  /** The reader's language: an exported file's headings and definitions are in it. */
+  language: () => Language;
 }
 
 /** What a period was picked with: one of the presets, or two days typed. */
 export type Choice = Preset | "custom";
 
-export class KpisController {
+export class KpisController implements TableExporter {
   /** The KPIs shown (the last answer for the period last asked). */
   view = $state<Kpis | null>(null);
   /** The current business day: the last day of the period the engine picks when asked for none. */
@@ -42,10 +46,31 @@ export class KpisController {
 
   readonly #deps: KpisDeps;
   readonly #latest: LatestRun<Kpis>;
+  readonly #exports: TableExports;
 
   constructor(deps: KpisDeps) {
     this.#deps = deps;
     this.#latest = new LatestRun(deps.timers);
+    this.#exports = new TableExports((table) => {
+      const period = this.view?.period;
+      return period
+        ? deps.api.exportKpisCsv({ from: period.from, to: period.to, table, language: deps.language() })
+        : null;
+    });
+  }
+
+  /** The table being saved as CSV. */
+  get exporting(): string | null {
+    return this.#exports.exporting;
+  }
+  /** Where the last saved table went, or why it was not saved. */
+  get exported(): Exported | null {
+    return this.#exports.exported;
+  }
+
+  /** Saves the shown period's table `table` (`kpis`, `kpis-by-day`) as a CSV file in the reader's language. */
+  exportCsv(table: string): Promise<void> {
+    return this.#exports.exportCsv(table);
   }
 
   /** A period is being counted. */
@@ -105,6 +130,7 @@ export class KpisController {
         // Asked for no last day, the engine answers up to the current business day.
         if (request.to === undefined) this.today = view.period.to;
         this.view = view;
+        this.#exports.forget();
         this.from = view.period.from;
         this.to = view.period.to;
         this.choice = this.#choiceOf(view);

@@ -19,6 +19,7 @@ import type {
   ExampleProgram,
   Kpis,
   KpisOver,
+  KpisTableFile,
   LiabilityTableFile,
   LiabilityView,
   Outcome,
@@ -137,6 +138,8 @@ export const api = {
   exportCloseCsv: (request: CloseTableFile) => call<string>("export_close_csv", { request }),
   /** The KPIs of a period of business days (none: the 30 up to today) beside the period before it. */
   kpis: (request: KpisOver) => call<Kpis>("kpis", { request }),
+  /** Saves one of the KPIs' tables as a CSV file; answers the file's path. */
+  exportKpisCsv: (request: KpisTableFile) => call<string>("export_kpis_csv", { request }),
   /** What the shop owes its customers today, valued in money, with its tables. */
   liability: () => call<LiabilityView>("liability"),
   /** Saves one of the liability report's tables as a CSV file; answers the file's path. */

@@ -35,6 +35,10 @@ beforeEach(() => {
         return engine.kpis(request as KpisOver);
       case "liability":
         return liabilityView();
+      case "export_kpis_csv": {
+        const file = request as { from: string; to: string; table: string };
+        return `/home/mia/Counterpart/exports/${file.table}-${file.from}-to-${file.to}.csv`;
+      }
       case "export_liability_csv":
         return `/home/mia/Counterpart/exports/${(request as { table: string }).table}-2026-12-05.csv`;
       case "export_close_csv": {
@@ -461,5 +465,24 @@ describe("the liability tab", () => {
     for (const english of ["Face value", "Outstanding", "At least", "estimate", "Points", "no cost", "Export"]) {
       expect(text, english).not.toContain(english);
     }
+  });
+});
+
+describe("the KPIs' files", () => {
+  it("saves the KPIs and the days of the shown period, and says where", async () => {
+    await opened();
+    await fireEvent.click(screen.getByTestId("reports-tab-kpis"));
+    await screen.findByTestId("kpis-period");
+    const button = screen.getAllByTestId("report-export").find((b) => b.dataset.table === "kpis-by-day");
+    expect(button?.textContent).toBe("Export the days as CSV");
+    await fireEvent.click(button!);
+    const saved = await screen.findByTestId("report-exported");
+    expect(saved.dataset.path).toBe("/home/mia/Counterpart/exports/kpis-by-day-2026-11-06-to-2026-12-05.csv");
+    expect(engine.calls.find((c) => c.cmd === "export_kpis_csv")?.request).toEqual({
+      from: "2026-11-06",
+      to: TODAY,
+      table: "kpis-by-day",
+      language: "en",
+    });
   });
 });

@@ -5,7 +5,7 @@
 import { vi } from "vitest";
 import type { KpisApi, KpisDeps } from "../controllers/kpis.svelte";
 import { KpisController } from "../controllers/kpis.svelte";
-import type { DayLine, Kpi, Kpis, KpisOver, Period } from "../lib/bindings";
+import type { DayLine, Kpi, Kpis, KpisOver, Language, Period } from "../lib/bindings";
 import { addDays } from "../lib/dates";
 import { lastDays, periodDays } from "../lib/periods";
 import { HandClock, refusal } from "./barista";
@@ -72,14 +72,18 @@ export function answer(request: KpisOver, today = TODAY, over: Partial<Kpis> = {
   return kpisOf({ from: request.from ?? lastDays(30, to).from, to }, over);
 }
 
-/** The command, as a mock. */
+/** The commands, as mocks (each refuses until a test says what it answers). */
 export function fakeKpisApi() {
-  return { kpis: vi.fn<KpisApi["kpis"]>(() => Promise.reject(refusal("io"))) } satisfies KpisApi;
+  return {
+    kpis: vi.fn<KpisApi["kpis"]>(() => Promise.reject(refusal("io"))),
+    exportKpisCsv: vi.fn<KpisApi["exportKpisCsv"]>(() => Promise.reject(refusal("io"))),
+  } satisfies KpisApi;
 }
 
 export function testKpis(over: Partial<KpisDeps> = {}) {
   const clock = new HandClock();
   const api = fakeKpisApi();
-  const deps = { api, timers: clock, ...over } satisfies KpisDeps;
-  return { controller: new KpisController(deps), api, clock, deps };
+  let language: Language = "en";
+  const deps = { api, timers: clock, language: () => language, ...over } satisfies KpisDeps;
+  return { controller: new KpisController(deps), api, clock, deps, speak: (next: Language) => (language = next) };
 }
