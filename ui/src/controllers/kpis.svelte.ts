@@ -7,13 +7,11 @@
 // the refusal kept). The engine's command and the timers are handed in, so it
 // is tested with vitest without a DOM and without Tauri.
 import type { api } from "../lib/api";
-import type { ErrorReport, Kpis, KpisOver, Language } from "../lib/bindings";
+import type { Kpis, KpisOver, Language } from "../lib/bindings";
 import { contextKey } from "../lib/context";
-import { LatestRun } from "../lib/latestRun.svelte";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
-import type { Exported, TableExporter } from "../lib/reportTable";
-import { TableExports } from "../lib/tableExports.svelte";
 import type { Timers } from "../lib/timers";
+import { ReportController } from "./report.svelte";
 
 /** The engine's commands the KPIs use (lib/api.ts's `api`, or a test's fakes). */
 export type KpisApi = Pick<typeof api, "kpis" | "exportKpisCsv">;
@@ -28,7 +26,7 @@ export interface KpisDeps {
 /** What a period was picked with: one of the presets, or two days typed. */
 export type Choice = Preset | "custom";
 
-export class KpisController implements TableExporter {
+export class KpisController extends ReportController<Kpis> {
   /** The KPIs shown (the last answer for the period last asked). */
   view = $state<Kpis | null>(null);
   /** The current business day: the last day of the period the engine picks when asked for none. */
@@ -45,45 +43,18 @@ export class KpisController implements TableExporter {
   readonly faulty = $derived(this.refusal?.code === "invalid_input" ? this.refusal.field : null);
 
   readonly #deps: KpisDeps;
-  readonly #latest: LatestRun<Kpis>;
-  readonly #exports: TableExports;
 
   constructor(deps: KpisDeps) {
+    super(deps.timers);
     this.#deps = deps;
-    this.#latest = new LatestRun(deps.timers);
-    this.#exports = new TableExports((table) => {
-      const period = this.view?.period;
-      return period
-        ? deps.api.exportKpisCsv({ from: period.from, to: period.to, table, language: deps.language() })
-        : null;
-    });
   }
 
-  /** The table being saved as CSV. */
-  get exporting(): string | null {
-    return this.#exports.exporting;
-  }
-  /** Where the last saved table went, or why it was not saved. */
-  get exported(): Exported | null {
-    return this.#exports.exported;
-  }
-
-  /** Saves the shown period's table `table` (`kpis`, `kpis-by-day`) as a CSV file in the reader's language. */
-  exportCsv(table: string): Promise<void> {
-    return this.#exports.exportCsv(table);
-  }
-
-  /** A period is being counted. */
-  get loading(): boolean {
-    return this.#latest.loading;
-  }
-  /** …and has been for a while: the screen says so. */
-  get slow(): boolean {
-    return this.#latest.slow;
-  }
-  /** Why the last period asked for was refused. */
-  get refusal(): ErrorReport | null {
-    return this.#latest.refusal;
+  /** Saves the shown period's table `table` (`kpis`, `kpis-by-day`). */
+  protected saveTable(table: string): Promise<string> | null {
+    const period = this.view?.period;
+    return period
+      ? this.#deps.api.exportKpisCsv({ from: period.from, to: period.to, table, language: this.#deps.language() })
+      : null;
   }
 
   /** Opens on the engine's default period (the 30 business days up to today), once. */
@@ -125,12 +96,12 @@ export class KpisController implements TableExporter {
    */
   #run(request: KpisOver, choice: Choice): Promise<void> {
     this.choice = choice;
-    return this.#latest.run(() => this.#deps.api.kpis(request), {
+    return this.latest.run(() => this.#deps.api.kpis(request), {
       answered: (view) => {
         // Asked for no last day, the engine answers up to the current business day.
         if (request.to === undefined) this.today = view.period.to;
         this.view = view;
-        this.#exports.forget();
+        this.forgetExport();
         this.from = view.period.from;
         this.to = view.period.to;
         this.choice = this.#choiceOf(view);

@@ -5,18 +5,16 @@
 // commands and the timers are handed in, so it is tested with vitest without
 // a DOM and without Tauri.
 //
-// The next reports (KPIs, segments, liability, offers) copy its shape: every
-// read through one `LatestRun` (lib/latestRun.svelte.ts: the latest asked
-// wins, progress after a while, the refusal kept), and `TableExports`
-// (lib/tableExports.svelte.ts) for their tables' Export buttons.
+// Every report's controller is a `ReportController` (report.svelte.ts): its
+// reads through one `LatestRun`, its tables saved through `TableExports`; the
+// KPIs (kpis.svelte.ts) and the liability (liability.svelte.ts) have the
+// same shape, and the reports to come (segments, offers) copy it.
 import type { api } from "../lib/api";
-import type { CloseView, ErrorReport, Language } from "../lib/bindings";
+import type { CloseView, Language } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { addDays } from "../lib/dates";
-import { LatestRun } from "../lib/latestRun.svelte";
-import type { Exported, TableExporter } from "../lib/reportTable";
-import { TableExports } from "../lib/tableExports.svelte";
 import type { Timers } from "../lib/timers";
+import { ReportController } from "./report.svelte";
 
 /** When a close still counting says so (lib/latestRun.svelte.ts), for the reports' tests. */
 export { SLOW_AFTER_MS } from "../lib/latestRun.svelte";
@@ -31,7 +29,7 @@ export interface ReportsDeps {
   language: () => Language;
 }
 
-export class ReportsController implements TableExporter {
+export class ReportsController extends ReportController<CloseView> {
   /** The close shown (the last one the engine answered for the day last asked). */
   view = $state<CloseView | null>(null);
   /** The business day last asked for, `YYYY-MM-DD`; null: the engine's current business day. */
@@ -46,40 +44,18 @@ export class ReportsController implements TableExporter {
   readonly canNext = $derived(this.view !== null && this.#from !== null && this.#from < this.view.today);
 
   readonly #deps: ReportsDeps;
-  readonly #latest: LatestRun<CloseView>;
-  readonly #exports: TableExports;
 
   constructor(deps: ReportsDeps) {
+    super(deps.timers);
     this.#deps = deps;
-    this.#latest = new LatestRun(deps.timers);
-    this.#exports = new TableExports((table) => {
-      const view = this.view;
-      return view
-        ? deps.api.exportCloseCsv({ day: view.close.business_day, table, language: deps.language() })
-        : null;
-    });
   }
 
-  /** The table being saved as CSV. */
-  get exporting(): string | null {
-    return this.#exports.exporting;
-  }
-  /** Where the last saved table went, or why it was not saved. */
-  get exported(): Exported | null {
-    return this.#exports.exported;
-  }
-
-  /** A close is being counted. */
-  get loading(): boolean {
-    return this.#latest.loading;
-  }
-  /** …and has been for a while: the screen says so. */
-  get slow(): boolean {
-    return this.#latest.slow;
-  }
-  /** Why the last close asked for was refused. */
-  get refusal(): ErrorReport | null {
-    return this.#latest.refusal;
+  /** Saves the shown close's table `table`, headed in the reader's language. */
+  protected saveTable(table: string): Promise<string> | null {
+    const view = this.view;
+    return view
+      ? this.#deps.api.exportCloseCsv({ day: view.close.business_day, table, language: this.#deps.language() })
+      : null;
   }
 
   /** Opens on the current business day. */
@@ -103,11 +79,6 @@ export class ReportsController implements TableExporter {
     return this.canNext && this.#from !== null ? this.#run(addDays(this.#from, 1)) : Promise.resolve();
   }
 
-  /** Saves the shown close's table `table` as a CSV file headed in the reader's language. */
-  exportCsv(table: string): Promise<void> {
-    return this.#exports.exportCsv(table);
-  }
-
   /**
    * Asks the engine for the close of `day` (null: the current business day).
    * Days asked in a row (previous, previous): only the answer for the last
@@ -116,10 +87,10 @@ export class ReportsController implements TableExporter {
    */
   #run(day: string | null): Promise<void> {
     this.day = day;
-    return this.#latest.run(() => this.#deps.api.dailyClose(day === null ? {} : { day }), {
+    return this.latest.run(() => this.#deps.api.dailyClose(day === null ? {} : { day }), {
       answered: (view) => {
         this.view = view;
-        this.#exports.forget();
+        this.forgetExport();
       },
       refused: () => {
         this.day = this.view?.close.business_day ?? null;
