@@ -132,6 +132,8 @@ struct Tally {
     sales: i64,
     /// Standing visits by customer (merged-away customers as their survivor).
     by_customer: HashMap<CustomerId, i64>,
+    /// Their sales by customer, likewise.
+    sales_by_customer: HashMap<CustomerId, i64>,
     enrolled: HashSet<CustomerId>,
     points_issued: i64,
     points_redeemed: i64,
@@ -204,6 +206,9 @@ pub fn kpis_of(
         t.visits += 1;
         t.sales += v.amount;
         *t.by_customer.entry(survivor(&v.customer)).or_default() += 1;
+        *t.sales_by_customer
+            .entry(survivor(&v.customer))
+            .or_default() += v.amount;
         if let Some(line) = daily.get_mut(&v.day) {
             line[0] += 1;
             line[1] += v.amount;
@@ -228,6 +233,7 @@ pub fn kpis_of(
     }
     let money = |minor: i64| KpiValue::Money(Money::new(minor, currency).plain());
     let number = KpiValue::Number;
+    let empty = HashMap::new();
     // Each KPI of one period (`i` 1 or 2), with the period before it at `i - 1`.
     let of = |i: usize, id: &str| -> Option<KpiValue> {
         let t = &tallies[i];
@@ -256,6 +262,25 @@ pub fn kpis_of(
                 .then(|| t.points_redeemed as f64 / t.points_issued as f64)
                 .map(number),
             "enrolment_rate" => share(t.enrolled.len(), t.served()).map(number),
+            "clv_historical" => {
+                // What each customer of the period had spent since joining by
+                // its last day: the lifetime spend at the end of the span,
+                // less what they spent in the periods after this one.
+                let later: &HashMap<CustomerId, i64> = match tallies.get(i + 1) {
+                    Some(next) => &next.sales_by_customer,
+                    None => &empty,
+                };
+                let customers = i64::try_from(active).ok().filter(|n| *n > 0)?;
+                let total: i64 = t
+                    .by_customer
+                    .keys()
+                    .map(|c| {
+                        let now = activity.lifetime.get(c).copied().unwrap_or(0);
+                        (now - later.get(c).copied().unwrap_or(0)).max(0)
+                    })
+                    .sum();
+                Some(money((2 * total + customers).div_euclid(2 * customers)))
+            }
             "clv_predicted" => {
                 // Average check × visits per customer per period × the periods
                 // a customer is expected to stay: 1 / (1 − retention), a
@@ -282,6 +307,7 @@ pub fn kpis_of(
         ("average_check", KpiUnit::Money),
         ("redemption_rate", KpiUnit::Fraction),
         ("enrolment_rate", KpiUnit::Fraction),
+        ("clv_historical", KpiUnit::Money),
         ("clv_predicted", KpiUnit::Money),
     ];
     Kpis {

@@ -5,6 +5,8 @@
 //! voided events), and who joined when (`customers.enrolled_on`).
 //! Read on the reports' own connection, so no visit waits for it.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
@@ -44,6 +46,9 @@ pub struct Activity {
     /// Who joined (a merged-away record stays itself), and when their till
     /// recorded it.
     pub enrolments: Vec<(CustomerId, DateTime<Utc>)>,
+    /// What each customer (a merged group as its survivor) had spent since
+    /// joining by the end of the span's last day, voided visits left out.
+    pub lifetime: HashMap<CustomerId, i64>,
 }
 
 fn date(text: &str) -> Result<NaiveDate> {
@@ -127,10 +132,30 @@ impl Store {
                     Ok((parse_uuid(&customer, "customer")?, at.with_timezone(&Utc)))
                 })
                 .collect::<Result<_>>()?;
+            // Lifetime spend now, less what came after the span: the visits
+            // after its last day are few unless the span is long past.
+            let lifetime = conn
+                .prepare_cached(
+                    "SELECT c.id, c.spend - COALESCE(later.spend, 0)
+                       FROM customers c
+                       LEFT JOIN (SELECT customer, SUM(amount) AS spend FROM visits
+                                   WHERE business_date > ?1 AND voided = 0
+                                   GROUP BY customer) later ON later.customer = c.id
+                      WHERE c.merged_into IS NULL AND c.visits > 0",
+                )?
+                .query_map(params![last], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+                })?
+                .map(|row| {
+                    let (customer, spend) = row?;
+                    Ok((parse_uuid(&customer, "customer")?, spend))
+                })
+                .collect::<Result<_>>()?;
             Ok(Activity {
                 visits,
                 points,
                 enrolments,
+                lifetime,
             })
         })
     }

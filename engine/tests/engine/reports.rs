@@ -452,6 +452,11 @@ fn kpis_of_a_period_computed_by_hand() {
         "C and D of A, C, D; B of A, B"
     );
     assert_eq!(
+        value(&k, "clv_historical"),
+        (money("31.00"), money("19.00")),
+        "by the 4th A had spent $30 and B and C $32, by the 2nd A $18 and B $20"
+    );
+    assert_eq!(
         value(&k, "clv_predicted"),
         (money("10950.00"), money("15973.31")),
         "retention 1: five years of two-day periods (912.5) × 1.5 visits × the check"

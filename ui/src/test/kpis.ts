@@ -37,6 +37,7 @@ export function someKpis(): Kpi[] {
     kpi("average_check", "money", "4.50", "4.00"),
     kpi("redemption_rate", "fraction", 0.25, null),
     kpi("enrolment_rate", "fraction", 0.1, 0.1),
+    kpi("clv_historical", "money", "42.30", "39.10"),
     kpi("clv_predicted", "money", "15.75", null),
   ];
 }
