@@ -314,6 +314,7 @@ describe("the KPIs", () => {
       "average_check",
       "redemption_rate",
       "enrolment_rate",
+      "clv_historical",
       "clv_predicted",
     ]);
     expect(cards[0]?.dataset.value).toBe("0.4286");
@@ -361,7 +362,7 @@ describe("the KPIs", () => {
     expect(screen.getByTestId("kpis-to").getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByTestId("kpis-from").getAttribute("aria-invalid")).toBe("false");
     expect(period().dataset.to).toBe(TODAY);
-    expect(screen.getAllByTestId("kpi-card")).toHaveLength(7);
+    expect(screen.getAllByTestId("kpi-card")).toHaveLength(8);
   });
 
   it("say in words why they are refused", async () => {
