@@ -319,7 +319,8 @@ describe("the KPIs", () => {
     ]);
     expect(cards[0]?.dataset.value).toBe("0.4286");
     expect(cards[4]?.textContent).toContain("Previous period: — (not enough data)");
-    expect(cards[6]?.textContent).toContain("An estimate:");
+    expect(cards[6]?.textContent).toContain("spent since joining");
+    expect(cards[7]?.textContent).toContain("An estimate:");
     const chart = screen.getByTestId("kpis-chart");
     expect(chart.dataset.days).toBe("30");
     expect(chart.textContent).toContain("Visits per day");
