@@ -333,19 +333,29 @@ pub async fn kpis(till: State<'_, Till>, request: KpisOver) -> Answer<Kpis> {
     blocking(move || commands.kpis(&request)).await
 }
 
-/// Saves one of the KPIs' tables as a CSV file in the exports folder and
-/// answers the file's path.
-#[tauri::command]
-pub async fn export_kpis_csv(till: State<'_, Till>, request: KpisTableFile) -> Answer<String> {
+/// Saves the report file `file` makes in the exports folder and answers its
+/// path, for the screen to say where it went.
+async fn export(
+    till: &State<'_, Till>,
+    file: impl FnOnce(&Commands) -> counterpart_engine::Result<counterpart_engine::command::ReportFile>
+        + Send
+        + 'static,
+) -> Answer<String> {
     let commands = till.commands();
     let dir = till.exports.clone();
     blocking(move || {
-        let file = commands.kpis_csv(&request)?;
-        let path = file.save_in(&dir)?;
+        let path = file(&commands)?.save_in(&dir)?;
         tracing::info!(file = %path.display(), "report exported");
         Ok(path.display().to_string())
     })
     .await
+}
+
+/// Saves one of the KPIs' tables as a CSV file in the exports folder and
+/// answers the file's path.
+#[tauri::command]
+pub async fn export_kpis_csv(till: State<'_, Till>, request: KpisTableFile) -> Answer<String> {
+    export(&till, move |commands| commands.kpis_csv(&request)).await
 }
 
 /// What the shop owes its customers, valued in money, with its tables (a manager's).
@@ -362,28 +372,12 @@ pub async fn export_liability_csv(
     till: State<'_, Till>,
     request: LiabilityTableFile,
 ) -> Answer<String> {
-    let commands = till.commands();
-    let dir = till.exports.clone();
-    blocking(move || {
-        let file = commands.liability_csv(&request)?;
-        let path = file.save_in(&dir)?;
-        tracing::info!(file = %path.display(), "report exported");
-        Ok(path.display().to_string())
-    })
-    .await
+    export(&till, move |commands| commands.liability_csv(&request)).await
 }
 
 /// Saves one of the close's tables as a CSV file in the exports folder and
 /// answers the file's path, for the screen to say where it went.
 #[tauri::command]
 pub async fn export_close_csv(till: State<'_, Till>, request: CloseTableFile) -> Answer<String> {
-    let commands = till.commands();
-    let dir = till.exports.clone();
-    blocking(move || {
-        let file = commands.close_csv(&request)?;
-        let path = file.save_in(&dir)?;
-        tracing::info!(file = %path.display(), "report exported");
-        Ok(path.display().to_string())
-    })
-    .await
+    export(&till, move |commands| commands.close_csv(&request)).await
 }
