@@ -324,6 +324,71 @@ report-liability-partial = A total leaves out a balance it cannot value, so it i
 report-liability-no-cost = no cost given for { $rewards } (shop_cost in the program)
 report-liability-no-price = no menu price given for { $rewards } (menu_price in the program)
 report-liability-nothing = Nothing outstanding.
+report-table-segments = Customers by segment
+report-table-segments-over-time = Segments at each month’s end
+report-table-segments-scores = What each score stands for today
+report-table-segments-moves = Customers the proposed rules move
+report-table-at-risk = At risk: customers to win back
+report-column-segment = Segment
+report-column-segment-customers = Customers
+report-column-share = Share
+report-column-segment-new = New
+report-column-segment-occasional = Occasional
+report-column-segment-regular = Regular
+report-column-segment-high-value = High value
+report-column-segment-at-risk = At risk
+report-column-segment-lapsed = Lapsed
+report-column-score = Score
+report-column-days-since-from = Days since last visit, from
+report-column-days-since-to = Days since last visit, to
+report-column-visits-from = Visits, from
+report-column-visits-to = Visits, to
+report-column-spend-from = Spend, from
+report-column-spend-to = Spend, to
+report-column-from-segment = From
+report-column-to-segment = To
+report-column-last-visit = Last visit
+report-column-days-since = Days since
+report-column-usual-gap = Usual gap (days)
+report-column-visits-year = Visits (365 days)
+report-column-spend-year = Spend (365 days)
+report-column-points = Points
+report-column-stamps = Stamps
+report-column-cashback = Cashback
+report-column-consent = Agreed to be contacted
+report-column-phone = Phone
+report-column-email = Email
+report-segment-new = New
+report-segment-occasional = Occasional
+report-segment-regular = Regular
+report-segment-high-value = High value
+report-segment-at-risk = At risk
+report-segment-lapsed = Lapsed
+report-cell-none = —
+report-cell-yes = yes
+report-cell-no = no
+segment-new-definition = At most one visit, joined in the last { $days } days.
+segment-occasional-definition = Comes now and then: one visit, joined earlier than that; or more visits without a regular’s frequency or a high spender’s spend.
+segment-regular-definition = Frequency score { $score } or more.
+segment-high-value-definition = Spend score { $score } or more.
+segment-at-risk-definition = A regular or a high spender whose recency score is { $score } or less: they have not come lately.
+segment-lapsed-definition = No visit for more than { $days } days.
+segments-method = Customers with two visits or more are scored 1 to 5 against each other, by fifths: recency (days since the last visit, fewer is better), frequency (visits) and spend, both over the last 365 days. One-visit and lapsed customers are not scored.
+report-segments-title = Segments as of { $day }: { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    }
+report-segments-line = { $segment }: { $customers } ({ $share }) · { $definition }
+report-segments-preview = Proposed rules, not kept: { $moved ->
+        [one] { $moved } customer changes segment
+       *[other] { $moved } customers change segment
+    }.
+report-segments-move = { $from } → { $to }: { $customers }
+report-segments-at-risk-title = At risk, biggest spenders first ({ $customers }):
+report-segments-at-risk-none = No one is at risk.
+report-segments-at-risk-line = { $name }: last visit { $day }, { $days } days ago, usually every { $gap } days; { $visits } visits and { $spend } in 365 days; { $contact }
+report-segments-no-consent = no consent to be contacted
+report-segments-kept = The segment rules are kept on this till.
 ui-reports = Reports
 ui-report-close-title = Daily close
 ui-report-previous = Previous day
@@ -376,6 +441,39 @@ ui-report-counting-liability = Valuing the outstanding balances…
 ui-report-chart-liability-ages = Face value outstanding, by age
 ui-report-liability-partial = At least: { $why }
 ui-report-liability-refresh = Count again
+ui-report-tab-segments = Segments
+ui-report-segments-as-of = Customers as of { $day }
+ui-report-segments-customers = { $customers ->
+        [one] { $customers } customer in all
+       *[other] { $customers } customers in all
+    }
+ui-report-segments-refresh = Count again
+ui-report-counting-segments = Sorting the customers into segments…
+ui-report-chart-segments-over-time = Customers in each segment at each month’s end, then today
+ui-report-segments-nobody = No customers yet.
+ui-report-export-segments = Export the segments as CSV
+ui-report-export-segments-over-time = Export the months as CSV
+ui-report-at-risk-listed = Showing the first { $listed } of { $total } customers at risk; the exported file holds them all.
+ui-segments-rules = Segment rules
+ui-segments-rules-about = Preview new rules to see how many customers change segment, then keep them on this till.
+ui-segments-new-days = New for (days)
+ui-segments-lapsed-days = Lapsed after (days without a visit)
+ui-segments-at-risk-recency = At risk: recency score at most
+ui-segments-regular-frequency = Regular: frequency score at least
+ui-segments-high-value-spend = High value: spend score at least
+ui-segments-preview = Preview
+ui-segments-keep = Keep these rules
+ui-segments-discard = Back to the kept rules
+ui-segments-previewing = Preview, not kept yet: { $moved ->
+        [one] { $moved } customer changes segment.
+       *[other] { $moved } customers change segment.
+    }
+ui-segments-kept = The rules are kept on this till.
+ui-error-invalid-new-days = A customer is new for 1 to 365 days.
+ui-error-invalid-lapsed-days = A customer lapses after 14 to 730 days without a visit, and after more days than they are new.
+ui-error-invalid-at-risk-recency = Pick a score from 1 to 5.
+ui-error-invalid-regular-frequency = Pick a score from 1 to 5.
+ui-error-invalid-high-value-spend = Pick a score from 1 to 5.
 ui-kpi-previous-none = Previous period: — (not enough data)
 ui-kpi-no-data = not enough data
 ui-kpi-change-points = { $change } pp

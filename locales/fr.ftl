@@ -328,6 +328,71 @@ report-liability-partial = Un total laisse de côté un solde qu’il ne sait pa
 report-liability-no-cost = coût non renseigné pour { $rewards } (shop_cost dans le programme)
 report-liability-no-price = prix non renseigné pour { $rewards } (menu_price dans le programme)
 report-liability-nothing = Rien en cours.
+report-table-segments = Clients par segment
+report-table-segments-over-time = Segments à chaque fin de mois
+report-table-segments-scores = Ce que chaque note représente aujourd’hui
+report-table-segments-moves = Clients que les règles proposées déplacent
+report-table-at-risk = À risque : clients à reconquérir
+report-column-segment = Segment
+report-column-segment-customers = Clients
+report-column-share = Part
+report-column-segment-new = Nouveaux
+report-column-segment-occasional = Occasionnels
+report-column-segment-regular = Habitués
+report-column-segment-high-value = Meilleurs clients
+report-column-segment-at-risk = À risque
+report-column-segment-lapsed = Perdus
+report-column-score = Note
+report-column-days-since-from = Jours depuis la dernière visite, de
+report-column-days-since-to = Jours depuis la dernière visite, à
+report-column-visits-from = Visites, de
+report-column-visits-to = Visites, à
+report-column-spend-from = Dépenses, de
+report-column-spend-to = Dépenses, à
+report-column-from-segment = De
+report-column-to-segment = Vers
+report-column-last-visit = Dernière visite
+report-column-days-since = Jours depuis
+report-column-usual-gap = Intervalle habituel (jours)
+report-column-visits-year = Visites (365 jours)
+report-column-spend-year = Dépenses (365 jours)
+report-column-points = Points
+report-column-stamps = Tampons
+report-column-cashback = Cashback
+report-column-consent = Accepte d’être contacté
+report-column-phone = Téléphone
+report-column-email = E-mail
+report-segment-new = Nouveaux
+report-segment-occasional = Occasionnels
+report-segment-regular = Habitués
+report-segment-high-value = Meilleurs clients
+report-segment-at-risk = À risque
+report-segment-lapsed = Perdus
+report-cell-none = —
+report-cell-yes = oui
+report-cell-no = non
+segment-new-definition = Une visite au plus, inscrits ces { $days } derniers jours.
+segment-occasional-definition = Viennent de temps en temps : une visite, inscrits avant cela ; ou plusieurs visites, sans la fréquence d’un habitué ni les dépenses d’un meilleur client.
+segment-regular-definition = Note de fréquence de { $score } ou plus.
+segment-high-value-definition = Note de dépenses de { $score } ou plus.
+segment-at-risk-definition = Un habitué ou un meilleur client dont la note de récence est de { $score } ou moins : il ne vient plus ces derniers temps.
+segment-lapsed-definition = Aucune visite depuis plus de { $days } jours.
+segments-method = Les clients venus deux fois ou plus reçoivent des notes de 1 à 5 les uns par rapport aux autres, par cinquièmes : récence (jours depuis la dernière visite, moins c’est mieux), fréquence (visites) et dépenses, toutes deux sur les 365 derniers jours. Les clients venus une fois et les clients perdus ne sont pas notés.
+report-segments-title = Segments au { $day } : { $customers ->
+        [one] { $customers } client
+       *[other] { $customers } clients
+    }
+report-segments-line = { $segment } : { $customers } ({ $share }) · { $definition }
+report-segments-preview = Règles proposées, non enregistrées : { $moved ->
+        [one] { $moved } client change de segment
+       *[other] { $moved } clients changent de segment
+    }.
+report-segments-move = { $from } → { $to } : { $customers }
+report-segments-at-risk-title = À risque, les plus grosses dépenses d’abord ({ $customers }) :
+report-segments-at-risk-none = Personne n’est à risque.
+report-segments-at-risk-line = { $name } : dernière visite le { $day }, il y a { $days } jours, d’habitude tous les { $gap } jours ; { $visits } visites et { $spend } sur 365 jours ; { $contact }
+report-segments-no-consent = n’a pas accepté d’être contacté
+report-segments-kept = Les règles des segments sont enregistrées sur cette caisse.
 ui-reports = Rapports
 ui-report-close-title = Clôture de la journée
 ui-report-previous = Jour précédent
@@ -380,6 +445,39 @@ ui-report-counting-liability = Valorisation des soldes en cours…
 ui-report-chart-liability-ages = Valeur faciale en cours, par ancienneté
 ui-report-liability-partial = Au moins : { $why }
 ui-report-liability-refresh = Recompter
+ui-report-tab-segments = Segments
+ui-report-segments-as-of = Clients au { $day }
+ui-report-segments-customers = { $customers ->
+        [one] { $customers } client en tout
+       *[other] { $customers } clients en tout
+    }
+ui-report-segments-refresh = Recompter
+ui-report-counting-segments = Répartition des clients en segments…
+ui-report-chart-segments-over-time = Clients de chaque segment à chaque fin de mois, puis aujourd’hui
+ui-report-segments-nobody = Pas encore de clients.
+ui-report-export-segments = Exporter les segments en CSV
+ui-report-export-segments-over-time = Exporter les mois en CSV
+ui-report-at-risk-listed = Les { $listed } premiers des { $total } clients à risque sont affichés ; le fichier exporté les contient tous.
+ui-segments-rules = Règles des segments
+ui-segments-rules-about = Prévisualisez de nouvelles règles pour voir combien de clients changent de segment, puis enregistrez-les sur cette caisse.
+ui-segments-new-days = Nouveau pendant (jours)
+ui-segments-lapsed-days = Perdu après (jours sans visite)
+ui-segments-at-risk-recency = À risque : note de récence au plus
+ui-segments-regular-frequency = Habitué : note de fréquence au moins
+ui-segments-high-value-spend = Meilleur client : note de dépenses au moins
+ui-segments-preview = Prévisualiser
+ui-segments-keep = Enregistrer ces règles
+ui-segments-discard = Revenir aux règles enregistrées
+ui-segments-previewing = Aperçu, pas encore enregistré : { $moved ->
+        [one] { $moved } client change de segment.
+       *[other] { $moved } clients changent de segment.
+    }
+ui-segments-kept = Les règles sont enregistrées sur cette caisse.
+ui-error-invalid-new-days = Un client est nouveau pendant 1 à 365 jours.
+ui-error-invalid-lapsed-days = Un client est perdu après 14 à 730 jours sans visite, et après plus de jours qu’il n’est nouveau.
+ui-error-invalid-at-risk-recency = Choisissez une note de 1 à 5.
+ui-error-invalid-regular-frequency = Choisissez une note de 1 à 5.
+ui-error-invalid-high-value-spend = Choisissez une note de 1 à 5.
 ui-kpi-previous-none = Période précédente : — (pas assez de données)
 ui-kpi-no-data = pas assez de données
 ui-kpi-change-points = { $change } pts

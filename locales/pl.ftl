@@ -370,6 +370,75 @@ report-liability-partial = Suma pomija saldo, którego nie da się wycenić, wi�
 report-liability-no-cost = brak kosztu dla: { $rewards } (shop_cost w programie)
 report-liability-no-price = brak ceny w menu dla: { $rewards } (menu_price w programie)
 report-liability-nothing = Nic do wykorzystania.
+report-table-segments = Klienci według segmentów
+report-table-segments-over-time = Segmenty na koniec każdego miesiąca
+report-table-segments-scores = Co dziś znaczy każda ocena
+report-table-segments-moves = Klienci, których przesuną proponowane zasady
+report-table-at-risk = Zagrożeni odejściem: klienci do odzyskania
+report-column-segment = Segment
+report-column-segment-customers = Klienci
+report-column-share = Udział
+report-column-segment-new = Nowi
+report-column-segment-occasional = Okazjonalni
+report-column-segment-regular = Stali
+report-column-segment-high-value = Najcenniejsi
+report-column-segment-at-risk = Zagrożeni odejściem
+report-column-segment-lapsed = Utraceni
+report-column-score = Ocena
+report-column-days-since-from = Dni od ostatniej wizyty, od
+report-column-days-since-to = Dni od ostatniej wizyty, do
+report-column-visits-from = Wizyty, od
+report-column-visits-to = Wizyty, do
+report-column-spend-from = Wydatki, od
+report-column-spend-to = Wydatki, do
+report-column-from-segment = Z segmentu
+report-column-to-segment = Do segmentu
+report-column-last-visit = Ostatnia wizyta
+report-column-days-since = Dni od niej
+report-column-usual-gap = Zwykła przerwa (dni)
+report-column-visits-year = Wizyty (365 dni)
+report-column-spend-year = Wydatki (365 dni)
+report-column-points = Punkty
+report-column-stamps = Pieczątki
+report-column-cashback = Cashback
+report-column-consent = Zgoda na kontakt
+report-column-phone = Telefon
+report-column-email = E-mail
+report-segment-new = Nowi
+report-segment-occasional = Okazjonalni
+report-segment-regular = Stali
+report-segment-high-value = Najcenniejsi
+report-segment-at-risk = Zagrożeni odejściem
+report-segment-lapsed = Utraceni
+report-cell-none = —
+report-cell-yes = tak
+report-cell-no = nie
+segment-new-definition = Najwyżej jedna wizyta, dołączyli w ciągu ostatnich { $days } dni.
+segment-occasional-definition = Przychodzą od czasu do czasu: jedna wizyta i dołączyli wcześniej; albo więcej wizyt, ale bez częstotliwości stałego klienta ani wydatków najcenniejszego.
+segment-regular-definition = Ocena częstotliwości { $score } lub wyższa.
+segment-high-value-definition = Ocena wydatków { $score } lub wyższa.
+segment-at-risk-definition = Stały lub najcenniejszy klient z oceną świeżości { $score } lub niższą: ostatnio nie przychodzi.
+segment-lapsed-definition = Brak wizyty od ponad { $days } dni.
+segments-method = Klienci z co najmniej dwiema wizytami dostają oceny od 1 do 5 względem siebie nawzajem, w piątkach: świeżość (dni od ostatniej wizyty, im mniej, tym lepiej), częstotliwość (wizyty) i wydatki, obie z ostatnich 365 dni. Klienci z jedną wizytą i utraceni nie są oceniani.
+report-segments-title = Segmenty na dzień { $day }: { $customers ->
+        [one] { $customers } klient
+        [few] { $customers } klientów
+        [many] { $customers } klientów
+       *[other] { $customers } klienta
+    }
+report-segments-line = { $segment }: { $customers } ({ $share }) · { $definition }
+report-segments-preview = Proponowane zasady, jeszcze niezachowane: { $moved ->
+        [one] { $moved } klient zmienia segment
+        [few] { $moved } klientów zmienia segment
+        [many] { $moved } klientów zmienia segment
+       *[other] { $moved } klienta zmienia segment
+    }.
+report-segments-move = { $from } → { $to }: { $customers }
+report-segments-at-risk-title = Zagrożeni odejściem, od największych wydatków ({ $customers }):
+report-segments-at-risk-none = Nikt nie jest zagrożony odejściem.
+report-segments-at-risk-line = { $name }: ostatnia wizyta { $day }, dni temu: { $days }, zwykle co { $gap } dni; wizyty: { $visits }, wydatki: { $spend } w 365 dni; { $contact }
+report-segments-no-consent = brak zgody na kontakt
+report-segments-kept = Zasady segmentów są zachowane na tej kasie.
 ui-reports = Raporty
 ui-report-close-title = Zamknięcie dnia
 ui-report-previous = Poprzedni dzień
@@ -432,6 +501,43 @@ ui-report-counting-liability = Wyceniam niewykorzystane salda…
 ui-report-chart-liability-ages = Wartość nominalna do wykorzystania według wieku
 ui-report-liability-partial = Co najmniej: { $why }
 ui-report-liability-refresh = Policz ponownie
+ui-report-tab-segments = Segmenty
+ui-report-segments-as-of = Klienci na dzień { $day }
+ui-report-segments-customers = { $customers ->
+        [one] Razem { $customers } klient
+        [few] Razem { $customers } klientów
+        [many] Razem { $customers } klientów
+       *[other] Razem { $customers } klienta
+    }
+ui-report-segments-refresh = Policz ponownie
+ui-report-counting-segments = Dzielenie klientów na segmenty…
+ui-report-chart-segments-over-time = Klienci w każdym segmencie na koniec każdego miesiąca i dziś
+ui-report-segments-nobody = Jeszcze nie ma klientów.
+ui-report-export-segments = Eksportuj segmenty do CSV
+ui-report-export-segments-over-time = Eksportuj miesiące do CSV
+ui-report-at-risk-listed = Pokazano pierwszych { $listed } z { $total } klientów zagrożonych odejściem; wyeksportowany plik zawiera wszystkich.
+ui-segments-rules = Zasady segmentów
+ui-segments-rules-about = Podejrzyj nowe zasady, aby zobaczyć, ilu klientów zmieni segment, a potem zachowaj je na tej kasie.
+ui-segments-new-days = Nowi przez (dni)
+ui-segments-lapsed-days = Utraceni po (dniach bez wizyty)
+ui-segments-at-risk-recency = Zagrożeni: ocena świeżości najwyżej
+ui-segments-regular-frequency = Stali: ocena częstotliwości co najmniej
+ui-segments-high-value-spend = Najcenniejsi: ocena wydatków co najmniej
+ui-segments-preview = Podgląd
+ui-segments-keep = Zachowaj te zasady
+ui-segments-discard = Wróć do zachowanych zasad
+ui-segments-previewing = Podgląd, jeszcze niezachowany: { $moved ->
+        [one] { $moved } klient zmienia segment.
+        [few] { $moved } klientów zmienia segment.
+        [many] { $moved } klientów zmienia segment.
+       *[other] { $moved } klienta zmienia segment.
+    }
+ui-segments-kept = Zasady są zachowane na tej kasie.
+ui-error-invalid-new-days = Klient jest nowy przez 1 do 365 dni.
+ui-error-invalid-lapsed-days = Klient jest utracony po 14 do 730 dniach bez wizyty i po większej liczbie dni, niż jest nowy.
+ui-error-invalid-at-risk-recency = Wybierz ocenę od 1 do 5.
+ui-error-invalid-regular-frequency = Wybierz ocenę od 1 do 5.
+ui-error-invalid-high-value-spend = Wybierz ocenę od 1 do 5.
 ui-kpi-previous-none = Poprzedni okres: — (za mało danych)
 ui-kpi-no-data = za mało danych
 ui-kpi-change-points = { $change } p.p.

@@ -370,6 +370,75 @@ report-liability-partial = В итог не вошёл остаток, кото�
 report-liability-no-cost = себестоимость не указана для: { $rewards } (shop_cost в программе)
 report-liability-no-price = цена не указана для: { $rewards } (menu_price в программе)
 report-liability-nothing = Неиспользованных остатков нет.
+report-table-segments = Клиенты по сегментам
+report-table-segments-over-time = Сегменты на конец каждого месяца
+report-table-segments-scores = Что сегодня означает каждая оценка
+report-table-segments-moves = Клиенты, которых переместят предлагаемые правила
+report-table-at-risk = Под угрозой ухода: клиенты, которых стоит вернуть
+report-column-segment = Сегмент
+report-column-segment-customers = Клиенты
+report-column-share = Доля
+report-column-segment-new = Новые
+report-column-segment-occasional = Случайные
+report-column-segment-regular = Постоянные
+report-column-segment-high-value = Самые ценные
+report-column-segment-at-risk = Под угрозой ухода
+report-column-segment-lapsed = Ушедшие
+report-column-score = Оценка
+report-column-days-since-from = Дней с последнего визита, от
+report-column-days-since-to = Дней с последнего визита, до
+report-column-visits-from = Визиты, от
+report-column-visits-to = Визиты, до
+report-column-spend-from = Траты, от
+report-column-spend-to = Траты, до
+report-column-from-segment = Из сегмента
+report-column-to-segment = В сегмент
+report-column-last-visit = Последний визит
+report-column-days-since = Дней с него
+report-column-usual-gap = Обычный перерыв (дней)
+report-column-visits-year = Визиты (365 дней)
+report-column-spend-year = Траты (365 дней)
+report-column-points = Баллы
+report-column-stamps = Штампы
+report-column-cashback = Кешбэк
+report-column-consent = Согласие на связь
+report-column-phone = Телефон
+report-column-email = Эл. почта
+report-segment-new = Новые
+report-segment-occasional = Случайные
+report-segment-regular = Постоянные
+report-segment-high-value = Самые ценные
+report-segment-at-risk = Под угрозой ухода
+report-segment-lapsed = Ушедшие
+report-cell-none = —
+report-cell-yes = да
+report-cell-no = нет
+segment-new-definition = Не больше одного визита, зарегистрированы за последние { $days } дн.
+segment-occasional-definition = Заходят время от времени: один визит и зарегистрированы раньше; или больше визитов, но без частоты постоянного клиента и без трат самого ценного.
+segment-regular-definition = Оценка частоты { $score } или выше.
+segment-high-value-definition = Оценка трат { $score } или выше.
+segment-at-risk-definition = Постоянный или самый ценный клиент с оценкой давности { $score } или ниже: в последнее время не приходит.
+segment-lapsed-definition = Нет визитов больше { $days } дн.
+segments-method = Клиенты с двумя визитами и больше получают оценки от 1 до 5 относительно друг друга, по пятым частям: давность (дней с последнего визита, чем меньше, тем лучше), частота (визиты) и траты, обе за последние 365 дней. Клиенты с одним визитом и ушедшие не оцениваются.
+report-segments-title = Сегменты на { $day }: { $customers ->
+        [one] { $customers } клиент
+        [few] { $customers } клиента
+        [many] { $customers } клиентов
+       *[other] { $customers } клиента
+    }
+report-segments-line = { $segment }: { $customers } ({ $share }) · { $definition }
+report-segments-preview = Предлагаемые правила, ещё не сохранены: { $moved ->
+        [one] { $moved } клиент сменит сегмент
+        [few] { $moved } клиента сменят сегмент
+        [many] { $moved } клиентов сменят сегмент
+       *[other] { $moved } клиента сменят сегмент
+    }.
+report-segments-move = { $from } → { $to }: { $customers }
+report-segments-at-risk-title = Под угрозой ухода, сначала те, кто тратит больше ({ $customers }):
+report-segments-at-risk-none = Под угрозой ухода никого нет.
+report-segments-at-risk-line = { $name }: последний визит { $day }, дней назад: { $days }, обычно раз в { $gap } дн.; визитов: { $visits }, траты: { $spend } за 365 дней; { $contact }
+report-segments-no-consent = нет согласия на связь
+report-segments-kept = Правила сегментов сохранены на этой кассе.
 ui-reports = Отчёты
 ui-report-close-title = Закрытие дня
 ui-report-previous = Предыдущий день
@@ -432,6 +501,43 @@ ui-report-counting-liability = Оцениваю неиспользованные
 ui-report-chart-liability-ages = Номинальная стоимость остатков по давности
 ui-report-liability-partial = Не меньше: { $why }
 ui-report-liability-refresh = Пересчитать
+ui-report-tab-segments = Сегменты
+ui-report-segments-as-of = Клиенты на { $day }
+ui-report-segments-customers = { $customers ->
+        [one] Всего { $customers } клиент
+        [few] Всего { $customers } клиента
+        [many] Всего { $customers } клиентов
+       *[other] Всего { $customers } клиента
+    }
+ui-report-segments-refresh = Пересчитать
+ui-report-counting-segments = Клиенты распределяются по сегментам…
+ui-report-chart-segments-over-time = Клиенты в каждом сегменте на конец каждого месяца и сегодня
+ui-report-segments-nobody = Клиентов пока нет.
+ui-report-export-segments = Выгрузить сегменты в CSV
+ui-report-export-segments-over-time = Выгрузить месяцы в CSV
+ui-report-at-risk-listed = Показаны первые { $listed } из { $total } клиентов под угрозой ухода; в выгруженном файле — все.
+ui-segments-rules = Правила сегментов
+ui-segments-rules-about = Посмотрите, сколько клиентов сменят сегмент по новым правилам, и сохраните их на этой кассе.
+ui-segments-new-days = Новый в течение (дней)
+ui-segments-lapsed-days = Ушедший после (дней без визита)
+ui-segments-at-risk-recency = Под угрозой: оценка давности не выше
+ui-segments-regular-frequency = Постоянный: оценка частоты не ниже
+ui-segments-high-value-spend = Самый ценный: оценка трат не ниже
+ui-segments-preview = Посмотреть
+ui-segments-keep = Сохранить эти правила
+ui-segments-discard = Вернуться к сохранённым правилам
+ui-segments-previewing = Предпросмотр, ещё не сохранён: { $moved ->
+        [one] { $moved } клиент сменит сегмент.
+        [few] { $moved } клиента сменят сегмент.
+        [many] { $moved } клиентов сменят сегмент.
+       *[other] { $moved } клиента сменят сегмент.
+    }
+ui-segments-kept = Правила сохранены на этой кассе.
+ui-error-invalid-new-days = Клиент считается новым от 1 до 365 дней.
+ui-error-invalid-lapsed-days = Клиент считается ушедшим после 14–730 дней без визита, и это больше, чем срок, пока он новый.
+ui-error-invalid-at-risk-recency = Выберите оценку от 1 до 5.
+ui-error-invalid-regular-frequency = Выберите оценку от 1 до 5.
+ui-error-invalid-high-value-spend = Выберите оценку от 1 до 5.
 ui-kpi-previous-none = Прошлый период: — (мало данных)
 ui-kpi-no-data = недостаточно данных
 ui-kpi-change-points = { $change } п. п.

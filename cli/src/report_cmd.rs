@@ -5,12 +5,14 @@
 
 use clap::Subcommand;
 use counterpart_engine::command::{
-    CloseOfDay, CloseTableFile, Commands, KpisOver, KpisTableFile, LiabilityTableFile,
+    CloseOfDay, CloseTableFile, Commands, KpisOver, KpisTableFile, LiabilityTableFile, SegmentsBy,
+    SegmentsTableFile,
 };
 use counterpart_engine::error::EngineError;
 use counterpart_engine::ledger::Message;
 use counterpart_engine::report::{
-    DailyClose, KpiUnit, KpiValue, Kpis, Liability, LiabilityKind, LiabilityLine, Valuation,
+    DailyClose, KpiUnit, KpiValue, Kpis, Liability, LiabilityKind, LiabilityLine, Segment,
+    SegmentRules, Segments, Valuation,
 };
 
 use crate::output::Out;
@@ -64,6 +66,59 @@ pub enum ReportCommand {
         #[arg(long, default_value = "liability", requires = "csv")]
         table: String,
     },
+    /// Customers by segment today (new, occasional, regular, high-value,
+    /// at-risk, lapsed, from recency, frequency and spend scored against the
+    /// shop's own customers) and the at-risk list (a manager's). Any rule
+    /// given previews the rules with it changed: how many customers move.
+    Segments {
+        /// A customer with one visit at most is new for this many days.
+        #[arg(long)]
+        new_days: Option<u32>,
+        /// With no visit for more than this many days a customer has lapsed.
+        #[arg(long)]
+        lapsed_days: Option<u32>,
+        /// A regular or high spender with a recency score at most this is at risk.
+        #[arg(long)]
+        at_risk_recency: Option<u8>,
+        /// A frequency score at least this makes a regular.
+        #[arg(long)]
+        regular_frequency: Option<u8>,
+        /// A spend score at least this makes a high-value customer.
+        #[arg(long)]
+        high_value_spend: Option<u8>,
+        /// Keep the rules given as this till's.
+        #[arg(long)]
+        keep: bool,
+        /// Write one of the report's tables as CSV (UTF-8 with a byte-order
+        /// mark, headings in your language) instead of the report.
+        #[arg(long)]
+        csv: bool,
+        /// The table `--csv` writes: segments, segments-over-time,
+        /// segments-scores, segments-moves (with a proposal), at-risk.
+        #[arg(long, default_value = "segments", requires = "csv")]
+        table: String,
+    },
+}
+
+/// The till's segment rules with any the command line gives changed; none
+/// when it gives none.
+fn proposed_rules(
+    till: &Commands,
+    changes: [Option<u32>; 2],
+    scores: [Option<u8>; 3],
+) -> Result<Option<SegmentRules>, EngineError> {
+    if changes.iter().all(Option::is_none) && scores.iter().all(Option::is_none) {
+        return Ok(None);
+    }
+    let mut rules = till.segment_rules()?;
+    let [new_days, lapsed_days] = changes;
+    let [at_risk, regular, high_value] = scores;
+    rules.new_days = new_days.unwrap_or(rules.new_days);
+    rules.lapsed_days = lapsed_days.unwrap_or(rules.lapsed_days);
+    rules.at_risk_recency = at_risk.unwrap_or(rules.at_risk_recency);
+    rules.regular_frequency = regular.unwrap_or(rules.regular_frequency);
+    rules.high_value_spend = high_value.unwrap_or(rules.high_value_spend);
+    Ok(Some(rules))
 }
 
 pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), EngineError> {
@@ -104,6 +159,40 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
             out.raw_bytes(file.text.as_bytes());
         }
         ReportCommand::Liability { .. } => out.liability(&till.liability()?),
+        ReportCommand::Segments {
+            new_days,
+            lapsed_days,
+            at_risk_recency,
+            regular_frequency,
+            high_value_spend,
+            keep,
+            csv,
+            table,
+        } => {
+            let rules = proposed_rules(
+                till,
+                [new_days, lapsed_days],
+                [at_risk_recency, regular_frequency, high_value_spend],
+            )?;
+            let rules = match (keep, rules) {
+                (true, Some(r)) => {
+                    till.set_segment_rules(&r)?;
+                    out.tell(Message::new("report-segments-kept"));
+                    None
+                }
+                (_, r) => r,
+            };
+            if csv {
+                let file = till.segments_csv(&SegmentsTableFile {
+                    rules,
+                    table,
+                    language: out.language().tag().to_string(),
+                })?;
+                out.raw_bytes(file.text.as_bytes());
+            } else {
+                out.segments(&till.segments(&SegmentsBy { rules })?);
+            }
+        }
     }
     Ok(())
 }
@@ -363,4 +452,106 @@ fn money_text(minor: i64, currency: &str) -> String {
         |_| minor.to_string(),
         |c| counterpart_engine::money::Money::new(minor, c).plain(),
     )
+}
+
+impl Out {
+    fn segment(&self, segment: Segment) -> String {
+        self.words(&Message::new(&format!("report-segment-{}", segment.id())))
+    }
+
+    /// The segments, in the reader's language, each with its definition;
+    /// whom proposed rules move; the at-risk list (or all of it as JSON).
+    pub fn segments(&self, s: &Segments) {
+        if self.json() {
+            self.emit(s);
+            return;
+        }
+        let m = Message::new;
+        self.tell(
+            m("report-segments-title")
+                .text("day", s.as_of.to_string())
+                .num("customers", s.customers),
+        );
+        let r = &s.rules;
+        for size in &s.sizes {
+            let definition = match size.segment {
+                Segment::New => m("segment-new-definition").num("days", i64::from(r.new_days)),
+                Segment::Occasional => m("segment-occasional-definition"),
+                Segment::Regular => {
+                    m("segment-regular-definition").num("score", i64::from(r.regular_frequency))
+                }
+                Segment::HighValue => {
+                    m("segment-high-value-definition").num("score", i64::from(r.high_value_spend))
+                }
+                Segment::AtRisk => {
+                    m("segment-at-risk-definition").num("score", i64::from(r.at_risk_recency))
+                }
+                Segment::Lapsed => {
+                    m("segment-lapsed-definition").num("days", i64::from(r.lapsed_days))
+                }
+            };
+            self.tell_indented(
+                m("report-segments-line")
+                    .text("segment", self.segment(size.segment))
+                    .num("customers", size.customers)
+                    .text(
+                        "share",
+                        size.share
+                            .map_or_else(|| "—".into(), |x| format!("{:.1} %", x * 100.0)),
+                    )
+                    .text("definition", self.words(&definition)),
+            );
+        }
+        self.tell_indented(m("segments-method"));
+        if s.rules != s.saved_rules {
+            let moved: i64 = s.moves.iter().map(|x| x.customers).sum();
+            self.tell(m("report-segments-preview").num("moved", moved));
+            for x in &s.moves {
+                self.tell_indented(
+                    m("report-segments-move")
+                        .text("from", self.segment(x.from))
+                        .text("to", self.segment(x.to))
+                        .num("customers", x.customers),
+                );
+            }
+        }
+        if s.at_risk.is_empty() {
+            self.tell(m("report-segments-at-risk-none"));
+        } else {
+            self.tell(m("report-segments-at-risk-title").num("customers", len(s.at_risk.len())));
+        }
+        for c in &s.at_risk {
+            let name = c
+                .name
+                .clone()
+                .unwrap_or_else(|| self.words(&m("report-cell-no-name")));
+            let consent = if c.consent {
+                [c.phone.clone(), c.email.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            } else {
+                self.words(&m("report-segments-no-consent"))
+            };
+            self.tell_indented(
+                m("report-segments-at-risk-line")
+                    .text("name", name)
+                    .text("day", c.last_visit.to_string())
+                    .num("days", c.days_since)
+                    .num("gap", c.usual_gap)
+                    .num("visits", c.visits)
+                    .text("spend", format!("{} {}", c.spend, s.currency))
+                    .text("contact", consent),
+            );
+        }
+        match &s.last_sync {
+            Some(t) => self.tell(m("report-close-last-sync").text("at", at(t))),
+            None => self.tell(m("report-never-synced")),
+        }
+    }
+}
+
+fn len(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }

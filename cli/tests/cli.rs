@@ -245,6 +245,43 @@ fn a_morning_at_the_till_from_the_command_line() {
         "{}",
         text(&o.stdout)
     );
+    // The segments: one customer, who joined today with one visit, is new.
+    let o = counterpart(&db, &["--json", "report", "segments"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let segments: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(segments["customers"], 1);
+    assert_eq!(segments["sizes"][0]["segment"], "new");
+    assert_eq!(segments["sizes"][0]["customers"], 1);
+    assert_eq!(segments["rules"]["lapsed_days"], 180);
+    let o = counterpart(&db, &["--lang", "pl", "report", "segments"]);
+    let words = text(&o.stdout);
+    assert!(words.contains("Nowi: 1 (100.0 %)"), "{words}");
+    assert!(
+        words.contains("Nikt nie jest zagrożony odejściem."),
+        "{words}"
+    );
+    let o = counterpart(&db, &["report", "segments", "--new-days", "0"]);
+    assert_eq!(o.status.code(), Some(2), "a rule out of range");
+    let o = counterpart(
+        &db,
+        &["report", "segments", "--lapsed-days", "40", "--keep"],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("The segment rules are kept on this till."),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = counterpart(&db, &["--json", "report", "segments", "--new-days", "20"]);
+    let preview: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(preview["saved_rules"]["lapsed_days"], 40, "kept");
+    assert_eq!(preview["rules"]["new_days"], 20, "proposed");
+    let o = counterpart(&db, &["report", "segments", "--csv", "--table", "segments"]);
+    assert!(
+        text(&o.stdout).starts_with("\u{feff}Segment,Customers,Share\r\nNew,1,1.0000\r\n"),
+        "{}",
+        text(&o.stdout)
+    );
 
     // Bad input: exit 2, a plain message on stderr, nothing recorded.
     let before = counterpart(&db, &["--json", "customer", "show", "--card", &card]).stdout;

@@ -5,6 +5,8 @@
 //!   a year ≤ 2 s);
 //! - the liability in money (every balance's movements over two years), 5
 //!   runs (target: its screen painted ≤ 1 s after the manager asks);
+//! - the segments of every customer, with the sizes at 12 month ends and the
+//!   at-risk list, 5 runs (target ≤ 1 s);
 //! - a visit recorded while a year of KPIs computes on another connection,
 //!   beside the same visits recorded idle in the same run (target: p99 ≤ 1.5×
 //!   idle, never "database is locked").
@@ -18,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Duration as Days, NaiveDate};
 use counterpart_engine::command::typed::Typed;
-use counterpart_engine::command::{CloseOfDay, Commands, KpisOver};
+use counterpart_engine::command::{CloseOfDay, Commands, KpisOver, SegmentsBy};
 use counterpart_engine::ledger::CustomerId;
 use counterpart_engine::rules::VisitInput;
 use counterpart_engine::Store;
@@ -103,6 +105,19 @@ fn main() {
         })
         .collect();
     println!("liability: {}", percentiles(runs));
+
+    let runs: Vec<Duration> = (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            let segments = commands
+                .segments_view(&SegmentsBy::default())
+                .expect("segments");
+            let took = started.elapsed();
+            assert!(segments.segments.customers > 0, "the shop has customers");
+            took
+        })
+        .collect();
+    println!("segments: {}", percentiles(runs));
 
     // A visit while a year of KPIs computes, against the same visits idle.
     let shop = Typed::new(store.clone());

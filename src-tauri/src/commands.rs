@@ -10,12 +10,13 @@ use counterpart_engine::command::{
     AddStaff, CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView,
     Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, KpisTableFile,
     LiabilityTableFile, LiabilityView, PairTill, Paired, RecordVisit, Redeem, RefusedEvent,
-    RemoveStaff, SaleSheet, ScannedCustomer, SetPin, SetRole, SetUpShop, SignIn, SignInIdle,
-    SignedIn, SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
+    RemoveStaff, SaleSheet, ScannedCustomer, SegmentsBy, SegmentsTableFile, SegmentsView, SetPin,
+    SetRole, SetUpShop, SignIn, SignInIdle, SignedIn, SpendCashback, StaffList, TillOverview,
+    UndoLast, WedgeKey,
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
-use counterpart_engine::report::Kpis;
+use counterpart_engine::report::{Kpis, SegmentRules};
 use counterpart_engine::staff::StaffMember;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
@@ -373,6 +374,31 @@ pub async fn export_liability_csv(
     request: LiabilityTableFile,
 ) -> Answer<String> {
     export(&till, move |commands| commands.liability_csv(&request)).await
+}
+
+/// The customers' segments today and the at-risk list, by the till's rules or
+/// by proposed ones (a preview), with their tables (a manager's).
+#[tauri::command]
+pub async fn segments(till: State<'_, Till>, request: SegmentsBy) -> Answer<SegmentsView> {
+    let commands = till.commands();
+    blocking(move || commands.segments_view(&request)).await
+}
+
+/// Keeps the segment rules on this till (a manager's).
+#[tauri::command]
+pub async fn set_segment_rules(till: State<'_, Till>, rules: SegmentRules) -> Answer<SegmentRules> {
+    let commands = till.commands();
+    blocking(move || commands.set_segment_rules(&rules)).await
+}
+
+/// Saves one of the segments' tables (the whole at-risk list) as a CSV file
+/// in the exports folder and answers the file's path.
+#[tauri::command]
+pub async fn export_segments_csv(
+    till: State<'_, Till>,
+    request: SegmentsTableFile,
+) -> Answer<String> {
+    export(&till, move |commands| commands.segments_csv(&request)).await
 }
 
 /// Saves one of the close's tables as a CSV file in the exports folder and

@@ -60,7 +60,7 @@ pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 pub use refused::{RefusedBy, RefusedEvent};
 pub use reports::{
     CloseOfDay, CloseTableFile, CloseView, KpisOver, KpisTableFile, LiabilityTableFile,
-    LiabilityView, ReportFile,
+    LiabilityView, ReportFile, SegmentsBy, SegmentsTableFile, SegmentsView,
 };
 pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::{invalid, Commands};
 use crate::error::Result;
 use crate::report::{
-    close_of, kpis_of, liability_of, span_of, CloseSettings, DailyClose, Kpis, Liability,
-    LiabilityOf, Period, Shop, Table,
+    close_of, kpis_of, liability_of, segments_of, span_of, CloseSettings, DailyClose, Kpis,
+    Liability, LiabilityOf, Period, SegmentRules, Segments, SegmentsOf, Shop, Table,
 };
 use crate::staff::Permission;
 
@@ -365,6 +365,140 @@ impl Commands {
             &request.table,
             &request.language,
             &liability.as_of.to_string(),
+        )
+    }
+}
+
+/// The local setting the segments' rules are kept under.
+const SEGMENT_RULES: &str = "segment_rules";
+
+/// How many customers of the at-risk list a screen shows (the file holds all).
+const AT_RISK_ON_SCREEN: usize = 100;
+
+/// Asks for the segments: by the rules the till keeps, or by proposed ones
+/// (a preview: the report says how many customers they move).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SegmentsBy {
+    /// Proposed rules; none: the till's.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub rules: Option<SegmentRules>,
+}
+
+/// The segments with their tables, for the screens.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SegmentsView {
+    /// The report.
+    pub segments: Segments,
+    /// Its tables (`Segments::tables`), the at-risk list cut to its first
+    /// `listed` customers (the file holds them all).
+    pub tables: Vec<Table>,
+    /// How many of the at-risk list the tables show.
+    pub listed: usize,
+}
+
+/// Asks for one of the segments' tables as a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SegmentsTableFile {
+    /// Proposed rules; none: the till's.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub rules: Option<SegmentRules>,
+    /// The table's id (`segments`, `at-risk`, …).
+    pub table: String,
+    /// The reader's language (`en`, `pl`, `fr`, `ru`): the headings' words.
+    pub language: String,
+}
+
+impl Commands {
+    /// The rules the segments are counted by on this till (the defaults
+    /// until a manager sets them).
+    pub fn segment_rules(&self) -> Result<SegmentRules> {
+        self.authorise(Permission::Reports)?;
+        self.saved_segment_rules()
+    }
+
+    fn saved_segment_rules(&self) -> Result<SegmentRules> {
+        Ok(crate::store::setting_of(&self.store.conn(), SEGMENT_RULES)?
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default())
+    }
+
+    /// Keeps `rules` as this till's segment rules (a manager's).
+    pub fn set_segment_rules(&self, rules: &SegmentRules) -> Result<SegmentRules> {
+        self.authorise(Permission::Reports)?;
+        if let Some((field, why)) = rules.problem() {
+            return Err(invalid(field, why));
+        }
+        let text = serde_json::to_string(rules)
+            .map_err(|e| crate::error::EngineError::Internal(e.to_string()))?;
+        self.store.set_local_setting(SEGMENT_RULES, &text)?;
+        self.store.note_manager_action(
+            "segment_rules",
+            &format!(
+                "segments: new {} days, lapsed after {} days, at risk at recency <= {}, regular at frequency >= {}, high-value at spend >= {}",
+                rules.new_days,
+                rules.lapsed_days,
+                rules.at_risk_recency,
+                rules.regular_frequency,
+                rules.high_value_spend
+            ),
+        )?;
+        Ok(*rules)
+    }
+
+    /// The customers' segments on the current business day, with the
+    /// at-risk list, from every till's customers this till has
+    /// (`docs/reports.md` defines them).
+    pub fn segments(&self, request: &SegmentsBy) -> Result<Segments> {
+        self.authorise(Permission::Reports)?;
+        let saved = self.saved_segment_rules()?;
+        let rules = request.rules.unwrap_or(saved);
+        if let Some((field, why)) = rules.problem() {
+            return Err(invalid(field, why));
+        }
+        let location = self.store.location()?;
+        let clientele = self.store.clientele()?;
+        Ok(segments_of(
+            &SegmentsOf {
+                as_of: location.business_date(self.store.now()),
+                location: &location,
+                rules,
+                saved,
+                last_sync: self.store.last_sync()?,
+            },
+            &clientele,
+        ))
+    }
+
+    /// The segments with their tables, for the screens.
+    pub fn segments_view(&self, request: &SegmentsBy) -> Result<SegmentsView> {
+        let segments = self.segments(request)?;
+        let tables = segments.tables(Some(AT_RISK_ON_SCREEN));
+        Ok(SegmentsView {
+            listed: segments.at_risk.len().min(AT_RISK_ON_SCREEN),
+            segments,
+            tables,
+        })
+    }
+
+    /// One of the segments' tables as CSV (the whole at-risk list), headed
+    /// in the reader's language.
+    #[cfg(feature = "i18n")]
+    pub fn segments_csv(&self, request: &SegmentsTableFile) -> Result<ReportFile> {
+        let segments = self.segments(&SegmentsBy {
+            rules: request.rules,
+        })?;
+        table_file(
+            segments.tables(None),
+            &request.table,
+            &request.language,
+            &segments.as_of.to_string(),
         )
     }
 }

@@ -8,6 +8,7 @@ pub mod close;
 pub mod csv;
 pub mod kpis;
 pub mod liability;
+pub mod segments;
 pub mod table;
 
 pub use close::{
@@ -18,5 +19,9 @@ pub use csv::to_csv;
 pub use kpis::{kpis_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};
 pub use liability::{
     liability_of, Liability, LiabilityKind, LiabilityLine, LiabilityOf, Total, Valuation, AGES,
+};
+pub use segments::{
+    segments_of, AtRiskCustomer, ScoreBand, ScoreRange, Segment, SegmentMove, SegmentRules,
+    SegmentSize, Segments, SegmentsOf, SizesOn, SEGMENTS,
 };
 pub use table::{Cell, Table};

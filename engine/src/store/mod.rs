@@ -11,6 +11,7 @@ mod authority;
 mod authorship;
 mod backup;
 mod checkpoint;
+mod clientele;
 mod context;
 mod held;
 mod outstanding;
@@ -41,6 +42,7 @@ pub(crate) use append::append_at;
 #[cfg(feature = "commands")]
 pub(crate) use append::find_idempotent;
 pub use append::ImportReport;
+pub use clientele::{Client, Clientele, Holdings};
 #[cfg(feature = "commands")]
 pub(crate) use context::{load as load_context, Needs};
 pub use held::HeldEvent;

@@ -13,4 +13,5 @@ mod reports;
 mod scan_corpus;
 mod scan_e2e;
 mod scenarios;
+mod segments;
 mod signatures;

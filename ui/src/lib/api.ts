@@ -22,6 +22,10 @@ import type {
   KpisTableFile,
   LiabilityTableFile,
   LiabilityView,
+  SegmentRules,
+  SegmentsBy,
+  SegmentsTableFile,
+  SegmentsView,
   Outcome,
   PairTill,
   Paired,
@@ -144,6 +148,12 @@ export const api = {
   liability: () => call<LiabilityView>("liability"),
   /** Saves one of the liability report's tables as a CSV file; answers the file's path. */
   exportLiabilityCsv: (request: LiabilityTableFile) => call<string>("export_liability_csv", { request }),
+  /** The customers' segments today and the at-risk list, by the till's rules or proposed ones (a preview). */
+  segments: (request: SegmentsBy) => call<SegmentsView>("segments", { request }),
+  /** Keeps the segment rules on this till; answers them. */
+  setSegmentRules: (rules: SegmentRules) => call<SegmentRules>("set_segment_rules", { rules }),
+  /** Saves one of the segments' tables (the whole at-risk list) as a CSV file; answers the file's path. */
+  exportSegmentsCsv: (request: SegmentsTableFile) => call<string>("export_segments_csv", { request }),
   /** What stopped the till opening its data at start; null when it opened (the normal start goes on). */
   startupProblem: () => call<StartupProblem | null>("startup_problem"),
   /** Tries opening the till's data again; null once it is open. */

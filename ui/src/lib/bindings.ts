@@ -1844,6 +1844,234 @@ table: string,
  */
 language: string, };
 
+export type Segment = "new" | "occasional" | "regular" | "high_value" | "at_risk" | "lapsed";
+
+export type SegmentRules = { 
+/**
+ * A customer with one visit at most is new for this many days after
+ * joining (1 to 365).
+ */
+new_days: number, 
+/**
+ * With no visit for more than this many days a customer has lapsed (14
+ * to 730, more than `new_days`).
+ */
+lapsed_days: number, 
+/**
+ * A recency score at most this (1 to 5) puts a regular or a high spender at risk.
+ */
+at_risk_recency: number, 
+/**
+ * A frequency score at least this (1 to 5) makes a regular.
+ */
+regular_frequency: number, 
+/**
+ * A spend score at least this (1 to 5) makes a high-value customer.
+ */
+high_value_spend: number, };
+
+export type SegmentSize = { 
+/**
+ * The segment.
+ */
+segment: Segment, 
+/**
+ * Its customers.
+ */
+customers: number, 
+/**
+ * Its share of all customers; none when there are none.
+ */
+share: number | null, };
+
+export type SizesOn = { 
+/**
+ * The day.
+ */
+day: string, 
+/**
+ * Customers in each segment, in the order of [`SEGMENTS`].
+ */
+customers: Array<number>, };
+
+export type ScoreRange = { 
+/**
+ * The lowest.
+ */
+low: number, 
+/**
+ * The highest.
+ */
+high: number, };
+
+export type ScoreBand = { 
+/**
+ * The score, 1 to 5.
+ */
+score: number, 
+/**
+ * Days since the last visit of those with this recency score.
+ */
+days_since: ScoreRange | null, 
+/**
+ * Visits in the window of those with this frequency score.
+ */
+visits: ScoreRange | null, 
+/**
+ * Spend in the window of those with this spend score, in minor units.
+ */
+spend: ScoreRange | null, };
+
+export type SegmentMove = { 
+/**
+ * Their segment by the saved rules.
+ */
+from: Segment, 
+/**
+ * Their segment by the proposed ones.
+ */
+to: Segment, 
+/**
+ * How many.
+ */
+customers: number, };
+
+export type AtRiskCustomer = { 
+/**
+ * The record.
+ */
+customer: string, 
+/**
+ * Their name, if they gave one.
+ */
+name: string | null, 
+/**
+ * Their last visit.
+ */
+last_visit: string, 
+/**
+ * Days since.
+ */
+days_since: number, 
+/**
+ * Their usual gap: the median of the days between their visits.
+ */
+usual_gap: number, 
+/**
+ * Visits in the window.
+ */
+visits: number, 
+/**
+ * Spend in the window, a decimal string.
+ */
+spend: string, 
+/**
+ * What they hold now.
+ */
+points: number, 
+/**
+ * Stamps, on every card.
+ */
+stamps: number, 
+/**
+ * Cashback, a decimal string.
+ */
+cashback: string, 
+/**
+ * They agreed to marketing messages.
+ */
+consent: boolean, 
+/**
+ * Their phone, given only with their consent.
+ */
+phone: string | null, 
+/**
+ * Their e-mail, given only with their consent.
+ */
+email: string | null, };
+
+export type Segments = { 
+/**
+ * The business day.
+ */
+as_of: string, 
+/**
+ * The currency of the spend.
+ */
+currency: string, 
+/**
+ * The last completed sync: other tills' customers as of then.
+ */
+last_sync: string | null, 
+/**
+ * The rules counted by.
+ */
+rules: SegmentRules, 
+/**
+ * The rules the till keeps.
+ */
+saved_rules: SegmentRules, 
+/**
+ * Customers counted.
+ */
+customers: number, 
+/**
+ * Each segment's size, in the order of [`SEGMENTS`].
+ */
+sizes: Array<SegmentSize>, 
+/**
+ * What each score stands for, 1 to 5.
+ */
+bands: Array<ScoreBand>, 
+/**
+ * The sizes at the end of each of the months before, then on the day,
+ * oldest first, from the month the first customer joined.
+ */
+over_time: Array<SizesOn>, 
+/**
+ * Where `rules` differ from `saved_rules`: whom they move.
+ */
+moves: Array<SegmentMove>, 
+/**
+ * Everyone at risk (none erased), the biggest spenders first.
+ */
+at_risk: Array<AtRiskCustomer>, };
+
+export type SegmentsBy = { 
+/**
+ * Proposed rules; none: the till's.
+ */
+rules?: SegmentRules, };
+
+export type SegmentsView = { 
+/**
+ * The report.
+ */
+segments: Segments, 
+/**
+ * Its tables (`Segments::tables`), the at-risk list cut to its first
+ * `listed` customers (the file holds them all).
+ */
+tables: Array<Table>, 
+/**
+ * How many of the at-risk list the tables show.
+ */
+listed: number, };
+
+export type SegmentsTableFile = { 
+/**
+ * Proposed rules; none: the till's.
+ */
+rules?: SegmentRules, 
+/**
+ * The table's id (`segments`, `at-risk`, …).
+ */
+table: string, 
+/**
+ * The reader's language (`en`, `pl`, `fr`, `ru`): the headings' words.
+ */
+language: string, };
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
 export type ErrorReport = { 

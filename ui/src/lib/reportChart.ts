@@ -83,7 +83,7 @@ export type CountAxis = Titled & { size: number };
 /** A series drawn: visits as bars, or points as a line (dashed, to tell two lines apart without colour). */
 export type ChartSeries =
   | { kind: "bars"; label: string }
-  | { kind: "line"; label: string; colour: "accent" | "reward"; dash?: number[]; points: boolean };
+  | { kind: "line"; label: string; colour: "accent" | "reward" | "ink"; dash?: number[]; points: boolean };
 
 /** What a chart states: its height (px), the reader's language, its two axes and its series in the data's order. */
 export type ChartSpec = { height: number; language: Language; x: PlacesAxis; y: CountAxis; series: ChartSeries[] };

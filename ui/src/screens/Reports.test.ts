@@ -10,6 +10,8 @@ import { modal } from "../lib/modal.svelte";
 import { closeView, later, refusal, testReports } from "../test/reports";
 import { answer, badPeriod, testKpis } from "../test/kpis";
 import { liabilityView } from "../test/liability";
+import { defaultRules, segmentsOf, segmentsView } from "../test/segments";
+import type { SegmentRules, SegmentsBy } from "../lib/bindings";
 import { SLOW_AFTER_MS } from "../controllers/reports.svelte";
 import Reports from "./Reports.svelte";
 
@@ -19,14 +21,18 @@ type Engine = {
   calls: { cmd: string; request: unknown }[];
   close: (request: CloseOfDay) => CloseView;
   kpis: (request: KpisOver) => Kpis;
+  /** The segment rules the till keeps. */
+  kept: SegmentRules;
 };
 
 let engine: Engine;
 
 beforeEach(() => {
-  engine = { calls: [], close: (request) => closeView(request.day ?? TODAY, TODAY), kpis: (request) => answer(request, TODAY) };
+  engine = { calls: [], close: (request) => closeView(request.day ?? TODAY, TODAY), kpis: (request) => answer(request, TODAY), kept: defaultRules() };
   mockIPC((cmd, args) => {
-    const request = (args as { request?: unknown } | undefined)?.request;
+    // Most commands take a `request`; keeping the segment rules takes `rules`.
+    const given = args as { request?: unknown; rules?: unknown } | undefined;
+    const request = given?.request ?? given?.rules;
     engine.calls.push({ cmd, request });
     switch (cmd) {
       case "daily_close":
@@ -35,6 +41,17 @@ beforeEach(() => {
         return engine.kpis(request as KpisOver);
       case "liability":
         return liabilityView();
+      case "segments": {
+        const rules = (request as SegmentsBy).rules;
+        if (rules && rules.lapsed_days < 14) throw { ...refusal("invalid_input"), field: "lapsed_days" };
+        const moves = rules ? [{ from: "new", to: "occasional", customers: 2 }] : [];
+        return segmentsView(segmentsOf(rules ?? engine.kept, engine.kept, { moves: moves as never }));
+      }
+      case "set_segment_rules":
+        engine.kept = request as SegmentRules;
+        return engine.kept;
+      case "export_segments_csv":
+        return `/home/mia/Counterpart/exports/${(request as { table: string }).table}-2026-12-05.csv`;
       case "export_kpis_csv": {
         const file = request as { from: string; to: string; table: string };
         return `/home/mia/Counterpart/exports/${file.table}-${file.from}-to-${file.to}.csv`;
@@ -465,6 +482,84 @@ describe("the liability tab", () => {
     expect(text).toContain("Wartość nominalna");
     expect(text).toContain("Co najmniej");
     for (const english of ["Face value", "Outstanding", "At least", "estimate", "Points", "no cost", "Export"]) {
+      expect(text, english).not.toContain(english);
+    }
+  });
+});
+
+describe("the segments tab", () => {
+  /** The segments tab, once its report is shown. */
+  async function segmentsShown() {
+    await opened();
+    await fireEvent.click(screen.getByTestId("reports-tab-segments"));
+    await screen.findByTestId("segments-as-of");
+  }
+  const segmentTile = (segment: string) => screen.getAllByTestId("segment-tile").find((t) => t.dataset.segment === segment)!;
+
+  it("shows each segment with its definition, the at-risk list with who may be contacted, and the months", async () => {
+    await segmentsShown();
+    expect(engine.calls.find((c) => c.cmd === "segments")?.request).toEqual({});
+    expect(screen.getByTestId("segments-as-of").textContent).toContain("5 Dec 2026");
+    expect(screen.getByTestId("segments-customers").textContent).toBe("8 customers in all");
+    expect(segmentTile("occasional").dataset.customers).toBe("3");
+    expect(segmentTile("occasional").textContent).toContain("37.5%");
+    expect(segmentTile("new").textContent).toContain("joined in the last 30 days");
+    expect(segmentTile("lapsed").textContent).toContain("No visit for more than 180 days");
+    expect(segmentTile("at_risk").classList.contains("attention")).toBe(true);
+    const list = screen.getAllByTestId("report-table").find((t) => t.dataset.table === "at-risk");
+    const rows = within(list!).getAllByRole("row");
+    expect(rows[0]?.textContent).toContain("Agreed to be contacted");
+    expect(rows[1]?.textContent).toContain("Rita");
+    expect(rows[1]?.textContent).toContain("$90.00");
+    expect(rows[1]?.textContent).toContain("+48600100200");
+    expect(screen.getByTestId("segments-chart").textContent).toContain("at each month’s end");
+    expect(screen.queryByTestId("segments-listed")).toBeNull();
+  });
+
+  it("previews new rules, says whom they move, and keeps them on the till", async () => {
+    await segmentsShown();
+    expect((screen.getByTestId("segment-rules-preview") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId("segment-rule-new_days"), { target: { value: "10" } });
+    await fireEvent.click(screen.getByTestId("segment-rules-preview"));
+    const previewing = await screen.findByTestId("segment-rules-previewing");
+    expect(previewing.textContent).toContain("2 customers change segment");
+    expect(engine.calls.filter((c) => c.cmd === "segments").at(-1)?.request).toEqual({ rules: { ...defaultRules(), new_days: 10 } });
+    expect(screen.getAllByTestId("report-table").some((t) => t.dataset.table === "segments-moves")).toBe(true);
+    expect(segmentTile("new").textContent).toContain("joined in the last 10 days");
+    await fireEvent.click(screen.getByTestId("segment-rules-keep"));
+    await screen.findByTestId("segment-rules-kept");
+    expect(engine.calls.find((c) => c.cmd === "set_segment_rules")?.request).toEqual({ ...defaultRules(), new_days: 10 });
+    expect(screen.queryByTestId("segment-rules-previewing")).toBeNull();
+    expect(screen.getAllByTestId("report-table").some((t) => t.dataset.table === "segments-moves")).toBe(false);
+  });
+
+  it("says which rule is out of range, under the rules, and shows the report as it was", async () => {
+    await segmentsShown();
+    await fireEvent.input(screen.getByTestId("segment-rule-lapsed_days"), { target: { value: "5" } });
+    await fireEvent.click(screen.getByTestId("segment-rules-preview"));
+    const why = await screen.findByTestId("segment-rules-refusal");
+    expect(why.textContent).toContain("14 to 730 days");
+    expect(screen.getByTestId("segment-rule-lapsed_days").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.queryByTestId("segments-refusal")).toBeNull();
+    expect(screen.queryByTestId("segment-rules-previewing")).toBeNull();
+  });
+
+  it("exports the whole at-risk list by the rules shown", async () => {
+    await segmentsShown();
+    const list = screen.getAllByTestId("report-table").find((t) => t.dataset.table === "at-risk");
+    await fireEvent.click(within(list!).getByTestId("report-export"));
+    const saved = await screen.findByTestId("report-exported");
+    expect(saved.dataset.path).toBe("/home/mia/Counterpart/exports/at-risk-2026-12-05.csv");
+    expect(engine.calls.find((c) => c.cmd === "export_segments_csv")?.request).toEqual({ table: "at-risk", language: "en" });
+  });
+
+  it("reads in Russian with no English left", async () => {
+    locale.set("ru");
+    await segmentsShown();
+    const text = screen.getByTestId("segments-screen").textContent ?? "";
+    expect(text).toContain("Под угрозой ухода");
+    expect(text).toContain("Всего 8 клиентов");
+    for (const english of ["At risk", "Lapsed", "Regular", "customers", "Preview", "Export", "score", "days"]) {
       expect(text, english).not.toContain(english);
     }
   });

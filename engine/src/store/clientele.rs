@@ -1,0 +1,188 @@
+//! What the segments read: every customer record (who they are, whether they
+//! agreed to be contacted, when they joined, whom they were merged into),
+//! every visit that stands, and what each customer holds. Read on the
+//! reports' own connection, so no visit waits for it; the visits in table
+//! order (a scan) and grouped in Rust, which is cheaper than SQLite sorting a
+//! million rows.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{parse_uuid, Store, VisitRow};
+use crate::error::{EngineError, Result};
+use crate::ledger::CustomerId;
+
+/// One customer record as the segments see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Client {
+    /// The record.
+    pub id: CustomerId,
+    /// Their name; none for an erased or nameless customer.
+    pub name: Option<String>,
+    /// Their phone, when they agreed to be contacted (none otherwise).
+    pub phone: Option<String>,
+    /// Their e-mail, when they agreed to be contacted (none otherwise).
+    pub email: Option<String>,
+    /// They agreed to marketing messages.
+    pub consent: bool,
+    /// Erased at their request: counted, never named or listed.
+    pub erased: bool,
+    /// When their till recorded the enrolment (none when only their visits
+    /// have arrived yet).
+    pub enrolled: Option<DateTime<Utc>>,
+    /// The record this one was merged into.
+    pub merged_into: Option<CustomerId>,
+}
+
+/// What one customer holds now (a merged group on its survivor).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Holdings {
+    /// Points.
+    pub points: i64,
+    /// Stamps, on every card.
+    pub stamps: i64,
+    /// Cashback, in minor units.
+    pub cashback: i64,
+}
+
+/// The shop's customers, their visits and their balances.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Clientele {
+    /// Every customer record, merged-away ones included.
+    pub clients: Vec<Client>,
+    /// Every visit that stands (a merged-away record's under its own id).
+    pub visits: Vec<VisitRow>,
+    /// What each customer with anything holds.
+    pub holdings: HashMap<CustomerId, Holdings>,
+}
+
+fn date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| EngineError::Corrupt(format!("a stored business date `{text}`: {e}")))
+}
+
+type ClientRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    bool,
+    bool,
+    Option<String>,
+    Option<String>,
+);
+
+fn client(row: ClientRow) -> Result<Client> {
+    let (id, name, phone, email, consent, erased, enrolled, merged_into) = row;
+    let enrolled = enrolled
+        .map(|at| {
+            DateTime::parse_from_rfc3339(&at)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|e| EngineError::Corrupt(format!("enrolled at `{at}`: {e}")))
+        })
+        .transpose()?;
+    let contact = consent && !erased;
+    Ok(Client {
+        id: parse_uuid(&id, "customer")?,
+        name: name.filter(|_| !erased),
+        phone: phone.filter(|_| contact),
+        email: email.filter(|_| contact),
+        consent: contact,
+        erased,
+        enrolled,
+        merged_into: merged_into
+            .map(|m| parse_uuid(&m, "customer"))
+            .transpose()?,
+    })
+}
+
+impl Store {
+    /// Every customer, every visit that stands, and what each customer holds.
+    pub fn clientele(&self) -> Result<Clientele> {
+        self.read_for_report(|conn| {
+            let clients = conn
+                .prepare_cached(
+                    "SELECT id, name, phone, email, marketing_consent, erased, enrolled_on, merged_into
+                       FROM customers",
+                )?
+                .query_map([], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ))
+                })?
+                .map(|row| client(row?))
+                .collect::<Result<_>>()?;
+            // Ids and days repeat: each is parsed once.
+            let mut ids: HashMap<String, CustomerId> = HashMap::new();
+            let mut days: HashMap<String, NaiveDate> = HashMap::new();
+            let mut visits = Vec::new();
+            let mut stmt = conn.prepare_cached(
+                "SELECT customer, business_date, amount FROM visits WHERE voided = 0",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let customer = r.get_ref(0)?.as_str()?;
+                let customer = match ids.get(customer) {
+                    Some(id) => *id,
+                    None => {
+                        let id = parse_uuid(customer, "customer")?;
+                        ids.insert(customer.to_string(), id);
+                        id
+                    }
+                };
+                let day = r.get_ref(1)?.as_str()?;
+                let day = match days.get(day) {
+                    Some(d) => *d,
+                    None => {
+                        let d = date(day)?;
+                        days.insert(day.to_string(), d);
+                        d
+                    }
+                };
+                visits.push(VisitRow {
+                    customer,
+                    day,
+                    amount: r.get(2)?,
+                });
+            }
+            let holdings = conn
+                .prepare_cached(
+                    "SELECT customer,
+                            SUM(CASE WHEN account = 'points' THEN amount ELSE 0 END),
+                            SUM(CASE WHEN account >= 'stamps:' AND account < 'stamps;' THEN amount ELSE 0 END),
+                            SUM(CASE WHEN account = 'cashback' THEN amount ELSE 0 END)
+                       FROM balances
+                      WHERE amount != 0
+                      GROUP BY customer",
+                )?
+                .query_map([], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .map(|row| {
+                    let (customer, points, stamps, cashback) = row?;
+                    Ok((
+                        parse_uuid(&customer, "customer")?,
+                        Holdings {
+                            points,
+                            stamps,
+                            cashback,
+                        },
+                    ))
+                })
+                .collect::<Result<_>>()?;
+            Ok(Clientele {
+                clients,
+                visits,
+                holdings,
+            })
+        })
+    }
+}
