@@ -419,7 +419,7 @@ segment-regular-definition = Ocena częstotliwości { $score } lub wyższa.
 segment-high-value-definition = Ocena wydatków { $score } lub wyższa.
 segment-at-risk-definition = Stały lub najcenniejszy klient z oceną świeżości { $score } lub niższą: ostatnio nie przychodzi.
 segment-lapsed-definition = Brak wizyty od ponad { $days } dni.
-segments-method = Klienci z co najmniej dwiema wizytami dostają oceny od 1 do 5 względem siebie nawzajem, w piątkach: świeżość (dni od ostatniej wizyty, im mniej, tym lepiej), częstotliwość (wizyty) i wydatki, obie z ostatnich 365 dni. Klienci z jedną wizytą i utraceni nie są oceniani.
+segments-method = Klienci z co najmniej dwiema wizytami dostają oceny od 1 do 5 względem siebie nawzajem, według kwintyli (każda ocena to jedna piąta klientów): świeżość (dni od ostatniej wizyty, im mniej, tym lepiej), częstotliwość (wizyty) i wydatki, obie z ostatnich 365 dni. Klienci z jedną wizytą i utraceni nie są oceniani.
 report-segments-title = Segmenty na dzień { $day }: { $customers ->
         [one] { $customers } klient
         [few] { $customers } klientów

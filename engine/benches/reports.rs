@@ -11,7 +11,9 @@
 //!   beside the same visits recorded idle in the same run (target: p99 ≤ 1.5×
 //!   idle, never "database is locked").
 //!
-//! `cargo bench -p counterpart-engine --bench reports`
+//! `cargo bench -p counterpart-engine --bench reports` (all of them), or
+//! `COUNTERPART_BENCH_ONLY=segments,liability cargo bench …` (those named:
+//! close, kpis, liability, segments, visits).
 #![allow(clippy::print_stdout)] // printing the figures is this benchmark's job
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,6 +24,7 @@ use chrono::{Duration as Days, NaiveDate};
 use counterpart_engine::command::typed::Typed;
 use counterpart_engine::command::{CloseOfDay, Commands, KpisOver, SegmentsBy};
 use counterpart_engine::ledger::CustomerId;
+use counterpart_engine::report::{segments_of, SegmentRules, SegmentsOf};
 use counterpart_engine::rules::VisitInput;
 use counterpart_engine::Store;
 
@@ -60,6 +63,12 @@ fn visits(shop: &Typed, customers: &[CustomerId], n: usize) -> Vec<Duration> {
         .collect()
 }
 
+/// The figure `name` is asked for (all are, unless `COUNTERPART_BENCH_ONLY` names some).
+fn wants(name: &str) -> bool {
+    std::env::var("COUNTERPART_BENCH_ONLY")
+        .map_or(true, |only| only.split(',').any(|o| o.trim() == name))
+}
+
 fn main() {
     let path = shop_file();
     let (_dir, copy) = working_copy(&path);
@@ -70,6 +79,28 @@ fn main() {
         .expect("close")
         .today;
 
+    if wants("close") {
+        closes(&commands, today);
+    }
+    if wants("kpis") {
+        for period in [30, 90, 365] {
+            let runs: Vec<Duration> = (0..5).map(|_| kpis(&commands, today, period)).collect();
+            println!("KPIs of {period} days: {}", percentiles(runs));
+        }
+    }
+    if wants("liability") {
+        liability(&commands);
+    }
+    if wants("segments") {
+        segments(&commands, &store, today);
+    }
+    if wants("visits") {
+        visits_beside_kpis(&store, &copy, today);
+    }
+}
+
+/// The daily close of days of the last year.
+fn closes(commands: &Commands, today: NaiveDate) {
     let days = env_u64("COUNTERPART_BENCH_CLOSE_DAYS", 40);
     let closes: Vec<Duration> = (0..days)
         .map(|i| {
@@ -86,12 +117,9 @@ fn main() {
         })
         .collect();
     println!("daily close of a day: {}", percentiles(closes));
+}
 
-    for period in [30, 90, 365] {
-        let runs: Vec<Duration> = (0..5).map(|_| kpis(&commands, today, period)).collect();
-        println!("KPIs of {period} days: {}", percentiles(runs));
-    }
-
+fn liability(commands: &Commands) {
     let runs: Vec<Duration> = (0..5)
         .map(|_| {
             let started = Instant::now();
@@ -105,7 +133,10 @@ fn main() {
         })
         .collect();
     println!("liability: {}", percentiles(runs));
+}
 
+/// The segments, then where their time goes.
+fn segments(commands: &Commands, store: &Store, today: NaiveDate) {
     let runs: Vec<Duration> = (0..5)
         .map(|_| {
             let started = Instant::now();
@@ -118,8 +149,37 @@ fn main() {
         })
         .collect();
     println!("segments: {}", percentiles(runs));
+    // Where the segments' time goes: reading the customers and visits, then counting.
+    let location = store.location().expect("location");
+    let (reads, counts): (Vec<Duration>, Vec<Duration>) = (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            let clientele = store.clientele().expect("clientele");
+            let read = started.elapsed();
+            let started = Instant::now();
+            let rules = SegmentRules::default();
+            segments_of(
+                &SegmentsOf {
+                    as_of: today,
+                    location: &location,
+                    rules,
+                    saved: rules,
+                    last_sync: None,
+                },
+                &clientele,
+            );
+            (read, started.elapsed())
+        })
+        .unzip();
+    println!(
+        "segments, reading: {}; counting: {}",
+        percentiles(reads),
+        percentiles(counts)
+    );
+}
 
-    // A visit while a year of KPIs computes, against the same visits idle.
+/// A visit while a year of KPIs computes, against the same visits idle.
+fn visits_beside_kpis(store: &Store, copy: &std::path::Path, today: NaiveDate) {
     let shop = Typed::new(store.clone());
     let customers = store.most_visits(200).expect("customers");
     let n = usize::try_from(env_u64("COUNTERPART_BENCH_VISITS", 300)).unwrap_or(300);
@@ -128,7 +188,7 @@ fn main() {
     let busy = Arc::new(AtomicBool::new(true));
     let reader = {
         let busy = busy.clone();
-        let commands = Commands::over(Store::open(&copy, clock()).expect("second connection"));
+        let commands = Commands::over(Store::open(copy, clock()).expect("second connection"));
         std::thread::spawn(move || {
             let mut runs = 0;
             while busy.load(Ordering::Relaxed) {

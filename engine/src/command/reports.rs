@@ -387,17 +387,19 @@ pub struct SegmentsBy {
     pub rules: Option<SegmentRules>,
 }
 
-/// The segments with their tables, for the screens.
+/// The segments with their tables, for the screens: the at-risk list cut to
+/// its first customers (a big shop's is thousands; the file holds them all).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SegmentsView {
-    /// The report.
+    /// The report, its `at_risk` cut to the first `listed`.
     pub segments: Segments,
-    /// Its tables (`Segments::tables`), the at-risk list cut to its first
-    /// `listed` customers (the file holds them all).
+    /// Its tables (`Segments::tables`), the at-risk list cut likewise.
     pub tables: Vec<Table>,
-    /// How many of the at-risk list the tables show.
+    /// How many of the at-risk list are shown.
     pub listed: usize,
+    /// How many are on it.
+    pub at_risk: usize,
 }
 
 /// Asks for one of the segments' tables as a CSV file.
@@ -464,7 +466,7 @@ impl Commands {
         }
         let location = self.store.location()?;
         let clientele = self.store.clientele()?;
-        Ok(segments_of(
+        let mut segments = segments_of(
             &SegmentsOf {
                 as_of: location.business_date(self.store.now()),
                 location: &location,
@@ -473,15 +475,21 @@ impl Commands {
                 last_sync: self.store.last_sync()?,
             },
             &clientele,
-        ))
+        );
+        let listed: Vec<_> = segments.at_risk.iter().map(|c| c.customer).collect();
+        segments.hold(&self.store.holdings_of(&listed)?);
+        Ok(segments)
     }
 
     /// The segments with their tables, for the screens.
     pub fn segments_view(&self, request: &SegmentsBy) -> Result<SegmentsView> {
-        let segments = self.segments(request)?;
+        let mut segments = self.segments(request)?;
         let tables = segments.tables(Some(AT_RISK_ON_SCREEN));
+        let at_risk = segments.at_risk.len();
+        segments.at_risk.truncate(AT_RISK_ON_SCREEN);
         Ok(SegmentsView {
-            listed: segments.at_risk.len().min(AT_RISK_ON_SCREEN),
+            listed: segments.at_risk.len(),
+            at_risk,
             segments,
             tables,
         })

@@ -245,7 +245,7 @@ pub struct AtRiskCustomer {
     pub visits: i64,
     /// Spend in the window, a decimal string.
     pub spend: String,
-    /// What they hold now.
+    /// What they hold now (see [`Segments::hold`]).
     pub points: i64,
     /// Stamps, on every card.
     pub stamps: i64,
@@ -295,7 +295,8 @@ fn day_number(day: NaiveDate) -> i32 {
     day.num_days_from_ce()
 }
 
-/// One customer (a merged group as one): when they joined and their visits.
+/// One customer (a merged group as one): who they are, when they joined,
+/// and where their visits stand in [`People::visits`].
 struct Person {
     id: CustomerId,
     name: Option<String>,
@@ -304,7 +305,14 @@ struct Person {
     consent: bool,
     erased: bool,
     joined: Option<i32>,
-    /// (day, amount), oldest first.
+    visits: std::ops::Range<usize>,
+}
+
+/// The customers as people, and every visit as (day, amount), each
+/// person's together and oldest first: one allocation for a million visits,
+/// not one per customer.
+struct People {
+    people: Vec<Person>,
     visits: Vec<(i32, i64)>,
 }
 
@@ -322,11 +330,16 @@ struct Facts {
     spend: i64,
 }
 
-impl Person {
-    fn facts(&self, day: i32) -> Option<Facts> {
-        let upto = self.visits.partition_point(|v| v.0 <= day);
-        let seen = &self.visits[..upto];
-        let joined = match (self.joined, seen.first()) {
+impl People {
+    fn visits_of(&self, p: &Person) -> &[(i32, i64)] {
+        &self.visits[p.visits.clone()]
+    }
+
+    fn facts(&self, p: &Person, day: i32) -> Option<Facts> {
+        let all = self.visits_of(p);
+        let upto = all.partition_point(|v| v.0 <= day);
+        let seen = &all[..upto];
+        let joined = match (p.joined, seen.first()) {
             (Some(j), Some(f)) => j.min(f.0),
             (Some(j), None) => j,
             (None, Some(f)) => f.0,
@@ -349,9 +362,9 @@ impl Person {
 
     /// The median of the days between their visits up to `day` (visits on
     /// one day are one), rounded down; none with fewer than two days.
-    fn usual_gap(&self, day: i32) -> Option<i64> {
+    fn usual_gap(&self, p: &Person, day: i32) -> Option<i64> {
         let mut days: Vec<i32> = self
-            .visits
+            .visits_of(p)
             .iter()
             .map(|v| v.0)
             .take_while(|d| *d <= day)
@@ -373,65 +386,93 @@ impl Person {
 
 /// The customers as people: merged records folded into the one they were
 /// merged into (following chains), visits sorted.
-fn people(clientele: &Clientele, location: &Location) -> Vec<Person> {
-    let merged: HashMap<CustomerId, CustomerId> = clientele
-        .clients
+fn people(clientele: &Clientele, location: &Location) -> People {
+    let clients = &clientele.clients;
+    // Every record, and any customer whose visits came before their
+    // enrolment did, gets a slot.
+    let mut slot: HashMap<CustomerId, usize> = HashMap::with_capacity(clients.len());
+    for (i, c) in clients.iter().enumerate() {
+        slot.insert(c.id, i);
+    }
+    let mut strangers: Vec<CustomerId> = Vec::new();
+    let visit_slots: Vec<usize> = clientele
+        .visits
         .iter()
-        .filter_map(|c| c.merged_into.map(|into| (c.id, into)))
-        .collect();
-    let owner = |mut id: CustomerId| {
-        // A chain is short; the bound only guards against a cycle.
-        for _ in 0..32 {
-            match merged.get(&id) {
-                Some(next) => id = *next,
-                None => break,
-            }
-        }
-        id
-    };
-    let mut at: HashMap<CustomerId, usize> = HashMap::new();
-    let mut people: Vec<Person> = Vec::new();
-    let mut person = |id: CustomerId, people: &mut Vec<Person>| -> usize {
-        *at.entry(id).or_insert_with(|| {
-            people.push(Person {
-                id,
-                name: None,
-                phone: None,
-                email: None,
-                consent: false,
-                erased: false,
-                joined: None,
-                visits: Vec::new(),
-            });
-            people.len() - 1
+        .map(|v| {
+            *slot.entry(v.customer).or_insert_with(|| {
+                strangers.push(v.customer);
+                clients.len() + strangers.len() - 1
+            })
         })
+        .collect();
+    let slots = clients.len() + strangers.len();
+    // Each slot's survivor; a chain is short, the bound only guards against a cycle.
+    let merged_into = |i: usize| {
+        clients
+            .get(i)
+            .and_then(|c| c.merged_into)
+            .and_then(|m| slot.get(&m).copied())
     };
-    for client in &clientele.clients {
-        let i = person(owner(client.id), &mut people);
-        let joined = client
-            .enrolled
-            .map(|at| day_number(location.business_date(at)));
-        let p = &mut people[i];
-        p.joined = match (p.joined, joined) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        if client.merged_into.is_none() {
-            p.name.clone_from(&client.name);
-            p.phone.clone_from(&client.phone);
-            p.email.clone_from(&client.email);
-            p.consent = client.consent;
-            p.erased = client.erased;
+    let owner: Vec<usize> = (0..slots)
+        .map(|mut i| {
+            for _ in 0..32 {
+                match merged_into(i) {
+                    Some(next) => i = next,
+                    None => break,
+                }
+            }
+            i
+        })
+        .collect();
+    // A person for each survivor, in slot order.
+    let mut person_of = vec![usize::MAX; slots];
+    let mut people: Vec<Person> = Vec::new();
+    for i in 0..slots {
+        if owner[i] != i {
+            continue;
+        }
+        person_of[i] = people.len();
+        let client = clients.get(i);
+        people.push(Person {
+            id: client.map_or_else(|| strangers[i - clients.len()], |c| c.id),
+            name: client.and_then(|c| c.name.clone()),
+            phone: client.and_then(|c| c.phone.clone()),
+            email: client.and_then(|c| c.email.clone()),
+            consent: client.is_some_and(|c| c.consent),
+            erased: client.is_some_and(|c| c.erased),
+            joined: None,
+            visits: 0..0,
+        });
+    }
+    let of = |slot: usize| person_of[owner[slot]];
+    for (i, client) in clients.iter().enumerate() {
+        if let Some(at) = client.enrolled {
+            let day = day_number(location.business_date(at));
+            let p = &mut people[of(i)];
+            p.joined = Some(p.joined.map_or(day, |j| j.min(day)));
         }
     }
-    for visit in &clientele.visits {
-        let i = person(owner(visit.customer), &mut people);
-        people[i].visits.push((day_number(visit.day), visit.amount));
+    // Each person's visits together: count, then place.
+    let mut counts = vec![0usize; people.len()];
+    for s in &visit_slots {
+        counts[of(*s)] += 1;
     }
-    for p in &mut people {
-        p.visits.sort_unstable();
+    let mut next = 0;
+    for (p, n) in people.iter_mut().zip(&counts) {
+        p.visits = next..next + n;
+        next += n;
     }
-    people
+    let mut filled: Vec<usize> = people.iter().map(|p| p.visits.start).collect();
+    let mut visits = vec![(0i32, 0i64); clientele.visits.len()];
+    for (v, s) in clientele.visits.iter().zip(&visit_slots) {
+        let p = of(*s);
+        visits[filled[p]] = (day_number(v.day), v.amount);
+        filled[p] += 1;
+    }
+    for p in &people {
+        visits[p.visits.clone()].sort_unstable();
+    }
+    People { people, visits }
 }
 
 /// Scores of the customers with two visits or more, against each other.
@@ -520,11 +561,11 @@ impl Scores {
 /// Everyone's segment on `day` by `rules` (none for who had not joined yet),
 /// with their facts, and the scores they were put against.
 fn classify(
-    people: &[Person],
+    people: &People,
     day: i32,
     rules: &SegmentRules,
 ) -> (Vec<Option<(Segment, Facts)>>, Scores) {
-    let facts: Vec<Option<Facts>> = people.iter().map(|p| p.facts(day)).collect();
+    let facts: Vec<Option<Facts>> = people.people.iter().map(|p| people.facts(p, day)).collect();
     let lapsed = |f: &Facts| f.since > i64::from(rules.lapsed_days);
     let scored = |f: &Facts| f.ever >= 2 && !lapsed(f);
     let scores = Scores::of(facts.iter().flatten().filter(|f| scored(f)));
@@ -567,6 +608,33 @@ fn sizes<'a>(segments: impl Iterator<Item = &'a Option<(Segment, Facts)>>) -> Ve
     counts
 }
 
+/// The segments' sizes on each of `days`, counted on two threads (a till
+/// has two cores or more, and each day is counted on its own).
+fn sizes_on(people: &People, days: &[NaiveDate], rules: &SegmentRules) -> Vec<SizesOn> {
+    let count = |days: &[NaiveDate]| -> Vec<SizesOn> {
+        days.iter()
+            .map(|d| {
+                let (segments, _) = classify(people, day_number(*d), rules);
+                SizesOn {
+                    day: *d,
+                    customers: sizes(segments.iter()),
+                }
+            })
+            .collect()
+    };
+    let (early, late) = days.split_at(days.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| count(late));
+        let mut all = count(early);
+        all.extend(
+            other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        all
+    })
+}
+
 /// The last day of each of the `MONTHS_BACK` months before `day`'s, oldest first.
 fn month_ends(day: NaiveDate) -> Vec<NaiveDate> {
     let first = day.with_day(1).unwrap_or(day);
@@ -599,17 +667,11 @@ pub fn segments_of(of: &SegmentsOf, clientele: &Clientele) -> Segments {
         .collect();
 
     let first_joined = today.iter().flatten().map(|(_, f)| f.joined).min();
-    let mut over_time: Vec<SizesOn> = month_ends(of.as_of)
+    let ends: Vec<NaiveDate> = month_ends(of.as_of)
         .into_iter()
         .filter(|d| first_joined.is_some_and(|j| day_number(*d) >= j))
-        .map(|d| {
-            let (segments, _) = classify(&people, day_number(d), &of.rules);
-            SizesOn {
-                day: d,
-                customers: sizes(segments.iter()),
-            }
-        })
         .collect();
+    let mut over_time = sizes_on(&people, &ends, &of.rules);
     over_time.push(SizesOn {
         day: of.as_of,
         customers: counts.clone(),
@@ -640,6 +702,7 @@ pub fn segments_of(of: &SegmentsOf, clientele: &Clientele) -> Segments {
     let currency = of.location.currency;
     let money = |minor: i64| Money::new(minor, currency).plain();
     let mut at_risk: Vec<(i64, AtRiskCustomer)> = people
+        .people
         .iter()
         .zip(&today)
         .filter_map(|(p, s)| match s {
@@ -647,12 +710,7 @@ pub fn segments_of(of: &SegmentsOf, clientele: &Clientele) -> Segments {
             _ => None,
         })
         .map(|(p, f)| {
-            let held = clientele
-                .holdings
-                .get(&p.id)
-                .copied()
-                .unwrap_or(Holdings::default());
-            let gap = p.usual_gap(day).unwrap_or(0);
+            let gap = people.usual_gap(p, day).unwrap_or(0);
             (
                 f.spend,
                 AtRiskCustomer {
@@ -663,9 +721,9 @@ pub fn segments_of(of: &SegmentsOf, clientele: &Clientele) -> Segments {
                     usual_gap: gap,
                     visits: f.visits,
                     spend: money(f.spend),
-                    points: held.points,
-                    stamps: held.stamps,
-                    cashback: money(held.cashback),
+                    points: 0,
+                    stamps: 0,
+                    cashback: money(0),
                     consent: p.consent,
                     phone: p.phone.clone(),
                     email: p.email.clone(),
@@ -700,6 +758,20 @@ fn money_cell(amount: &str) -> Cell {
 }
 
 impl Segments {
+    /// Puts what the customers on the at-risk list hold beside them (the
+    /// store reads it for them alone: `Store::holdings_of`).
+    pub fn hold(&mut self, held: &HashMap<CustomerId, Holdings>) {
+        let currency = Currency::parse(&self.currency).ok();
+        for c in &mut self.at_risk {
+            let h = held.get(&c.customer).copied().unwrap_or_default();
+            c.points = h.points;
+            c.stamps = h.stamps;
+            if let Some(currency) = currency {
+                c.cashback = Money::new(h.cashback, currency).plain();
+            }
+        }
+    }
+
     /// Minor units of the report's currency as a cell.
     fn minor(&self, minor: i64) -> Cell {
         match Currency::parse(&self.currency) {

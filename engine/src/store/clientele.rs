@@ -1,6 +1,7 @@
 //! What the segments read: every customer record (who they are, whether they
-//! agreed to be contacted, when they joined, whom they were merged into),
-//! every visit that stands, and what each customer holds. Read on the
+//! agreed to be contacted, when they joined, whom they were merged into) and
+//! every visit that stands; then what the customers on the at-risk list
+//! hold (only theirs: reading every balance costs more). Read on the
 //! reports' own connection, so no visit waits for it; the visits in table
 //! order (a scan) and grouped in Rust, which is cheaper than SQLite sorting a
 //! million rows.
@@ -46,15 +47,13 @@ pub struct Holdings {
     pub cashback: i64,
 }
 
-/// The shop's customers, their visits and their balances.
+/// The shop's customers and their visits.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Clientele {
     /// Every customer record, merged-away ones included.
     pub clients: Vec<Client>,
     /// Every visit that stands (a merged-away record's under its own id).
     pub visits: Vec<VisitRow>,
-    /// What each customer with anything holds.
-    pub holdings: HashMap<CustomerId, Holdings>,
 }
 
 fn date(text: &str) -> Result<NaiveDate> {
@@ -98,7 +97,7 @@ fn client(row: ClientRow) -> Result<Client> {
 }
 
 impl Store {
-    /// Every customer, every visit that stands, and what each customer holds.
+    /// Every customer and every visit that stands.
     pub fn clientele(&self) -> Result<Clientele> {
         self.read_for_report(|conn| {
             let clients = conn
@@ -120,30 +119,37 @@ impl Store {
                 })?
                 .map(|row| client(row?))
                 .collect::<Result<_>>()?;
-            // Ids and days repeat: each is parsed once.
-            let mut ids: HashMap<String, CustomerId> = HashMap::new();
-            let mut days: HashMap<String, NaiveDate> = HashMap::new();
+            // The visits come by customer (the index's order, covering it
+            // all): an id is parsed when it changes. Days repeat: each is
+            // parsed once.
+            let mut last: Option<(String, CustomerId)> = None;
+            let mut days: HashMap<[u8; 10], NaiveDate> = HashMap::new();
             let mut visits = Vec::new();
             let mut stmt = conn.prepare_cached(
-                "SELECT customer, business_date, amount FROM visits WHERE voided = 0",
+                "SELECT customer, business_date, amount FROM visits
+                  WHERE voided = 0 ORDER BY customer, business_date",
             )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                let customer = r.get_ref(0)?.as_str()?;
-                let customer = match ids.get(customer) {
-                    Some(id) => *id,
-                    None => {
-                        let id = parse_uuid(customer, "customer")?;
-                        ids.insert(customer.to_string(), id);
+                let text = r.get_ref(0)?.as_str()?;
+                let customer = match &last {
+                    Some((seen, id)) if seen == text => *id,
+                    _ => {
+                        let id = parse_uuid(text, "customer")?;
+                        last = Some((text.to_string(), id));
                         id
                     }
                 };
-                let day = r.get_ref(1)?.as_str()?;
-                let day = match days.get(day) {
+                let text = r.get_ref(1)?.as_str()?;
+                let key: [u8; 10] = text
+                    .as_bytes()
+                    .try_into()
+                    .map_err(|_| EngineError::Corrupt(format!("a stored business date `{text}`")))?;
+                let day = match days.get(&key) {
                     Some(d) => *d,
                     None => {
-                        let d = date(day)?;
-                        days.insert(day.to_string(), d);
+                        let d = date(text)?;
+                        days.insert(key, d);
                         d
                     }
                 };
@@ -153,36 +159,42 @@ impl Store {
                     amount: r.get(2)?,
                 });
             }
-            let holdings = conn
-                .prepare_cached(
-                    "SELECT customer,
-                            SUM(CASE WHEN account = 'points' THEN amount ELSE 0 END),
-                            SUM(CASE WHEN account >= 'stamps:' AND account < 'stamps;' THEN amount ELSE 0 END),
-                            SUM(CASE WHEN account = 'cashback' THEN amount ELSE 0 END)
-                       FROM balances
-                      WHERE amount != 0
-                      GROUP BY customer",
-                )?
-                .query_map([], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?
-                .map(|row| {
-                    let (customer, points, stamps, cashback) = row?;
-                    Ok((
-                        parse_uuid(&customer, "customer")?,
-                        Holdings {
-                            points,
-                            stamps,
-                            cashback,
-                        },
-                    ))
-                })
-                .collect::<Result<_>>()?;
-            Ok(Clientele {
-                clients,
-                visits,
-                holdings,
+            Ok(Clientele { clients, visits })
+        })
+    }
+}
+
+impl Store {
+    /// What each of `customers` (survivors of any merge) holds now; a
+    /// customer holding nothing is left out.
+    pub fn holdings_of(&self, customers: &[CustomerId]) -> Result<HashMap<CustomerId, Holdings>> {
+        let ids: Vec<String> = customers.iter().map(ToString::to_string).collect();
+        let ids = serde_json::to_string(&ids).map_err(|e| EngineError::Internal(e.to_string()))?;
+        self.read_for_report(|conn| {
+            conn.prepare_cached(
+                "SELECT customer,
+                        SUM(CASE WHEN account = 'points' THEN amount ELSE 0 END),
+                        SUM(CASE WHEN account >= 'stamps:' AND account < 'stamps;' THEN amount ELSE 0 END),
+                        SUM(CASE WHEN account = 'cashback' THEN amount ELSE 0 END)
+                   FROM balances
+                  WHERE customer IN (SELECT value FROM json_each(?1)) AND amount != 0
+                  GROUP BY customer",
+            )?
+            .query_map([ids], |r| {
+                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .map(|row| {
+                let (customer, points, stamps, cashback) = row?;
+                Ok((
+                    parse_uuid(&customer, "customer")?,
+                    Holdings {
+                        points,
+                        stamps,
+                        cashback,
+                    },
+                ))
             })
+            .collect()
         })
     }
 }

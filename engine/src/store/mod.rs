@@ -125,6 +125,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261208000000_staff_signatures.sql",
         include_str!("../../../migrations/20261208000000_staff_signatures.sql"),
     ),
+    (
+        "20261209000000_visits_by_customer_covering.sql",
+        include_str!("../../../migrations/20261209000000_visits_by_customer_covering.sql"),
+    ),
 ];
 
 fn migrations() -> rusqlite_migration::Migrations<'static> {

@@ -1966,7 +1966,7 @@ visits: number,
  */
 spend: string, 
 /**
- * What they hold now.
+ * What they hold now (see [`Segments::hold`]).
  */
 points: number, 
 /**
@@ -2045,18 +2045,21 @@ rules?: SegmentRules, };
 
 export type SegmentsView = { 
 /**
- * The report.
+ * The report, its `at_risk` cut to the first `listed`.
  */
 segments: Segments, 
 /**
- * Its tables (`Segments::tables`), the at-risk list cut to its first
- * `listed` customers (the file holds them all).
+ * Its tables (`Segments::tables`), the at-risk list cut likewise.
  */
 tables: Array<Table>, 
 /**
- * How many of the at-risk list the tables show.
+ * How many of the at-risk list are shown.
  */
-listed: number, };
+listed: number, 
+/**
+ * How many are on it.
+ */
+at_risk: number, };
 
 export type SegmentsTableFile = { 
 /**

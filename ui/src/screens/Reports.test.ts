@@ -11,7 +11,7 @@ import { closeView, later, refusal, testReports } from "../test/reports";
 import { answer, badPeriod, testKpis } from "../test/kpis";
 import { liabilityView } from "../test/liability";
 import { defaultRules, segmentsOf, segmentsView } from "../test/segments";
-import type { SegmentRules, SegmentsBy } from "../lib/bindings";
+import type { SegmentRules, SegmentsBy, SegmentsView } from "../lib/bindings";
 import { SLOW_AFTER_MS } from "../controllers/reports.svelte";
 import Reports from "./Reports.svelte";
 
@@ -23,12 +23,20 @@ type Engine = {
   kpis: (request: KpisOver) => Kpis;
   /** The segment rules the till keeps. */
   kept: SegmentRules;
+  segments: (request: SegmentsBy) => SegmentsView;
 };
+
+/** The segments by the rules asked for beside the kept ones: two new customers move when any are proposed; a lapse under 14 days is refused. */
+function segmentsAnswer({ rules }: SegmentsBy): SegmentsView {
+  if (rules && rules.lapsed_days < 14) throw { ...refusal("invalid_input"), field: "lapsed_days" };
+  const moves = rules ? [{ from: "new", to: "occasional", customers: 2 } as const] : [];
+  return segmentsView(segmentsOf(rules ?? engine.kept, engine.kept, { moves: [...moves] }));
+}
 
 let engine: Engine;
 
 beforeEach(() => {
-  engine = { calls: [], close: (request) => closeView(request.day ?? TODAY, TODAY), kpis: (request) => answer(request, TODAY), kept: defaultRules() };
+  engine = { calls: [], close: (request) => closeView(request.day ?? TODAY, TODAY), kpis: (request) => answer(request, TODAY), kept: defaultRules(), segments: segmentsAnswer };
   mockIPC((cmd, args) => {
     // Most commands take a `request`; keeping the segment rules takes `rules`.
     const given = args as { request?: unknown; rules?: unknown } | undefined;
@@ -41,12 +49,8 @@ beforeEach(() => {
         return engine.kpis(request as KpisOver);
       case "liability":
         return liabilityView();
-      case "segments": {
-        const rules = (request as SegmentsBy).rules;
-        if (rules && rules.lapsed_days < 14) throw { ...refusal("invalid_input"), field: "lapsed_days" };
-        const moves = rules ? [{ from: "new", to: "occasional", customers: 2 }] : [];
-        return segmentsView(segmentsOf(rules ?? engine.kept, engine.kept, { moves: moves as never }));
-      }
+      case "segments":
+        return engine.segments(request as SegmentsBy);
       case "set_segment_rules":
         engine.kept = request as SegmentRules;
         return engine.kept;
@@ -551,6 +555,14 @@ describe("the segments tab", () => {
     const saved = await screen.findByTestId("report-exported");
     expect(saved.dataset.path).toBe("/home/mia/Counterpart/exports/at-risk-2026-12-05.csv");
     expect(engine.calls.find((c) => c.cmd === "export_segments_csv")?.request).toEqual({ table: "at-risk", language: "en" });
+  });
+
+  it("says when the list on screen is the first of many, and that the file holds them all", async () => {
+    engine.segments = (request) => ({ ...segmentsAnswer(request), at_risk: 250 });
+    await segmentsShown();
+    expect(screen.getByTestId("segments-listed").textContent).toBe(
+      "Showing the first 1 of 250 customers at risk; the exported file holds them all.",
+    );
   });
 
   it("reads in Russian with no English left", async () => {

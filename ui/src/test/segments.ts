@@ -119,7 +119,7 @@ export function segmentsTables(s: Segments): Table[] {
 
 /** The engine's answer. */
 export function segmentsView(s = segmentsOf()): SegmentsView {
-  return { segments: s, tables: segmentsTables(s), listed: Math.min(s.at_risk.length, 100) };
+  return { segments: s, tables: segmentsTables(s), listed: Math.min(s.at_risk.length, 100), at_risk: s.at_risk.length };
 }
 
 /** A command that refuses until the test says what it answers. */
