@@ -389,6 +389,40 @@ report-segments-at-risk-none = No one is at risk.
 report-segments-at-risk-line = { $name }: last visit { $day }, { $days } days ago, usually every { $gap } days; { $visits } visits and { $spend } in 365 days; { $contact }
 report-segments-no-consent = no consent to be contacted
 report-segments-kept = The segment rules are kept on this till.
+report-table-offers = Offers against their held-out groups
+report-table-offers-uplift = What each offer changed per customer
+report-column-offer = Offer
+report-column-offer-from = First day
+report-column-offer-to = Last day
+report-column-group = Group
+report-column-group-customers = Customers
+report-column-visits-per-customer = Visits per customer
+report-column-spend-per-customer = Spend per customer
+report-column-uplift = Change
+report-column-uplift-low = 95% interval, from
+report-column-uplift-high = 95% interval, to
+report-column-uplift-relative = Change against the held-out group
+report-offer-group-exposed = Given the offer
+report-offer-group-held-out = Held out
+report-measure-visits-per-customer = Visits per customer
+report-measure-spend-per-customer = Spend per customer
+report-cell-not-enough-data = not enough data yet
+offers-method = Each offer holds out a share of the customers it is for, drawn by the offer and the customer so that every till agrees; they never get it. Both groups are compared over the offer’s days so far, counting everyone, whether they came or not. The change is the offer’s group less the held-out group, per customer, with a 95% interval (normal approximation, Welch).
+offers-minimum = A change is given once each group has { $customers } customers and the offer has run { $days } days.
+report-offers-title = Offers with a held-out group, as of { $day }:
+report-offers-none = No offer holds out a group: give an offer a holdout_percent in the program to measure what it changes.
+report-offers-offer = { $offer }: { $percent }% held out, { $from } to { $to } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }){ $running }
+report-offers-running = , still running
+report-offers-group = { $group }: { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    }, { $visits } visits ({ $visits_each } each), { $spend } ({ $spend_each } each)
+report-offers-uplift-visits = Change in visits per customer: { $difference } (95% interval { $low } to { $high })
+report-offers-uplift-spend = Change in spend per customer: { $difference } (95% interval { $low } to { $high })
+report-offers-not-enough = Not enough data yet: each group needs { $customers } customers, and the offer { $days } days.
 ui-reports = Reports
 ui-report-close-title = Daily close
 ui-report-previous = Previous day
@@ -469,6 +503,32 @@ ui-segments-previewing = Preview, not kept yet: { $moved ->
        *[other] { $moved } customers change segment.
     }
 ui-segments-kept = The rules are kept on this till.
+ui-report-tab-offers = Offers
+ui-report-offers-as-of = Offers as of { $day }
+ui-report-offers-refresh = Count again
+ui-report-counting-offers = Comparing each offer with its held-out group…
+ui-report-offers-none = No offer holds out a group yet. Give an offer a held-out share in the program to measure what it changes.
+ui-report-offer-dates = { $from } – { $to } · { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+ui-report-offer-held-out = { $percent }% of its customers held out
+ui-report-offer-running = Still running
+ui-report-offer-ended = Ended
+ui-report-offer-customers = { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    }
+ui-report-offer-visits-each = { $visits } visits per customer
+ui-report-offer-spend-each = { $spend } per customer
+ui-report-offer-change-visits = Visits per customer
+ui-report-offer-change-spend = Spend per customer
+ui-report-offer-interval = 95% interval: { $low } to { $high }
+ui-report-offer-relative = { $change } against the held-out group
+ui-report-offer-not-enough = Not enough data yet: each group needs { $customers } customers, and the offer { $days } days.
+ui-report-offer-no-difference = The interval includes no change: the offer may have changed nothing.
+ui-report-export-offers = Export the groups as CSV
+ui-report-export-offers-uplift = Export the changes as CSV
 ui-error-invalid-new-days = A customer is new for 1 to 365 days.
 ui-error-invalid-lapsed-days = A customer lapses after 14 to 730 days without a visit, and after more days than they are new.
 ui-error-invalid-at-risk-recency = Pick a score from 1 to 5.

@@ -393,6 +393,40 @@ report-segments-at-risk-none = Personne n’est à risque.
 report-segments-at-risk-line = { $name } : dernière visite le { $day }, il y a { $days } jours, d’habitude tous les { $gap } jours ; { $visits } visites et { $spend } sur 365 jours ; { $contact }
 report-segments-no-consent = n’a pas accepté d’être contacté
 report-segments-kept = Les règles des segments sont enregistrées sur cette caisse.
+report-table-offers = Les offres face à leurs groupes témoins
+report-table-offers-uplift = Ce que chaque offre a changé par client
+report-column-offer = Offre
+report-column-offer-from = Premier jour
+report-column-offer-to = Dernier jour
+report-column-group = Groupe
+report-column-group-customers = Clients
+report-column-visits-per-customer = Visites par client
+report-column-spend-per-customer = Dépense par client
+report-column-uplift = Écart
+report-column-uplift-low = Intervalle à 95 %, de
+report-column-uplift-high = Intervalle à 95 %, à
+report-column-uplift-relative = Écart par rapport au groupe témoin
+report-offer-group-exposed = Avec l’offre
+report-offer-group-held-out = Groupe témoin
+report-measure-visits-per-customer = Visites par client
+report-measure-spend-per-customer = Dépense par client
+report-cell-not-enough-data = pas encore assez de données
+offers-method = Chaque offre met de côté une part des clients auxquels elle s’adresse, tirés au sort d’après l’offre et le client, de sorte que toutes les caisses s’accordent ; ils ne la reçoivent jamais. Les deux groupes sont comparés sur les jours de l’offre écoulés, en comptant tout le monde, venu ou non. L’écart est le groupe avec l’offre moins le groupe témoin, par client, avec un intervalle à 95 % (approximation normale, Welch).
+offers-minimum = Un écart est donné dès que chaque groupe compte { $customers } clients et que l’offre a duré { $days } jours.
+report-offers-title = Offres avec un groupe témoin, au { $day } :
+report-offers-none = Aucune offre n’a de groupe témoin : donnez à une offre un holdout_percent dans le programme pour mesurer ce qu’elle change.
+report-offers-offer = { $offer } : { $percent } % mis de côté, du { $from } au { $to } ({ $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }){ $running }
+report-offers-running = , toujours en cours
+report-offers-group = { $group } : { $customers ->
+        [one] { $customers } client
+       *[other] { $customers } clients
+    }, { $visits } visites ({ $visits_each } par client), { $spend } ({ $spend_each } par client)
+report-offers-uplift-visits = Écart de visites par client : { $difference } (intervalle à 95 % de { $low } à { $high })
+report-offers-uplift-spend = Écart de dépense par client : { $difference } (intervalle à 95 % de { $low } à { $high })
+report-offers-not-enough = Pas encore assez de données : il faut { $customers } clients dans chaque groupe et { $days } jours d’offre.
 ui-reports = Rapports
 ui-report-close-title = Clôture de la journée
 ui-report-previous = Jour précédent
@@ -473,6 +507,32 @@ ui-segments-previewing = Aperçu, pas encore enregistré : { $moved ->
        *[other] { $moved } clients changent de segment.
     }
 ui-segments-kept = Les règles sont enregistrées sur cette caisse.
+ui-report-tab-offers = Offres
+ui-report-offers-as-of = Offres au { $day }
+ui-report-offers-refresh = Recompter
+ui-report-counting-offers = Comparaison de chaque offre avec son groupe témoin…
+ui-report-offers-none = Aucune offre n’a encore de groupe témoin. Donnez à une offre une part de clients mis de côté dans le programme pour mesurer ce qu’elle change.
+ui-report-offer-dates = { $from } – { $to } · { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+ui-report-offer-held-out = { $percent } % de ses clients mis de côté
+ui-report-offer-running = Toujours en cours
+ui-report-offer-ended = Terminée
+ui-report-offer-customers = { $customers ->
+        [one] { $customers } client
+       *[other] { $customers } clients
+    }
+ui-report-offer-visits-each = { $visits } visites par client
+ui-report-offer-spend-each = { $spend } par client
+ui-report-offer-change-visits = Visites par client
+ui-report-offer-change-spend = Dépense par client
+ui-report-offer-interval = Intervalle à 95 % : de { $low } à { $high }
+ui-report-offer-relative = { $change } par rapport au groupe témoin
+ui-report-offer-not-enough = Pas encore assez de données : il faut { $customers } clients dans chaque groupe et { $days } jours d’offre.
+ui-report-offer-no-difference = L’intervalle contient l’absence d’écart : l’offre n’a peut-être rien changé.
+ui-report-export-offers = Exporter les groupes en CSV
+ui-report-export-offers-uplift = Exporter les écarts en CSV
 ui-error-invalid-new-days = Un client est nouveau pendant 1 à 365 jours.
 ui-error-invalid-lapsed-days = Un client est perdu après 14 à 730 jours sans visite, et après plus de jours qu’il n’est nouveau.
 ui-error-invalid-at-risk-recency = Choisissez une note de 1 à 5.

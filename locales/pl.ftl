@@ -439,6 +439,44 @@ report-segments-at-risk-none = Nikt nie jest zagrożony odejściem.
 report-segments-at-risk-line = { $name }: ostatnia wizyta { $day }, dni temu: { $days }, zwykle co { $gap } dni; wizyty: { $visits }, wydatki: { $spend } w 365 dni; { $contact }
 report-segments-no-consent = brak zgody na kontakt
 report-segments-kept = Zasady segmentów są zachowane na tej kasie.
+report-table-offers = Oferty wobec grup kontrolnych
+report-table-offers-uplift = Co każda oferta zmieniła na klienta
+report-column-offer = Oferta
+report-column-offer-from = Pierwszy dzień
+report-column-offer-to = Ostatni dzień
+report-column-group = Grupa
+report-column-group-customers = Klienci
+report-column-visits-per-customer = Wizyty na klienta
+report-column-spend-per-customer = Wydatki na klienta
+report-column-uplift = Zmiana
+report-column-uplift-low = Przedział 95%, od
+report-column-uplift-high = Przedział 95%, do
+report-column-uplift-relative = Zmiana względem grupy kontrolnej
+report-offer-group-exposed = Z ofertą
+report-offer-group-held-out = Grupa kontrolna
+report-measure-visits-per-customer = Wizyty na klienta
+report-measure-spend-per-customer = Wydatki na klienta
+report-cell-not-enough-data = jeszcze za mało danych
+offers-method = Każda oferta wyłącza część klientów, do których jest skierowana, losowanych według oferty i klienta, tak że każda kasa wybiera tych samych; oni nigdy jej nie dostają. Obie grupy porównuje się w dotychczasowych dniach oferty, licząc wszystkich, także tych, którzy nie przyszli. Zmiana to grupa z ofertą minus grupa kontrolna, na klienta, z przedziałem 95% (przybliżenie normalne, Welch).
+offers-minimum = Zmiana jest podawana, gdy każda grupa ma { $customers } klientów, a oferta trwa { $days } dni.
+report-offers-title = Oferty z grupą kontrolną, stan na { $day }:
+report-offers-none = Żadna oferta nie ma grupy kontrolnej: nadaj ofercie holdout_percent w programie, aby zmierzyć, co zmienia.
+report-offers-offer = { $offer }: { $percent }% w grupie kontrolnej, od { $from } do { $to } ({ $days ->
+        [one] { $days } dzień
+        [few] { $days } dni
+        [many] { $days } dni
+       *[other] { $days } dnia
+    }){ $running }
+report-offers-running = , nadal trwa
+report-offers-group = { $group }: { $customers ->
+        [one] { $customers } klient
+        [few] { $customers } klientów
+        [many] { $customers } klientów
+       *[other] { $customers } klienta
+    }, wizyty: { $visits } ({ $visits_each } na klienta), { $spend } ({ $spend_each } na klienta)
+report-offers-uplift-visits = Zmiana wizyt na klienta: { $difference } (przedział 95% od { $low } do { $high })
+report-offers-uplift-spend = Zmiana wydatków na klienta: { $difference } (przedział 95% od { $low } do { $high })
+report-offers-not-enough = Jeszcze za mało danych: każda grupa potrzebuje { $customers } klientów, a oferta { $days } dni.
 ui-reports = Raporty
 ui-report-close-title = Zamknięcie dnia
 ui-report-previous = Poprzedni dzień
@@ -533,6 +571,36 @@ ui-segments-previewing = Podgląd, jeszcze niezachowany: { $moved ->
        *[other] { $moved } klienta zmienia segment.
     }
 ui-segments-kept = Zasady są zachowane na tej kasie.
+ui-report-tab-offers = Oferty
+ui-report-offers-as-of = Oferty, stan na { $day }
+ui-report-offers-refresh = Policz ponownie
+ui-report-counting-offers = Porównywanie każdej oferty z jej grupą kontrolną…
+ui-report-offers-none = Żadna oferta nie ma jeszcze grupy kontrolnej. Nadaj ofercie w programie udział grupy kontrolnej, aby zmierzyć, co zmienia.
+ui-report-offer-dates = { $from } – { $to } · { $days ->
+        [one] { $days } dzień
+        [few] { $days } dni
+        [many] { $days } dni
+       *[other] { $days } dnia
+    }
+ui-report-offer-held-out = { $percent }% klientów w grupie kontrolnej
+ui-report-offer-running = Nadal trwa
+ui-report-offer-ended = Zakończona
+ui-report-offer-customers = { $customers ->
+        [one] { $customers } klient
+        [few] { $customers } klientów
+        [many] { $customers } klientów
+       *[other] { $customers } klienta
+    }
+ui-report-offer-visits-each = { $visits } wizyty na klienta
+ui-report-offer-spend-each = { $spend } na klienta
+ui-report-offer-change-visits = Wizyty na klienta
+ui-report-offer-change-spend = Wydatki na klienta
+ui-report-offer-interval = Przedział 95%: od { $low } do { $high }
+ui-report-offer-relative = { $change } względem grupy kontrolnej
+ui-report-offer-not-enough = Jeszcze za mało danych: każda grupa potrzebuje { $customers } klientów, a oferta { $days } dni.
+ui-report-offer-no-difference = Przedział obejmuje brak zmiany: oferta mogła niczego nie zmienić.
+ui-report-export-offers = Eksportuj grupy do CSV
+ui-report-export-offers-uplift = Eksportuj zmiany do CSV
 ui-error-invalid-new-days = Klient jest nowy przez 1 do 365 dni.
 ui-error-invalid-lapsed-days = Klient jest utracony po 14 do 730 dniach bez wizyty i po większej liczbie dni, niż jest nowy.
 ui-error-invalid-at-risk-recency = Wybierz ocenę od 1 do 5.

@@ -439,6 +439,44 @@ report-segments-at-risk-none = Под угрозой ухода никого н�
 report-segments-at-risk-line = { $name }: последний визит { $day }, дней назад: { $days }, обычно раз в { $gap } дн.; визитов: { $visits }, траты: { $spend } за 365 дней; { $contact }
 report-segments-no-consent = нет согласия на связь
 report-segments-kept = Правила сегментов сохранены на этой кассе.
+report-table-offers = Акции в сравнении с контрольными группами
+report-table-offers-uplift = Что каждая акция изменила на одного клиента
+report-column-offer = Акция
+report-column-offer-from = Первый день
+report-column-offer-to = Последний день
+report-column-group = Группа
+report-column-group-customers = Клиенты
+report-column-visits-per-customer = Визитов на клиента
+report-column-spend-per-customer = Покупки на клиента
+report-column-uplift = Разница
+report-column-uplift-low = 95% интервал, от
+report-column-uplift-high = 95% интервал, до
+report-column-uplift-relative = Разница относительно контрольной группы
+report-offer-group-exposed = С акцией
+report-offer-group-held-out = Контрольная группа
+report-measure-visits-per-customer = Визитов на клиента
+report-measure-spend-per-customer = Покупки на клиента
+report-cell-not-enough-data = пока мало данных
+offers-method = Каждая акция оставляет без себя часть клиентов, для которых она предназначена; их выбирают по акции и клиенту, так что все кассы выбирают одних и тех же, и они никогда её не получают. Обе группы сравниваются за прошедшие дни акции, считая всех, пришли они или нет. Разница — группа с акцией минус контрольная группа, на одного клиента, с 95% интервалом (нормальное приближение, Уэлч).
+offers-minimum = Разница показывается, когда в каждой группе { $customers } клиентов, а акция идёт { $days } дней.
+report-offers-title = Акции с контрольной группой на { $day }:
+report-offers-none = Ни у одной акции нет контрольной группы: задайте акции holdout_percent в программе, чтобы измерить, что она меняет.
+report-offers-offer = { $offer }: { $percent }% в контрольной группе, с { $from } по { $to } ({ $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }){ $running }
+report-offers-running = , ещё идёт
+report-offers-group = { $group }: { $customers ->
+        [one] { $customers } клиент
+        [few] { $customers } клиента
+        [many] { $customers } клиентов
+       *[other] { $customers } клиента
+    }, визитов: { $visits } ({ $visits_each } на клиента), { $spend } ({ $spend_each } на клиента)
+report-offers-uplift-visits = Разница визитов на клиента: { $difference } (95% интервал от { $low } до { $high })
+report-offers-uplift-spend = Разница покупок на клиента: { $difference } (95% интервал от { $low } до { $high })
+report-offers-not-enough = Пока мало данных: в каждой группе нужно { $customers } клиентов, а акции — { $days } дней.
 ui-reports = Отчёты
 ui-report-close-title = Закрытие дня
 ui-report-previous = Предыдущий день
@@ -533,6 +571,36 @@ ui-segments-previewing = Предпросмотр, ещё не сохранён:
        *[other] { $moved } клиента сменят сегмент.
     }
 ui-segments-kept = Правила сохранены на этой кассе.
+ui-report-tab-offers = Акции
+ui-report-offers-as-of = Акции на { $day }
+ui-report-offers-refresh = Пересчитать
+ui-report-counting-offers = Сравниваем каждую акцию с её контрольной группой…
+ui-report-offers-none = Пока ни у одной акции нет контрольной группы. Задайте акции в программе долю контрольной группы, чтобы измерить, что она меняет.
+ui-report-offer-dates = { $from } – { $to } · { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }
+ui-report-offer-held-out = { $percent }% клиентов в контрольной группе
+ui-report-offer-running = Ещё идёт
+ui-report-offer-ended = Закончилась
+ui-report-offer-customers = { $customers ->
+        [one] { $customers } клиент
+        [few] { $customers } клиента
+        [many] { $customers } клиентов
+       *[other] { $customers } клиента
+    }
+ui-report-offer-visits-each = { $visits } визита на клиента
+ui-report-offer-spend-each = { $spend } на клиента
+ui-report-offer-change-visits = Визитов на клиента
+ui-report-offer-change-spend = Покупки на клиента
+ui-report-offer-interval = 95% интервал: от { $low } до { $high }
+ui-report-offer-relative = { $change } относительно контрольной группы
+ui-report-offer-not-enough = Пока мало данных: в каждой группе нужно { $customers } клиентов, а акции — { $days } дней.
+ui-report-offer-no-difference = Интервал включает отсутствие разницы: возможно, акция ничего не изменила.
+ui-report-export-offers = Экспортировать группы в CSV
+ui-report-export-offers-uplift = Экспортировать разницу в CSV
 ui-error-invalid-new-days = Клиент считается новым от 1 до 365 дней.
 ui-error-invalid-lapsed-days = Клиент считается ушедшим после 14–730 дней без визита, и это больше, чем срок, пока он новый.
 ui-error-invalid-at-risk-recency = Выберите оценку от 1 до 5.

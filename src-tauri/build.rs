@@ -54,6 +54,8 @@ fn counterpart_commands() -> &'static [&'static str] {
         "segments",
         "set_segment_rules",
         "export_segments_csv",
+        "offers",
+        "export_offers_csv",
         "startup_problem",
         "recovery_retry",
         "recovery_set_aside",

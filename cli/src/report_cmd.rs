@@ -5,14 +5,14 @@
 
 use clap::Subcommand;
 use counterpart_engine::command::{
-    CloseOfDay, CloseTableFile, Commands, KpisOver, KpisTableFile, LiabilityTableFile, SegmentsBy,
-    SegmentsTableFile,
+    CloseOfDay, CloseTableFile, Commands, KpisOver, KpisTableFile, LiabilityTableFile,
+    OffersTableFile, SegmentsBy, SegmentsTableFile,
 };
 use counterpart_engine::error::EngineError;
 use counterpart_engine::ledger::Message;
 use counterpart_engine::report::{
-    DailyClose, KpiUnit, KpiValue, Kpis, Liability, LiabilityKind, LiabilityLine, Segment,
-    SegmentRules, Segments, Valuation,
+    DailyClose, Group, KpiUnit, KpiValue, Kpis, Liability, LiabilityKind, LiabilityLine,
+    OfferResults, Segment, SegmentRules, Segments, Valuation,
 };
 
 use crate::output::Out;
@@ -96,6 +96,19 @@ pub enum ReportCommand {
         /// The table `--csv` writes: segments, segments-over-time,
         /// segments-scores, segments-moves (with a proposal), at-risk.
         #[arg(long, default_value = "segments", requires = "csv")]
+        table: String,
+    },
+    /// Each offer with a held-out group against that group, over the
+    /// offer's days so far: customers, visits and spend per customer, and
+    /// the change with its 95% interval once there is enough data (a
+    /// manager's).
+    Offers {
+        /// Write one of the report's tables as CSV (UTF-8 with a byte-order
+        /// mark, headings in your language) instead of the report.
+        #[arg(long)]
+        csv: bool,
+        /// The table `--csv` writes: offers, offers-uplift.
+        #[arg(long, default_value = "offers", requires = "csv")]
         table: String,
     },
 }
@@ -193,6 +206,14 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
                 out.segments(&till.segments(&SegmentsBy { rules })?);
             }
         }
+        ReportCommand::Offers { csv: true, table } => {
+            let file = till.offers_csv(&OffersTableFile {
+                table,
+                language: out.language().tag().to_string(),
+            })?;
+            out.raw_bytes(file.text.as_bytes());
+        }
+        ReportCommand::Offers { .. } => out.offers(&till.offers()?),
     }
     Ok(())
 }
@@ -472,24 +493,7 @@ impl Out {
                 .text("day", s.as_of.to_string())
                 .num("customers", s.customers),
         );
-        let r = &s.rules;
         for size in &s.sizes {
-            let definition = match size.segment {
-                Segment::New => m("segment-new-definition").num("days", i64::from(r.new_days)),
-                Segment::Occasional => m("segment-occasional-definition"),
-                Segment::Regular => {
-                    m("segment-regular-definition").num("score", i64::from(r.regular_frequency))
-                }
-                Segment::HighValue => {
-                    m("segment-high-value-definition").num("score", i64::from(r.high_value_spend))
-                }
-                Segment::AtRisk => {
-                    m("segment-at-risk-definition").num("score", i64::from(r.at_risk_recency))
-                }
-                Segment::Lapsed => {
-                    m("segment-lapsed-definition").num("days", i64::from(r.lapsed_days))
-                }
-            };
             self.tell_indented(
                 m("report-segments-line")
                     .text("segment", self.segment(size.segment))
@@ -499,7 +503,7 @@ impl Out {
                         size.share
                             .map_or_else(|| "—".into(), |x| format!("{:.1} %", x * 100.0)),
                     )
-                    .text("definition", self.words(&definition)),
+                    .text("definition", self.words(&size.definition)),
             );
         }
         self.tell_indented(m("segments-method"));
@@ -554,4 +558,84 @@ impl Out {
 
 fn len(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl Out {
+    fn group(&self, id: &str, g: &Group, currency: &str) -> Message {
+        let each = |x: &Option<String>| x.clone().unwrap_or_else(|| "—".into());
+        Message::new("report-offers-group")
+            .text(
+                "group",
+                self.words(&Message::new(&format!("report-offer-group-{id}"))),
+            )
+            .num("customers", g.customers)
+            .num("visits", g.visits)
+            .text(
+                "visits_each",
+                each(&g.visits_per_customer.map(|x| format!("{x:.2}"))),
+            )
+            .text("spend", format!("{} {currency}", g.spend))
+            .text("spend_each", each(&g.spend_per_customer))
+    }
+
+    /// Each offer with a held-out group against it: the dates, both groups,
+    /// and the change with its interval, or that there is not enough data.
+    pub fn offers(&self, r: &OfferResults) {
+        if self.json() {
+            self.emit(r);
+            return;
+        }
+        let m = Message::new;
+        if r.offers.is_empty() {
+            self.tell(m("report-offers-none"));
+            return;
+        }
+        self.tell(m("report-offers-title").text("day", r.as_of.to_string()));
+        for o in &r.offers {
+            let running = if o.running {
+                self.words(&m("report-offers-running"))
+            } else {
+                String::new()
+            };
+            self.tell(
+                m("report-offers-offer")
+                    .text("offer", o.name.clone())
+                    .num("percent", i64::from(o.holdout_percent))
+                    .text("from", o.from.to_string())
+                    .text("to", o.to.to_string())
+                    .num("days", o.days)
+                    .text("running", running),
+            );
+            self.tell_indented(self.group("exposed", &o.exposed, &r.currency));
+            self.tell_indented(self.group("held-out", &o.held_out, &r.currency));
+            match &o.uplift {
+                Some(u) => {
+                    let signed = |x: f64| format!("{x:+.2}");
+                    self.tell_indented(
+                        m("report-offers-uplift-visits")
+                            .text("difference", signed(u.visits.difference))
+                            .text("low", signed(u.visits.low))
+                            .text("high", signed(u.visits.high)),
+                    );
+                    let money = |x: &str| format!("{x} {}", r.currency);
+                    self.tell_indented(
+                        m("report-offers-uplift-spend")
+                            .text("difference", money(&u.spend.difference))
+                            .text("low", money(&u.spend.low))
+                            .text("high", money(&u.spend.high)),
+                    );
+                }
+                None => self.tell_indented(
+                    m("report-offers-not-enough")
+                        .num("customers", r.min_group)
+                        .num("days", r.min_days),
+                ),
+            }
+        }
+        self.tell_indented(m("offers-method"));
+        match &r.last_sync {
+            Some(t) => self.tell(m("report-close-last-sync").text("at", at(t))),
+            None => self.tell(m("report-never-synced")),
+        }
+    }
 }

@@ -282,6 +282,31 @@ fn a_morning_at_the_till_from_the_command_line() {
         "{}",
         text(&o.stdout)
     );
+    // The offers: none of the example's holds out a group, and the report
+    // says how to measure one.
+    let o = counterpart(&db, &["--json", "report", "offers"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let offers: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(offers["offers"], serde_json::json!([]));
+    assert_eq!(
+        (offers["min_group"].clone(), offers["min_days"].clone()),
+        (30.into(), 7.into())
+    );
+    let o = counterpart(&db, &["--lang", "ru", "report", "offers"]);
+    assert!(
+        text(&o.stdout).contains("Ни у одной акции нет контрольной группы"),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = counterpart(
+        &db,
+        &["report", "offers", "--csv", "--table", "offers-uplift"],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        text(&o.stdout),
+        "\u{feff}Offer,Measure,Change,\"95% interval, from\",\"95% interval, to\",Change against the held-out group\r\n"
+    );
 
     // Bad input: exit 2, a plain message on stderr, nothing recorded.
     let before = counterpart(&db, &["--json", "customer", "show", "--card", &card]).stdout;

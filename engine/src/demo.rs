@@ -134,6 +134,11 @@ pub fn generate(
         .map(|p| (p.program, p.version))
         .ok_or(EngineError::NotInitialised)?;
     let location = store.location()?;
+    let measured: Vec<&crate::program::Offer> = program
+        .offers
+        .iter()
+        .filter(|o| o.holdout_percent > 0)
+        .collect();
     let mut rng = StdRng::seed_from_u64(spec.seed);
     let end_date = location.business_date(store.now());
     let start_date = end_date - Duration::days(i64::from(spec.days) - 1);
@@ -197,7 +202,7 @@ pub fn generate(
                     Vec::new()
                 },
             };
-            let deltas = rules::welcome(&program, &location, &profile.tags, at);
+            let deltas = rules::welcome(&program, &location, id, &profile.tags, at);
             let mut c = DemoCustomer {
                 id,
                 ctx: CustomerContext {
@@ -253,6 +258,9 @@ pub fn generate(
             }
             let at = local_instant(date, hour, minute) + Duration::seconds(rng.gen_range(0..60));
             // Regulars: early enrolees come far more often, but at most twice a day.
+            // While an offer with a held-out group runs, the offer brings
+            // its customers in: a held-out customer picked stays away a
+            // third of the time (the offers report has a change to find).
             let last = customers.len() - 1;
             let mut idx = 0;
             for attempt in 0..8 {
@@ -264,7 +272,10 @@ pub fn generate(
                 }
                 .min(last);
                 let seen = customers[idx].today;
-                if seen.0 != date || seen.1 < 2 {
+                let held_out = measured
+                    .iter()
+                    .any(|o| o.period.contains(date) && o.holds_out(customers[idx].id));
+                if (seen.0 != date || seen.1 < 2) && !(held_out && rng.gen_bool(1.0 / 3.0)) {
                     break;
                 }
             }

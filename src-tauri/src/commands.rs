@@ -9,10 +9,10 @@
 use counterpart_engine::command::{
     AddStaff, CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView,
     Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, KpisTableFile,
-    LiabilityTableFile, LiabilityView, PairTill, Paired, RecordVisit, Redeem, RefusedEvent,
-    RemoveStaff, SaleSheet, ScannedCustomer, SegmentsBy, SegmentsTableFile, SegmentsView, SetPin,
-    SetRole, SetUpShop, SignIn, SignInIdle, SignedIn, SpendCashback, StaffList, TillOverview,
-    UndoLast, WedgeKey,
+    LiabilityTableFile, LiabilityView, OffersTableFile, OffersView, PairTill, Paired, RecordVisit,
+    Redeem, RefusedEvent, RemoveStaff, SaleSheet, ScannedCustomer, SegmentsBy, SegmentsTableFile,
+    SegmentsView, SetPin, SetRole, SetUpShop, SignIn, SignInIdle, SignedIn, SpendCashback,
+    StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
@@ -399,6 +399,21 @@ pub async fn export_segments_csv(
     request: SegmentsTableFile,
 ) -> Answer<String> {
     export(&till, move |commands| commands.segments_csv(&request)).await
+}
+
+/// Each offer with a held-out group measured against it, with the report's
+/// tables (a manager's).
+#[tauri::command]
+pub async fn offers(till: State<'_, Till>) -> Answer<OffersView> {
+    let commands = till.commands();
+    blocking(move || commands.offers_view()).await
+}
+
+/// Saves one of the offers report's tables as a CSV file in the exports
+/// folder and answers the file's path.
+#[tauri::command]
+pub async fn export_offers_csv(till: State<'_, Till>, request: OffersTableFile) -> Answer<String> {
+    export(&till, move |commands| commands.offers_csv(&request)).await
 }
 
 /// Saves one of the close's tables as a CSV file in the exports folder and

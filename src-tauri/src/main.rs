@@ -86,6 +86,8 @@ fn main() -> anyhow::Result<()> {
             commands::segments,
             commands::set_segment_rules,
             commands::export_segments_csv,
+            commands::offers,
+            commands::export_offers_csv,
             recovery::startup_problem,
             recovery::recovery_retry,
             recovery::recovery_set_aside,

@@ -1,7 +1,8 @@
 //! A manager after close, on the demo shop's 90 days: the daily close opens
 //! on the current business day, goes a day back, saves a table as CSV, and
 //! the KPIs of the last 30 days, the segments (new rules previewed and kept,
-//! the at-risk list saved), the liability in money; every figure checked
+//! the at-risk list saved), the liability in money, the offers against
+//! their held-out groups; every figure checked
 //! is the engine's, read from the same database; each screen in the four
 //! languages.
 
@@ -33,7 +34,7 @@ async fn reports_in(app: &App, language: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_manager_reads_the_close_the_kpis_the_segments_and_the_liability_and_saves_tables() {
+async fn a_manager_reads_every_report_and_saves_tables() {
     let exports = tempfile::tempdir().expect("exports folder");
     let app = App::start(Start {
         args: vec!["--demo".into()],
@@ -296,6 +297,55 @@ async fn a_manager_reads_the_close_the_kpis_the_segments_and_the_liability_and_s
         .expect("scroll to the at-risk list");
     app.screenshot("43-reports-segments-at-risk-en").await;
 
+    // The offers: the demo's measured offer against its held-out group, as
+    // the engine counts it, with its change; the groups saved.
+    app.click("[data-testid=reports-tab-offers]").await;
+    app.find("[data-testid=offers-as-of]").await;
+    let offers = engine.offers().expect("offers");
+    let bonus = offers.offers.first().expect("the demo's measured offer");
+    assert!(
+        bonus.enough_data,
+        "300 customers, a fifth held out, eight weeks: {bonus:?}"
+    );
+    assert_eq!(
+        attr(&app, "[data-testid=offer]", "data-offer").await,
+        bonus.offer
+    );
+    assert_eq!(
+        attr(&app, "[data-testid=offer]", "data-enough").await,
+        "true"
+    );
+    for (group, figures) in [("exposed", &bonus.exposed), ("held-out", &bonus.held_out)] {
+        assert_eq!(
+            attr(
+                &app,
+                &format!("[data-testid=offer-group][data-group={group}]"),
+                "data-customers"
+            )
+            .await,
+            figures.customers.to_string(),
+            "{group}"
+        );
+    }
+    app.find("[data-testid=offer-uplift][data-measure=spend]")
+        .await;
+    app.screenshot("44-reports-offers-en").await;
+    app.click("[data-testid=report-export][data-table=offers]")
+        .await;
+    let path = attr(&app, "[data-testid=report-exported]", "data-path").await;
+    let csv = std::fs::read_to_string(&path).expect("the saved CSV");
+    assert!(
+        csv.starts_with("\u{feff}Offer,First day,Last day,Group,Customers,Visits,Sales"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!(
+            "Bonus weeks,{},{},Held out,{},{},",
+            bonus.from, bonus.to, bonus.held_out.customers, bonus.held_out.visits
+        )),
+        "{csv}"
+    );
+
     // Each screen in every language.
     for language in ["en", "pl", "fr", "ru"] {
         reports_in(&app, language).await;
@@ -313,6 +363,10 @@ async fn a_manager_reads_the_close_the_kpis_the_segments_and_the_liability_and_s
         app.click("[data-testid=reports-tab-liability]").await;
         app.find("[data-testid=liability-total-face-value]").await;
         app.screenshot(&format!("42-reports-liability-{language}"))
+            .await;
+        app.click("[data-testid=reports-tab-offers]").await;
+        app.find("[data-testid=offer]").await;
+        app.screenshot(&format!("44-reports-offers-{language}"))
             .await;
     }
 

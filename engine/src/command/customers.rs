@@ -56,7 +56,8 @@ impl Commands {
                 Some(text) => preprinted_card(ctx.conn, text)?,
                 None => new_card(ctx.conn)?,
             };
-            let deltas = crate::rules::welcome(program, &ctx.location, &profile.tags, ctx.now);
+            let deltas =
+                crate::rules::welcome(program, &ctx.location, customer, &profile.tags, ctx.now);
             let has_profile = profile != Profile::default();
             Ok(Decision::new(
                 EventBody::Enrolled {

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::request::{Adjust, CustomerRef, FindCustomers, ProfileForm, SetUpShop, UpdateProfile};
+use super::request::{
+    Adjust, CustomerRef, FindCustomers, ProfileForm, PublishProgram, SetUpShop, UpdateProfile,
+};
 use super::Commands;
 use crate::error::{EngineError, Result};
 
@@ -34,6 +36,19 @@ const FPS: f64 = 10.0;
 const EMPTY_FRAMES: usize = 30;
 const CARD_FRAMES: usize = 12;
 
+/// The points example with an offer measured against a held-out group: a
+/// bonus on every visit that ran for eight weeks and ended a week before
+/// `today`, a fifth of the customers held out (the offers report has
+/// something to compare; today's visits at the counter are the example's).
+fn with_measured_offer(today: chrono::NaiveDate) -> String {
+    let starts = today - chrono::Duration::days(63);
+    let ends = today - chrono::Duration::days(8);
+    format!(
+        "{}\n[[offers]]\nid = \"bonus-weeks\"\nname = \"Bonus weeks\"\nkind = \"bonus\"\nbonus_points = 15\nstarts = {starts}\nends = {ends}\nholdout_percent = 20\n",
+        crate::demo::DEMO_PROGRAM
+    )
+}
+
 impl Commands {
     /// Sets up the demo shop at this (empty) till, or finds the one set up
     /// before, and writes the camera frames into `frames_dir`.
@@ -47,6 +62,10 @@ impl Commands {
                 day_starts_at: 4,
                 manager: None,
                 example: Some("points-cafe".into()),
+            })?;
+            self.publish_program(&PublishProgram {
+                source: with_measured_offer(self.store.location()?.business_date(self.store.now())),
+                key: Some("demo-measured-offer".into()),
             })?;
             self.demo_data(
                 crate::demo::DemoSpec {

@@ -60,7 +60,8 @@ pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 pub use refused::{RefusedBy, RefusedEvent};
 pub use reports::{
     CloseOfDay, CloseTableFile, CloseView, KpisOver, KpisTableFile, LiabilityTableFile,
-    LiabilityView, ReportFile, SegmentsBy, SegmentsTableFile, SegmentsView,
+    LiabilityView, OffersTableFile, OffersView, ReportFile, SegmentsBy, SegmentsTableFile,
+    SegmentsView,
 };
 pub use request::*;
 pub use sale::{OfferNow, SaleItem, SaleSheet};

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::{invalid, Commands};
 use crate::error::Result;
 use crate::report::{
-    close_of, kpis_of, liability_of, segments_of, span_of, CloseSettings, DailyClose, Kpis,
-    Liability, LiabilityOf, Period, SegmentRules, Segments, SegmentsOf, Shop, Table,
+    close_of, kpis_of, liability_of, offers_of, segments_of, span_of, CloseSettings, DailyClose,
+    Kpis, Liability, LiabilityOf, OfferResults, OffersOf, Period, SegmentRules, Segments,
+    SegmentsOf, Shop, Table,
 };
 use crate::staff::Permission;
 
@@ -507,6 +508,76 @@ impl Commands {
             &request.table,
             &request.language,
             &segments.as_of.to_string(),
+        )
+    }
+}
+
+/// The offers report with its tables, for the screens.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OffersView {
+    /// The report.
+    pub offers: OfferResults,
+    /// Its tables (`OfferResults::tables`).
+    pub tables: Vec<Table>,
+}
+
+/// Asks for one of the offers report's tables as a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct OffersTableFile {
+    /// The table's id (`offers`, `offers-uplift`).
+    pub table: String,
+    /// The reader's language (`en`, `pl`, `fr`, `ru`): the headings' words.
+    pub language: String,
+}
+
+impl Commands {
+    /// The program's offers with a held-out group, each measured against
+    /// it up to the current business day, from every till's visits this
+    /// till has (`docs/reports.md` says how).
+    pub fn offers(&self) -> Result<OfferResults> {
+        self.authorise(Permission::Reports)?;
+        let location = self.store.location()?;
+        let program = self.store.program()?;
+        let offers = program
+            .as_ref()
+            .map_or(&[][..], |p| p.program.offers.as_slice());
+        let clientele = if offers.iter().any(|o| o.holdout_percent > 0) {
+            self.store.clientele()?
+        } else {
+            crate::store::Clientele::default()
+        };
+        Ok(offers_of(
+            &OffersOf {
+                as_of: location.business_date(self.store.now()),
+                location: &location,
+                offers,
+                last_sync: self.store.last_sync()?,
+                min_group: crate::report::MIN_GROUP,
+                min_days: crate::report::MIN_DAYS,
+            },
+            &clientele,
+        ))
+    }
+
+    /// The offers report with its tables, for the screens.
+    pub fn offers_view(&self) -> Result<OffersView> {
+        let offers = self.offers()?;
+        let tables = offers.tables();
+        Ok(OffersView { offers, tables })
+    }
+
+    /// One of the offers report's tables as CSV, headed in the reader's language.
+    #[cfg(feature = "i18n")]
+    pub fn offers_csv(&self, request: &OffersTableFile) -> Result<ReportFile> {
+        let offers = self.offers()?;
+        table_file(
+            offers.tables(),
+            &request.table,
+            &request.language,
+            &offers.as_of.to_string(),
         )
     }
 }

@@ -107,7 +107,7 @@ impl Commands {
         let tags = record.as_ref().map_or(&[][..], |r| r.tags.as_slice());
         let mut offers = Vec::new();
         for o in &program.offers {
-            if !offer_runs(o, &location, now, tags) {
+            if !offer_runs(o, &location, now, record.as_ref().map(|r| r.id), tags) {
                 continue;
             }
             let label = Message::new("label-offer").text("offer", o.name.clone());

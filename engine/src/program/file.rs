@@ -141,6 +141,7 @@ pub(crate) struct OfferFile {
     pub code: Option<String>,
     pub max_uses: Option<i64>,
     pub max_uses_per_customer: Option<i64>,
+    pub holdout_percent: Option<i64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

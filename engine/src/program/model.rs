@@ -277,6 +277,35 @@ pub struct Offer {
     pub period: DateRange,
     /// Only customers carrying one of these tags; empty means everyone.
     pub tags: Vec<String>,
+    /// The share of its eligible customers (0–50 %) held out to measure what
+    /// the offer changes: they never get it, at any till.
+    pub holdout_percent: u8,
+}
+
+impl Offer {
+    /// True when `customer` is in the offer's held-out group. The group is
+    /// drawn by a hash of the offer's id and the customer's, so every till
+    /// agrees offline, and a customer stays in it for the offer's life.
+    pub fn holds_out(&self, customer: crate::ledger::CustomerId) -> bool {
+        self.holdout_percent > 0 && holdout_bucket(&self.id, customer) < self.holdout_percent
+    }
+}
+
+/// A customer's place, 0 to 99, in an offer's draw: the first eight bytes of
+/// SHA-256 over the offer's id and the customer's, taken modulo 100 (the
+/// bias of a 64-bit number modulo 100 is below 10⁻¹⁷).
+pub fn holdout_bucket(offer: &str, customer: crate::ledger::CustomerId) -> u8 {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(b"counterpart holdout\0");
+    h.update(offer.as_bytes());
+    h.update(b"\0");
+    h.update(customer.as_bytes());
+    let digest = h.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    // Below 100, so it fits.
+    (u64::from_be_bytes(first) % 100) as u8
 }
 
 /// Day or week allowance of a plan.

@@ -846,6 +846,25 @@ fn offers(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Vec<Offer
                 }
             };
             let period = c.period(&f, &o.starts, &o.ends);
+            let holdout_percent = match o.holdout_percent {
+                None | Some(0) => 0,
+                Some(p) if !(1..=50).contains(&p) => {
+                    c.err(format!("{f}.holdout_percent"), "must be between 0 and 50");
+                    0
+                }
+                Some(_) if period.starts.is_none() => {
+                    c.err(format!("{f}.starts"), "is missing: an offer with a held-out group is measured from the day it starts");
+                    0
+                }
+                Some(_) if matches!(kind, Some(OfferKind::Welcome | OfferKind::Coupon { .. })) => {
+                    c.err(
+                        format!("{f}.holdout_percent"),
+                        "a welcome or coupon offer cannot hold anyone out: a welcome is given before a customer has a history, and a coupon is asked for",
+                    );
+                    0
+                }
+                Some(p) => u8::try_from(p).unwrap_or(0),
+            };
             Some(Offer {
                 id,
                 name,
@@ -856,6 +875,7 @@ fn offers(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Vec<Offer
                 hours,
                 period,
                 tags: o.tags.iter().map(|t| t.trim().to_lowercase()).collect(),
+                holdout_percent,
             })
         })
         .collect();

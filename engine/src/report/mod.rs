@@ -8,6 +8,7 @@ pub mod close;
 pub mod csv;
 pub mod kpis;
 pub mod liability;
+pub mod offers;
 pub mod segments;
 pub mod table;
 
@@ -19,6 +20,10 @@ pub use csv::to_csv;
 pub use kpis::{kpis_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};
 pub use liability::{
     liability_of, Liability, LiabilityKind, LiabilityLine, LiabilityOf, Total, Valuation, AGES,
+};
+pub use offers::{
+    offers_of, Group, OfferResult, OfferResults, OffersOf, SpendUplift, Uplift, VisitsUplift,
+    MIN_DAYS, MIN_GROUP,
 };
 pub use segments::{
     segments_of, AtRiskCustomer, ScoreBand, ScoreRange, Segment, SegmentMove, SegmentRules,

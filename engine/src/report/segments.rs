@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ledger::CustomerId;
+use crate::ledger::{CustomerId, Message};
 use crate::location::Location;
 use crate::money::{Currency, Money};
 use crate::store::{Clientele, Holdings};
@@ -148,6 +148,20 @@ impl SegmentRules {
         }
         None
     }
+
+    /// The segment's definition in words, with these rules' numbers in it
+    /// (`segment-<id>-definition`); the command line and the tiles both say it.
+    pub fn definition(&self, segment: Segment) -> Message {
+        let m = Message::new(&format!("segment-{}-definition", segment.id()));
+        match segment {
+            Segment::New => m.num("days", i64::from(self.new_days)),
+            Segment::Occasional => m,
+            Segment::Regular => m.num("score", i64::from(self.regular_frequency)),
+            Segment::HighValue => m.num("score", i64::from(self.high_value_spend)),
+            Segment::AtRisk => m.num("score", i64::from(self.at_risk_recency)),
+            Segment::Lapsed => m.num("days", i64::from(self.lapsed_days)),
+        }
+    }
 }
 
 /// What the segments are counted for.
@@ -176,6 +190,8 @@ pub struct SegmentSize {
     pub customers: i64,
     /// Its share of all customers; none when there are none.
     pub share: Option<f64>,
+    /// What puts a customer in it, with the rules' numbers.
+    pub definition: Message,
 }
 
 /// The segments' sizes at the end of one business day.
@@ -663,6 +679,7 @@ pub fn segments_of(of: &SegmentsOf, clientele: &Clientele) -> Segments {
             segment: *segment,
             customers: *n,
             share: (customers > 0).then(|| *n as f64 / customers as f64),
+            definition: of.rules.definition(*segment),
         })
         .collect();
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::context::{birthday_near, CustomerContext};
 use crate::error::{EngineError, Refusal, Why};
-use crate::ledger::{Account, Delta, Item, Message};
+use crate::ledger::{Account, CustomerId, Delta, Item, Message};
 use crate::location::Location;
 use crate::money::Money;
 use crate::program::{Grant, Offer, OfferKind, Program, StampCard, StampPer, TierBasis};
@@ -45,8 +45,19 @@ pub fn times(m: i64) -> String {
     }
 }
 
-/// True when an offer applies at `at` to a customer with `tags` (dates, days, hours, tags).
-pub fn offer_runs(offer: &Offer, location: &Location, at: DateTime<Utc>, tags: &[String]) -> bool {
+/// True when an offer applies at `at` to `customer` with `tags` (dates,
+/// days, hours, tags, and not held out); with no customer yet, whether it
+/// runs for anyone with `tags`.
+pub fn offer_runs(
+    offer: &Offer,
+    location: &Location,
+    at: DateTime<Utc>,
+    customer: Option<CustomerId>,
+    tags: &[String],
+) -> bool {
+    if customer.is_some_and(|c| offer.holds_out(c)) {
+        return false;
+    }
     let date = location.business_date(at);
     if !offer.period.contains(date) {
         return false;
@@ -216,7 +227,7 @@ pub fn earn(
     let running: Vec<&Offer> = program
         .offers
         .iter()
-        .filter(|o| offer_runs(o, location, at, &customer.tags))
+        .filter(|o| offer_runs(o, location, at, Some(customer.id), &customer.tags))
         .collect();
 
     let mut deltas = Vec::new();
@@ -687,13 +698,17 @@ pub fn stamps_in(deltas: &[Delta]) -> BTreeMap<String, i64> {
 pub fn welcome(
     program: &Program,
     location: &Location,
+    customer: CustomerId,
     tags: &[String],
     at: DateTime<Utc>,
 ) -> Vec<Delta> {
     program
         .offers
         .iter()
-        .filter(|o| matches!(o.kind, OfferKind::Welcome) && offer_runs(o, location, at, tags))
+        .filter(|o| {
+            matches!(o.kind, OfferKind::Welcome)
+                && offer_runs(o, location, at, Some(customer), tags)
+        })
         .filter_map(|o| {
             o.grant.as_ref().map(|g| {
                 grant_delta(

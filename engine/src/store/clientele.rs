@@ -1,5 +1,6 @@
-//! What the segments read: every customer record (who they are, whether they
-//! agreed to be contacted, when they joined, whom they were merged into) and
+//! What the segments and the offers read: every customer record (who they
+//! are, whether they agreed to be contacted, when they joined, their tags,
+//! whom they were merged into) and
 //! every visit that stands; then what the customers on the at-risk list
 //! hold (only theirs: reading every balance costs more). Read on the
 //! reports' own connection, so no visit waits for it; the visits in table
@@ -14,7 +15,7 @@ use super::{parse_uuid, Store, VisitRow};
 use crate::error::{EngineError, Result};
 use crate::ledger::CustomerId;
 
-/// One customer record as the segments see it.
+/// One customer record as the segments and the offers see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Client {
     /// The record.
@@ -34,6 +35,8 @@ pub struct Client {
     pub enrolled: Option<DateTime<Utc>>,
     /// The record this one was merged into.
     pub merged_into: Option<CustomerId>,
+    /// The shop's tags on them (`student`), which offers target.
+    pub tags: Vec<String>,
 }
 
 /// What one customer holds now (a merged group on its survivor).
@@ -70,10 +73,18 @@ type ClientRow = (
     bool,
     Option<String>,
     Option<String>,
+    String,
 );
 
 fn client(row: ClientRow) -> Result<Client> {
-    let (id, name, phone, email, consent, erased, enrolled, merged_into) = row;
+    let (id, name, phone, email, consent, erased, enrolled, merged_into, tags) = row;
+    // Most customers have none: the JSON is parsed only when there are some.
+    let tags = if tags == "[]" {
+        Vec::new()
+    } else {
+        serde_json::from_str(&tags)
+            .map_err(|e| EngineError::Corrupt(format!("the tags `{tags}`: {e}")))?
+    };
     let enrolled = enrolled
         .map(|at| {
             DateTime::parse_from_rfc3339(&at)
@@ -93,6 +104,7 @@ fn client(row: ClientRow) -> Result<Client> {
         merged_into: merged_into
             .map(|m| parse_uuid(&m, "customer"))
             .transpose()?,
+        tags,
     })
 }
 
@@ -102,7 +114,8 @@ impl Store {
         self.read_for_report(|conn| {
             let clients = conn
                 .prepare_cached(
-                    "SELECT id, name, phone, email, marketing_consent, erased, enrolled_on, merged_into
+                    "SELECT id, name, phone, email, marketing_consent, erased, enrolled_on, merged_into,
+                            tags
                        FROM customers",
                 )?
                 .query_map([], |r| {
@@ -115,6 +128,7 @@ impl Store {
                         r.get(5)?,
                         r.get(6)?,
                         r.get(7)?,
+                        r.get(8)?,
                     ))
                 })?
                 .map(|row| client(row?))

@@ -112,3 +112,38 @@ pub fn bal(c: &CustomerSummary, account: &str) -> i64 {
 pub fn after(o: &Outcome) -> &CustomerSummary {
     o.customer.as_ref().expect("customer in outcome")
 }
+
+/// Mia, a manager, and Bo, a barista, added to an open `till` and each
+/// signed in: (Mia's commands, Bo's commands). The bare `till` stays signed
+/// out, so it is no longer open.
+pub fn manager_and_barista(
+    till: &counterpart_engine::command::Commands,
+) -> (
+    counterpart_engine::command::Commands,
+    counterpart_engine::command::Commands,
+) {
+    use counterpart_engine::command::{AddStaff, Pin, SignIn};
+    use counterpart_engine::ledger::Role;
+    let sign_in = |staff: &str, pin: &str| {
+        till.sign_in(&SignIn {
+            staff: staff.into(),
+            pin: Pin(pin.into()),
+        })
+        .unwrap_or_else(|e| panic!("{staff} signs in: {e}"))
+    };
+    till.add_staff(&AddStaff {
+        name: "Mia".into(),
+        role: Role::Manager,
+        pin: Pin("246813".into()),
+    })
+    .expect("the first manager, on an open till");
+    let mia = sign_in("Mia", "246813");
+    mia.add_staff(&AddStaff {
+        name: "Bo".into(),
+        role: Role::Barista,
+        pin: Pin("1357".into()),
+    })
+    .expect("Mia adds Bo");
+    let bo = sign_in("Bo", "1357");
+    (mia, bo)
+}

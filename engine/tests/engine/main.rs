@@ -6,6 +6,7 @@ mod common;
 mod golden;
 mod hostile;
 mod kill;
+mod offers;
 mod programs;
 mod properties;
 mod recovery;

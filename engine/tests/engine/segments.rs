@@ -21,7 +21,6 @@ use crate::common::*;
 /// | R5  | 10 Jul | 10, 20 Jul                      | $4    |
 struct Fixture {
     shop: Shop,
-    n: CustomerId,
     r1: CustomerId,
     r2: CustomerId,
     r3: CustomerId,
@@ -75,12 +74,11 @@ fn fixture() -> Fixture {
         },
     );
     // N joined on the 20th; R4 on the 25th.
-    let n = customer((11, 20), &[(11, 20)], 5_00, none());
+    customer((11, 20), &[(11, 20)], 5_00, none());
     let r4 = customer((11, 25), &[(11, 25), (11, 30)], 3_00, none());
     shop.at(utc(2026, 12, 4, 18, 0));
     Fixture {
         shop,
-        n,
         r1,
         r2,
         r3,
@@ -192,7 +190,21 @@ fn segments_computed_by_hand() {
     let last = s.over_time.last().expect("the day");
     assert_eq!(last.day, s.as_of);
     assert_eq!(last.customers, [1, 3, 1, 1, 1, 1]);
-    let _ = (f.n, f.r1, f.r2, f.r4, f.r5);
+
+    // At risk from a recency score of 5, every frequent or big customer is:
+    // R1 (5 5 5), R3 (2 3 4) and R2 (4 4 3), the biggest spender first; R4
+    // and R5 are neither.
+    let wide = till(&f)
+        .segments(&SegmentsBy {
+            rules: Some(SegmentRules {
+                at_risk_recency: 5,
+                ..SegmentRules::default()
+            }),
+        })
+        .expect("preview");
+    let listed: Vec<_> = wide.at_risk.iter().map(|c| c.customer).collect();
+    assert_eq!(listed, [f.r1, f.r3, f.r2]);
+    assert!(!listed.contains(&f.r4) && !listed.contains(&f.r5));
 }
 
 /// Proposed rules: new for 10 days, lapsed after 120. N is no longer new;
@@ -409,8 +421,7 @@ fn merges_erasures_files_and_permissions() {
         "and never listed"
     );
 
-    let _ = (f.n, f.r1, f.r2);
-    let bo = barista(&till);
+    let (_, bo) = manager_and_barista(&till);
     for refused in [
         bo.segments(&SegmentsBy::default()).map(drop),
         bo.segments_view(&SegmentsBy::default()).map(drop),
@@ -424,137 +435,5 @@ fn merges_erasures_files_and_permissions() {
         .map(drop),
     ] {
         assert_eq!(refused.expect_err("a barista").code(), "auth.forbidden");
-    }
-}
-
-/// A manager and a barista on `till`: the barista signed in.
-fn barista(till: &Commands) -> Commands {
-    use counterpart_engine::command::{AddStaff, Pin, SignIn};
-    use counterpart_engine::ledger::Role;
-    till.add_staff(&AddStaff {
-        name: "Mia".into(),
-        role: Role::Manager,
-        pin: Pin("246813".into()),
-    })
-    .expect("manager");
-    let mia = till
-        .sign_in(&SignIn {
-            staff: "Mia".into(),
-            pin: Pin("246813".into()),
-        })
-        .expect("Mia");
-    mia.add_staff(&AddStaff {
-        name: "Bo".into(),
-        role: Role::Barista,
-        pin: Pin("1357".into()),
-    })
-    .expect("Bo");
-    till.sign_in(&SignIn {
-        staff: "Bo".into(),
-        pin: Pin("1357".into()),
-    })
-    .expect("Bo")
-}
-
-mod properties {
-    //! Whatever the customers and their visits, and whatever the rules: every
-    //! customer who has joined is in exactly one segment, every score is 1 to
-    //! 5, the at-risk list is the at-risk segment less the erased, and rules
-    //! that equal the kept ones move no one.
-
-    use chrono::{Duration, NaiveDate, TimeZone, Utc};
-    use counterpart_engine::report::{segments_of, SegmentRules, SegmentsOf};
-    use counterpart_engine::store::{Client, Clientele, VisitRow};
-    use counterpart_engine::Location;
-    use proptest::prelude::*;
-
-    fn clientele() -> impl Strategy<Value = Clientele> {
-        let client = (0..400i64, any::<bool>(), any::<bool>(), 0..6usize);
-        let visit = (0..30usize, 0..400i64, 0..5_000i64);
-        (
-            prop::collection::vec(client, 1..30),
-            prop::collection::vec(visit, 0..200),
-        )
-            .prop_map(|(clients, visits)| {
-                let start = Utc
-                    .with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
-                    .single()
-                    .expect("a time");
-                let ids: Vec<uuid::Uuid> = (0..clients.len())
-                    .map(|i| uuid::Uuid::from_u128(i as u128 + 1))
-                    .collect();
-                let clients: Vec<Client> = clients
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (joined, consent, erased, merge))| Client {
-                        id: ids[i],
-                        name: Some(format!("C{i}")),
-                        phone: None,
-                        email: None,
-                        consent: *consent,
-                        erased: *erased,
-                        enrolled: Some(start + Duration::days(*joined)),
-                        // Merged into an earlier record now and then.
-                        merged_into: (*merge == 0 && i > 0).then(|| ids[i / 2]),
-                    })
-                    .collect();
-                let first = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a day");
-                let visits = visits
-                    .iter()
-                    .map(|(who, day, amount)| VisitRow {
-                        customer: ids[who % ids.len()],
-                        day: first + Duration::days(*day),
-                        amount: *amount,
-                    })
-                    .collect();
-                Clientele { clients, visits }
-            })
-    }
-
-    fn rules() -> impl Strategy<Value = SegmentRules> {
-        (1..=90u32, 14..=400u32, 1..=5u8, 1..=5u8, 1..=5u8).prop_map(
-            |(new_days, lapsed, at_risk_recency, regular_frequency, high_value_spend)| {
-                SegmentRules {
-                    new_days,
-                    lapsed_days: lapsed.max(new_days + 1),
-                    at_risk_recency,
-                    regular_frequency,
-                    high_value_spend,
-                }
-            },
-        )
-    }
-
-    proptest! {
-        #[test]
-        fn everyone_once_scores_in_range(c in clientele(), rules in rules(), day in 0..420i64) {
-            let location = Location::new("Test", "USD", "UTC", 0).expect("location");
-            let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a day") + Duration::days(day);
-            let s = segments_of(
-                &SegmentsOf { as_of, location: &location, rules, saved: rules, last_sync: None },
-                &c,
-            );
-            let sizes: i64 = s.sizes.iter().map(|z| z.customers).sum();
-            prop_assert_eq!(sizes, s.customers);
-            let last = s.over_time.last().expect("the day");
-            prop_assert_eq!(last.day, as_of);
-            prop_assert_eq!(last.customers.iter().sum::<i64>(), s.customers);
-            // Who has joined by the day: a record not merged away, enrolled or visiting by then.
-            let survivors = c.clients.iter().filter(|x| x.merged_into.is_none()).count();
-            prop_assert!(s.customers <= i64::try_from(survivors).expect("few"));
-            prop_assert!(s.moves.is_empty());
-            for band in &s.bands {
-                prop_assert!((1..=5).contains(&band.score));
-                for r in [&band.days_since, &band.visits, &band.spend].into_iter().flatten() {
-                    prop_assert!(r.low <= r.high);
-                }
-            }
-            let at_risk = s.sizes.iter().find(|z| z.segment == counterpart_engine::report::Segment::AtRisk).expect("at risk").customers;
-            prop_assert!(i64::try_from(s.at_risk.len()).expect("few") <= at_risk);
-            for c in &s.at_risk {
-                prop_assert!(c.days_since >= 0 && c.last_visit <= as_of);
-                prop_assert!(c.visits >= 1);
-            }
-        }
     }
 }

@@ -22,6 +22,8 @@ import type {
   KpisTableFile,
   LiabilityTableFile,
   LiabilityView,
+  OffersTableFile,
+  OffersView,
   SegmentRules,
   SegmentsBy,
   SegmentsTableFile,
@@ -154,6 +156,10 @@ export const api = {
   setSegmentRules: (rules: SegmentRules) => call<SegmentRules>("set_segment_rules", { rules }),
   /** Saves one of the segments' tables (the whole at-risk list) as a CSV file; answers the file's path. */
   exportSegmentsCsv: (request: SegmentsTableFile) => call<string>("export_segments_csv", { request }),
+  /** Each offer with a held-out group measured against it, with the report's tables. */
+  offers: () => call<OffersView>("offers"),
+  /** Saves one of the offers report's tables as a CSV file; answers the file's path. */
+  exportOffersCsv: (request: OffersTableFile) => call<string>("export_offers_csv", { request }),
   /** What stopped the till opening its data at start; null when it opened (the normal start goes on). */
   startupProblem: () => call<StartupProblem | null>("startup_problem"),
   /** Tries opening the till's data again; null once it is open. */

@@ -1882,7 +1882,11 @@ customers: number,
 /**
  * Its share of all customers; none when there are none.
  */
-share: number | null, };
+share: number | null, 
+/**
+ * What puts a customer in it, with the rules' numbers.
+ */
+definition: Message, };
 
 export type SizesOn = { 
 /**
@@ -2068,6 +2072,168 @@ export type SegmentsTableFile = {
 rules?: SegmentRules, 
 /**
  * The table's id (`segments`, `at-risk`, …).
+ */
+table: string, 
+/**
+ * The reader's language (`en`, `pl`, `fr`, `ru`): the headings' words.
+ */
+language: string, };
+
+export type Group = { 
+/**
+ * Customers in it.
+ */
+customers: number, 
+/**
+ * Their visits in the dates.
+ */
+visits: number, 
+/**
+ * Their spend in the dates, a decimal string.
+ */
+spend: string, 
+/**
+ * Visits per customer; none for an empty group.
+ */
+visits_per_customer: number | null, 
+/**
+ * Spend per customer, a decimal string; none for an empty group.
+ */
+spend_per_customer: string | null, };
+
+export type VisitsUplift = { 
+/**
+ * Exposed less held out.
+ */
+difference: number, 
+/**
+ * The interval's low end.
+ */
+low: number, 
+/**
+ * Its high end.
+ */
+high: number, 
+/**
+ * The difference as a share of the held-out mean; none when that is 0.
+ */
+relative: number | null, };
+
+export type SpendUplift = { 
+/**
+ * Exposed less held out, a decimal string.
+ */
+difference: string, 
+/**
+ * The interval's low end.
+ */
+low: string, 
+/**
+ * Its high end.
+ */
+high: string, 
+/**
+ * The difference as a share of the held-out mean (a fraction, four
+ * places); none when that is 0.
+ */
+relative: string | null, };
+
+export type Uplift = { 
+/**
+ * In visits per customer.
+ */
+visits: VisitsUplift, 
+/**
+ * In spend per customer.
+ */
+spend: SpendUplift, };
+
+export type OfferResult = { 
+/**
+ * The offer's id in the program.
+ */
+offer: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * The share held out, in percent.
+ */
+holdout_percent: number, 
+/**
+ * The first business day measured: the offer's start.
+ */
+from: string, 
+/**
+ * The last: the offer's end, or the report's day while it runs.
+ */
+to: string, 
+/**
+ * Business days measured.
+ */
+days: number, 
+/**
+ * It runs on past the last day measured.
+ */
+running: boolean, 
+/**
+ * The customers it was given to (could be: it runs on their visits).
+ */
+exposed: Group, 
+/**
+ * The customers it held out.
+ */
+held_out: Group, 
+/**
+ * Both groups are big enough and the offer has run long enough.
+ */
+enough_data: boolean, 
+/**
+ * What the offer changed per customer; none without enough data.
+ */
+uplift: Uplift | null, };
+
+export type OfferResults = { 
+/**
+ * The business day the report is made on.
+ */
+as_of: string, 
+/**
+ * The shop's currency (ISO code).
+ */
+currency: string, 
+/**
+ * When this till last synced: events of other tills after it are not in.
+ */
+last_sync: string | null, 
+/**
+ * The fewest customers in each group for an uplift.
+ */
+min_group: number, 
+/**
+ * The fewest days run for an uplift.
+ */
+min_days: number, 
+/**
+ * Each offer with a held-out group, in the program's order (one not
+ * started yet is left out).
+ */
+offers: Array<OfferResult>, };
+
+export type OffersView = { 
+/**
+ * The report.
+ */
+offers: OfferResults, 
+/**
+ * Its tables (`OfferResults::tables`).
+ */
+tables: Array<Table>, };
+
+export type OffersTableFile = { 
+/**
+ * The table's id (`offers`, `offers-uplift`).
  */
 table: string, 
 /**

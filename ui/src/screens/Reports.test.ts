@@ -10,6 +10,8 @@ import { modal } from "../lib/modal.svelte";
 import { closeView, later, refusal, testReports } from "../test/reports";
 import { answer, badPeriod, testKpis } from "../test/kpis";
 import { liabilityView } from "../test/liability";
+import { offersOf, offersView } from "../test/offers";
+import type { OffersView } from "../lib/bindings";
 import { defaultRules, segmentsOf, segmentsView } from "../test/segments";
 import type { SegmentRules, SegmentsBy, SegmentsView } from "../lib/bindings";
 import { SLOW_AFTER_MS } from "../controllers/reports.svelte";
@@ -24,6 +26,7 @@ type Engine = {
   /** The segment rules the till keeps. */
   kept: SegmentRules;
   segments: (request: SegmentsBy) => SegmentsView;
+  offers: () => OffersView;
 };
 
 /** The segments by the rules asked for beside the kept ones: two new customers move when any are proposed; a lapse under 14 days is refused. */
@@ -36,7 +39,7 @@ function segmentsAnswer({ rules }: SegmentsBy): SegmentsView {
 let engine: Engine;
 
 beforeEach(() => {
-  engine = { calls: [], close: (request) => closeView(request.day ?? TODAY, TODAY), kpis: (request) => answer(request, TODAY), kept: defaultRules(), segments: segmentsAnswer };
+  engine = { calls: [], close: (request) => closeView(request.day ?? TODAY, TODAY), kpis: (request) => answer(request, TODAY), kept: defaultRules(), segments: segmentsAnswer, offers: () => offersView() };
   mockIPC((cmd, args) => {
     // Most commands take a `request`; keeping the segment rules takes `rules`.
     const given = args as { request?: unknown; rules?: unknown } | undefined;
@@ -54,6 +57,9 @@ beforeEach(() => {
       case "set_segment_rules":
         engine.kept = request as SegmentRules;
         return engine.kept;
+      case "offers":
+        return engine.offers();
+      case "export_offers_csv":
       case "export_segments_csv":
         return `/home/mia/Counterpart/exports/${(request as { table: string }).table}-2026-12-05.csv`;
       case "export_kpis_csv": {
@@ -572,6 +578,90 @@ describe("the segments tab", () => {
     expect(text).toContain("Под угрозой ухода");
     expect(text).toContain("Всего 8 клиентов");
     for (const english of ["At risk", "Lapsed", "Regular", "customers", "Preview", "Export", "score", "days"]) {
+      expect(text, english).not.toContain(english);
+    }
+  });
+});
+
+describe("the offers tab", () => {
+  /** The offers tab, once its report is shown. */
+  async function offersShown() {
+    await opened();
+    await fireEvent.click(screen.getByTestId("reports-tab-offers"));
+    await screen.findByTestId("offers-as-of");
+  }
+  const card = (offer: string) => screen.getAllByTestId("offer").find((c) => c.dataset.offer === offer)!;
+
+  it("shows each offer against its held-out group, with the change and its interval", async () => {
+    await offersShown();
+    expect(screen.getByTestId("offers-as-of").textContent).toContain("5 Dec 2026");
+    const happy = card("happy-hour");
+    expect(happy.dataset.enough).toBe("true");
+    expect(happy.textContent).toContain("1 Nov 2026 – 5 Dec 2026 · 35 days");
+    expect(happy.textContent).toContain("30% of its customers held out");
+    expect(happy.textContent).toContain("Still running");
+    const groups = within(happy).getAllByTestId("offer-group");
+    expect(groups.map((g) => [g.dataset.group, g.dataset.customers])).toEqual([
+      ["exposed", "90"],
+      ["held-out", "40"],
+    ]);
+    expect(groups[0]?.textContent).toContain("Given the offer");
+    expect(groups[0]?.textContent).toContain("1.50 visits per customer");
+    expect(groups[1]?.textContent).toContain("$7.50 per customer");
+    const [visits, spend] = within(happy).getAllByTestId("offer-uplift");
+    expect(visits?.textContent).toContain("+0.30");
+    expect(visits?.textContent).toContain("95% interval: +0.05 to +0.55");
+    expect(visits?.textContent).toContain("+25% against the held-out group");
+    expect(visits?.dataset.unsure).toBe("false");
+    // The spend's interval holds no change, and the screen says so.
+    expect(spend?.textContent).toContain("+$1.50");
+    expect(spend?.textContent).toContain("95% interval: -$0.40 to $3.40");
+    expect(spend?.dataset.unsure).toBe("true");
+    expect(within(spend!).getByTestId("offer-unsure").textContent).toContain("may have changed nothing");
+    // Too young to say: no change given, and what is enough.
+    const student = card("student-week");
+    expect(within(student).queryAllByTestId("offer-uplift")).toHaveLength(0);
+    expect(within(student).getByTestId("offer-not-enough").textContent).toBe(
+      "Not enough data yet: each group needs 30 customers, and the offer 7 days.",
+    );
+    expect(screen.getByTestId("offers-sync").dataset.synced).toBe("false");
+  });
+
+  it("exports the groups as CSV in the reader's language and says where it went", async () => {
+    await offersShown();
+    const table = screen.getAllByTestId("report-table").find((t) => t.dataset.table === "offers");
+    await fireEvent.click(within(table!).getByTestId("report-export"));
+    const saved = await screen.findByTestId("report-exported");
+    expect(saved.dataset.path).toBe("/home/mia/Counterpart/exports/offers-2026-12-05.csv");
+    expect(engine.calls.find((c) => c.cmd === "export_offers_csv")?.request).toEqual({ table: "offers", language: "en" });
+  });
+
+  it("says how to measure an offer when none holds out a group", async () => {
+    engine.offers = () => offersView(offersOf([]));
+    await offersShown();
+    expect(screen.getByTestId("offers-none").textContent).toContain("Give an offer a held-out share");
+    expect(screen.queryAllByTestId("offer")).toHaveLength(0);
+    expect(screen.queryAllByTestId("report-table")).toHaveLength(0);
+  });
+
+  it("says why it was refused", async () => {
+    engine.offers = () => {
+      throw refusal("auth.forbidden");
+    };
+    await opened();
+    await fireEvent.click(screen.getByTestId("reports-tab-offers"));
+    const why = await screen.findByTestId("offers-refusal");
+    expect(why.getAttribute("role")).toBe("alert");
+    expect(screen.queryByTestId("offers-as-of")).toBeNull();
+  });
+
+  it("reads in French with no English left", async () => {
+    locale.set("fr");
+    await offersShown();
+    const text = screen.getByTestId("offers-screen").textContent ?? "";
+    expect(text).toContain("Groupe témoin");
+    expect(text).toContain("Pas encore assez de données");
+    for (const english of ["Held out", "Given the offer", "interval:", "customers", "Export CSV", "per customer", "Still running"]) {
       expect(text, english).not.toContain(english);
     }
   });

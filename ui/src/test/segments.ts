@@ -5,7 +5,7 @@
 import { vi } from "vitest";
 import type { SegmentsApi, SegmentsDeps } from "../controllers/segments.svelte";
 import { SegmentsController } from "../controllers/segments.svelte";
-import type { Language, SegmentRules, Segments, SegmentsView, Table } from "../lib/bindings";
+import type { Language, Message, Segment, SegmentRules, Segments, SegmentsView, Table } from "../lib/bindings";
 import { HandClock, refusal } from "./barista";
 
 export { answers, later } from "./reports";
@@ -19,6 +19,20 @@ export function defaultRules(): SegmentRules {
   return { new_days: 30, lapsed_days: 180, at_risk_recency: 2, regular_frequency: 3, high_value_spend: 5 };
 }
 
+/** A segment's definition as `SegmentRules::definition` says it, with the rules' number. */
+function definitionOf(segment: Segment, rules: SegmentRules): Message {
+  const id = `segment-${segment.replace("_", "-")}-definition`;
+  const number: Partial<Record<Segment, [string, number]>> = {
+    new: ["days", rules.new_days],
+    regular: ["score", rules.regular_frequency],
+    high_value: ["score", rules.high_value_spend],
+    at_risk: ["score", rules.at_risk_recency],
+    lapsed: ["days", rules.lapsed_days],
+  };
+  const arg = number[segment];
+  return arg ? { id, args: { [arg[0]]: { number: arg[1] } } } : { id };
+}
+
 /** Eight customers as the engine's hand-computed test has them, by `rules` (beside `saved`). */
 export function segmentsOf(rules = defaultRules(), saved = defaultRules(), over: Partial<Segments> = {}): Segments {
   const sizes = [1, 3, 1, 1, 1, 1];
@@ -30,7 +44,12 @@ export function segmentsOf(rules = defaultRules(), saved = defaultRules(), over:
     rules,
     saved_rules: saved,
     customers: 8,
-    sizes: segments.map((segment, i) => ({ segment, customers: sizes[i] ?? 0, share: (sizes[i] ?? 0) / 8 })),
+    sizes: segments.map((segment, i) => ({
+      segment,
+      customers: sizes[i] ?? 0,
+      share: (sizes[i] ?? 0) / 8,
+      definition: definitionOf(segment, rules),
+    })),
     bands: [1, 2, 3, 4, 5].map((score) => ({
       score,
       days_since: { low: 0, high: 10 * score },
