@@ -7,13 +7,16 @@
 //!   runs (target: its screen painted ≤ 1 s after the manager asks);
 //! - the segments of every customer, with the sizes at 12 month ends and the
 //!   at-risk list, 5 runs (target ≤ 1 s);
+//! - the offers report of an offer that held out a tenth of everyone for the
+//!   last year, 5 runs (target: its screen painted ≤ 1 s after the manager
+//!   asks);
 //! - a visit recorded while a year of KPIs computes on another connection,
 //!   beside the same visits recorded idle in the same run (target: p99 ≤ 1.5×
 //!   idle, never "database is locked").
 //!
 //! `cargo bench -p counterpart-engine --bench reports` (all of them), or
 //! `COUNTERPART_BENCH_ONLY=segments,liability cargo bench …` (those named:
-//! close, kpis, liability, segments, visits).
+//! close, kpis, liability, segments, offers, visits).
 #![allow(clippy::print_stdout)] // printing the figures is this benchmark's job
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Duration as Days, NaiveDate};
 use counterpart_engine::command::typed::Typed;
-use counterpart_engine::command::{CloseOfDay, Commands, KpisOver, SegmentsBy};
+use counterpart_engine::command::{CloseOfDay, Commands, KpisOver, PublishProgram, SegmentsBy};
 use counterpart_engine::ledger::CustomerId;
 use counterpart_engine::report::{segments_of, SegmentRules, SegmentsOf};
 use counterpart_engine::rules::VisitInput;
@@ -94,9 +97,38 @@ fn main() {
     if wants("segments") {
         segments(&commands, &store, today);
     }
+    if wants("offers") {
+        offers(&commands, today);
+    }
     if wants("visits") {
         visits_beside_kpis(&store, &copy, today);
     }
+}
+
+/// The offers report, once the program has an offer that held out a tenth
+/// of everyone over the last year (published on the working copy).
+fn offers(commands: &Commands, today: NaiveDate) {
+    let starts = today - Days::days(364);
+    commands
+        .publish_program(&PublishProgram {
+            source: format!(
+                "{}\n[[offers]]\nid = \"measured\"\nname = \"Measured\"\nkind = \"bonus\"\nbonus_points = 5\nstarts = {starts}\nholdout_percent = 10\n",
+                counterpart_engine::demo::DEMO_PROGRAM
+            ),
+            key: None,
+        })
+        .expect("a program with a measured offer");
+    let runs: Vec<Duration> = (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            let view = commands.offers_view().expect("offers");
+            let took = started.elapsed();
+            let measured = &view.offers.offers[0];
+            assert!(measured.enough_data, "a year of 100k customers");
+            took
+        })
+        .collect();
+    println!("offers: {}", percentiles(runs));
 }
 
 /// The daily close of days of the last year.

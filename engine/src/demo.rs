@@ -260,7 +260,7 @@ pub fn generate(
             // Regulars: early enrolees come far more often, but at most twice a day.
             // While an offer with a held-out group runs, the offer brings
             // its customers in: a held-out customer picked stays away a
-            // third of the time (the offers report has a change to find).
+            // fifth of the time (the offers report has a change to find).
             let last = customers.len() - 1;
             let mut idx = 0;
             for attempt in 0..8 {
@@ -275,7 +275,7 @@ pub fn generate(
                 let held_out = measured
                     .iter()
                     .any(|o| o.period.contains(date) && o.holds_out(customers[idx].id));
-                if (seen.0 != date || seen.1 < 2) && !(held_out && rng.gen_bool(1.0 / 3.0)) {
+                if (seen.0 != date || seen.1 < 2) && !(held_out && rng.gen_bool(0.2)) {
                     break;
                 }
             }
