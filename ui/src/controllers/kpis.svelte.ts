@@ -7,21 +7,15 @@
 // the refusal kept). The engine's command and the timers are handed in, so it
 // is tested with vitest without a DOM and without Tauri.
 import type { api } from "../lib/api";
-import type { Kpis, KpisOver, Language } from "../lib/bindings";
+import type { Kpis, KpisOver } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
-import type { Timers } from "../lib/timers";
-import { ReportController } from "./report.svelte";
+import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the KPIs use (lib/api.ts's `api`, or a test's fakes). */
 export type KpisApi = Pick<typeof api, "kpis" | "exportKpisCsv">;
 
-export interface KpisDeps {
-  api: KpisApi;
-  timers: Pick<Timers, "after">;
-  /** The reader's language: an exported file's headings and definitions are in it. */
-  language: () => Language;
-}
+export type KpisDeps = ReportDeps<KpisApi>;
 
 /** What a period was picked with: one of the presets, or two days typed. */
 export type Choice = Preset | "custom";

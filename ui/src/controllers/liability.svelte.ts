@@ -1,25 +1,19 @@
 // The manager's liability report: what the shop owes its customers in
 // points, stamps, cashback and vouchers as of the current business day,
-// valued in money three ways, and its tables saved as CSV. A
-// `ReportController` (report.svelte.ts) like the other reports; the engine's
+// valued in money three ways, and its tables saved as CSV. An
+// `AsOfReportController` (report.svelte.ts) like the offers; the engine's
 // commands and the timers are handed in, so it is tested with vitest without
 // a DOM and without Tauri. components/reports/Liability*.svelte lay it out
 // and get it from context (`liabilityContext`).
 import type { api } from "../lib/api";
-import type { Language, LiabilityView, Valuation } from "../lib/bindings";
+import type { LiabilityView, Valuation } from "../lib/bindings";
 import { contextKey } from "../lib/context";
-import type { Timers } from "../lib/timers";
-import { ReportController } from "./report.svelte";
+import { AsOfReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the liability report uses (lib/api.ts's `api`, or a test's fakes). */
 export type LiabilityApi = Pick<typeof api, "liability" | "exportLiabilityCsv">;
 
-export interface LiabilityDeps {
-  api: LiabilityApi;
-  timers: Pick<Timers, "after">;
-  /** The reader's language: an exported file's headings are in it. */
-  language: () => Language;
-}
+export type LiabilityDeps = ReportDeps<LiabilityApi>;
 
 /** What the program lacks to value every balance: rewards without a cost to the shop, and without a menu price. */
 export type Missing = { cost: string[]; price: string[] };
@@ -40,10 +34,7 @@ export function missingOf(view: LiabilityView | null): Missing {
   return { cost: [...cost], price: [...price] };
 }
 
-export class LiabilityController extends ReportController<LiabilityView> {
-  /** The report shown (the engine's last answer). */
-  view = $state<LiabilityView | null>(null);
-
+export class LiabilityController extends AsOfReportController<LiabilityView> {
   /** What the program lacks to value every balance. */
   readonly missing = $derived(missingOf(this.view));
   /** Nothing at all is outstanding. */
@@ -56,24 +47,12 @@ export class LiabilityController extends ReportController<LiabilityView> {
     this.#deps = deps;
   }
 
-  protected saveTable(table: string): Promise<string> | null {
-    return this.view ? this.#deps.api.exportLiabilityCsv({ table, language: this.#deps.language() }) : null;
+  protected read(): Promise<LiabilityView> {
+    return this.#deps.api.liability();
   }
 
-  /** Counts the report when the tab is first shown; coming back keeps it. */
-  open(): Promise<void> {
-    if (this.view !== null || this.loading) return Promise.resolve();
-    return this.refresh();
-  }
-
-  /** Counts it again (after a sync has brought other tills' events). The shown report stays meanwhile. */
-  refresh(): Promise<void> {
-    return this.latest.run(() => this.#deps.api.liability(), {
-      answered: (view) => {
-        this.view = view;
-        this.forgetExport();
-      },
-    });
+  protected save(table: string): Promise<string> {
+    return this.#deps.api.exportLiabilityCsv({ table, language: this.#deps.language() });
   }
 }
 

@@ -1,30 +1,21 @@
 // The manager's offers report: each offer with a held-out group, the two
 // groups over the offer's days so far, and what the offer changed per
 // customer with its interval once there is enough data; its tables saved as
-// CSV. A `ReportController` (report.svelte.ts) like the other reports; the
+// CSV. An `AsOfReportController` (report.svelte.ts) like the liability; the
 // engine's commands and the timers are handed in, so it is tested with
 // vitest without a DOM and without Tauri. components/reports/Offer*.svelte
 // lay it out and get it from context (`offersContext`).
 import type { api } from "../lib/api";
-import type { Language, OffersView } from "../lib/bindings";
+import type { OffersView } from "../lib/bindings";
 import { contextKey } from "../lib/context";
-import type { Timers } from "../lib/timers";
-import { ReportController } from "./report.svelte";
+import { AsOfReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the offers report uses (lib/api.ts's `api`, or a test's fakes). */
 export type OffersApi = Pick<typeof api, "offers" | "exportOffersCsv">;
 
-export interface OffersDeps {
-  api: OffersApi;
-  timers: Pick<Timers, "after">;
-  /** The reader's language: an exported file's headings are in it. */
-  language: () => Language;
-}
+export type OffersDeps = ReportDeps<OffersApi>;
 
-export class OffersController extends ReportController<OffersView> {
-  /** The report shown (the engine's last answer). */
-  view = $state<OffersView | null>(null);
-
+export class OffersController extends AsOfReportController<OffersView> {
   /** No offer holds out a group: there is nothing to measure yet. */
   readonly nothing = $derived(this.view !== null && this.view.offers.offers.length === 0);
 
@@ -35,24 +26,12 @@ export class OffersController extends ReportController<OffersView> {
     this.#deps = deps;
   }
 
-  protected saveTable(table: string): Promise<string> | null {
-    return this.view ? this.#deps.api.exportOffersCsv({ table, language: this.#deps.language() }) : null;
+  protected read(): Promise<OffersView> {
+    return this.#deps.api.offers();
   }
 
-  /** Counts the report when the tab is first shown; coming back keeps it. */
-  open(): Promise<void> {
-    if (this.view !== null || this.loading) return Promise.resolve();
-    return this.refresh();
-  }
-
-  /** Counts it again (after a sync has brought other tills' visits). The shown report stays meanwhile. */
-  refresh(): Promise<void> {
-    return this.latest.run(() => this.#deps.api.offers(), {
-      answered: (view) => {
-        this.view = view;
-        this.forgetExport();
-      },
-    });
+  protected save(table: string): Promise<string> {
+    return this.#deps.api.exportOffersCsv({ table, language: this.#deps.language() });
   }
 }
 

@@ -5,11 +5,19 @@
 // (lib/tableExports.svelte.ts), one at a time. A report's controller says
 // what it reads and how one of its tables is saved; the screens read
 // `loading`, `slow`, `refusal`, `exporting` and `exported` of any of them.
-import type { ErrorReport } from "../lib/bindings";
+import type { ErrorReport, Language } from "../lib/bindings";
 import { LatestRun } from "../lib/latestRun.svelte";
 import type { Exported, TableExporter } from "../lib/reportTable";
 import { TableExports } from "../lib/tableExports.svelte";
 import type { Timers } from "../lib/timers";
+
+/** What a report's controller is handed: the engine's commands it uses (lib/api.ts's `api`, or a test's fakes), timers, and the reader's language. */
+export interface ReportDeps<Api> {
+  api: Api;
+  timers: Pick<Timers, "after">;
+  /** The reader's language: an exported file's headings (and any words in its cells) are in it. */
+  language: () => Language;
+}
 
 export abstract class ReportController<T> implements TableExporter {
   /** The report's reads: each asks anew, only the latest answer is taken. */
@@ -53,5 +61,41 @@ export abstract class ReportController<T> implements TableExporter {
   /** Forgets where the last file went: another report is shown. */
   protected forgetExport(): void {
     this.#exports.forget();
+  }
+}
+
+/**
+ * A report of the current business day that asks nothing of the reader (the
+ * liability, the offers): read when its tab is first shown, kept when the
+ * tab is shown again, read again when asked (after a sync has brought other
+ * tills' events), the shown report staying meanwhile.
+ */
+export abstract class AsOfReportController<T> extends ReportController<T> {
+  /** The report shown (the engine's last answer). */
+  view = $state<T | null>(null);
+
+  /** Reads the report. */
+  protected abstract read(): Promise<T>;
+  /** Saves the shown report's table `table` (answers the file's path). */
+  protected abstract save(table: string): Promise<string>;
+
+  protected saveTable(table: string): Promise<string> | null {
+    return this.view === null ? null : this.save(table);
+  }
+
+  /** Counts the report when the tab is first shown; coming back keeps it. */
+  open(): Promise<void> {
+    if (this.view !== null || this.loading) return Promise.resolve();
+    return this.refresh();
+  }
+
+  /** Counts it again. The shown report stays meanwhile. */
+  refresh(): Promise<void> {
+    return this.latest.run(() => this.read(), {
+      answered: (view) => {
+        this.view = view;
+        this.forgetExport();
+      },
+    });
   }
 }

@@ -10,11 +10,10 @@
 // KPIs (kpis.svelte.ts) and the liability (liability.svelte.ts) have the
 // same shape, and the reports to come (segments, offers) copy it.
 import type { api } from "../lib/api";
-import type { CloseView, Language } from "../lib/bindings";
+import type { CloseView } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { addDays } from "../lib/dates";
-import type { Timers } from "../lib/timers";
-import { ReportController } from "./report.svelte";
+import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** When a close still counting says so (lib/latestRun.svelte.ts), for the reports' tests. */
 export { SLOW_AFTER_MS } from "../lib/latestRun.svelte";
@@ -22,12 +21,7 @@ export { SLOW_AFTER_MS } from "../lib/latestRun.svelte";
 /** The engine's commands the reports use (lib/api.ts's `api`, or a test's fakes). */
 export type ReportsApi = Pick<typeof api, "dailyClose" | "exportCloseCsv">;
 
-export interface ReportsDeps {
-  api: ReportsApi;
-  timers: Pick<Timers, "after">;
-  /** The reader's language: an exported file's headings are in it. */
-  language: () => Language;
-}
+export type ReportsDeps = ReportDeps<ReportsApi>;
 
 export class ReportsController extends ReportController<CloseView> {
   /** The close shown (the last one the engine answered for the day last asked). */

@@ -7,20 +7,14 @@
 // a DOM and without Tauri. components/reports/Segment*.svelte lay it out and
 // get it from context (`segmentsContext`).
 import type { api } from "../lib/api";
-import type { Language, SegmentRules, SegmentsView } from "../lib/bindings";
+import type { SegmentRules, SegmentsView } from "../lib/bindings";
 import { contextKey } from "../lib/context";
-import type { Timers } from "../lib/timers";
-import { ReportController } from "./report.svelte";
+import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the segments use (lib/api.ts's `api`, or a test's fakes). */
 export type SegmentsApi = Pick<typeof api, "segments" | "setSegmentRules" | "exportSegmentsCsv">;
 
-export interface SegmentsDeps {
-  api: SegmentsApi;
-  timers: Pick<Timers, "after">;
-  /** The reader's language: an exported file's headings are in it. */
-  language: () => Language;
-}
+export type SegmentsDeps = ReportDeps<SegmentsApi>;
 
 /** One of the rules a manager tunes. */
 export type RuleField = keyof SegmentRules;

@@ -4,7 +4,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { act, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ErrorReport, Role, SyncStatus, TillOverview } from "../../lib/bindings";
+import type { ErrorReport, Role, TillOverview } from "../../lib/bindings";
 import { locale } from "../../lib/locale.svelte";
 import { till } from "../../lib/till.svelte";
 import StatusBar from "./StatusBar.svelte";
