@@ -66,7 +66,7 @@ pub fn router(state: AppState) -> Router {
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(60),
+            crate::REQUEST_DEADLINE,
         ))
         .with_state(state)
 }

@@ -97,3 +97,72 @@ fn slow_pairing_requests_from_three_addresses_do_not_stall_a_shops_sync() {
         "{statuses:?}"
     );
 }
+
+/// Whether the server closed `stream` within `wait` (an answer before the
+/// close, a 408 say, is read past).
+fn closed_within(stream: &mut TcpStream, wait: Duration) -> bool {
+    stream.set_read_timeout(Some(wait)).expect("a read timeout");
+    let mut buf = [0u8; 256];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => continue,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return false
+            }
+            Err(_) => return true,
+        }
+    }
+}
+
+/// Strangers who open connections and never finish a request's head (one
+/// says nothing, one trickles half a head, one goes quiet after a first
+/// request on a kept-alive connection) are cut off once the head deadline
+/// (10 s) passes, instead of holding a connection and a task for ever;
+/// meanwhile the shop syncs.
+#[test]
+fn a_request_head_that_never_finishes_is_cut_off() {
+    let b = Bench::new(Backend::Sqlite);
+    let till = b.till(afternoon());
+    publish_points(&till);
+    let server: SocketAddr = b
+        .server
+        .url
+        .trim_start_matches("http://")
+        .parse()
+        .expect("the server's address");
+    let mut silent = TcpStream::connect(server).expect("a stranger connects");
+    let mut trickle = TcpStream::connect(server).expect("a stranger connects");
+    trickle
+        .write_all(b"GET /health HTTP/1.1\r\nHost: cloud\r\n")
+        .expect("half a head");
+    let mut idle = TcpStream::connect(server).expect("a stranger connects");
+    idle.write_all(b"GET /health HTTP/1.1\r\nHost: cloud\r\n\r\n")
+        .expect("a request");
+    assert_eq!(answered(&mut idle, Duration::from_secs(5)), Some(200));
+    let started = Instant::now();
+    till.sync()
+        .expect("the till syncs while strangers hold connections");
+    for (who, stream) in [
+        ("silent", &mut silent),
+        ("trickling", &mut trickle),
+        ("idle", &mut idle),
+    ] {
+        let left = Duration::from_secs(20).saturating_sub(started.elapsed());
+        assert!(
+            closed_within(stream, left),
+            "the {who} connection is still open after {:?}",
+            started.elapsed()
+        );
+    }
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_secs(9),
+        "cut off after {took:?}, before the deadline"
+    );
+}
