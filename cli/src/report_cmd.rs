@@ -618,9 +618,15 @@ impl Out {
                             .text("high", signed(u.visits.high)),
                     );
                     let money = |x: &str| format!("{x} {}", r.currency);
+                    // A rise is said with its sign, as the visits' is.
+                    let change = if u.spend.difference.starts_with('-') {
+                        money(&u.spend.difference)
+                    } else {
+                        money(&format!("+{}", u.spend.difference))
+                    };
                     self.tell_indented(
                         m("report-offers-uplift-spend")
-                            .text("difference", money(&u.spend.difference))
+                            .text("difference", change)
                             .text("low", money(&u.spend.low))
                             .text("high", money(&u.spend.high)),
                     );

@@ -593,3 +593,89 @@ fn staff_sign_in_with_a_pin_and_a_barista_may_not_adjust() {
     assert!(audit.contains("published"), "{audit}");
     assert_eq!(bo(&["audit"]).status.code(), Some(2));
 }
+
+/// An offer holding out a group, on a generated shop: the report compares
+/// the groups and gives the change with its interval, in words, as JSON
+/// and as CSV, with the same numbers.
+#[test]
+fn report_offers_compares_an_offer_with_its_held_out_group() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("shop.db");
+    let o = counterpart(
+        &db,
+        &[
+            "init",
+            "--shop",
+            "Corner Café",
+            "--currency",
+            "USD",
+            "--timezone",
+            "UTC",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let starts = chrono::Utc::now().date_naive() - chrono::Duration::days(60);
+    let program = dir.path().join("program.toml");
+    let example = std::fs::read_to_string(repo_root().join("examples/programs/points-cafe.toml"))
+        .expect("example");
+    std::fs::write(
+        &program,
+        format!("{example}\n[[offers]]\nid = \"autumn\"\nname = \"Autumn bonus\"\nkind = \"bonus\"\nbonus_points = 10\nstarts = {starts}\nholdout_percent = 20\n"),
+    )
+    .expect("program");
+    let program = program.display().to_string();
+    let o = counterpart(&db, &["program", "publish", &program]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = counterpart(
+        &db,
+        &["demo-data", "--customers", "400", "--events", "4000"],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+
+    let o = counterpart(&db, &["--json", "report", "offers"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let offer = &r["offers"][0];
+    assert_eq!(offer["offer"], "autumn");
+    assert_eq!(offer["from"], starts.to_string());
+    let (exposed, held) = (&offer["exposed"], &offer["held_out"]);
+    assert_eq!(
+        exposed["customers"].as_i64().unwrap_or(0) + held["customers"].as_i64().unwrap_or(0),
+        400,
+        "everyone is in one group"
+    );
+    assert_eq!(offer["enough_data"], true, "{offer}");
+    let difference = offer["uplift"]["visits"]["difference"]
+        .as_f64()
+        .expect("a change");
+    let per = |g: &serde_json::Value| g["visits_per_customer"].as_f64().unwrap_or(f64::NAN);
+    assert!((difference - (per(exposed) - per(held))).abs() < 1e-9);
+
+    let o = counterpart(&db, &["report", "offers"]);
+    let words = text(&o.stdout);
+    assert!(
+        words.contains(&format!(
+            "Held out: {} customers, {} visits",
+            held["customers"], held["visits"]
+        )),
+        "{words}"
+    );
+    assert!(
+        words.contains(&format!(
+            "Change in visits per customer: {difference:+.2} (95% interval"
+        )),
+        "{words}"
+    );
+    let o = counterpart(&db, &["report", "offers", "--csv", "--table", "offers"]);
+    let csv = text(&o.stdout);
+    assert!(
+        csv.contains(&format!(
+            "\r\nAutumn bonus,{starts},{},Held out,{},{},{},",
+            offer["to"].as_str().unwrap_or(""),
+            held["customers"],
+            held["visits"],
+            held["spend"].as_str().unwrap_or("")
+        )),
+        "{csv}"
+    );
+}
