@@ -614,7 +614,14 @@ fn report_offers_compares_an_offer_with_its_held_out_group() {
         ],
     );
     assert!(o.status.success(), "{}", text(&o.stderr));
-    let starts = chrono::Utc::now().date_naive() - chrono::Duration::days(60);
+    // The shop's business day, as the command line has it.
+    let o = counterpart(&db, &["--json", "report", "close"]);
+    let close: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let today: chrono::NaiveDate = close["business_day"]
+        .as_str()
+        .and_then(|d| d.parse().ok())
+        .expect("today");
+    let starts = today - chrono::Duration::days(60);
     let program = dir.path().join("program.toml");
     let example = std::fs::read_to_string(repo_root().join("examples/programs/points-cafe.toml"))
         .expect("example");
