@@ -239,7 +239,8 @@ fn conflicts(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
 }
 
 /// Cards the customer was given (enrolled with, or replaced to) that an
-/// earlier handover at another till gave to someone else.
+/// earlier handover at another till gave to someone else, by event id: the
+/// order every till agrees on (the local order is the order events arrived).
 fn cards_taken(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
     let rows: Vec<(String, String, String, Option<String>)> = conn
         .prepare_cached(
@@ -251,7 +252,7 @@ fn cards_taken(conn: &Connection, customer: &str) -> Result<Vec<ConflictLine>> {
              WHERE e.kind IN ('enrolled', 'card_replaced')
                AND (e.customer = ?1 OR e.customer IN (SELECT id FROM customers WHERE merged_into = ?1))
                AND c.customer <> ?1
-             ORDER BY e.seq",
+             ORDER BY e.id",
         )?
         .query_map([customer], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
