@@ -460,6 +460,15 @@ impl Bench {
         }
     }
 
+    /// The server's socket address, for tests that speak to it with raw sockets.
+    pub fn address(&self) -> std::net::SocketAddr {
+        self.server
+            .url
+            .trim_start_matches("http://")
+            .parse()
+            .expect("the server's address")
+    }
+
     /// A till paired directly with the server.
     pub fn till(&self, at: DateTime<Utc>) -> Till {
         Till::pair(&self.server.url, &self.merchant.pairing_code(&self.db), at)

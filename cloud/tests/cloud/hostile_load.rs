@@ -42,12 +42,7 @@ fn slow_pairing_requests_from_three_addresses_do_not_stall_a_shops_sync() {
     publish_points(&till);
     let anna = till.enrol("Anna");
     till.sync().expect("first sync");
-    let server: SocketAddr = b
-        .server
-        .url
-        .trim_start_matches("http://")
-        .parse()
-        .expect("the server's address");
+    let server = b.address();
 
     let strangers = [2u8, 3, 4].map(|n| Ipv4Addr::new(127, 0, 0, n));
     let mut held = Vec::new();
@@ -130,12 +125,7 @@ fn a_request_head_that_never_finishes_is_cut_off() {
     let b = Bench::new(Backend::Sqlite);
     let till = b.till(afternoon());
     publish_points(&till);
-    let server: SocketAddr = b
-        .server
-        .url
-        .trim_start_matches("http://")
-        .parse()
-        .expect("the server's address");
+    let server = b.address();
     let mut silent = TcpStream::connect(server).expect("a stranger connects");
     let mut trickle = TcpStream::connect(server).expect("a stranger connects");
     trickle
