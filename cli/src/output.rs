@@ -6,6 +6,7 @@ use counterpart_engine::demo::DemoReport;
 use counterpart_engine::error::EngineError;
 use counterpart_engine::i18n::{Catalogue, Language};
 use counterpart_engine::ledger::Message;
+use counterpart_engine::money::{written, Currency, Money};
 use counterpart_engine::program::Program;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary, PublishedProgram, RebuildReport};
 use counterpart_engine::till::Outcome;
@@ -74,6 +75,32 @@ impl Out {
     /// A message with its arguments, in the person's language.
     pub fn words(&self, message: &Message) -> String {
         self.words.render(message)
+    }
+
+    /// An amount a report wrote as a decimal of `currency` (`"1234.50"`),
+    /// as the person's language writes money (`$1,234.50`, `1234,50 zł`).
+    pub fn money(&self, decimal: &str, currency: &str) -> String {
+        match Currency::parse(currency).and_then(|c| Money::parse(decimal, c)) {
+            Ok(amount) => written::money(self.language(), amount),
+            Err(_) => format!("{decimal} {currency}"),
+        }
+    }
+
+    /// Minor units of `currency` as the person's language writes money.
+    pub fn money_minor(&self, minor: i64, currency: &str) -> String {
+        self.words.money_text(minor, currency)
+    }
+
+    /// A number that is not money, with `decimals` decimals, as the
+    /// person's language writes it (`0.55`, `0,55`).
+    pub fn number(&self, value: f64, decimals: u8) -> String {
+        written::number(self.language(), value, decimals)
+    }
+
+    /// A fraction as a percentage, to a tenth, as the person's language
+    /// writes it (`42.9%`, `42,9 %`).
+    pub fn percent(&self, fraction: f64) -> String {
+        written::percent(self.language(), fraction, 1)
     }
 
     /// A line in the person's language.

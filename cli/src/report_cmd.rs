@@ -224,17 +224,18 @@ fn at(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-/// A KPI's value as the command line writes it: a share as a percentage
-/// with one decimal, a ratio with two, an amount as the engine wrote it.
-fn kpi_text(unit: KpiUnit, value: &KpiValue) -> String {
-    match (unit, value) {
-        (KpiUnit::Fraction, KpiValue::Number(x)) => format!("{:.1} %", x * 100.0),
-        (_, KpiValue::Number(x)) => format!("{x:.2}"),
-        (_, KpiValue::Money(m)) => m.clone(),
-    }
-}
-
 impl Out {
+    /// A KPI's value as the command line writes it: a share as a percentage
+    /// with one decimal, a ratio with two, an amount as money, each as the
+    /// reader's language writes it.
+    fn kpi_text(&self, unit: KpiUnit, value: &KpiValue, currency: &str) -> String {
+        match (unit, value) {
+            (KpiUnit::Fraction, KpiValue::Number(x)) => self.percent(*x),
+            (_, KpiValue::Number(x)) => self.number(*x, 2),
+            (_, KpiValue::Money(m)) => self.money(m, currency),
+        }
+    }
+
     /// The KPIs, in the reader's language, each with its definition (or as JSON).
     pub fn kpis(&self, k: &Kpis) {
         if self.json() {
@@ -252,8 +253,10 @@ impl Out {
         );
         let nothing = || self.words(&m("report-kpis-nothing"));
         for kpi in &k.kpis {
-            let shown =
-                |v: &Option<KpiValue>| v.as_ref().map_or_else(nothing, |v| kpi_text(kpi.unit, v));
+            let shown = |v: &Option<KpiValue>| {
+                v.as_ref()
+                    .map_or_else(nothing, |v| self.kpi_text(kpi.unit, v, &k.currency))
+            };
             self.tell(
                 m("report-kpis-line")
                     .text(
@@ -288,8 +291,8 @@ impl Out {
         );
         self.tell(
             m("report-close-sales")
-                .text("sales", c.sales.clone())
-                .text("average", c.average_check.clone()),
+                .text("sales", self.money(&c.sales, &c.currency))
+                .text("average", self.money(&c.average_check, &c.currency)),
         );
         self.tell(
             m("report-close-points")
@@ -388,10 +391,10 @@ impl Out {
 
 impl Out {
     /// A value as the command line writes it: the amount, or why there is none.
-    fn valuation(&self, v: &Valuation) -> String {
+    fn valuation(&self, v: &Valuation, currency: &str) -> String {
         let m = Message::new;
         match v {
-            Valuation::Known { amount } => amount.clone(),
+            Valuation::Known { amount } => self.money(amount, currency),
             Valuation::NoCost { rewards } => {
                 self.words(&m("report-liability-no-cost").text("rewards", rewards.join(", ")))
             }
@@ -428,11 +431,7 @@ impl Out {
         self.tell(m("report-liability-title").text("day", l.as_of.to_string()));
         for line in &l.lines {
             let outstanding = match line.kind {
-                LiabilityKind::Cashback => format!(
-                    "{} {}",
-                    money_text(line.outstanding, &l.currency),
-                    l.currency
-                ),
+                LiabilityKind::Cashback => self.money_minor(line.outstanding, &l.currency),
                 _ => line.outstanding.to_string(),
             };
             self.tell_indented(
@@ -440,9 +439,9 @@ impl Out {
                     .text("balance", self.balance(line))
                     .text("outstanding", outstanding)
                     .num("customers", line.customers)
-                    .text("face", self.valuation(&line.face_value))
-                    .text("cost", self.valuation(&line.expected_cost))
-                    .text("deferral", self.valuation(&line.deferral)),
+                    .text("face", self.valuation(&line.face_value, &l.currency))
+                    .text("cost", self.valuation(&line.expected_cost, &l.currency))
+                    .text("deferral", self.valuation(&line.deferral, &l.currency)),
             );
         }
         if l.lines.iter().all(|x| x.outstanding == 0) {
@@ -450,9 +449,9 @@ impl Out {
         }
         self.tell(
             m("report-liability-total")
-                .text("face", l.face_value.amount.clone())
-                .text("cost", l.expected_cost.amount.clone())
-                .text("deferral", l.deferral.amount.clone()),
+                .text("face", self.money(&l.face_value.amount, &l.currency))
+                .text("cost", self.money(&l.expected_cost.amount, &l.currency))
+                .text("deferral", self.money(&l.deferral.amount, &l.currency)),
         );
         if !(l.face_value.complete && l.expected_cost.complete && l.deferral.complete) {
             self.tell(m("report-liability-partial"));
@@ -465,14 +464,6 @@ impl Out {
             None => self.tell(m("report-never-synced")),
         }
     }
-}
-
-/// Minor units of `currency` as a decimal (cashback outstanding).
-fn money_text(minor: i64, currency: &str) -> String {
-    counterpart_engine::money::Currency::parse(currency).map_or_else(
-        |_| minor.to_string(),
-        |c| counterpart_engine::money::Money::new(minor, c).plain(),
-    )
 }
 
 impl Out {
@@ -545,7 +536,7 @@ impl Out {
                     .num("days", c.days_since)
                     .num("gap", c.usual_gap)
                     .num("visits", c.visits)
-                    .text("spend", format!("{} {}", c.spend, s.currency))
+                    .text("spend", self.money(&c.spend, &s.currency))
                     .text("contact", consent),
             );
         }
@@ -562,7 +553,7 @@ fn len(n: usize) -> i64 {
 
 impl Out {
     fn group(&self, id: &str, g: &Group, currency: &str) -> Message {
-        let each = |x: &Option<String>| x.clone().unwrap_or_else(|| "—".into());
+        let none = || "—".to_string();
         Message::new("report-offers-group")
             .text(
                 "group",
@@ -572,10 +563,16 @@ impl Out {
             .num("visits", g.visits)
             .text(
                 "visits_each",
-                each(&g.visits_per_customer.map(|x| format!("{x:.2}"))),
+                g.visits_per_customer
+                    .map_or_else(none, |x| self.number(x, 2)),
             )
-            .text("spend", format!("{} {currency}", g.spend))
-            .text("spend_each", each(&g.spend_per_customer))
+            .text("spend", self.money(&g.spend, currency))
+            .text(
+                "spend_each",
+                g.spend_per_customer
+                    .as_ref()
+                    .map_or_else(none, |x| self.money(x, currency)),
+            )
     }
 
     /// Each offer with a held-out group against it: the dates, both groups,
@@ -610,19 +607,23 @@ impl Out {
             self.tell_indented(self.group("held-out", &o.held_out, &r.currency));
             match &o.uplift {
                 Some(u) => {
-                    let signed = |x: f64| format!("{x:+.2}");
+                    // A rise is said with its sign.
+                    let signed = |x: f64| {
+                        let sign = if x > 0.0 { "+" } else { "" };
+                        format!("{sign}{}", self.number(x, 2))
+                    };
                     self.tell_indented(
                         m("report-offers-uplift-visits")
                             .text("difference", signed(u.visits.difference))
                             .text("low", signed(u.visits.low))
                             .text("high", signed(u.visits.high)),
                     );
-                    let money = |x: &str| format!("{x} {}", r.currency);
+                    let money = |x: &str| self.money(x, &r.currency);
                     // A rise is said with its sign, as the visits' is.
                     let change = if u.spend.difference.starts_with('-') {
                         money(&u.spend.difference)
                     } else {
-                        money(&format!("+{}", u.spend.difference))
+                        format!("+{}", money(&u.spend.difference))
                     };
                     self.tell_indented(
                         m("report-offers-uplift-spend")

@@ -189,7 +189,7 @@ fn a_morning_at_the_till_from_the_command_line() {
     let o = counterpart(&db, &["report", "kpis", "--from", &day, "--to", &day]);
     let words = text(&o.stdout);
     assert!(
-        words.contains("Member average check: 12.40 (before: n/a)"),
+        words.contains("Member average check: $12.40 (before: n/a)"),
         "{words}"
     );
     assert!(
@@ -233,7 +233,10 @@ fn a_morning_at_the_till_from_the_command_line() {
     assert_eq!(liability["face_value"]["amount"], "0.62");
     let o = counterpart(&db, &["--lang", "fr", "report", "liability"]);
     let words = text(&o.stdout);
-    assert!(words.contains("Cagnotte : 0.62 USD en cours"), "{words}");
+    assert!(
+        words.contains("Cagnotte : 0,62\u{a0}$US en cours"),
+        "{words}"
+    );
     assert!(words.contains("IFRS 15"), "{words}");
     let o = counterpart(
         &db,

@@ -8,76 +8,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::ledger::{Arg, Message};
-use crate::money::{Currency, Money};
+use crate::money::{written, Currency, Money};
 
-/// The languages Counterpart speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// English.
-    En,
-    /// Polish.
-    Pl,
-    /// French.
-    Fr,
-    /// Russian.
-    Ru,
-}
-
-impl Language {
-    /// Every language, English first (the fallback).
-    pub const ALL: [Language; 4] = [Language::En, Language::Pl, Language::Fr, Language::Ru];
-
-    /// Its BCP 47 tag.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Pl => "pl",
-            Language::Fr => "fr",
-            Language::Ru => "ru",
-        }
-    }
-
-    /// Its catalogue's source.
-    pub fn catalogue(self) -> &'static str {
-        match self {
-            Language::En => include_str!("../../locales/en.ftl"),
-            Language::Pl => include_str!("../../locales/pl.ftl"),
-            Language::Fr => include_str!("../../locales/fr.ftl"),
-            Language::Ru => include_str!("../../locales/ru.ftl"),
-        }
-    }
-
-    /// The language of a tag or a POSIX locale (`pl`, `pl-PL`, `fr_FR.UTF-8`).
-    pub fn parse(text: &str) -> Option<Language> {
-        let primary = text
-            .trim()
-            .split(['-', '_', '.', '@'])
-            .next()?
-            .to_ascii_lowercase();
-        Language::ALL.into_iter().find(|l| l.tag() == primary)
-    }
-
-    /// The language the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`,
-    /// as POSIX orders them), English when none is spoken here.
-    pub fn from_env() -> Language {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|v| std::env::var(v).ok())
-            .find(|v| !v.is_empty())
-            .and_then(|v| Language::parse(&v))
-            .unwrap_or(Language::En)
-    }
-}
-
-impl std::str::FromStr for Language {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Language::parse(s).ok_or_else(|| format!("`{s}` is not one of en, pl, fr, ru"))
-    }
-}
+pub use crate::language::Language;
 
 /// One language's messages, ready to render.
 pub struct Catalogue {
@@ -105,10 +38,6 @@ fn bundle_of(language: Language) -> FluentBundle<FluentResource> {
     let _ = bundle.add_resource(resource);
     bundle
 }
-
-/// Signs written after amounts outside English where they differ from the
-/// currency's symbol (`4,50 zł`); the screens read this table too.
-pub const SIGNS_AFTER: &[(&str, &str)] = &[("PLN", "zł"), ("RUB", "₽")];
 
 impl Catalogue {
     /// The catalogue of `language`.
@@ -168,22 +97,13 @@ impl Catalogue {
         .to_string()
     }
 
-    /// Money written for this language: `$4.50` in English, `4,50 zł` in Polish.
+    /// Money written for this language: `$4.50` in English, `4,50 zł` in
+    /// Polish (`money::written`).
     pub fn money_text(&self, minor: i64, currency: &str) -> String {
-        let Ok(currency) = Currency::parse(currency) else {
-            return format!("{minor} {currency}");
-        };
-        let money = Money::new(minor, currency);
-        if self.language == Language::En {
-            return money.to_string();
+        match Currency::parse(currency) {
+            Ok(currency) => written::money(self.language, Money::new(minor, currency)),
+            Err(_) => format!("{minor} {currency}"),
         }
-        let digits = money.plain().replace('.', ",");
-        let sign = SIGNS_AFTER
-            .iter()
-            .find(|(code, _)| *code == currency.code())
-            .map(|(_, sign)| *sign)
-            .or(currency.symbol());
-        format!("{digits}\u{a0}{}", sign.unwrap_or(currency.code()))
     }
 }
 

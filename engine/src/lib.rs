@@ -15,6 +15,7 @@ pub mod i18n;
 #[cfg(feature = "commands")]
 mod idempotency;
 pub mod ids;
+pub mod language;
 pub mod ledger;
 pub mod limits;
 pub mod location;

@@ -10,6 +10,8 @@ use std::str::FromStr;
 
 use crate::error::InvalidInput;
 
+pub mod written;
+
 /// An ISO 4217 currency code with the number of decimals it uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -17,18 +19,6 @@ pub struct Currency {
     code: [u8; 3],
     exponent: u8,
 }
-
-/// The signs written before amounts (`$4.50`), where a currency has one;
-/// the screens read this table too (`ui/src/lib/bindings.ts`).
-pub const SYMBOLS: &[(&str, &str)] = &[
-    ("USD", "$"),
-    ("CAD", "$"),
-    ("AUD", "$"),
-    ("NZD", "$"),
-    ("EUR", "€"),
-    ("GBP", "£"),
-    ("JPY", "¥"),
-];
 
 /// The currencies the first-run screen offers a new shop (any ISO 4217 code
 /// works from the command line).
@@ -96,14 +86,6 @@ impl Currency {
     pub fn exponent(&self) -> u8 {
         self.exponent
     }
-
-    /// The sign written with amounts (`$`, `€`), where the currency has one.
-    pub fn symbol(&self) -> Option<&'static str> {
-        SYMBOLS
-            .iter()
-            .find(|(code, _)| *code == self.code())
-            .map(|(_, sign)| *sign)
-    }
 }
 
 impl TryFrom<String> for Currency {
@@ -155,14 +137,11 @@ impl Money {
     }
 }
 
+/// Written in English (`$4.50`, `PLN 1,234.56`), for problems and logs;
+/// a person's screen writes money in their language (`written::money`).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = format_minor(self.minor.abs(), self.currency.exponent());
-        let sign = if self.minor < 0 { "-" } else { "" };
-        match self.currency.symbol() {
-            Some(sym) => write!(f, "{sign}{sym}{digits}"),
-            None => write!(f, "{sign}{digits} {}", self.currency.code()),
-        }
+        f.write_str(&written::money(crate::language::Language::En, *self))
     }
 }
 
@@ -360,7 +339,7 @@ mod tests {
         assert_eq!(Money::new(450, usd()).to_string(), "$4.50");
         assert_eq!(Money::new(-5, usd()).to_string(), "-$0.05");
         let pln = Currency::parse("PLN").expect("pln");
-        assert_eq!(Money::new(123456, pln).to_string(), "1234.56 PLN");
+        assert_eq!(Money::new(123456, pln).to_string(), "PLN\u{a0}1,234.56");
     }
 
     #[test]

@@ -169,8 +169,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
     ]);
     #[cfg(feature = "demo")]
     all.extend(declare![cfg; crate::demo::DemoReport]);
-    #[cfg(feature = "i18n")]
-    all.extend(declare![cfg; crate::i18n::Language]);
+    all.extend(declare![cfg; crate::language::Language]);
     all
 }
 
@@ -192,7 +191,6 @@ fn money_tables() -> String {
             body.join("\n")
         )
     };
-    let text = |v: &str| serde_json::Value::from(v).to_string();
     let mut out = table(
         "Decimals of currencies whose minor unit is not 1/100 (the rest have 2).",
         "CURRENCY_EXPONENTS",
@@ -201,22 +199,50 @@ fn money_tables() -> String {
             .map(|(c, e)| (c.to_string(), e.to_string()))
             .collect(),
     );
-    out.push_str(&table(
-        "Signs written before amounts in English (`$4.50`); other currencies are written `4.50 CHF`.",
-        "CURRENCY_SYMBOLS",
-        crate::money::SYMBOLS
+    let json = |v: &str| serde_json::Value::from(v).to_string();
+    let pair = |style: &crate::money::written::CurrencyStyle| {
+        format!("[{}, {}]", json(&style.prefix), json(&style.suffix))
+    };
+    let mut numbers = Vec::new();
+    let mut codes = Vec::new();
+    let mut signs = Vec::new();
+    for language in crate::language::Language::ALL {
+        let n = crate::money::written::number_style(language);
+        numbers.push(format!(
+            "  {}: {{ group: {}, decimal: {}, minus: {}, groupingFrom: {} }},",
+            language.tag(),
+            json(&n.group),
+            json(&n.decimal),
+            json(&n.minus),
+            n.grouping_from
+        ));
+        let styles = crate::money::written::currency_styles(language);
+        codes.push(format!("  {}: {},", language.tag(), pair(&styles.by_code)));
+        let rows: Vec<String> = styles
+            .own
             .iter()
-            .map(|(c, s)| (c.to_string(), text(s)))
-            .collect(),
+            .map(|(code, style)| format!("    {code}: {},", pair(style)))
+            .collect();
+        signs.push(format!(
+            "  {}: {{\n{}\n  }},",
+            language.tag(),
+            rows.join("\n")
+        ));
+    }
+    out.push_str(&format!(
+        "/** How each language writes numbers, from the CLDR (engine/src/money/written.rs): the group and decimal marks, the minus, and from how many digits groups are marked. */\n\
+         export const NUMBER_STYLES: Readonly<Record<Language, {{ group: string; decimal: string; minus: string; groupingFrom: number }}>> = {{\n{}\n}};\n\n",
+        numbers.join("\n")
     ));
-    #[cfg(feature = "i18n")]
-    out.push_str(&table(
-        "Signs written after amounts in the other languages where they are not the symbol (`4,50 zł`).",
-        "SIGNS_AFTER",
-        crate::i18n::SIGNS_AFTER
-            .iter()
-            .map(|(c, s)| (c.to_string(), text(s)))
-            .collect(),
+    out.push_str(&format!(
+        "/** Where a currency written by its code puts it, as [before the digits, after them], `¤` standing for the code. */\n\
+         export const CODE_STYLES: Readonly<Record<Language, readonly [string, string]>> = {{\n{}\n}};\n\n",
+        codes.join("\n")
+    ));
+    out.push_str(&format!(
+        "/** The currencies each language writes with a sign of their own, as [before the digits, after them] (`$`, `zł`). */\n\
+         export const CURRENCY_STYLES: Readonly<Record<Language, Readonly<Record<string, readonly [string, string]>>>> = {{\n{}\n}};\n\n",
+        signs.join("\n")
     ));
     out
 }

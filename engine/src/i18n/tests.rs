@@ -189,7 +189,7 @@ fn money_and_nested_labels_render_for_the_locale() {
     );
     assert_eq!(
         Catalogue::new(Language::Pl).render(&grant),
-        "+4,50\u{a0}$ do wydania: Hello again (5 dni nieobecności)"
+        "+4,50\u{a0}US$ do wydania: Hello again (5 dni nieobecności)"
     );
     let spent = Message::new("cashback-spent").money("amount", Money::new(1250, pln));
     assert_eq!(
@@ -292,6 +292,15 @@ fn ui_samples() -> Vec<Message> {
         (99, "RUB"),
         (1005, "CHF"),
         (12345, "KWD"),
+        // Grouping, and where each language starts it (Polish from five digits).
+        (123_456, "PLN"),
+        (1_349_100, "USD"),
+        (-98_765_432, "EUR"),
+        (123_456, "GBP"),
+        (1_234_567, "CAD"),
+        (123_456, "HUF"),
+        (-1_234_500, "RUB"),
+        (1_234_567, "JPY"),
     ] {
         let currency = Currency::parse(code).expect("currency");
         samples.push(Message::new("cashback-spent").money("amount", Money::new(minor, currency)));

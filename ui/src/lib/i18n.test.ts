@@ -57,9 +57,15 @@ describe("money", () => {
   it("writes money for each language", () => {
     expect(formatMoney(450, "USD", "en")).toBe("$4.50");
     expect(formatMoney(-450, "EUR", "en")).toBe("-€4.50");
-    expect(formatMoney(1005, "CHF", "en")).toBe("10.05 CHF");
+    expect(formatMoney(1005, "CHF", "en")).toBe("CHF\u00a010.05");
     expect(formatMoney(450, "PLN", "pl")).toBe("4,50\u00a0zł");
-    expect(formatMoney(1200, "JPY", "fr")).toBe("1200\u00a0¥");
+    expect(formatMoney(1200, "JPY", "fr")).toBe("1\u202f200\u00a0JP¥");
+    // Grouped as each language groups: Polish from five digits, French with a narrow space.
+    expect(formatMoney(1349100, "USD", "en")).toBe("$13,491.00");
+    expect(formatMoney(123450, "PLN", "pl")).toBe("1234,50\u00a0zł");
+    expect(formatMoney(1234500, "PLN", "pl")).toBe("12\u00a0345,00\u00a0zł");
+    expect(formatMoney(-1349100, "EUR", "fr")).toBe("-13\u202f491,00\u00a0€");
+    expect(formatMoney(450, "USD", "fr")).toBe("4,50\u00a0$US");
   });
 });
 

@@ -66,7 +66,7 @@ describe("a KPI's value", () => {
     expect(kpiValueText("ratio", 1.75, "USD", "en")).toBe("1.75");
     expect(kpiValueText("ratio", 2, "USD", "en")).toBe("2.00");
     expect(kpiValueText("money", "4.50", "USD", "en")).toBe("$4.50");
-    expect(kpiValueText("money", "1234.57", "EUR", "en")).toBe("€1234.57");
+    expect(kpiValueText("money", "1234.57", "EUR", "en")).toBe("€1,234.57");
     expect(kpiValueText("fraction", null, "USD", "en")).toBeNull();
   });
 

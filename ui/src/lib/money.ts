@@ -1,14 +1,15 @@
-// Money written as the engine writes it (engine/src/i18n.rs, `money_text`),
-// from the engine's own tables in the generated bindings: `$4.50` in English,
-// `4,50 zł` in the other languages.
-import { CURRENCY_EXPONENTS, CURRENCY_SYMBOLS, SIGNS_AFTER, type Language } from "./bindings";
+// Money written as the engine writes it (engine/src/money/written.rs), from
+// the CLDR facts the engine exports in the bindings: `$13,491.00` in English,
+// `13 491,00 zł` in Polish, `13 491,00 $US` in French. The messages fixture
+// checks that both write every sample alike.
+import { CODE_STYLES, CURRENCY_EXPONENTS, CURRENCY_STYLES, NUMBER_STYLES, type Language } from "./bindings";
 
 /** Decimals of a currency's minor unit. */
 export function exponentOf(currency: string): number {
   return CURRENCY_EXPONENTS[currency] ?? 2;
 }
 
-/** Minor units as a decimal with the currency's decimals: `4.50`, `-0.05`, `1200`. */
+/** Minor units as a decimal with the currency's decimals: `4.50`, `-0.05`, `1200` (for typing and files). */
 export function plainAmount(minor: number, exponent: number): string {
   if (exponent === 0) return String(minor);
   const scale = 10 ** exponent;
@@ -18,32 +19,42 @@ export function plainAmount(minor: number, exponent: number): string {
   return `${sign}${Math.floor(abs / scale)}.${fraction}`;
 }
 
+/** A non-negative amount's digits with the language's group and decimal marks: `13,491.00`, `1234,50`. */
+function groupedDigits(units: number, exponent: number, language: Language): string {
+  const style = NUMBER_STYLES[language];
+  const [whole = "", fraction] = plainAmount(units, exponent).split(".");
+  const grouped =
+    whole.length >= style.groupingFrom ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, style.group) : whole;
+  return fraction === undefined ? grouped : `${grouped}${style.decimal}${fraction}`;
+}
+
+/** What `language` writes before and after the digits of an amount in `currency`. */
+function currencyStyle(currency: string, language: Language): readonly [string, string] {
+  const own = CURRENCY_STYLES[language][currency];
+  if (own) return own;
+  const [before, after] = CODE_STYLES[language];
+  return [before.replace("¤", currency), after.replace("¤", currency)];
+}
+
 /** An amount in minor units of `currency`, written for `language`. */
 export function formatMoney(minor: number, currency: string, language: Language): string {
   if (!/^[A-Z]{3}$/.test(currency)) return `${minor} ${currency}`;
-  const exponent = exponentOf(currency);
-  const symbol = CURRENCY_SYMBOLS[currency];
-  if (language === "en") {
-    const sign = minor < 0 ? "-" : "";
-    const digits = plainAmount(Math.abs(minor), exponent);
-    return symbol === undefined ? `${sign}${digits} ${currency}` : `${sign}${symbol}${digits}`;
-  }
-  const digits = plainAmount(minor, exponent).replace(".", decimalMark(language));
-  return `${digits}\u00a0${SIGNS_AFTER[currency] ?? symbol ?? currency}`;
+  const [before, after] = currencyStyle(currency, language);
+  const minus = minor < 0 ? NUMBER_STYLES[language].minus : "";
+  return `${minus}${before}${groupedDigits(Math.abs(minor), exponentOf(currency), language)}${after}`;
 }
 
-/** The decimal mark amounts are written with (the engine's `money_text`): `.` in English, `,` otherwise. */
+/** The decimal mark amounts are written with in `language`: `.` in English, `,` in the others. */
 export function decimalMark(language: Language): string {
-  return language === "en" ? "." : ",";
+  return NUMBER_STYLES[language].decimal;
 }
 
 /**
  * The currency's sign as money is written for `language` (`formatMoney`), and
  * on which side of the amount: `$` before it in English, `zł` after it in Polish,
- * the code where there is no sign (`CHF`, after).
+ * the code where there is no sign (`CHF`).
  */
 export function currencySign(currency: string, language: Language): { sign: string; before: boolean } {
-  const symbol = CURRENCY_SYMBOLS[currency];
-  if (language === "en") return symbol === undefined ? { sign: currency, before: false } : { sign: symbol, before: true };
-  return { sign: SIGNS_AFTER[currency] ?? symbol ?? currency, before: false };
+  const [before, after] = currencyStyle(currency, language);
+  return before.trim() !== "" ? { sign: before.trim(), before: true } : { sign: after.trim(), before: false };
 }

@@ -21,7 +21,7 @@ describe("a table's cells", () => {
     expect(minorUnits("12.5", 2)).toBe(1250);
     expect(minorUnits("12.505", 2)).toBeNull();
     expect(minorUnits("twelve", 2)).toBeNull();
-    expect(moneyText("1234.50", "USD", "en")).toBe("$1234.50");
+    expect(moneyText("1234.50", "USD", "en")).toBe("$1,234.50");
     expect(moneyText("1234.50", "PLN", "pl")).toBe("1234,50\u00a0zł");
     expect(moneyText("not money", "PLN", "pl")).toBe("not money");
   });

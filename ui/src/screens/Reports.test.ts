@@ -105,7 +105,7 @@ describe("the daily close", () => {
     expect(tile("visits").textContent).toContain("Visits");
     expect(tile("customers").dataset.value).toBe("9");
     expect(tile("enrolments").dataset.value).toBe("2");
-    expect(tile("sales").textContent).toContain("$1234.50");
+    expect(tile("sales").textContent).toContain("$1,234.50");
     expect(tile("average-check").textContent).toContain("$102.88");
     expect(tile("points-issued").dataset.value).toBe("140");
     expect(tile("points-redeemed").dataset.value).toBe("60");

@@ -58,7 +58,7 @@ describe("a table", () => {
       "Change",
       "Reason",
     ]);
-    expect(cells()).toEqual(["07:45", "(nobody signed in)", "Ada", "cashback", "$1234.50", "refund"]);
+    expect(cells()).toEqual(["07:45", "(nobody signed in)", "Ada", "cashback", "$1,234.50", "refund"]);
   });
 
   it("writes counts, money and hours for a Polish reader, numbers right-aligned", () => {

@@ -144,7 +144,8 @@ describe("the amount and Record", () => {
     unmount();
     locale.set("fr");
     panel(null);
-    expect(screen.getByTestId("currency").textContent).toBe("$");
+    // French writes the US dollar `$US`, as its outcomes do.
+    expect(screen.getByTestId("currency").textContent).toBe("$US");
     expect(screen.getByTestId("record").textContent).toBe("Enregistrer la visiteEntrée");
   });
 });

@@ -161,7 +161,7 @@ describe("SpendDialog", () => {
   it("keys whole amounts in a currency without decimals", async () => {
     till.overview = shopIn("JPY", 0);
     open(1500);
-    expect(screen.getByRole("dialog").textContent).toContain("¥1500");
+    expect(screen.getByRole("dialog").textContent).toContain("¥1,500");
     expect(screen.getByTestId("spend-amount").textContent).toContain("JPY");
     const decimalKey = document.querySelector<HTMLButtonElement>('button[data-key="."]');
     expect(decimalKey?.disabled).toBe(true);
