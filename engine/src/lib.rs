@@ -3,6 +3,22 @@
 //! rewards. No Tauri here: the app, the command line and the cloud server all
 //! stand on this crate.
 
+/// A store's infrastructure write (setting a till up, what sync brings in and
+/// sends out, rebuild, backup): reached by the app and the command line only
+/// through `Commands` and the sync client, so it is crate-private; tests and
+/// benches (feature `testing`) call it directly to play another till or the
+/// server. One body either way.
+macro_rules! infrastructure {
+    ($(#[$meta:meta])* fn $($rest:tt)*) => {
+        #[cfg(feature = "testing")]
+        $(#[$meta])*
+        pub fn $($rest)*
+        #[cfg(not(feature = "testing"))]
+        $(#[$meta])*
+        pub(crate) fn $($rest)*
+    };
+}
+
 pub mod card_code;
 pub mod clock;
 #[cfg(feature = "commands")]

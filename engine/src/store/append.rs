@@ -2,9 +2,9 @@
 //! event and its deltas, queues it for sync and updates the projections.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{apply, location_of, parse_uuid, Store};
+use super::{apply, parse_uuid, Store};
 use crate::error::{EngineError, Result};
 use crate::ledger::{Event, EventBody};
 use crate::location::Location;
@@ -208,11 +208,14 @@ impl Store {
     /// Applies events written elsewhere (another till, the server) in one
     /// transaction. An event already here with the same content is skipped; the
     /// same id with other content, or another event at the same place in a
-    /// device's stream, is a forked device and refuses the whole batch.
+    /// device's stream, is a forked device and refuses the whole batch. For
+    /// tests playing another till: a till takes others' events only from the
+    /// server (`apply_pulled`).
+    #[cfg(feature = "testing")]
     pub fn import_events(&self, events: &[Event]) -> Result<ImportReport> {
         let mut conn = self.conn();
-        let location = location_of(&conn)?;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let location = super::location_of(&conn)?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut report = ImportReport::default();
         for event in events {
             if import_one(&tx, event, None, &location)? {

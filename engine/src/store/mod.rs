@@ -377,16 +377,20 @@ impl Store {
         self.conn()
     }
 
-    /// Sets up a new till for a new shop: its device id, signing key and location.
-    /// Refuses a store set up already.
-    pub fn init(&self, location: &Location) -> Result<DeviceId> {
-        self.init_for_shop(location, None)
+    infrastructure! {
+        /// Sets up a new till for a new shop: its device id, signing key and location.
+        /// Refuses a store set up already.
+        fn init(&self, location: &Location) -> Result<DeviceId> {
+            self.init_for_shop(location, None)
+        }
     }
 
-    /// Sets up a new till of `shop` (pairing gives the shop's id), or of a new
-    /// shop when `None`.
-    pub fn init_for_shop(&self, location: &Location, shop: Option<ShopId>) -> Result<DeviceId> {
-        self.init_with(location, shop, None)
+    infrastructure! {
+        /// Sets up a new till of `shop` (pairing gives the shop's id), or of a new
+        /// shop when `None`.
+        fn init_for_shop(&self, location: &Location, shop: Option<ShopId>) -> Result<DeviceId> {
+            self.init_with(location, shop, None)
+        }
     }
 
     /// Sets up a new till, with the device id it paired under when it has one.

@@ -248,57 +248,59 @@ fn new_customer() -> CustomerRow {
 }
 
 impl Store {
-    /// Recomputes every projection from the ledger and compares it with the stored
-    /// one. With `repair`, differing tables are replaced by the recomputed ones.
-    pub fn rebuild(
-        &self,
-        repair: bool,
-        mut progress: impl FnMut(u64, u64),
-    ) -> Result<RebuildReport> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let total: i64 = tx.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
-        let total = u64::try_from(total).unwrap_or(0);
-        // The stored projections are read on a second connection while this
-        // one folds the ledger (a fifth of the time, on the other core). Both
-        // see the same state: this transaction holds the write lock and has
-        // written nothing, so the other's snapshot is the last commit, as is
-        // this one's.
-        let reader = super::connect(&self.path)?;
-        let (rebuilt, accounts, stored) = std::thread::scope(|s| {
-            let loading = s.spawn(move || -> Result<(Projections, Accounts)> {
-                let mut reader = reader;
-                let snapshot = reader.transaction()?;
+    infrastructure! {
+        /// Recomputes every projection from the ledger and compares it with the stored
+        /// one. With `repair`, differing tables are replaced by the recomputed ones.
+        fn rebuild(
+            &self,
+            repair: bool,
+            mut progress: impl FnMut(u64, u64),
+        ) -> Result<RebuildReport> {
+            let mut conn = self.conn();
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let total: i64 = tx.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
+            let total = u64::try_from(total).unwrap_or(0);
+            // The stored projections are read on a second connection while this
+            // one folds the ledger (a fifth of the time, on the other core). Both
+            // see the same state: this transaction holds the write lock and has
+            // written nothing, so the other's snapshot is the last commit, as is
+            // this one's.
+            let reader = super::connect(&self.path)?;
+            let (rebuilt, accounts, stored) = std::thread::scope(|s| {
+                let loading = s.spawn(move || -> Result<(Projections, Accounts)> {
+                    let mut reader = reader;
+                    let snapshot = reader.transaction()?;
+                    let mut accounts = Accounts::default();
+                    let stored = load_stored(&snapshot, &mut accounts)?;
+                    Ok((stored, accounts))
+                });
                 let mut accounts = Accounts::default();
-                let stored = load_stored(&snapshot, &mut accounts)?;
-                Ok((stored, accounts))
-            });
-            let mut accounts = Accounts::default();
-            let rebuilt = fold(&tx, total, &mut accounts, &mut progress);
-            // A panic there is a bug: it goes on here as the same panic.
-            let (mut stored, stored_accounts) = loading
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            let rebuilt = rebuilt?;
-            stored.balances = stored
-                .balances
-                .into_iter()
-                .map(|((c, a), v)| ((c, accounts.get(&stored_accounts.names[a as usize])), v))
-                .collect();
-            Ok::<_, EngineError>((rebuilt, accounts, stored))
-        })?;
-        let differences = diff(&stored, &rebuilt, &accounts);
-        let repaired = repair && !differences.is_empty();
-        if repaired {
-            write_differences(&tx, &stored, &rebuilt, &accounts)?;
+                let rebuilt = fold(&tx, total, &mut accounts, &mut progress);
+                // A panic there is a bug: it goes on here as the same panic.
+                let (mut stored, stored_accounts) = loading
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                let rebuilt = rebuilt?;
+                stored.balances = stored
+                    .balances
+                    .into_iter()
+                    .map(|((c, a), v)| ((c, accounts.get(&stored_accounts.names[a as usize])), v))
+                    .collect();
+                Ok::<_, EngineError>((rebuilt, accounts, stored))
+            })?;
+            let differences = diff(&stored, &rebuilt, &accounts);
+            let repaired = repair && !differences.is_empty();
+            if repaired {
+                write_differences(&tx, &stored, &rebuilt, &accounts)?;
+            }
+            tx.commit()?;
+            Ok(RebuildReport {
+                events: total,
+                customers: rebuilt.customers.len(),
+                differences,
+                repaired,
+            })
         }
-        tx.commit()?;
-        Ok(RebuildReport {
-            events: total,
-            customers: rebuilt.customers.len(),
-            differences,
-            repaired,
-        })
     }
 
     /// The stored projections as a canonical text (for tests comparing orders of arrival).

@@ -110,66 +110,68 @@ impl Store {
         sync_config_of(&self.conn())
     }
 
-    /// Records a pairing. A new till (`device` is the id it paired with) is set up
-    /// for the server's shop and location; a till set up before keeps its
-    /// location, which must use the same currency, and must carry the same shop id.
-    pub fn record_pairing(
-        &self,
-        device: DeviceId,
-        location: &Location,
-        shop: ShopId,
-        config: &SyncConfig,
-    ) -> Result<()> {
-        let mut conn = self.conn();
-        // One transaction: a till set up here for the server's shop is also
-        // paired, or neither happened.
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<String> = tx
-            .query_row("SELECT id FROM device", [], |r| r.get(0))
-            .optional()?;
-        let existing = existing
-            .map(|id| super::parse_uuid(&id, "device"))
-            .transpose()?;
-        if existing.is_none() {
-            super::init_in(&tx, location, Some(shop), Some(device), self.now())?;
+    infrastructure! {
+        /// Records a pairing. A new till (`device` is the id it paired with) is set up
+        /// for the server's shop and location; a till set up before keeps its
+        /// location, which must use the same currency, and must carry the same shop id.
+        fn record_pairing(
+            &self,
+            device: DeviceId,
+            location: &Location,
+            shop: ShopId,
+            config: &SyncConfig,
+        ) -> Result<()> {
+            let mut conn = self.conn();
+            // One transaction: a till set up here for the server's shop is also
+            // paired, or neither happened.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let existing: Option<String> = tx
+                .query_row("SELECT id FROM device", [], |r| r.get(0))
+                .optional()?;
+            let existing = existing
+                .map(|id| super::parse_uuid(&id, "device"))
+                .transpose()?;
+            if existing.is_none() {
+                super::init_in(&tx, location, Some(shop), Some(device), self.now())?;
+            }
+            if let Some(d) = existing {
+                if d != device {
+                    return Err(EngineError::invalid(
+                        "device",
+                        format!("this till is device {d}, not {device}"),
+                    ));
+                }
+                let here = location_of(&tx)?;
+                if here.currency != location.currency {
+                    return Err(EngineError::invalid(
+                        "server",
+                        format!(
+                            "this till counts in {} but the merchant in {}",
+                            here.currency, location.currency
+                        ),
+                    ));
+                }
+                if shop_of(&tx)? != shop {
+                    return Err(EngineError::invalid(
+                        "server",
+                        "this till belongs to another shop than the merchant it paired with",
+                    ));
+                }
+            }
+            set_setting(&tx, "sync.server", config.server.trim_end_matches('/'))?;
+            set_setting(&tx, "sync.token", &config.token)?;
+            set_setting(&tx, "sync.merchant", &config.merchant.to_string())?;
+            // Pairing is a contact with the server: the offline allowance counts from here.
+            set_setting(
+                &tx,
+                "sync.last_success",
+                &self
+                    .now()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            )?;
+            tx.commit()?;
+            Ok(())
         }
-        if let Some(d) = existing {
-            if d != device {
-                return Err(EngineError::invalid(
-                    "device",
-                    format!("this till is device {d}, not {device}"),
-                ));
-            }
-            let here = location_of(&tx)?;
-            if here.currency != location.currency {
-                return Err(EngineError::invalid(
-                    "server",
-                    format!(
-                        "this till counts in {} but the merchant in {}",
-                        here.currency, location.currency
-                    ),
-                ));
-            }
-            if shop_of(&tx)? != shop {
-                return Err(EngineError::invalid(
-                    "server",
-                    "this till belongs to another shop than the merchant it paired with",
-                ));
-            }
-        }
-        set_setting(&tx, "sync.server", config.server.trim_end_matches('/'))?;
-        set_setting(&tx, "sync.token", &config.token)?;
-        set_setting(&tx, "sync.merchant", &config.merchant.to_string())?;
-        // Pairing is a contact with the server: the offline allowance counts from here.
-        set_setting(
-            &tx,
-            "sync.last_success",
-            &self
-                .now()
-                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// The shop id this till writes in its card codes.
@@ -217,53 +219,55 @@ impl Store {
             .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))?)
     }
 
-    /// Records the server's answer to a push in one transaction: accepted and
-    /// duplicate events leave the outbox with their server sequence; rejected ones
-    /// leave it for the parked list. An acknowledgement that does not name an
-    /// event of this till's outbox is ignored.
-    pub fn acknowledge(&self, acks: &[Ack]) -> Result<AckReport> {
-        let now = self.now();
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut report = AckReport::default();
-        for ack in acks {
-            // Only an event of this till's outbox, at that place, is acknowledged.
-            let removed = tx
-                .prepare_cached(
-                    "DELETE FROM outbox WHERE device_seq = ?
-                       AND event_seq = (SELECT seq FROM events WHERE id = ?)",
-                )?
-                .execute(params![ack.device_seq, ack.id.to_string()])?;
-            if removed == 0 {
-                continue;
-            }
-            match ack.status {
-                AckStatus::Accepted | AckStatus::Duplicate => {
-                    super::apply::set_server_seq(&tx, &ack.id.to_string(), ack.server_seq)?;
-                    if ack.status == AckStatus::Accepted {
-                        report.accepted += 1;
-                    } else {
-                        report.duplicates += 1;
+    infrastructure! {
+        /// Records the server's answer to a push in one transaction: accepted and
+        /// duplicate events leave the outbox with their server sequence; rejected ones
+        /// leave it for the parked list. An acknowledgement that does not name an
+        /// event of this till's outbox is ignored.
+        fn acknowledge(&self, acks: &[Ack]) -> Result<AckReport> {
+            let now = self.now();
+            let mut conn = self.conn();
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut report = AckReport::default();
+            for ack in acks {
+                // Only an event of this till's outbox, at that place, is acknowledged.
+                let removed = tx
+                    .prepare_cached(
+                        "DELETE FROM outbox WHERE device_seq = ?
+                           AND event_seq = (SELECT seq FROM events WHERE id = ?)",
+                    )?
+                    .execute(params![ack.device_seq, ack.id.to_string()])?;
+                if removed == 0 {
+                    continue;
+                }
+                match ack.status {
+                    AckStatus::Accepted | AckStatus::Duplicate => {
+                        super::apply::set_server_seq(&tx, &ack.id.to_string(), ack.server_seq)?;
+                        if ack.status == AckStatus::Accepted {
+                            report.accepted += 1;
+                        } else {
+                            report.duplicates += 1;
+                        }
+                    }
+                    AckStatus::Rejected => {
+                        tx.prepare_cached(
+                            "INSERT INTO sync_parked (device_seq, event_id, reason, parked_at) VALUES (?, ?, ?, ?)
+                             ON CONFLICT (device_seq) DO NOTHING",
+                        )?
+                        .execute(params![
+                            ack.device_seq,
+                            ack.id.to_string(),
+                            ack.reason.as_deref().unwrap_or("refused by the server"),
+                            now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                        ])?;
+                        tracing::warn!(event = %ack.id, reason = ?ack.reason, "the server refused an event; parked");
+                        report.parked += 1;
                     }
                 }
-                AckStatus::Rejected => {
-                    tx.prepare_cached(
-                        "INSERT INTO sync_parked (device_seq, event_id, reason, parked_at) VALUES (?, ?, ?, ?)
-                         ON CONFLICT (device_seq) DO NOTHING",
-                    )?
-                    .execute(params![
-                        ack.device_seq,
-                        ack.id.to_string(),
-                        ack.reason.as_deref().unwrap_or("refused by the server"),
-                        now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                    ])?;
-                    tracing::warn!(event = %ack.id, reason = ?ack.reason, "the server refused an event; parked");
-                    report.parked += 1;
-                }
             }
+            tx.commit()?;
+            Ok(report)
         }
-        tx.commit()?;
-        Ok(report)
     }
 
     /// Puts this till's own events from `device_seq` on back into the outbox:
@@ -307,53 +311,55 @@ impl Store {
         Ok(crate::card_code::sign_pairing_proof(&key, &message))
     }
 
-    /// Applies a page of pulled events and moves the cursor past them, in
-    /// transactions that each hold whole events and the cursor after the last
-    /// one: a crash applies nothing of the transaction in progress, and those
-    /// events are pulled again. Events already here (a page seen before) are
-    /// duplicates. `end`, when given, moves the cursor on to the page's end once
-    /// all its events are in (past this till's own events, which the server
-    /// leaves out) and records the id of the event there.
-    ///
-    /// A long catch-up runs in large transactions while nobody else needs the
-    /// store, and commits as soon as anyone waits for it: a barista's visit
-    /// waits for one event and a commit, not for a page.
-    pub fn apply_pulled(
-        &self,
-        page: &[ServerEvent],
-        end: Option<(i64, Option<Uuid>)>,
-    ) -> Result<ImportReport> {
-        let mut report = ImportReport::default();
-        let mut done = 0;
-        loop {
-            let conn = self.conn_after_others();
-            let location = location_of(&conn)?;
-            // Pulled events need not reach the disk before the commit returns:
-            // they commit with the cursor past them, so a power cut that loses
-            // the commit loses the cursor's move too, and they are pulled again.
-            // Skipping that flush (the WAL stays consistent) makes a catch-up
-            // cheaper; the till's own actions keep `synchronous = FULL`.
-            let lowered = LoweredDurability::new(&conn)?;
-            let run = pulled_run(
-                lowered.0,
-                &location,
-                &page[done..],
-                end,
-                &self.waiting,
-                self.now(),
-            );
-            lowered.restore()?;
-            let (applied, r) = run?;
-            done += applied;
-            report.applied += r.applied;
-            report.duplicates += r.duplicates;
-            report.held += r.held;
-            if done >= page.len() {
-                drop(conn);
-                if super::append::has_erasure(page.iter().map(|e| &e.event)) {
-                    self.empty_wal_after_erasure();
+    infrastructure! {
+        /// Applies a page of pulled events and moves the cursor past them, in
+        /// transactions that each hold whole events and the cursor after the last
+        /// one: a crash applies nothing of the transaction in progress, and those
+        /// events are pulled again. Events already here (a page seen before) are
+        /// duplicates. `end`, when given, moves the cursor on to the page's end once
+        /// all its events are in (past this till's own events, which the server
+        /// leaves out) and records the id of the event there.
+        ///
+        /// A long catch-up runs in large transactions while nobody else needs the
+        /// store, and commits as soon as anyone waits for it: a barista's visit
+        /// waits for one event and a commit, not for a page.
+        fn apply_pulled(
+            &self,
+            page: &[ServerEvent],
+            end: Option<(i64, Option<Uuid>)>,
+        ) -> Result<ImportReport> {
+            let mut report = ImportReport::default();
+            let mut done = 0;
+            loop {
+                let conn = self.conn_after_others();
+                let location = location_of(&conn)?;
+                // Pulled events need not reach the disk before the commit returns:
+                // they commit with the cursor past them, so a power cut that loses
+                // the commit loses the cursor's move too, and they are pulled again.
+                // Skipping that flush (the WAL stays consistent) makes a catch-up
+                // cheaper; the till's own actions keep `synchronous = FULL`.
+                let lowered = LoweredDurability::new(&conn)?;
+                let run = pulled_run(
+                    lowered.0,
+                    &location,
+                    &page[done..],
+                    end,
+                    &self.waiting,
+                    self.now(),
+                );
+                lowered.restore()?;
+                let (applied, r) = run?;
+                done += applied;
+                report.applied += r.applied;
+                report.duplicates += r.duplicates;
+                report.held += r.held;
+                if done >= page.len() {
+                    drop(conn);
+                    if super::append::has_erasure(page.iter().map(|e| &e.event)) {
+                        self.empty_wal_after_erasure();
+                    }
+                    return Ok(report);
                 }
-                return Ok(report);
             }
         }
     }
