@@ -266,37 +266,39 @@ fn check_backup(backup: &Path) -> Result<()> {
 }
 
 impl Store {
-    /// Writes today's backup into `dir` unless one was written in the last
-    /// 20 hours, and keeps the newest `keep`: what the recovery screen
-    /// restores from. Returns the new backup's path, if one was written.
-    pub fn daily_backup(&self, dir: &Path, keep: usize) -> Result<Option<PathBuf>> {
-        std::fs::create_dir_all(dir)?;
-        // A file written after the clock's now (a clock set back) counts as
-        // recent too: one backup a day, whatever the clock says.
-        let now = self.now();
-        let recent = std::fs::read_dir(dir)?
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "db"))
-            .filter_map(|e| e.metadata().ok()?.modified().ok())
-            .any(|t| {
-                now.signed_duration_since(DateTime::<Utc>::from(t)) < chrono::Duration::hours(20)
-            });
-        if recent {
-            return Ok(None);
-        }
-        let dest = dir.join(format!("till-{}.db", now.format("%Y-%m-%d-%H%M")));
-        self.backup(&dest)?;
-        let mut all: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)?
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "db"))
-            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-            .collect();
-        all.sort_by_key(|b| std::cmp::Reverse(b.0));
-        for (_, old) in all.into_iter().skip(keep.max(1)) {
-            if let Err(e) = std::fs::remove_file(&old) {
-                tracing::warn!(path = %old.display(), error = %e, "could not remove an old backup");
+    infrastructure! {
+        /// Writes today's backup into `dir` unless one was written in the last
+        /// 20 hours, and keeps the newest `keep`: what the recovery screen
+        /// restores from. Returns the new backup's path, if one was written.
+        fn daily_backup(&self, dir: &Path, keep: usize) -> Result<Option<PathBuf>> {
+            std::fs::create_dir_all(dir)?;
+            // A file written after the clock's now (a clock set back) counts as
+            // recent too: one backup a day, whatever the clock says.
+            let now = self.now();
+            let recent = std::fs::read_dir(dir)?
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "db"))
+                .filter_map(|e| e.metadata().ok()?.modified().ok())
+                .any(|t| {
+                    now.signed_duration_since(DateTime::<Utc>::from(t)) < chrono::Duration::hours(20)
+                });
+            if recent {
+                return Ok(None);
             }
+            let dest = dir.join(format!("till-{}.db", now.format("%Y-%m-%d-%H%M")));
+            self.backup(&dest)?;
+            let mut all: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)?
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "db"))
+                .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+                .collect();
+            all.sort_by_key(|b| std::cmp::Reverse(b.0));
+            for (_, old) in all.into_iter().skip(keep.max(1)) {
+                if let Err(e) = std::fs::remove_file(&old) {
+                    tracing::warn!(path = %old.display(), error = %e, "could not remove an old backup");
+                }
+            }
+            Ok(Some(dest))
         }
-        Ok(Some(dest))
     }
 }
