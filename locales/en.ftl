@@ -25,17 +25,17 @@ tier-lost = tier: { $before } → no tier
 earn-points = +{ $points } { $points ->
         [one] point
        *[other] points
-    } at { $per } = { $earn } { $earn ->
+    } ({ $earn } { $earn ->
         [one] point
        *[other] points
-    }
+    } per { $per })
 earn-points-boosted = +{ $points } { $points ->
         [one] point
        *[other] points
-    } at { $per } = { $earn } { $earn ->
+    } ({ $earn } { $earn ->
         [one] point
        *[other] points
-    }, { $boosts }
+    } per { $per }, { $boosts })
 no-points-minimum = no points: the minimum spend is { $minimum }
 grant-points = +{ $points } { $points ->
         [one] point

@@ -23,17 +23,17 @@ tier-lost = niveau : { $before } → aucun niveau
 earn-points = +{ $points } { $points ->
         [one] point
        *[other] points
-    } à { $per } = { $earn } { $earn ->
+    } ({ $earn } { $earn ->
         [one] point
        *[other] points
-    }
+    } par tranche de { $per })
 earn-points-boosted = +{ $points } { $points ->
         [one] point
        *[other] points
-    } à { $per } = { $earn } { $earn ->
+    } ({ $earn } { $earn ->
         [one] point
        *[other] points
-    }, { $boosts }
+    } par tranche de { $per }, { $boosts })
 no-points-minimum = pas de points : l'achat minimum est de { $minimum }
 grant-points = +{ $points } { $points ->
         [one] point

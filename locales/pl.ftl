@@ -25,23 +25,23 @@ earn-points = +{ $points } { $points ->
         [few] punkty
         [many] punktów
        *[other] punktu
-    } po { $per } = { $earn } { $earn ->
+    } ({ $earn } { $earn ->
         [one] punkt
         [few] punkty
         [many] punktów
        *[other] punktu
-    }
+    } za każde { $per })
 earn-points-boosted = +{ $points } { $points ->
         [one] punkt
         [few] punkty
         [many] punktów
        *[other] punktu
-    } po { $per } = { $earn } { $earn ->
+    } ({ $earn } { $earn ->
         [one] punkt
         [few] punkty
         [many] punktów
        *[other] punktu
-    }, { $boosts }
+    } za każde { $per }, { $boosts })
 no-points-minimum = bez punktów: minimalna kwota to { $minimum }
 grant-points = +{ $points } { $points ->
         [one] punkt

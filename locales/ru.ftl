@@ -25,23 +25,23 @@ earn-points = +{ $points } { $points ->
         [few] балла
         [many] баллов
        *[other] балла
-    } за { $per } = { $earn } { $earn ->
+    } ({ $earn } { $earn ->
         [one] балл
         [few] балла
         [many] баллов
        *[other] балла
-    }
+    } за каждые { $per })
 earn-points-boosted = +{ $points } { $points ->
         [one] балл
         [few] балла
         [many] баллов
        *[other] балла
-    } за { $per } = { $earn } { $earn ->
+    } ({ $earn } { $earn ->
         [one] балл
         [few] балла
         [many] баллов
        *[other] балла
-    }, { $boosts }
+    } за каждые { $per }, { $boosts })
 no-points-minimum = без баллов: минимальная сумма { $minimum }
 grant-points = +{ $points } { $points ->
         [one] балл

@@ -107,7 +107,7 @@ pub struct Delta {
     pub amount: i64,
     /// The rule that granted or took it (`points`, `offer:early-bird`, `reward:free-drink`).
     pub rule: String,
-    /// The explanation shown to staff: "+4 points at $1 = 1 point, ×2 before 9:00".
+    /// The explanation shown to staff: "+4 points (1 point per $1.00, ×2 before 9:00)".
     /// English, kept in the ledger for the record.
     pub why: String,
     /// The same as a message id and arguments, for every language. Absent on

@@ -885,7 +885,7 @@ amount: number,
  */
 rule: string, 
 /**
- * The explanation shown to staff: "+4 points at $1 = 1 point, ×2 before 9:00".
+ * The explanation shown to staff: "+4 points (1 point per $1.00, ×2 before 9:00)".
  * English, kept in the ledger for the record.
  */
 why: string, 
