@@ -848,4 +848,5 @@ ui-error-sync-http = The server answered with an error.
 ui-error-sync-protocol = The server's answer did not follow the protocol.
 ui-error-sync-not-paired = This till is not paired with a server.
 ui-error-sync-already-paired = This till is paired already.
+ui-error-sync-insecure-server = This till was paired over plain http://: it sends nothing until a manager pairs it again with the server's https:// address.
 ui-error-sync-failed = Sync failed; the till will try again.

@@ -852,4 +852,5 @@ ui-error-sync-http = Le serveur a répondu par une erreur.
 ui-error-sync-protocol = La réponse du serveur ne suivait pas le protocole.
 ui-error-sync-not-paired = Cette caisse n'est appairée à aucun serveur.
 ui-error-sync-already-paired = Cette caisse est déjà appairée.
+ui-error-sync-insecure-server = Cette caisse a été appairée en http:// non chiffré : elle n'envoie rien tant qu'un responsable ne l'appaire pas de nouveau avec l'adresse https:// du serveur.
 ui-error-sync-failed = La synchronisation a échoué ; la caisse va réessayer.

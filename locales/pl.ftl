@@ -936,4 +936,5 @@ ui-error-sync-http = Serwer odpowiedział błędem.
 ui-error-sync-protocol = Odpowiedź serwera nie była zgodna z protokołem.
 ui-error-sync-not-paired = Ta kasa nie jest sparowana z serwerem.
 ui-error-sync-already-paired = Ta kasa jest już sparowana.
+ui-error-sync-insecure-server = Ta kasa została sparowana przez niezabezpieczone http://: nic nie wysyła, dopóki kierownik nie sparuje jej ponownie z adresem https:// serwera.
 ui-error-sync-failed = Synchronizacja się nie udała; kasa spróbuje ponownie.

@@ -24,6 +24,7 @@ on_both!(
     a_tills_whole_database_makes_no_manager,
     a_tills_whole_database_cannot_push_a_billion_points,
     a_revoked_till_comes_back_with_a_code_made_for_it_and_pushes_what_it_kept,
+    a_till_paired_over_plain_http_sends_nothing_until_paired_again,
 );
 
 fn bad_requests_are_refused_and_store_nothing(backend: Backend) {
@@ -1174,4 +1175,69 @@ fn a_revoked_till_comes_back_with_a_code_made_for_it_and_pushes_what_it_kept(bac
     live.sync().expect("sync");
     assert_eq!(live.points(anna), t.points(anna));
     assert!(live.points(anna) > 0);
+}
+
+/// A till an older version paired over plain http:// with another machine
+/// (before tills refused that) would send its token across the shop's Wi-Fi
+/// on every round. Now each round stops at `sync.insecure_server` before
+/// anything is sent, says what to do, and keeps the visits; pairing again
+/// with the server's own address is allowed from there (it would be refused
+/// from a secure one), and the till then pushes what it kept.
+fn a_till_paired_over_plain_http_sends_nothing_until_paired_again(backend: Backend) {
+    use counterpart_engine::command::{Commands, PairTill};
+    use counterpart_engine::error::ErrorCode;
+    use counterpart_engine::store::SyncConfig;
+    use counterpart_engine::sync::Client;
+    let b = Bench::new(backend);
+    let t = b.till(afternoon());
+    publish_points(&t);
+    let anna = t.enrol("Anna");
+    t.sync().expect("sync");
+    // The pairing as an older till kept it: a LAN address over plain http
+    // (192.0.2.10 is TEST-NET-1: nothing there answers, so an attempt to
+    // send would end as `sync.offline`, not as the refusal).
+    let kept = t.store.sync_config().expect("config").expect("paired");
+    let lan = "http://192.0.2.10:8780".to_string();
+    t.store
+        .record_pairing(
+            t.store.device().expect("device"),
+            &t.store.location().expect("location"),
+            t.store.shop().expect("shop"),
+            &SyncConfig {
+                server: lan.clone(),
+                ..kept.clone()
+            },
+        )
+        .expect("the old pairing");
+    t.visit(anna, 5_00);
+    let at_t = Commands::over(t.store.store().clone());
+    let e = at_t.sync_round(|_| {}).expect_err("refused");
+    assert_eq!(e.error_code(), ErrorCode::SyncInsecure, "{e}");
+    assert!(e.to_string().contains("https://"), "{e}");
+    // The background loop's path: permanent, with advice, nothing sent.
+    let e = counterpart_engine::sync::sync_once(&t.store, &Client::new(&lan, &kept.token), |_| {})
+        .expect_err("refused");
+    assert_eq!(e.error_code(), ErrorCode::SyncInsecure, "{e}");
+    assert!(e.is_permanent());
+    assert!(
+        e.advice().is_some_and(|a| a.contains("pair it again")),
+        "{e}"
+    );
+    assert_eq!(
+        t.store.outbox_len().expect("outbox"),
+        1,
+        "the visit is kept"
+    );
+    // Paired again with the server's own address, it pushes what it kept.
+    at_t.pair(&PairTill {
+        code: b.merchant.pairing_code(&b.db),
+        server: Some(b.server.url.clone()),
+        name: "Till 1".into(),
+    })
+    .expect("paired again");
+    at_t.sync_round(|_| {}).expect("pushes what it kept");
+    let other = b.till(afternoon());
+    other.sync().expect("sync");
+    assert_eq!(other.points(anna), t.points(anna));
+    assert!(other.points(anna) > 0);
 }

@@ -157,9 +157,15 @@ impl Commands {
         }
         // Paired already: only again with the same server (its token was lost
         // or revoked; the server asks for the till's own signature, and for a
-        // code made for it after a revocation). Its outbox is pushed after.
+        // code made for it after a revocation), or from a plain http:// address
+        // tills no longer send their token to, to the server's https:// one
+        // (the server checks the till's signature and shop either way). Its
+        // outbox is pushed after.
         if let Some(config) = self.store.sync_config()? {
-            if config.server.trim_end_matches('/') != server.trim_end_matches('/') {
+            let moving_off_http = sync::transport::refusal(&config.server).is_some();
+            if config.server.trim_end_matches('/') != server.trim_end_matches('/')
+                && !moving_off_http
+            {
                 return Err(EngineError::Sync {
                     code: ErrorCode::SyncAlreadyPaired,
                     message: format!(

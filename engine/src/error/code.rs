@@ -137,6 +137,9 @@ codes! {
     SyncNotPaired = "sync.not_paired", retryable: false;
     /// The till is paired already: a till paired anew starts from a new database.
     SyncAlreadyPaired = "sync.already_paired", retryable: false;
+    /// The till was paired over plain http:// with another machine: it sends
+    /// its token nowhere until paired again over https://.
+    SyncInsecure = "sync.insecure_server", retryable: false;
     /// A sync step failed at the till (the message says how).
     SyncFailed = "sync.failed", retryable: true;
 }

@@ -419,6 +419,7 @@ impl EngineError {
                     | ErrorCode::SyncMalformed
                     | ErrorCode::SyncNotPaired
                     | ErrorCode::SyncAlreadyPaired
+                    | ErrorCode::SyncInsecure
             )
         )
     }

@@ -34,6 +34,10 @@ pub enum SyncError {
     /// The till is not paired with a server.
     #[error("this till is not paired with a server: run `counterpart pair CODE --server URL`")]
     NotPaired,
+    /// The till was paired over plain `http://` with a server on another
+    /// machine (before tills refused that): its token is not sent.
+    #[error("{0}")]
+    Insecure(String),
     /// The till's own store failed (or found a forked device in what it pulled).
     #[error(transparent)]
     Engine(#[from] EngineError),
@@ -61,6 +65,7 @@ impl SyncError {
             },
             SyncError::Protocol(_) => ErrorCode::SyncProtocol,
             SyncError::NotPaired => ErrorCode::SyncNotPaired,
+            SyncError::Insecure(_) => ErrorCode::SyncInsecure,
             SyncError::Engine(e) => e.error_code(),
         }
     }
@@ -78,7 +83,7 @@ impl SyncError {
                 code.as_str(),
                 "forked" | "unauthenticated" | "forbidden" | "unsupported_protocol"
             ),
-            SyncError::NotPaired => true,
+            SyncError::NotPaired | SyncError::Insecure(_) => true,
             SyncError::Engine(EngineError::Forked(_)) => true,
             _ => false,
         }
@@ -92,6 +97,9 @@ impl SyncError {
         }
         Some(match self {
             SyncError::NotPaired => "pair this till with the shop's server",
+            SyncError::Insecure(_) => {
+                "this till was paired over plain http://, which would show its token to anyone on the network: ask a manager for a pairing code and pair it again with the server's https:// address"
+            }
             _ if self.is_forked() => {
                 "this till's database was copied or restored from a backup: pair it again as a new till"
             }
@@ -200,8 +208,21 @@ impl Client {
         }
     }
 
+    /// Refuses, before anything is sent, a server this till may no longer
+    /// send its token to: a pairing made over plain `http://` with another
+    /// machine before tills refused those (`transport::refusal`).
+    fn may_send_token(&self) -> Result<(), SyncError> {
+        match super::transport::refusal(&self.base) {
+            Some(why) => Err(SyncError::Insecure(format!(
+                "{why}; this till was paired with it before plain http:// was refused, and sends nothing there"
+            ))),
+            None => Ok(()),
+        }
+    }
+
     /// Pushes a batch of this till's events.
     pub fn push(&self, events: &[Event]) -> Result<PushResponse, SyncError> {
+        self.may_send_token()?;
         let body = PushRequest {
             protocol: PROTOCOL_VERSION,
             events: events.to_vec(),
@@ -216,6 +237,7 @@ impl Client {
 
     /// Pulls up to `limit` events after server sequence `after`.
     pub fn pull(&self, after: i64, limit: usize) -> Result<PullResponse, SyncError> {
+        self.may_send_token()?;
         call(
             self.agent
                 .get(&format!("{}/v1/events", self.base))

@@ -49,6 +49,7 @@ export type ErrorCode =
   | "sync.protocol"
   | "sync.not_paired"
   | "sync.already_paired"
+  | "sync.insecure_server"
   | "sync.failed";
 
 /** What someone at the till may be allowed to do (`docs/permissions.md`). */
@@ -165,6 +166,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "sync.protocol",
   "sync.not_paired",
   "sync.already_paired",
+  "sync.insecure_server",
   "sync.failed",
 ];
 
