@@ -842,6 +842,100 @@ fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
     );
 }
 
+/// One person with two records, each given a printed card that another till
+/// had handed out first, then merged: both "card taken" conflicts are listed
+/// in the same order on every till whatever order the handovers arrived in.
+/// A till's own order is the order events reached it, so the list is ordered
+/// by event id, which every till shares (a three-till property test once
+/// found two tills listing them in opposite orders).
+#[test]
+fn taken_cards_are_listed_in_one_order_on_every_till() {
+    use counterpart_engine::store::ConflictKind;
+    use counterpart_engine::till::Enrolment;
+    use counterpart_engine::{Location, ManualClock, Store};
+
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 23, 9, 0),
+    );
+    let a = &shop.store;
+    let printed = counterpart_engine::till::new_card_codes(a, 2).expect("a card sheet");
+    let (first, second) = (printed[0].1.clone(), printed[1].1.clone());
+    let dir = tempfile::tempdir().expect("dir");
+    let till = |name: &str, minute: u32| -> Typed {
+        let clock = std::sync::Arc::new(ManualClock::new(utc(2026, 11, 23, 10, minute)));
+        let s = Typed::new(Store::open(&dir.path().join(name), clock).expect("open"));
+        let location = Location::new("Test Shop", "USD", "UTC", 0).expect("location");
+        s.init_for_shop(&location, Some(a.shop().expect("shop")))
+            .expect("init");
+        s.import_events(&a.events().expect("events"))
+            .expect("catch up");
+        s
+    };
+    let enrol = |s: &Typed, name: &str, code: &str| {
+        s.enrol(
+            Enrolment {
+                profile: Profile {
+                    name: Some(name.into()),
+                    ..Profile::default()
+                },
+                card_code: Some(code.to_string()),
+            },
+            None,
+        )
+        .expect("the printed card is handed over")
+        .customer
+        .expect("customer")
+        .record
+        .id
+    };
+    // Offline: till B hands both cards out at 10:00; C gives the first to Ben
+    // at 10:05, and D the second to "Benjamin" (the same man) at 10:06.
+    let (b, c, d) = (till("b.db", 0), till("c.db", 5), till("d.db", 6));
+    enrol(&b, "Ann", &first);
+    enrol(&b, "Dan", &second);
+    let ben = enrol(&c, "Ben", &first);
+    let benjamin = enrol(&d, "Benjamin", &second);
+    // The handovers reach the tills in different orders: C's before D's at
+    // A, B and C; at D its own comes first.
+    let learn = |s: &Typed, from: &[&Typed]| {
+        for other in from {
+            s.import_events(&other.events().expect("events"))
+                .expect("import");
+        }
+    };
+    learn(a, &[&c, &d, &b]);
+    learn(&b, &[&c, &d]);
+    learn(&c, &[&d, &b]);
+    learn(&d, &[&b, &c]);
+    // A manager at B sees one man and merges his records; every till learns it.
+    b.merge(benjamin, ben, None).expect("merged");
+    for s in [a, &c, &d] {
+        learn(s, &[&b]);
+    }
+
+    let listed = |s: &Typed| -> Vec<String> {
+        s.customer(ben)
+            .expect("Ben")
+            .conflicts
+            .iter()
+            .filter(|l| l.kind == ConflictKind::CardTaken)
+            .map(|l| l.event.clone())
+            .collect()
+    };
+    let at_a = listed(a);
+    assert_eq!(at_a.len(), 2, "both cards are taken: {at_a:?}");
+    let mut by_id = at_a.clone();
+    by_id.sort();
+    assert_eq!(at_a, by_id, "listed by event id");
+    for (name, s) in [("B", &b), ("C", &c), ("D", &d)] {
+        assert_eq!(listed(s), at_a, "till {name} lists them as A does");
+    }
+}
+
 /// The visit that filled a stamp card turned nine stamps and its own into a
 /// voucher. Undoing it (the wrong customer was scanned) gives back what it
 /// did as a whole: the voucher goes, the nine stamps return. Nothing was spent
