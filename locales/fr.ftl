@@ -655,7 +655,8 @@ ui-reward-to-go = Encore { $missing }
 ui-reward-progress = { $have } sur { $need }
 ui-birthday-note = Anniversaire le { $date }
 ui-amount = Montant
-ui-record = Enregistrer la visite
+# Sur une ligne à côté de sa touche à 1024 px (la touche la plus pressée) : « Enregistrer la visite » passait à la ligne.
+ui-record = Enregistrer
 ui-undo = Revenir en arrière
 ui-redeem-confirm = Utiliser la récompense « { $reward } » ?
 ui-redeem-confirm-points = Utiliser { $points } { $points ->

@@ -146,6 +146,6 @@ describe("the amount and Record", () => {
     panel(null);
     // French writes the US dollar `$US`, as its outcomes do.
     expect(screen.getByTestId("currency").textContent).toBe("$US");
-    expect(screen.getByTestId("record").textContent).toBe("Enregistrer la visiteEntrée");
+    expect(screen.getByTestId("record").textContent).toBe("EnregistrerEntrée");
   });
 });
