@@ -371,7 +371,8 @@ impl App {
     }
 
     /// Saves the window as `target/e2e/NAME.png`; a blank or nearly blank
-    /// picture (a page that did not draw) fails the test.
+    /// picture (a page that did not draw) fails the test, and so does text
+    /// cut off (`clipped_text`): every screen in every language is checked.
     pub async fn screenshot(&self, name: &str) {
         // Let the last change paint.
         tokio::time::sleep(Duration::from_millis(250)).await;
@@ -401,6 +402,59 @@ impl App {
             "{name}.png looks blank (variance {variance:.1}, {shades} shades): {}",
             path.display()
         );
+        let clipped = self.clipped_text().await;
+        assert!(
+            clipped.is_empty(),
+            "{name}.png has text cut off: {clipped:?} ({})",
+            path.display()
+        );
+    }
+
+    /// Text the window cuts off: an element that hides what overflows it
+    /// (or ends it with an ellipsis) while its text is wider or taller than
+    /// it, and a page wider than the window. "Harbo…" in the status bar is
+    /// what a barista cannot read; scrolling boxes (tables, lists) and
+    /// pictures (the viewfinder, charts) are left out, and so is text meant
+    /// for screen readers only.
+    async fn clipped_text(&self) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                r#"
+                const cut = [];
+                if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+                  cut.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+                }
+                for (const el of document.querySelectorAll("body *")) {
+                  const style = getComputedStyle(el);
+                  if (style.display === "none" || style.visibility === "hidden") continue;
+                  const hides = (o) => o === "hidden" || o === "clip";
+                  const clips = hides(style.overflowX) || hides(style.overflowY) || style.textOverflow === "ellipsis";
+                  if (!clips || el.closest("svg") || el.querySelector("img, canvas, video, svg")) continue;
+                  const text = (el.textContent || "").trim();
+                  // Text for screen readers only is 1 px by design.
+                  if (!text || el.clientWidth <= 1 || el.clientHeight <= 1) continue;
+                  const wide = el.scrollWidth > el.clientWidth + 1 && (hides(style.overflowX) || style.textOverflow === "ellipsis");
+                  const tall = el.scrollHeight > el.clientHeight + 1 && hides(style.overflowY);
+                  if (wide || tall) {
+                    const name = el.getAttribute("data-testid") || el.className || el.tagName.toLowerCase();
+                    cut.push(`${name}: ${text.slice(0, 80)}`);
+                  }
+                }
+                return cut;
+                "#,
+                vec![],
+            )
+            .await
+            .expect("look for text cut off");
+        found
+            .as_array()
+            .map(|all| {
+                all.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The app's log so far (tracing output, through the driver's).
