@@ -3,6 +3,11 @@
 //! rewards. No Tauri here: the app, the command line and the cloud server all
 //! stand on this crate.
 
+// The cloud server builds this crate without the command layer: it uses the
+// ledger, the protocol and the rules, and the till's own writes in the store
+// go unused there.
+#![cfg_attr(not(feature = "commands"), allow(dead_code))]
+
 /// A store's infrastructure write (setting a till up, what sync brings in and
 /// sends out, rebuild, backup): reached by the app and the command line only
 /// through `Commands` and the sync client, so it is crate-private; tests and

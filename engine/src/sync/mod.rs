@@ -12,6 +12,8 @@ mod client;
 pub mod protocol;
 #[cfg(feature = "sync")]
 pub mod transport;
+// The loop needs the HTTP client: the cloud server builds neither.
+#[cfg(feature = "sync")]
 mod worker;
 
 #[cfg(feature = "sync")]
