@@ -740,6 +740,39 @@ fn typed_lookup_by_part_of_a_name_or_phone_follows_renames_and_erasure() {
     assert_eq!(ids("kowal").len(), 1);
 }
 
+/// A till of `shop`'s shop at `path`, caught up with it, its clock at 10:MM
+/// on 23 November 2026: one of several tills that then work offline.
+fn offline_till(shop: &Typed, path: &std::path::Path, minute: u32) -> Typed {
+    use counterpart_engine::{Location, ManualClock, Store};
+    let clock = std::sync::Arc::new(ManualClock::new(utc(2026, 11, 23, 10, minute)));
+    let s = Typed::new(Store::open(path, clock).expect("open"));
+    let location = Location::new("Test Shop", "USD", "UTC", 0).expect("location");
+    s.init_for_shop(&location, Some(shop.shop().expect("shop")))
+        .expect("init");
+    s.import_events(&shop.events().expect("events"))
+        .expect("catch up");
+    s
+}
+
+/// Enrols `name` at till `s` with the printed card `code`; the new customer.
+fn hand_over(s: &Typed, name: &str, code: &str) -> counterpart_engine::ledger::CustomerId {
+    s.enrol(
+        counterpart_engine::till::Enrolment {
+            profile: Profile {
+                name: Some(name.into()),
+                ..Profile::default()
+            },
+            card_code: Some(code.to_string()),
+        },
+        None,
+    )
+    .expect("the printed card is handed over")
+    .customer
+    .expect("customer")
+    .record
+    .id
+}
+
 /// One printed card handed over at two offline tills (a sheet printed twice,
 /// or a customer who forgot they had joined): every till ends with the same
 /// owner whatever order the enrolments arrive in — the customer of the
@@ -749,8 +782,6 @@ fn typed_lookup_by_part_of_a_name_or_phone_follows_renames_and_erasure() {
 #[test]
 fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
     use counterpart_engine::store::ConflictKind;
-    use counterpart_engine::till::Enrolment;
-    use counterpart_engine::{Location, ManualClock, Store};
 
     let shop = Shop::new(
         &example("points-cafe.toml"),
@@ -763,34 +794,9 @@ fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
     let printed = counterpart_engine::till::new_card_codes(a, 1).expect("a card sheet");
     let (card, code) = printed[0].clone();
     let dir = tempfile::tempdir().expect("dir");
-    let till = |name: &str, minute: u32| -> Typed {
-        let clock = std::sync::Arc::new(ManualClock::new(utc(2026, 11, 23, 10, minute)));
-        let s = Typed::new(Store::open(&dir.path().join(name), clock).expect("open"));
-        let location = Location::new("Test Shop", "USD", "UTC", 0).expect("location");
-        s.init_for_shop(&location, Some(a.shop().expect("shop")))
-            .expect("init");
-        s.import_events(&a.events().expect("events"))
-            .expect("catch up");
-        s
-    };
+    let till = |name: &str, minute: u32| offline_till(a, &dir.path().join(name), minute);
     let (b, c) = (till("b.db", 0), till("c.db", 5));
-    let enrol = |s: &Typed, name: &str| {
-        s.enrol(
-            Enrolment {
-                profile: Profile {
-                    name: Some(name.into()),
-                    ..Profile::default()
-                },
-                card_code: Some(code.clone()),
-            },
-            None,
-        )
-        .expect("the printed card is handed over")
-        .customer
-        .expect("customer")
-        .record
-        .id
-    };
+    let enrol = |s: &Typed, name: &str| hand_over(s, name, &code);
     // Offline: Ann gets the card at till B at 10:00, Ben the same card at C at 10:05.
     let ann = enrol(&b, "Ann");
     let ben = enrol(&c, "Ben");
@@ -851,8 +857,6 @@ fn a_card_handed_over_at_two_offline_tills_has_one_owner_on_every_till() {
 #[test]
 fn taken_cards_are_listed_in_one_order_on_every_till() {
     use counterpart_engine::store::ConflictKind;
-    use counterpart_engine::till::Enrolment;
-    use counterpart_engine::{Location, ManualClock, Store};
 
     let shop = Shop::new(
         &example("points-cafe.toml"),
@@ -865,40 +869,14 @@ fn taken_cards_are_listed_in_one_order_on_every_till() {
     let printed = counterpart_engine::till::new_card_codes(a, 2).expect("a card sheet");
     let (first, second) = (printed[0].1.clone(), printed[1].1.clone());
     let dir = tempfile::tempdir().expect("dir");
-    let till = |name: &str, minute: u32| -> Typed {
-        let clock = std::sync::Arc::new(ManualClock::new(utc(2026, 11, 23, 10, minute)));
-        let s = Typed::new(Store::open(&dir.path().join(name), clock).expect("open"));
-        let location = Location::new("Test Shop", "USD", "UTC", 0).expect("location");
-        s.init_for_shop(&location, Some(a.shop().expect("shop")))
-            .expect("init");
-        s.import_events(&a.events().expect("events"))
-            .expect("catch up");
-        s
-    };
-    let enrol = |s: &Typed, name: &str, code: &str| {
-        s.enrol(
-            Enrolment {
-                profile: Profile {
-                    name: Some(name.into()),
-                    ..Profile::default()
-                },
-                card_code: Some(code.to_string()),
-            },
-            None,
-        )
-        .expect("the printed card is handed over")
-        .customer
-        .expect("customer")
-        .record
-        .id
-    };
+    let till = |name: &str, minute: u32| offline_till(a, &dir.path().join(name), minute);
     // Offline: till B hands both cards out at 10:00; C gives the first to Ben
     // at 10:05, and D the second to "Benjamin" (the same man) at 10:06.
     let (b, c, d) = (till("b.db", 0), till("c.db", 5), till("d.db", 6));
-    enrol(&b, "Ann", &first);
-    enrol(&b, "Dan", &second);
-    let ben = enrol(&c, "Ben", &first);
-    let benjamin = enrol(&d, "Benjamin", &second);
+    hand_over(&b, "Ann", &first);
+    hand_over(&b, "Dan", &second);
+    let ben = hand_over(&c, "Ben", &first);
+    let benjamin = hand_over(&d, "Benjamin", &second);
     // The handovers reach the tills in different orders: C's before D's at
     // A, B and C; at D its own comes first.
     let learn = |s: &Typed, from: &[&Typed]| {
