@@ -19,6 +19,7 @@ voided = voided { $kind } { $event }: { $reason }
 undone = { $what } — undone
 tier-changed = tier: { $before } → { $after }
 tier-lost = tier: { $before } → no tier
+tier-reached = tier: no tier → { $after }
 
 ## What a visit earns
 
@@ -36,6 +37,10 @@ earn-points-boosted = +{ $points } { $points ->
         [one] point
        *[other] points
     } per { $per }, { $boosts })
+# One multiplier of a visit: its sign and the offer's or the tier's name ("×2 before 9:00").
+boost = { $times } { $name }
+# Several multipliers, the first and the rest.
+boost-list = { $first }, { $rest }
 no-points-minimum = no points: the minimum spend is { $minimum }
 grant-points = +{ $points } { $points ->
         [one] point
@@ -850,3 +855,9 @@ ui-error-sync-not-paired = This till is not paired with a server.
 ui-error-sync-already-paired = This till is paired already.
 ui-error-sync-insecure-server = This till was paired over plain http://: it sends nothing until a manager pairs it again with the server's https:// address.
 ui-error-sync-failed = Sync failed; the till will try again.
+
+# What each example program does (the set-up screen lists them).
+example-points-cafe = Points for spend (1 point per 1.00), a drink for 100 points; Bronze, Silver and Gold tiers by visits; double points before 9:00 on weekdays; a birthday drink.
+example-stamp-cafe = A stamp card: buy 9 coffees, the 10th is free.
+example-cashback-bakery = 5% of every purchase back to spend, and 5.00 off for every 50.00 spent.
+example-coffee-club = A prepaid club: one drink a day for 30 days; regulars also collect stamps for a free cake.

@@ -17,6 +17,7 @@ voided = { $kind } { $event } annulé : { $reason }
 undone = { $what } — annulé
 tier-changed = niveau : { $before } → { $after }
 tier-lost = niveau : { $before } → aucun niveau
+tier-reached = niveau : aucun niveau → { $after }
 
 ## Ce que rapporte une visite
 
@@ -34,6 +35,10 @@ earn-points-boosted = +{ $points } { $points ->
         [one] point
        *[other] points
     } par tranche de { $per }, { $boosts })
+# One multiplier of a visit: its sign and the offer's or the tier's name ("×2 before 9:00").
+boost = { $times } { $name }
+# Several multipliers, the first and the rest.
+boost-list = { $first }, { $rest }
 no-points-minimum = pas de points : l'achat minimum est de { $minimum }
 grant-points = +{ $points } { $points ->
         [one] point
@@ -855,3 +860,8 @@ ui-error-sync-not-paired = Cette caisse n'est appairée à aucun serveur.
 ui-error-sync-already-paired = Cette caisse est déjà appairée.
 ui-error-sync-insecure-server = Cette caisse a été appairée en http:// non chiffré : elle n'envoie rien tant qu'un responsable ne l'appaire pas de nouveau avec l'adresse https:// du serveur.
 ui-error-sync-failed = La synchronisation a échoué ; la caisse va réessayer.
+
+example-points-cafe = Des points sur les achats (1 point par tranche de 1,00), une boisson pour 100 points ; niveaux Bronze, Argent et Or selon les visites ; points doublés avant 9 h en semaine ; une boisson d'anniversaire.
+example-stamp-cafe = Une carte à tampons : 9 cafés achetés, le 10e offert.
+example-cashback-bakery = 5 % de chaque achat reversés en cagnotte, et 5,00 de remise par tranche de 50,00 dépensés.
+example-coffee-club = Un club prépayé : une boisson par jour pendant 30 jours ; les habitués cumulent aussi des tampons pour un gâteau offert.

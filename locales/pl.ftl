@@ -17,6 +17,7 @@ voided = anulowano { $kind } { $event }: { $reason }
 undone = { $what } — cofnięto
 tier-changed = poziom: { $before } → { $after }
 tier-lost = poziom: { $before } → brak poziomu
+tier-reached = poziom: brak poziomu → { $after }
 
 ## Co daje wizyta
 
@@ -42,6 +43,10 @@ earn-points-boosted = +{ $points } { $points ->
         [many] punktów
        *[other] punktu
     } za każde { $per }, { $boosts })
+# One multiplier of a visit: its sign and the offer's or the tier's name ("×2 before 9:00").
+boost = { $times } { $name }
+# Several multipliers, the first and the rest.
+boost-list = { $first }, { $rest }
 no-points-minimum = bez punktów: minimalna kwota to { $minimum }
 grant-points = +{ $points } { $points ->
         [one] punkt
@@ -938,3 +943,8 @@ ui-error-sync-not-paired = Ta kasa nie jest sparowana z serwerem.
 ui-error-sync-already-paired = Ta kasa jest już sparowana.
 ui-error-sync-insecure-server = Ta kasa została sparowana przez niezabezpieczone http://: nic nie wysyła, dopóki kierownik nie sparuje jej ponownie z adresem https:// serwera.
 ui-error-sync-failed = Synchronizacja się nie udała; kasa spróbuje ponownie.
+
+example-points-cafe = Punkty za zakupy (1 punkt za każde 1,00), napój za 100 punktów; poziomy Brązowy, Srebrny i Złoty według liczby wizyt; podwójne punkty w dni robocze przed 9:00; napój na urodziny.
+example-stamp-cafe = Karta z pieczątkami: przy zakupie 9 kaw dziesiąta gratis.
+example-cashback-bakery = 5% wartości każdego zakupu wraca do wydania, a za każde wydane 50,00 zniżka 5,00.
+example-coffee-club = Klub z przedpłatą: jeden napój dziennie przez 30 dni; stali klienci zbierają też pieczątki na ciasto gratis.

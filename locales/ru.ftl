@@ -17,6 +17,7 @@ voided = аннулировано { $kind } { $event }: { $reason }
 undone = { $what } — отменено
 tier-changed = уровень: { $before } → { $after }
 tier-lost = уровень: { $before } → без уровня
+tier-reached = уровень: без уровня → { $after }
 
 ## Что даёт визит
 
@@ -42,6 +43,10 @@ earn-points-boosted = +{ $points } { $points ->
         [many] баллов
        *[other] балла
     } за каждые { $per }, { $boosts })
+# One multiplier of a visit: its sign and the offer's or the tier's name ("×2 before 9:00").
+boost = { $times } { $name }
+# Several multipliers, the first and the rest.
+boost-list = { $first }, { $rest }
 no-points-minimum = без баллов: минимальная сумма { $minimum }
 grant-points = +{ $points } { $points ->
         [one] балл
@@ -938,3 +943,8 @@ ui-error-sync-not-paired = Эта касса не привязана к серв
 ui-error-sync-already-paired = Эта касса уже привязана.
 ui-error-sync-insecure-server = Эта касса была привязана по незащищённому http://: она ничего не отправляет, пока менеджер не привяжет её заново к адресу https:// сервера.
 ui-error-sync-failed = Синхронизация не удалась; касса попробует снова.
+
+example-points-cafe = Баллы за покупки (1 балл за каждые 1,00), напиток за 100 баллов; уровни Бронза, Серебро и Золото по числу визитов; двойные баллы до 9:00 по будням; напиток в день рождения.
+example-stamp-cafe = Карта со штампами: купите 9 чашек кофе, десятая бесплатно.
+example-cashback-bakery = 5 % с каждой покупки возвращаются на счёт, и скидка 5,00 за каждые потраченные 50,00.
+example-coffee-club = Предоплаченный клуб: один напиток в день в течение 30 дней; постоянные гости также собирают штампы на бесплатный торт.

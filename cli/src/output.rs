@@ -288,10 +288,16 @@ impl Out {
         }
         if let Some(t) = &c.tier {
             let tier = self.say("cli-tier");
+            let name = t.name.in_language(self.language());
             if t.perks.is_empty() {
-                line(&format!("  {tier}: {}", t.name));
+                line(&format!("  {tier}: {name}"));
             } else {
-                line(&format!("  {tier}: {} ({})", t.name, t.perks.join(", ")));
+                let perks: Vec<&str> = t
+                    .perks
+                    .iter()
+                    .map(|p| p.in_language(self.language()))
+                    .collect();
+                line(&format!("  {tier}: {name} ({})", perks.join(", ")));
             }
         }
         for b in &c.balances {
@@ -317,7 +323,11 @@ impl Out {
                     .how_message
                     .as_ref()
                     .map_or(rw.how.clone(), |m| self.words.render(m));
-                line(&format!("    {} ({}): {how}", rw.name, rw.id));
+                line(&format!(
+                    "    {} ({}): {how}",
+                    rw.name.in_language(self.language()),
+                    rw.id
+                ));
             }
         }
         if !c.rewards_out_of_reach.is_empty() {
@@ -325,7 +335,7 @@ impl Out {
             for rw in &c.rewards_out_of_reach {
                 line(&format!(
                     "    {} ({}): {}",
-                    rw.name,
+                    rw.name.in_language(self.language()),
                     rw.id,
                     self.words.render(&rw.why)
                 ));

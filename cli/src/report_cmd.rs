@@ -10,6 +10,7 @@ use counterpart_engine::command::{
 };
 use counterpart_engine::error::EngineError;
 use counterpart_engine::ledger::Message;
+use counterpart_engine::program::Name;
 use counterpart_engine::report::{
     DailyClose, Group, KpiUnit, KpiValue, Kpis, Liability, LiabilityKind, LiabilityLine,
     OfferResults, Segment, SegmentRules, Segments, Valuation,
@@ -314,7 +315,12 @@ impl Out {
             for r in &c.rewards {
                 self.tell_indented(
                     m("report-close-reward")
-                        .text("reward", r.reward.clone())
+                        .name(
+                            "reward",
+                            &r.name
+                                .clone()
+                                .unwrap_or_else(|| Name::plain(r.reward.as_str())),
+                        )
                         .num("count", r.count),
                 );
             }
@@ -391,15 +397,24 @@ impl Out {
 
 impl Out {
     /// A value as the command line writes it: the amount, or why there is none.
+    /// The program's names, in the reader's language where it gives them.
+    fn names(&self, names: &[Name]) -> String {
+        let names: Vec<&str> = names
+            .iter()
+            .map(|n| n.in_language(self.language()))
+            .collect();
+        names.join(", ")
+    }
+
     fn valuation(&self, v: &Valuation, currency: &str) -> String {
         let m = Message::new;
         match v {
             Valuation::Known { amount } => self.money(amount, currency),
             Valuation::NoCost { rewards } => {
-                self.words(&m("report-liability-no-cost").text("rewards", rewards.join(", ")))
+                self.words(&m("report-liability-no-cost").text("rewards", self.names(rewards)))
             }
             Valuation::NoPrice { rewards } => {
-                self.words(&m("report-liability-no-price").text("rewards", rewards.join(", ")))
+                self.words(&m("report-liability-no-price").text("rewards", self.names(rewards)))
             }
             Valuation::NoHistory => self.words(&m("report-cell-no-history")),
         }
@@ -415,7 +430,7 @@ impl Out {
         };
         let words = self.words(&Message::new(&format!("report-balance-{kind}")));
         match &line.name {
-            Some(name) => format!("{words} · {name}"),
+            Some(name) => format!("{words} · {}", name.in_language(self.language())),
             None => words,
         }
     }
@@ -596,7 +611,7 @@ impl Out {
             };
             self.tell(
                 m("report-offers-offer")
-                    .text("offer", o.name.clone())
+                    .name("offer", &o.name)
                     .num("percent", i64::from(o.holdout_percent))
                     .text("from", o.from.to_string())
                     .text("to", o.to.to_string())

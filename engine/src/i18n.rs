@@ -67,6 +67,7 @@ impl Catalogue {
             let value = match arg {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Text(t) => FluentValue::from(t.clone()),
+                Arg::Name(n) => FluentValue::from(n.in_language(self.language).to_string()),
                 Arg::Money { minor, currency } => {
                     FluentValue::from(self.money_text(*minor, currency))
                 }

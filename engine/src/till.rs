@@ -356,7 +356,7 @@ pub(crate) fn check_offline_allowance(
             ),
         };
         return Err(Refusal::NotAvailable {
-            reward: "this redemption".into(),
+            reward: crate::program::Name::plain("this redemption"),
             why,
         }
         .into());

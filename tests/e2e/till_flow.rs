@@ -304,6 +304,16 @@ async fn a_new_shop_serves_its_first_customers_through_the_screens() {
         app.find("[data-testid=confirm]").await;
         app.screenshot(&format!("16-redeem-confirm-{language}"))
             .await;
+        // The shop's reward in the screen's language: the example program
+        // names it in all four.
+        let pastry = match language {
+            "pl" => "Ciastko",
+            "fr" => "Viennoiserie",
+            "ru" => "Выпечка",
+            _ => "Pastry",
+        };
+        let question = app.text("[data-testid=confirm]").await;
+        assert!(question.contains(pastry), "{language}: {question}");
         app.keys("\u{E007}").await;
         until_points(&app, "the points after redeeming", "===", earned - 60).await;
         app.screenshot(&format!("09-redeemed-{language}")).await;

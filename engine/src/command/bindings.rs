@@ -169,7 +169,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
     ]);
     #[cfg(feature = "demo")]
     all.extend(declare![cfg; crate::demo::DemoReport]);
-    all.extend(declare![cfg; crate::language::Language]);
+    all.extend(declare![cfg; crate::language::Language, crate::program::Name]);
     all
 }
 

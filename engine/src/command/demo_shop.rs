@@ -44,7 +44,7 @@ fn with_measured_offer(today: chrono::NaiveDate) -> String {
     let starts = today - chrono::Duration::days(63);
     let ends = today - chrono::Duration::days(8);
     format!(
-        "{}\n[[offers]]\nid = \"bonus-weeks\"\nname = \"Bonus weeks\"\nkind = \"bonus\"\nbonus_points = 15\nstarts = {starts}\nends = {ends}\nholdout_percent = 20\n",
+        "{}\n[[offers]]\nid = \"bonus-weeks\"\nname = \"Bonus weeks\"\nnames = {{ pl = \"Tygodnie z premią\", fr = \"Semaines bonus\", ru = \"Бонусные недели\" }}\nkind = \"bonus\"\nbonus_points = 15\nstarts = {starts}\nends = {ends}\nholdout_percent = 20\n",
         crate::demo::DEMO_PROGRAM
     )
 }

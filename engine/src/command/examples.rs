@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use super::Commands;
 use crate::error::Result;
+use crate::ledger::Message;
+use crate::program::Name;
 use crate::staff::Permission;
 
 /// The examples, as shipped: (id, file).
@@ -33,10 +35,11 @@ const EXAMPLES: &[(&str, &str)] = &[
 pub struct ExampleProgram {
     /// Its id (`points-cafe`).
     pub id: String,
-    /// Its name (`Points Café`).
-    pub name: String,
-    /// What it does, from the comment that opens the file (English).
-    pub summary: String,
+    /// Its name (`Points Café`), in the four languages.
+    pub name: Name,
+    /// What it does, from the catalogues (`example-<id>`): the comment that
+    /// opens the file says the same for whoever reads the file.
+    pub summary: Message,
     /// The program file, in the shop's currency.
     pub source: String,
 }
@@ -77,16 +80,10 @@ impl Commands {
             .filter_map(|(id, file)| {
                 let source = in_currency(file, currency);
                 let program = crate::program::parse_program(&source).ok()?;
-                let summary = file
-                    .lines()
-                    .take_while(|l| l.starts_with('#'))
-                    .map(|l| l.trim_start_matches('#').trim())
-                    .collect::<Vec<_>>()
-                    .join(" ");
                 Some(ExampleProgram {
                     id: id.to_string(),
                     name: program.name,
-                    summary,
+                    summary: Message::new(&format!("example-{id}")),
                     source,
                 })
             })
@@ -105,6 +102,24 @@ mod tests {
             in_currency(source, "PLN"),
             "name = \"x\"\ncurrency = \"PLN\"\n[points]\ncurrency = \"keep\"\n"
         );
+    }
+
+    #[cfg(feature = "i18n")]
+    #[test]
+    fn every_example_says_what_it_does_in_every_language() {
+        use crate::i18n::{Catalogue, Language};
+        for example in Commands::examples_in("USD") {
+            for language in Language::ALL {
+                let said = Catalogue::new(language).render(&example.summary);
+                assert_ne!(said, example.summary.id, "{language:?}");
+                let english = Catalogue::new(Language::En).render(&example.summary);
+                assert!(
+                    language == Language::En || said != english,
+                    "{}: {language:?} says it in English",
+                    example.id
+                );
+            }
+        }
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl Commands {
                         message: Some(
                             Message::new("donated")
                                 .num("points", points)
-                                .text("cause", cause.name.clone()),
+                                .name("cause", &cause.name),
                         ),
                     }],
                 },
@@ -134,7 +134,7 @@ impl Commands {
             let line = (
                 format!("{} sold for {price}: runs {today} to {ends}", p.name),
                 Message::new("plan-sold")
-                    .text("plan", p.name.clone())
+                    .name("plan", &p.name)
                     .money("price", price)
                     .date("starts", today)
                     .date("ends", ends),

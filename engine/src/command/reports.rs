@@ -239,7 +239,7 @@ fn table_file(tables: Vec<Table>, id: &str, language: &str, dated: &str) -> Resu
         .ok_or_else(|| invalid("table", format!("the report has no table `{id}`")))?;
     let catalogue = Catalogue::new(language);
     let words = |id: &str| catalogue.render(&crate::ledger::Message::new(id));
-    let text = crate::report::to_csv(&table, &words)
+    let text = crate::report::to_csv(&table, language, &words)
         .map_err(|e| crate::error::EngineError::Internal(e.to_string()))?;
     Ok(ReportFile {
         file_name: format!("{}-{dated}.csv", table.id),

@@ -110,14 +110,14 @@ impl Commands {
             if !offer_runs(o, &location, now, record.as_ref().map(|r| r.id), tags) {
                 continue;
             }
-            let label = Message::new("label-offer").text("offer", o.name.clone());
+            let label = Message::new("label-offer").name("offer", &o.name);
             let what = match (&o.kind, o.multiplier, &o.grant) {
                 (OfferKind::Welcome | OfferKind::Birthday { .. }, _, _) => None,
                 (OfferKind::Winback { after_days }, _, Some(g)) => {
                     let last_visit = record.as_ref().and_then(|r| r.last_visit);
                     winback_due(*after_days, last_visit, today).map(|days| {
                         let label = Message::new("label-winback")
-                            .text("offer", o.name.clone())
+                            .name("offer", &o.name)
                             .num("days", days);
                         grant_message(g, label, program, 1)
                     })
@@ -128,7 +128,7 @@ impl Commands {
                         (Some(m), _) => Some(
                             Message::new("offer-now-multiplier")
                                 .text("times", times(m))
-                                .text("offer", o.name.clone()),
+                                .name("offer", &o.name),
                         ),
                         (None, Some(g)) => Some(grant_message(g, label, program, 1)),
                         (None, None) => None,

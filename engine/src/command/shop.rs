@@ -79,13 +79,13 @@ impl Commands {
                 Ok(Decision {
                     body: EventBody::ProgramPublished {
                         version,
-                        name: program.name.clone(),
+                        name: program.name.text.clone(),
                         source: request.source.clone(),
                     },
                     notes: vec![(
                         format!("published {} as version {version}", program.name),
                         Message::new("program-published")
-                            .text("program", program.name.clone())
+                            .name("program", &program.name)
                             .num("version", i64::from(version)),
                     )],
                     show_customer: false,

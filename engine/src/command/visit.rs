@@ -40,21 +40,32 @@ impl Commands {
             let earned = rules::earn(program, &ctx.location, &context, &visit, ctx.now)?;
             let mut notes = Vec::new();
             if earned.tier_before != earned.tier_after {
-                let name = |t: &Option<String>| {
+                let tier = |t: &Option<String>| {
                     t.as_ref()
                         .and_then(|id| program.tiers.as_ref()?.levels.iter().find(|l| l.id == *id))
-                        .map_or("no tier".to_string(), |l| l.name.clone())
+                        .map(|l| l.name.clone())
                 };
-                let (before, after) = (name(&earned.tier_before), name(&earned.tier_after));
-                notes.push((
-                    format!("tier: {before} → {after}"),
-                    match &earned.tier_after {
-                        Some(_) => Message::new("tier-changed")
-                            .text("before", before)
-                            .text("after", after),
-                        None => Message::new("tier-lost").text("before", before),
-                    },
-                ));
+                let (before, after) = (tier(&earned.tier_before), tier(&earned.tier_after));
+                let words = |t: &Option<crate::program::Name>| {
+                    t.as_ref().map_or("no tier".to_string(), |n| n.text.clone())
+                };
+                let message = match (&before, &after) {
+                    (Some(before), Some(after)) => Some(
+                        Message::new("tier-changed")
+                            .name("before", before)
+                            .name("after", after),
+                    ),
+                    (None, Some(after)) => Some(Message::new("tier-reached").name("after", after)),
+                    (Some(before), None) => Some(Message::new("tier-lost").name("before", before)),
+                    // Tiers the program no longer has: nothing to say.
+                    (None, None) => None,
+                };
+                if let Some(message) = message {
+                    notes.push((
+                        format!("tier: {} → {}", words(&before), words(&after)),
+                        message,
+                    ));
+                }
             }
             Ok(Decision::new(
                 EventBody::Visit {

@@ -78,7 +78,8 @@ pub enum Refusal {
     #[error("{reward} is not available: {}", why.0)]
     NotAvailable {
         /// The reward's name.
-        reward: String,
+        #[serde(serialize_with = "name_text")]
+        reward: crate::program::Name,
         /// Why not.
         #[serde(serialize_with = "words")]
         why: Why,
@@ -125,6 +126,10 @@ impl Why {
     pub fn new(words: impl Into<String>, message: Message) -> Why {
         Why(words.into(), message)
     }
+}
+
+fn name_text<S: serde::Serializer>(name: &crate::program::Name, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&name.text)
 }
 
 fn words<S: serde::Serializer>(why: &Why, s: S) -> Result<S::Ok, S::Error> {
@@ -176,7 +181,7 @@ impl Refusal {
                 m
             }
             Refusal::NotAvailable { reward, why } => Message::new("refused-not-available")
-                .text("reward", reward.clone())
+                .name("reward", reward)
                 .message("why", why.1.clone()),
             Refusal::CannotVoid { why } => {
                 Message::new("refused-cannot-void").message("why", why.1.clone())

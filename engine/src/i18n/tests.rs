@@ -321,8 +321,72 @@ fn ui_samples() -> Vec<Message> {
             .date("starts", date(2026, 12, 3))
             .date("ends", date(2027, 1, 1)),
     );
+    // A name the program gives in several languages, alone and inside a
+    // nested list (a visit's multipliers).
+    let drink = crate::program::Name {
+        text: "Any drink".into(),
+        translations: BTreeMap::from([
+            (Language::Pl, "Dowolny napój".into()),
+            (Language::Fr, "Une boisson au choix".into()),
+        ]),
+    };
+    samples.push(
+        Message::new("redeem-points")
+            .num("points", 100)
+            .name("reward", &drink),
+    );
+    let early = crate::program::Name {
+        text: "before 9:00".into(),
+        translations: BTreeMap::from([(Language::Ru, "до 9:00".into())]),
+    };
+    samples.push(
+        Message::new("earn-points-boosted")
+            .num("points", 24)
+            .money("per", Money::new(100, Currency::parse("USD").expect("usd")))
+            .num("earn", 1)
+            .message(
+                "boosts",
+                Message::new("boost-list")
+                    .message(
+                        "first",
+                        Message::new("boost")
+                            .text("times", "×2")
+                            .name("name", &early),
+                    )
+                    .message(
+                        "rest",
+                        Message::new("boost")
+                            .text("times", "×1.5")
+                            .name("name", &crate::program::Name::plain("Gold")),
+                    ),
+            ),
+    );
     samples.push(Message::new("no-such-message"));
     samples
+}
+
+#[test]
+fn a_programs_name_is_written_in_the_readers_language_when_the_program_gives_it() {
+    let drink = crate::program::Name {
+        text: "Any drink".into(),
+        translations: BTreeMap::from([(Language::Pl, "Dowolny napój".into())]),
+    };
+    let message = Message::new("redeem-voucher").name("reward", &drink);
+    assert_eq!(
+        Catalogue::new(Language::Pl).render(&message),
+        Catalogue::new(Language::Pl)
+            .render(&Message::new("redeem-voucher").text("reward", "Dowolny napój"))
+    );
+    assert!(Catalogue::new(Language::Fr)
+        .render(&message)
+        .contains("Any drink"));
+    // A name in one language goes as plain text, as before names had languages.
+    assert_eq!(
+        Message::new("x")
+            .name("reward", &crate::program::Name::plain("Pastry"))
+            .args["reward"],
+        Arg::Text("Pastry".into())
+    );
 }
 
 /// The file the screens' test reads: each sample in each language as the

@@ -24,8 +24,12 @@ pub struct Message {
 pub enum Arg {
     /// A count (points, stamps, days): the catalogue picks its plural form.
     Number(i64),
-    /// Text as it is: a name from the program or the customer's data.
+    /// Text as it is: a name from the customer's data, or from a program
+    /// that gives it in one language only.
     Text(String),
+    /// A name from the program with its words in other languages: the
+    /// reader's language is picked when it is written.
+    Name(crate::program::Name),
     /// Money, formatted for the locale.
     Money {
         /// Minor units.
@@ -67,6 +71,19 @@ impl Message {
     /// Adds text.
     pub fn text(mut self, name: &str, value: impl Into<String>) -> Message {
         self.args.insert(name.to_string(), Arg::Text(value.into()));
+        self
+    }
+
+    /// Adds a name from the program: as text when the program gives it in
+    /// one language (so events of such programs read as they always have),
+    /// with its other languages when it has them.
+    pub fn name(mut self, name: &str, value: &crate::program::Name) -> Message {
+        let arg = if value.is_translated() {
+            Arg::Name(value.clone())
+        } else {
+            Arg::Text(value.text.clone())
+        };
+        self.args.insert(name.to_string(), arg);
         self
     }
 

@@ -1,5 +1,9 @@
 //! The program file as written by people (TOML): amounts as decimal strings, rates
 //! as decimals, dates and times as text. `model.rs` holds the checked form.
+//! Every `name` may come with `names`, the same name in the till's other
+//! languages (`names = { pl = "Dowolny napój", fr = "Une boisson au choix" }`).
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -53,6 +57,8 @@ pub(crate) struct PointsFile {
 pub(crate) struct StampCardFile {
     pub id: Option<String>,
     pub name: Option<String>,
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
     pub stamps: Option<i64>,
     pub reward: Option<String>,
     pub per: Option<String>,
@@ -77,10 +83,25 @@ pub(crate) struct TiersFile {
 pub(crate) struct TierLevelFile {
     pub id: Option<String>,
     pub name: Option<String>,
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
     pub from: Option<NumberText>,
     pub multiplier: Option<f64>,
     #[serde(default)]
-    pub perks: Vec<String>,
+    pub perks: Vec<PerkFile>,
+}
+
+/// A perk written as text (`"free oat milk"`) or, to give it in other
+/// languages, as `{ name = "free oat milk", names = { pl = "…" } }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum PerkFile {
+    Text(String),
+    Named {
+        name: String,
+        #[serde(default)]
+        names: BTreeMap<String, String>,
+    },
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -105,6 +126,8 @@ pub(crate) struct MilestoneFile {
 pub(crate) struct RewardFile {
     pub id: Option<String>,
     pub name: Option<String>,
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
     pub cost_points: Option<i64>,
     pub cost_cashback: Option<NumberText>,
     pub min_tier: Option<String>,
@@ -121,6 +144,8 @@ pub(crate) struct RewardFile {
 pub(crate) struct OfferFile {
     pub id: Option<String>,
     pub name: Option<String>,
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
     pub kind: Option<String>,
     pub multiplier: Option<f64>,
     pub bonus_points: Option<i64>,
@@ -149,6 +174,8 @@ pub(crate) struct OfferFile {
 pub(crate) struct PlanFile {
     pub id: Option<String>,
     pub name: Option<String>,
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
     pub price: Option<NumberText>,
     pub allowance: Option<i64>,
     pub period: Option<String>,
@@ -161,6 +188,8 @@ pub(crate) struct PlanFile {
 pub(crate) struct CauseFile {
     pub id: Option<String>,
     pub name: Option<String>,
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -2,7 +2,9 @@
 
 mod file;
 mod model;
+mod name;
 mod validate;
 
 pub use model::*;
+pub use name::Name;
 pub use validate::parse_program;

@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::Serialize;
 
+use super::Name;
 use crate::money::{Currency, Rounding};
 
 /// Version of the program file format this engine reads.
@@ -16,7 +17,7 @@ pub struct Program {
     /// Format version of the file it came from.
     pub format: u32,
     /// The program's name, shown to staff.
-    pub name: String,
+    pub name: Name,
     /// The currency its amounts are in; must be the shop's.
     pub currency: Currency,
     /// Points for spend, if the program has points.
@@ -74,7 +75,7 @@ pub struct StampCard {
     /// Stable id, used in balances (`stamps:<id>`).
     pub id: String,
     /// Name shown to staff.
-    pub name: String,
+    pub name: Name,
     /// Stamps that fill the card.
     pub stamps: i64,
     /// The reward a full card unlocks (a voucher).
@@ -124,13 +125,13 @@ pub struct TierLevel {
     /// Stable id.
     pub id: String,
     /// Name shown to staff.
-    pub name: String,
+    pub name: Name,
     /// Visits, or minor units of spend, in the window needed to hold this tier.
     pub from: i64,
     /// Points multiplier in hundredths (150 = ×1.5).
     pub multiplier: i64,
     /// Perks shown to staff ("free oat milk").
-    pub perks: Vec<String>,
+    pub perks: Vec<Name>,
 }
 
 /// Cashback into a spendable balance.
@@ -185,7 +186,7 @@ pub struct Reward {
     /// Stable id.
     pub id: String,
     /// Name shown to staff.
-    pub name: String,
+    pub name: Name,
     /// What it costs.
     pub cost: RewardCost,
     /// Lowest tier that may redeem it.
@@ -262,7 +263,7 @@ pub struct Offer {
     /// Stable id.
     pub id: String,
     /// Name shown to staff and in explanations.
-    pub name: String,
+    pub name: Name,
     /// The mechanic.
     pub kind: OfferKind,
     /// Points multiplier in hundredths (only for multipliers and coupons).
@@ -324,7 +325,7 @@ pub struct Plan {
     /// Stable id.
     pub id: String,
     /// Name shown to staff.
-    pub name: String,
+    pub name: Name,
     /// Price in minor units.
     pub price: i64,
     /// Rewards allowed per period.
@@ -343,7 +344,7 @@ pub struct Cause {
     /// Stable id.
     pub id: String,
     /// Name.
-    pub name: String,
+    pub name: Name,
 }
 
 /// Sanity limits.

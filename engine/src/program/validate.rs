@@ -3,16 +3,19 @@
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::de::DeserializeOwned;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::file::*;
 use super::model::*;
+use super::Name;
 use crate::error::{InvalidInput, ProgramErrors};
+use crate::language::Language;
 use crate::money::{parse_minor, Currency, Rounding};
 
 const TOP_LEVEL_KEYS: &[&str] = &[
     "format",
     "name",
+    "names",
     "currency",
     "points",
     "stamp_cards",
@@ -114,15 +117,53 @@ impl Checker {
         id.clone()
     }
 
-    fn name(&mut self, field: &str, value: &Option<String>, fallback: &str) -> String {
-        match value {
-            Some(n) if n.trim().is_empty() || n.chars().count() > 80 => {
+    fn name(
+        &mut self,
+        field: &str,
+        value: &Option<String>,
+        names: &BTreeMap<String, String>,
+        fallback: &str,
+    ) -> Name {
+        let text = match value {
+            Some(n) if !fits_a_name(n) => {
                 self.err(format!("{field}.name"), "must be 1 to 80 characters");
                 n.clone()
             }
             Some(n) => n.trim().to_string(),
             None => fallback.to_string(),
+        };
+        Name {
+            text,
+            translations: self.translations(&format!("{field}.names"), names),
         }
+    }
+
+    /// The `names` of a name: each one of the till's languages, each 1 to 80
+    /// characters.
+    fn translations(
+        &mut self,
+        field: &str,
+        names: &BTreeMap<String, String>,
+    ) -> BTreeMap<Language, String> {
+        let mut translations = BTreeMap::new();
+        for (tag, text) in names {
+            let Some(language) = Language::ALL.into_iter().find(|l| l.tag() == tag) else {
+                self.err(
+                    format!("{field}.{tag}"),
+                    format!(
+                        "`{tag}` is not one of the till's languages ({})",
+                        Language::ALL.map(Language::tag).join(", ")
+                    ),
+                );
+                continue;
+            };
+            if fits_a_name(text) {
+                translations.insert(language, text.trim().to_string());
+            } else {
+                self.err(format!("{field}.{tag}"), "must be 1 to 80 characters");
+            }
+        }
+        translations
     }
 
     fn positive(&mut self, field: &str, value: Option<i64>, max: i64) -> Option<i64> {
@@ -390,10 +431,10 @@ fn format_version(c: &mut Checker, table: &toml::Table) -> u32 {
     format
 }
 
-/// The program's name, as staff see it.
-fn program_name(c: &mut Checker, table: &toml::Table) -> String {
-    let name = match table.get("name").and_then(toml::Value::as_str) {
-        Some(n) if !n.trim().is_empty() && n.chars().count() <= 80 => n.trim().to_string(),
+/// The program's name, as staff see it, and its `names`.
+fn program_name(c: &mut Checker, table: &toml::Table) -> Name {
+    let text = match table.get("name").and_then(toml::Value::as_str) {
+        Some(n) if fits_a_name(n) => n.trim().to_string(),
         Some(_) => {
             c.err("name", "must be 1 to 80 characters");
             String::new()
@@ -403,7 +444,22 @@ fn program_name(c: &mut Checker, table: &toml::Table) -> String {
             String::new()
         }
     };
-    name
+    let names = match table.get("names") {
+        None => BTreeMap::new(),
+        Some(v) => c
+            .part::<BTreeMap<String, String>>("names", v)
+            .unwrap_or_default(),
+    };
+    Name {
+        text,
+        translations: c.translations("names", &names),
+    }
+}
+
+/// A name is 1 to 80 characters, not counting the blanks around it.
+fn fits_a_name(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty() && text.chars().count() <= 80
 }
 
 /// The currency every amount of the file is read in.
@@ -457,7 +513,7 @@ fn rewards(c: &mut Checker, table: &toml::Table) -> Vec<Reward> {
         .into_iter()
         .map(|(f, r)| {
             let id = c.id(&f, &r.id, &mut reward_ids);
-            let name = c.name(&f, &r.name, &id);
+            let name = c.name(&f, &r.name, &r.names, &id);
             let cost = match (r.cost_points, &r.cost_cashback) {
                 (Some(_), Some(_)) => {
                     c.err(&f, "give only one of cost_points or cost_cashback");
@@ -505,7 +561,7 @@ fn stamp_cards(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Vec<
         .into_iter()
         .map(|(f, s)| {
             let id = c.id(&f, &s.id, &mut card_ids);
-            let name = c.name(&f, &s.name, &id);
+            let name = c.name(&f, &s.name, &s.names, &id);
             let stamps = c
                 .positive(&format!("{f}.stamps"), s.stamps, 1000)
                 .unwrap_or(1);
@@ -590,7 +646,7 @@ fn tiers(c: &mut Checker, table: &toml::Table) -> Option<Tiers> {
                     continue;
                 };
                 let id = c.id(&f, &l.id, &mut ids);
-                let name = c.name(&f, &l.name, &id);
+                let name = c.name(&f, &l.name, &l.names, &id);
                 let from = match (&l.from, basis) {
                     (None, _) => {
                         c.err(format!("{f}.from"), "is missing");
@@ -621,7 +677,7 @@ fn tiers(c: &mut Checker, table: &toml::Table) -> Option<Tiers> {
                     name,
                     from,
                     multiplier,
-                    perks: l.perks,
+                    perks: perks(c, &f, l.perks),
                 });
             }
             for w in levels.windows(2) {
@@ -642,6 +698,25 @@ fn tiers(c: &mut Checker, table: &toml::Table) -> Option<Tiers> {
             }
         });
     tiers
+}
+
+/// A tier's perks, each text or a name with its `names`.
+fn perks(c: &mut Checker, field: &str, perks: Vec<PerkFile>) -> Vec<Name> {
+    perks
+        .into_iter()
+        .enumerate()
+        .map(|(i, perk)| {
+            let f = format!("{field}.perks[{i}]");
+            match perk {
+                PerkFile::Text(text) if fits_a_name(&text) => Name::plain(text.trim()),
+                PerkFile::Text(text) => {
+                    c.err(f, "must be 1 to 80 characters");
+                    Name::plain(text)
+                }
+                PerkFile::Named { name, names } => c.name(&f, &Some(name), &names, ""),
+            }
+        })
+        .collect()
 }
 
 /// Each reward's `min_tier` names a tier of `[tiers]`.
@@ -733,7 +808,7 @@ fn offers(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Vec<Offer
         .into_iter()
         .filter_map(|(f, o)| {
             let id = c.id(&f, &o.id, &mut offer_ids);
-            let name = c.name(&f, &o.name, &id);
+            let name = c.name(&f, &o.name, &o.names, &id);
             let kind = match o.kind.as_deref() {
                 Some("multiplier") => Some(OfferKind::Multiplier),
                 Some("bonus") => Some(OfferKind::Bonus),
@@ -891,7 +966,7 @@ fn subscriptions(c: &mut Checker, table: &toml::Table, rewards: &[Reward]) -> Ve
         .into_iter()
         .filter_map(|(f, p)| {
             let id = c.id(&f, &p.id, &mut plan_ids);
-            let name = c.name(&f, &p.name, &id);
+            let name = c.name(&f, &p.name, &p.names, &id);
             let price = c.money(&format!("{f}.price"), &p.price, true);
             let allowance = c.positive(&format!("{f}.allowance"), p.allowance, 100);
             let period = match p.period.as_deref() {
@@ -946,7 +1021,7 @@ fn causes(c: &mut Checker, table: &toml::Table) -> Vec<Cause> {
         .into_iter()
         .map(|(f, k)| {
             let id = c.id(&f, &k.id, &mut cause_ids);
-            let name = c.name(&f, &k.name, &id);
+            let name = c.name(&f, &k.name, &k.names, &id);
             Cause { id, name }
         })
         .collect();

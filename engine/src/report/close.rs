@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::ledger::{Account, CustomerId, Delta, Event, EventBody, EventId};
 use crate::location::Location;
 use crate::money::Money;
+use crate::program::Name;
 use crate::staff::Roster;
 
 /// What the close lists as unusual, and from when.
@@ -57,7 +58,7 @@ pub struct RewardCount {
     /// The reward's id in the program.
     pub reward: String,
     /// Its name in the program published now (null: no longer in it).
-    pub name: Option<String>,
+    pub name: Option<Name>,
     /// Redemptions that stand.
     pub count: i64,
 }
@@ -244,7 +245,7 @@ pub struct Shop<'a> {
     /// The names of the customers the events name (none for the erased).
     pub customers: &'a HashMap<CustomerId, String>,
     /// The names of the rewards, by id, in the program published now.
-    pub rewards: &'a HashMap<String, String>,
+    pub rewards: &'a HashMap<String, Name>,
 }
 
 /// The close of `day` from `events` (any events; those of other days are left

@@ -5,6 +5,7 @@
 //! recorded words that a spreadsheet would take for a formula written as text.
 
 use super::table::{Cell, Table};
+use crate::language::Language;
 
 /// The byte-order mark that tells a spreadsheet the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -25,8 +26,8 @@ fn as_text(words: &str) -> String {
 }
 
 /// The cell as written in the file; `words` puts a catalogue id in the
-/// reader's language.
-fn cell_text(cell: &Cell, words: &dyn Fn(&str) -> String) -> String {
+/// reader's language, `language`.
+fn cell_text(cell: &Cell, language: Language, words: &dyn Fn(&str) -> String) -> String {
     match cell {
         Cell::Count(n) => n.to_string(),
         Cell::Money(m) | Cell::Time(m) | Cell::Fraction(m) | Cell::Decimal(m) | Cell::Date(m) => {
@@ -35,13 +36,19 @@ fn cell_text(cell: &Cell, words: &dyn Fn(&str) -> String) -> String {
         Cell::Hour(h) => format!("{h:02}:00"),
         Cell::Text(t) => as_text(t),
         Cell::Label(id) => as_text(&words(id)),
+        Cell::Name(name) => as_text(name.in_language(language)),
     }
 }
 
 /// The table as CSV text, starting with the byte-order mark; `words` gives a
-/// catalogue id's words in the reader's language (the headings are
-/// `report-column-<id>`).
-pub fn to_csv(table: &Table, words: &dyn Fn(&str) -> String) -> Result<String, CsvError> {
+/// catalogue id's words in the reader's `language` (the headings are
+/// `report-column-<id>`), and the program's names are written in it where
+/// the program gives them.
+pub fn to_csv(
+    table: &Table,
+    language: Language,
+    words: &dyn Fn(&str) -> String,
+) -> Result<String, CsvError> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -52,7 +59,7 @@ pub fn to_csv(table: &Table, words: &dyn Fn(&str) -> String) -> Result<String, C
             .map(|c| as_text(&words(&format!("report-column-{c}")))),
     )?;
     for row in &table.rows {
-        writer.write_record(row.iter().map(|c| cell_text(c, words)))?;
+        writer.write_record(row.iter().map(|c| cell_text(c, language, words)))?;
     }
     let bytes = writer
         .into_inner()
@@ -87,7 +94,7 @@ mod tests {
 
     #[test]
     fn starts_with_the_bom_and_writes_headings_in_the_readers_language() {
-        let csv = to_csv(&table(vec![]), &words).expect("csv");
+        let csv = to_csv(&table(vec![]), Language::Pl, &words).expect("csv");
         assert_eq!(csv, "\u{feff}Klient,Powód,Kwota\r\n");
     }
 
@@ -106,6 +113,7 @@ mod tests {
                     Cell::Count(-60),
                 ],
             ]),
+            Language::Pl,
             &words,
         )
         .expect("csv");
@@ -125,11 +133,36 @@ mod tests {
                 Cell::Text("-5 for a spill".into()),
                 Cell::Count(-5),
             ]]),
+            Language::Pl,
             &words,
         )
         .expect("csv");
         let row = csv.lines().nth(1).expect("a row");
         assert_eq!(row, "\"'=HYPERLINK(\"\"http://x\"\")\",'-5 for a spill,-5");
+    }
+
+    #[test]
+    fn the_programs_names_are_written_in_the_readers_language_where_it_gives_them() {
+        let drink = crate::program::Name {
+            text: "Any drink".into(),
+            translations: [(Language::Pl, "Dowolny napój".to_string())].into(),
+        };
+        let t = Table {
+            id: "t".into(),
+            columns: vec!["reward".into()],
+            rows: vec![
+                vec![Cell::Name(drink.clone())],
+                vec![Cell::Name(crate::program::Name::plain("Pastry"))],
+            ],
+            attention: false,
+        };
+        let pl = to_csv(&t, Language::Pl, &words).expect("csv");
+        assert_eq!(
+            pl.lines().skip(1).collect::<Vec<_>>(),
+            ["Dowolny napój", "Pastry"]
+        );
+        let fr = to_csv(&t, Language::Fr, &words).expect("csv");
+        assert_eq!(fr.lines().nth(1), Some("Any drink"));
     }
 
     #[test]
@@ -140,7 +173,7 @@ mod tests {
             rows: vec![vec![Cell::Hour(7), Cell::Time("07:45".into())]],
             attention: false,
         };
-        let csv = to_csv(&t, &words).expect("csv");
+        let csv = to_csv(&t, Language::Pl, &words).expect("csv");
         assert_eq!(csv.lines().nth(1), Some("07:00,07:45"));
     }
 }

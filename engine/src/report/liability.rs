@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::ledger::{Account, CustomerId};
 use crate::money::{Currency, Money};
-use crate::program::{Program, Reward, RewardCost};
+use crate::program::{Name, Program, Reward, RewardCost};
 use crate::rules::{lots_at, PointMovement};
 use crate::store::BalanceHistory;
 
@@ -66,12 +66,12 @@ pub enum Valuation {
     /// These rewards, which the balance buys, have no `shop_cost`.
     NoCost {
         /// Their names.
-        rewards: Vec<String>,
+        rewards: Vec<Name>,
     },
     /// These rewards, which the balance buys, have no `menu_price`.
     NoPrice {
         /// Their names.
-        rewards: Vec<String>,
+        rewards: Vec<Name>,
     },
     /// Nothing of the balance was issued to customers yet (only adjusted), so
     /// there is no rate of redemption to go by.
@@ -98,7 +98,7 @@ pub struct LiabilityLine {
     /// Its kind.
     pub kind: LiabilityKind,
     /// The stamp card's or the reward's name (none for points and cashback).
-    pub name: Option<String>,
+    pub name: Option<Name>,
     /// Units outstanding (cashback in minor units), expired points left out.
     pub outstanding: i64,
     /// Customers holding some.
@@ -169,7 +169,7 @@ pub struct LiabilityOf<'a> {
 #[derive(Debug, Clone)]
 enum Unit {
     Worth(f64),
-    Missing(Vec<String>),
+    Missing(Vec<Name>),
 }
 
 /// A reward a balance buys, and for how many of its units.
@@ -206,11 +206,11 @@ fn unit_values(account: &Account, program: Option<&Program>) -> (Unit, Unit) {
     };
     if bought.is_empty() {
         // Nothing in the program buys it (a card or reward since removed).
-        let missing = Unit::Missing(vec![account.to_string()]);
+        let missing = Unit::Missing(vec![Name::plain(account.to_string())]);
         return (missing.clone(), missing);
     }
     let worth = |pick: fn(&Reward) -> Option<i64>| {
-        let missing: Vec<String> = bought
+        let missing: Vec<Name> = bought
             .iter()
             .filter(|b| pick(b.reward).is_none())
             .map(|b| b.reward.name.clone())
@@ -359,7 +359,7 @@ pub fn liability_of(of: &LiabilityOf<'_>, histories: &[BalanceHistory]) -> Liabi
             };
             // The outstanding units at `unit` each, times `share`, in minor units.
             let value =
-                |unit: &Unit, share: Option<f64>, missing: fn(Vec<String>) -> Valuation| match (
+                |unit: &Unit, share: Option<f64>, missing: fn(Vec<Name>) -> Valuation| match (
                     unit, share,
                 ) {
                     _ if t.outstanding == 0 => Ok(0),
@@ -433,7 +433,7 @@ pub fn liability_of(of: &LiabilityOf<'_>, histories: &[BalanceHistory]) -> Liabi
 
 /// A line's kind, and its card's or reward's name (the id where the program
 /// no longer has it).
-fn kind_and_name(account: &Account, program: Option<&Program>) -> (LiabilityKind, Option<String>) {
+fn kind_and_name(account: &Account, program: Option<&Program>) -> (LiabilityKind, Option<Name>) {
     match account {
         Account::Points => (LiabilityKind::Points, None),
         Account::Cashback => (LiabilityKind::Cashback, None),
@@ -442,7 +442,7 @@ fn kind_and_name(account: &Account, program: Option<&Program>) -> (LiabilityKind
             Some(
                 program
                     .and_then(|p| p.stamp_cards.iter().find(|c| &c.id == card))
-                    .map_or_else(|| card.clone(), |c| c.name.clone()),
+                    .map_or_else(|| Name::plain(card.as_str()), |c| c.name.clone()),
             ),
         ),
         Account::Voucher(reward) | Account::Allowance(reward) | Account::Uses(reward) => (
@@ -450,7 +450,7 @@ fn kind_and_name(account: &Account, program: Option<&Program>) -> (LiabilityKind
             Some(
                 program
                     .and_then(|p| p.rewards.iter().find(|r| &r.id == reward))
-                    .map_or_else(|| reward.clone(), |r| r.name.clone()),
+                    .map_or_else(|| Name::plain(reward.as_str()), |r| r.name.clone()),
             ),
         ),
     }
@@ -490,7 +490,9 @@ impl Liability {
         };
         [
             Cell::Label(format!("report-balance-{kind}")),
-            Cell::Text(line.name.clone().unwrap_or_default()),
+            line.name
+                .clone()
+                .map_or_else(|| Cell::Text(String::new()), Cell::Name),
         ]
     }
 

@@ -27,7 +27,7 @@ use serde::Serialize;
 use crate::ledger::CustomerId;
 use crate::location::Location;
 use crate::money::{Currency, Money};
-use crate::program::Offer;
+use crate::program::{Name, Offer};
 use crate::store::Clientele;
 
 use super::table::{fraction, Cell, Table};
@@ -84,7 +84,7 @@ pub struct OfferResult {
     /// The offer's id in the program.
     pub offer: String,
     /// Its name.
-    pub name: String,
+    pub name: Name,
     /// The share held out, in percent.
     pub holdout_percent: u8,
     /// The first business day measured: the offer's start.
@@ -407,7 +407,7 @@ impl OfferResults {
         for o in &self.offers {
             for (group, g) in [("exposed", &o.exposed), ("held-out", &o.held_out)] {
                 groups.rows.push(vec![
-                    Cell::Text(o.name.clone()),
+                    Cell::Name(o.name.clone()),
                     Cell::Date(o.from.to_string()),
                     Cell::Date(o.to.to_string()),
                     Cell::Label(format!("report-offer-group-{group}")),
@@ -423,7 +423,7 @@ impl OfferResults {
                         .map_or_else(|| Cell::Label("report-cell-none".into()), Cell::Money),
                 ]);
             }
-            let name = || Cell::Text(o.name.clone());
+            let name = || Cell::Name(o.name.clone());
             let measure = |m: &str| Cell::Label(format!("report-measure-{m}"));
             match &o.uplift {
                 Some(u) => {

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::close::DailyClose;
 use crate::money::{Currency, Money};
+use crate::program::Name;
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,6 +35,9 @@ pub enum Cell {
     Text(String),
     /// A catalogue id whose words stand in the cell (`report-cell-nobody`).
     Label(String),
+    /// A name from the program (a reward, an offer), written in the reader's
+    /// language when the program gives it.
+    Name(Name),
 }
 
 /// One of a report's tables.
@@ -153,7 +157,9 @@ impl DailyClose {
             .iter()
             .map(|r| {
                 vec![
-                    Cell::Text(r.name.clone().unwrap_or_else(|| r.reward.clone())),
+                    r.name
+                        .clone()
+                        .map_or_else(|| Cell::Text(r.reward.clone()), Cell::Name),
                     Cell::Count(r.count),
                 ]
             })

@@ -10,7 +10,7 @@ use crate::error::{EngineError, Refusal, Why};
 use crate::ledger::{Account, CustomerId, Delta, Item, Message};
 use crate::location::Location;
 use crate::money::Money;
-use crate::program::{Grant, Offer, OfferKind, Program, StampCard, StampPer, TierBasis};
+use crate::program::{Grant, Name, Offer, OfferKind, Program, StampCard, StampPer, TierBasis};
 
 /// A visit as the barista entered it.
 #[derive(Debug, Clone)]
@@ -103,10 +103,10 @@ struct Label {
 }
 
 impl Label {
-    fn offer(name: &str) -> Label {
+    fn offer(name: &Name) -> Label {
         Label {
-            text: name.to_string(),
-            message: Message::new("label-offer").text("offer", name),
+            text: name.text.clone(),
+            message: Message::new("label-offer").name("offer", name),
         }
     }
 }
@@ -120,9 +120,11 @@ pub fn grant_message(grant: &Grant, label: Message, program: &Program, times_n: 
             .num("points", p * times_n)
             .message("label", label),
         Grant::Reward(r) => {
-            let name = program.reward(r).map_or(r.as_str(), |x| x.name.as_str());
+            let name = program
+                .reward(r)
+                .map_or_else(|| Name::plain(r.as_str()), |x| x.name.clone());
             Message::new("grant-reward")
-                .text("reward", name)
+                .name("reward", &name)
                 .num("count", times_n)
                 .message("label", label)
         }
@@ -155,7 +157,9 @@ fn grant_delta(
             message,
         },
         Grant::Reward(r) => {
-            let name = program.reward(r).map_or(r.as_str(), |x| x.name.as_str());
+            let name = program
+                .reward(r)
+                .map_or(r.as_str(), |x| x.name.text.as_str());
             Delta {
                 account: Account::Voucher(r.clone()),
                 amount: times_n,
@@ -276,7 +280,7 @@ fn coupon<'p>(
         })?;
     if !running.iter().any(|o| o.id == offer.id) {
         return Err(Refusal::NotAvailable {
-            reward: format!("coupon {code}"),
+            reward: Name::plain(format!("coupon {code}")),
             why: Why::new(
                 "it is not running now or not for this customer",
                 Message::new("why-coupon-not-running"),
@@ -293,7 +297,7 @@ fn coupon<'p>(
         let mine = customer.account(&Account::Uses(format!("coupon:{code}")));
         if max_uses_per_customer.is_some_and(|m| mine >= m) {
             return Err(Refusal::NotAvailable {
-                reward: format!("coupon {code}"),
+                reward: Name::plain(format!("coupon {code}")),
                 why: Why::new(
                     format!("this customer has used it {mine} time(s) already"),
                     Message::new("why-coupon-used").num("uses", mine),
@@ -304,7 +308,7 @@ fn coupon<'p>(
         let all = customer.coupon_uses.get(&code).copied().unwrap_or(0);
         if max_uses.is_some_and(|m| all >= m) {
             return Err(Refusal::NotAvailable {
-                reward: format!("coupon {code}"),
+                reward: Name::plain(format!("coupon {code}")),
                 why: Why::new(
                     "all its uses are taken",
                     Message::new("why-coupon-all-used"),
@@ -353,7 +357,7 @@ fn points(
             ),
         }));
     }
-    let mut multipliers: Vec<(String, String, i64)> = Vec::new();
+    let mut multipliers: Vec<(String, Name, i64)> = Vec::new();
     if let Some(t) = program.tier_for(customer.tier_measure) {
         if t.multiplier != 100 {
             multipliers.push((format!("tier:{}", t.id), t.name.clone(), t.multiplier));
@@ -393,28 +397,37 @@ fn points(
         rule.earn,
         if rule.earn == 1 { "" } else { "s" }
     );
-    let mut boosts = Vec::new();
     for (_, name, m) in &multipliers {
         why.push_str(&format!(", {} {name}", times(*m)));
-        boosts.push(format!("{} {name}", times(*m)));
     }
     let rule_id = std::iter::once("points".to_string())
         .chain(multipliers.iter().map(|(id, _, _)| id.clone()))
         .collect::<Vec<_>>()
         .join("+");
-    let message = if boosts.is_empty() {
-        Message::new("earn-points")
-    } else {
-        Message::new("earn-points-boosted")
+    // Multipliers read "×2 before 9:00": the sign is read everywhere, the
+    // names are the shop's own, each in the reader's language when the
+    // program gives it; a list is "first, rest", nested.
+    let boosts = multipliers.iter().rev().fold(None, |rest, (_, name, m)| {
+        let one = Message::new("boost")
+            .text("times", times(*m))
+            .name("name", name);
+        Some(match rest {
+            None => one,
+            Some(rest) => Message::new("boost-list")
+                .message("first", one)
+                .message("rest", rest),
+        })
+    });
+    let message = match boosts {
+        None => Message::new("earn-points"),
+        Some(_) => Message::new("earn-points-boosted"),
     }
     .num("points", points)
     .money("per", Money::new(rule.per_minor, program.currency))
     .num("earn", rule.earn);
-    // Multipliers read "×2 before 9:00": the sign is read everywhere, the
-    // names are the shop's own.
-    let message = match boosts.is_empty() {
-        true => message,
-        false => message.text("boosts", boosts.join(", ")),
+    let message = match boosts {
+        None => message,
+        Some(boosts) => message.message("boosts", boosts),
     };
     Ok(Some(Delta {
         account: Account::Points,
@@ -456,7 +469,7 @@ fn offer_grant(v: &Visit<'_>, o: &Offer, coupon: Option<&Offer>) -> Vec<Delta> {
                     let label = Label {
                         text: format!("{} ({days} days away)", o.name),
                         message: Message::new("label-winback")
-                            .text("offer", o.name.clone())
+                            .name("offer", &o.name)
                             .num("days", days),
                     };
                     vec![grant_delta(g, rule, &label, program, 1)]
@@ -475,7 +488,7 @@ fn offer_grant(v: &Visit<'_>, o: &Offer, coupon: Option<&Offer>) -> Vec<Delta> {
             let label = Label {
                 text: format!("{} ×{n}", o.name),
                 message: Message::new("label-product")
-                    .text("offer", o.name.clone())
+                    .name("offer", &o.name)
                     .num("quantity", n),
             };
             vec![grant_delta(g, rule, &label, program, n)]
@@ -511,7 +524,7 @@ fn birthday_grant(v: &Visit<'_>, o: &Offer, g: &Grant, window_days: i64) -> Vec<
             why: format!("{} given for {}", o.name, bd.year()),
             message: Some(
                 Message::new("birthday-given")
-                    .text("offer", o.name.clone())
+                    .name("offer", &o.name)
                     .num("year", i64::from(bd.year())),
             ),
         },
@@ -548,7 +561,7 @@ fn stamp_card(v: &Visit<'_>, card: &StampCard) -> Vec<Delta> {
                     why: format!("no stamp on {}: the limit is {max} a day", card.name),
                     message: Some(
                         Message::new("stamp-limit")
-                            .text("card", card.name.clone())
+                            .name("card", &card.name)
                             .num("max", max),
                     ),
                 }];
@@ -582,19 +595,19 @@ fn stamp_card(v: &Visit<'_>, card: &StampCard) -> Vec<Delta> {
             Message::new("stamp-one")
                 .num("stamp", had + 1)
                 .num("of", card.stamps)
-                .text("card", card.name.clone())
+                .name("card", &card.name)
         } else {
             Message::new("stamp-many")
                 .num("stamps", n)
                 .num("now", (had + n).min(card.stamps))
                 .num("of", card.stamps)
-                .text("card", card.name.clone())
+                .name("card", &card.name)
         }),
     }];
     if full > 0 {
         let reward = program
             .reward(&card.reward)
-            .map_or(card.reward.as_str(), |r| r.name.as_str());
+            .map_or_else(|| Name::plain(card.reward.as_str()), |r| r.name.clone());
         deltas.push(Delta {
             account,
             amount: -full * card.stamps,
@@ -602,7 +615,7 @@ fn stamp_card(v: &Visit<'_>, card: &StampCard) -> Vec<Delta> {
             why: format!("{} full: {shown} stamp(s) carried over", card.name),
             message: Some(
                 Message::new("card-full")
-                    .text("card", card.name.clone())
+                    .name("card", &card.name)
                     .num("carried", shown),
             ),
         });
@@ -613,8 +626,8 @@ fn stamp_card(v: &Visit<'_>, card: &StampCard) -> Vec<Delta> {
             why: format!("{reward} unlocked by a full {}", card.name),
             message: Some(
                 Message::new("card-reward")
-                    .text("reward", reward)
-                    .text("card", card.name.clone()),
+                    .name("reward", &reward)
+                    .name("card", &card.name),
             ),
         });
     }

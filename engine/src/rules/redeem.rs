@@ -7,7 +7,7 @@ use super::context::CustomerContext;
 use crate::error::{EngineError, Refusal, Why};
 use crate::ledger::{Account, Arg, Delta, Message};
 use crate::money::Money;
-use crate::program::{Program, RewardCost};
+use crate::program::{Name, Program, RewardCost};
 
 /// The deltas of redeeming `reward_id` for this customer today, or why not.
 ///
@@ -48,17 +48,17 @@ pub fn redeem(
                     let needed = levels
                         .iter()
                         .find(|l| l.id == *min)
-                        .map_or(min.as_str(), |l| l.name.as_str());
+                        .map_or_else(|| Name::plain(min.as_str()), |l| l.name.clone());
                     Why::new(
                         format!(
                             "it needs the {needed} tier; the customer is {}",
-                            held.map_or("in no tier", |h| h.name.as_str())
+                            held.map_or("in no tier", |h| h.name.text.as_str())
                         ),
                         match held {
                             Some(h) => Message::new("why-needs-tier")
-                                .text("tier", needed)
-                                .text("held", h.name.clone()),
-                            None => Message::new("why-needs-tier-none").text("tier", needed),
+                                .name("tier", &needed)
+                                .name("held", &h.name),
+                            None => Message::new("why-needs-tier-none").name("tier", &needed),
                         },
                     )
                 },
@@ -96,7 +96,7 @@ pub fn redeem(
             amount: -1,
             rule: rule.clone(),
             why: format!("{} redeemed with a voucher", reward.name),
-            message: Some(Message::new("redeem-voucher").text("reward", reward.name.clone())),
+            message: Some(Message::new("redeem-voucher").name("reward", &reward.name)),
         });
     } else if let Some((p, used)) = plan {
         deltas.push(Delta {
@@ -119,8 +119,8 @@ pub fn redeem(
                     crate::program::PlanPeriod::Day => Message::new("redeem-plan-day"),
                     crate::program::PlanPeriod::Week => Message::new("redeem-plan-week"),
                 }
-                .text("reward", reward.name.clone())
-                .text("plan", p.name.clone())
+                .name("reward", &reward.name)
+                .name("plan", &p.name)
                 .num("used", used + 1)
                 .num("allowance", p.allowance),
             ),
@@ -156,7 +156,7 @@ pub fn redeem(
                     message: Some(
                         Message::new("redeem-points")
                             .num("points", cost)
-                            .text("reward", reward.name.clone()),
+                            .name("reward", &reward.name),
                     ),
                 });
             }
@@ -183,7 +183,7 @@ pub fn redeem(
                     message: Some(
                         Message::new("redeem-cashback")
                             .money("amount", Money::new(cost, program.currency))
-                            .text("reward", reward.name.clone()),
+                            .name("reward", &reward.name),
                     ),
                 });
             }
@@ -195,7 +195,7 @@ pub fn redeem(
             amount: 1,
             rule,
             why: format!("{} used (once per customer)", reward.name),
-            message: Some(Message::new("redeem-once").text("reward", reward.name.clone())),
+            message: Some(Message::new("redeem-once").name("reward", &reward.name)),
         });
     }
     Ok(deltas)

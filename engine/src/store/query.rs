@@ -9,7 +9,7 @@ use super::{append, context, location_of, parse_uuid, program_of, Store};
 use crate::error::{EngineError, Result};
 use crate::ledger::{Account, CardId, CustomerId, Event, Message};
 use crate::money::Money;
-use crate::program::Program;
+use crate::program::{Name, Program};
 use crate::rules::{self, CustomerContext};
 
 /// A customer's stored record.
@@ -111,9 +111,9 @@ pub struct TierLine {
     /// Tier id.
     pub id: String,
     /// Tier name.
-    pub name: String,
+    pub name: Name,
     /// Perks.
-    pub perks: Vec<String>,
+    pub perks: Vec<Name>,
 }
 
 /// A reward the customer could redeem now.
@@ -126,7 +126,7 @@ pub struct RewardLine {
     /// each reward in its place (and on its key) whether available or not.
     pub place: u32,
     /// Reward name.
-    pub name: String,
+    pub name: Name,
     /// How it would be paid ("with a voucher", "-100 points").
     pub how: String,
     /// The same as a message.
@@ -144,7 +144,7 @@ pub struct RewardOutOfReach {
     /// Its place in the program's list of rewards, from 0.
     pub place: u32,
     /// Reward name.
-    pub name: String,
+    pub name: Name,
     /// Why not, as a message.
     pub why: Message,
 }
@@ -537,9 +537,10 @@ pub(crate) fn summarize(
                 }
             }
             Account::Stamps(card) => {
-                let (of, name) = program
-                    .stamp_card(card)
-                    .map_or((None, card.as_str()), |c| (Some(c.stamps), c.name.as_str()));
+                let (of, name) = program.stamp_card(card).map_or_else(
+                    || (None, Name::plain(card.as_str())),
+                    |c| (Some(c.stamps), c.name.clone()),
+                );
                 let text = match of {
                     Some(of) => format!("{amount} of {of} on {name}"),
                     None => format!("{amount} stamps on {name}"),
@@ -549,7 +550,7 @@ pub(crate) fn summarize(
                     None => Message::new("balance-stamps-retired"),
                 }
                 .num("stamps", *amount)
-                .text("card", name);
+                .name("card", &name);
                 progress = of.map(|of| StampProgress {
                     card: card.clone(),
                     stamps: *amount,
@@ -564,13 +565,15 @@ pub(crate) fn summarize(
                     .money("amount", Money::new(*amount, program.currency)),
             ),
             Account::Voucher(r) => {
-                let name = program.reward(r).map_or(r.as_str(), |x| x.name.as_str());
+                let name = program
+                    .reward(r)
+                    .map_or_else(|| Name::plain(r.as_str()), |x| x.name.clone());
                 (
                     BalanceKind::Vouchers,
                     format!("{amount} × {name}"),
                     Message::new("balance-vouchers")
                         .num("count", *amount)
-                        .text("reward", name),
+                        .name("reward", &name),
                 )
             }
             Account::Allowance(_) | Account::Uses(_) => continue,

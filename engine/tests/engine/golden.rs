@@ -4,11 +4,13 @@
 //! over a change to an existing one.
 
 use chrono::NaiveDate;
+use counterpart_engine::language::Language;
 use counterpart_engine::ledger::{
     Account, Arg, CardId, Delta, Event, EventBody, Item, Message, Profile, Role, Shortfall,
     SignatureVersion,
 };
 use counterpart_engine::money::{Currency, Money};
+use counterpart_engine::program::Name;
 use counterpart_engine::staff::staff_public_key_text;
 use uuid::Uuid;
 
@@ -333,6 +335,43 @@ fn samples() -> Vec<(&'static str, EventBody)> {
                 business_date: date,
                 deltas: vec![delta(Account::Points, 4, "points", "+4 points")],
                 program_version: Some(3),
+            },
+        ),
+        (
+            // A program that names its rewards in several languages: the
+            // name goes with its translations, and each reader sees theirs.
+            "visit_with_names",
+            EventBody::Visit {
+                customer,
+                amount: 450,
+                currency: "USD".into(),
+                items: vec![],
+                coupon: None,
+                business_date: date,
+                deltas: vec![Delta {
+                    message: Some(
+                        Message::new("card-reward")
+                            .name(
+                                "reward",
+                                &Name {
+                                    text: "Free coffee".into(),
+                                    translations: [
+                                        (Language::Pl, "Kawa gratis".to_string()),
+                                        (Language::Fr, "Café offert".to_string()),
+                                    ]
+                                    .into(),
+                                },
+                            )
+                            .text("card", "Coffee card"),
+                    ),
+                    ..delta(
+                        Account::Voucher("free-coffee".into()),
+                        1,
+                        "stamps:coffee",
+                        "Free coffee unlocked by a full Coffee card",
+                    )
+                }],
+                program_version: None,
             },
         ),
     ]

@@ -1,5 +1,6 @@
 //! Program files: every problem reported at once, each naming its field.
 
+use counterpart_engine::language::Language;
 use counterpart_engine::program::parse_program;
 
 use crate::common::example;
@@ -89,4 +90,139 @@ fn syntax_errors_name_the_line_and_wrong_types_the_field() {
         .expect_err("format")
         .0;
     assert!(e.iter().any(|x| x.field == "format"), "{e:?}");
+}
+
+#[test]
+fn names_come_in_the_tills_languages_where_the_program_gives_them() {
+    let src = r#"
+format = 1
+name = "Points Café"
+names = { pl = "Kawiarnia z punktami" }
+currency = "USD"
+
+[points]
+earn = 1
+per = "1.00"
+
+[tiers]
+basis = "visits"
+window_days = 90
+
+[[tiers.levels]]
+id = "gold"
+name = "Gold"
+names = { fr = "Or" }
+from = 0
+perks = ["free oat milk", { name = "free size upgrade", names = { ru = "больший размер бесплатно" } }]
+
+[[rewards]]
+id = "drink"
+name = "Any drink"
+names = { pl = "Dowolny napój", fr = "Une boisson au choix" }
+cost_points = 100
+"#;
+    let program = parse_program(src).expect("valid");
+    assert_eq!(
+        program.name.in_language(Language::Pl),
+        "Kawiarnia z punktami"
+    );
+    assert_eq!(program.name.in_language(Language::Ru), "Points Café");
+    let drink = program.reward("drink").expect("drink");
+    assert_eq!(drink.name.in_language(Language::Fr), "Une boisson au choix");
+    assert_eq!(drink.name.in_language(Language::En), "Any drink");
+    let gold = &program.tiers.as_ref().expect("tiers").levels[0];
+    assert_eq!(gold.name.in_language(Language::Fr), "Or");
+    let perks: Vec<&str> = gold
+        .perks
+        .iter()
+        .map(|p| p.in_language(Language::Ru))
+        .collect();
+    assert_eq!(perks, ["free oat milk", "больший размер бесплатно"]);
+}
+
+#[test]
+fn a_name_in_a_language_the_till_does_not_speak_or_too_long_is_refused_by_its_field() {
+    let long = "x".repeat(81);
+    let src = format!(
+        r#"
+format = 1
+name = "Points Café"
+names = {{ de = "Punkte-Café" }}
+currency = "USD"
+
+[points]
+earn = 1
+per = "1.00"
+
+[[rewards]]
+id = "drink"
+name = "Any drink"
+names = {{ pl = "{long}", fr = "  " }}
+cost_points = 100
+
+[tiers]
+basis = "visits"
+window_days = 90
+
+[[tiers.levels]]
+id = "gold"
+from = 0
+perks = [{{ name = "" }}]
+"#
+    );
+    let errors = parse_program(&src).expect_err("refused").0;
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    for expected in [
+        "names.de",
+        "rewards[0].names.pl",
+        "rewards[0].names.fr",
+        "tiers.levels[0].perks[0].name",
+    ] {
+        assert!(fields.contains(&expected), "{expected} not in {fields:?}");
+    }
+    let de = errors.iter().find(|e| e.field == "names.de").expect("de");
+    assert!(de.problem.contains("en, pl, fr, ru"), "{}", de.problem);
+}
+
+#[test]
+fn every_example_program_names_everything_in_the_four_languages() {
+    for f in [
+        "stamp-cafe.toml",
+        "points-cafe.toml",
+        "cashback-bakery.toml",
+        "coffee-club.toml",
+    ] {
+        let program = parse_program(&example(f)).expect("valid");
+        let mut names = vec![("name".to_string(), &program.name)];
+        for r in &program.rewards {
+            names.push((format!("reward {}", r.id), &r.name));
+        }
+        for c in &program.stamp_cards {
+            names.push((format!("stamp card {}", c.id), &c.name));
+        }
+        for o in &program.offers {
+            names.push((format!("offer {}", o.id), &o.name));
+        }
+        for p in &program.subscriptions {
+            names.push((format!("plan {}", p.id), &p.name));
+        }
+        for c in &program.causes {
+            names.push((format!("cause {}", c.id), &c.name));
+        }
+        for l in program.tiers.iter().flat_map(|t| &t.levels) {
+            names.push((format!("tier {}", l.id), &l.name));
+            for p in &l.perks {
+                names.push((format!("perk of {}", l.id), p));
+            }
+        }
+        for (what, name) in names {
+            for language in [Language::Pl, Language::Fr, Language::Ru] {
+                assert!(
+                    name.translations.contains_key(&language),
+                    "{f}: {what} ({}) has no {language:?} name",
+                    name.text
+                );
+            }
+        }
+    }
 }

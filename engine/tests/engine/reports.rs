@@ -2,6 +2,7 @@
 
 use counterpart_engine::command::{AddStaff, CloseOfDay, Commands, Pin};
 use counterpart_engine::ledger::{Account, Profile, Role};
+use counterpart_engine::program::Name;
 
 use crate::common::*;
 
@@ -707,7 +708,10 @@ per = "visit"
         (coffee.kind, coffee.outstanding),
         (LiabilityKind::Stamps, 2)
     );
-    assert_eq!(coffee.name.as_deref(), Some("Coffee card"));
+    assert_eq!(
+        coffee.name.as_ref().map(|n| n.text.as_str()),
+        Some("Coffee card")
+    );
     assert_eq!(
         coffee.face_value,
         Valuation::Known {
@@ -745,13 +749,13 @@ per = "visit"
     assert_eq!(
         cake.face_value,
         Valuation::NoPrice {
-            rewards: vec!["Free cake".into()]
+            rewards: vec![Name::plain("Free cake")]
         }
     );
     assert_eq!(
         cake.expected_cost,
         Valuation::NoCost {
-            rewards: vec!["Free cake".into()]
+            rewards: vec![Name::plain("Free cake")]
         }
     );
     assert!(!l.face_value.complete, "the cake card is left out");

@@ -7,7 +7,7 @@ import { refusal, testBarista } from "../test/barista";
 import { UNDO_WINDOW_MS } from "../lib/bindings";
 import { CLEAR_AFTER_MS, type BaristaController } from "./barista.svelte";
 
-const coffee: RewardLine = { id: "coffee", place: 0, name: "Free coffee", how: "60 points", how_message: null };
+const coffee: RewardLine = { id: "coffee", place: 0, name: { text: "Free coffee" }, how: "60 points", how_message: null };
 
 function customer(id: string, over: Partial<CustomerSummary> = {}): CustomerSummary {
   return {
@@ -324,8 +324,8 @@ describe("undo", () => {
 
 describe("the rewards' slots and keys", () => {
   // The program's order: the drink first (F5), then the pastry (F6).
-  const drink: RewardLine = { id: "drink", place: 0, name: "Any drink", how: "-100 points", how_message: null };
-  const pastry: RewardLine = { id: "pastry", place: 1, name: "Pastry", how: "-60 points", how_message: null };
+  const drink: RewardLine = { id: "drink", place: 0, name: { text: "Any drink" }, how: "-100 points", how_message: null };
+  const pastry: RewardLine = { id: "pastry", place: 1, name: { text: "Pastry" }, how: "-60 points", how_message: null };
   /** Out of reach, as the engine says why: what it needs, what the customer has, what is missing. */
   const short = (r: RewardLine): RewardOutOfReach => ({
     id: r.id,
@@ -396,7 +396,7 @@ describe("the rewards' slots and keys", () => {
 
   it("give keys to the first four places only", () => {
     const { controller } = testBarista();
-    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, place: i, name: `Reward ${i}`, how: "", how_message: null }));
+    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, place: i, name: { text: `Reward ${i}` }, how: "", how_message: null }));
     controller.scanned(scan(holding(many, [])));
     expect(controller.rewardSlots.map((s) => s.key)).toEqual(["F5", "F6", "F7", "F8", null]);
   });

@@ -55,8 +55,8 @@ describe("opening", () => {
 describe("what the program lacks", () => {
   it("names each reward without a cost or a price once, over every line", () => {
     const lines = liabilityLines();
-    const twice = { ...lines[1]!, account: "voucher:cake", kind: "voucher" as const, name: "Free cake" };
-    expect(missingOf(liabilityView(liabilityOf([...lines, twice])))).toEqual({ cost: ["Free cake"], price: ["Free cake"] });
+    const twice = { ...lines[1]!, account: "voucher:cake", kind: "voucher" as const, name: { text: "Free cake" } };
+    expect(missingOf(liabilityView(liabilityOf([...lines, twice])))).toEqual({ cost: [{ text: "Free cake" }], price: [{ text: "Free cake" }] });
     expect(missingOf(liabilityView(liabilityOf([lines[0]!])))).toEqual({ cost: [], price: [] });
     expect(missingOf(null)).toEqual({ cost: [], price: [] });
   });

@@ -6,7 +6,7 @@
 // a DOM and without Tauri. components/reports/Liability*.svelte lay it out
 // and get it from context (`liabilityContext`).
 import type { api } from "../lib/api";
-import type { LiabilityView, Valuation } from "../lib/bindings";
+import type { LiabilityView, Name, Valuation } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { AsOfReportController, type ReportDeps } from "./report.svelte";
 
@@ -16,22 +16,23 @@ export type LiabilityApi = Pick<typeof api, "liability" | "exportLiabilityCsv">;
 export type LiabilityDeps = ReportDeps<LiabilityApi>;
 
 /** What the program lacks to value every balance: rewards without a cost to the shop, and without a menu price. */
-export type Missing = { cost: string[]; price: string[] };
+export type Missing = { cost: Name[]; price: Name[] };
 
 /** The rewards each kind of value lacks, over every line, each named once, in the lines' order. */
 export function missingOf(view: LiabilityView | null): Missing {
-  const cost = new Set<string>();
-  const price = new Set<string>();
+  // By the program's own word for each, which names it once.
+  const cost = new Map<string, Name>();
+  const price = new Map<string, Name>();
   const note = (value: Valuation) => {
-    if (value.state === "no_cost") value.rewards.forEach((r) => cost.add(r));
-    if (value.state === "no_price") value.rewards.forEach((r) => price.add(r));
+    if (value.state === "no_cost") value.rewards.forEach((r) => cost.set(r.text, r));
+    if (value.state === "no_price") value.rewards.forEach((r) => price.set(r.text, r));
   };
   for (const line of view?.liability.lines ?? []) {
     note(line.face_value);
     note(line.expected_cost);
     note(line.deferral);
   }
-  return { cost: [...cost], price: [...price] };
+  return { cost: [...cost.values()], price: [...price.values()] };
 }
 
 export class LiabilityController extends AsOfReportController<LiabilityView> {

@@ -789,7 +789,7 @@ id: string,
  */
 args?: { [key in string]: Arg }, };
 
-export type Arg = { "number": number } | { "text": string } | { "money": { 
+export type Arg = { "number": number } | { "text": string } | { "name": Name } | { "money": { 
 /**
  * Minor units.
  */
@@ -1057,11 +1057,11 @@ id: string,
 /**
  * Tier name.
  */
-name: string, 
+name: Name, 
 /**
  * Perks.
  */
-perks: Array<string>, };
+perks: Array<Name>, };
 
 export type RewardLine = { 
 /**
@@ -1076,7 +1076,7 @@ place: number,
 /**
  * Reward name.
  */
-name: string, 
+name: Name, 
 /**
  * How it would be paid ("with a voucher", "-100 points").
  */
@@ -1098,7 +1098,7 @@ place: number,
 /**
  * Reward name.
  */
-name: string, 
+name: Name, 
 /**
  * Why not, as a message.
  */
@@ -1305,13 +1305,14 @@ export type ExampleProgram = {
  */
 id: string, 
 /**
- * Its name (`Points Café`).
+ * Its name (`Points Café`), in the four languages.
  */
-name: string, 
+name: Name, 
 /**
- * What it does, from the comment that opens the file (English).
+ * What it does, from the catalogues (`example-<id>`): the comment that
+ * opens the file says the same for whoever reads the file.
  */
-summary: string, 
+summary: Message, 
 /**
  * The program file, in the shop's currency.
  */
@@ -1437,7 +1438,7 @@ reward: string,
 /**
  * Its name in the program published now (null: no longer in it).
  */
-name: string | null, 
+name: Name | null, 
 /**
  * Redemptions that stand.
  */
@@ -1664,7 +1665,7 @@ unusual: Array<Unusual>,
  */
 last_sync: string | null, };
 
-export type Cell = { "kind": "count", "value": number } | { "kind": "fraction", "value": string } | { "kind": "decimal", "value": string } | { "kind": "date", "value": string } | { "kind": "money", "value": string } | { "kind": "time", "value": string } | { "kind": "hour", "value": number } | { "kind": "text", "value": string } | { "kind": "label", "value": string };
+export type Cell = { "kind": "count", "value": number } | { "kind": "fraction", "value": string } | { "kind": "decimal", "value": string } | { "kind": "date", "value": string } | { "kind": "money", "value": string } | { "kind": "time", "value": string } | { "kind": "hour", "value": number } | { "kind": "text", "value": string } | { "kind": "label", "value": string } | { "kind": "name", "value": Name };
 
 export type Table = { 
 /**
@@ -1834,11 +1835,11 @@ amount: string, } | { "state": "no_cost",
 /**
  * Their names.
  */
-rewards: Array<string>, } | { "state": "no_price", 
+rewards: Array<Name>, } | { "state": "no_price", 
 /**
  * Their names.
  */
-rewards: Array<string>, } | { "state": "no_history" };
+rewards: Array<Name>, } | { "state": "no_history" };
 
 export type Total = { 
 /**
@@ -1863,7 +1864,7 @@ kind: LiabilityKind,
 /**
  * The stamp card's or the reward's name (none for points and cashback).
  */
-name: string | null, 
+name: Name | null, 
 /**
  * Units outstanding (cashback in minor units), expired points left out.
  */
@@ -2279,7 +2280,7 @@ offer: string,
 /**
  * Its name.
  */
-name: string, 
+name: Name, 
 /**
  * The share held out, in percent.
  */
@@ -2839,3 +2840,14 @@ voids: number,
 events: number, };
 
 export type Language = "en" | "pl" | "fr" | "ru";
+
+export type Name = { 
+/**
+ * The program's `name`: shown in every language the program gives no
+ * word for, and written into the ledger's English `why`.
+ */
+text: string, 
+/**
+ * The same name in other languages, from the program's `names`.
+ */
+translations?: { [key in Language]?: string }, };

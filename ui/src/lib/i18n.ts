@@ -5,6 +5,7 @@ import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from 
 import type { Arg, Language, Message } from "./bindings";
 import { formatDate } from "./dates";
 import { formatMoney } from "./money";
+import { nameIn } from "./names";
 import en from "../../../locales/en.ftl?raw";
 import fr from "../../../locales/fr.ftl?raw";
 import pl from "../../../locales/pl.ftl?raw";
@@ -81,6 +82,7 @@ export class Catalogue {
     // Marked (private-use characters around it) when the parts are asked for.
     const marked = (text: string): string => (mark ? `\uE000${text}\uE001` : text);
     if ("text" in arg) return marked(arg.text);
+    if ("name" in arg) return marked(nameIn(arg.name, this.language));
     if ("money" in arg) return marked(formatMoney(arg.money.minor, arg.money.currency, this.language));
     if ("date" in arg) return marked(formatDate(arg.date, this.language));
     return this.format(arg.message, mark);

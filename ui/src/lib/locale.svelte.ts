@@ -1,8 +1,9 @@
 // The screen's language, switched without a restart: every component reads
 // `locale.t(...)` and re-renders when the language changes.
-import type { Language, Message } from "./bindings";
+import type { Language, Message, Name } from "./bindings";
 import { Catalogue, LANGUAGES } from "./i18n";
 import { formatMoney } from "./money";
+import { nameIn } from "./names";
 
 const STORAGE_KEY = "counterpart.language";
 
@@ -49,6 +50,11 @@ class Locale {
   /** A message the engine sent. */
   render(message: Message): string {
     return this.catalogue.render(message);
+  }
+
+  /** A name from the program (a reward, a tier), in the screen's language when the program gives it. */
+  name(name: Name): string {
+    return nameIn(name, this.language);
   }
 
   money(minor: number, currency: string): string {

@@ -5,6 +5,7 @@
 import type { Cell, ErrorReport, Language } from "./bindings";
 import { formatDate } from "./dates";
 import { exponentOf, formatMoney } from "./money";
+import { nameIn } from "./names";
 
 /** What a cell needs to be written: the reader's language and catalogue (lib/locale.svelte.ts `locale`). */
 export interface Words {
@@ -69,6 +70,8 @@ export function cellText(cell: Cell, currency: string, words: Words): string {
       return hourText(cell.value);
     case "label":
       return words.t(cell.value);
+    case "name":
+      return nameIn(cell.value, words.language);
     case "time":
     case "text":
       return cell.value;

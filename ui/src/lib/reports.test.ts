@@ -53,6 +53,9 @@ describe("a table's cells", () => {
     expect(cellText({ kind: "date", value: "2026-12-04" }, "PLN", pl)).toBe("4.12.2026");
     expect(countText(-40, "fr")).toBe("-40");
     expect(hourText(23)).toBe("23:00");
+    const drink = { text: "Any drink", translations: { pl: "Dowolny napój" } };
+    expect(cellText({ kind: "name", value: drink }, "PLN", pl)).toBe("Dowolny napój");
+    expect(cellText({ kind: "name", value: drink }, "EUR", words("fr"))).toBe("Any drink");
   });
 
   it("right-aligns numbers only", () => {

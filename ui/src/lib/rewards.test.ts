@@ -7,21 +7,21 @@ import { costOf, rewardSlots, shortfall } from "./rewards";
 const drink: RewardLine = {
   id: "drink",
   place: 0,
-  name: "Any drink",
+  name: { text: "Any drink" },
   how: "-100 points for Any drink",
   how_message: { id: "redeem-points", args: { points: { number: 100 }, reward: { text: "Any drink" } } },
 };
 const pastry: RewardLine = {
   id: "pastry",
   place: 1,
-  name: "Pastry",
+  name: { text: "Pastry" },
   how: "-60 points for Pastry",
   how_message: { id: "redeem-points", args: { points: { number: 60 }, reward: { text: "Pastry" } } },
 };
 const muffin: RewardLine = {
   id: "muffin",
   place: 2,
-  name: "Muffin",
+  name: { text: "Muffin" },
   how: "-$2.50 cashback for Muffin",
   how_message: { id: "redeem-cashback", args: { amount: { money: { minor: 250, currency: "EUR" } }, reward: { text: "Muffin" } } },
 };
@@ -96,8 +96,8 @@ describe("the slots", () => {
   });
 
   it("give a key to the first four places only, and none to a reward beyond", () => {
-    const fifth: RewardLine = { ...pastry, id: "cake", place: 4, name: "Cake" };
-    const fourth: RewardLine = { ...pastry, id: "scone", place: 3, name: "Scone" };
+    const fifth: RewardLine = { ...pastry, id: "cake", place: 4, name: { text: "Cake" } };
+    const fourth: RewardLine = { ...pastry, id: "scone", place: 3, name: { text: "Scone" } };
     expect(laid(customer(0, [fifth], [short(drink, 100, 0), short(fourth, 60, 0)]))).toEqual([
       "F5:drink:off",
       "F8:scone:off",

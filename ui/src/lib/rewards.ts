@@ -3,15 +3,15 @@
 // now, and what the engine's answers say of each: how far a reward is (the
 // amounts of its "not enough" reason), what redeeming one costs and what
 // is left after (its payment and the balance it is paid from).
-import type { Arg, CustomerSummary, Message, RewardLine, RewardOutOfReach } from "./bindings";
+import type { Arg, CustomerSummary, Message, Name, RewardLine, RewardOutOfReach } from "./bindings";
 
 /** The keys that redeem, slot by slot (shown on the buttons). */
 export const REWARD_KEYS = ["F5", "F6", "F7", "F8"] as const;
 
 /** One reward in its slot: available now (`reward`), or not and why (`out`). */
 export type RewardSlot =
-  | { id: string; name: string; key: RewardKey | null; reward: RewardLine; out: null }
-  | { id: string; name: string; key: RewardKey | null; reward: null; out: RewardOutOfReach };
+  | { id: string; name: Name; key: RewardKey | null; reward: RewardLine; out: null }
+  | { id: string; name: Name; key: RewardKey | null; reward: null; out: RewardOutOfReach };
 
 export type RewardKey = (typeof REWARD_KEYS)[number];
 

@@ -12,7 +12,7 @@ const ada: CustomerSummary = {
   tier: null,
   balances: [],
   points_expired: 0,
-  rewards_available: [{ id: "coffee", place: 0, name: "Free coffee", how: "60 points", how_message: null }],
+  rewards_available: [{ id: "coffee", place: 0, name: { text: "Free coffee" }, how: "60 points", how_message: null }],
   rewards_out_of_reach: [],
   birthday_near: null,
   conflicts: [],

@@ -36,7 +36,7 @@ export function liabilityLines(): LiabilityLine[] {
     {
       account: "stamps:cake",
       kind: "stamps",
-      name: "Cake card",
+      name: { text: "Cake card" },
       outstanding: 30,
       customers: 11,
       issued: 70,
@@ -44,9 +44,9 @@ export function liabilityLines(): LiabilityLine[] {
       expired: 0,
       redemption_rate: 0.5714,
       redemption_probability: 0.5714,
-      face_value: { state: "no_price", rewards: ["Free cake"] },
-      expected_cost: { state: "no_cost", rewards: ["Free cake"] },
-      deferral: { state: "no_price", rewards: ["Free cake"] },
+      face_value: { state: "no_price", rewards: [{ text: "Free cake" }] },
+      expected_cost: { state: "no_cost", rewards: [{ text: "Free cake" }] },
+      deferral: { state: "no_price", rewards: [{ text: "Free cake" }] },
       ages: [30, 0, 0, 0, 0],
     },
   ];
@@ -79,7 +79,7 @@ export function liabilityTables(l: Liability): Table[] {
       attention: !l.face_value.complete,
       rows: l.lines.map((line) => [
         { kind: "label", value: `report-balance-${line.kind}` },
-        { kind: "text", value: line.name ?? "" },
+        line.name ? ({ kind: "name", value: line.name } as const) : ({ kind: "text", value: "" } as const),
         { kind: "count", value: line.outstanding },
         { kind: "count", value: line.customers },
         { kind: "fraction", value: (line.redemption_rate ?? 0).toFixed(4) },

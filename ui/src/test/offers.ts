@@ -23,7 +23,7 @@ export function offerResults(): OfferResult[] {
   return [
     {
       offer: "happy-hour",
-      name: "Happy hour",
+      name: { text: "Happy hour" },
       holdout_percent: 30,
       from: "2026-11-01",
       to: AS_OF,
@@ -39,7 +39,7 @@ export function offerResults(): OfferResult[] {
     },
     {
       offer: "student-week",
-      name: "Student week",
+      name: { text: "Student week" },
       holdout_percent: 20,
       from: "2026-12-01",
       to: AS_OF,
@@ -72,7 +72,7 @@ export function offersTables(r: OfferResults): Table[] {
             ["held-out", o.held_out],
           ] as const
         ).map(([group, g]) => [
-          { kind: "text", value: o.name } as const,
+          { kind: "name", value: o.name } as const,
           { kind: "date", value: o.from } as const,
           { kind: "date", value: o.to } as const,
           { kind: "label", value: `report-offer-group-${group}` } as const,

@@ -41,7 +41,7 @@ export function dailyClose(day: string, over: Partial<DailyClose> = {}): DailyCl
     points: { issued: 140, redeemed: 60 },
     stamps: { issued: 0, redeemed: 0 },
     cashback: { issued: "0.00", spent: "0.00" },
-    rewards: [{ reward: "coffee", name: "Free coffee", count: 1 }],
+    rewards: [{ reward: "coffee", name: { text: "Free coffee" }, count: 1 }],
     by_hour: [
       { hour: 7, visits: 5, sales: "500.00" },
       { hour: 8, visits: 7, sales: "734.50" },

@@ -778,7 +778,7 @@ fn example_programs_come_in_the_shops_currency_and_publish() {
         club.source.contains("currency = \"USD\""),
         "shipped in EUR, set in USD"
     );
-    assert!(!club.summary.is_empty());
+    assert_eq!(club.summary.id, "example-coffee-club");
     mia.publish_program(&PublishProgram {
         source: club.source.clone(),
         key: None,

@@ -10,15 +10,15 @@ import CustomerPanel from "./CustomerPanel.svelte";
 const freeCoffee: RewardLine = {
   id: "free-coffee",
   place: 0,
-  name: "Free coffee",
+  name: { text: "Free coffee" },
   how: "-100 points",
   how_message: { id: "redeem-points", args: { points: { number: 100 }, reward: { text: "Free coffee" } } },
 };
-const cake: RewardLine = { id: "cake", place: 1, name: "Slice of cake", how: "with a voucher", how_message: null };
+const cake: RewardLine = { id: "cake", place: 1, name: { text: "Slice of cake" }, how: "with a voucher", how_message: null };
 
 function customer(over: Partial<CustomerSummary> = {}): CustomerSummary {
   return {
-    tier: { id: "gold", name: "Gold", perks: ["10% off beans", "free oat milk"] },
+    tier: { id: "gold", name: { text: "Gold" }, perks: [{ text: "10% off beans" }, { text: "free oat milk" }] },
     balances: [
       {
         account: "points",
@@ -51,7 +51,7 @@ function customer(over: Partial<CustomerSummary> = {}): CustomerSummary {
       {
         id: "vip-breakfast",
         place: 2,
-        name: "VIP breakfast",
+        name: { text: "VIP breakfast" },
         why: { id: "why-needs-tier", args: { tier: { text: "Platinum" }, held: { text: "Gold" } } },
       },
     ],
@@ -96,7 +96,7 @@ function short(id: string, name: string, needed: number, available: number, plac
   return {
     id,
     place,
-    name,
+    name: { text: name },
     why: {
       id: "refused-not-enough-points",
       args: { needed: { number: needed }, available: { number: available }, missing: { number: needed - available } },
@@ -188,7 +188,7 @@ describe("CustomerPanel", () => {
   });
 
   it("gives function keys to the first four rewards only", () => {
-    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, place: i, name: `Reward ${i}`, how: "", how_message: null }));
+    const many = Array.from({ length: 5 }, (_, i): RewardLine => ({ id: `r${i}`, place: i, name: { text: `Reward ${i}` }, how: "", how_message: null }));
     panel(customer({ rewards_available: many, rewards_out_of_reach: [] }));
     const keys = screen.getAllByTestId("reward").map((r) => r.querySelector(".key")?.textContent ?? null);
     expect(keys).toEqual(["F5", "F6", "F7", "F8", null]);
@@ -236,8 +236,8 @@ describe("CustomerPanel", () => {
   });
 
   it("keeps each reward's slot and key as it comes within reach and goes out of it", async () => {
-    const drink: RewardLine = { id: "drink", place: 0, name: "Any drink", how: "", how_message: null };
-    const pastry: RewardLine = { id: "pastry", place: 1, name: "Pastry", how: "", how_message: null };
+    const drink: RewardLine = { id: "drink", place: 0, name: { text: "Any drink" }, how: "", how_message: null };
+    const pastry: RewardLine = { id: "pastry", place: 1, name: { text: "Pastry" }, how: "", how_message: null };
     const before = customer({ balances: [], rewards_available: [], rewards_out_of_reach: [short("drink", "Any drink", 100, 20, 0), short("pastry", "Pastry", 60, 20, 1)] });
     const onredeem = vi.fn<(reward: RewardLine) => void>();
     const { rerender } = render(CustomerPanel, { customer: before, rewards: slotsOf(before), offers: [], onredeem, onspend: vi.fn() });
@@ -311,5 +311,29 @@ describe("CustomerPanel", () => {
     expect(words(balance("cashback"))).toContain("3,20");
     expect(words(screen.getByTestId("visits"))).toBe("22 wizyty · ostatnia wizyta 1.12.2026");
     expect(words(screen.getByTestId("perks"))).toBe("Korzyści poziomu Gold: 10% off beans · free oat milk");
+  });
+
+  it("names the shop's rewards, tier and perks in the screen's language where the program gives them", async () => {
+    const drink: RewardLine = {
+      id: "drink",
+      place: 0,
+      name: { text: "Any drink", translations: { pl: "Dowolny napój", fr: "Une boisson au choix" } },
+      how: "",
+      how_message: null,
+    };
+    const gold = {
+      id: "gold",
+      name: { text: "Gold", translations: { pl: "Złoty" } },
+      perks: [{ text: "free oat milk", translations: { pl: "mleko owsiane gratis" } }, { text: "10% off beans" }],
+    };
+    panel(customer({ tier: gold, rewards_available: [drink], rewards_out_of_reach: [] }));
+    await act(() => locale.set("pl"));
+    expect(words(screen.getByTestId("reward"))).toContain("Dowolny napój");
+    expect(words(screen.getByTestId("tier"))).toBe("Złoty");
+    expect(words(screen.getByTestId("perks"))).toBe("Korzyści poziomu Złoty: mleko owsiane gratis · 10% off beans");
+    await act(() => locale.set("ru"));
+    // No Russian name in the program: its own word, not an empty slot.
+    expect(words(screen.getByTestId("reward"))).toContain("Any drink");
+    expect(words(screen.getByTestId("tier"))).toBe("Gold");
   });
 });

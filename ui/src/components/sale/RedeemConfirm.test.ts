@@ -9,7 +9,7 @@ import RedeemConfirm from "./RedeemConfirm.svelte";
 const pastry: RewardLine = {
   id: "pastry",
   place: 0,
-  name: "Pastry",
+  name: { text: "Pastry" },
   how: "-60 points for Pastry",
   how_message: { id: "redeem-points", args: { points: { number: 60 }, reward: { text: "Pastry" } } },
 };
@@ -71,11 +71,22 @@ describe("RedeemConfirm", () => {
     expect(detail()).toBe("Останется: 108 баллов");
   });
 
+  it("names the reward in the screen's language where the program gives it", async () => {
+    const named: RewardLine = { ...pastry, name: { text: "Pastry", translations: { pl: "Ciastko", ru: "Выпечка" } } };
+    ask(named, customer(168));
+    await act(() => locale.set("pl"));
+    expect(question()).toBe("Wydać nagrodę „Ciastko” za 60 punktów?");
+    await act(() => locale.set("ru"));
+    expect(question()).toBe("Выдать «Выпечка» за 60 баллов?");
+    await act(() => locale.set("fr"));
+    expect(question()).toBe("Utiliser 60 points pour «\u00a0Pastry\u00a0»\u00a0?");
+  });
+
   it("in cashback, in money", () => {
     const muffin: RewardLine = {
       id: "muffin",
       place: 1,
-      name: "Muffin",
+      name: { text: "Muffin" },
       how: "",
       how_message: { id: "redeem-cashback", args: { amount: { money: { minor: 250, currency: "USD" } }, reward: { text: "Muffin" } } },
     };
