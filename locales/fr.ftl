@@ -9,7 +9,7 @@ enrolled = inscrit avec la carte { $card }
 card-code = QR code de la carte : { $code }
 typed-code = code de la carte : { $code }
 card-replaced = nouvelle carte { $new } ; la carte { $old } ne fonctionne plus
-plan-sold = { $plan } vendu { $price } : du { $starts } au { $ends }
+plan-sold = abonnement « { $plan } » vendu { $price } : du { $starts } au { $ends }
 profile-updated = profil mis à jour
 merged = { $from } fusionné dans { $into }
 erased = données personnelles effacées ; les soldes et l'historique restent, anonymisés
@@ -44,7 +44,7 @@ grant-points = +{ $points } { $points ->
         [one] point
        *[other] points
     } : { $label }
-grant-reward = { $reward } débloqué : { $label }
+grant-reward = récompense « { $reward } » débloquée : { $label }
 grant-credit = +{ $amount } à dépenser : { $label }
 label-offer = { $offer }
 label-winback = { $offer } ({ $days } { $days ->
@@ -56,31 +56,31 @@ label-milestone = { $spent } dépensés au total
 offer-now-multiplier = points { $times } : { $offer }
 offer-now-coupon = coupon { $code } : { $what }
 coupon-used = coupon { $code } utilisé
-birthday-given = { $offer } offert pour { $year }
-stamp-one = tampon { $stamp } sur { $of } sur { $card }
+birthday-given = offre « { $offer } » : accordée pour { $year }
+stamp-one = tampon { $stamp } sur { $of } sur la carte « { $card } »
 stamp-many = +{ $stamps } { $stamps ->
         [one] tampon
        *[other] tampons
-    } sur { $card } : { $now } sur { $of }
-stamp-limit = pas de tampon sur { $card } : la limite est de { $max } par jour
-card-full = { $card } complète : { $carried } { $carried ->
+    } sur la carte « { $card } » : { $now } sur { $of }
+stamp-limit = pas de tampon sur la carte « { $card } » : la limite est de { $max } par jour
+card-full = carte « { $card } » complète : { $carried } { $carried ->
         [one] tampon reporté
        *[other] tampons reportés
     }
-card-reward = { $reward } débloqué par une { $card } complète
+card-reward = récompense « { $reward } » débloquée par la carte « { $card } » complète
 earn-cashback = +{ $amount } de cashback à { $percent } %
 
 ## Récompenses et corrections
 
-redeem-voucher = { $reward } utilisé avec un bon
-redeem-plan-day = { $reward } avec { $plan } : { $used } sur { $allowance } aujourd'hui
-redeem-plan-week = { $reward } avec { $plan } : { $used } sur { $allowance } cette semaine
+redeem-voucher = récompense « { $reward } » utilisée avec un bon
+redeem-plan-day = récompense « { $reward } » avec l'abonnement « { $plan } » : { $used } sur { $allowance } aujourd'hui
+redeem-plan-week = récompense « { $reward } » avec l'abonnement « { $plan } » : { $used } sur { $allowance } cette semaine
 redeem-points = -{ $points } { $points ->
         [one] point
        *[other] points
-    } pour { $reward }
-redeem-cashback = -{ $amount } de cashback pour { $reward }
-redeem-once = { $reward } utilisé (une fois par client)
+    } pour « { $reward } »
+redeem-cashback = -{ $amount } de cashback pour « { $reward } »
+redeem-once = récompense « { $reward } » utilisée (une fois par client)
 cashback-spent = -{ $amount } de cashback dépensés
 donated = -{ $points } { $points ->
         [one] point donné
@@ -99,11 +99,11 @@ balance-points-expired = { $points } { $points ->
         [one] point
        *[other] points
     } ({ $expired } expirés)
-balance-stamps = { $stamps } sur { $of } sur { $card }
+balance-stamps = { $stamps } sur { $of } sur la carte « { $card } »
 balance-stamps-retired = { $stamps } { $stamps ->
         [one] tampon
        *[other] tampons
-    } sur { $card }
+    } sur la carte « { $card } »
 balance-cashback = { $amount } de cashback
 balance-vouchers = { $count } × { $reward }
 
@@ -138,10 +138,12 @@ refused-not-enough-cashback = encore { $missing } de cashback : la récompense c
 account-points = points
 account-cashback = cashback
 account-other = { $account }
-refused-not-available = { $reward } n'est pas disponible : { $why }
+refused-not-available = La récompense « { $reward } » n'est pas disponible : { $why }
+refused-coupon-not-available = Le coupon { $code } n'est pas valable : { $why }
+refused-redemption-not-available = Cet échange n'est pas possible pour l'instant : { $why }
 why-not-on-this-date = pas proposé à cette date
-why-needs-tier = il faut le niveau { $tier } ; le client est { $held }
-why-needs-tier-none = il faut le niveau { $tier } ; le client n'a aucun niveau
+why-needs-tier = il faut le niveau « { $tier } » ; le client est au niveau « { $held } »
+why-needs-tier-none = il faut le niveau « { $tier } » ; le client n'a aucun niveau
 why-once-per-customer = une fois par client, et c'est déjà fait
 why-no-voucher = le client n'a pas de bon pour cela
 why-coupon-not-running = pas en cours, ou pas pour ce client

@@ -4,12 +4,12 @@
 
 text = { $text }
 already-recorded = już zapisane: to samo działanie wysłane dwa razy
-program-published = opublikowano { $program } jako wersję { $version }
+program-published = opublikowano program „{ $program }” jako wersję { $version }
 enrolled = zapisano z kartą { $card }
 card-code = kod QR karty: { $code }
 typed-code = kod karty: { $code }
 card-replaced = nowa karta { $new }; karta { $old } już nie działa
-plan-sold = sprzedano { $plan } za { $price }: ważny od { $starts } do { $ends }
+plan-sold = sprzedano karnet „{ $plan }” za { $price }: ważny od { $starts } do { $ends }
 profile-updated = zaktualizowano profil
 merged = połączono { $from } z { $into }
 erased = dane osobowe usunięte; salda i historia zostają, zanonimizowane
@@ -54,7 +54,7 @@ grant-points = +{ $points } { $points ->
         [many] punktów
        *[other] punktu
     }: { $label }
-grant-reward = odblokowano { $reward }: { $label }
+grant-reward = odblokowano nagrodę „{ $reward }”: { $label }
 grant-credit = +{ $amount } do wydania: { $label }
 label-offer = { $offer }
 label-winback = { $offer } ({ $days } { $days ->
@@ -68,37 +68,37 @@ label-milestone = łącznie wydano { $spent }
 offer-now-multiplier = punkty { $times }: { $offer }
 offer-now-coupon = kupon { $code }: { $what }
 coupon-used = wykorzystano kupon { $code }
-birthday-given = { $offer } przyznany za rok { $year }
-stamp-one = pieczątka { $stamp } z { $of } na karcie { $card }
+birthday-given = oferta „{ $offer }”: przyznano za rok { $year }
+stamp-one = pieczątka { $stamp } z { $of } na karcie „{ $card }”
 stamp-many = +{ $stamps } { $stamps ->
         [one] pieczątka
         [few] pieczątki
         [many] pieczątek
        *[other] pieczątki
-    } na karcie { $card }: { $now } z { $of }
-stamp-limit = bez pieczątki na karcie { $card }: limit to { $max } dziennie
-card-full = karta { $card } pełna: przeniesiono { $carried } { $carried ->
+    } na karcie „{ $card }”: { $now } z { $of }
+stamp-limit = bez pieczątki na karcie „{ $card }”: limit to { $max } dziennie
+card-full = karta „{ $card }” pełna: przeniesiono { $carried } { $carried ->
         [one] pieczątkę
         [few] pieczątki
         [many] pieczątek
        *[other] pieczątki
     }
-card-reward = { $reward } odblokowane za pełną kartę { $card }
+card-reward = odblokowano nagrodę „{ $reward }” za pełną kartę „{ $card }”
 earn-cashback = +{ $amount } cashbacku ({ $percent } %)
 
 ## Realizacje i korekty
 
-redeem-voucher = wydano { $reward } za bon
-redeem-plan-day = { $reward } z { $plan }: { $used } z { $allowance } dzisiaj
-redeem-plan-week = { $reward } z { $plan }: { $used } z { $allowance } w tym tygodniu
+redeem-voucher = wydano nagrodę „{ $reward }” za bon
+redeem-plan-day = nagroda „{ $reward }” z karnetu „{ $plan }”: { $used } z { $allowance } dzisiaj
+redeem-plan-week = nagroda „{ $reward }” z karnetu „{ $plan }”: { $used } z { $allowance } w tym tygodniu
 redeem-points = -{ $points } { $points ->
         [one] punkt
         [few] punkty
         [many] punktów
        *[other] punktu
-    } za { $reward }
-redeem-cashback = -{ $amount } cashbacku za { $reward }
-redeem-once = wydano { $reward } (raz na klienta)
+    } za nagrodę „{ $reward }”
+redeem-cashback = -{ $amount } cashbacku za nagrodę „{ $reward }”
+redeem-once = wydano nagrodę „{ $reward }” (raz na klienta)
 cashback-spent = wydano { $amount } zwrotu
 donated = -{ $points } { $points ->
         [one] punkt
@@ -123,13 +123,13 @@ balance-points-expired = { $points } { $points ->
         [many] punktów
        *[other] punktu
     } ({ $expired } wygasło)
-balance-stamps = { $stamps } z { $of } na karcie { $card }
+balance-stamps = { $stamps } z { $of } na karcie „{ $card }”
 balance-stamps-retired = { $stamps } { $stamps ->
         [one] pieczątka
         [few] pieczątki
         [many] pieczątek
        *[other] pieczątki
-    } na karcie { $card }
+    } na karcie „{ $card }”
 balance-cashback = { $amount } cashbacku
 balance-vouchers = { $count } × { $reward }
 
@@ -166,10 +166,12 @@ refused-not-enough-cashback = brakuje { $missing } cashbacku: nagroda kosztuje {
 account-points = punkty
 account-cashback = cashback
 account-other = { $account }
-refused-not-available = { $reward } jest niedostępne: { $why }
+refused-not-available = Nagroda „{ $reward }” jest niedostępna: { $why }
+refused-coupon-not-available = Kupon { $code } jest niedostępny: { $why }
+refused-redemption-not-available = Tej wymiany nie można teraz przeprowadzić: { $why }
 why-not-on-this-date = nie jest oferowane w tym dniu
-why-needs-tier = wymaga poziomu { $tier }; klient ma poziom { $held }
-why-needs-tier-none = wymaga poziomu { $tier }; klient nie ma poziomu
+why-needs-tier = wymaga poziomu „{ $tier }”; klient ma poziom „{ $held }”
+why-needs-tier-none = wymaga poziomu „{ $tier }”; klient nie ma poziomu
 why-once-per-customer = można ją wydać raz na klienta i już wydano
 why-no-voucher = klient nie ma na to kuponu
 why-coupon-not-running = nie obowiązuje teraz lub nie dla tego klienta
@@ -725,7 +727,7 @@ ui-customer-visits = { $visits } { $visits ->
        *[other] wizyty
     }
 ui-customer-last-visit = ostatnia wizyta { $date }
-ui-customer-perks = Korzyści poziomu { $tier }: { $perks }
+ui-customer-perks = Korzyści poziomu „{ $tier }”: { $perks }
 ui-reward-to-go = Brakuje { $missing }
 ui-reward-progress = { $have } z { $need }
 ui-birthday-note = Urodziny { $date }

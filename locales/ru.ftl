@@ -4,12 +4,12 @@
 
 text = { $text }
 already-recorded = уже записано: то же действие отправлено дважды
-program-published = программа { $program } опубликована, версия { $version }
+program-published = программа «{ $program }» опубликована, версия { $version }
 enrolled = зарегистрирован с картой { $card }
 card-code = QR-код карты: { $code }
 typed-code = код карты: { $code }
 card-replaced = новая карта { $new }; карта { $old } больше не действует
-plan-sold = { $plan } продан за { $price }: действует с { $starts } по { $ends }
+plan-sold = абонемент «{ $plan }» продан за { $price }: действует с { $starts } по { $ends }
 profile-updated = профиль обновлён
 merged = { $from } объединён с { $into }
 erased = личные данные удалены; балансы и история остаются, обезличенные
@@ -54,7 +54,7 @@ grant-points = +{ $points } { $points ->
         [many] баллов
        *[other] балла
     }: { $label }
-grant-reward = открыто: { $reward } ({ $label })
+grant-reward = открыта награда «{ $reward }» ({ $label })
 grant-credit = +{ $amount } к оплате: { $label }
 label-offer = { $offer }
 label-winback = { $offer } ({ $days } { $days ->
@@ -68,37 +68,37 @@ label-milestone = всего потрачено { $spent }
 offer-now-multiplier = баллы { $times }: { $offer }
 offer-now-coupon = купон { $code }: { $what }
 coupon-used = купон { $code } использован
-birthday-given = { $offer } выдан за { $year } год
-stamp-one = штамп { $stamp } из { $of } на карте { $card }
+birthday-given = акция «{ $offer }»: выдано за { $year } год
+stamp-one = штамп { $stamp } из { $of } на карте «{ $card }»
 stamp-many = +{ $stamps } { $stamps ->
         [one] штамп
         [few] штампа
         [many] штампов
        *[other] штампа
-    } на карте { $card }: { $now } из { $of }
-stamp-limit = без штампа на карте { $card }: не больше { $max } в день
-card-full = карта { $card } заполнена: перенесено { $carried } { $carried ->
+    } на карте «{ $card }»: { $now } из { $of }
+stamp-limit = без штампа на карте «{ $card }»: не больше { $max } в день
+card-full = карта «{ $card }» заполнена: перенесено { $carried } { $carried ->
         [one] штамп
         [few] штампа
         [many] штампов
        *[other] штампа
     }
-card-reward = { $reward } за заполненную карту { $card }
+card-reward = открыта награда «{ $reward }» за заполненную карту «{ $card }»
 earn-cashback = +{ $amount } кешбэка ({ $percent } %)
 
 ## Награды и корректировки
 
-redeem-voucher = { $reward } получено по ваучеру
-redeem-plan-day = { $reward } по { $plan }: { $used } из { $allowance } сегодня
-redeem-plan-week = { $reward } по { $plan }: { $used } из { $allowance } на этой неделе
+redeem-voucher = награда «{ $reward }» выдана по ваучеру
+redeem-plan-day = награда «{ $reward }» по абонементу «{ $plan }»: { $used } из { $allowance } сегодня
+redeem-plan-week = награда «{ $reward }» по абонементу «{ $plan }»: { $used } из { $allowance } на этой неделе
 redeem-points = -{ $points } { $points ->
         [one] балл
         [few] балла
         [many] баллов
        *[other] балла
-    } за { $reward }
-redeem-cashback = -{ $amount } кешбэка за { $reward }
-redeem-once = { $reward } использовано (один раз на клиента)
+    } за награду «{ $reward }»
+redeem-cashback = -{ $amount } кешбэка за награду «{ $reward }»
+redeem-once = награда «{ $reward }» выдана (один раз на клиента)
 cashback-spent = потрачено { $amount } кешбэка
 donated = -{ $points } { $points ->
         [one] балл
@@ -123,13 +123,13 @@ balance-points-expired = { $points } { $points ->
         [many] баллов
        *[other] балла
     } ({ $expired } сгорело)
-balance-stamps = { $stamps } из { $of } на карте { $card }
+balance-stamps = { $stamps } из { $of } на карте «{ $card }»
 balance-stamps-retired = { $stamps } { $stamps ->
         [one] штамп
         [few] штампа
         [many] штампов
        *[other] штампа
-    } на карте { $card }
+    } на карте «{ $card }»
 balance-cashback = { $amount } кешбэка
 balance-vouchers = { $count } × { $reward }
 
@@ -166,10 +166,12 @@ refused-not-enough-cashback = не хватает { $missing } кешбэка: �
 account-points = баллы
 account-cashback = кешбэк
 account-other = { $account }
-refused-not-available = { $reward } недоступно: { $why }
+refused-not-available = Награда «{ $reward }» недоступна: { $why }
+refused-coupon-not-available = Купон { $code } недоступен: { $why }
+refused-redemption-not-available = Сейчас это списание невозможно: { $why }
 why-not-on-this-date = не предлагается в этот день
-why-needs-tier = нужен уровень { $tier }; у клиента уровень { $held }
-why-needs-tier-none = нужен уровень { $tier }; у клиента нет уровня
+why-needs-tier = нужен уровень «{ $tier }»; у клиента уровень «{ $held }»
+why-needs-tier-none = нужен уровень «{ $tier }»; у клиента нет уровня
 why-once-per-customer = можно получить один раз на клиента, и уже получено
 why-no-voucher = у клиента нет ваучера на это
 why-coupon-not-running = сейчас не действует или не для этого клиента
@@ -725,7 +727,7 @@ ui-customer-visits = { $visits } { $visits ->
        *[other] визита
     }
 ui-customer-last-visit = последний визит { $date }
-ui-customer-perks = Привилегии уровня { $tier }: { $perks }
+ui-customer-perks = Привилегии уровня «{ $tier }»: { $perks }
 ui-reward-to-go = Ещё { $missing }
 ui-reward-progress = { $have } из { $need }
 ui-birthday-note = День рождения { $date }
@@ -733,13 +735,13 @@ ui-amount = Сумма
 ui-record = Записать визит
 ui-undo = Вернуть как было
 ui-redeem-confirm = Выдать награду «{ $reward }»?
-ui-redeem-confirm-points = Выдать «{ $reward }» за { $points } { $points ->
+ui-redeem-confirm-points = Выдать награду «{ $reward }» за { $points } { $points ->
         [one] балл
         [few] балла
         [many] баллов
        *[other] балла
     }?
-ui-redeem-confirm-cashback = Выдать «{ $reward }» за { $amount } кешбэка?
+ui-redeem-confirm-cashback = Выдать награду «{ $reward }» за { $amount } кешбэка?
 ui-redeem-after-points = Останется: { $points } { $points ->
         [one] балл
         [few] балла

@@ -37,6 +37,24 @@ pub fn exponent_exceptions() -> Vec<(&'static str, u8)> {
         .collect()
 }
 
+/// The currency each country or territory pays in, by its ISO 3166 alpha-2
+/// code (`PL` → `PLN`, `FR` → `EUR`), from ISO 4217's list of users: a new
+/// shop's set-up screen starts from the currency of where the till is.
+pub fn region_currencies() -> std::collections::BTreeMap<String, &'static str> {
+    use iso_currency::IntoEnumIterator;
+    iso_currency::Currency::iter()
+        .filter(|c| c.is_superseded().is_none() && !c.is_fund())
+        .flat_map(|c| c.used_by())
+        // A country with several (Panama: PAB and USD) pays in its own first.
+        .map(|country| {
+            (
+                format!("{country:?}"),
+                iso_currency::Currency::from(country).code(),
+            )
+        })
+        .collect()
+}
+
 impl Currency {
     /// Parses a three-letter ISO 4217 code such as `USD`.
     pub fn parse(code: &str) -> Result<Self, InvalidInput> {
@@ -268,6 +286,28 @@ mod tests {
 
     fn usd() -> Currency {
         Currency::parse("usd").expect("usd")
+    }
+
+    #[test]
+    fn each_country_pays_in_its_own_currency() {
+        let by_region = region_currencies();
+        for (region, code) in [
+            ("PL", "PLN"),
+            ("FR", "EUR"),
+            ("RU", "RUB"),
+            ("US", "USD"),
+            ("GB", "GBP"),
+            ("CA", "CAD"),
+            ("CH", "CHF"),
+            ("BE", "EUR"),
+            ("PA", "PAB"),
+        ] {
+            assert_eq!(by_region.get(region).copied(), Some(code), "{region}");
+        }
+        // Every one is a currency a shop may be set up in.
+        for code in by_region.values() {
+            assert!(Currency::parse(code).is_ok(), "{code}");
+        }
     }
 
     #[test]

@@ -356,7 +356,7 @@ pub(crate) fn check_offline_allowance(
             ),
         };
         return Err(Refusal::NotAvailable {
-            reward: crate::program::Name::plain("this redemption"),
+            reward: crate::error::Subject::Redemption,
             why,
         }
         .into());

@@ -408,6 +408,107 @@ impl App {
             "{name}.png has text cut off: {clipped:?} ({})",
             path.display()
         );
+        let faint = self.low_contrast_text().await;
+        assert!(
+            faint.is_empty(),
+            "{name}.png has text below WCAG AA contrast: {faint:?} ({})",
+            path.display()
+        );
+    }
+
+    /// Text on the screen that reads below WCAG AA: less than 4.5:1 against
+    /// what is behind it, or 3:1 for large text (24 px, or 18.66 px bold).
+    /// Its colour and its background are the computed ones, backgrounds
+    /// composed from the page down and each element's opacity applied, and
+    /// a placeholder is checked as text. Left out, as WCAG leaves them out:
+    /// disabled controls, and text for screen readers only; and what is
+    /// drawn over a picture (the viewfinder), where no colour can be read.
+    pub async fn low_contrast_text(&self) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                r#"
+                const parse = (c) => {
+                  const m = /rgba?\(([^)]+)\)/.exec(c || "");
+                  if (!m) return null;
+                  const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+                  return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+                };
+                const over = (top, below) => {
+                  const a = top[3];
+                  return [0, 1, 2].map((i) => top[i] * a + below[i] * (1 - a)).concat(1);
+                };
+                const lum = (c) => {
+                  const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+                };
+                const ratio = (a, b) => {
+                  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+                  return (hi + 0.05) / (lo + 0.05);
+                };
+                // What is behind `el`: the backgrounds from the page down, each
+                // faded by its element's opacity; null over a picture.
+                const behind = (el) => {
+                  const chain = [];
+                  for (let e = el; e; e = e.parentElement) chain.push(e);
+                  let bg = [255, 255, 255, 1];
+                  let alpha = 1;
+                  for (const e of chain.reverse()) {
+                    const s = getComputedStyle(e);
+                    if (s.backgroundImage !== "none" || ["VIDEO", "CANVAS", "IMG"].includes(e.tagName)) return null;
+                    alpha *= Number(s.opacity);
+                    const c = parse(s.backgroundColor);
+                    if (c && c[3] > 0) bg = over([c[0], c[1], c[2], c[3] * alpha], bg);
+                  }
+                  return { bg, alpha };
+                };
+                const faint = [];
+                const check = (el, colour, what) => {
+                  const seen = behind(el);
+                  if (!seen) return;
+                  const c = parse(colour);
+                  if (!c) return;
+                  const ink = over([c[0], c[1], c[2], c[3] * seen.alpha], seen.bg);
+                  const s = getComputedStyle(el);
+                  const size = parseFloat(s.fontSize);
+                  const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700);
+                  const need = large ? 3 : 4.5;
+                  const r = ratio(ink, seen.bg);
+                  if (r < need) {
+                    const name = el.getAttribute("data-testid") || el.className || el.tagName.toLowerCase();
+                    faint.push(`${name}: "${what.slice(0, 40)}" at ${r.toFixed(2)}:1 (needs ${need}:1)`);
+                  }
+                };
+                for (const el of document.querySelectorAll("body *")) {
+                  const s = getComputedStyle(el);
+                  if (s.display === "none" || s.visibility === "hidden") continue;
+                  const box = el.getBoundingClientRect();
+                  if (box.width <= 1 || box.height <= 1 || box.bottom < 0 || box.top > window.innerHeight) continue;
+                  if (el.closest("svg, :disabled, [aria-disabled=true]")) continue;
+                  const own = [...el.childNodes]
+                    .filter((n) => n.nodeType === Node.TEXT_NODE)
+                    .map((n) => n.textContent.trim())
+                    .join(" ")
+                    .trim();
+                  if (own) check(el, s.color, own);
+                  if ((el.tagName === "INPUT" || el.tagName === "TEXTAREA") && el.placeholder && !el.value) {
+                    check(el, getComputedStyle(el, "::placeholder").color, el.placeholder);
+                  }
+                }
+                return faint;
+                "#,
+                vec![],
+            )
+            .await
+            .expect("look for text below AA contrast");
+        found
+            .as_array()
+            .map(|all| {
+                all.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Text the window cuts off: an element that hides what overflows it
@@ -416,7 +517,7 @@ impl App {
     /// what a barista cannot read; scrolling boxes (tables, lists) and
     /// pictures (the viewfinder, charts) are left out, and so is text meant
     /// for screen readers only.
-    async fn clipped_text(&self) -> Vec<String> {
+    pub async fn clipped_text(&self) -> Vec<String> {
         let found = self
             .client
             .execute(

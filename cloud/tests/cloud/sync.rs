@@ -447,6 +447,14 @@ fn offline_allowance_limits_redemptions_until_the_till_syncs() {
         refused.to_string().contains("has not synced for 30 hours"),
         "{refused}"
     );
+    // In the till's language, with nothing English stitched in ("this
+    // redemption" used to stand where a reward's name goes).
+    let polish = counterpart_engine::i18n::Catalogue::new(counterpart_engine::i18n::Language::Pl)
+        .render(&refused.message().expect("a refusal says why"));
+    assert!(
+        polish.starts_with("Tej wymiany nie można teraz przeprowadzić: ta kasa nie synchronizowała się od 30 godzin"),
+        "{polish}"
+    );
     a.sync().expect("sync");
     a.redeem_drink(anna)
         .expect("after a sync the allowance is back");

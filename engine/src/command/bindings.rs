@@ -200,6 +200,15 @@ fn money_tables() -> String {
             .collect(),
     );
     let json = |v: &str| serde_json::Value::from(v).to_string();
+    out.push_str(&table(
+        "The currency each country pays in, by its ISO 3166 code (ISO 4217's users), where a new shop may pick it: the set-up screen's first guess.",
+        "REGION_CURRENCIES",
+        crate::money::region_currencies()
+            .into_iter()
+            .filter(|(_, code)| crate::money::OFFERED_CURRENCIES.contains(code))
+            .map(|(region, code)| (region, json(code)))
+            .collect(),
+    ));
     let pair = |style: &crate::money::written::CurrencyStyle| {
         format!("[{}, {}]", json(&style.prefix), json(&style.suffix))
     };

@@ -74,12 +74,13 @@ pub enum Refusal {
         #[serde(skip)]
         amounts: (Arg, Arg),
     },
-    /// The reward exists but is not available now or to this customer.
+    /// The reward (or coupon, or redemption) is not available now or to
+    /// this customer.
     #[error("{reward} is not available: {}", why.0)]
     NotAvailable {
-        /// The reward's name.
-        #[serde(serialize_with = "name_text")]
-        reward: crate::program::Name,
+        /// What is not available, in English words when serialised.
+        #[serde(serialize_with = "subject_words")]
+        reward: Subject,
         /// Why not.
         #[serde(serialize_with = "words")]
         why: Why,
@@ -128,8 +129,29 @@ impl Why {
     }
 }
 
-fn name_text<S: serde::Serializer>(name: &crate::program::Name, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&name.text)
+/// What a [`Refusal::NotAvailable`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A reward of the program.
+    Reward(crate::program::Name),
+    /// A coupon, by its code.
+    Coupon(String),
+    /// A redemption as such (the offline allowance).
+    Redemption,
+}
+
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Subject::Reward(name) => write!(f, "{name}"),
+            Subject::Coupon(code) => write!(f, "coupon {code}"),
+            Subject::Redemption => f.write_str("this redemption"),
+        }
+    }
+}
+
+fn subject_words<S: serde::Serializer>(subject: &Subject, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&subject.to_string())
 }
 
 fn words<S: serde::Serializer>(why: &Why, s: S) -> Result<S::Ok, S::Error> {
@@ -180,9 +202,16 @@ impl Refusal {
                 m.args.insert("available".into(), amounts.1.clone());
                 m
             }
-            Refusal::NotAvailable { reward, why } => Message::new("refused-not-available")
-                .name("reward", reward)
-                .message("why", why.1.clone()),
+            // Each its own sentence: a language names a reward, a coupon
+            // and a redemption with words of their own (and their genders).
+            Refusal::NotAvailable { reward, why } => match reward {
+                Subject::Reward(name) => Message::new("refused-not-available").name("reward", name),
+                Subject::Coupon(code) => {
+                    Message::new("refused-coupon-not-available").text("code", code.clone())
+                }
+                Subject::Redemption => Message::new("refused-redemption-not-available"),
+            }
+            .message("why", why.1.clone()),
             Refusal::CannotVoid { why } => {
                 Message::new("refused-cannot-void").message("why", why.1.clone())
             }

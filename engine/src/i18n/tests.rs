@@ -418,3 +418,37 @@ fn the_screens_fixture_of_renderings_is_current() {
         "{UI_FIXTURE} is stale: run COUNTERPART_WRITE_BINDINGS=1 cargo test -p counterpart-engine --lib i18n"
     );
 }
+
+#[test]
+fn a_refusal_names_a_reward_a_coupon_or_a_redemption_in_the_readers_words() {
+    use crate::error::{Refusal, Subject, Why};
+    let refusal = |reward: Subject| Refusal::NotAvailable {
+        reward,
+        why: Why::new(
+            "all its uses are taken",
+            Message::new("why-coupon-all-used"),
+        ),
+    };
+    let pl = Catalogue::new(Language::Pl);
+    let drink = crate::program::Name {
+        text: "Any drink".into(),
+        translations: BTreeMap::from([(Language::Pl, "Dowolny napój".into())]),
+    };
+    assert_eq!(
+        pl.render(&refusal(Subject::Reward(drink)).message()),
+        "Nagroda „Dowolny napój” jest niedostępna: wszystkie użycia są wykorzystane"
+    );
+    assert_eq!(
+        pl.render(&refusal(Subject::Coupon("SPRING".into())).message()),
+        "Kupon SPRING jest niedostępny: wszystkie użycia są wykorzystane"
+    );
+    let redemption = refusal(Subject::Redemption);
+    assert!(pl
+        .render(&redemption.message())
+        .starts_with("Tej wymiany nie można"));
+    // The English words (problems, logs, the command line's JSON) stay.
+    assert_eq!(
+        redemption.to_string(),
+        "this redemption is not available: all its uses are taken"
+    );
+}

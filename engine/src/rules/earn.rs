@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
 use super::context::{birthday_near, CustomerContext};
-use crate::error::{EngineError, Refusal, Why};
+use crate::error::{EngineError, Refusal, Subject, Why};
 use crate::ledger::{Account, CustomerId, Delta, Item, Message};
 use crate::location::Location;
 use crate::money::Money;
@@ -280,7 +280,7 @@ fn coupon<'p>(
         })?;
     if !running.iter().any(|o| o.id == offer.id) {
         return Err(Refusal::NotAvailable {
-            reward: Name::plain(format!("coupon {code}")),
+            reward: Subject::Coupon(code.clone()),
             why: Why::new(
                 "it is not running now or not for this customer",
                 Message::new("why-coupon-not-running"),
@@ -297,7 +297,7 @@ fn coupon<'p>(
         let mine = customer.account(&Account::Uses(format!("coupon:{code}")));
         if max_uses_per_customer.is_some_and(|m| mine >= m) {
             return Err(Refusal::NotAvailable {
-                reward: Name::plain(format!("coupon {code}")),
+                reward: Subject::Coupon(code.clone()),
                 why: Why::new(
                     format!("this customer has used it {mine} time(s) already"),
                     Message::new("why-coupon-used").num("uses", mine),
@@ -308,7 +308,7 @@ fn coupon<'p>(
         let all = customer.coupon_uses.get(&code).copied().unwrap_or(0);
         if max_uses.is_some_and(|m| all >= m) {
             return Err(Refusal::NotAvailable {
-                reward: Name::plain(format!("coupon {code}")),
+                reward: Subject::Coupon(code.clone()),
                 why: Why::new(
                     "all its uses are taken",
                     Message::new("why-coupon-all-used"),

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::context::CustomerContext;
-use crate::error::{EngineError, Refusal, Why};
+use crate::error::{EngineError, Refusal, Subject, Why};
 use crate::ledger::{Account, Arg, Delta, Message};
 use crate::money::Money;
 use crate::program::{Name, Program, RewardCost};
@@ -25,7 +25,7 @@ pub fn redeem(
     let rule = format!("reward:{}", reward.id);
     if !reward.period.contains(date) {
         return Err(Refusal::NotAvailable {
-            reward: reward.name.clone(),
+            reward: Subject::Reward(reward.name.clone()),
             why: Why::new(
                 "it is not offered on this date",
                 Message::new("why-not-on-this-date"),
@@ -43,7 +43,7 @@ pub fn redeem(
         let rank = |id: &str| levels.iter().position(|l| l.id == id);
         if held.and_then(|h| rank(&h.id)) < rank(min) {
             return Err(Refusal::NotAvailable {
-                reward: reward.name.clone(),
+                reward: Subject::Reward(reward.name.clone()),
                 why: {
                     let needed = levels
                         .iter()
@@ -69,7 +69,7 @@ pub fn redeem(
     let once_key = Account::Uses(format!("reward:{}", reward.id));
     if reward.once_per_customer && customer.account(&once_key) > 0 {
         return Err(Refusal::NotAvailable {
-            reward: reward.name.clone(),
+            reward: Subject::Reward(reward.name.clone()),
             why: Why::new(
                 "it can be redeemed once per customer, and was",
                 Message::new("why-once-per-customer"),
@@ -129,7 +129,7 @@ pub fn redeem(
         match reward.cost {
             RewardCost::VoucherOnly => {
                 return Err(Refusal::NotAvailable {
-                    reward: reward.name.clone(),
+                    reward: Subject::Reward(reward.name.clone()),
                     why: Why::new(
                         "the customer has no voucher for it",
                         Message::new("why-no-voucher"),

@@ -2,7 +2,7 @@
 // the CLDR facts the engine exports in the bindings: `$13,491.00` in English,
 // `13 491,00 zł` in Polish, `13 491,00 $US` in French. The messages fixture
 // checks that both write every sample alike.
-import { CODE_STYLES, CURRENCY_EXPONENTS, CURRENCY_STYLES, NUMBER_STYLES, type Language } from "./bindings";
+import { CODE_STYLES, CURRENCIES, CURRENCY_EXPONENTS, CURRENCY_STYLES, NUMBER_STYLES, REGION_CURRENCIES, type Language } from "./bindings";
 
 /** Decimals of a currency's minor unit. */
 export function exponentOf(currency: string): number {
@@ -57,4 +57,25 @@ export function decimalMark(language: Language): string {
 export function currencySign(currency: string, language: Language): { sign: string; before: boolean } {
   const [before, after] = currencyStyle(currency, language);
   return before.trim() !== "" ? { sign: before.trim(), before: true } : { sign: after.trim(), before: false };
+}
+
+/**
+ * The currency a new shop most likely takes: that of the region in the
+ * system's locale (`pl-PL` → PLN, `fr-CH` → CHF), or, when the locale names
+ * none, of the screen's language's most likely region (`pl` → Poland). US
+ * dollars when neither says, or the region's currency is not one a shop may
+ * pick.
+ */
+export function likelyCurrency(systemLocale: string | undefined, language: Language): string {
+  const regionOf = (tag: string, maximize: boolean): string | undefined => {
+    try {
+      const parsed = new Intl.Locale(tag);
+      return (maximize ? parsed.maximize() : parsed).region;
+    } catch {
+      return undefined;
+    }
+  };
+  const region = (systemLocale ? regionOf(systemLocale, false) : undefined) ?? regionOf(language, true);
+  const code = region ? REGION_CURRENCIES[region] : undefined;
+  return code && CURRENCIES.some((c) => c.code === code) ? code : "USD";
 }

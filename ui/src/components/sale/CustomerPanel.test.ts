@@ -310,7 +310,7 @@ describe("CustomerPanel", () => {
     expect(words(balance("points"))).toBe("120 punktów");
     expect(words(balance("cashback"))).toContain("3,20");
     expect(words(screen.getByTestId("visits"))).toBe("22 wizyty · ostatnia wizyta 1.12.2026");
-    expect(words(screen.getByTestId("perks"))).toBe("Korzyści poziomu Gold: 10% off beans · free oat milk");
+    expect(words(screen.getByTestId("perks"))).toBe("Korzyści poziomu „Gold”: 10% off beans · free oat milk");
   });
 
   it("names the shop's rewards, tier and perks in the screen's language where the program gives them", async () => {
@@ -330,7 +330,7 @@ describe("CustomerPanel", () => {
     await act(() => locale.set("pl"));
     expect(words(screen.getByTestId("reward"))).toContain("Dowolny napój");
     expect(words(screen.getByTestId("tier"))).toBe("Złoty");
-    expect(words(screen.getByTestId("perks"))).toBe("Korzyści poziomu Złoty: mleko owsiane gratis · 10% off beans");
+    expect(words(screen.getByTestId("perks"))).toBe("Korzyści poziomu „Złoty”: mleko owsiane gratis · 10% off beans");
     await act(() => locale.set("ru"));
     // No Russian name in the program: its own word, not an empty slot.
     expect(words(screen.getByTestId("reward"))).toContain("Any drink");

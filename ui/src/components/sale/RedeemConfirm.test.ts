@@ -67,7 +67,7 @@ describe("RedeemConfirm", () => {
     expect(question()).toBe("Utiliser 60 points pour «\u00a0Pastry\u00a0»\u00a0?");
     expect(detail()).toBe("Solde après : 108 points");
     await act(() => locale.set("ru"));
-    expect(question()).toBe("Выдать «Pastry» за 60 баллов?");
+    expect(question()).toBe("Выдать награду «Pastry» за 60 баллов?");
     expect(detail()).toBe("Останется: 108 баллов");
   });
 
@@ -77,7 +77,7 @@ describe("RedeemConfirm", () => {
     await act(() => locale.set("pl"));
     expect(question()).toBe("Wydać nagrodę „Ciastko” za 60 punktów?");
     await act(() => locale.set("ru"));
-    expect(question()).toBe("Выдать «Выпечка» за 60 баллов?");
+    expect(question()).toBe("Выдать награду «Выпечка» за 60 баллов?");
     await act(() => locale.set("fr"));
     expect(question()).toBe("Utiliser 60 points pour «\u00a0Pastry\u00a0»\u00a0?");
   });

@@ -117,7 +117,7 @@ describe("an undo's outcome", () => {
     locale.set("pl");
     panel(undone());
     const shown = Array.from(screen.getByTestId("outcome").querySelectorAll("p"), (p) => p.textContent);
-    expect(shown).toEqual(["-60 punktów za Pastry — cofnięto"]);
+    expect(shown).toEqual(["-60 punktów za nagrodę „Pastry” — cofnięto"]);
   });
 
   it("names the line undone first, then that it was undone, in every language", () => {
@@ -128,7 +128,7 @@ describe("an undo's outcome", () => {
       unmount();
       return text;
     });
-    expect(said).toEqual(["-60 points for Pastry — undone", "-60 points pour Pastry — annulé", "-60 баллов за Pastry — отменено"]);
+    expect(said).toEqual(["-60 points for Pastry — undone", "-60 points pour «\u00a0Pastry\u00a0» — annulé", "-60 баллов за награду «Pastry» — отменено"]);
   });
 });
 
