@@ -162,6 +162,17 @@ why-offline-allowance-clock = this till's clock is behind its last sync, so how 
         [one] point
        *[other] points
     } here ({ $spent } already)
+# The offline allowance: how long the till has been cut off (or that its clock cannot say), then a limit.
+offline-since = this till has not synced for { $hours } { $hours ->
+        [one] hour
+       *[other] hours
+    }
+offline-clock-behind = this till's clock is behind its last sync, so how long it has been offline is unknown
+offline-limit-cashback = { $since }; until it syncs, a customer may spend at most { $max } of cashback here ({ $spent } already)
+offline-limit-vouchers = { $since }; until it syncs, a customer may use at most { $max } { $max ->
+        [one] voucher
+       *[other] vouchers
+    } here ({ $spent } already)
 refused-cannot-void = cannot void: { $why }
 why-voided-already = it was voided already by { $event }
 why-not-voidable = a { $kind } event cannot be voided; only visits, redemptions, adjustments and donations

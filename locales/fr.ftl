@@ -163,6 +163,16 @@ why-offline-allowance-clock = l'horloge de cette caisse retarde sur sa dernière
         [one] point
        *[other] points
     } ici (déjà { $spent })
+offline-since = cette caisse n'a pas synchronisé depuis { $hours } { $hours ->
+        [one] heure
+       *[other] heures
+    }
+offline-clock-behind = l'horloge de cette caisse retarde sur sa dernière synchronisation : on ne sait pas depuis quand elle est hors ligne
+offline-limit-cashback = { $since } ; d'ici la prochaine synchronisation, un client peut dépenser au plus { $max } de cashback ici (déjà { $spent })
+offline-limit-vouchers = { $since } ; d'ici la prochaine synchronisation, un client peut utiliser au plus { $max } { $max ->
+        [one] bon
+       *[other] bons
+    } ici (déjà { $spent })
 refused-cannot-void = annulation impossible : { $why }
 why-voided-already = déjà annulé par { $event }
 why-not-voidable = un événement { $kind } ne s'annule pas ; seulement les visites, récompenses utilisées, corrections et dons

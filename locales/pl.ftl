@@ -199,6 +199,20 @@ why-offline-allowance-clock = zegar tej kasy cofnął się przed jej ostatnią s
         [many] punktów
        *[other] punktu
     } (już { $spent })
+offline-since = ta kasa nie synchronizowała się od { $hours } { $hours ->
+        [one] godziny
+        [few] godzin
+        [many] godzin
+       *[other] godziny
+    }
+offline-clock-behind = zegar tej kasy cofnął się przed jej ostatnią synchronizację, więc nie wiadomo, jak długo jest offline
+offline-limit-cashback = { $since }; do następnej synchronizacji klient może tu wydać najwyżej { $max } z cashbacku (już { $spent })
+offline-limit-vouchers = { $since }; do następnej synchronizacji klient może tu wykorzystać najwyżej { $max } { $max ->
+        [one] bon
+        [few] bony
+        [many] bonów
+       *[other] bonu
+    } (już { $spent })
 refused-cannot-void = nie można anulować: { $why }
 why-voided-already = zostało już anulowane przez { $event }
 why-not-voidable = zdarzenia { $kind } nie można anulować; tylko wizyty, wydania nagród, korekty i darowizny

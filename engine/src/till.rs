@@ -301,24 +301,43 @@ pub(crate) fn check_below_zero(
 }
 
 /// The program's offline allowance: a paired till that has not synced for a
-/// while lets one customer redeem at most so many points on it until it syncs, so
-/// two tills cut off from each other cannot both spend a large balance. A till
-/// that is not paired has no other till to disagree with, and no limit.
+/// while lets one customer take at most so much out of each limited balance
+/// (points, cashback, vouchers) on it until it syncs, so two tills cut off
+/// from each other cannot both spend a large balance. A till that is not
+/// paired has no other till to disagree with, and no limit.
 pub(crate) fn check_offline_allowance(
     ctx: &Ctx<'_>,
     program: &Program,
     customer: CustomerId,
     deltas: &[Delta],
 ) -> Result<()> {
+    use store::reads::Limited;
     let Some(allowance) = &program.offline else {
         return Ok(());
     };
-    let spent_now: i64 = deltas
-        .iter()
-        .filter(|d| d.account == Account::Points && d.amount < 0)
-        .map(|d| -d.amount)
-        .sum();
-    if spent_now == 0 || store::sync_config_of(ctx.conn)?.is_none() {
+    let taken = |limited: Limited| -> i64 {
+        deltas
+            .iter()
+            .filter(|d| d.amount < 0)
+            .filter(|d| match limited {
+                Limited::Points => d.account == Account::Points,
+                Limited::Cashback => d.account == Account::Cashback,
+                Limited::Vouchers => matches!(d.account, Account::Voucher(_)),
+            })
+            .map(|d| -d.amount)
+            .sum()
+    };
+    let limits = [
+        (Limited::Points, allowance.max_points_redeemed),
+        (Limited::Cashback, allowance.max_cashback_redeemed),
+        (Limited::Vouchers, allowance.max_vouchers_redeemed),
+    ];
+    let now: Vec<(Limited, i64, i64)> = limits
+        .into_iter()
+        .filter_map(|(limited, max)| Some((limited, max?, taken(limited))))
+        .filter(|(_, _, taken)| *taken > 0)
+        .collect();
+    if now.is_empty() || store::sync_config_of(ctx.conn)?.is_none() {
         return Ok(());
     }
     let last = store::last_sync_of(ctx.conn)?;
@@ -332,36 +351,78 @@ pub(crate) fn check_offline_allowance(
         Some(t) => Some((ctx.now - t).num_hours()),
         None => Some(allowance.unsynced_after_hours),
     };
-    // Points this customer already redeemed on this till since it last synced.
-    let spent_unsynced = store::reads::points_spent_unsynced(ctx.conn, &customer.to_string())?;
-    if spent_unsynced + spent_now > allowance.max_points_redeemed {
-        let (max, spent) = (allowance.max_points_redeemed, spent_unsynced);
-        let why = match hours_since {
-            Some(hours) => Why::new(
-                format!(
-                    "this till has not synced for {hours} hours; until it does, a customer may redeem at most {max} points here ({spent} already)"
-                ),
-                Message::new("why-offline-allowance")
-                    .num("hours", hours)
-                    .num("max", max)
-                    .num("spent", spent),
-            ),
-            None => Why::new(
-                format!(
-                    "this till's clock is behind its last sync, so how long it has been offline is unknown; until it syncs, a customer may redeem at most {max} points here ({spent} already)"
-                ),
-                Message::new("why-offline-allowance-clock")
-                    .num("max", max)
-                    .num("spent", spent),
-            ),
-        };
-        return Err(Refusal::NotAvailable {
-            reward: crate::error::Subject::Redemption,
-            why,
+    let customer_id = customer.to_string();
+    for (limited, max, taken) in now {
+        // What this customer already took out of it on this till since it last synced.
+        let spent = store::reads::spent_unsynced(ctx.conn, &customer_id, limited)?;
+        if spent + taken > max {
+            return Err(Refusal::NotAvailable {
+                reward: crate::error::Subject::Redemption,
+                why: over_allowance(limited, max, spent, hours_since, program),
+            }
+            .into());
         }
-        .into());
     }
     Ok(())
+}
+
+/// Why a redemption is over the offline allowance of `limited`, in words
+/// and as a message: how long the till has been cut off (or that its clock
+/// cannot say), the limit, and what was taken already.
+fn over_allowance(
+    limited: store::reads::Limited,
+    max: i64,
+    spent: i64,
+    hours_since: Option<i64>,
+    program: &Program,
+) -> Why {
+    use store::reads::Limited;
+    let (since_words, since) = match hours_since {
+        Some(hours) => (
+            format!("this till has not synced for {hours} hours"),
+            Message::new("offline-since").num("hours", hours),
+        ),
+        None => (
+            "this till's clock is behind its last sync, so how long it has been offline is unknown"
+                .to_string(),
+            Message::new("offline-clock-behind"),
+        ),
+    };
+    match limited {
+        // Points keep the messages they always had.
+        Limited::Points => Why::new(
+            format!("{since_words}; until it syncs, a customer may redeem at most {max} points here ({spent} already)"),
+            match hours_since {
+                Some(hours) => Message::new("why-offline-allowance").num("hours", hours),
+                None => Message::new("why-offline-allowance-clock"),
+            }
+            .num("max", max)
+            .num("spent", spent),
+        ),
+        Limited::Cashback => {
+            let (max, spent) = (
+                Money::new(max, program.currency),
+                Money::new(spent, program.currency),
+            );
+            Why::new(
+                format!("{since_words}; until it syncs, a customer may spend at most {max} of cashback here ({spent} already)"),
+                Message::new("offline-limit-cashback")
+                    .message("since", since)
+                    .money("max", max)
+                    .money("spent", spent),
+            )
+        }
+        Limited::Vouchers => Why::new(
+            format!(
+                "{since_words}; until it syncs, a customer may use at most {max} voucher{} here ({spent} already)",
+                if max == 1 { "" } else { "s" }
+            ),
+            Message::new("offline-limit-vouchers")
+                .message("since", since)
+                .num("max", max)
+                .num("spent", spent),
+        ),
+    }
 }
 
 /// What an action decided to record.

@@ -476,6 +476,95 @@ fn offline_allowance_limits_redemptions_until_the_till_syncs() {
     );
 }
 
+/// Cashback and vouchers are limited offline too: two tills cut off from
+/// each other could otherwise both spend a customer's whole cashback, or
+/// both hand out the same free coffee.
+#[test]
+fn offline_allowance_limits_cashback_and_vouchers_too() {
+    const PROGRAM: &str = r#"
+format = 1
+name = "Bakery"
+currency = "USD"
+
+[cashback]
+percent = 10
+
+[[rewards]]
+id = "free-coffee"
+name = "Free coffee"
+
+[[stamp_cards]]
+id = "coffee"
+name = "Coffee card"
+stamps = 2
+reward = "free-coffee"
+
+[offline]
+unsynced_after_hours = 24
+max_cashback_redeemed = "5.00"
+max_vouchers_redeemed = 1
+"#;
+    let b = Bench::new(Backend::Sqlite);
+    let a = b.till(afternoon());
+    a.store.publish_program(PROGRAM, None).expect("publish");
+    let anna = a.enrol("Anna");
+    for _ in 0..4 {
+        a.visit(anna, 10_000);
+    }
+    a.sync().expect("sync");
+    assert_eq!(a.balance(anna, "cashback"), 40_00);
+    assert_eq!(a.balance(anna, "voucher:free-coffee"), 2);
+    // 30 hours without a sync: at most $5.00 of cashback and one voucher.
+    a.clock.advance(Duration::hours(30));
+    a.store
+        .spend_cashback(anna, 3_00, None)
+        .expect("$3.00 is within the allowance");
+    let refused = a
+        .store
+        .spend_cashback(anna, 2_01, None)
+        .expect_err("$3.00 + $2.01 is over it");
+    assert_eq!(refused.code(), "refused.not_available");
+    assert!(
+        refused
+            .to_string()
+            .contains("at most $5.00 of cashback here ($3.00 already)"),
+        "{refused}"
+    );
+    // (Money is written with no-break spaces: read as plain ones here.)
+    let polish = counterpart_engine::i18n::Catalogue::new(counterpart_engine::i18n::Language::Pl)
+        .render(&refused.message().expect("a refusal says why"))
+        .replace('\u{a0}', " ");
+    assert!(
+        polish.ends_with("klient może tu wydać najwyżej 5,00 US$ z cashbacku (już 3,00 US$)"),
+        "{polish}"
+    );
+    a.store
+        .spend_cashback(anna, 2_00, None)
+        .expect("exactly the allowance");
+    a.store
+        .redeem(anna, "free-coffee", None)
+        .expect("the first voucher");
+    let refused = a
+        .store
+        .redeem(anna, "free-coffee", None)
+        .expect_err("a second voucher is over the allowance");
+    assert!(
+        refused
+            .to_string()
+            .contains("at most 1 voucher here (1 already)"),
+        "{refused}"
+    );
+    assert_eq!(a.balance(anna, "voucher:free-coffee"), 1, "nothing changed");
+    // Synced, the till may spend the rest.
+    a.sync().expect("sync");
+    a.store
+        .redeem(anna, "free-coffee", None)
+        .expect("after a sync the allowance is back");
+    a.store
+        .spend_cashback(anna, 35_00, None)
+        .expect("and the rest of the cashback");
+}
+
 fn skewed_and_jumping_clocks_change_nothing(backend: Backend) {
     let b = Bench::new(backend);
     // The tills' clocks are skewed against the real one the server reads.

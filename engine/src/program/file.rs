@@ -211,4 +211,6 @@ pub(crate) struct LimitsFile {
 pub(crate) struct OfflineFile {
     pub unsynced_after_hours: Option<i64>,
     pub max_points_redeemed: Option<i64>,
+    pub max_cashback_redeemed: Option<NumberText>,
+    pub max_vouchers_redeemed: Option<i64>,
 }

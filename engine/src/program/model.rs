@@ -360,13 +360,19 @@ pub struct Limits {
     pub visits_without_purchase: bool,
 }
 
-/// What a till may let a customer redeem while it has not synced for a while.
+/// What a till may let a customer take out of each balance while it has not
+/// synced for a while: two tills cut off from each other could otherwise both
+/// spend all of it. A balance without a limit here has none.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OfflineAllowance {
-    /// After this many hours without a sync, the limit applies.
+    /// After this many hours without a sync, the limits apply.
     pub unsynced_after_hours: i64,
-    /// Points one customer may redeem on this till while unsynced.
-    pub max_points_redeemed: i64,
+    /// Points one customer may redeem (or give away) on this till while unsynced.
+    pub max_points_redeemed: Option<i64>,
+    /// Cashback (minor units) one customer may spend on this till while unsynced.
+    pub max_cashback_redeemed: Option<i64>,
+    /// Vouchers (of any reward) one customer may use on this till while unsynced.
+    pub max_vouchers_redeemed: Option<i64>,
 }
 
 impl Program {

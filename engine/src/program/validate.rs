@@ -1067,35 +1067,41 @@ fn limits(c: &mut Checker, table: &toml::Table, currency: Option<Currency>) -> L
 
 /// `[offline]`: what a till that has not synced for a while may let a customer redeem.
 fn offline(c: &mut Checker, table: &toml::Table) -> Option<OfflineAllowance> {
-    let offline = table
-        .get("offline")
-        .and_then(|v| c.part::<OfflineFile>("offline", v))
-        .and_then(|o| {
-            let hours = c.positive(
-                "offline.unsynced_after_hours",
-                o.unsynced_after_hours,
-                24 * 365,
+    let o = c.part::<OfflineFile>("offline", table.get("offline")?)?;
+    let hours = c.positive(
+        "offline.unsynced_after_hours",
+        o.unsynced_after_hours,
+        24 * 365,
+    );
+    let mut count = |field: &str, value: Option<i64>| match value {
+        Some(m) if m < 0 => {
+            c.err(field, format!("must not be negative, not {m}"));
+            None
+        }
+        other => other,
+    };
+    let points = count("offline.max_points_redeemed", o.max_points_redeemed);
+    let vouchers = count("offline.max_vouchers_redeemed", o.max_vouchers_redeemed);
+    let cashback = c.money(
+        "offline.max_cashback_redeemed",
+        &o.max_cashback_redeemed,
+        false,
+    );
+    if points.is_none() && cashback.is_none() && vouchers.is_none() {
+        if !c.errors.iter().any(|e| e.field.starts_with("offline.max")) {
+            c.err(
+                "offline",
+                "limits nothing: give max_points_redeemed, max_cashback_redeemed or max_vouchers_redeemed",
             );
-            let max = match o.max_points_redeemed {
-                Some(m) if m >= 0 => Some(m),
-                Some(m) => {
-                    c.err(
-                        "offline.max_points_redeemed",
-                        format!("must not be negative, not {m}"),
-                    );
-                    None
-                }
-                None => {
-                    c.err("offline.max_points_redeemed", "is missing");
-                    None
-                }
-            };
-            Some(OfflineAllowance {
-                unsynced_after_hours: hours?,
-                max_points_redeemed: max?,
-            })
-        });
-    offline
+        }
+        return None;
+    }
+    Some(OfflineAllowance {
+        unsynced_after_hours: hours?,
+        max_points_redeemed: points,
+        max_cashback_redeemed: cashback,
+        max_vouchers_redeemed: vouchers,
+    })
 }
 
 impl InvalidInput {

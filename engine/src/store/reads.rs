@@ -17,17 +17,34 @@ pub(crate) fn customer_state(
         .optional()?)
 }
 
-/// Points this customer (and the records merged into it) redeemed or gave
-/// away on this till since it last synced, voids aside.
-pub(crate) fn points_spent_unsynced(conn: &Connection, customer: &str) -> Result<i64> {
+/// A balance the offline allowance limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Limited {
+    /// Points.
+    Points,
+    /// Cashback, in minor units.
+    Cashback,
+    /// Vouchers of any reward, counted.
+    Vouchers,
+}
+
+/// What `customer` (and the records merged into them) took out of `balance`
+/// on this till through redemptions and donations not yet synced, voided
+/// ones aside.
+pub(crate) fn spent_unsynced(conn: &Connection, customer: &str, balance: Limited) -> Result<i64> {
+    let account = match balance {
+        Limited::Points => "d.account = 'points'",
+        Limited::Cashback => "d.account = 'cashback'",
+        Limited::Vouchers => "d.account LIKE 'voucher:%'",
+    };
     Ok(conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT COALESCE(-SUM(d.amount), 0) FROM event_deltas d JOIN events e ON e.seq = d.event_seq
              WHERE e.server_seq IS NULL AND e.device = (SELECT id FROM device)
-               AND d.kind IN ('redeemed', 'donated') AND d.account = 'points' AND d.amount < 0
+               AND d.kind IN ('redeemed', 'donated') AND {account} AND d.amount < 0
                AND d.customer IN (SELECT ?1 UNION ALL SELECT id FROM customers WHERE merged_into = ?1)
-               AND NOT EXISTS (SELECT 1 FROM voided v WHERE v.target = e.id)",
-        )?
+               AND NOT EXISTS (SELECT 1 FROM voided v WHERE v.target = e.id)"
+        ))?
         .query_row([customer], |r| r.get(0))?)
 }
 

@@ -226,3 +226,37 @@ fn every_example_program_names_everything_in_the_four_languages() {
         }
     }
 }
+
+#[test]
+fn the_offline_allowance_limits_at_least_one_balance_each_by_its_own_unit() {
+    let with = |offline: &str| {
+        format!(
+            "format = 1\nname = \"x\"\ncurrency = \"USD\"\n[points]\nearn = 1\nper = \"1.00\"\n[offline]\nunsynced_after_hours = 24\n{offline}"
+        )
+    };
+    let program = parse_program(&with(
+        "max_cashback_redeemed = \"5.50\"\nmax_vouchers_redeemed = 2\n",
+    ))
+    .expect("valid");
+    let offline = program.offline.expect("an allowance");
+    assert_eq!(offline.max_points_redeemed, None);
+    assert_eq!(offline.max_cashback_redeemed, Some(550));
+    assert_eq!(offline.max_vouchers_redeemed, Some(2));
+
+    let errors = parse_program(&with("")).expect_err("limits nothing").0;
+    assert_eq!(errors[0].field, "offline", "{errors:?}");
+    let errors = parse_program(&with(
+        "max_cashback_redeemed = \"5.005\"\nmax_vouchers_redeemed = -1\n",
+    ))
+    .expect_err("bad limits")
+    .0;
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "offline.max_vouchers_redeemed",
+            "offline.max_cashback_redeemed"
+        ],
+        "{errors:?}"
+    );
+}
