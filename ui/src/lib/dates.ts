@@ -23,6 +23,33 @@ export function formatDate(iso: string, language: Language): string {
   }
 }
 
+/**
+ * A day typed by a reader of `language` as `formatDate` writes it (`6 Dec 2026`,
+ * `6.12.2026`, `06/12/2026`, `06.12.2026`; day-first languages take `.` or `/`),
+ * or as `YYYY-MM-DD`: the `YYYY-MM-DD` day, or null for anything that is not a
+ * day of the calendar.
+ */
+export function parseDate(text: string, language: Language): string | null {
+  const t = text.trim();
+  let parts: [number, number, number] | null = null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (iso) {
+    parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else if (language === "en") {
+    const named = /^(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{4})$/.exec(t);
+    const month = named ? MONTHS.findIndex((m) => m.toLowerCase() === named[2]!.toLowerCase()) : -1;
+    if (named && month >= 0) parts = [Number(named[3]), month + 1, Number(named[1])];
+  } else {
+    const dayFirst = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t);
+    if (dayFirst) parts = [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])];
+  }
+  if (!parts) return null;
+  const [year, month, day] = parts;
+  const at = new Date(Date.UTC(year, month - 1, day));
+  if (at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return null;
+  return at.toISOString().slice(0, 10);
+}
+
 /** A `YYYY-MM-DD` day `days` later (or earlier), by the calendar; anything else comes back as it came. */
 export function addDays(iso: string, days: number): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
