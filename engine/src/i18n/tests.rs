@@ -452,3 +452,27 @@ fn a_refusal_names_a_reward_a_coupon_or_a_redemption_in_the_readers_words() {
         "this redemption is not available: all its uses are taken"
     );
 }
+
+/// `locales/README.md`: English and French write the ASCII apostrophe
+/// everywhere (a catalogue that mixes two reads as two hands), and a
+/// French « » holds its words with no-break spaces.
+#[test]
+fn english_and_french_write_one_apostrophe_and_french_quotes_hold_their_words() {
+    for language in [Language::En, Language::Fr] {
+        for (n, line) in language.catalogue().lines().enumerate() {
+            assert!(
+                !line.contains('\u{2019}'),
+                "{}.ftl line {}: a typographic apostrophe: {line}",
+                language.tag(),
+                n + 1
+            );
+        }
+    }
+    for (n, line) in Language::Fr.catalogue().lines().enumerate() {
+        assert!(
+            !line.contains("« ") && !line.contains(" »"),
+            "fr.ftl line {}: « » with a breaking space: {line}",
+            n + 1
+        );
+    }
+}
