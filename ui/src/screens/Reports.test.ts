@@ -522,7 +522,7 @@ describe("the segments tab", () => {
     expect(rows[1]?.textContent).toContain("Rita");
     expect(rows[1]?.textContent).toContain("$90.00");
     expect(rows[1]?.textContent).toContain("+48600100200");
-    expect(screen.getByTestId("segments-chart").textContent).toContain("at each month’s end");
+    expect(screen.getByTestId("segments-chart").textContent).toContain("at each month's end");
     expect(screen.queryByTestId("segments-listed")).toBeNull();
   });
 
