@@ -501,14 +501,7 @@ impl App {
             )
             .await
             .expect("look for text below AA contrast");
-        found
-            .as_array()
-            .map(|all| {
-                all.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        strings(found)
     }
 
     /// Text the window cuts off: an element that hides what overflows it
@@ -548,14 +541,7 @@ impl App {
             )
             .await
             .expect("look for text cut off");
-        found
-            .as_array()
-            .map(|all| {
-                all.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        strings(found)
     }
 
     /// The app's log so far (tracing output, through the driver's).
@@ -569,4 +555,16 @@ impl App {
         let _ = client.close().await;
         data
     }
+}
+
+/// The strings of a script's answer (a list of them).
+fn strings(answer: serde_json::Value) -> Vec<String> {
+    answer
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
