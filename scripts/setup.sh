@@ -3,7 +3,9 @@
 # when everything is there already:
 # - WebKitGTK 4.1 and GTK 3 (the desktop app, Tauri 2), Xvfb and WebKitWebDriver
 #   (the app's end-to-end tests), libclang (the webcam binding's bindgen),
-#   e2fsprogs (chattr: the recovery tests make a folder read-only even for root);
+#   e2fsprogs (chattr: the recovery tests make a folder read-only even for root),
+#   poppler-utils (pdftotext, pdffonts, pdftoppm: the reports' PDF tests read
+#   what a PDF says and which fonts it embeds);
 # - tauri-driver 2 (a cargo install: without `^2` cargo takes the 3.0 alpha);
 # - a PostgreSQL server on 127.0.0.1:5432 (user postgres, trust auth, database
 #   `test`) for the sync server's PostgreSQL tests, installed and started from
@@ -18,7 +20,7 @@ apt_install() {
 }
 
 missing=()
-for pkg in build-essential pkg-config file libwebkit2gtk-4.1-dev libclang-dev xvfb xauth webkit2gtk-driver e2fsprogs; do
+for pkg in build-essential pkg-config file libwebkit2gtk-4.1-dev libclang-dev xvfb xauth webkit2gtk-driver e2fsprogs poppler-utils; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

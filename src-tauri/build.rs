@@ -56,6 +56,7 @@ fn counterpart_commands() -> &'static [&'static str] {
         "export_segments_csv",
         "offers",
         "export_offers_csv",
+        "export_report_pdf",
         "startup_problem",
         "recovery_retry",
         "recovery_set_aside",

@@ -3,12 +3,14 @@
 //! the catalogues (the reader's language); `--json` prints the report as the
 //! engine answers it.
 
+use std::path::PathBuf;
+
 use clap::Subcommand;
 use counterpart_engine::command::{
     CloseOfDay, CloseTableFile, Commands, KpisOver, KpisTableFile, LiabilityTableFile,
-    OffersTableFile, SegmentsBy, SegmentsTableFile,
+    OffersTableFile, ReportOf, ReportPdf, SegmentsBy, SegmentsTableFile,
 };
-use counterpart_engine::error::EngineError;
+use counterpart_engine::error::{EngineError, InvalidInput};
 use counterpart_engine::ledger::Message;
 use counterpart_engine::program::Name;
 use counterpart_engine::report::{
@@ -27,6 +29,10 @@ pub enum ReportCommand {
         /// The business day, YYYY-MM-DD (default: the current one).
         #[arg(long)]
         day: Option<String>,
+        /// Save the report as a PDF file (every table, in your language,
+        /// with the shop's name and page numbers) instead of printing it.
+        #[arg(long, value_name = "FILE", conflicts_with = "csv")]
+        pdf: Option<PathBuf>,
         /// Write one of the close's tables as CSV (UTF-8 with a byte-order
         /// mark, headings in your language) instead of the report.
         #[arg(long)]
@@ -46,6 +52,10 @@ pub enum ReportCommand {
         /// The last business day, YYYY-MM-DD (default: the current one).
         #[arg(long)]
         to: Option<String>,
+        /// Save the report as a PDF file (every table, in your language,
+        /// with the shop's name and page numbers) instead of printing it.
+        #[arg(long, value_name = "FILE", conflicts_with = "csv")]
+        pdf: Option<PathBuf>,
         /// Write one of the KPIs' tables as CSV (UTF-8 with a byte-order
         /// mark, headings and definitions in your language) instead.
         #[arg(long)]
@@ -58,6 +68,10 @@ pub enum ReportCommand {
     /// vouchers today, valued in money three ways, each an estimate: face
     /// value, expected cost, deferral (a manager's).
     Liability {
+        /// Save the report as a PDF file (every table, in your language,
+        /// with the shop's name and page numbers) instead of printing it.
+        #[arg(long, value_name = "FILE", conflicts_with = "csv")]
+        pdf: Option<PathBuf>,
         /// Write one of the report's tables as CSV (UTF-8 with a byte-order
         /// mark, headings in your language) instead of the report.
         #[arg(long)]
@@ -88,8 +102,12 @@ pub enum ReportCommand {
         #[arg(long)]
         high_value_spend: Option<u8>,
         /// Keep the rules given as this till's.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "pdf")]
         keep: bool,
+        /// Save the report as a PDF file (every table, in your language,
+        /// with the shop's name and page numbers) instead of printing it.
+        #[arg(long, value_name = "FILE", conflicts_with = "csv")]
+        pdf: Option<PathBuf>,
         /// Write one of the report's tables as CSV (UTF-8 with a byte-order
         /// mark, headings in your language) instead of the report.
         #[arg(long)]
@@ -104,6 +122,10 @@ pub enum ReportCommand {
     /// the change with its 95% interval once there is enough data (a
     /// manager's).
     Offers {
+        /// Save the report as a PDF file (every table, in your language,
+        /// with the shop's name and page numbers) instead of printing it.
+        #[arg(long, value_name = "FILE", conflicts_with = "csv")]
+        pdf: Option<PathBuf>,
         /// Write one of the report's tables as CSV (UTF-8 with a byte-order
         /// mark, headings in your language) instead of the report.
         #[arg(long)]
@@ -135,12 +157,85 @@ fn proposed_rules(
     Ok(Some(rules))
 }
 
+/// The report a `--pdf FILE` asks for, and the file; none without `--pdf`.
+fn pdf_of(
+    till: &Commands,
+    command: &ReportCommand,
+) -> Result<Option<(PathBuf, ReportOf)>, EngineError> {
+    Ok(match command {
+        ReportCommand::Close { day, pdf, .. } => pdf
+            .clone()
+            .map(|file| (file, ReportOf::Close(CloseOfDay { day: day.clone() }))),
+        ReportCommand::Kpis { from, to, pdf, .. } => pdf.clone().map(|file| {
+            let period = KpisOver {
+                from: from.clone(),
+                to: to.clone(),
+            };
+            (file, ReportOf::Kpis(period))
+        }),
+        ReportCommand::Liability { pdf, .. } => pdf.clone().map(|file| (file, ReportOf::Liability)),
+        ReportCommand::Segments {
+            new_days,
+            lapsed_days,
+            at_risk_recency,
+            regular_frequency,
+            high_value_spend,
+            pdf: Some(file),
+            ..
+        } => {
+            let rules = proposed_rules(
+                till,
+                [*new_days, *lapsed_days],
+                [*at_risk_recency, *regular_frequency, *high_value_spend],
+            )?;
+            Some((file.clone(), ReportOf::Segments(SegmentsBy { rules })))
+        }
+        ReportCommand::Segments { .. } => None,
+        ReportCommand::Offers { pdf, .. } => pdf.clone().map(|file| (file, ReportOf::Offers)),
+    })
+}
+
+/// Saves the report as a PDF at `file`, whole or not at all: made first,
+/// then written beside the file and renamed over it.
+fn save_pdf(
+    till: &Commands,
+    file: &PathBuf,
+    report: ReportOf,
+    out: &Out,
+) -> Result<(), EngineError> {
+    let pdf = till.report_pdf(&ReportPdf {
+        report,
+        language: out.language().tag().to_string(),
+    })?;
+    let cannot = |e: std::io::Error| {
+        EngineError::Invalid(InvalidInput::new(
+            "pdf",
+            format!("cannot write {}: {e}", file.display()),
+        ))
+    };
+    let name = file
+        .file_name()
+        .ok_or_else(|| cannot(std::io::Error::other("not a file's name")))?;
+    let partial = file.with_file_name(format!(".{}.partial", name.to_string_lossy()));
+    std::fs::write(&partial, &pdf.bytes).map_err(cannot)?;
+    std::fs::rename(&partial, file).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        cannot(e)
+    })?;
+    out.tell(Message::new("report-pdf-saved").text("path", file.display().to_string()));
+    Ok(())
+}
+
 pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), EngineError> {
+    if let Some((file, report)) = pdf_of(till, &command)? {
+        return save_pdf(till, &file, report, out);
+    }
     match command {
         ReportCommand::Close {
             day,
             csv: true,
             table,
+            ..
         } => {
             let file = till.close_csv(&CloseTableFile {
                 day,
@@ -155,6 +250,7 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
             to,
             csv: true,
             table,
+            ..
         } => {
             let file = till.kpis_csv(&KpisTableFile {
                 from,
@@ -165,7 +261,9 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
             out.raw_bytes(file.text.as_bytes());
         }
         ReportCommand::Kpis { from, to, .. } => out.kpis(&till.kpis(&KpisOver { from, to })?),
-        ReportCommand::Liability { csv: true, table } => {
+        ReportCommand::Liability {
+            csv: true, table, ..
+        } => {
             let file = till.liability_csv(&LiabilityTableFile {
                 table,
                 language: out.language().tag().to_string(),
@@ -182,6 +280,7 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
             keep,
             csv,
             table,
+            pdf: _,
         } => {
             let rules = proposed_rules(
                 till,
@@ -207,7 +306,9 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
                 out.segments(&till.segments(&SegmentsBy { rules })?);
             }
         }
-        ReportCommand::Offers { csv: true, table } => {
+        ReportCommand::Offers {
+            csv: true, table, ..
+        } => {
             let file = till.offers_csv(&OffersTableFile {
                 table,
                 language: out.language().tag().to_string(),

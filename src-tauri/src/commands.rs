@@ -10,9 +10,9 @@ use counterpart_engine::command::{
     AddStaff, CameraOverview, CameraSetting, CardToPrint, CloseOfDay, CloseTableFile, CloseView,
     Commands, CustomerRef, Enrol, ExampleProgram, FindCustomers, KpisOver, KpisTableFile,
     LiabilityTableFile, LiabilityView, OffersTableFile, OffersView, PairTill, Paired, RecordVisit,
-    Redeem, RefusedEvent, RemoveStaff, SaleSheet, ScannedCustomer, SegmentsBy, SegmentsTableFile,
-    SegmentsView, SetPin, SetRole, SetUpShop, SignIn, SignInIdle, SignedIn, SpendCashback,
-    StaffList, TillOverview, UndoLast, WedgeKey,
+    Redeem, RefusedEvent, RemoveStaff, ReportPdf, SaleSheet, ScannedCustomer, SegmentsBy,
+    SegmentsTableFile, SegmentsView, SetPin, SetRole, SetUpShop, SignIn, SignInIdle, SignedIn,
+    SpendCashback, StaffList, TillOverview, UndoLast, WedgeKey,
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
@@ -414,6 +414,20 @@ pub async fn offers(till: State<'_, Till>) -> Answer<OffersView> {
 #[tauri::command]
 pub async fn export_offers_csv(till: State<'_, Till>, request: OffersTableFile) -> Answer<String> {
     export(&till, move |commands| commands.offers_csv(&request)).await
+}
+
+/// Saves a report as a PDF file in the exports folder (the same numbers as
+/// its screen, in the reader's language) and answers the file's path.
+#[tauri::command]
+pub async fn export_report_pdf(till: State<'_, Till>, request: ReportPdf) -> Answer<String> {
+    let commands = till.commands();
+    let dir = till.exports.clone();
+    blocking(move || {
+        let path = commands.report_pdf(&request)?.save_in(&dir)?;
+        tracing::info!(file = %path.display(), "report saved as PDF");
+        Ok(path.display().to_string())
+    })
+    .await
 }
 
 /// Saves one of the close's tables as a CSV file in the exports folder and

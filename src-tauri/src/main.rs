@@ -88,6 +88,7 @@ fn main() -> anyhow::Result<()> {
             commands::export_segments_csv,
             commands::offers,
             commands::export_offers_csv,
+            commands::export_report_pdf,
             recovery::startup_problem,
             recovery::recovery_retry,
             recovery::recovery_set_aside,

@@ -22,6 +22,8 @@ mod pairing;
 mod redeem;
 #[cfg(feature = "sync")]
 mod refused;
+#[cfg(feature = "pdf")]
+mod report_pdf;
 mod reports;
 pub mod request;
 mod sale;
@@ -58,6 +60,8 @@ pub use maintenance::DecodedImage;
 pub use pairing::{Paired, SyncNoticeForScreen, SyncOverview};
 #[cfg(feature = "sync")]
 pub use refused::{RefusedBy, RefusedEvent};
+#[cfg(feature = "pdf")]
+pub use report_pdf::{PdfFile, ReportOf, ReportPdf};
 pub use reports::{
     CloseOfDay, CloseTableFile, CloseView, KpisOver, KpisTableFile, LiabilityTableFile,
     LiabilityView, OffersTableFile, OffersView, ReportFile, SegmentsBy, SegmentsTableFile,

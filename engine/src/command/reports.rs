@@ -79,13 +79,23 @@ impl ReportFile {
     /// Saves it in `dir` (made if missing) under its name, whole or not at
     /// all (written aside, then renamed), and answers where.
     pub fn save_in(&self, dir: &std::path::Path) -> Result<std::path::PathBuf> {
-        std::fs::create_dir_all(dir)?;
-        let path = dir.join(&self.file_name);
-        let partial = dir.join(format!(".{}.partial", self.file_name));
-        std::fs::write(&partial, &self.text)?;
-        std::fs::rename(&partial, &path)?;
-        Ok(path)
+        save_whole(dir, &self.file_name, self.text.as_bytes())
     }
+}
+
+/// Saves `bytes` as `name` in `dir` (made if missing), whole or not at all
+/// (written aside, then renamed), and answers where.
+pub(super) fn save_whole(
+    dir: &std::path::Path,
+    name: &str,
+    bytes: &[u8],
+) -> Result<std::path::PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(name);
+    let partial = dir.join(format!(".{name}.partial"));
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, &path)?;
+    Ok(path)
 }
 
 /// Asks for the KPIs of a period of business days.

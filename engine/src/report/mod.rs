@@ -9,6 +9,8 @@ pub mod csv;
 pub mod kpis;
 pub mod liability;
 pub mod offers;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod segments;
 pub mod table;
 
@@ -25,6 +27,8 @@ pub use offers::{
     offers_of, Group, OfferResult, OfferResults, OffersOf, SpendUplift, Uplift, VisitsUplift,
     MIN_DAYS, MIN_GROUP,
 };
+#[cfg(feature = "pdf")]
+pub use pdf::{to_pdf, PdfError, Sheet};
 pub use segments::{
     segments_of, AtRiskCustomer, ScoreBand, ScoreRange, Segment, SegmentMove, SegmentRules,
     SegmentSize, Segments, SegmentsOf, SizesOn, SEGMENTS,

@@ -10,6 +10,8 @@ mod offers;
 mod programs;
 mod properties;
 mod recovery;
+#[cfg(feature = "pdf")]
+mod report_pdf;
 mod reports;
 mod scan_corpus;
 mod scan_e2e;
