@@ -6,6 +6,7 @@
 //! is the engine's, read from the same database; each screen in the four
 //! languages.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,7 +14,7 @@ use counterpart_engine::command::{CloseOfDay, Commands, KpisOver, SegmentsBy};
 use counterpart_engine::report::{KpiValue, SegmentRules};
 use counterpart_engine::SystemClock;
 
-use crate::harness::{App, Start};
+use crate::harness::{screenshot_dir, App, Start};
 
 /// An attribute of the element `css`.
 async fn attr(app: &App, css: &str, name: &str) -> String {
@@ -23,6 +24,50 @@ async fn attr(app: &App, css: &str, name: &str) -> String {
         .await
         .unwrap_or_else(|e| panic!("{name} of `{css}`: {e}"))
         .unwrap_or_else(|| panic!("`{css}` has no {name}"))
+}
+
+/// Saves the tab shown as a PDF with the reports' button, waits for the file
+/// `name` in `exports`, checks the screen says where it went, and answers
+/// the PDF's text (poppler's `pdftotext`); its first page is drawn beside the
+/// screenshots as `picture.png` (pdftoppm), to be looked at.
+async fn saved_pdf(app: &App, exports: &Path, name: &str, picture: &str) -> String {
+    let path = exports.join(name);
+    let _ = std::fs::remove_file(&path);
+    app.click("[data-testid=reports-pdf]").await;
+    let started = std::time::Instant::now();
+    while !path.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{name} saved within a minute"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let shown = attr(
+        app,
+        &format!("[data-testid=report-exported][data-path$='{name}']"),
+        "data-path",
+    )
+    .await;
+    assert_eq!(Path::new(&shown), path, "the screen says where it went");
+    let bytes = std::fs::read(&path).expect("the saved PDF");
+    assert!(bytes.starts_with(b"%PDF-"), "{name} is a PDF");
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/setup.sh)");
+    assert!(out.status.success(), "pdftotext reads {name}");
+    let page = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&path)
+        .arg(screenshot_dir().join(picture))
+        .status()
+        .expect("pdftoppm");
+    assert!(page.success(), "pdftoppm draws {name}");
+    String::from_utf8(out.stdout)
+        .expect("UTF-8 text")
+        .replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// Switches the language through the settings and comes back to the reports.
@@ -346,13 +391,54 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         "{csv}"
     );
 
-    // Each screen in every language.
+    // Each screen in every language, and each saved as a PDF in it: the
+    // shop's name, the report's title and its page numbers in the reader's
+    // words.
+    let shop = engine
+        .overview()
+        .expect("the till")
+        .shop
+        .expect("the demo shop")
+        .shop_name;
+    let words = |language: &str| match language {
+        "en" => [
+            "Daily close of",
+            "Page 1 of",
+            "Outstanding as of",
+            "Offers as of",
+        ],
+        "pl" => [
+            "Zamknięcie dnia",
+            "Strona 1 z",
+            "Do wykorzystania na dzień",
+            "Oferty, stan na",
+        ],
+        "fr" => ["Clôture du", "Page 1 sur", "En cours au", "Offres au"],
+        _ => [
+            "Закрытие дня",
+            "Страница 1 из",
+            "Не использовано на",
+            "Акции на",
+        ],
+    };
     for language in ["en", "pl", "fr", "ru"] {
+        let [close_title, page, liability_title, offers_title] = words(language);
         reports_in(&app, language).await;
         app.click("[data-testid=reports-tab-close]").await;
         app.find("[data-testid=report-chart-by-hour]").await;
         app.screenshot(&format!("40-reports-close-{language}"))
             .await;
+        let shown = attr(&app, "[data-testid=reports-day]", "data-day").await;
+        let pdf = saved_pdf(
+            &app,
+            exports.path(),
+            &format!("close-{shown}.pdf"),
+            &format!("45-reports-close-pdf-{language}"),
+        )
+        .await;
+        for expected in [shop.as_str(), close_title, page] {
+            assert!(pdf.contains(expected), "`{expected}` in:\n{pdf}");
+        }
         app.click("[data-testid=reports-tab-kpis]").await;
         app.find("[data-testid=kpi-card]").await;
         app.screenshot(&format!("41-reports-kpis-{language}")).await;
@@ -364,10 +450,58 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         app.find("[data-testid=liability-total-face-value]").await;
         app.screenshot(&format!("42-reports-liability-{language}"))
             .await;
+        let pdf = saved_pdf(
+            &app,
+            exports.path(),
+            &format!("liability-{today}.pdf"),
+            &format!("45-reports-liability-pdf-{language}"),
+        )
+        .await;
+        assert!(
+            pdf.contains(liability_title),
+            "`{liability_title}` in:\n{pdf}"
+        );
         app.click("[data-testid=reports-tab-offers]").await;
         app.find("[data-testid=offer]").await;
         app.screenshot(&format!("44-reports-offers-{language}"))
             .await;
+        if language == "en" {
+            // Every report once: the KPIs, the segments (the whole at-risk
+            // list) and the offers too.
+            let pdf = saved_pdf(
+                &app,
+                exports.path(),
+                &format!("offers-{today}.pdf"),
+                "45-reports-offers-pdf-en",
+            )
+            .await;
+            assert!(
+                pdf.contains(offers_title) && pdf.contains("Bonus weeks"),
+                "{pdf}"
+            );
+            app.click("[data-testid=reports-tab-segments]").await;
+            app.find("[data-testid=segment-tile]").await;
+            let pdf = saved_pdf(
+                &app,
+                exports.path(),
+                &format!("segments-{today}.pdf"),
+                "45-reports-segments-pdf-en",
+            )
+            .await;
+            assert!(pdf.contains("At risk: customers to win back"), "{pdf}");
+            app.click("[data-testid=reports-tab-kpis]").await;
+            let period = app.find("[data-testid=kpis-period]").await;
+            let from = period.attr("data-from").await.ok().flatten().expect("from");
+            let to = period.attr("data-to").await.ok().flatten().expect("to");
+            let pdf = saved_pdf(
+                &app,
+                exports.path(),
+                &format!("kpis-{from}-to-{to}.pdf"),
+                "45-reports-kpis-pdf-en",
+            )
+            .await;
+            assert!(pdf.contains("Repeat-customer rate"), "{pdf}");
+        }
     }
 
     // Escape goes back to the till.

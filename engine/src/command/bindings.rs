@@ -169,6 +169,8 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
     ]);
     #[cfg(feature = "demo")]
     all.extend(declare![cfg; crate::demo::DemoReport]);
+    #[cfg(feature = "pdf")]
+    all.extend(declare![cfg; ReportOf, ReportPdf]);
     all.extend(declare![cfg; crate::language::Language, crate::program::Name]);
     all
 }

@@ -7,13 +7,13 @@
 // the refusal kept). The engine's command and the timers are handed in, so it
 // is tested with vitest without a DOM and without Tauri.
 import type { api } from "../lib/api";
-import type { Kpis, KpisOver } from "../lib/bindings";
+import type { Kpis, KpisOver, ReportOf } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
 import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the KPIs use (lib/api.ts's `api`, or a test's fakes). */
-export type KpisApi = Pick<typeof api, "kpis" | "exportKpisCsv">;
+export type KpisApi = Pick<typeof api, "kpis" | "exportKpisCsv" | "exportReportPdf">;
 
 export type KpisDeps = ReportDeps<KpisApi>;
 
@@ -39,7 +39,7 @@ export class KpisController extends ReportController<Kpis> {
   readonly #deps: KpisDeps;
 
   constructor(deps: KpisDeps) {
-    super(deps.timers);
+    super(deps);
     this.#deps = deps;
   }
 
@@ -49,6 +49,12 @@ export class KpisController extends ReportController<Kpis> {
     return period
       ? this.#deps.api.exportKpisCsv({ from: period.from, to: period.to, table, language: this.#deps.language() })
       : null;
+  }
+
+  /** The shown period. */
+  protected pdfOf(): ReportOf | null {
+    const period = this.view?.period;
+    return period ? { report: "kpis", from: period.from, to: period.to } : null;
   }
 
   /** Opens on the engine's default period (the 30 business days up to today), once. */

@@ -107,3 +107,18 @@ describe("exporting a table", () => {
     expect(t.controller.exporting).toBeNull();
   });
 });
+
+describe("the report saved as a PDF", () => {
+  it("asks for the liability as of today in the reader's language", async () => {
+    const t = testLiability();
+    await t.controller.savePdf();
+    expect(t.api.exportReportPdf).not.toHaveBeenCalled();
+    t.api.liability.mockResolvedValue(liabilityView());
+    await t.controller.open();
+    t.speak("fr");
+    t.api.exportReportPdf.mockResolvedValueOnce("/exports/liability-2026-12-05.pdf");
+    await t.controller.savePdf();
+    expect(t.api.exportReportPdf).toHaveBeenCalledWith({ report: { report: "liability" }, language: "fr" });
+    expect(t.controller.exported).toEqual({ kind: "saved", table: "pdf", path: "/exports/liability-2026-12-05.pdf" });
+  });
+});

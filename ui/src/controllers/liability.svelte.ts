@@ -6,12 +6,12 @@
 // a DOM and without Tauri. components/reports/Liability*.svelte lay it out
 // and get it from context (`liabilityContext`).
 import type { api } from "../lib/api";
-import type { LiabilityView, Name, Valuation } from "../lib/bindings";
+import type { LiabilityView, Name, ReportOf, Valuation } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { AsOfReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the liability report uses (lib/api.ts's `api`, or a test's fakes). */
-export type LiabilityApi = Pick<typeof api, "liability" | "exportLiabilityCsv">;
+export type LiabilityApi = Pick<typeof api, "liability" | "exportLiabilityCsv" | "exportReportPdf">;
 
 export type LiabilityDeps = ReportDeps<LiabilityApi>;
 
@@ -44,12 +44,16 @@ export class LiabilityController extends AsOfReportController<LiabilityView> {
   readonly #deps: LiabilityDeps;
 
   constructor(deps: LiabilityDeps) {
-    super(deps.timers);
+    super(deps);
     this.#deps = deps;
   }
 
   protected read(): Promise<LiabilityView> {
     return this.#deps.api.liability();
+  }
+
+  protected pdfOf(): ReportOf | null {
+    return this.view ? { report: "liability" } : null;
   }
 
   protected save(table: string): Promise<string> {

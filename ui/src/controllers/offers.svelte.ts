@@ -6,12 +6,12 @@
 // vitest without a DOM and without Tauri. components/reports/Offer*.svelte
 // lay it out and get it from context (`offersContext`).
 import type { api } from "../lib/api";
-import type { OffersView } from "../lib/bindings";
+import type { OffersView, ReportOf } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { AsOfReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the offers report uses (lib/api.ts's `api`, or a test's fakes). */
-export type OffersApi = Pick<typeof api, "offers" | "exportOffersCsv">;
+export type OffersApi = Pick<typeof api, "offers" | "exportOffersCsv" | "exportReportPdf">;
 
 export type OffersDeps = ReportDeps<OffersApi>;
 
@@ -22,12 +22,16 @@ export class OffersController extends AsOfReportController<OffersView> {
   readonly #deps: OffersDeps;
 
   constructor(deps: OffersDeps) {
-    super(deps.timers);
+    super(deps);
     this.#deps = deps;
   }
 
   protected read(): Promise<OffersView> {
     return this.#deps.api.offers();
+  }
+
+  protected pdfOf(): ReportOf | null {
+    return this.view ? { report: "offers" } : null;
   }
 
   protected save(table: string): Promise<string> {

@@ -5,14 +5,18 @@
 // (lib/tableExports.svelte.ts), one at a time. A report's controller says
 // what it reads and how one of its tables is saved; the screens read
 // `loading`, `slow`, `refusal`, `exporting` and `exported` of any of them.
-import type { ErrorReport, Language } from "../lib/bindings";
+import type { api } from "../lib/api";
+import type { ErrorReport, Language, ReportOf } from "../lib/bindings";
 import { LatestRun } from "../lib/latestRun.svelte";
-import type { Exported, TableExporter } from "../lib/reportTable";
+import { PDF_FILE, type Exported, type TableExporter } from "../lib/reportTable";
 import { TableExports } from "../lib/tableExports.svelte";
 import type { Timers } from "../lib/timers";
 
+/** The command every report saves its PDF with. */
+export type PdfApi = Pick<typeof api, "exportReportPdf">;
+
 /** What a report's controller is handed: the engine's commands it uses (lib/api.ts's `api`, or a test's fakes), timers, and the reader's language. */
-export interface ReportDeps<Api> {
+export interface ReportDeps<Api extends PdfApi> {
   api: Api;
   timers: Pick<Timers, "after">;
   /** The reader's language: an exported file's headings (and any words in its cells) are in it. */
@@ -24,13 +28,20 @@ export abstract class ReportController<T> implements TableExporter {
   protected readonly latest: LatestRun<T>;
   readonly #exports: TableExports;
 
-  constructor(timers: Pick<Timers, "after">) {
-    this.latest = new LatestRun(timers);
-    this.#exports = new TableExports((table) => this.saveTable(table));
+  constructor(deps: ReportDeps<PdfApi>) {
+    this.latest = new LatestRun(deps.timers);
+    this.#exports = new TableExports((table) => {
+      if (table !== PDF_FILE) return this.saveTable(table);
+      const report = this.pdfOf();
+      return report === null ? null : deps.api.exportReportPdf({ report, language: deps.language() });
+    });
   }
 
   /** Saves the shown report's table `table` (answers the file's path), or null when no report is shown. */
   protected abstract saveTable(table: string): Promise<string> | null;
+
+  /** The report shown, asked for as it was shown (its day, its period, its rules), for its PDF; null when none is shown. */
+  protected abstract pdfOf(): ReportOf | null;
 
   /** The report is being counted. */
   get loading(): boolean {
@@ -56,6 +67,11 @@ export abstract class ReportController<T> implements TableExporter {
   /** Saves the shown report's table `table` as a CSV file in the reader's language. */
   exportCsv(table: string): Promise<void> {
     return this.#exports.exportCsv(table);
+  }
+
+  /** Saves the whole report shown as a PDF file in the reader's language (`exporting` and `exported` name it `PDF_FILE`). */
+  savePdf(): Promise<void> {
+    return this.#exports.exportCsv(PDF_FILE);
   }
 
   /** Forgets where the last file went: another report is shown. */

@@ -237,3 +237,34 @@ describe("a table exported", () => {
     expect(t.api.exportCloseCsv).not.toHaveBeenCalled();
   });
 });
+
+describe("the report saved as a PDF", () => {
+  it("asks for the shown day's close in the reader's language, one file at a time beside the tables", async () => {
+    const t = await showing("2026-12-04", "2026-12-05");
+    t.speak("ru");
+    const saved = later<string>();
+    t.api.exportReportPdf.mockReturnValue(saved.promise);
+    const saving = t.controller.savePdf();
+    expect(t.api.exportReportPdf).toHaveBeenCalledWith({ report: { report: "close", day: "2026-12-04" }, language: "ru" });
+    expect(t.controller.exporting).toBe("pdf");
+    // A table waits for the PDF, as tables wait for each other.
+    await t.controller.exportCsv("close-summary");
+    expect(t.api.exportCloseCsv).not.toHaveBeenCalled();
+    saved.settle("/exports/close-2026-12-04.pdf");
+    await saving;
+    expect(t.controller.exported).toEqual({ kind: "saved", table: "pdf", path: "/exports/close-2026-12-04.pdf" });
+  });
+
+  it("keeps why it was not saved (a full disk) apart from the close's refusal, and saves nothing before a close is shown", async () => {
+    const t = await showing("2026-12-05");
+    t.api.exportReportPdf.mockRejectedValue(refusal("io"));
+    await t.controller.savePdf();
+    expect(t.controller.exported).toMatchObject({ kind: "failed", table: "pdf", error: { code: "io" } });
+    expect(t.controller.refusal).toBeNull();
+
+    const none = testReports();
+    await none.controller.savePdf();
+    expect(none.api.exportReportPdf).not.toHaveBeenCalled();
+    expect(none.controller.exporting).toBeNull();
+  });
+});

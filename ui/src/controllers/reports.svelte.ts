@@ -10,7 +10,7 @@
 // KPIs (kpis.svelte.ts) and the liability (liability.svelte.ts) have the
 // same shape, and the reports to come (segments, offers) copy it.
 import type { api } from "../lib/api";
-import type { CloseView } from "../lib/bindings";
+import type { CloseView, ReportOf } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { addDays } from "../lib/dates";
 import { ReportController, type ReportDeps } from "./report.svelte";
@@ -19,7 +19,7 @@ import { ReportController, type ReportDeps } from "./report.svelte";
 export { SLOW_AFTER_MS } from "../lib/latestRun.svelte";
 
 /** The engine's commands the reports use (lib/api.ts's `api`, or a test's fakes). */
-export type ReportsApi = Pick<typeof api, "dailyClose" | "exportCloseCsv">;
+export type ReportsApi = Pick<typeof api, "dailyClose" | "exportCloseCsv" | "exportReportPdf">;
 
 export type ReportsDeps = ReportDeps<ReportsApi>;
 
@@ -40,7 +40,7 @@ export class ReportsController extends ReportController<CloseView> {
   readonly #deps: ReportsDeps;
 
   constructor(deps: ReportsDeps) {
-    super(deps.timers);
+    super(deps);
     this.#deps = deps;
   }
 
@@ -50,6 +50,11 @@ export class ReportsController extends ReportController<CloseView> {
     return view
       ? this.#deps.api.exportCloseCsv({ day: view.close.business_day, table, language: this.#deps.language() })
       : null;
+  }
+
+  /** The shown close's day. */
+  protected pdfOf(): ReportOf | null {
+    return this.view ? { report: "close", day: this.view.close.business_day } : null;
   }
 
   /** Opens on the current business day. */

@@ -82,6 +82,10 @@ describe("tuning the rules", () => {
     t.api.exportSegmentsCsv.mockResolvedValueOnce("/exports/at-risk-2026-12-05.csv");
     await t.controller.exportCsv("at-risk");
     expect(t.api.exportSegmentsCsv).toHaveBeenCalledWith({ rules: proposed, table: "at-risk", language: "en" });
+    // The PDF, too, is of the rules shown.
+    t.api.exportReportPdf.mockResolvedValueOnce("/exports/segments-2026-12-05.pdf");
+    await t.controller.savePdf();
+    expect(t.api.exportReportPdf).toHaveBeenCalledWith({ report: { report: "segments", rules: proposed }, language: "en" });
   });
 
   it("keeps a refused preview's rules in the form, with the refusal, and the report as it was", async () => {

@@ -7,12 +7,12 @@
 // a DOM and without Tauri. components/reports/Segment*.svelte lay it out and
 // get it from context (`segmentsContext`).
 import type { api } from "../lib/api";
-import type { SegmentRules, SegmentsView } from "../lib/bindings";
+import type { ReportOf, SegmentRules, SegmentsView } from "../lib/bindings";
 import { contextKey } from "../lib/context";
 import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the segments use (lib/api.ts's `api`, or a test's fakes). */
-export type SegmentsApi = Pick<typeof api, "segments" | "setSegmentRules" | "exportSegmentsCsv">;
+export type SegmentsApi = Pick<typeof api, "segments" | "setSegmentRules" | "exportSegmentsCsv" | "exportReportPdf">;
 
 export type SegmentsDeps = ReportDeps<SegmentsApi>;
 
@@ -45,13 +45,20 @@ export class SegmentsController extends ReportController<SegmentsView> {
   readonly #deps: SegmentsDeps;
 
   constructor(deps: SegmentsDeps) {
-    super(deps.timers);
+    super(deps);
     this.#deps = deps;
   }
 
   /** The rules the shown report was counted by, when they are a proposal (a file says the same numbers). */
   #proposal(): SegmentRules | undefined {
     return this.view && this.previewing ? this.view.segments.rules : undefined;
+  }
+
+  /** The shown segments, by the rules they were counted by (a proposal's too). */
+  protected pdfOf(): ReportOf | null {
+    if (!this.view) return null;
+    const rules = this.#proposal();
+    return { report: "segments", ...(rules ? { rules } : {}) };
   }
 
   protected saveTable(table: string): Promise<string> | null {

@@ -88,10 +88,15 @@ export type Exported =
   | { kind: "saved"; table: string; path: string }
   | { kind: "failed"; table: string; error: ErrorReport };
 
-/** A report's controller as its tables' Export buttons see it. */
+/** What `exporting` and `exported` name while the whole report is saved as a PDF (no table has this id). */
+export const PDF_FILE = "pdf";
+
+/** A report's controller as its Export buttons see it. */
 export interface TableExporter {
-  /** The table being saved (its button waits), if any. */
+  /** The table being saved (its button waits), or `PDF_FILE`, if any. */
   readonly exporting: string | null;
   readonly exported: Exported | null;
   exportCsv(table: string): Promise<void>;
+  /** Saves the whole report shown as a PDF file in the reader's language. */
+  savePdf(): Promise<void>;
 }

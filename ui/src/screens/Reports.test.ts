@@ -68,6 +68,10 @@ beforeEach(() => {
       }
       case "export_liability_csv":
         return `/home/mia/Counterpart/exports/${(request as { table: string }).table}-2026-12-05.csv`;
+      case "export_report_pdf": {
+        const { report } = request as { report: { report: string; day?: string } };
+        return `/home/mia/Counterpart/exports/${report.report}-${report.day ?? TODAY}.pdf`;
+      }
       case "export_close_csv": {
         const file = request as CloseTableFile;
         return `/home/mia/Counterpart/exports/${file.table}-${file.day}.csv`;
@@ -683,5 +687,40 @@ describe("the KPIs' files", () => {
       table: "kpis-by-day",
       language: "en",
     });
+  });
+});
+
+describe("saving a report as a PDF", () => {
+  it("saves the report on the tab shown, in the reader's language, and says where it went", async () => {
+    await opened();
+    const pdf = screen.getByTestId("reports-pdf") as HTMLButtonElement;
+    expect(pdf.textContent).toBe("Save as PDF");
+    await fireEvent.click(pdf);
+    expect(await screen.findByText("Saved to /home/mia/Counterpart/exports/close-2026-12-05.pdf")).toBeTruthy();
+    expect(engine.calls.find((c) => c.cmd === "export_report_pdf")?.request).toEqual({
+      report: { report: "close", day: TODAY },
+      language: "en",
+    });
+
+    locale.set("pl");
+    await fireEvent.click(screen.getByTestId("reports-tab-liability"));
+    await screen.findByTestId("liability-as-of");
+    await fireEvent.click(screen.getByTestId("reports-pdf"));
+    await screen.findByText(/liability-2026-12-05\.pdf/);
+    expect(engine.calls.filter((c) => c.cmd === "export_report_pdf").at(-1)?.request).toEqual({
+      report: { report: "liability" },
+      language: "pl",
+    });
+    expect(screen.getByTestId("reports-pdf").textContent).toBe("Zapisz jako PDF");
+  });
+
+  it("cannot be pressed before the tab shows a report", async () => {
+    const t = testReports();
+    const held = later<CloseView>();
+    t.api.dailyClose.mockReturnValue(held.promise);
+    render(Reports, { onclose: vi.fn(), controller: t.controller });
+    expect((screen.getByTestId("reports-pdf") as HTMLButtonElement).disabled).toBe(true);
+    await act(() => held.settle(closeView(TODAY, TODAY)));
+    expect((screen.getByTestId("reports-pdf") as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -78,6 +78,7 @@ export function fakeKpisApi() {
   return {
     kpis: vi.fn<KpisApi["kpis"]>(() => Promise.reject(refusal("io"))),
     exportKpisCsv: vi.fn<KpisApi["exportKpisCsv"]>(() => Promise.reject(refusal("io"))),
+    exportReportPdf: vi.fn<KpisApi["exportReportPdf"]>(() => Promise.reject(refusal("io"))),
   } satisfies KpisApi;
 }
 

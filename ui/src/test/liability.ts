@@ -104,6 +104,7 @@ export function testLiability(over: Partial<LiabilityDeps> = {}) {
   const api = {
     liability: refuses<"liability">(),
     exportLiabilityCsv: refuses<"exportLiabilityCsv">(),
+    exportReportPdf: refuses<"exportReportPdf">(),
   } satisfies LiabilityApi;
   let language: Language = "en";
   const deps = { api, timers: clock, language: () => language, ...over } satisfies LiabilityDeps;

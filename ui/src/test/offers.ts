@@ -100,6 +100,7 @@ export function testOffers(over: Partial<OffersDeps> = {}) {
   const api = {
     offers: refuses<"offers">(),
     exportOffersCsv: refuses<"exportOffersCsv">(),
+    exportReportPdf: refuses<"exportReportPdf">(),
   } satisfies OffersApi;
   let language: Language = "en";
   const deps = { api, timers: clock, language: () => language, ...over } satisfies OffersDeps;

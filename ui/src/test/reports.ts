@@ -120,6 +120,7 @@ export function fakeReportsApi() {
   return {
     dailyClose: refuses<"dailyClose">(),
     exportCloseCsv: refuses<"exportCloseCsv">(),
+    exportReportPdf: refuses<"exportReportPdf">(),
   } satisfies ReportsApi;
 }
 

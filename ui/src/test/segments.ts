@@ -113,7 +113,8 @@ export function segmentsTables(s: Segments): Table[] {
               { kind: "label", value: `report-segment-${m.to.replace("_", "-")}` },
               { kind: "count", value: m.customers },
             ]),
-          } satisfies Table,
+            exportReportPdf: refuses<"exportReportPdf">(),
+  } satisfies Table,
         ]
       : []),
     {
