@@ -8,7 +8,7 @@
 import type { api } from "../lib/api";
 import type { ErrorReport, Language, ReportOf } from "../lib/bindings";
 import { LatestRun } from "../lib/latestRun.svelte";
-import { PDF_FILE, type Exported, type TableExporter } from "../lib/reportTable";
+import { PDF_FILE, type Exported, type ReportExporter } from "../lib/reportTable";
 import { TableExports } from "../lib/tableExports.svelte";
 import type { Timers } from "../lib/timers";
 
@@ -23,7 +23,7 @@ export interface ReportDeps<Api extends PdfApi> {
   language: () => Language;
 }
 
-export abstract class ReportController<T> implements TableExporter {
+export abstract class ReportController<T> implements ReportExporter {
   /** The report's reads: each asks anew, only the latest answer is taken. */
   protected readonly latest: LatestRun<T>;
   readonly #exports: TableExports;

@@ -2918,6 +2918,18 @@ voids: number,
  */
 events: number, };
 
+export type ReportOf = { "report": "close" } & CloseOfDay | { "report": "kpis" } & KpisOver | { "report": "liability" } | { "report": "segments" } & SegmentsBy | { "report": "offers" };
+
+export type ReportPdf = { 
+/**
+ * The report.
+ */
+report: ReportOf, 
+/**
+ * The reader's language (`en`, `pl`, `fr`, `ru`).
+ */
+language: string, };
+
 export type Language = "en" | "pl" | "fr" | "ru";
 
 export type Name = { 

@@ -91,12 +91,16 @@ export type Exported =
 /** What `exporting` and `exported` name while the whole report is saved as a PDF (no table has this id). */
 export const PDF_FILE = "pdf";
 
-/** A report's controller as its Export buttons see it. */
+/** A report's controller as its tables' Export buttons see it. */
 export interface TableExporter {
   /** The table being saved (its button waits), or `PDF_FILE`, if any. */
   readonly exporting: string | null;
   readonly exported: Exported | null;
   exportCsv(table: string): Promise<void>;
+}
+
+/** A report's controller as the reports' Save as PDF button sees it: one file at a time with its tables. */
+export interface ReportExporter extends TableExporter {
   /** Saves the whole report shown as a PDF file in the reader's language. */
   savePdf(): Promise<void>;
 }

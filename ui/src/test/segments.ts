@@ -113,8 +113,7 @@ export function segmentsTables(s: Segments): Table[] {
               { kind: "label", value: `report-segment-${m.to.replace("_", "-")}` },
               { kind: "count", value: m.customers },
             ]),
-            exportReportPdf: refuses<"exportReportPdf">(),
-  } satisfies Table,
+          } satisfies Table,
         ]
       : []),
     {
@@ -153,6 +152,7 @@ export function testSegments(over: Partial<SegmentsDeps> = {}) {
     segments: refuses<"segments">(),
     setSegmentRules: refuses<"setSegmentRules">(),
     exportSegmentsCsv: refuses<"exportSegmentsCsv">(),
+    exportReportPdf: refuses<"exportReportPdf">(),
   } satisfies SegmentsApi;
   let language: Language = "en";
   const deps = { api, timers: clock, language: () => language, ...over } satisfies SegmentsDeps;
