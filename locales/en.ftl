@@ -462,6 +462,7 @@ ui-report-no-visits = No visits on this day.
 ui-report-empty = Nothing on this day.
 ui-report-export = Export CSV
 ui-report-export-pdf = Save as PDF
+ui-report-saving-pdf = Saving the PDF…
 ui-report-exported = Saved to { $path }
 ui-report-export-failed = Not saved: { $reason }
 ui-report-attention = { $table }: { $count ->

@@ -465,6 +465,7 @@ ui-report-no-visits = Aucune visite ce jour-là.
 ui-report-empty = Rien ce jour-là.
 ui-report-export = Exporter en CSV
 ui-report-export-pdf = Enregistrer en PDF
+ui-report-saving-pdf = Enregistrement du PDF…
 ui-report-exported = Enregistré : { $path }
 ui-report-export-failed = Non enregistré : { $reason }
 ui-report-attention = { $table } : { $count ->

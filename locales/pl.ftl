@@ -521,6 +521,7 @@ ui-report-no-visits = Tego dnia nie było wizyt.
 ui-report-empty = Brak wpisów z tego dnia.
 ui-report-export = Eksportuj CSV
 ui-report-export-pdf = Zapisz jako PDF
+ui-report-saving-pdf = Zapisywanie PDF…
 ui-report-exported = Zapisano: { $path }
 ui-report-export-failed = Nie zapisano: { $reason }
 ui-report-attention = { $table }: { $count ->

@@ -521,6 +521,7 @@ ui-report-no-visits = В этот день визитов не было.
 ui-report-empty = За этот день ничего нет.
 ui-report-export = Экспорт в CSV
 ui-report-export-pdf = Сохранить в PDF
+ui-report-saving-pdf = Сохранение PDF…
 ui-report-exported = Сохранено: { $path }
 ui-report-export-failed = Не сохранено: { $reason }
 ui-report-attention = { $table }: { $count ->

@@ -160,6 +160,60 @@ fn a_morning_at_the_till_from_the_command_line() {
         &["report", "close", "--csv", "--table", "close-nothing"],
     );
     assert_eq!(o.status.code(), Some(2), "a table the close does not have");
+    // The close as a PDF, in Polish: written whole where asked, said where.
+    let pdf = dir.path().join("close.pdf");
+    let o = counterpart(
+        &db,
+        &[
+            "--lang",
+            "pl",
+            "report",
+            "close",
+            "--day",
+            &day,
+            "--pdf",
+            &pdf.display().to_string(),
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("Zapisano jako PDF"),
+        "{}",
+        text(&o.stdout)
+    );
+    assert!(std::fs::read(&pdf).expect("the PDF").starts_with(b"%PDF-"));
+    // A path that cannot be written: exit 2, said plainly, nothing left behind.
+    let nowhere = dir.path().join("no-such-folder").join("close.pdf");
+    let o = counterpart(
+        &db,
+        &[
+            "report",
+            "close",
+            "--day",
+            &day,
+            "--pdf",
+            &nowhere.display().to_string(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("cannot write"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!dir.path().join("no-such-folder").exists());
+    // --pdf is not --csv.
+    let o = counterpart(
+        &db,
+        &[
+            "report",
+            "close",
+            "--csv",
+            "--pdf",
+            &pdf.display().to_string(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "both --csv and --pdf");
     // The KPIs of that day: one visit by one customer, who joined that day.
     let o = counterpart(
         &db,

@@ -10,13 +10,17 @@
 //! - the offers report of an offer that held out a tenth of everyone for the
 //!   last year, 5 runs (target: its screen painted ≤ 1 s after the manager
 //!   asks);
+//! - each report as a PDF in Polish: the close of a day (10 days), a year of
+//!   KPIs, the liability, the segments with the whole at-risk list (3 runs
+//!   each; no target of its own: the report's own time plus the writing,
+//!   which the screen shows as "Saving the PDF…");
 //! - a visit recorded while a year of KPIs computes on another connection,
 //!   beside the same visits recorded idle in the same run (target: p99 ≤ 1.5×
 //!   idle, never "database is locked").
 //!
 //! `cargo bench -p counterpart-engine --bench reports` (all of them), or
 //! `COUNTERPART_BENCH_ONLY=segments,liability cargo bench …` (those named:
-//! close, kpis, liability, segments, offers, visits).
+//! close, kpis, liability, segments, offers, pdf, visits).
 #![allow(clippy::print_stdout)] // printing the figures is this benchmark's job
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,7 +29,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{Duration as Days, NaiveDate};
 use counterpart_engine::command::typed::Typed;
-use counterpart_engine::command::{CloseOfDay, Commands, KpisOver, PublishProgram, SegmentsBy};
+use counterpart_engine::command::{
+    CloseOfDay, Commands, KpisOver, PublishProgram, ReportOf, ReportPdf, SegmentsBy,
+};
 use counterpart_engine::ledger::CustomerId;
 use counterpart_engine::report::{segments_of, SegmentRules, SegmentsOf};
 use counterpart_engine::rules::VisitInput;
@@ -100,6 +106,9 @@ fn main() {
     if wants("offers") {
         offers(&commands, today);
     }
+    if wants("pdf") {
+        pdfs(&commands, today);
+    }
     if wants("visits") {
         visits_beside_kpis(&store, &copy, today);
     }
@@ -129,6 +138,57 @@ fn offers(commands: &Commands, today: NaiveDate) {
         })
         .collect();
     println!("offers: {}", percentiles(runs));
+}
+
+/// Each report as a PDF in Polish: how long, how many bytes.
+fn pdfs(commands: &Commands, today: NaiveDate) {
+    let pdf = |report: ReportOf| {
+        let started = Instant::now();
+        let file = commands
+            .report_pdf(&ReportPdf {
+                report,
+                language: "pl".into(),
+            })
+            .expect("pdf");
+        (started.elapsed(), file.bytes.len())
+    };
+    let days: Vec<(Duration, usize)> = (0..10)
+        .map(|i| {
+            let day = today - Days::days(1 + i * 37 % 365);
+            pdf(ReportOf::Close(CloseOfDay {
+                day: Some(day.to_string()),
+            }))
+        })
+        .collect();
+    let bytes = days.iter().map(|(_, b)| b).max().copied().unwrap_or(0);
+    println!(
+        "PDF of a day's close: {} (at most {} KB)",
+        percentiles(days.into_iter().map(|(t, _)| t).collect()),
+        bytes / 1024
+    );
+    let named = [
+        (
+            "a year of KPIs",
+            ReportOf::Kpis(KpisOver {
+                from: Some((today - Days::days(364)).to_string()),
+                to: Some(today.to_string()),
+            }),
+        ),
+        ("the liability", ReportOf::Liability),
+        (
+            "the segments with the whole at-risk list",
+            ReportOf::Segments(SegmentsBy::default()),
+        ),
+    ];
+    for (name, report) in named {
+        let runs: Vec<(Duration, usize)> = (0..3).map(|_| pdf(report.clone())).collect();
+        let bytes = runs.first().map_or(0, |(_, b)| *b);
+        println!(
+            "PDF of {name}: {} ({} KB)",
+            percentiles(runs.into_iter().map(|(t, _)| t).collect()),
+            bytes / 1024
+        );
+    }
 }
 
 /// The daily close of days of the last year.

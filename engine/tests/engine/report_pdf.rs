@@ -60,7 +60,7 @@ fn polish_saturday() -> Shop {
     });
     s.record_visit(lucja, visit(12_50), None).expect("visit");
     shop.at(utc(2026, 12, 5, 9, 30));
-    let wrong = s.record_visit(lucja, visit(912_00), None).expect("visit");
+    let wrong = s.record_visit(lucja, visit(91_200), None).expect("visit");
     shop.at(utc(2026, 12, 5, 9, 31));
     s.void(wrong.event_id, "pomyłka kasjera", None)
         .expect("void");

@@ -721,6 +721,16 @@ describe("saving a report as a PDF", () => {
     render(Reports, { onclose: vi.fn(), controller: t.controller });
     expect((screen.getByTestId("reports-pdf") as HTMLButtonElement).disabled).toBe(true);
     await act(() => held.settle(closeView(TODAY, TODAY)));
-    expect((screen.getByTestId("reports-pdf") as HTMLButtonElement).disabled).toBe(false);
+    const pdf = screen.getByTestId("reports-pdf") as HTMLButtonElement;
+    expect(pdf.disabled).toBe(false);
+    // While it is made, the button says so and waits.
+    const saving = later<string>();
+    t.api.exportReportPdf.mockReturnValue(saving.promise);
+    await fireEvent.click(pdf);
+    expect(pdf.textContent).toBe("Saving the PDF…");
+    expect(pdf.disabled).toBe(true);
+    await act(() => saving.settle("/exports/close-2026-12-05.pdf"));
+    expect(pdf.textContent).toBe("Save as PDF");
+    expect(screen.getByText("Saved to /exports/close-2026-12-05.pdf")).toBeTruthy();
   });
 });
