@@ -381,7 +381,10 @@ impl<'f> Layout<'f> {
                     .collect();
                 return (size, widths);
             }
-            size = (size * BODY_WIDTH / floor).clamp(SMALLEST_CELL_SIZE, size - 0.25);
+            // At least a quarter point smaller each round, never below the smallest.
+            size = (size * BODY_WIDTH / floor)
+                .min(size - 0.25)
+                .max(SMALLEST_CELL_SIZE);
         }
     }
 
@@ -399,7 +402,7 @@ impl<'f> Layout<'f> {
                     .split('\n')
                     .map(|l| face.width(l, size))
                     .fold(0.0, f32::max);
-                let word = if texts.numeric[i] && !bold {
+                let word = if texts.whole[i] && !bold {
                     whole
                 } else {
                     text.split([' ', '\n'])
@@ -425,6 +428,8 @@ struct TableText {
     rows: Vec<Vec<String>>,
     /// Which columns hold numbers (right-aligned, never broken).
     numeric: Vec<bool>,
+    /// Which columns hold numbers, dates or times: never broken (`5 Oct 2026` on one line).
+    whole: Vec<bool>,
 }
 
 impl TableText {
@@ -434,11 +439,15 @@ impl TableText {
             .iter()
             .map(|c| words(catalogue, &format!("report-column-{c}")))
             .collect();
+        let column_is = |i: usize, kind: fn(&Cell) -> bool| {
+            let mut cells = table.rows.iter().filter_map(|r| r.get(i)).peekable();
+            cells.peek().is_some() && cells.all(kind)
+        };
         let numeric = (0..headings.len())
-            .map(|i| {
-                let mut kinds = table.rows.iter().filter_map(|r| r.get(i)).peekable();
-                kinds.peek().is_some() && kinds.all(is_number)
-            })
+            .map(|i| column_is(i, is_number))
+            .collect();
+        let whole = (0..headings.len())
+            .map(|i| column_is(i, |c| is_number(c) || is_moment(c)))
             .collect();
         let rows = table
             .rows
@@ -456,6 +465,7 @@ impl TableText {
             headings,
             rows,
             numeric,
+            whole,
         }
     }
 }
@@ -470,6 +480,11 @@ fn is_number(cell: &Cell) -> bool {
         cell,
         Cell::Count(_) | Cell::Money(_) | Cell::Fraction(_) | Cell::Decimal(_)
     )
+}
+
+/// Dates and times read as one word.
+fn is_moment(cell: &Cell) -> bool {
+    matches!(cell, Cell::Date(_) | Cell::Time(_) | Cell::Hour(_))
 }
 
 /// A cell as the reader reads it, the way the screens write it
@@ -691,6 +706,7 @@ mod tests {
                 .into_iter()
                 .map(|r| r.into_iter().map(str::to_string).collect())
                 .collect(),
+            whole: numeric.clone(),
             numeric,
         }
     }
@@ -758,6 +774,26 @@ mod tests {
         for cell in [long, "1 234,50 zł"] {
             let squeezed: String = cell.chars().filter(|c| *c != ' ').collect();
             assert!(all.replace(' ', "").contains(&squeezed), "{cell}");
+        }
+    }
+
+    #[test]
+    fn a_table_too_wide_for_the_smallest_type_breaks_its_words_and_still_fits() {
+        let (regular, bold) = faces();
+        let word = "Niedostępnośćwszystkichkolumnjednocześnie";
+        for columns in [9, 14, 30] {
+            let mut layout = Layout::new(&regular, &bold);
+            let texts = texts(columns, vec![vec![word; columns]; 2], vec![false; columns]);
+            let (size, _) = layout.columns(&texts);
+            assert!(size >= SMALLEST_CELL_SIZE, "{columns}: {size}");
+            layout.table("Wide", &table("t"), &texts, "none");
+            let right = PAGE_WIDTH - MARGIN + 0.01;
+            for (_, from, to, text) in drawn(&layout) {
+                assert!(
+                    from >= MARGIN - 0.01 && to <= right,
+                    "{columns}: `{text}` to {to}"
+                );
+            }
         }
     }
 
