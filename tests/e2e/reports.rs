@@ -476,10 +476,7 @@ async fn a_manager_reads_every_report_and_saves_tables() {
             )
             .await;
             // The offer's name may wrap in its column: "Bonus" / "weeks".
-            assert!(
-                pdf.contains(offers_title) && pdf.contains("Bonus"),
-                "{pdf}"
-            );
+            assert!(pdf.contains(offers_title) && pdf.contains("Bonus"), "{pdf}");
             app.click("[data-testid=reports-tab-segments]").await;
             app.find("[data-testid=segment-tile]").await;
             let pdf = saved_pdf(

@@ -393,16 +393,22 @@ impl<'f> Layout<'f> {
         let columns = texts.headings.len();
         let mut natural = vec![0.0_f32; columns];
         let mut least = vec![0.0_f32; columns];
-        let all =
-            std::iter::once((&texts.headings, true)).chain(texts.rows.iter().map(|r| (r, false)));
-        for (cells, bold) in all {
+        let headings = vec![false; columns];
+        let all = std::iter::once((&texts.headings, &headings, true)).chain(
+            texts
+                .rows
+                .iter()
+                .zip(&texts.whole)
+                .map(|(r, w)| (r, w, false)),
+        );
+        for (cells, unbroken, bold) in all {
             for (i, text) in cells.iter().enumerate().take(columns) {
                 let face = self.face(bold);
                 let whole = text
                     .split('\n')
                     .map(|l| face.width(l, size))
                     .fold(0.0, f32::max);
-                let word = if texts.whole[i] && !bold {
+                let word = if unbroken.get(i).copied().unwrap_or(false) {
                     whole
                 } else {
                     text.split([' ', '\n'])
@@ -426,10 +432,10 @@ fn row_height(cells: &[Vec<String>], size: f32) -> f32 {
 struct TableText {
     headings: Vec<String>,
     rows: Vec<Vec<String>>,
-    /// Which columns hold numbers (right-aligned, never broken).
+    /// Which columns hold numbers (right-aligned, a `—` or a total's blank among them).
     numeric: Vec<bool>,
-    /// Which columns hold numbers, dates or times: never broken (`5 Oct 2026` on one line).
-    whole: Vec<bool>,
+    /// Which cells are numbers, dates or times: never broken (`5 Oct 2026` on one line).
+    whole: Vec<Vec<bool>>,
 }
 
 impl TableText {
@@ -439,15 +445,21 @@ impl TableText {
             .iter()
             .map(|c| words(catalogue, &format!("report-column-{c}")))
             .collect();
-        let column_is = |i: usize, kind: fn(&Cell) -> bool| {
-            let mut cells = table.rows.iter().filter_map(|r| r.get(i)).peekable();
-            cells.peek().is_some() && cells.all(kind)
-        };
         let numeric = (0..headings.len())
-            .map(|i| column_is(i, is_number))
+            .map(|i| {
+                let column = || table.rows.iter().filter_map(|r| r.get(i));
+                column().any(is_number)
+                    && column().all(|c| {
+                        is_number(c)
+                            || matches!(c, Cell::Label(_))
+                            || matches!(c, Cell::Text(t) if t.is_empty())
+                    })
+            })
             .collect();
-        let whole = (0..headings.len())
-            .map(|i| column_is(i, |c| is_number(c) || is_moment(c)))
+        let whole = table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|c| is_number(c) || is_moment(c)).collect())
             .collect();
         let rows = table
             .rows
@@ -702,11 +714,11 @@ mod tests {
     fn texts(columns: usize, rows: Vec<Vec<&str>>, numeric: Vec<bool>) -> TableText {
         TableText {
             headings: (0..columns).map(|i| format!("Column {i}")).collect(),
+            whole: rows.iter().map(|r| numeric[..r.len()].to_vec()).collect(),
             rows: rows
                 .into_iter()
                 .map(|r| r.into_iter().map(str::to_string).collect())
                 .collect(),
-            whole: numeric.clone(),
             numeric,
         }
     }
@@ -842,6 +854,32 @@ mod tests {
             _ => true,
         });
         assert!(bottom, "nothing runs into the footer");
+    }
+
+    #[test]
+    fn a_column_of_numbers_with_a_totals_blank_or_a_dash_is_still_numbers() {
+        let en = Catalogue::new(crate::i18n::Language::En);
+        let usd = Currency::parse("USD").expect("USD");
+        let mut t = Table::new("liability", &["balance-kind", "outstanding", "day"]);
+        t.rows = vec![
+            vec![
+                Cell::Label("report-balance-points".into()),
+                Cell::Count(19_658),
+                Cell::Date("2026-10-05".into()),
+            ],
+            vec![
+                Cell::Label("report-cell-total".into()),
+                Cell::Text(String::new()),
+                Cell::Label("report-cell-none".into()),
+            ],
+        ];
+        let texts = TableText::of(&t, usd, &en);
+        assert_eq!(texts.numeric, [false, true, false]);
+        assert_eq!(
+            texts.whole,
+            [vec![false, true, true], vec![false, false, false]]
+        );
+        assert_eq!(texts.rows[0], ["Points", "19,658", "5 Oct 2026"]);
     }
 
     #[test]
