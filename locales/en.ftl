@@ -673,6 +673,10 @@ ui-customer-visits = { $visits } { $visits ->
 ui-customer-last-visit = last visit { $date }
 ui-customer-perks = { $tier } perks: { $perks }
 ui-reward-to-go = { $missing } to go
+ui-reward-to-go-points = { $missing } { $missing ->
+        [one] point
+       *[other] points
+    } to go
 ui-reward-progress = { $have } of { $need }
 ui-birthday-note = Birthday on { $date }
 ui-amount = Amount

@@ -676,6 +676,10 @@ ui-customer-visits = { $visits } { $visits ->
 ui-customer-last-visit = dernière visite le { $date }
 ui-customer-perks = Avantages du niveau { $tier } : { $perks }
 ui-reward-to-go = Encore { $missing }
+ui-reward-to-go-points = Encore { $missing } { $missing ->
+        [one] point
+       *[other] points
+    }
 ui-reward-progress = { $have } sur { $need }
 ui-birthday-note = Anniversaire le { $date }
 ui-amount = Montant

@@ -750,6 +750,12 @@ ui-customer-visits = { $visits } { $visits ->
 ui-customer-last-visit = ostatnia wizyta { $date }
 ui-customer-perks = Korzyści poziomu „{ $tier }”: { $perks }
 ui-reward-to-go = Brakuje { $missing }
+ui-reward-to-go-points = Brakuje { $missing } { $missing ->
+        [one] punktu
+        [few] punktów
+        [many] punktów
+       *[other] punktu
+    }
 ui-reward-progress = { $have } z { $need }
 ui-birthday-note = Urodziny { $date }
 ui-amount = Kwota

@@ -750,6 +750,12 @@ ui-customer-visits = { $visits } { $visits ->
 ui-customer-last-visit = последний визит { $date }
 ui-customer-perks = Привилегии уровня «{ $tier }»: { $perks }
 ui-reward-to-go = Ещё { $missing }
+ui-reward-to-go-points = Ещё { $missing } { $missing ->
+        [one] балл
+        [few] балла
+        [many] баллов
+       *[other] балла
+    }
 ui-reward-progress = { $have } из { $need }
 ui-birthday-note = День рождения { $date }
 ui-amount = Сумма

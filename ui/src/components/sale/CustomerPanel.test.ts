@@ -224,15 +224,30 @@ describe("CustomerPanel", () => {
     const pastry = screen.getByTestId("reward-out-of-reach");
     const bar = pastry.querySelector('[role="progressbar"]');
     expect(bar?.getAttribute("aria-valuenow")).toBe("33");
-    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("40 to go");
+    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("40 points to go");
     expect(words(pastry)).toContain("20 of 60");
     // The engine's long sentence gives way to the bar and its numbers.
     expect(words(pastry)).not.toContain("needed");
     await act(() => locale.set("pl"));
-    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("Brakuje 40");
+    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("Brakuje 40 punktów");
     expect(words(pastry)).toContain("20 z 60");
     await act(() => locale.set("ru"));
-    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("Ещё 40");
+    expect(words(pastry.querySelector('[data-testid="reward-to-go"]'))).toBe("Ещё 40 баллов");
+  });
+
+  it("says what is missing with its unit, in each language's plural", async () => {
+    const toGo = () => words(screen.getByTestId("reward-to-go"));
+    const { rerender } = panel(customer({ rewards_available: [], rewards_out_of_reach: [short("pastry", "Pastry", 60, 59)] }));
+    expect(toGo()).toBe("1 point to go");
+    await act(() => locale.set("pl"));
+    expect(toGo()).toBe("Brakuje 1 punktu");
+    await act(() => locale.set("ru"));
+    expect(toGo()).toBe("Ещё 1 балл");
+    const three = customer({ rewards_available: [], rewards_out_of_reach: [short("pastry", "Pastry", 60, 57)] });
+    await rerender({ customer: three, rewards: slotsOf(three) });
+    expect(toGo()).toBe("Ещё 3 балла");
+    await act(() => locale.set("fr"));
+    expect(toGo()).toBe("Encore 3 points");
   });
 
   it("keeps each reward's slot and key as it comes within reach and goes out of it", async () => {
