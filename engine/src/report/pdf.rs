@@ -94,6 +94,10 @@ pub enum PdfError {
 struct Face {
     font: Font,
     shaper: rustybuzz::Face<'static>,
+    /// Widths already measured, in ems: a report repeats its words (dates,
+    /// "no", amounts), and a width scales with the size, so each text is
+    /// shaped once whatever size it is tried at.
+    widths: std::cell::RefCell<std::collections::HashMap<String, f32>>,
 }
 
 impl Face {
@@ -101,6 +105,7 @@ impl Face {
         Ok(Face {
             font: Font::new(bytes.into(), 0).ok_or(PdfError::Font)?,
             shaper: rustybuzz::Face::from_slice(bytes, 0).ok_or(PdfError::Font)?,
+            widths: Default::default(),
         })
     }
 
@@ -108,6 +113,9 @@ impl Face {
     fn width(&self, text: &str, size: f32) -> f32 {
         if text.is_empty() {
             return 0.0;
+        }
+        if let Some(ems) = self.widths.borrow().get(text) {
+            return ems * size;
         }
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
@@ -117,32 +125,49 @@ impl Face {
             .iter()
             .map(|p| i64::from(p.x_advance))
             .sum();
-        units as f32 * size / f32::from(self.shaper.units_per_em() as u16)
+        let ems = units as f32 / f32::from(self.shaper.units_per_em() as u16);
+        self.widths.borrow_mut().insert(text.to_string(), ems);
+        ems * size
     }
 
     /// `text` broken into lines no wider than `width` at `size`: at spaces,
-    /// and inside a word only where the word alone is wider.
+    /// and inside a word only where the word alone is wider. A line's width
+    /// is its words' and spaces' (kerning across a space is nil in DejaVu),
+    /// so each word is shaped once.
     fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let space = self.width(" ", size);
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
+            let mut taken = 0.0;
             for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+                let wide = self.width(word, size);
                 let tried = if line.is_empty() {
-                    word.to_string()
+                    wide
                 } else {
-                    format!("{line} {word}")
+                    taken + space + wide
                 };
-                if self.width(&tried, size) <= width {
-                    line = tried;
+                if tried <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    taken = tried;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
+                if wide <= width {
+                    line.push_str(word);
+                    taken = wide;
+                    continue;
+                }
                 for piece in self.break_word(word, size, width) {
                     if !line.is_empty() {
                         lines.push(std::mem::take(&mut line));
                     }
+                    taken = self.width(&piece, size);
                     line = piece;
                 }
             }
