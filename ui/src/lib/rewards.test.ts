@@ -108,7 +108,13 @@ describe("the slots", () => {
 
 describe("how far a reward is", () => {
   it("reads the engine's amounts: what the reward needs, what the customer has, and what is missing", () => {
-    expect(shortfall(short(pastry, 60, 20).why)).toEqual({ have: { count: 20 }, need: { count: 60 }, missing: { count: 40 }, share: 1 / 3 });
+    expect(shortfall(short(pastry, 60, 20).why)).toEqual({
+      have: { count: 20 },
+      need: { count: 60 },
+      missing: { count: 40 },
+      share: 1 / 3,
+      inPoints: true,
+    });
   });
 
   it("takes what is missing from the engine, not from its own sum", () => {
@@ -116,14 +122,17 @@ describe("how far a reward is", () => {
     expect(shortfall(why)?.missing).toEqual({ count: 41 });
   });
 
-  it("works out what is missing only when the engine does not say it", () => {
-    expect(shortfall({ id: "x", args: { needed: { number: 60 }, available: { number: 20 } } })?.missing).toEqual({ count: 40 });
+  it("works out what is missing only when the engine does not say it, and then names no unit", () => {
+    const worked = shortfall({ id: "x", args: { needed: { number: 60 }, available: { number: 20 } } });
+    expect(worked?.missing).toEqual({ count: 40 });
+    expect(worked?.inPoints).toBe(false);
   });
 
   it("in money, in the same currency only", () => {
     const money = (minor: number, currency = "EUR") => ({ money: { minor, currency } });
     expect(shortfall({ id: "x", args: { needed: money(500), available: money(120), missing: money(380) } })).toMatchObject({
       missing: { minor: 380, currency: "EUR" },
+      inPoints: false,
     });
     expect(shortfall({ id: "x", args: { needed: money(500), available: money(120, "USD") } })).toBeNull();
   });

@@ -54,8 +54,13 @@ function comparable(a: Amount, b: Amount): boolean {
   return "count" in a ? "count" in b : "currency" in b && a.currency === b.currency;
 }
 
-/** How far a reward out of reach is: what the customer has of what it needs, and what is missing. */
-export type Shortfall = { have: Amount; need: Amount; missing: Amount; share: number };
+/**
+ * How far a reward out of reach is: what the customer has of what it needs,
+ * and what is missing; `inPoints` when the engine says what is missing as a
+ * count of points (it states a count only for points: cashback it states as
+ * money, any other balance not at all), so the screen can name the unit.
+ */
+export type Shortfall = { have: Amount; need: Amount; missing: Amount; share: number; inPoints: boolean };
 
 /**
  * From the engine's reason a reward is out of reach, when the reason is an
@@ -71,7 +76,7 @@ export function shortfall(why: Message): Shortfall | null {
   const said = amountOf(why.args?.["missing"]);
   const missing = said && comparable(said, need) ? said : like(need, Math.max(0, valueOf(need) - valueOf(have)));
   const share = Math.min(1, Math.max(0, valueOf(have) / valueOf(need)));
-  return { have, need, missing, share };
+  return { have, need, missing, share, inPoints: said !== null && "count" in said };
 }
 
 /** What redeeming a reward takes, and what that balance holds after. */
