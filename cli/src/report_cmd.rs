@@ -86,21 +86,8 @@ pub enum ReportCommand {
     /// shop's own customers) and the at-risk list (a manager's). Any rule
     /// given previews the rules with it changed: how many customers move.
     Segments {
-        /// A customer with one visit at most is new for this many days.
-        #[arg(long)]
-        new_days: Option<u32>,
-        /// With no visit for more than this many days a customer has lapsed.
-        #[arg(long)]
-        lapsed_days: Option<u32>,
-        /// A regular or high spender with a recency score at most this is at risk.
-        #[arg(long)]
-        at_risk_recency: Option<u8>,
-        /// A frequency score at least this makes a regular.
-        #[arg(long)]
-        regular_frequency: Option<u8>,
-        /// A spend score at least this makes a high-value customer.
-        #[arg(long)]
-        high_value_spend: Option<u8>,
+        #[command(flatten)]
+        changes: RuleChanges,
         /// Keep the rules given as this till's.
         #[arg(long, conflicts_with = "pdf")]
         keep: bool,
@@ -136,25 +123,48 @@ pub enum ReportCommand {
     },
 }
 
-/// The till's segment rules with any the command line gives changed; none
-/// when it gives none.
-fn proposed_rules(
-    till: &Commands,
-    changes: [Option<u32>; 2],
-    scores: [Option<u8>; 3],
-) -> Result<Option<SegmentRules>, EngineError> {
-    if changes.iter().all(Option::is_none) && scores.iter().all(Option::is_none) {
-        return Ok(None);
+/// The segment rules `report segments` may be given, each changing the
+/// till's own: any given makes a preview.
+#[derive(clap::Args)]
+pub struct RuleChanges {
+    /// A customer with one visit at most is new for this many days.
+    #[arg(long)]
+    new_days: Option<u32>,
+    /// With no visit for more than this many days a customer has lapsed.
+    #[arg(long)]
+    lapsed_days: Option<u32>,
+    /// A regular or high spender with a recency score at most this is at risk.
+    #[arg(long)]
+    at_risk_recency: Option<u8>,
+    /// A frequency score at least this makes a regular.
+    #[arg(long)]
+    regular_frequency: Option<u8>,
+    /// A spend score at least this makes a high-value customer.
+    #[arg(long)]
+    high_value_spend: Option<u8>,
+}
+
+impl RuleChanges {
+    /// The till's segment rules with those given changed; none when none
+    /// is given.
+    fn proposed(&self, till: &Commands) -> Result<Option<SegmentRules>, EngineError> {
+        let days = [self.new_days, self.lapsed_days];
+        let scores = [
+            self.at_risk_recency,
+            self.regular_frequency,
+            self.high_value_spend,
+        ];
+        if days.iter().all(Option::is_none) && scores.iter().all(Option::is_none) {
+            return Ok(None);
+        }
+        let mut rules = till.segment_rules()?;
+        rules.new_days = self.new_days.unwrap_or(rules.new_days);
+        rules.lapsed_days = self.lapsed_days.unwrap_or(rules.lapsed_days);
+        rules.at_risk_recency = self.at_risk_recency.unwrap_or(rules.at_risk_recency);
+        rules.regular_frequency = self.regular_frequency.unwrap_or(rules.regular_frequency);
+        rules.high_value_spend = self.high_value_spend.unwrap_or(rules.high_value_spend);
+        Ok(Some(rules))
     }
-    let mut rules = till.segment_rules()?;
-    let [new_days, lapsed_days] = changes;
-    let [at_risk, regular, high_value] = scores;
-    rules.new_days = new_days.unwrap_or(rules.new_days);
-    rules.lapsed_days = lapsed_days.unwrap_or(rules.lapsed_days);
-    rules.at_risk_recency = at_risk.unwrap_or(rules.at_risk_recency);
-    rules.regular_frequency = regular.unwrap_or(rules.regular_frequency);
-    rules.high_value_spend = high_value.unwrap_or(rules.high_value_spend);
-    Ok(Some(rules))
 }
 
 /// The report a `--pdf FILE` asks for, and the file; none without `--pdf`.
@@ -175,21 +185,15 @@ fn pdf_of(
         }),
         ReportCommand::Liability { pdf, .. } => pdf.clone().map(|file| (file, ReportOf::Liability)),
         ReportCommand::Segments {
-            new_days,
-            lapsed_days,
-            at_risk_recency,
-            regular_frequency,
-            high_value_spend,
+            changes,
             pdf: Some(file),
             ..
-        } => {
-            let rules = proposed_rules(
-                till,
-                [*new_days, *lapsed_days],
-                [*at_risk_recency, *regular_frequency, *high_value_spend],
-            )?;
-            Some((file.clone(), ReportOf::Segments(SegmentsBy { rules })))
-        }
+        } => Some((
+            file.clone(),
+            ReportOf::Segments(SegmentsBy {
+                rules: changes.proposed(till)?,
+            }),
+        )),
         ReportCommand::Segments { .. } => None,
         ReportCommand::Offers { pdf, .. } => pdf.clone().map(|file| (file, ReportOf::Offers)),
     })
@@ -272,21 +276,13 @@ pub fn run(till: &Commands, command: ReportCommand, out: &Out) -> Result<(), Eng
         }
         ReportCommand::Liability { .. } => out.liability(&till.liability()?),
         ReportCommand::Segments {
-            new_days,
-            lapsed_days,
-            at_risk_recency,
-            regular_frequency,
-            high_value_spend,
+            changes,
             keep,
             csv,
             table,
             pdf: _,
         } => {
-            let rules = proposed_rules(
-                till,
-                [new_days, lapsed_days],
-                [at_risk_recency, regular_frequency, high_value_spend],
-            )?;
+            let rules = changes.proposed(till)?;
             let rules = match (keep, rules) {
                 (true, Some(r)) => {
                     till.set_segment_rules(&r)?;
