@@ -347,6 +347,47 @@ report-cell-nobody = (nikt niezalogowany)
 report-cell-no-name = (bez imienia)
 report-table-kpis = Wskaźniki
 report-table-kpis-by-day = Dzień po dniu
+report-table-kpis-goals = Cele
+report-table-kpis-goal-trend = Cele, pomiar po pomiarze
+report-column-goal = Cel
+report-column-baseline = Przed startem
+report-column-target = Cel do osiągnięcia
+report-column-current = Teraz
+report-column-projected = Wg trendu na termin
+report-column-goal-by = Termin
+report-column-status = Stan
+report-goal-not-started = Jeszcze się nie zaczął
+report-goal-no-baseline = Brak wartości wyjściowej
+report-goal-no-data = Za mało danych
+report-goal-reached = Osiągnięty
+report-goal-on-track = Na dobrej drodze
+report-goal-behind = Opóźniony
+report-goal-too-early = Za wcześnie, by ocenić
+report-goal-met = Zrealizowany
+report-goal-missed = Niezrealizowany
+report-goal-line = Cel „{ $name }” ({ $kpi }): { $status }. Teraz { $current }, cel { $target } do { $by }.
+ui-goals-title = Cele
+ui-goals-none = Nie ma jeszcze celów. Cel ustala się w programie ([[goals]]): wskaźnik, wartość do osiągnięcia i termin.
+ui-goal-target = Cel: { $target } do { $by }
+ui-goal-change = { $change } względem { $baseline }, wartości z { $days ->
+    [one] { $days } dnia
+    [few] { $days } dni
+    [many] { $days } dni
+   *[other] { $days } dnia
+} przed { $starts }
+ui-goal-change-no-baseline = { $change } względem wartości sprzed { $starts }, której nie znamy
+ui-goal-current = Teraz: { $value }
+ui-goal-projected = Wg tego trendu: { $value } do { $by }
+ui-goal-window = Każdy pomiar obejmuje { $days ->
+    [one] { $days } dzień
+    [few] { $days } dni
+    [many] { $days } dni
+   *[other] { $days } dnia
+} do swojej daty.
+ui-goal-chart = { $kpi }: kolejne pomiary i cel
+ui-goal-chart-target = Cel
+ui-report-export-goals = Eksportuj cele do CSV
+ui-report-export-goal-trend = Eksportuj pomiary do CSV
 report-column-kpi = Wskaźnik
 report-column-previous = Poprzedni okres
 report-column-definition = Definicja

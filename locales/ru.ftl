@@ -347,6 +347,47 @@ report-cell-nobody = (никто не вошёл)
 report-cell-no-name = (без имени)
 report-table-kpis = Показатели
 report-table-kpis-by-day = По дням
+report-table-kpis-goals = Цели
+report-table-kpis-goal-trend = Цели, замер за замером
+report-column-goal = Цель
+report-column-baseline = До начала
+report-column-target = Целевое значение
+report-column-current = Сейчас
+report-column-projected = По тренду к сроку
+report-column-goal-by = Срок
+report-column-status = Положение
+report-goal-not-started = Ещё не началась
+report-goal-no-baseline = Нет исходного значения
+report-goal-no-data = Недостаточно данных
+report-goal-reached = Достигнута
+report-goal-on-track = Идём по плану
+report-goal-behind = Отстаём
+report-goal-too-early = Пока рано судить
+report-goal-met = Выполнена
+report-goal-missed = Не выполнена
+report-goal-line = Цель «{ $name }» ({ $kpi }): { $status }. Сейчас { $current }, цель { $target } к { $by }.
+ui-goals-title = Цели
+ui-goals-none = Целей пока нет. Цель задаётся в программе ([[goals]]): показатель, целевое значение и срок.
+ui-goal-target = Цель: { $target } к { $by }
+ui-goal-change = { $change } к { $baseline } — значению за { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+} до { $starts }
+ui-goal-change-no-baseline = { $change } к значению до { $starts }, которое неизвестно
+ui-goal-current = Сейчас: { $value }
+ui-goal-projected = По этому тренду: { $value } к { $by }
+ui-goal-window = Каждый замер охватывает { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+} до своей даты.
+ui-goal-chart = { $kpi }: замер за замером и цель
+ui-goal-chart-target = Цель
+ui-report-export-goals = Экспорт целей в CSV
+ui-report-export-goal-trend = Экспорт замеров в CSV
 report-column-kpi = Показатель
 report-column-previous = Предыдущий период
 report-column-definition = Определение

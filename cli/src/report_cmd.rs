@@ -60,7 +60,7 @@ pub enum ReportCommand {
         /// mark, headings and definitions in your language) instead.
         #[arg(long)]
         csv: bool,
-        /// The table `--csv` writes: kpis, kpis-by-day.
+        /// The table `--csv` writes: kpis, kpis-by-day, kpis-goals, kpis-goal-trend.
         #[arg(long, default_value = "kpis", requires = "csv")]
         table: String,
     },
@@ -365,6 +365,25 @@ impl Out {
                     .text("previous", shown(&kpi.previous)),
             );
             self.tell_indented(m(&kpi.definition));
+        }
+        for g in &k.goals {
+            let shown = |v: &Option<KpiValue>| {
+                v.as_ref()
+                    .map_or_else(nothing, |v| self.kpi_text(g.unit, v, &k.currency))
+            };
+            let status = format!("report-goal-{}", g.status.id().replace('_', "-"));
+            self.tell(
+                m("report-goal-line")
+                    .name("name", &g.name)
+                    .text(
+                        "kpi",
+                        self.words(&m(&format!("kpi-{}", g.kpi.replace('_', "-")))),
+                    )
+                    .text("status", self.words(&m(&status)))
+                    .text("current", shown(&g.current))
+                    .text("target", shown(&g.target))
+                    .text("by", g.by.to_string()),
+            );
         }
     }
 

@@ -225,6 +225,37 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         );
     }
 
+    // The demo's goal: where it stands is the engine's, and its table saves.
+    let goal = kpis.goals.first().expect("the demo shop has a goal");
+    let status = attr(&app, "[data-testid=goal-card]", "data-status").await;
+    assert_eq!(status, goal.status.id(), "the goal's status");
+    app.client
+        .execute(
+            "document.querySelector('[data-testid=goals]').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .expect("scroll to the goals");
+    app.find("[data-testid=goal-chart]").await;
+    app.screenshot("41-reports-goals-en").await;
+    app.click("[data-testid=report-export][data-table=kpis-goals]")
+        .await;
+    app.until(
+        "the goals saved",
+        "document.querySelector('[data-testid=report-exported]')?.dataset.path?.includes('kpis-goals-')",
+    )
+    .await;
+    let path = attr(&app, "[data-testid=report-exported]", "data-path").await;
+    let csv = std::fs::read_to_string(&path).expect("the goals' CSV");
+    assert!(
+        csv.starts_with("\u{feff}Goal,KPI,Before it started,Target,Now,Trend by the target date,Target date,Where it stands"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\r\nMore regulars,Repeat-customer rate,"),
+        "{csv}"
+    );
+
     // The liability: the engine's totals, and a table saved as CSV.
     app.click("[data-testid=reports-tab-liability]").await;
     app.find("[data-testid=liability-as-of]").await;
@@ -442,6 +473,15 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         app.click("[data-testid=reports-tab-kpis]").await;
         app.find("[data-testid=kpi-card]").await;
         app.screenshot(&format!("41-reports-kpis-{language}")).await;
+        app.client
+            .execute(
+                "document.querySelector('[data-testid=goals]').scrollIntoView();",
+                vec![],
+            )
+            .await
+            .expect("scroll to the goals");
+        app.screenshot(&format!("41-reports-goals-{language}"))
+            .await;
         app.click("[data-testid=reports-tab-segments]").await;
         app.find("[data-testid=segment-tile]").await;
         app.screenshot(&format!("43-reports-segments-{language}"))

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::{invalid, Commands};
 use crate::error::Result;
 use crate::report::{
-    close_of, kpis_of, liability_of, offers_of, segments_of, span_of, CloseSettings, DailyClose,
-    Kpis, Liability, LiabilityOf, OfferResults, OffersOf, Period, SegmentRules, Segments,
-    SegmentsOf, Shop, Table,
+    close_of, goals_of, goals_span, kpis_of, liability_of, offers_of, segments_of, span_of,
+    CloseSettings, DailyClose, GoalProgress, GoalsOf, Kpis, Liability, LiabilityOf, OfferResults,
+    OffersOf, Period, SegmentRules, Segments, SegmentsOf, Shop, Table,
 };
 use crate::staff::Permission;
 
@@ -296,7 +296,53 @@ impl Commands {
             location.business_day_start(after),
         )?;
         let merged = self.store.merged_customers()?;
-        Ok(kpis_of(period, &location, &activity, &merged))
+        let mut kpis = kpis_of(period, &location, &activity, &merged);
+        kpis.goals = self.goals(&location, &merged)?;
+        Ok(kpis)
+    }
+
+    /// The program's goals and how each is going as of the current business
+    /// day, from the activity their readings need.
+    fn goals(
+        &self,
+        location: &crate::location::Location,
+        merged: &std::collections::HashMap<crate::ledger::CustomerId, crate::ledger::CustomerId>,
+    ) -> Result<Vec<GoalProgress>> {
+        let Some(program) = self.store.program()? else {
+            return Ok(Vec::new());
+        };
+        let goals = &program.program.goals;
+        let as_of = location.business_date(self.store.now());
+        let Some(span) = goals_span(goals, as_of) else {
+            return Ok(goals_of(
+                goals,
+                &GoalsOf {
+                    as_of,
+                    location,
+                    activity: &Default::default(),
+                    merged,
+                },
+            ));
+        };
+        let after = span
+            .to
+            .succ_opt()
+            .ok_or_else(|| invalid("to", "a day before the end of time"))?;
+        let activity = self.store.activity_between(
+            span.from,
+            span.to,
+            location.business_day_start(span.from),
+            location.business_day_start(after),
+        )?;
+        Ok(goals_of(
+            goals,
+            &GoalsOf {
+                as_of,
+                location,
+                activity: &activity,
+                merged,
+            },
+        ))
     }
 }
 

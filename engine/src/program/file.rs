@@ -214,3 +214,18 @@ pub(crate) struct OfflineFile {
     pub max_cashback_redeemed: Option<NumberText>,
     pub max_vouchers_redeemed: Option<i64>,
 }
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GoalFile {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
+    pub kpi: Option<String>,
+    pub change_percent: Option<i64>,
+    pub target: Option<NumberText>,
+    pub starts: Option<DateText>,
+    pub by: Option<DateText>,
+    pub window_days: Option<i64>,
+}

@@ -44,6 +44,8 @@ pub struct Program {
     pub limits: Limits,
     /// How much a till may let a customer redeem while it has not synced for a while.
     pub offline: Option<OfflineAllowance>,
+    /// Targets the manager set on the reports' KPIs, tracked on the KPI screen.
+    pub goals: Vec<Goal>,
 }
 
 /// "$1 = 1 point".
@@ -402,4 +404,105 @@ impl Program {
             .as_ref()
             .and_then(|t| t.levels.iter().rev().find(|l| measure >= l.from))
     }
+}
+
+/// A KPI a goal may be set on: those measured over a window of days that can
+/// be moved along a goal's dates (the historical lifetime value is measured
+/// up to a day, not over a window, so it takes no goal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKpi {
+    /// Customers with two visits or more in the window, of those who came.
+    RepeatCustomerRate,
+    /// Of the customers active in the window before, the share active in this one.
+    Retention,
+    /// Visits per customer who came.
+    VisitFrequency,
+    /// A member visit's average amount.
+    AverageCheck,
+    /// Points redeemed ÷ points issued.
+    RedemptionRate,
+    /// New members of the customers served.
+    EnrolmentRate,
+    /// Average check × visits per window × the windows a customer stays.
+    ClvPredicted,
+}
+
+/// What a goal's KPI measures, so its target is read in the right unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalMeasure {
+    /// A share from 0 to 1.
+    Share,
+    /// A positive number (visits per customer).
+    Ratio,
+    /// An amount of the program's currency.
+    Money,
+}
+
+impl GoalKpi {
+    /// Every KPI a goal may be set on.
+    pub const ALL: [GoalKpi; 7] = [
+        GoalKpi::RepeatCustomerRate,
+        GoalKpi::Retention,
+        GoalKpi::VisitFrequency,
+        GoalKpi::AverageCheck,
+        GoalKpi::RedemptionRate,
+        GoalKpi::EnrolmentRate,
+        GoalKpi::ClvPredicted,
+    ];
+
+    /// The KPI's id, as the reports give it (`repeat_customer_rate`).
+    pub fn id(self) -> &'static str {
+        match self {
+            GoalKpi::RepeatCustomerRate => "repeat_customer_rate",
+            GoalKpi::Retention => "retention",
+            GoalKpi::VisitFrequency => "visit_frequency",
+            GoalKpi::AverageCheck => "average_check",
+            GoalKpi::RedemptionRate => "redemption_rate",
+            GoalKpi::EnrolmentRate => "enrolment_rate",
+            GoalKpi::ClvPredicted => "clv_predicted",
+        }
+    }
+
+    /// What it measures.
+    pub fn measure(self) -> GoalMeasure {
+        match self {
+            GoalKpi::VisitFrequency => GoalMeasure::Ratio,
+            GoalKpi::AverageCheck | GoalKpi::ClvPredicted => GoalMeasure::Money,
+            _ => GoalMeasure::Share,
+        }
+    }
+}
+
+/// Where a goal wants its KPI to be by its date.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalTarget {
+    /// A change, in percent, from the KPI's value over the window that ends
+    /// the day before the goal starts ("+20 % repeat customers").
+    ChangePercent(i64),
+    /// A value: a share (0 to 1) or a ratio.
+    Number(f64),
+    /// An amount, in minor units of the program's currency.
+    Money(i64),
+}
+
+/// "+20 % repeat customers by June": a target on a KPI, from a day to a day,
+/// the KPI measured over the `window_days` that end on each day it is read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Goal {
+    /// Stable id.
+    pub id: String,
+    /// Name shown to the manager.
+    pub name: Name,
+    /// The KPI it is set on.
+    pub kpi: GoalKpi,
+    /// Where the KPI should be by `by`.
+    pub target: GoalTarget,
+    /// The first business day of the effort (the baseline is the window before it).
+    pub starts: NaiveDate,
+    /// The last business day by which the target should be reached.
+    pub by: NaiveDate,
+    /// The days each reading of the KPI covers, 7 to 365.
+    pub window_days: u16,
 }

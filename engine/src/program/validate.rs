@@ -12,6 +12,8 @@ use crate::error::{InvalidInput, ProgramErrors};
 use crate::language::Language;
 use crate::money::{parse_minor, Currency, Rounding};
 
+mod goals;
+
 const TOP_LEVEL_KEYS: &[&str] = &[
     "format",
     "name",
@@ -29,6 +31,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "expiry",
     "limits",
     "offline",
+    "goals",
 ];
 
 /// Collects problems while walking the file.
@@ -347,6 +350,7 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
     let points_expire_after_days = expiry(&mut c, &table, points.as_ref());
     let limits = limits(&mut c, &table, currency);
     let offline = offline(&mut c, &table);
+    let goals = goals::goals(&mut c, &table);
 
     // Cross-checks that need the whole program.
     let needs_points = rewards
@@ -406,6 +410,7 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
         points_expire_after_days,
         limits,
         offline,
+        goals,
     })
 }
 

@@ -123,6 +123,9 @@ pub struct Kpis {
     pub kpis: Vec<Kpi>,
     /// Each business day of the period (days without activity too), oldest first.
     pub days: Vec<DayLine>,
+    /// The program's goals and how each is going as of the current business
+    /// day, whatever the period (`super::goals`).
+    pub goals: Vec<super::goals::GoalProgress>,
 }
 
 /// What one period's events add up to.
@@ -337,13 +340,14 @@ pub fn kpis_of(
                 },
             )
             .collect(),
+        goals: Vec::new(),
     }
 }
 
 impl Kpis {
     /// A KPI's value as a cell: a share, a ratio, an amount, or the words
     /// for none.
-    fn cell(unit: KpiUnit, value: &Option<KpiValue>) -> Cell {
+    pub(crate) fn cell(unit: KpiUnit, value: &Option<KpiValue>) -> Cell {
         match (unit, value) {
             (KpiUnit::Fraction, Some(KpiValue::Number(x))) => Cell::Fraction(format!("{x:.4}")),
             (_, Some(KpiValue::Number(x))) => Cell::Decimal(format!("{x:.2}")),
@@ -353,7 +357,8 @@ impl Kpis {
     }
 
     /// The KPIs as tables: each KPI beside the previous period's with its
-    /// definition, and the period's days (what the charts draw).
+    /// definition, the period's days (what the charts draw), and the goals
+    /// with their readings.
     pub fn tables(&self) -> Vec<Table> {
         let mut kpis = Table::new("kpis", &["kpi", "value", "previous", "definition"]);
         kpis.rows = self
@@ -393,6 +398,8 @@ impl Kpis {
                 ]
             })
             .collect();
-        vec![kpis, days]
+        let mut tables = vec![kpis, days];
+        tables.extend(super::goals::goal_tables(&self.goals));
+        tables
     }
 }

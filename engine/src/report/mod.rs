@@ -6,6 +6,7 @@
 
 pub mod close;
 pub mod csv;
+pub mod goals;
 pub mod kpis;
 pub mod liability;
 pub mod offers;
@@ -19,6 +20,9 @@ pub use close::{
     Shop, StaffLine, Unusual, VoidLine,
 };
 pub use csv::to_csv;
+pub use goals::{
+    goal_tables, goals_of, goals_span, reading_days, GoalProgress, GoalReading, GoalStatus, GoalsOf,
+};
 pub use kpis::{kpis_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};
 pub use liability::{
     liability_of, Liability, LiabilityKind, LiabilityLine, LiabilityOf, Total, Valuation, AGES,

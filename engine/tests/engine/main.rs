@@ -3,6 +3,7 @@
 
 mod authority;
 mod common;
+mod goals;
 mod golden;
 mod hostile;
 mod kill;

@@ -1860,6 +1860,82 @@ points_redeemed: number,
  */
 enrolments: number, };
 
+export type GoalStatus = "not_started" | "no_baseline" | "no_data" | "reached" | "on_track" | "behind" | "too_early" | "met" | "missed";
+
+export type GoalReading = { 
+/**
+ * The window's last business day.
+ */
+day: string, 
+/**
+ * The KPI over the window (null: nothing to divide by).
+ */
+value: KpiValue | null, };
+
+export type GoalProgress = { 
+/**
+ * The goal's id in the program.
+ */
+goal: string, 
+/**
+ * Its name.
+ */
+name: Name, 
+/**
+ * The KPI's id (`repeat_customer_rate`).
+ */
+kpi: string, 
+/**
+ * What the KPI's values measure.
+ */
+unit: KpiUnit, 
+/**
+ * Its first business day.
+ */
+starts: string, 
+/**
+ * The business day the target is for.
+ */
+by: string, 
+/**
+ * The days each reading covers.
+ */
+window_days: number, 
+/**
+ * The change asked for, in percent, when the goal is set as one.
+ */
+change_percent: number | null, 
+/**
+ * The KPI over the window ending the day before the goal starts.
+ */
+baseline: KpiValue | null, 
+/**
+ * The value to reach (null: a change with no baseline).
+ */
+target: KpiValue | null, 
+/**
+ * The latest reading's value.
+ */
+current: KpiValue | null, 
+/**
+ * The trend's line at `by` (null: too few readings, or the date passed).
+ */
+projected: KpiValue | null, 
+/**
+ * True when the target is above the baseline (or no baseline is known):
+ * the KPI should rise.
+ */
+rising: boolean, 
+/**
+ * Where it stands.
+ */
+status: GoalStatus, 
+/**
+ * The readings, oldest first: the baseline, then about weekly up to
+ * today or `by`, whichever comes first.
+ */
+trend: Array<GoalReading>, };
+
 export type Kpi = { 
 /**
  * Its stable id (`repeat_customer_rate`, `retention`, …).
@@ -1902,7 +1978,12 @@ kpis: Array<Kpi>,
 /**
  * Each business day of the period (days without activity too), oldest first.
  */
-days: Array<DayLine>, };
+days: Array<DayLine>, 
+/**
+ * The program's goals and how each is going as of the current business
+ * day, whatever the period (`super::goals`).
+ */
+goals: Array<GoalProgress>, };
 
 export type LiabilityKind = "points" | "stamps" | "cashback" | "voucher";
 

@@ -19,7 +19,7 @@ function intlTag(language: Language): string {
 }
 
 /** A value as one number: a fraction or ratio as it is, money in minor units; null when there is none. */
-function numeric(unit: KpiUnit, value: KpiValue | null, currency: string): number | null {
+export function numeric(unit: KpiUnit, value: KpiValue | null, currency: string): number | null {
   if (value === null) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (unit === "money") return minorUnits(value, exponentOf(currency));

@@ -80,13 +80,19 @@ export type PlacesAxis = Titled & { size: number; space: number; incrs: readonly
 /** The axis up the side: whole counts from 0, in the reader's numbers. `size`: its width, px. */
 export type CountAxis = Titled & { size: number };
 
+/**
+ * An axis up the side for values that are not counts (a share, a ratio, an
+ * amount): from 0, labelled every `steps` apart at least, each written by `format`.
+ */
+export type ValueAxis = Titled & { size: number; steps: readonly number[]; format: (value: number) => string };
+
 /** A series drawn: visits as bars, or points as a line (dashed, to tell two lines apart without colour). */
 export type ChartSeries =
   | { kind: "bars"; label: string }
   | { kind: "line"; label: string; colour: "accent" | "reward" | "ink"; dash?: number[]; points: boolean };
 
 /** What a chart states: its height (px), the reader's language, its two axes and its series in the data's order. */
-export type ChartSpec = { height: number; language: Language; x: PlacesAxis; y: CountAxis; series: ChartSeries[] };
+export type ChartSpec = { height: number; language: Language; x: PlacesAxis; y: CountAxis | ValueAxis; series: ChartSeries[] };
 
 /** Where a chart is drawn: its box's width, how many places its data has, the page's look, and uPlot's bars. */
 export type ChartCanvas = { width: number; places: number; look: ChartLook; bars: uPlot.Series.PathBuilder | undefined };
@@ -101,6 +107,11 @@ export function countRange(max: number): [number, number] {
   return [0, Math.max(4, Math.ceil(max * 1.1))];
 }
 
+/** A value scale: from 0, with a tenth more room above the highest value (1 when there is none). */
+export function valueRange(max: number | null): [number, number] {
+  return [0, max !== null && Number.isFinite(max) && max > 0 ? max * 1.1 : 1];
+}
+
 /** The bars' width: 70% of a place, at most 40 px. */
 export const BAR_SIZE: readonly [number, number] = [0.7, 40];
 
@@ -113,6 +124,7 @@ export function chartOptions(spec: ChartSpec, canvas: ChartCanvas): uPlot.Option
     ...(labelSize === undefined ? {} : { labelSize }),
   });
   const { x, y, language } = spec;
+  const counts = !("format" in y);
   return {
     width: canvas.width,
     height: spec.height,
@@ -120,7 +132,7 @@ export function chartOptions(spec: ChartSpec, canvas: ChartCanvas): uPlot.Option
     cursor: { show: false, drag: { x: false, y: false } },
     scales: {
       x: { time: false, range: () => placesRange(canvas.places) },
-      y: { range: (_u, _min, max) => countRange(max) },
+      y: { range: (_u, _min, max) => (counts ? countRange(max) : valueRange(max)) },
     },
     axes: [
       {
@@ -135,10 +147,10 @@ export function chartOptions(spec: ChartSpec, canvas: ChartCanvas): uPlot.Option
       {
         ...axis,
         ...titled(y),
-        incrs: [...COUNT_STEPS],
+        incrs: [...("format" in y ? y.steps : COUNT_STEPS)],
         space: 28,
         size: y.size,
-        values: (_u, splits) => splits.map((v) => countText(v, language)),
+        values: (_u, splits) => splits.map((v) => ("format" in y ? y.format(v) : countText(v, language))),
       },
     ],
     series: [{}, ...spec.series.map((series) => seriesOptions(series, canvas))],

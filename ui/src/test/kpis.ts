@@ -5,7 +5,7 @@
 import { vi } from "vitest";
 import type { KpisApi, KpisDeps } from "../controllers/kpis.svelte";
 import { KpisController } from "../controllers/kpis.svelte";
-import type { DayLine, Kpi, Kpis, KpisOver, Language, Period } from "../lib/bindings";
+import type { DayLine, GoalProgress, Kpi, Kpis, KpisOver, Language, Period } from "../lib/bindings";
 import { addDays } from "../lib/dates";
 import { lastDays, periodDays } from "../lib/periods";
 import { HandClock, refusal } from "./barista";
@@ -54,6 +54,37 @@ export function dayLines(period: Period): DayLine[] {
   }));
 }
 
+/**
+ * A goal as the engine answers it: +20 % repeat customers from 1 November
+ * to 30 June, read over 28 days, readings 30.0 %, 31.5 %, 33.0 %, 33.3 %
+ * against a target of 36.0 %, on track for 41.2 %.
+ */
+export function aGoal(over: Partial<GoalProgress> = {}): GoalProgress {
+  return {
+    goal: "more-regulars",
+    name: { text: "More regulars", translations: { pl: "Więcej stałych gości" } },
+    kpi: "repeat_customer_rate",
+    unit: "fraction",
+    starts: "2026-11-01",
+    by: "2027-06-30",
+    window_days: 28,
+    change_percent: 20,
+    baseline: 0.3,
+    target: 0.36,
+    current: 0.333,
+    projected: 0.412,
+    rising: true,
+    status: "on_track",
+    trend: [
+      { day: "2026-10-31", value: 0.3 },
+      { day: "2026-11-07", value: 0.315 },
+      { day: "2026-11-14", value: 0.33 },
+      { day: "2026-11-20", value: 0.333 },
+    ],
+    ...over,
+  };
+}
+
 /** The engine's answer for `period`. */
 export function kpisOf(period: Period, over: Partial<Kpis> = {}): Kpis {
   const days = periodDays(period);
@@ -63,6 +94,7 @@ export function kpisOf(period: Period, over: Partial<Kpis> = {}): Kpis {
     currency: "USD",
     kpis: someKpis(),
     days: dayLines(period),
+    goals: [],
     ...over,
   };
 }
