@@ -262,6 +262,18 @@ report-table-close-rewards = Rewards redeemed
 report-table-close-voids = Voids
 report-table-close-adjustments = Adjustments
 report-table-close-unusual = Unusual activity
+report-table-close-unusual-own-customers = Rewards for customers the same staff member enrolled
+report-table-close-unusual-points = Points far above the share of visits
+report-column-on-the-day = That day
+report-column-window-days = Over days
+report-column-points-share = Share of the day's points
+report-column-visits-share = Share of the day's visits
+report-column-share-limit = Usual most, of the visits' share
+report-close-unusual-own = { $staff } gave { $customer }, whom they enrolled, { $redemptions ->
+    [one] one reward
+   *[other] { $redemptions } rewards
+} in { $days } days, { $today } that day (more than { $limit })
+report-close-unusual-points = { $staff } issued { $points } points, { $pointsShare } of the day's, for { $visitsShare } of its visits (more than { $limit } of that share)
 report-column-measure = Measure
 report-column-value = Value
 report-column-hour = Hour

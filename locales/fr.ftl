@@ -265,6 +265,18 @@ report-table-close-rewards = Récompenses utilisées
 report-table-close-voids = Annulations
 report-table-close-adjustments = Corrections
 report-table-close-unusual = Activité inhabituelle
+report-table-close-unusual-own-customers = Récompenses pour des clients inscrits par la même personne
+report-table-close-unusual-points = Points bien au-delà de la part des visites
+report-column-on-the-day = Ce jour-là
+report-column-window-days = Sur (jours)
+report-column-points-share = Part des points du jour
+report-column-visits-share = Part des visites du jour
+report-column-share-limit = Maximum habituel, rapporté à la part des visites
+report-close-unusual-own = { $staff } : { $redemptions ->
+    [one] { $redemptions } récompense
+   *[other] { $redemptions } récompenses
+} en { $days } jours pour { $customer }, inscrit par la même personne ; { $today } ce jour-là (plus de { $limit })
+report-close-unusual-points = { $staff } : { $points } points, soit { $pointsShare } des points du jour, pour { $visitsShare } de ses visites (plus de { $limit } de cette part)
 report-column-measure = Mesure
 report-column-value = Valeur
 report-column-hour = Heure

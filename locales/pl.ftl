@@ -311,6 +311,20 @@ report-table-close-rewards = Wydane nagrody
 report-table-close-voids = Anulowania
 report-table-close-adjustments = Korekty
 report-table-close-unusual = Nietypowa aktywność
+report-table-close-unusual-own-customers = Nagrody dla klientów zapisanych przez tę samą osobę
+report-table-close-unusual-points = Punkty daleko ponad udział w wizytach
+report-column-on-the-day = Tego dnia
+report-column-window-days = W ciągu dni
+report-column-points-share = Udział w punktach dnia
+report-column-visits-share = Udział w wizytach dnia
+report-column-share-limit = Zwykle najwyżej, względem udziału w wizytach
+report-close-unusual-own = { $staff }: { $redemptions ->
+    [one] { $redemptions } nagroda
+    [few] { $redemptions } nagrody
+    [many] { $redemptions } nagród
+   *[other] { $redemptions } nagrody
+} w ciągu { $days } dni dla klienta { $customer }, zapisanego przez tę samą osobę; tego dnia: { $today } (więcej niż { $limit })
+report-close-unusual-points = { $staff }: { $points } pkt, czyli { $pointsShare } punktów dnia, przy { $visitsShare } jego wizyt (więcej niż { $limit } tego udziału)
 report-column-measure = Miara
 report-column-value = Wartość
 report-column-hour = Godzina

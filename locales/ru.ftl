@@ -311,6 +311,20 @@ report-table-close-rewards = Выданные награды
 report-table-close-voids = Аннулирования
 report-table-close-adjustments = Корректировки
 report-table-close-unusual = Необычная активность
+report-table-close-unusual-own-customers = Награды клиентам, которых записал тот же сотрудник
+report-table-close-unusual-points = Баллы намного выше доли визитов
+report-column-on-the-day = В тот день
+report-column-window-days = За дней
+report-column-points-share = Доля баллов дня
+report-column-visits-share = Доля визитов дня
+report-column-share-limit = Обычно не больше, от доли визитов
+report-close-unusual-own = { $staff }: { $redemptions ->
+    [one] { $redemptions } награда
+    [few] { $redemptions } награды
+    [many] { $redemptions } наград
+   *[other] { $redemptions } награды
+} за { $days } дней клиенту { $customer }, которого записал тот же сотрудник; в тот день: { $today } (больше { $limit })
+report-close-unusual-points = { $staff }: { $points } баллов — { $pointsShare } баллов дня — при { $visitsShare } визитов дня (больше { $limit } этой доли)
 report-column-measure = Показатель
 report-column-value = Значение
 report-column-hour = Час

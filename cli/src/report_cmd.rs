@@ -504,6 +504,40 @@ impl Out {
                     .num("limit", i64::try_from(u.limit).unwrap_or(i64::MAX)),
             );
         }
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        for o in &c.unusual_own_customers {
+            self.tell(
+                m("report-close-unusual-own")
+                    .text("staff", o.name.clone().unwrap_or_else(|| o.staff.clone()))
+                    .text(
+                        "customer",
+                        o.customer_name
+                            .clone()
+                            .unwrap_or_else(|| o.customer.to_string()),
+                    )
+                    .num("redemptions", count(o.redemptions))
+                    .num("today", count(o.on_the_day))
+                    .num("days", o.days)
+                    .num("limit", count(o.limit)),
+            );
+        }
+        let share = |part: i64, whole: i64| {
+            self.percent(if whole > 0 {
+                part as f64 / whole as f64
+            } else {
+                0.0
+            })
+        };
+        for p in &c.unusual_points {
+            self.tell(
+                m("report-close-unusual-points")
+                    .text("staff", p.name.clone().unwrap_or_else(|| p.staff.clone()))
+                    .num("points", p.points_issued)
+                    .text("pointsShare", share(p.points_issued, p.points_total))
+                    .text("visitsShare", share(p.visits, p.visits_total))
+                    .text("limit", share(p.limit_percent, 100)),
+            );
+        }
         match &c.last_sync {
             Some(t) => self.tell(m("report-close-last-sync").text("at", at(t))),
             None => self.tell(m("report-close-never-synced")),

@@ -684,7 +684,7 @@ fn report_offers_compares_an_offer_with_its_held_out_group() {
         .expect("example");
     std::fs::write(
         &program,
-        format!("{example}\n[[offers]]\nid = \"autumn\"\nname = \"Autumn bonus\"\nkind = \"bonus\"\nbonus_points = 10\nstarts = {starts}\nholdout_percent = 20\n"),
+        format!("{example}\n[[offers]]\nid = \"autumn\"\nname = \"Autumn bonus\"\nkind = \"bonus\"\nbonus_points = 10\nstarts = {starts}\nholdout_percent = 20\n\n[[goals]]\nid = \"check\"\nname = \"Bigger checks\"\nnames = {{ pl = \"Większe rachunki\" }}\nkpi = \"average_check\"\ntarget = \"9.50\"\nstarts = {starts}\nby = {}\nwindow_days = 14\n", today + chrono::Duration::days(30)),
     )
     .expect("program");
     let program = program.display().to_string();
@@ -740,6 +740,44 @@ fn report_offers_compares_an_offer_with_its_held_out_group() {
             held["visits"],
             held["spend"].as_str().unwrap_or("")
         )),
+        "{csv}"
+    );
+
+    // The goal, with the KPIs: where it stands in words and in the JSON, the
+    // same numbers in its table.
+    let o = counterpart(&db, &["--json", "report", "kpis"]);
+    let k: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let goal = &k["goals"][0];
+    assert_eq!(goal["goal"], "check");
+    assert_eq!(goal["target"], "9.50");
+    assert_eq!(
+        goal["trend"][0]["day"],
+        (starts - chrono::Duration::days(1)).to_string()
+    );
+    let status = goal["status"].as_str().expect("a status");
+    let current = goal["current"].as_str().expect("a reading");
+    let o = counterpart(&db, &["--lang", "pl", "report", "kpis"]);
+    let words = text(&o.stdout);
+    assert!(
+        words.contains("Cel „Większe rachunki” (Średni rachunek członka): "),
+        "{words}"
+    );
+    assert!(words.contains("cel 9,50"), "{words}");
+    let o = counterpart(&db, &["report", "kpis", "--csv", "--table", "kpis-goals"]);
+    let csv = text(&o.stdout);
+    let status_words = match status {
+        "reached" => "Reached",
+        "on_track" => "On track",
+        "behind" => "Behind",
+        "too_early" => "Too early to tell",
+        other => panic!("a goal eight weeks in is not {other}"),
+    };
+    assert!(
+        csv.contains("\r\nBigger checks,Member average check,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!(",9.50,{current},")) && csv.contains(&format!(",{status_words}\r\n")),
         "{csv}"
     );
 }

@@ -252,7 +252,7 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         "{csv}"
     );
     assert!(
-        csv.contains("\r\nMore regulars,Repeat-customer rate,"),
+        csv.contains("\r\nBack more often,Visit frequency,"),
         "{csv}"
     );
 

@@ -104,6 +104,8 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         crate::report::VoidLine,
         crate::report::Adjustment,
         crate::report::Unusual,
+        crate::report::OwnCustomerRedemptions,
+        crate::report::PointsAboveVisits,
         crate::report::DailyClose,
         crate::report::Cell,
         crate::report::Table,

@@ -41,14 +41,14 @@ const CARD_FRAMES: usize = 12;
 /// `today`, a fifth of the customers held out (the offers report has
 /// something to compare; today's visits at the counter are the example's);
 /// and a goal on the KPIs, started eight weeks ago, due in four months: a
-/// fifth more repeat customers, read over four weeks at a time.
+/// tenth more visits per customer, read over four weeks at a time.
 fn with_measured_offer(today: chrono::NaiveDate) -> String {
     let starts = today - chrono::Duration::days(63);
     let ends = today - chrono::Duration::days(8);
     let goal_starts = today - chrono::Duration::days(56);
     let goal_by = today + chrono::Duration::days(120);
     format!(
-        "{}\n[[offers]]\nid = \"bonus-weeks\"\nname = \"Bonus weeks\"\nnames = {{ pl = \"Tygodnie z premią\", fr = \"Semaines bonus\", ru = \"Бонусные недели\" }}\nkind = \"bonus\"\nbonus_points = 15\nstarts = {starts}\nends = {ends}\nholdout_percent = 20\n\n[[goals]]\nid = \"more-regulars\"\nname = \"More regulars\"\nnames = {{ pl = \"Więcej stałych gości\", fr = \"Plus d'habitués\", ru = \"Больше постоянных гостей\" }}\nkpi = \"repeat_customer_rate\"\nchange_percent = 20\nstarts = {goal_starts}\nby = {goal_by}\nwindow_days = 28\n",
+        "{}\n[[offers]]\nid = \"bonus-weeks\"\nname = \"Bonus weeks\"\nnames = {{ pl = \"Tygodnie z premią\", fr = \"Semaines bonus\", ru = \"Бонусные недели\" }}\nkind = \"bonus\"\nbonus_points = 15\nstarts = {starts}\nends = {ends}\nholdout_percent = 20\n\n[[goals]]\nid = \"more-often\"\nname = \"Back more often\"\nnames = {{ pl = \"Częstsze wizyty\", fr = \"Des visites plus fréquentes\", ru = \"Почаще к нам\" }}\nkpi = \"visit_frequency\"\nchange_percent = 10\nstarts = {goal_starts}\nby = {goal_by}\nwindow_days = 28\n",
         crate::demo::DEMO_PROGRAM
     )
 }

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::report::{
     close_of, goals_of, goals_span, kpis_of, liability_of, offers_of, segments_of, span_of,
     CloseSettings, DailyClose, GoalProgress, GoalsOf, Kpis, Liability, LiabilityOf, OfferResults,
-    OffersOf, Period, SegmentRules, Segments, SegmentsOf, Shop, Table,
+    OffersOf, Period, SegmentRules, Segments, SegmentsOf, Shop, StaffHistory, Table,
 };
 use crate::staff::Permission;
 
@@ -187,20 +187,42 @@ impl Commands {
                     .collect()
             })
             .unwrap_or_default();
+        let settings = CloseSettings::default();
+        // The staff rules: the redemptions of the window's earlier days that
+        // stand, and who enrolled the customers redeemed for.
+        let first = day - chrono::Duration::days(settings.own_window_days - 1);
+        let earlier = self.store.events_of_kinds(
+            &["redeemed"],
+            location.business_day_start(first),
+            location.business_day_start(day),
+        )?;
+        let earlier_ids: Vec<_> = earlier.iter().map(|e| e.id).collect();
+        let earlier_voided = self.store.voided_among(&earlier_ids)?;
+        let earlier_redemptions: Vec<(String, crate::ledger::CustomerId)> = earlier
+            .iter()
+            .filter(|e| !earlier_voided.contains(&e.id))
+            .filter_map(|e| Some((e.staff.clone()?, e.body.customer()?)))
+            .collect();
+        let mut redeemed_for: Vec<_> = events
+            .iter()
+            .filter(|e| e.body.kind() == "redeemed")
+            .filter_map(|e| e.body.customer())
+            .collect();
+        redeemed_for.sort_unstable();
+        redeemed_for.dedup();
+        let enrolled_by = self.store.enrolled_by(&redeemed_for)?;
         let shop = Shop {
             location: &location,
             roster: &roster,
             last_sync: self.store.last_sync()?,
             customers: &customers,
             rewards: &rewards,
+            staff_history: StaffHistory {
+                earlier_redemptions: &earlier_redemptions,
+                enrolled_by: &enrolled_by,
+            },
         };
-        Ok(close_of(
-            day,
-            shop,
-            &events,
-            &voided,
-            CloseSettings::default(),
-        ))
+        Ok(close_of(day, shop, &events, &voided, settings))
     }
 }
 

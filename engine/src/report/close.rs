@@ -21,14 +21,87 @@ use crate::staff::Roster;
 pub struct CloseSettings {
     /// A customer with more loyalty actions than this in the day is listed.
     pub max_actions_per_customer: usize,
+    /// A staff member who redeemed for a customer they enrolled themselves
+    /// more than this many times in [`CloseSettings::own_window_days`]
+    /// (one of them on the day) is listed.
+    pub max_own_redemptions: usize,
+    /// The business days, up to and including the day, those redemptions
+    /// are counted over.
+    pub own_window_days: i64,
+    /// A staff member whose share of the points the day's visits issued is
+    /// more than this many percent of their share of its visits is listed…
+    pub max_points_share_percent: i64,
+    /// … when they issued at least this many points (fewer say nothing),
+    /// and someone else recorded visits that day too.
+    pub min_points_for_share: i64,
 }
 
 impl Default for CloseSettings {
     fn default() -> Self {
         CloseSettings {
             max_actions_per_customer: 5,
+            max_own_redemptions: 2,
+            own_window_days: 30,
+            max_points_share_percent: 200,
+            min_points_for_share: 100,
         }
     }
+}
+
+/// What the staff rules of the unusual activity read besides the day's
+/// events.
+#[derive(Debug, Clone, Copy)]
+pub struct StaffHistory<'a> {
+    /// The redemptions that stand from the window's first business day up
+    /// to the day (not included): who made each (a staff id) and for whom.
+    pub earlier_redemptions: &'a [(String, CustomerId)],
+    /// Who enrolled each customer redeemed for in the window (a staff id;
+    /// a customer enrolled with nobody signed in is not in it).
+    pub enrolled_by: &'a HashMap<CustomerId, String>,
+}
+
+/// A staff member who keeps redeeming for a customer they enrolled
+/// themselves: listed, with the count that put them there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OwnCustomerRedemptions {
+    /// The staff member (their id).
+    pub staff: String,
+    /// Their name.
+    pub name: Option<String>,
+    /// The customer they enrolled.
+    pub customer: CustomerId,
+    /// The customer's name (null when they have none, or were erased).
+    pub customer_name: Option<String>,
+    /// Their redemptions for the customer over the window, the day's included.
+    pub redemptions: usize,
+    /// Of them, on the day.
+    pub on_the_day: usize,
+    /// The window, in business days.
+    pub days: i64,
+    /// The most the settings let pass.
+    pub limit: usize,
+}
+
+/// A staff member whose visits issued far more of the day's points than
+/// their share of its visits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PointsAboveVisits {
+    /// The staff member (their id).
+    pub staff: String,
+    /// Their name.
+    pub name: Option<String>,
+    /// The points their visits issued.
+    pub points_issued: i64,
+    /// The points all the day's visits issued.
+    pub points_total: i64,
+    /// The visits they recorded.
+    pub visits: i64,
+    /// The day's visits.
+    pub visits_total: i64,
+    /// The most their points' share may be, in percent of their visits' share.
+    pub limit_percent: i64,
 }
 
 /// Issued and redeemed amounts of one balance.
@@ -203,8 +276,12 @@ pub struct DailyClose {
     /// Redemptions the server found overdrawn (two offline tills spent the
     /// same balance), flagged on the day.
     pub conflicts: Vec<EventId>,
-    /// What a manager should look at.
+    /// What a manager should look at: customers with many loyalty actions.
     pub unusual: Vec<Unusual>,
+    /// Staff members who redeem again and again for customers they enrolled.
+    pub unusual_own_customers: Vec<OwnCustomerRedemptions>,
+    /// Staff members whose visits issued far more points than their share of visits.
+    pub unusual_points: Vec<PointsAboveVisits>,
     /// When this till last synced: the close holds every till's events up to then.
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub last_sync: Option<DateTime<Utc>>,
@@ -246,6 +323,8 @@ pub struct Shop<'a> {
     pub customers: &'a HashMap<CustomerId, String>,
     /// The names of the rewards, by id, in the program published now.
     pub rewards: &'a HashMap<String, Name>,
+    /// What the staff rules read besides the day's events.
+    pub staff_history: StaffHistory<'a>,
 }
 
 /// The close of `day` from `events` (any events; those of other days are left
@@ -263,6 +342,7 @@ pub fn close_of(
         last_sync,
         customers: names,
         rewards: reward_names,
+        staff_history,
     } = shop;
     let customer_name = |c: &CustomerId| names.get(c).cloned();
     let currency = location.currency;
@@ -288,6 +368,8 @@ pub fn close_of(
     let mut adjustments = Vec::new();
     let mut conflicts = Vec::new();
     let mut actions: BTreeMap<CustomerId, usize> = BTreeMap::new();
+    // The day's standing redemptions by someone, for the staff rules.
+    let mut redeemed_by: Vec<(String, CustomerId)> = Vec::new();
     for e in events
         .iter()
         .filter(|e| location.business_date(e.device_time) == day)
@@ -342,6 +424,9 @@ pub fn close_of(
                     *rewards.entry(reward.clone()).or_default() += 1;
                 }
                 staff.entry(e.staff.clone()).or_default().3 += 1;
+                if let Some(by) = &e.staff {
+                    redeemed_by.push((by.clone(), *customer));
+                }
             }
             EventBody::Donated {
                 customer, deltas, ..
@@ -401,6 +486,14 @@ pub fn close_of(
         0 => 0,
         n => (2 * sales + n).div_euclid(2 * n),
     };
+    let unusual_own_customers = own_customer_redemptions(
+        &redeemed_by,
+        staff_history,
+        settings,
+        |id| name_of(&Some(id.to_string())),
+        customer_name,
+    );
+    let unusual_points = points_above_visits(&staff, settings, |id| name_of(&Some(id.to_string())));
     DailyClose {
         business_day: day,
         from,
@@ -452,6 +545,90 @@ pub fn close_of(
                 limit: settings.max_actions_per_customer,
             })
             .collect(),
+        unusual_own_customers,
+        unusual_points,
         last_sync,
     }
+}
+
+/// Each staff member and customer they enrolled for whom they redeemed
+/// more than the settings let pass over the window, one of the redemptions
+/// on the day (`today`), most first.
+fn own_customer_redemptions(
+    today: &[(String, CustomerId)],
+    history: StaffHistory<'_>,
+    settings: CloseSettings,
+    staff_name: impl Fn(&str) -> Option<String>,
+    customer_name: impl Fn(&CustomerId) -> Option<String>,
+) -> Vec<OwnCustomerRedemptions> {
+    let own = |(by, customer): &&(String, CustomerId)| {
+        history.enrolled_by.get(customer).is_some_and(|e| e == by)
+    };
+    let mut counts: BTreeMap<(String, CustomerId), (usize, usize)> = BTreeMap::new();
+    for pair in today.iter().filter(own) {
+        let c = counts.entry(pair.clone()).or_default();
+        c.0 += 1;
+        c.1 += 1;
+    }
+    for pair in history.earlier_redemptions.iter().filter(own) {
+        // Only pairs the day saw: a staff member is listed on a day they did it.
+        if let Some(c) = counts.get_mut(pair) {
+            c.0 += 1;
+        }
+    }
+    let mut listed: Vec<OwnCustomerRedemptions> = counts
+        .into_iter()
+        .filter(|(_, (all, _))| *all > settings.max_own_redemptions)
+        .map(
+            |((staff, customer), (redemptions, on_the_day))| OwnCustomerRedemptions {
+                name: staff_name(&staff),
+                staff,
+                customer,
+                customer_name: customer_name(&customer),
+                redemptions,
+                on_the_day,
+                days: settings.own_window_days,
+                limit: settings.max_own_redemptions,
+            },
+        )
+        .collect();
+    listed.sort_by_key(|o| std::cmp::Reverse(o.redemptions));
+    listed
+}
+
+/// Each staff member whose visits issued more of the day's points than the
+/// settings let pass for their share of its visits: `points ÷ all points >
+/// limit % × visits ÷ all visits`, in whole numbers. Only when they issued
+/// enough points to judge, and someone else recorded visits too (alone at
+/// the till, every share is 100 %).
+fn points_above_visits(
+    staff: &BTreeMap<Option<String>, (i64, i64, i64, i64)>,
+    settings: CloseSettings,
+    staff_name: impl Fn(&str) -> Option<String>,
+) -> Vec<PointsAboveVisits> {
+    let visits_total: i64 = staff.values().map(|l| l.0).sum();
+    let points_total: i64 = staff.values().map(|l| l.2).sum();
+    let recorders = staff.values().filter(|l| l.0 > 0).count();
+    if recorders < 2 || points_total <= 0 || visits_total <= 0 {
+        return Vec::new();
+    }
+    staff
+        .iter()
+        .filter_map(|(id, (visits, _, points, _))| {
+            let id = id.as_ref()?;
+            let far_above = i128::from(*points) * i128::from(visits_total) * 100
+                > i128::from(settings.max_points_share_percent)
+                    * i128::from(*visits)
+                    * i128::from(points_total);
+            (*points >= settings.min_points_for_share && far_above).then(|| PointsAboveVisits {
+                staff: id.clone(),
+                name: staff_name(id),
+                points_issued: *points,
+                points_total,
+                visits: *visits,
+                visits_total,
+                limit_percent: settings.max_points_share_percent,
+            })
+        })
+        .collect()
 }

@@ -233,11 +233,16 @@ fn progress_of(goal: &Goal, of: &GoalsOf) -> GoalProgress {
         .filter(|r| Some(r.day) == goal.starts.pred_opt())
         .and_then(|r| r.value.clone());
     let base = baseline.as_ref().and_then(|b| number_of(b, currency));
+    // A share cannot pass 100 %: a change that would ask for more asks for all.
     let target = match goal.target {
         GoalTarget::ChangePercent(p) => base.map(|b| b * (1.0 + p as f64 / 100.0)),
         GoalTarget::Number(n) => Some(n),
         GoalTarget::Money(m) => Some(m as f64),
-    };
+    }
+    .map(|t| match unit {
+        KpiUnit::Fraction => t.min(1.0),
+        _ => t,
+    });
     let rising = match (target, base) {
         (Some(t), Some(b)) => t >= b,
         _ => true,

@@ -16,8 +16,9 @@ pub mod segments;
 pub mod table;
 
 pub use close::{
-    close_of, Adjustment, Balances, CashbackFlow, CloseSettings, DailyClose, HourLine, RewardCount,
-    Shop, StaffLine, Unusual, VoidLine,
+    close_of, Adjustment, Balances, CashbackFlow, CloseSettings, DailyClose, HourLine,
+    OwnCustomerRedemptions, PointsAboveVisits, RewardCount, Shop, StaffHistory, StaffLine, Unusual,
+    VoidLine,
 };
 pub use csv::to_csv;
 pub use goals::{

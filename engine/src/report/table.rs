@@ -94,7 +94,8 @@ impl DailyClose {
     }
 
     /// The close as tables: the summary, then by hour, by staff member,
-    /// rewards, voids, adjustments, unusual activity (each even when empty, so
+    /// rewards, voids, adjustments, unusual activity by customer and the two
+    /// staff rules (each even when empty, so
     /// a file always has its headings).
     pub fn tables(&self) -> Vec<Table> {
         let mut summary = Table::new("close-summary", &["measure", "value"]);
@@ -212,6 +213,66 @@ impl DailyClose {
             .collect();
         unusual.attention = !unusual.rows.is_empty();
 
+        let mut own = Table::new(
+            "close-unusual-own-customers",
+            &[
+                "staff",
+                "customer",
+                "redemptions",
+                "on-the-day",
+                "window-days",
+                "limit",
+            ],
+        );
+        own.rows = self
+            .unusual_own_customers
+            .iter()
+            .map(|o| {
+                vec![
+                    someone(&o.name, "report-cell-nobody"),
+                    someone(&o.customer_name, "report-cell-no-name"),
+                    count(o.redemptions),
+                    count(o.on_the_day),
+                    Cell::Count(o.days),
+                    count(o.limit),
+                ]
+            })
+            .collect();
+        own.attention = !own.rows.is_empty();
+
+        let mut points = Table::new(
+            "close-unusual-points",
+            &[
+                "staff",
+                "points-issued",
+                "points-share",
+                "visits",
+                "visits-share",
+                "share-limit",
+            ],
+        );
+        let share = |part: i64, whole: i64| {
+            fraction(
+                (whole > 0).then(|| part as f64 / whole as f64),
+                "report-kpis-nothing",
+            )
+        };
+        points.rows = self
+            .unusual_points
+            .iter()
+            .map(|p| {
+                vec![
+                    someone(&p.name, "report-cell-nobody"),
+                    Cell::Count(p.points_issued),
+                    share(p.points_issued, p.points_total),
+                    Cell::Count(p.visits),
+                    share(p.visits, p.visits_total),
+                    share(p.limit_percent, 100),
+                ]
+            })
+            .collect();
+        points.attention = !points.rows.is_empty();
+
         vec![
             summary,
             by_hour,
@@ -220,6 +281,8 @@ impl DailyClose {
             voids,
             adjustments,
             unusual,
+            own,
+            points,
         ]
     }
 }

@@ -753,6 +753,33 @@ impl Store {
         Ok(rows)
     }
 
+    /// Who enrolled each of `customers` (a staff id), for those enrolled by
+    /// someone signed in: the close's rule about staff redeeming for
+    /// customers they enrolled themselves.
+    pub fn enrolled_by(
+        &self,
+        customers: &[CustomerId],
+    ) -> Result<std::collections::HashMap<CustomerId, String>> {
+        let ids: Vec<String> = customers.iter().map(ToString::to_string).collect();
+        let ids = serde_json::to_string(&ids).map_err(|e| EngineError::Corrupt(e.to_string()))?;
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT customer, staff FROM events
+             WHERE customer IN (SELECT value FROM json_each(?1)) AND kind = 'enrolled'
+               AND staff IS NOT NULL",
+        )?;
+        let rows = stmt
+            .query_map([ids], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .map(|row| {
+                let (id, staff) = row?;
+                Ok((parse_uuid(&id, "customer")?, staff))
+            })
+            .collect::<Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Each merged-away customer and the record it was merged into: reports
     /// count the two as one customer.
     pub fn merged_customers(&self) -> Result<std::collections::HashMap<CustomerId, CustomerId>> {

@@ -282,6 +282,16 @@ fn where_each_goal_stands_computed_by_hand() {
     assert_eq!(money[1].projected, Some(KpiValue::Money("5.00".into())));
     assert_eq!(money[1].status, GoalStatus::Behind);
 
+    // A share asks for at most all: +50 % on 100 % (8–14 March: A and B
+    // both twice) is 100 %; 10–16 March, only B came twice: 50 %.
+    let all = goals_in(
+        "[[goals]]\nid = \"all\"\nkpi = \"repeat_customer_rate\"\nchange_percent = 50\nstarts = 2026-03-15\nby = 2026-04-30\nwindow_days = 7\n",
+    );
+    let all = &goals_of(&all, &of(march(16)))[0];
+    assert_eq!((all.baseline.clone(), all.target.clone()), (n(1.0), n(1.0)));
+    assert_eq!(all.current, n(0.5));
+    assert_eq!(all.status, GoalStatus::TooEarly);
+
     // The tables: a row per goal, a row per reading.
     let tables = goal_tables(&progress);
     assert_eq!(tables[0].id, "kpis-goals");

@@ -772,3 +772,163 @@ per = "visit"
         ]
     );
 }
+
+/// The staff rules of the unusual activity, by hand. Bo (a barista) enrols
+/// Zed and redeems a drink for him on 25 and 30 November and twice on 5
+/// December (one more on 28 November is voided); Mia (the manager)
+/// enrols Ann, for whom Bo redeems three times on 5 December, and redeems
+/// once for Zed herself. Over the 30 days to 5 December Bo redeemed four
+/// times for a customer he enrolled (more than 2): listed, two of them that
+/// day; on 30 November, two: not yet. Ann is not Bo's, Zed is not Mia's.
+/// On 5 December Bo's one $200 visit of four issued far more than twice
+/// his 25 % share of visits in points; Mia's fifteen-odd points are too few
+/// to judge.
+#[test]
+fn staff_who_redeem_for_their_own_customers_or_issue_points_far_above_their_visits() {
+    use counterpart_engine::command::typed::Typed;
+    use counterpart_engine::report::Cell;
+
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 11, 20, 9, 0),
+    );
+    let till = Commands::over(shop.store.store().clone());
+    manager_and_barista(&till);
+    // Signed in afresh at each moment: a sign-in ends after a time unused.
+    let signed_in = |name: &str, pin: &str| {
+        Typed::signed_in(
+            till.sign_in(&counterpart_engine::command::SignIn {
+                staff: name.into(),
+                pin: Pin(pin.into()),
+            })
+            .expect("signs in"),
+        )
+    };
+    let bo = signed_in("Bo", "1357");
+    let mia = signed_in("Mia", "246813");
+    let (zed, _) = enrol_as(
+        &bo,
+        Profile {
+            name: Some("Zed".into()),
+            ..Profile::default()
+        },
+    );
+    let (ann, _) = enrol_as(
+        &mia,
+        Profile {
+            name: Some("Ann".into()),
+            ..Profile::default()
+        },
+    );
+    for who in [zed, ann] {
+        mia.adjust(who, Account::Points, 2_000, "a gift", None)
+            .expect("points");
+    }
+    let (bo, mia) = (("Bo", "1357"), ("Mia", "246813"));
+    let drink = |(name, pin): (&str, &str), who, day: u32, month: u32, minute: u32| {
+        shop.at(utc(2026, month, day, 10, minute));
+        signed_in(name, pin)
+            .redeem(who, "drink", None)
+            .expect("a drink")
+    };
+    drink(bo, zed, 25, 11, 0);
+    let voided = drink(bo, zed, 28, 11, 0);
+    signed_in(mia.0, mia.1)
+        .void(voided.event_id, "rang up twice", None)
+        .expect("void");
+    drink(bo, zed, 30, 11, 0);
+    drink(bo, zed, 5, 12, 0);
+    drink(bo, zed, 5, 12, 1);
+    drink(mia, zed, 5, 12, 2);
+    for minute in 3..6 {
+        drink(bo, ann, 5, 12, minute);
+    }
+    shop.at(utc(2026, 12, 5, 11, 0));
+    signed_in(bo.0, bo.1)
+        .record_visit(zed, visit(20_000), None)
+        .expect("visit");
+    let manager = signed_in(mia.0, mia.1);
+    for _ in 0..3 {
+        manager.record_visit(ann, visit(5_00), None).expect("visit");
+    }
+
+    let close_of = |day: &str| {
+        manager
+            .commands()
+            .daily_close(&CloseOfDay {
+                day: Some(day.into()),
+            })
+            .expect("the close")
+    };
+    let november = close_of("2026-11-30");
+    assert!(november.unusual_own_customers.is_empty(), "{november:?}");
+    let c = close_of("2026-12-05");
+    assert_eq!(
+        c.unusual_own_customers.len(),
+        1,
+        "{:?}",
+        c.unusual_own_customers
+    );
+    let own = &c.unusual_own_customers[0];
+    assert_eq!(
+        (
+            own.name.as_deref(),
+            own.customer,
+            own.customer_name.as_deref(),
+            own.redemptions,
+            own.on_the_day,
+            own.days,
+            own.limit
+        ),
+        (Some("Bo"), zed, Some("Zed"), 4, 2, 30, 2)
+    );
+    let bo_line = c
+        .by_staff
+        .iter()
+        .find(|l| l.name.as_deref() == Some("Bo"))
+        .expect("Bo's line");
+    let all_points: i64 = c.by_staff.iter().map(|l| l.points_issued).sum();
+    assert!(bo_line.points_issued >= 200, "{bo_line:?}");
+    assert_eq!(c.unusual_points.len(), 1, "{:?}", c.unusual_points);
+    let p = &c.unusual_points[0];
+    assert_eq!(
+        (
+            p.name.as_deref(),
+            p.points_issued,
+            p.points_total,
+            p.visits,
+            p.visits_total,
+            p.limit_percent
+        ),
+        (Some("Bo"), bo_line.points_issued, all_points, 1, 4, 200)
+    );
+
+    // In the tables, flagged, each line's reasons in numbers.
+    let tables = c.tables();
+    let own_table = tables
+        .iter()
+        .find(|t| t.id == "close-unusual-own-customers")
+        .expect("the table");
+    assert!(own_table.attention);
+    assert_eq!(
+        own_table.rows[0],
+        [
+            Cell::Text("Bo".into()),
+            Cell::Text("Zed".into()),
+            Cell::Count(4),
+            Cell::Count(2),
+            Cell::Count(30),
+            Cell::Count(2)
+        ]
+    );
+    let points = tables
+        .iter()
+        .find(|t| t.id == "close-unusual-points")
+        .expect("the table");
+    assert!(points.attention);
+    assert_eq!(points.rows[0][4], Cell::Fraction("0.2500".into()));
+    assert_eq!(points.rows[0][5], Cell::Fraction("2.0000".into()));
+}

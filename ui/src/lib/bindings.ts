@@ -1653,6 +1653,70 @@ actions: number,
  */
 limit: number, };
 
+export type OwnCustomerRedemptions = { 
+/**
+ * The staff member (their id).
+ */
+staff: string, 
+/**
+ * Their name.
+ */
+name: string | null, 
+/**
+ * The customer they enrolled.
+ */
+customer: string, 
+/**
+ * The customer's name (null when they have none, or were erased).
+ */
+customer_name: string | null, 
+/**
+ * Their redemptions for the customer over the window, the day's included.
+ */
+redemptions: number, 
+/**
+ * Of them, on the day.
+ */
+on_the_day: number, 
+/**
+ * The window, in business days.
+ */
+days: number, 
+/**
+ * The most the settings let pass.
+ */
+limit: number, };
+
+export type PointsAboveVisits = { 
+/**
+ * The staff member (their id).
+ */
+staff: string, 
+/**
+ * Their name.
+ */
+name: string | null, 
+/**
+ * The points their visits issued.
+ */
+points_issued: number, 
+/**
+ * The points all the day's visits issued.
+ */
+points_total: number, 
+/**
+ * The visits they recorded.
+ */
+visits: number, 
+/**
+ * The day's visits.
+ */
+visits_total: number, 
+/**
+ * The most their points' share may be, in percent of their visits' share.
+ */
+limit_percent: number, };
+
 export type DailyClose = { 
 /**
  * The business day.
@@ -1736,9 +1800,17 @@ adjustments: Array<Adjustment>,
  */
 conflicts: Array<string>, 
 /**
- * What a manager should look at.
+ * What a manager should look at: customers with many loyalty actions.
  */
 unusual: Array<Unusual>, 
+/**
+ * Staff members who redeem again and again for customers they enrolled.
+ */
+unusual_own_customers: Array<OwnCustomerRedemptions>, 
+/**
+ * Staff members whose visits issued far more points than their share of visits.
+ */
+unusual_points: Array<PointsAboveVisits>, 
 /**
  * When this till last synced: the close holds every till's events up to then.
  */

@@ -51,6 +51,8 @@ export function dailyClose(day: string, over: Partial<DailyClose> = {}): DailyCl
     adjustments: [],
     conflicts: [],
     unusual: [],
+    unusual_own_customers: [],
+    unusual_points: [],
     last_sync: null,
     ...over,
   };
