@@ -324,7 +324,12 @@ report-close-unusual-own = { $staff }: { $redemptions ->
     [many] { $redemptions } наград
    *[other] { $redemptions } награды
 } за { $days } дней клиенту { $customer }, которого записал тот же сотрудник; в тот день: { $today } (больше { $limit })
-report-close-unusual-points = { $staff }: { $points } баллов — { $pointsShare } баллов дня — при { $visitsShare } визитов дня (больше { $limit } этой доли)
+report-close-unusual-points = { $staff }: { $points ->
+    [one] { $points } балл
+    [few] { $points } балла
+    [many] { $points } баллов
+   *[other] { $points } балла
+} — { $pointsShare } баллов дня — при { $visitsShare } визитов дня (больше { $limit } этой доли)
 report-column-measure = Показатель
 report-column-value = Значение
 report-column-hour = Час
