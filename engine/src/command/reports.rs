@@ -176,18 +176,18 @@ impl Commands {
         named.sort_unstable();
         named.dedup();
         let customers = self.store.customer_names(&named)?;
-        let rewards = self
-            .store
-            .program()?
+        let program = self.store.program()?.map(|p| p.program);
+        let rewards = program
+            .as_ref()
             .map(|p| {
-                p.program
-                    .rewards
-                    .into_iter()
-                    .map(|r| (r.id, r.name))
+                p.rewards
+                    .iter()
+                    .map(|r| (r.id.clone(), r.name.clone()))
                     .collect()
             })
             .unwrap_or_default();
-        let settings = CloseSettings::default();
+        // The program's thresholds, so every till lists the same.
+        let settings = CloseSettings::from(program.as_ref().map(|p| p.unusual).unwrap_or_default());
         // The staff rules: the redemptions of the window's earlier days that
         // stand, and who enrolled the customers redeemed for.
         let first = day - chrono::Duration::days(settings.own_window_days - 1);

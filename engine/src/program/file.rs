@@ -229,3 +229,13 @@ pub(crate) struct GoalFile {
     pub by: Option<DateText>,
     pub window_days: Option<i64>,
 }
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UnusualFile {
+    pub actions_per_customer: Option<i64>,
+    pub own_customer_redemptions: Option<i64>,
+    pub own_customer_days: Option<i64>,
+    pub points_share_percent: Option<i64>,
+    pub points_share_minimum: Option<i64>,
+}

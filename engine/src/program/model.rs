@@ -46,6 +46,8 @@ pub struct Program {
     pub offline: Option<OfflineAllowance>,
     /// Targets the manager set on the reports' KPIs, tracked on the KPI screen.
     pub goals: Vec<Goal>,
+    /// What the daily close lists as unusual activity.
+    pub unusual: UnusualRules,
 }
 
 /// "$1 = 1 point".
@@ -505,4 +507,34 @@ pub struct Goal {
     pub by: NaiveDate,
     /// The days each reading of the KPI covers, 7 to 365.
     pub window_days: u16,
+}
+
+/// What the daily close lists as unusual activity (`[unusual]`; each rule
+/// has a default, so a program without the section has them all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct UnusualRules {
+    /// A customer with more loyalty actions than this in a business day.
+    pub actions_per_customer: u32,
+    /// A staff member who redeemed for a customer they enrolled more than
+    /// this many times …
+    pub own_customer_redemptions: u32,
+    /// … over this many business days up to the day.
+    pub own_customer_days: u32,
+    /// A staff member whose share of the day's points is more than this
+    /// many percent of their share of its visits …
+    pub points_share_percent: u32,
+    /// … once they issued at least this many points.
+    pub points_share_minimum: u32,
+}
+
+impl Default for UnusualRules {
+    fn default() -> Self {
+        UnusualRules {
+            actions_per_customer: 5,
+            own_customer_redemptions: 2,
+            own_customer_days: 30,
+            points_share_percent: 200,
+            points_share_minimum: 100,
+        }
+    }
 }

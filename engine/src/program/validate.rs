@@ -13,6 +13,7 @@ use crate::language::Language;
 use crate::money::{parse_minor, Currency, Rounding};
 
 mod goals;
+mod unusual;
 
 const TOP_LEVEL_KEYS: &[&str] = &[
     "format",
@@ -32,6 +33,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "limits",
     "offline",
     "goals",
+    "unusual",
 ];
 
 /// Collects problems while walking the file.
@@ -351,6 +353,7 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
     let limits = limits(&mut c, &table, currency);
     let offline = offline(&mut c, &table);
     let goals = goals::goals(&mut c, &table);
+    let unusual = unusual::unusual(&mut c, &table);
 
     // Cross-checks that need the whole program.
     let needs_points = rewards
@@ -411,6 +414,7 @@ pub fn parse_program(source: &str) -> Result<Program, ProgramErrors> {
         limits,
         offline,
         goals,
+        unusual,
     })
 }
 

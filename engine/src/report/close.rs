@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::ledger::{Account, CustomerId, Delta, Event, EventBody, EventId};
 use crate::location::Location;
 use crate::money::Money;
-use crate::program::Name;
+use crate::program::{Name, UnusualRules};
 use crate::staff::Roster;
 
 /// What the close lists as unusual, and from when.
@@ -36,15 +36,23 @@ pub struct CloseSettings {
     pub min_points_for_share: i64,
 }
 
+impl From<UnusualRules> for CloseSettings {
+    fn from(rules: UnusualRules) -> Self {
+        let count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+        CloseSettings {
+            max_actions_per_customer: count(rules.actions_per_customer),
+            max_own_redemptions: count(rules.own_customer_redemptions),
+            own_window_days: i64::from(rules.own_customer_days),
+            max_points_share_percent: i64::from(rules.points_share_percent),
+            min_points_for_share: i64::from(rules.points_share_minimum),
+        }
+    }
+}
+
+/// The program's defaults (`[unusual]` not written).
 impl Default for CloseSettings {
     fn default() -> Self {
-        CloseSettings {
-            max_actions_per_customer: 5,
-            max_own_redemptions: 2,
-            own_window_days: 30,
-            max_points_share_percent: 200,
-            min_points_for_share: 100,
-        }
+        UnusualRules::default().into()
     }
 }
 

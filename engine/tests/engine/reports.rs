@@ -932,3 +932,66 @@ fn staff_who_redeem_for_their_own_customers_or_issue_points_far_above_their_visi
     assert_eq!(points.rows[0][4], Cell::Fraction("0.2500".into()));
     assert_eq!(points.rows[0][5], Cell::Fraction("2.0000".into()));
 }
+
+/// The thresholds are the program's `[unusual]`: every till lists the same,
+/// and only a manager (who publishes programs) changes them. Six visits are
+/// unusual by default (more than 5), not with `actions_per_customer = 6`;
+/// a seventh is, and the line says the limit it passed.
+#[test]
+fn the_programs_unusual_section_sets_the_close_thresholds() {
+    use counterpart_engine::program::parse_program;
+
+    let program = format!(
+        "{}\n[unusual]\nactions_per_customer = 6\n",
+        example("points-cafe.toml")
+    );
+    let shop = Shop::new(&program, "USD", "UTC", 0, utc(2026, 11, 23, 10, 0));
+    let s = &shop.store;
+    let (eve, _) = shop.enrol(Profile::default());
+    for minute in 0..6 {
+        shop.at(utc(2026, 11, 23, 11, minute));
+        s.record_visit(eve, visit(1_00), None).expect("visit");
+    }
+    assert!(close(&shop, "2026-11-23").unusual.is_empty());
+    s.record_visit(eve, visit(1_00), None).expect("visit");
+    let c = close(&shop, "2026-11-23");
+    assert_eq!(
+        c.unusual
+            .iter()
+            .map(|u| (u.actions, u.limit))
+            .collect::<Vec<_>>(),
+        [(7, 6)]
+    );
+
+    let with = |section: &str| {
+        parse_program(&format!(
+            "{}\n[unusual]\n{section}\n",
+            example("points-cafe.toml")
+        ))
+    };
+    let rules = with("own_customer_redemptions = 4\nown_customer_days = 14\npoints_share_percent = 150\npoints_share_minimum = 50")
+        .expect("a program")
+        .unusual;
+    assert_eq!(
+        (
+            rules.actions_per_customer,
+            rules.own_customer_redemptions,
+            rules.own_customer_days,
+            rules.points_share_percent,
+            rules.points_share_minimum
+        ),
+        (5, 4, 14, 150, 50),
+        "the rules not written keep their defaults"
+    );
+    let errors = with("points_share_percent = 100\nown_customer_days = 0")
+        .expect_err("out of bounds")
+        .0;
+    let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["unusual.own_customer_days", "unusual.points_share_percent"],
+        "{errors:?}"
+    );
+    let errors = with("actions = 3").expect_err("no such rule").0;
+    assert_eq!(errors[0].field, "unusual", "{errors:?}");
+}
