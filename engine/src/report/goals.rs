@@ -2,7 +2,8 @@
 //! trend: the KPI is read over the goal's window ending the day before the
 //! goal starts (the baseline), then about weekly up to today or the goal's
 //! date, each reading computed as the KPI report computes it
-//! ([`super::kpis_of`]), so the goal's numbers are the KPI screen's numbers.
+//! ([`super::kpis::kpis_over`], what `kpis_of` computes), so the goal's
+//! numbers are the KPI screen's numbers.
 //! Whether the goal is on track is the least-squares line through the
 //! readings, extended to the goal's date (`docs/reports.md`).
 
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::kpis::{kpis_of, span_of, KpiUnit, KpiValue, Kpis, Period};
+use super::kpis::{kpis_over, span_of, KpiUnit, KpiValue, Kpis, Period, Read};
 use super::table::{Cell, Table};
 use crate::ledger::CustomerId;
 use crate::location::Location;
@@ -174,7 +175,59 @@ pub struct GoalsOf<'a> {
 
 /// Each goal and how it is going.
 pub fn goals_of(goals: &[Goal], of: &GoalsOf) -> Vec<GoalProgress> {
-    goals.iter().map(|g| progress_of(g, of)).collect()
+    let days = ByDay::of(of);
+    goals.iter().map(|g| progress_of(g, of, &days)).collect()
+}
+
+/// The activity sorted by business day once, so each reading takes only the
+/// days it covers (a year-long goal's readings would otherwise each go
+/// through the whole year).
+struct ByDay {
+    visits: Vec<crate::store::VisitRow>,
+    points: Vec<crate::store::PointsDay>,
+    enrolled: Vec<(CustomerId, NaiveDate)>,
+}
+
+impl ByDay {
+    fn of(of: &GoalsOf) -> ByDay {
+        let mut visits = of.activity.visits.clone();
+        visits.sort_by_key(|v| v.day);
+        let mut points = of.activity.points.clone();
+        points.sort_by_key(|p| p.day);
+        let mut enrolled: Vec<(CustomerId, NaiveDate)> = of
+            .activity
+            .enrolments
+            .iter()
+            .map(|(customer, at)| (*customer, of.location.business_date(*at)))
+            .collect();
+        enrolled.sort_by_key(|e| e.1);
+        ByDay {
+            visits,
+            points,
+            enrolled,
+        }
+    }
+
+    /// The KPIs of `period`, from the days it reads.
+    fn kpis(&self, period: Period, of: &GoalsOf) -> Kpis {
+        let span = span_of(period);
+        fn within<T>(rows: &[T], span: Period, day: impl Fn(&T) -> NaiveDate) -> &[T] {
+            let first = rows.partition_point(|r| day(r) < span.from);
+            let after = rows.partition_point(|r| day(r) <= span.to);
+            rows.get(first..after).unwrap_or(&[])
+        }
+        kpis_over(
+            period,
+            of.location.currency,
+            &Read {
+                visits: within(&self.visits, span, |v| v.day),
+                points: within(&self.points, span, |p| p.day),
+                enrolled: within(&self.enrolled, span, |e| e.1),
+                lifetime: &of.activity.lifetime,
+            },
+            of.merged,
+        )
+    }
 }
 
 fn unit_of(kpi: GoalKpi) -> KpiUnit {
@@ -210,7 +263,7 @@ fn kpi_in(kpis: &Kpis, id: &str) -> Option<KpiValue> {
     kpis.kpis.iter().find(|k| k.id == id)?.value.clone()
 }
 
-fn progress_of(goal: &Goal, of: &GoalsOf) -> GoalProgress {
+fn progress_of(goal: &Goal, of: &GoalsOf, days: &ByDay) -> GoalProgress {
     let currency = of.location.currency;
     let unit = unit_of(goal.kpi);
     let window = Duration::days(i64::from(goal.window_days) - 1);
@@ -221,7 +274,7 @@ fn progress_of(goal: &Goal, of: &GoalsOf) -> GoalProgress {
                 from: day - window,
                 to: day,
             };
-            let kpis = kpis_of(period, of.location, of.activity, of.merged);
+            let kpis = days.kpis(period, of);
             GoalReading {
                 day,
                 value: kpi_in(&kpis, goal.kpi.id()),

@@ -179,7 +179,46 @@ pub fn kpis_of(
     activity: &Activity,
     merged: &HashMap<CustomerId, CustomerId>,
 ) -> Kpis {
-    let currency = location.currency;
+    let enrolled: Vec<(CustomerId, NaiveDate)> = activity
+        .enrolments
+        .iter()
+        .map(|(customer, at)| (*customer, location.business_date(*at)))
+        .collect();
+    kpis_over(
+        period,
+        location.currency,
+        &Read {
+            visits: &activity.visits,
+            points: &activity.points,
+            enrolled: &enrolled,
+            lifetime: &activity.lifetime,
+        },
+        merged,
+    )
+}
+
+/// What the KPIs of a period read, enrolments already put in business days
+/// (so KPIs read many times over one activity, a goal's readings, put them
+/// there once, and hand each reading only the days it covers).
+pub(crate) struct Read<'a> {
+    /// The visits that stand.
+    pub visits: &'a [crate::store::VisitRow],
+    /// The points of each day with any.
+    pub points: &'a [crate::store::PointsDay],
+    /// Who joined, on which business day.
+    pub enrolled: &'a [(CustomerId, NaiveDate)],
+    /// Each customer's spend since joining by the end of the activity's last day.
+    pub lifetime: &'a HashMap<CustomerId, i64>,
+}
+
+/// The KPIs of `period` and of the period before it from `read` (what falls
+/// outside [`span_of`] it is left out).
+pub(crate) fn kpis_over(
+    period: Period,
+    currency: crate::money::Currency,
+    activity: &Read<'_>,
+    merged: &HashMap<CustomerId, CustomerId>,
+) -> Kpis {
     let previous = period.previous();
     let before = previous.previous();
     let periods = [before, previous, period];
@@ -203,7 +242,7 @@ pub fn kpis_of(
         c
     };
     let slot = |day: NaiveDate| periods.iter().position(|p| p.holds(day));
-    for v in &activity.visits {
+    for v in activity.visits {
         let Some(i) = slot(v.day) else { continue };
         let t = &mut tallies[i];
         t.visits += 1;
@@ -217,7 +256,7 @@ pub fn kpis_of(
             line[1] += v.amount;
         }
     }
-    for p in &activity.points {
+    for p in activity.points {
         let Some(i) = slot(p.day) else { continue };
         tallies[i].points_issued += p.issued;
         tallies[i].points_redeemed += p.redeemed;
@@ -226,8 +265,8 @@ pub fn kpis_of(
             line[3] += p.redeemed;
         }
     }
-    for (customer, at) in &activity.enrolments {
-        let day = location.business_date(*at);
+    for &(customer, day) in activity.enrolled {
+        let customer = &customer;
         let Some(i) = slot(day) else { continue };
         tallies[i].enrolled.insert(survivor(customer));
         if let Some(line) = daily.get_mut(&day) {
