@@ -330,6 +330,7 @@ report-goal-met = Met
 report-goal-missed = Missed
 report-goal-line = Goal "{ $name }" ({ $kpi }): { $status }. Now { $current }, target { $target } by { $by }.
 ui-goals-title = Goals
+ui-goals-counting = Counting the goals…
 ui-goals-none = No goals yet. A goal is set in the program ([[goals]]): a KPI, a target and the date to reach it by.
 ui-goal-target = Target: { $target } by { $by }
 ui-goal-change = { $change } on { $baseline }, its value over the { $days } days before { $starts }

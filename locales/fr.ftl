@@ -333,6 +333,7 @@ report-goal-met = Réussi
 report-goal-missed = Manqué
 report-goal-line = Objectif « { $name } » ({ $kpi }) : { $status }. Maintenant { $current }, cible { $target } d'ici le { $by }.
 ui-goals-title = Objectifs
+ui-goals-counting = Calcul des objectifs…
 ui-goals-none = Aucun objectif pour l'instant. Un objectif se fixe dans le programme ([[goals]]) : un indicateur, une cible et une échéance.
 ui-goal-target = Cible : { $target } d'ici le { $by }
 ui-goal-change = { $change } par rapport à { $baseline }, sa valeur sur les { $days } jours avant le { $starts }

@@ -381,6 +381,7 @@ report-goal-met = Zrealizowany
 report-goal-missed = Niezrealizowany
 report-goal-line = Cel „{ $name }” ({ $kpi }): { $status }. Teraz { $current }, cel { $target } do { $by }.
 ui-goals-title = Cele
+ui-goals-counting = Liczę cele…
 ui-goals-none = Nie ma jeszcze celów. Cel ustala się w programie ([[goals]]): wskaźnik, wartość do osiągnięcia i termin.
 ui-goal-target = Cel: { $target } do { $by }
 ui-goal-change = { $change } względem { $baseline }, wartości z { $days ->

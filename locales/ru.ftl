@@ -386,6 +386,7 @@ report-goal-met = Выполнена
 report-goal-missed = Не выполнена
 report-goal-line = Цель «{ $name }» ({ $kpi }): { $status }. Сейчас { $current }, цель { $target } к { $by }.
 ui-goals-title = Цели
+ui-goals-counting = Считаю цели…
 ui-goals-none = Целей пока нет. Цель задаётся в программе ([[goals]]): показатель, целевое значение и срок.
 ui-goal-target = Цель: { $target } к { $by }
 ui-goal-change = { $change } к { $baseline } — значению за { $days ->

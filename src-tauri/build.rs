@@ -48,6 +48,7 @@ fn counterpart_commands() -> &'static [&'static str] {
         "daily_close",
         "export_close_csv",
         "kpis",
+        "kpi_goals",
         "export_kpis_csv",
         "liability",
         "export_liability_csv",

@@ -16,7 +16,7 @@ use counterpart_engine::command::{
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
-use counterpart_engine::report::{Kpis, SegmentRules};
+use counterpart_engine::report::{GoalProgress, Kpis, SegmentRules};
 use counterpart_engine::staff::StaffMember;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
@@ -327,11 +327,19 @@ pub async fn daily_close(till: State<'_, Till>, request: CloseOfDay) -> Answer<C
     blocking(move || commands.close_view(&request)).await
 }
 
-/// The KPIs of a period beside the period before it (a manager's).
+/// The KPIs of a period beside the period before it (a manager's), without
+/// the goals: the screen asks for those with `kpi_goals`, after the KPIs show.
 #[tauri::command]
 pub async fn kpis(till: State<'_, Till>, request: KpisOver) -> Answer<Kpis> {
     let commands = till.commands();
-    blocking(move || commands.kpis(&request)).await
+    blocking(move || commands.kpi_figures(&request)).await
+}
+
+/// The program's goals and how each is going as of today (a manager's).
+#[tauri::command]
+pub async fn kpi_goals(till: State<'_, Till>) -> Answer<Vec<GoalProgress>> {
+    let commands = till.commands();
+    blocking(move || commands.kpi_goals()).await
 }
 
 /// Saves the report file `file` makes in the exports folder and answers its

@@ -80,6 +80,7 @@ fn main() -> anyhow::Result<()> {
             commands::daily_close,
             commands::export_close_csv,
             commands::kpis,
+            commands::kpi_goals,
             commands::export_kpis_csv,
             commands::liability,
             commands::export_liability_csv,

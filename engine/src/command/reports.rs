@@ -281,8 +281,27 @@ fn table_file(tables: Vec<Table>, id: &str, language: &str, dated: &str) -> Resu
 
 impl Commands {
     /// The KPIs of a period of business days beside those of the period of
-    /// the same length before it (`docs/reports.md` defines each).
+    /// the same length before it (`docs/reports.md` defines each), with the
+    /// program's goals as of today.
     pub fn kpis(&self, request: &KpisOver) -> Result<Kpis> {
+        let mut kpis = self.kpi_figures(request)?;
+        kpis.goals = self.kpi_goals()?;
+        Ok(kpis)
+    }
+
+    /// The program's goals and how each is going as of the current business
+    /// day: asked on their own by a screen that shows the KPIs first (on a
+    /// large shop a year-long goal's readings take longer than the KPIs).
+    pub fn kpi_goals(&self) -> Result<Vec<GoalProgress>> {
+        self.authorise(Permission::Reports)?;
+        let location = self.store.location()?;
+        let merged = self.store.merged_customers()?;
+        self.goals(&location, &merged)
+    }
+
+    /// The KPIs of a period without the goals (`goals` is empty): for a
+    /// screen that asks for them with [`Commands::kpi_goals`].
+    pub fn kpi_figures(&self, request: &KpisOver) -> Result<Kpis> {
         self.authorise(Permission::Reports)?;
         let location = self.store.location()?;
         let to = match &request.to {
@@ -318,9 +337,7 @@ impl Commands {
             location.business_day_start(after),
         )?;
         let merged = self.store.merged_customers()?;
-        let mut kpis = kpis_of(period, &location, &activity, &merged);
-        kpis.goals = self.goals(&location, &merged)?;
-        Ok(kpis)
+        Ok(kpis_of(period, &location, &activity, &merged))
     }
 
     /// The program's goals and how each is going as of the current business

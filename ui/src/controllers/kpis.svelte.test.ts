@@ -2,8 +2,8 @@
 // is a mock, the timers move by hand, and answers are settled by hand to
 // arrive in any order.
 import { describe, expect, it } from "vitest";
-import type { Kpis, KpisOver } from "../lib/bindings";
-import { answer, answers, badPeriod, kpisOf, later, refusal, testKpis, TODAY } from "../test/kpis";
+import type { GoalProgress, Kpis, KpisOver } from "../lib/bindings";
+import { aGoal, answer, answers, badPeriod, kpisOf, later, refusal, testKpis, TODAY } from "../test/kpis";
 import { SLOW_AFTER_MS } from "./reports.svelte";
 
 /** The requests the engine was asked, in order. */
@@ -263,5 +263,42 @@ describe("exporting a table", () => {
     await t.controller.exportCsv("kpis-by-day");
     expect(t.controller.exported?.kind).toBe("failed");
     expect(t.controller.exporting).toBeNull();
+  });
+});
+
+describe("the goals", () => {
+  it("are asked on their own, once, and kept whatever period is shown after", async () => {
+    const t = await opened();
+    const goals = later<GoalProgress[]>();
+    t.api.kpiGoals.mockReturnValue(goals.promise);
+    const asking = t.controller.openGoals();
+    void t.controller.openGoals();
+    expect(t.api.kpiGoals).toHaveBeenCalledTimes(1);
+    expect(t.controller.goals).toBeNull();
+    expect(t.controller.goalsRun.loading).toBe(true);
+    goals.settle([aGoal()]);
+    await asking;
+    expect(t.controller.goals?.map((g) => g.goal)).toEqual(["more-regulars"]);
+    await t.controller.showPreset(7);
+    await t.controller.openGoals();
+    expect(t.api.kpiGoals).toHaveBeenCalledTimes(1);
+    expect(t.controller.goals?.length).toBe(1);
+  });
+
+  it("say they are still counting after a while, and why they were refused; asked again after a refusal", async () => {
+    const t = await opened();
+    const goals = later<GoalProgress[]>();
+    t.api.kpiGoals.mockReturnValue(goals.promise);
+    const asking = t.controller.openGoals();
+    t.clock.advance(SLOW_AFTER_MS);
+    expect(t.controller.goalsRun.slow).toBe(true);
+    goals.fail(refusal("auth.forbidden"));
+    await asking;
+    expect(t.controller.goalsRun.refusal?.code).toBe("auth.forbidden");
+    expect(t.controller.goals).toBeNull();
+    t.api.kpiGoals.mockResolvedValue([]);
+    await t.controller.openGoals();
+    expect(t.controller.goals).toEqual([]);
+    expect(t.controller.goalsRun.refusal).toBeNull();
   });
 });

@@ -7,13 +7,14 @@
 // the refusal kept). The engine's command and the timers are handed in, so it
 // is tested with vitest without a DOM and without Tauri.
 import type { api } from "../lib/api";
-import type { Kpis, KpisOver, ReportOf } from "../lib/bindings";
+import type { GoalProgress, Kpis, KpisOver, ReportOf } from "../lib/bindings";
 import { contextKey } from "../lib/context";
+import { LatestRun } from "../lib/latestRun.svelte";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
 import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the KPIs use (lib/api.ts's `api`, or a test's fakes). */
-export type KpisApi = Pick<typeof api, "kpis" | "exportKpisCsv" | "exportReportPdf">;
+export type KpisApi = Pick<typeof api, "kpis" | "kpiGoals" | "exportKpisCsv" | "exportReportPdf">;
 
 export type KpisDeps = ReportDeps<KpisApi>;
 
@@ -36,11 +37,27 @@ export class KpisController extends ReportController<Kpis> {
   /** The date field the engine found at fault (`from` or `to`), if any. */
   readonly faulty = $derived(this.refusal?.code === "invalid_input" ? this.refusal.field : null);
 
+  /** The program's goals as of today, once answered: asked on their own, after the KPIs show (on a large shop they take longer). */
+  goals = $state<GoalProgress[] | null>(null);
+  /** The goals' read: still counting after a while, or why it was refused. */
+  readonly goalsRun: LatestRun<GoalProgress[]>;
+
   readonly #deps: KpisDeps;
 
   constructor(deps: KpisDeps) {
     super(deps);
     this.#deps = deps;
+    this.goalsRun = new LatestRun(deps.timers);
+  }
+
+  /** Asks for the goals, once (again after a refusal); they are as of today whatever period is shown. */
+  openGoals(): Promise<void> {
+    if (this.goals !== null || this.goalsRun.loading) return Promise.resolve();
+    return this.goalsRun.run(() => this.#deps.api.kpiGoals(), {
+      answered: (goals) => {
+        this.goals = goals;
+      },
+    });
   }
 
   /** Saves the shown period's table `table` (`kpis`, `kpis-by-day`). */

@@ -17,6 +17,7 @@ import type {
   Enrol,
   ErrorReport,
   ExampleProgram,
+  GoalProgress,
   Kpis,
   KpisOver,
   KpisTableFile,
@@ -145,6 +146,8 @@ export const api = {
   exportCloseCsv: (request: CloseTableFile) => call<string>("export_close_csv", { request }),
   /** The KPIs of a period of business days (none: the 30 up to today) beside the period before it. */
   kpis: (request: KpisOver) => call<Kpis>("kpis", { request }),
+  /** The program's goals as of today (`kpis` answers without them). */
+  kpiGoals: () => call<GoalProgress[]>("kpi_goals"),
   /** Saves one of the KPIs' tables as a CSV file; answers the file's path. */
   exportKpisCsv: (request: KpisTableFile) => call<string>("export_kpis_csv", { request }),
   /** What the shop owes its customers today, valued in money, with its tables. */

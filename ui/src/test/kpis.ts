@@ -109,6 +109,7 @@ export function answer(request: KpisOver, today = TODAY, over: Partial<Kpis> = {
 export function fakeKpisApi() {
   return {
     kpis: vi.fn<KpisApi["kpis"]>(() => Promise.reject(refusal("io"))),
+    kpiGoals: vi.fn<KpisApi["kpiGoals"]>(() => Promise.reject(refusal("io"))),
     exportKpisCsv: vi.fn<KpisApi["exportKpisCsv"]>(() => Promise.reject(refusal("io"))),
     exportReportPdf: vi.fn<KpisApi["exportReportPdf"]>(() => Promise.reject(refusal("io"))),
   } satisfies KpisApi;

@@ -6,7 +6,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import { locale } from "../../lib/locale.svelte";
 import type { TableExporter } from "../../lib/reportTable";
-import { aGoal } from "../../test/kpis";
+import { aGoal, refusal } from "../../test/kpis";
 import GoalsPanel from "./GoalsPanel.svelte";
 
 /** ICU versions differ in their spaces (thin, no-break): compared as plain ones. */
@@ -82,6 +82,19 @@ describe("the goals under the KPIs", () => {
     expect(plain(within(card).getByTestId("goal-status"))).toBe("Too early to tell");
     expect(within(card).queryByTestId("goal-change")).toBeNull();
     expect(within(card).queryByTestId("goal-projected")).toBeNull();
+  });
+
+  it("says it is counting the goals until they are in, and why they were refused", () => {
+    render(GoalsPanel, { goals: null, slow: true, currency: "USD", exporter: idle() });
+    expect(screen.getByTestId("goals-counting").textContent).toContain("Counting the goals…");
+    expect(screen.queryByTestId("goal-card")).toBeNull();
+    expect(screen.queryByTestId("goals-none")).toBeNull();
+  });
+
+  it("says why the goals were refused", () => {
+    render(GoalsPanel, { goals: null, refusal: refusal("auth.forbidden"), currency: "USD", exporter: idle() });
+    expect(screen.getByTestId("goals-refusal").textContent).not.toBe("");
+    expect(screen.queryByTestId("goals-counting")).toBeNull();
   });
 
   it("says how to set a goal when the program has none, with nothing to export", () => {
