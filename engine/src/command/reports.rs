@@ -325,19 +325,28 @@ impl Commands {
         if period.days() > LONGEST_PERIOD_DAYS {
             return Err(invalid("to", "a period of ten years at most"));
         }
-        let span = span_of(period);
+        let activity = self.activity_over(&location, span_of(period))?;
+        let merged = self.store.merged_customers()?;
+        Ok(kpis_of(period, &location, &activity, &merged))
+    }
+
+    /// The loyalty activity of the business days of `span`, enrolments
+    /// counted by the instants those days cover.
+    fn activity_over(
+        &self,
+        location: &crate::location::Location,
+        span: Period,
+    ) -> Result<crate::store::Activity> {
         let after = span
             .to
             .succ_opt()
             .ok_or_else(|| invalid("to", "a day before the end of time"))?;
-        let activity = self.store.activity_between(
+        self.store.activity_between(
             span.from,
             span.to,
             location.business_day_start(span.from),
             location.business_day_start(after),
-        )?;
-        let merged = self.store.merged_customers()?;
-        Ok(kpis_of(period, &location, &activity, &merged))
+        )
     }
 
     /// The program's goals and how each is going as of the current business
@@ -352,27 +361,11 @@ impl Commands {
         };
         let goals = &program.program.goals;
         let as_of = location.business_date(self.store.now());
-        let Some(span) = goals_span(goals, as_of) else {
-            return Ok(goals_of(
-                goals,
-                &GoalsOf {
-                    as_of,
-                    location,
-                    activity: &Default::default(),
-                    merged,
-                },
-            ));
+        // No goal has a reading yet: nothing to read.
+        let activity = match goals_span(goals, as_of) {
+            Some(span) => self.activity_over(location, span)?,
+            None => crate::store::Activity::default(),
         };
-        let after = span
-            .to
-            .succ_opt()
-            .ok_or_else(|| invalid("to", "a day before the end of time"))?;
-        let activity = self.store.activity_between(
-            span.from,
-            span.to,
-            location.business_day_start(span.from),
-            location.business_day_start(after),
-        )?;
         Ok(goals_of(
             goals,
             &GoalsOf {
