@@ -370,6 +370,19 @@ impl App {
             .unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
     }
 
+    /// Scrolls the first element `css` matches into view (for a screenshot of
+    /// what lies below the fold).
+    pub async fn scroll_to(&self, css: &str) {
+        self.find(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView();",
+                vec![serde_json::Value::from(css)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("scroll to `{css}`: {e}"));
+    }
+
     /// Saves the window as `target/e2e/NAME.png`; a blank or nearly blank
     /// picture (a page that did not draw) fails the test, and so does text
     /// cut off (`clipped_text`): every screen in every language is checked.

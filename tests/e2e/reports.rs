@@ -229,13 +229,7 @@ async fn a_manager_reads_every_report_and_saves_tables() {
     let goal = kpis.goals.first().expect("the demo shop has a goal");
     let status = attr(&app, "[data-testid=goal-card]", "data-status").await;
     assert_eq!(status, goal.status.id(), "the goal's status");
-    app.client
-        .execute(
-            "document.querySelector('[data-testid=goals]').scrollIntoView();",
-            vec![],
-        )
-        .await
-        .expect("scroll to the goals");
+    app.scroll_to("[data-testid=goals]").await;
     app.find("[data-testid=goal-chart]").await;
     app.screenshot("41-reports-goals-en").await;
     app.click("[data-testid=report-export][data-table=kpis-goals]")
@@ -339,13 +333,7 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         moved > 0,
         "45 days without a visit lapses some of 90 days' customers"
     );
-    app.client
-        .execute(
-            "document.querySelector('[data-testid=segment-rules]').scrollIntoView();",
-            vec![],
-        )
-        .await
-        .expect("scroll to the rules");
+    app.scroll_to("[data-testid=segment-rules]").await;
     app.screenshot("43-reports-segments-preview-en").await;
     app.click("[data-testid=segment-rules-keep]").await;
     app.find("[data-testid=segment-rules-kept]").await;
@@ -364,13 +352,8 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         .at_risk
         .len();
     assert_eq!(csv.trim_end().lines().count(), listed + 1, "{csv}");
-    app.client
-        .execute(
-            "document.querySelector('[data-testid=report-table][data-table=at-risk]').scrollIntoView();",
-            vec![],
-        )
-        .await
-        .expect("scroll to the at-risk list");
+    app.scroll_to("[data-testid=report-table][data-table=at-risk]")
+        .await;
     app.screenshot("43-reports-segments-at-risk-en").await;
 
     // The offers: the demo's measured offer against its held-out group, as
@@ -473,13 +456,7 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         app.click("[data-testid=reports-tab-kpis]").await;
         app.find("[data-testid=kpi-card]").await;
         app.screenshot(&format!("41-reports-kpis-{language}")).await;
-        app.client
-            .execute(
-                "document.querySelector('[data-testid=goals]').scrollIntoView();",
-                vec![],
-            )
-            .await
-            .expect("scroll to the goals");
+        app.scroll_to("[data-testid=goals]").await;
         app.screenshot(&format!("41-reports-goals-{language}"))
             .await;
         app.click("[data-testid=reports-tab-segments]").await;
