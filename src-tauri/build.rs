@@ -49,6 +49,7 @@ fn counterpart_commands() -> &'static [&'static str] {
         "export_close_csv",
         "kpis",
         "kpi_goals",
+        "kpi_cohorts",
         "export_kpis_csv",
         "liability",
         "export_liability_csv",

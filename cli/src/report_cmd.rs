@@ -60,7 +60,7 @@ pub enum ReportCommand {
         /// mark, headings and definitions in your language) instead.
         #[arg(long)]
         csv: bool,
-        /// The table `--csv` writes: kpis, kpis-by-day, kpis-goals, kpis-goal-trend.
+        /// The table `--csv` writes: kpis, kpis-by-day, kpis-rewards, kpis-goals, kpis-goal-trend.
         #[arg(long, default_value = "kpis", requires = "csv")]
         table: String,
     },
@@ -366,6 +366,18 @@ impl Out {
             );
             self.tell_indented(m(&kpi.definition));
         }
+        if !k.rewards.is_empty() {
+            self.tell(m("report-table-kpis-rewards"));
+        }
+        for r in &k.rewards {
+            let line = m("report-kpis-line")
+                .text("value", self.number(r.count as f64, 0))
+                .text("previous", self.number(r.previous as f64, 0));
+            self.tell_indented(match &r.name {
+                Some(name) => line.name("name", name),
+                None => line.text("name", r.reward.clone()),
+            });
+        }
         for g in &k.goals {
             let shown = |v: &Option<KpiValue>| {
                 v.as_ref()
@@ -383,6 +395,19 @@ impl Out {
                     .text("current", shown(&g.current))
                     .text("target", shown(&g.target))
                     .text("by", g.by.to_string()),
+            );
+        }
+        let joined: Vec<_> = k.cohorts.iter().filter(|c| c.customers > 0).collect();
+        if !joined.is_empty() {
+            self.tell(m("report-table-kpis-cohorts"));
+        }
+        for c in joined {
+            let shares: Vec<String> = c.retained.iter().map(|s| self.percent(*s)).collect();
+            self.tell_indented(
+                m("report-cohort-line")
+                    .text("month", c.month.clone())
+                    .num("customers", c.customers)
+                    .text("shares", shares.join(" · ")),
             );
         }
     }

@@ -16,7 +16,7 @@ use counterpart_engine::command::{
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
-use counterpart_engine::report::{GoalProgress, Kpis, SegmentRules};
+use counterpart_engine::report::{Cohort, GoalProgress, Kpis, SegmentRules};
 use counterpart_engine::staff::StaffMember;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
@@ -340,6 +340,14 @@ pub async fn kpis(till: State<'_, Till>, request: KpisOver) -> Answer<Kpis> {
 pub async fn kpi_goals(till: State<'_, Till>) -> Answer<Vec<GoalProgress>> {
     let commands = till.commands();
     blocking(move || commands.kpi_goals()).await
+}
+
+/// Monthly cohort retention as of today (a manager's): asked on its own, like
+/// the goals, after the KPIs show.
+#[tauri::command]
+pub async fn kpi_cohorts(till: State<'_, Till>) -> Answer<Vec<Cohort>> {
+    let commands = till.commands();
+    blocking(move || commands.kpi_cohorts()).await
 }
 
 /// Saves the report file `file` makes in the exports folder and answers its

@@ -81,6 +81,7 @@ fn main() -> anyhow::Result<()> {
             commands::export_close_csv,
             commands::kpis,
             commands::kpi_goals,
+            commands::kpi_cohorts,
             commands::export_kpis_csv,
             commands::liability,
             commands::export_liability_csv,

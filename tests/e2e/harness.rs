@@ -370,6 +370,20 @@ impl App {
             .unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
     }
 
+    /// What `script` (a function body that returns a string) returns in the
+    /// page: for reading many elements' data at once.
+    pub async fn eval_string(&self, script: &str) -> String {
+        let value = self
+            .client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("run `{script}`: {e}"));
+        value
+            .as_str()
+            .unwrap_or_else(|| panic!("`{script}` returned {value}, not a string"))
+            .to_string()
+    }
+
     /// Scrolls the first element `css` matches into view (for a screenshot of
     /// what lies below the fold).
     pub async fn scroll_to(&self, css: &str) {

@@ -250,6 +250,61 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         "{csv}"
     );
 
+    // Reward popularity: the engine's counts, in its order, and its table saves.
+    app.scroll_to("[data-testid=reward-popularity]").await;
+    let shown = app
+        .eval_string(
+            "return Array.from(document.querySelectorAll('[data-testid=reward-line]'))\
+               .map((r) => r.dataset.reward + '=' + r.dataset.count).join(' ')",
+        )
+        .await;
+    let engine_order: Vec<String> = kpis
+        .rewards
+        .iter()
+        .map(|r| format!("{}={}", r.reward, r.count))
+        .collect();
+    assert_eq!(shown, engine_order.join(" "), "reward popularity");
+    assert!(
+        kpis.rewards.iter().any(|r| r.count > 0),
+        "the demo's customers redeem rewards: {:?}",
+        kpis.rewards
+    );
+    app.screenshot("41-reports-rewards-en").await;
+    app.click("[data-testid=report-export][data-table=kpis-rewards]")
+        .await;
+    app.until(
+        "reward popularity saved",
+        "document.querySelector('[data-testid=report-exported]')?.dataset.path?.includes('kpis-rewards-')",
+    )
+    .await;
+    let path = attr(&app, "[data-testid=report-exported]", "data-path").await;
+    let csv = std::fs::read_to_string(&path).expect("the rewards' CSV");
+    assert!(
+        csv.starts_with("\u{feff}Reward,Times redeemed,Previous period,Share\r\n"),
+        "{csv}"
+    );
+
+    // The monthly cohorts: the engine's, month by month.
+    app.scroll_to("[data-testid=cohorts]").await;
+    app.find("[data-testid=cohort]").await;
+    let shown = app
+        .eval_string(
+            "return Array.from(document.querySelectorAll('[data-testid=cohort]'))\
+               .map((r) => r.dataset.month + '=' + r.dataset.customers).join(' ')",
+        )
+        .await;
+    let cohorts = engine.kpi_cohorts().expect("cohorts");
+    let engine_cohorts: Vec<String> = cohorts
+        .iter()
+        .map(|c| format!("{}={}", c.month, c.customers))
+        .collect();
+    assert_eq!(shown, engine_cohorts.join(" "), "the cohorts");
+    assert!(
+        cohorts.iter().any(|c| c.customers > 0),
+        "the demo's customers joined in the last year: {cohorts:?}"
+    );
+    app.screenshot("41-reports-cohorts-en").await;
+
     // The liability: the engine's totals, and a table saved as CSV.
     app.click("[data-testid=reports-tab-liability]").await;
     app.find("[data-testid=liability-as-of]").await;
@@ -458,6 +513,13 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         app.screenshot(&format!("41-reports-kpis-{language}")).await;
         app.scroll_to("[data-testid=goals]").await;
         app.screenshot(&format!("41-reports-goals-{language}"))
+            .await;
+        app.scroll_to("[data-testid=reward-popularity]").await;
+        app.screenshot(&format!("41-reports-rewards-{language}"))
+            .await;
+        app.scroll_to("[data-testid=cohorts]").await;
+        app.find("[data-testid=cohort]").await;
+        app.screenshot(&format!("41-reports-cohorts-{language}"))
             .await;
         app.click("[data-testid=reports-tab-segments]").await;
         app.find("[data-testid=segment-tile]").await;

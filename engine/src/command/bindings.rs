@@ -120,6 +120,8 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         crate::report::GoalStatus,
         crate::report::GoalReading,
         crate::report::GoalProgress,
+        crate::report::RewardPopularity,
+        crate::report::Cohort,
         crate::report::Kpi,
         crate::report::Kpis,
         crate::report::LiabilityKind,

@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::{invalid, Commands};
 use crate::error::Result;
 use crate::report::{
-    close_of, goals_of, goals_span, kpis_of, liability_of, offers_of, segments_of, span_of,
-    CloseSettings, DailyClose, GoalProgress, GoalsOf, Kpis, Liability, LiabilityOf, OfferResults,
-    OffersOf, Period, SegmentRules, Segments, SegmentsOf, Shop, StaffHistory, Table,
+    close_of, cohorts_of, cohorts_span, goals_of, goals_span, kpis_of, liability_of, offers_of,
+    segments_of, span_of, CloseSettings, Cohort, DailyClose, GoalProgress, GoalsOf, Kpis,
+    Liability, LiabilityOf, OfferResults, OffersOf, Period, SegmentRules, Segments, SegmentsOf,
+    Shop, StaffHistory, Table,
 };
 use crate::staff::Permission;
 
@@ -286,7 +287,29 @@ impl Commands {
     pub fn kpis(&self, request: &KpisOver) -> Result<Kpis> {
         let mut kpis = self.kpi_figures(request)?;
         kpis.goals = self.kpi_goals()?;
+        kpis.cohorts = self.kpi_cohorts()?;
         Ok(kpis)
+    }
+
+    /// Monthly cohort retention as of the current business day: the twelve
+    /// months' cohorts, asked on their own like the goals (a year of visits).
+    pub fn kpi_cohorts(&self) -> Result<Vec<Cohort>> {
+        self.authorise(Permission::Reports)?;
+        let location = self.store.location()?;
+        let merged = self.store.merged_customers()?;
+        let as_of = location.business_date(self.store.now());
+        let span = cohorts_span(as_of);
+        let after = span
+            .to
+            .succ_opt()
+            .ok_or_else(|| invalid("to", "a day before the end of time"))?;
+        let activity = self.store.joins_and_visits(
+            span.from,
+            span.to,
+            location.business_day_start(span.from),
+            location.business_day_start(after),
+        )?;
+        Ok(cohorts_of(as_of, &location, &activity, &merged))
     }
 
     /// The program's goals and how each is going as of the current business
@@ -327,7 +350,14 @@ impl Commands {
         }
         let activity = self.activity_over(&location, span_of(period))?;
         let merged = self.store.merged_customers()?;
-        Ok(kpis_of(period, &location, &activity, &merged))
+        let program = self.store.program()?;
+        Ok(kpis_of(
+            period,
+            &location,
+            program.as_ref().map(|p| &p.program),
+            &activity,
+            &merged,
+        ))
     }
 
     /// The loyalty activity of the business days of `span`, enrolments
@@ -371,6 +401,7 @@ impl Commands {
             &GoalsOf {
                 as_of,
                 location,
+                program: Some(&program.program),
                 activity: &activity,
                 merged,
             },

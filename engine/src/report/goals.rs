@@ -167,6 +167,8 @@ pub struct GoalsOf<'a> {
     pub as_of: NaiveDate,
     /// The location whose business days and currency the KPIs use.
     pub location: &'a Location,
+    /// The program the goals are of (what the KPIs value balances by).
+    pub program: Option<&'a crate::program::Program>,
     /// The activity of [`goals_span`].
     pub activity: &'a Activity,
     /// Each merged-away customer's survivor.
@@ -184,7 +186,8 @@ pub fn goals_of(goals: &[Goal], of: &GoalsOf) -> Vec<GoalProgress> {
 /// through the whole year).
 struct ByDay {
     visits: Vec<crate::store::VisitRow>,
-    points: Vec<crate::store::PointsDay>,
+    balances: Vec<crate::store::BalanceFlow>,
+    redemptions: Vec<crate::store::RedemptionDay>,
     enrolled: Vec<(CustomerId, NaiveDate)>,
 }
 
@@ -192,8 +195,10 @@ impl ByDay {
     fn of(of: &GoalsOf) -> ByDay {
         let mut visits = of.activity.visits.clone();
         visits.sort_by_key(|v| v.day);
-        let mut points = of.activity.points.clone();
-        points.sort_by_key(|p| p.day);
+        let mut balances = of.activity.balances.clone();
+        balances.sort_by_key(|b| b.day);
+        let mut redemptions = of.activity.redemptions.clone();
+        redemptions.sort_by_key(|r| r.day);
         let mut enrolled: Vec<(CustomerId, NaiveDate)> = of
             .activity
             .enrolments
@@ -203,7 +208,8 @@ impl ByDay {
         enrolled.sort_by_key(|e| e.1);
         ByDay {
             visits,
-            points,
+            balances,
+            redemptions,
             enrolled,
         }
     }
@@ -221,9 +227,11 @@ impl ByDay {
             of.location.currency,
             &Read {
                 visits: within(&self.visits, span, |v| v.day),
-                points: within(&self.points, span, |p| p.day),
+                balances: within(&self.balances, span, |b| b.day),
+                redemptions: within(&self.redemptions, span, |r| r.day),
                 enrolled: within(&self.enrolled, span, |e| e.1),
                 lifetime: &of.activity.lifetime,
+                program: of.program,
             },
             of.merged,
         )

@@ -2,18 +2,19 @@
 //! period of the same length just before, with its definition (a catalogue
 //! id, `kpi-<id>-definition`; `docs/reports.md` says the same). A pure
 //! function of the activity it is handed (`Store::activity_between`, read
-//! from the projections): visits that stand, points issued and redeemed,
-//! enrolments, with merged-away customers counted as the customer they were
-//! merged into.
+//! from the projections): visits that stand, points, stamps and cashback
+//! issued and redeemed, the rewards redeemed, enrolments, with merged-away
+//! customers counted as the customer they were merged into.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::ledger::CustomerId;
+use crate::ledger::{Account, CustomerId};
 use crate::location::Location;
 use crate::money::Money;
+use crate::program::{Name, Program};
 use crate::store::Activity;
 
 use super::table::{Cell, Table};
@@ -109,6 +110,23 @@ pub struct DayLine {
     pub enrolments: i64,
 }
 
+/// How often one reward was redeemed in the period and in the one before.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RewardPopularity {
+    /// The reward's id in the program.
+    pub reward: String,
+    /// Its name in the program published now (none: no longer in it).
+    pub name: Option<Name>,
+    /// Its redemptions that stand in the period.
+    pub count: i64,
+    /// In the period before.
+    pub previous: i64,
+    /// Its share of the period's redemptions of every reward (none: nothing
+    /// was redeemed).
+    pub share: Option<f64>,
+}
+
 /// KPIs of a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -123,9 +141,15 @@ pub struct Kpis {
     pub kpis: Vec<Kpi>,
     /// Each business day of the period (days without activity too), oldest first.
     pub days: Vec<DayLine>,
+    /// Reward popularity: each reward of the program (and any other
+    /// redeemed in the two periods), most redeemed first.
+    pub rewards: Vec<RewardPopularity>,
     /// The program's goals and how each is going as of the current business
     /// day, whatever the period (`super::goals`).
     pub goals: Vec<super::goals::GoalProgress>,
+    /// Monthly cohort retention as of the current business day, whatever
+    /// the period (`super::cohorts`).
+    pub cohorts: Vec<super::cohorts::Cohort>,
 }
 
 /// What one period's events add up to.
@@ -140,6 +164,12 @@ struct Tally {
     enrolled: HashSet<CustomerId>,
     points_issued: i64,
     points_redeemed: i64,
+    /// The menu value, in minor units, of the points, stamps and cashback
+    /// issued and redeemed (balances whose menu value is known).
+    value_issued: f64,
+    value_redeemed: f64,
+    /// Standing redemptions by reward.
+    rewards: HashMap<String, i64>,
 }
 
 impl Tally {
@@ -176,6 +206,7 @@ pub fn span_of(period: Period) -> Period {
 pub fn kpis_of(
     period: Period,
     location: &Location,
+    program: Option<&Program>,
     activity: &Activity,
     merged: &HashMap<CustomerId, CustomerId>,
 ) -> Kpis {
@@ -189,9 +220,11 @@ pub fn kpis_of(
         location.currency,
         &Read {
             visits: &activity.visits,
-            points: &activity.points,
+            balances: &activity.balances,
+            redemptions: &activity.redemptions,
             enrolled: &enrolled,
             lifetime: &activity.lifetime,
+            program,
         },
         merged,
     )
@@ -203,12 +236,34 @@ pub fn kpis_of(
 pub(crate) struct Read<'a> {
     /// The visits that stand.
     pub visits: &'a [crate::store::VisitRow],
-    /// The points of each day with any.
-    pub points: &'a [crate::store::PointsDay],
+    /// The points, stamps and cashback of each day with any.
+    pub balances: &'a [crate::store::BalanceFlow],
+    /// The rewards redeemed each day.
+    pub redemptions: &'a [crate::store::RedemptionDay],
     /// Who joined, on which business day.
     pub enrolled: &'a [(CustomerId, NaiveDate)],
     /// Each customer's spend since joining by the end of the activity's last day.
     pub lifetime: &'a HashMap<CustomerId, i64>,
+    /// The program published now: what a balance's units are worth on the
+    /// menu, the rewards' names.
+    pub program: Option<&'a Program>,
+}
+
+/// What one unit of each balance is worth at the rewards' menu prices, in
+/// minor units, for the balances whose worth is known
+/// (`super::liability::menu_worth`).
+fn menu_worths(
+    balances: &[crate::store::BalanceFlow],
+    program: Option<&Program>,
+) -> HashMap<String, f64> {
+    let accounts: HashSet<&str> = balances.iter().map(|b| b.account.as_str()).collect();
+    accounts
+        .into_iter()
+        .filter_map(|text| {
+            let account: Account = text.parse().ok()?;
+            super::liability::menu_worth(&account, program).map(|w| (text.to_string(), w))
+        })
+        .collect()
 }
 
 /// The KPIs of `period` and of the period before it from `read` (what falls
@@ -256,14 +311,27 @@ pub(crate) fn kpis_over(
             line[1] += v.amount;
         }
     }
-    for p in activity.points {
-        let Some(i) = slot(p.day) else { continue };
-        tallies[i].points_issued += p.issued;
-        tallies[i].points_redeemed += p.redeemed;
-        if let Some(line) = daily.get_mut(&p.day) {
-            line[2] += p.issued;
-            line[3] += p.redeemed;
+    let worths = menu_worths(activity.balances, activity.program);
+    for b in activity.balances {
+        let Some(i) = slot(b.day) else { continue };
+        let t = &mut tallies[i];
+        if let Some(worth) = worths.get(&b.account) {
+            t.value_issued += b.issued as f64 * worth;
+            t.value_redeemed += b.redeemed as f64 * worth;
         }
+        if b.account != "points" {
+            continue;
+        }
+        t.points_issued += b.issued;
+        t.points_redeemed += b.redeemed;
+        if let Some(line) = daily.get_mut(&b.day) {
+            line[2] += b.issued;
+            line[3] += b.redeemed;
+        }
+    }
+    for r in activity.redemptions {
+        let Some(i) = slot(r.day) else { continue };
+        *tallies[i].rewards.entry(r.reward.clone()).or_default() += r.count;
     }
     for &(customer, day) in activity.enrolled {
         let customer = &customer;
@@ -302,6 +370,9 @@ pub(crate) fn kpis_over(
             "average_check" => average_check.map(money),
             "redemption_rate" => (t.points_issued > 0)
                 .then(|| t.points_redeemed as f64 / t.points_issued as f64)
+                .map(number),
+            "redemption_value" => (t.value_issued > 0.0)
+                .then(|| t.value_redeemed / t.value_issued)
                 .map(number),
             "enrolment_rate" => share(t.enrolled.len(), t.served()).map(number),
             "clv_historical" => {
@@ -348,6 +419,7 @@ pub(crate) fn kpis_over(
         ("visit_frequency", KpiUnit::Ratio),
         ("average_check", KpiUnit::Money),
         ("redemption_rate", KpiUnit::Fraction),
+        ("redemption_value", KpiUnit::Fraction),
         ("enrolment_rate", KpiUnit::Fraction),
         ("clv_historical", KpiUnit::Money),
         ("clv_predicted", KpiUnit::Money),
@@ -379,8 +451,48 @@ pub(crate) fn kpis_over(
                 },
             )
             .collect(),
+        rewards: popularity(&tallies[2].rewards, &tallies[1].rewards, activity.program),
         goals: Vec::new(),
+        cohorts: Vec::new(),
     }
+}
+
+/// Each reward's redemptions in the period (`now`) and the one before, with
+/// its share of the period's: the program's rewards (those never redeemed
+/// too) and any other redeemed in either period, most redeemed first.
+fn popularity(
+    now: &HashMap<String, i64>,
+    before: &HashMap<String, i64>,
+    program: Option<&Program>,
+) -> Vec<RewardPopularity> {
+    let names: HashMap<&str, &Name> = program
+        .map(|p| p.rewards.iter().map(|r| (r.id.as_str(), &r.name)).collect())
+        .unwrap_or_default();
+    let mut ids: Vec<&str> = program
+        .map(|p| p.rewards.iter().map(|r| r.id.as_str()).collect())
+        .unwrap_or_default();
+    for id in now.keys().chain(before.keys()) {
+        if !ids.contains(&id.as_str()) {
+            ids.push(id);
+        }
+    }
+    let total: i64 = now.values().sum();
+    let mut lines: Vec<RewardPopularity> = ids
+        .into_iter()
+        .map(|id| {
+            let count = now.get(id).copied().unwrap_or(0);
+            RewardPopularity {
+                reward: id.to_string(),
+                name: names.get(id).map(|n| (*n).clone()),
+                count,
+                previous: before.get(id).copied().unwrap_or(0),
+                share: (total > 0).then(|| count as f64 / total as f64),
+            }
+        })
+        .collect();
+    // Most redeemed first; a tie by the period before, then as the program lists them.
+    lines.sort_by_key(|l| (std::cmp::Reverse(l.count), std::cmp::Reverse(l.previous)));
+    lines
 }
 
 impl Kpis {
@@ -396,8 +508,8 @@ impl Kpis {
     }
 
     /// The KPIs as tables: each KPI beside the previous period's with its
-    /// definition, the period's days (what the charts draw), and the goals
-    /// with their readings.
+    /// definition, the period's days (what the charts draw), reward
+    /// popularity, the goals with their readings, and the monthly cohorts.
     pub fn tables(&self) -> Vec<Table> {
         let mut kpis = Table::new("kpis", &["kpi", "value", "previous", "definition"]);
         kpis.rows = self
@@ -437,8 +549,24 @@ impl Kpis {
                 ]
             })
             .collect();
-        let mut tables = vec![kpis, days];
+        let mut rewards = Table::new("kpis-rewards", &["reward", "count", "previous", "share"]);
+        rewards.rows = self
+            .rewards
+            .iter()
+            .map(|r| {
+                vec![
+                    r.name
+                        .clone()
+                        .map_or_else(|| Cell::Text(r.reward.clone()), Cell::Name),
+                    Cell::Count(r.count),
+                    Cell::Count(r.previous),
+                    super::table::fraction(r.share, "report-kpis-nothing"),
+                ]
+            })
+            .collect();
+        let mut tables = vec![kpis, days, rewards];
         tables.extend(super::goals::goal_tables(&self.goals));
+        tables.push(super::cohorts::cohort_table(&self.cohorts));
         tables
     }
 }

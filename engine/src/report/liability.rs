@@ -228,6 +228,15 @@ fn unit_values(account: &Account, program: Option<&Program>) -> (Unit, Unit) {
     (worth(|r| r.shop_cost), worth(|r| r.menu_price))
 }
 
+/// What one unit of a balance is worth at the rewards' menu prices, in minor
+/// units; none where a reward it buys has no price (or nothing buys it).
+pub(crate) fn menu_worth(account: &Account, program: Option<&Program>) -> Option<f64> {
+    match unit_values(account, program).1 {
+        Unit::Worth(w) => Some(w),
+        Unit::Missing(_) => None,
+    }
+}
+
 /// A share, or none when there is nothing to divide by (at most 1: a balance
 /// adjusted up and redeemed may show more redeemed than issued).
 fn rate(part: i64, whole: i64) -> Option<f64> {

@@ -5,6 +5,7 @@
 //! computations without a store; the command layer reads the events.
 
 pub mod close;
+pub mod cohorts;
 pub mod csv;
 pub mod goals;
 pub mod kpis;
@@ -20,11 +21,12 @@ pub use close::{
     OwnCustomerRedemptions, PointsAboveVisits, RewardCount, Shop, StaffHistory, StaffLine, Unusual,
     VoidLine,
 };
+pub use cohorts::{cohort_table, cohorts_of, cohorts_span, Cohort, COHORT_MONTHS};
 pub use csv::to_csv;
 pub use goals::{
     goal_tables, goals_of, goals_span, reading_days, GoalProgress, GoalReading, GoalStatus, GoalsOf,
 };
-pub use kpis::{kpis_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period};
+pub use kpis::{kpis_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period, RewardPopularity};
 pub use liability::{
     liability_of, Liability, LiabilityKind, LiabilityLine, LiabilityOf, Total, Valuation, AGES,
 };

@@ -1,8 +1,9 @@
 //! What the KPIs read of a span of business days, from the projections
 //! rather than the ledger's events (a year of a busy shop is a million events
 //! of a kilobyte and more each): the visits that stand (`visits`, by business
-//! date), the points each day gave and took (`event_deltas`, less those of
-//! voided events), and who joined when (`customers.enrolled_on`).
+//! date), what each day gave and took of the points, stamps and cashback
+//! (`event_deltas`, less those of voided events), the rewards each day's
+//! redemptions took, and who joined when (`customers.enrolled_on`).
 //! Read on the reports' own connection, so no visit waits for it.
 
 use std::collections::HashMap;
@@ -25,15 +26,30 @@ pub struct VisitRow {
     pub amount: i64,
 }
 
-/// The points one business day gave and took.
+/// What one business day gave and took of one balance: points, one stamp
+/// card, cashback.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PointsDay {
+pub struct BalanceFlow {
     /// The business day.
     pub day: NaiveDate,
+    /// The balance (`points`, `stamps:<card>`, `cashback`).
+    pub account: String,
     /// Given by visits and welcome offers.
     pub issued: i64,
-    /// Taken by redemptions and donations.
+    /// Taken by redemptions and donations (stamps: turned into a reward as
+    /// the card filled).
     pub redeemed: i64,
+}
+
+/// How many standing redemptions of one reward one business day had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedemptionDay {
+    /// The business day.
+    pub day: NaiveDate,
+    /// The reward's id.
+    pub reward: String,
+    /// Redemptions of it that stand.
+    pub count: i64,
 }
 
 /// Loyalty activity over a span of business days.
@@ -41,8 +57,11 @@ pub struct PointsDay {
 pub struct Activity {
     /// The visits that stand.
     pub visits: Vec<VisitRow>,
-    /// The points of each day with any.
-    pub points: Vec<PointsDay>,
+    /// The points, stamps and cashback of each day with any, one row per
+    /// day and balance.
+    pub balances: Vec<BalanceFlow>,
+    /// The rewards redeemed each day (spending cashback as such left out).
+    pub redemptions: Vec<RedemptionDay>,
     /// Who joined (a merged-away record stays itself), and when their till
     /// recorded it.
     pub enrolments: Vec<(CustomerId, DateTime<Utc>)>,
@@ -68,12 +87,52 @@ impl Store {
         until: DateTime<Utc>,
     ) -> Result<Activity> {
         let (first, last) = (first.to_string(), last.to_string());
-        let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         self.read_for_report(|conn| {
-            let visits = conn
+            let visits = visits_between(conn, &first, &last)?;
+            // Stamps leave a card when it fills (on the visit that fills it):
+            // that is what redeems them.
+            let balances = conn
                 .prepare_cached(
-                    "SELECT customer, business_date, amount FROM visits
-                      WHERE business_date >= ?1 AND business_date <= ?2 AND voided = 0",
+                    "SELECT business_date, account,
+                            SUM(CASE WHEN amount > 0 AND kind IN ('visit', 'enrolled') THEN amount ELSE 0 END),
+                            SUM(CASE WHEN amount < 0 AND (kind IN ('redeemed', 'donated')
+                                                          OR (kind = 'visit' AND account LIKE 'stamps:%'))
+                                     THEN -amount ELSE 0 END)
+                       FROM event_deltas
+                      WHERE business_date >= ?1 AND business_date <= ?2
+                        AND (account IN ('points', 'cashback') OR account LIKE 'stamps:%')
+                        AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)
+                      GROUP BY business_date, account",
+                )?
+                .query_map(params![first, last], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                })?
+                .map(|row| {
+                    let (day, account, issued, redeemed) = row?;
+                    Ok(BalanceFlow {
+                        day: date(&day)?,
+                        account,
+                        issued,
+                        redeemed,
+                    })
+                })
+                .collect::<Result<_>>()?;
+            // A redemption takes from one balance or more: counted once, by
+            // the reward its event names.
+            let redemptions = conn
+                .prepare_cached(
+                    "SELECT r.business_date, json_extract(e.body, '$.reward') AS reward, COUNT(*)
+                       FROM (SELECT DISTINCT event_seq, business_date FROM event_deltas
+                              WHERE business_date >= ?1 AND business_date <= ?2 AND kind = 'redeemed'
+                                AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)) r
+                       JOIN events e ON e.seq = r.event_seq
+                      WHERE reward IS NOT NULL AND reward <> 'cashback'
+                      GROUP BY r.business_date, reward",
                 )?
                 .query_map(params![first, last], |r| {
                     Ok((
@@ -83,55 +142,15 @@ impl Store {
                     ))
                 })?
                 .map(|row| {
-                    let (customer, day, amount) = row?;
-                    Ok(VisitRow {
-                        customer: parse_uuid(&customer, "customer")?,
+                    let (day, reward, count) = row?;
+                    Ok(RedemptionDay {
                         day: date(&day)?,
-                        amount,
+                        reward,
+                        count,
                     })
                 })
                 .collect::<Result<_>>()?;
-            let points = conn
-                .prepare_cached(
-                    "SELECT business_date,
-                            SUM(CASE WHEN amount > 0 AND kind IN ('visit', 'enrolled') THEN amount ELSE 0 END),
-                            SUM(CASE WHEN amount < 0 AND kind IN ('redeemed', 'donated') THEN -amount ELSE 0 END)
-                       FROM event_deltas
-                      WHERE business_date >= ?1 AND business_date <= ?2 AND account = 'points'
-                        AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)
-                      GROUP BY business_date",
-                )?
-                .query_map(params![first, last], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, i64>(2)?,
-                    ))
-                })?
-                .map(|row| {
-                    let (day, issued, redeemed) = row?;
-                    Ok(PointsDay {
-                        day: date(&day)?,
-                        issued,
-                        redeemed,
-                    })
-                })
-                .collect::<Result<_>>()?;
-            let enrolments = conn
-                .prepare_cached(
-                    "SELECT id, enrolled_on FROM customers
-                      WHERE enrolled_on >= ?1 AND enrolled_on < ?2",
-                )?
-                .query_map(params![time(from), time(until)], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?
-                .map(|row| {
-                    let (customer, at) = row?;
-                    let at = DateTime::parse_from_rfc3339(&at)
-                        .map_err(|e| EngineError::Corrupt(format!("enrolled at `{at}`: {e}")))?;
-                    Ok((parse_uuid(&customer, "customer")?, at.with_timezone(&Utc)))
-                })
-                .collect::<Result<_>>()?;
+            let enrolments = enrolments_between(conn, from, until)?;
             // Lifetime spend now, less what came after the span: the visits
             // after its last day are few unless the span is long past, so
             // they are found by day (left to itself, SQLite would rather read
@@ -156,10 +175,79 @@ impl Store {
                 .collect::<Result<_>>()?;
             Ok(Activity {
                 visits,
-                points,
+                balances,
+                redemptions,
                 enrolments,
                 lifetime,
             })
         })
     }
+
+    /// Who joined from `from` until before `until`, and the visits that stand
+    /// from business day `first` to `last`: all that cohorts read (the rest
+    /// of [`Activity`] left empty).
+    pub fn joins_and_visits(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Activity> {
+        let (first, last) = (first.to_string(), last.to_string());
+        self.read_for_report(|conn| {
+            Ok(Activity {
+                visits: visits_between(conn, &first, &last)?,
+                enrolments: enrolments_between(conn, from, until)?,
+                ..Activity::default()
+            })
+        })
+    }
+}
+
+/// The visits that stand from business day `first` to `last`.
+fn visits_between(conn: &rusqlite::Connection, first: &str, last: &str) -> Result<Vec<VisitRow>> {
+    conn.prepare_cached(
+        "SELECT customer, business_date, amount FROM visits
+              WHERE business_date >= ?1 AND business_date <= ?2 AND voided = 0",
+    )?
+    .query_map(params![first, last], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?
+    .map(|row| {
+        let (customer, day, amount) = row?;
+        Ok(VisitRow {
+            customer: parse_uuid(&customer, "customer")?,
+            day: date(&day)?,
+            amount,
+        })
+    })
+    .collect()
+}
+
+/// Who joined from `from` until before `until` (a merged-away record stays
+/// itself), and when their till recorded it.
+fn enrolments_between(
+    conn: &rusqlite::Connection,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<(CustomerId, DateTime<Utc>)>> {
+    let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    conn.prepare_cached(
+        "SELECT id, enrolled_on FROM customers
+              WHERE enrolled_on >= ?1 AND enrolled_on < ?2",
+    )?
+    .query_map(params![time(from), time(until)], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?
+    .map(|row| {
+        let (customer, at) = row?;
+        let at = DateTime::parse_from_rfc3339(&at)
+            .map_err(|e| EngineError::Corrupt(format!("enrolled at `{at}`: {e}")))?;
+        Ok((parse_uuid(&customer, "customer")?, at.with_timezone(&Utc)))
+    })
+    .collect()
 }

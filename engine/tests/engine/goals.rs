@@ -213,6 +213,7 @@ fn where_each_goal_stands_computed_by_hand() {
     let of = |as_of| GoalsOf {
         as_of,
         location: &location,
+        program: None,
         activity: &activity,
         merged: &merged,
     };

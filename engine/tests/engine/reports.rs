@@ -525,6 +525,244 @@ fn kpis_of_a_period_computed_by_hand() {
     }
 }
 
+/// The redemption rate's value form and reward popularity, computed by
+/// hand on a shop that gives points and cashback: a point is worth 3 cents
+/// on the menu (the average over the rewards it buys: a $4.00 drink for 100
+/// points, 4 cents; a $6.00 cake for 300, 2 cents), a cent of cashback a cent.
+#[test]
+fn redemption_value_and_reward_popularity_computed_by_hand() {
+    use counterpart_engine::command::{KpisOver, KpisTableFile};
+    use counterpart_engine::report::KpiValue;
+
+    let program = r#"
+format = 1
+name = "Mixed Café"
+currency = "USD"
+
+[points]
+earn = 1
+per = "1.00"
+rounding = "down"
+
+[cashback]
+percent = 10
+rounding = "down"
+
+[[rewards]]
+id = "drink"
+name = "Any drink"
+names = { fr = "Une boisson au choix" }
+cost_points = 100
+menu_price = "4.00"
+
+[[rewards]]
+id = "five-off"
+name = "Five off"
+cost_cashback = "5.00"
+
+[[rewards]]
+id = "cake"
+name = "Cake"
+cost_points = 300
+menu_price = "6.00"
+"#;
+    let noon = |day: u32| utc(2026, 12, day, 12, 0);
+    let shop = Shop::new(program, "USD", "UTC", 0, noon(2));
+    let s = &shop.store;
+    // The day before: A's $20 gives 20 points ($0.60) and $2.00 back: $2.60.
+    let (a, _) = shop.enrol(Profile::default());
+    s.record_visit(a, visit(20_00), None).expect("visit");
+    // The day: a $50 visit gives 50 points ($1.50) and $5.00 back: $6.50
+    // issued. Given 150 points by hand (not issued), A takes a drink (100
+    // points, $3.00) and $5.00 off ($5.00): $8.00 redeemed. A second drink
+    // is voided and counts for nothing.
+    shop.at(noon(3));
+    s.record_visit(a, visit(50_00), None).expect("visit");
+    s.adjust(a, Account::Points, 150, "goodwill", None)
+        .expect("adjust");
+    s.redeem(a, "drink", None).expect("drink");
+    s.redeem(a, "five-off", None).expect("five off");
+    let second = s.redeem(a, "drink", None).expect("second drink");
+    s.void(second.event_id, "pressed twice", None)
+        .expect("void");
+
+    let till = Commands::over(s.store().clone());
+    let k = till
+        .kpis(&KpisOver {
+            from: Some("2026-12-03".into()),
+            to: Some("2026-12-03".into()),
+        })
+        .expect("kpis");
+    let value = |id: &str| {
+        let kpi = k.kpis.iter().find(|x| x.id == id).expect(id);
+        (kpi.value.clone(), kpi.previous.clone())
+    };
+    assert_eq!(
+        value("redemption_rate"),
+        (Some(KpiValue::Number(2.0)), Some(KpiValue::Number(0.0))),
+        "100 points redeemed of 50 issued; none of 20 the day before"
+    );
+    assert_eq!(
+        value("redemption_value"),
+        (
+            Some(KpiValue::Number(800.0 / 650.0)),
+            Some(KpiValue::Number(0.0))
+        ),
+        "$8.00 redeemed of $6.50 issued; nothing of $2.60 the day before"
+    );
+    let popularity: Vec<(&str, i64, i64, Option<f64>)> = k
+        .rewards
+        .iter()
+        .map(|r| (r.reward.as_str(), r.count, r.previous, r.share))
+        .collect();
+    assert_eq!(
+        popularity,
+        vec![
+            ("drink", 1, 0, Some(0.5)),
+            ("five-off", 1, 0, Some(0.5)),
+            ("cake", 0, 0, Some(0.0)),
+        ],
+        "the voided drink left out; a reward nobody took listed too, in the program's order on a tie"
+    );
+    assert_eq!(
+        k.rewards[0].name.as_ref().map(|n| n.text.as_str()),
+        Some("Any drink")
+    );
+
+    // The same numbers in the CSV, the reward's name in the reader's language.
+    let file = till
+        .kpis_csv(&KpisTableFile {
+            from: Some("2026-12-03".into()),
+            to: Some("2026-12-03".into()),
+            table: "kpis-rewards".into(),
+            language: "fr".into(),
+        })
+        .expect("csv");
+    assert_eq!(file.file_name, "kpis-rewards-2026-12-03-to-2026-12-03.csv");
+    assert!(
+        file.text
+            .contains("\r\nUne boisson au choix,1,0,0.5000\r\n"),
+        "{}",
+        file.text
+    );
+    assert!(
+        file.text.contains("\r\nCake,0,0,0.0000\r\n"),
+        "{}",
+        file.text
+    );
+    let kpis = till
+        .kpis_csv(&KpisTableFile {
+            from: Some("2026-12-03".into()),
+            to: Some("2026-12-03".into()),
+            table: "kpis".into(),
+            language: "en".into(),
+        })
+        .expect("csv")
+        .text;
+    assert!(
+        kpis.contains("\r\nRedemption rate (value),1.2308,0.0000,"),
+        "{kpis}"
+    );
+}
+
+/// Monthly cohort retention computed by hand, as of 5 December 2026 (UTC,
+/// the day starting at midnight): the twelve months from January.
+///
+/// | cohort | joined | month 0 | month 1 | month 2 |
+/// |---|---|---|---|---|
+/// | October | A, B | A, B: 100 % | A (B's visit voided): 50 % | A, B: 100 % |
+/// | November | C (D merged into C) | C: 100 % | D's visit, C's now: 100 % | |
+/// | December | nobody | | | |
+///
+/// E joined before January: in no cohort, whenever E comes.
+#[test]
+fn monthly_cohorts_computed_by_hand() {
+    use counterpart_engine::command::{KpisOver, KpisTableFile};
+
+    let at = |month: u32, day: u32| utc(2026, month, day, 12, 0);
+    let shop = Shop::new(
+        &example("points-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2025, 12, 15, 12, 0),
+    );
+    let s = &shop.store;
+    let (e, _) = shop.enrol(Profile::default());
+    shop.at(at(10, 10));
+    let (a, _) = shop.enrol(Profile::default());
+    s.record_visit(a, visit(5_00), None).expect("visit");
+    shop.at(at(10, 20));
+    let (b, _) = shop.enrol(Profile::default());
+    s.record_visit(b, visit(5_00), None).expect("visit");
+    shop.at(at(11, 3));
+    s.record_visit(a, visit(5_00), None).expect("visit");
+    shop.at(at(11, 5));
+    let wrong = s.record_visit(b, visit(5_00), None).expect("visit");
+    s.void(wrong.event_id, "wrong card", None).expect("void");
+    shop.at(at(11, 15));
+    let (c, _) = shop.enrol(Profile::default());
+    s.record_visit(c, visit(5_00), None).expect("visit");
+    shop.at(at(11, 20));
+    let (d, _) = shop.enrol(Profile::default());
+    shop.at(at(12, 1));
+    s.record_visit(b, visit(5_00), None).expect("visit");
+    shop.at(at(12, 2));
+    s.record_visit(a, visit(5_00), None).expect("visit");
+    s.record_visit(e, visit(5_00), None).expect("visit");
+    shop.at(at(12, 4));
+    s.record_visit(d, visit(5_00), None).expect("visit");
+    s.merge(d, c, None).expect("D is C");
+    shop.at(at(12, 5));
+
+    let till = Commands::over(s.store().clone());
+    let cohorts = till.kpi_cohorts().expect("cohorts");
+    let months: Vec<&str> = cohorts.iter().map(|c| c.month.as_str()).collect();
+    assert_eq!(months.len(), 12);
+    assert_eq!((months[0], months[11]), ("2026-01", "2026-12"));
+    let shown: Vec<(&str, i64, Vec<f64>)> = cohorts
+        .iter()
+        .filter(|c| c.customers > 0 || c.month == "2026-12")
+        .map(|c| (c.month.as_str(), c.customers, c.retained.clone()))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            ("2026-10", 2, vec![1.0, 0.5, 1.0]),
+            ("2026-11", 1, vec![1.0, 1.0]),
+            ("2026-12", 0, vec![]),
+        ]
+    );
+
+    // The same in the KPIs (whatever their period) and as CSV, blank where a
+    // month has not come.
+    let k = till
+        .kpis(&KpisOver {
+            from: Some("2026-11-01".into()),
+            to: Some("2026-11-07".into()),
+        })
+        .expect("kpis");
+    assert_eq!(k.cohorts, cohorts);
+    let csv = till
+        .kpis_csv(&KpisTableFile {
+            from: Some("2026-11-01".into()),
+            to: Some("2026-11-07".into()),
+            table: "kpis-cohorts".into(),
+            language: "en".into(),
+        })
+        .expect("csv")
+        .text;
+    assert!(
+        csv.starts_with("\u{feff}Joined in,Customers,Month 0,Month 1,Month 2,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\r\n2026-10,2,1.0000,0.5000,1.0000,,,,,,,,,\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\r\n2026-12,0,,,,,,,,,,,,\r\n"), "{csv}");
+}
+
 /// The liability of the points café (a point is worth 4.5 cents at menu
 /// prices: a $4.00 drink for 100, a $3.00 pastry for 60; and costs the shop
 /// 1.075 cents: $0.90 and $0.75), with expiry, a void, an adjustment and a

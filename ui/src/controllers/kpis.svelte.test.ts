@@ -2,8 +2,8 @@
 // is a mock, the timers move by hand, and answers are settled by hand to
 // arrive in any order.
 import { describe, expect, it } from "vitest";
-import type { GoalProgress, Kpis, KpisOver } from "../lib/bindings";
-import { aGoal, answer, answers, badPeriod, kpisOf, later, refusal, testKpis, TODAY } from "../test/kpis";
+import type { Cohort, GoalProgress, Kpis, KpisOver } from "../lib/bindings";
+import { aGoal, answer, answers, badPeriod, kpisOf, later, refusal, someCohorts, testKpis, TODAY } from "../test/kpis";
 import { SLOW_AFTER_MS } from "./reports.svelte";
 
 /** The requests the engine was asked, in order. */
@@ -300,5 +300,37 @@ describe("the goals", () => {
     await t.controller.openGoals();
     expect(t.controller.goals).toEqual([]);
     expect(t.controller.goalsRun.refusal).toBeNull();
+  });
+});
+
+describe("the cohorts", () => {
+  it("are asked on their own, once, apart from the goals, and kept whatever period is shown after", async () => {
+    const t = await opened();
+    const cohorts = later<Cohort[]>();
+    t.api.kpiCohorts.mockReturnValue(cohorts.promise);
+    const asking = t.controller.openCohorts();
+    void t.controller.openCohorts();
+    expect(t.api.kpiCohorts).toHaveBeenCalledTimes(1);
+    expect(t.api.kpiGoals).not.toHaveBeenCalled();
+    expect(t.controller.cohortsRun.loading).toBe(true);
+    expect(t.controller.goalsRun.loading).toBe(false);
+    cohorts.settle(someCohorts());
+    await asking;
+    expect(t.controller.cohorts?.map((c) => c.month)).toEqual(["2026-10", "2026-11", "2026-12"]);
+    await t.controller.showPreset(7);
+    await t.controller.openCohorts();
+    expect(t.api.kpiCohorts).toHaveBeenCalledTimes(1);
+  });
+
+  it("keep why they were refused, and are asked again after", async () => {
+    const t = await opened();
+    t.api.kpiCohorts.mockRejectedValue(refusal("auth.forbidden"));
+    await t.controller.openCohorts();
+    expect(t.controller.cohortsRun.refusal?.code).toBe("auth.forbidden");
+    expect(t.controller.cohorts).toBeNull();
+    t.api.kpiCohorts.mockResolvedValue([]);
+    await t.controller.openCohorts();
+    expect(t.controller.cohorts).toEqual([]);
+    expect(t.controller.cohortsRun.refusal).toBeNull();
   });
 });

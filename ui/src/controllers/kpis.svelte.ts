@@ -7,14 +7,15 @@
 // the refusal kept). The engine's command and the timers are handed in, so it
 // is tested with vitest without a DOM and without Tauri.
 import type { api } from "../lib/api";
-import type { GoalProgress, Kpis, KpisOver, ReportOf } from "../lib/bindings";
+import { AskedOnce } from "../lib/askedOnce.svelte";
+import type { Cohort, GoalProgress, Kpis, KpisOver, ReportOf } from "../lib/bindings";
 import { contextKey } from "../lib/context";
-import { LatestRun } from "../lib/latestRun.svelte";
+import type { LatestRun } from "../lib/latestRun.svelte";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
 import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the KPIs use (lib/api.ts's `api`, or a test's fakes). */
-export type KpisApi = Pick<typeof api, "kpis" | "kpiGoals" | "exportKpisCsv" | "exportReportPdf">;
+export type KpisApi = Pick<typeof api, "kpis" | "kpiGoals" | "kpiCohorts" | "exportKpisCsv" | "exportReportPdf">;
 
 export type KpisDeps = ReportDeps<KpisApi>;
 
@@ -37,30 +38,44 @@ export class KpisController extends ReportController<Kpis> {
   /** The date field the engine found at fault (`from` or `to`), if any. */
   readonly faulty = $derived(this.refusal?.code === "invalid_input" ? this.refusal.field : null);
 
-  /** The program's goals as of today, once answered: asked on their own, after the KPIs show (on a large shop they take longer). */
-  goals = $state<GoalProgress[] | null>(null);
-  /** The goals' read: still counting after a while, or why it was refused. */
-  readonly goalsRun: LatestRun<GoalProgress[]>;
-
+  readonly #goals: AskedOnce<GoalProgress[]>;
+  readonly #cohorts: AskedOnce<Cohort[]>;
   readonly #deps: KpisDeps;
 
   constructor(deps: KpisDeps) {
     super(deps);
     this.#deps = deps;
-    this.goalsRun = new LatestRun(deps.timers);
+    this.#goals = new AskedOnce(deps.timers, () => deps.api.kpiGoals());
+    this.#cohorts = new AskedOnce(deps.timers, () => deps.api.kpiCohorts());
   }
 
+  /** The program's goals as of today, once answered: asked on their own, after the KPIs show (on a large shop they take longer). */
+  get goals(): GoalProgress[] | null {
+    return this.#goals.value;
+  }
+  /** The goals' read: still counting after a while, or why it was refused. */
+  get goalsRun(): LatestRun<GoalProgress[]> {
+    return this.#goals.run;
+  }
   /** Asks for the goals, once (again after a refusal); they are as of today whatever period is shown. */
   openGoals(): Promise<void> {
-    if (this.goals !== null || this.goalsRun.loading) return Promise.resolve();
-    return this.goalsRun.run(() => this.#deps.api.kpiGoals(), {
-      answered: (goals) => {
-        this.goals = goals;
-      },
-    });
+    return this.#goals.open();
   }
 
-  /** Saves the shown period's table `table` (`kpis`, `kpis-by-day`). */
+  /** Monthly cohort retention as of today, once answered: asked on its own like the goals (a year of visits). */
+  get cohorts(): Cohort[] | null {
+    return this.#cohorts.value;
+  }
+  /** The cohorts' read. */
+  get cohortsRun(): LatestRun<Cohort[]> {
+    return this.#cohorts.run;
+  }
+  /** Asks for the cohorts, once (again after a refusal). */
+  openCohorts(): Promise<void> {
+    return this.#cohorts.open();
+  }
+
+  /** Saves the shown period's table `table` (`kpis`, `kpis-by-day`, `kpis-rewards`, the goals', the cohorts'). */
   protected saveTable(table: string): Promise<string> | null {
     const period = this.view?.period;
     return period

@@ -10,6 +10,7 @@ import type {
   CardToPrint,
   CloseOfDay,
   CloseTableFile,
+  Cohort,
   CloseView,
   CustomerRecord,
   CustomerRef,
@@ -148,6 +149,8 @@ export const api = {
   kpis: (request: KpisOver) => call<Kpis>("kpis", { request }),
   /** The program's goals as of today (`kpis` answers without them). */
   kpiGoals: () => call<GoalProgress[]>("kpi_goals"),
+  /** Monthly cohort retention as of today (`kpis` answers without it). */
+  kpiCohorts: () => call<Cohort[]>("kpi_cohorts"),
   /** Saves one of the KPIs' tables as a CSV file; answers the file's path. */
   exportKpisCsv: (request: KpisTableFile) => call<string>("export_kpis_csv", { request }),
   /** What the shop owes its customers today, valued in money, with its tables. */

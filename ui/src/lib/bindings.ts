@@ -2008,6 +2008,44 @@ status: GoalStatus,
  */
 trend: Array<GoalReading>, };
 
+export type RewardPopularity = { 
+/**
+ * The reward's id in the program.
+ */
+reward: string, 
+/**
+ * Its name in the program published now (none: no longer in it).
+ */
+name: Name | null, 
+/**
+ * Its redemptions that stand in the period.
+ */
+count: number, 
+/**
+ * In the period before.
+ */
+previous: number, 
+/**
+ * Its share of the period's redemptions of every reward (none: nothing
+ * was redeemed).
+ */
+share: number | null, };
+
+export type Cohort = { 
+/**
+ * The month they joined, `YYYY-MM`.
+ */
+month: string, 
+/**
+ * How many joined in it.
+ */
+customers: number, 
+/**
+ * For each month since (0: the month they joined) up to the current
+ * one, the share of them who visited in it; empty when nobody joined.
+ */
+retained: Array<number>, };
+
 export type Kpi = { 
 /**
  * Its stable id (`repeat_customer_rate`, `retention`, …).
@@ -2052,10 +2090,20 @@ kpis: Array<Kpi>,
  */
 days: Array<DayLine>, 
 /**
+ * Reward popularity: each reward of the program (and any other
+ * redeemed in the two periods), most redeemed first.
+ */
+rewards: Array<RewardPopularity>, 
+/**
  * The program's goals and how each is going as of the current business
  * day, whatever the period (`super::goals`).
  */
-goals: Array<GoalProgress>, };
+goals: Array<GoalProgress>, 
+/**
+ * Monthly cohort retention as of the current business day, whatever
+ * the period (`super::cohorts`).
+ */
+cohorts: Array<Cohort>, };
 
 export type LiabilityKind = "points" | "stamps" | "cashback" | "voucher";
 

@@ -68,6 +68,14 @@ export function formatDayLong(iso: string, language: Language): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A `YYYY-MM` month with its year for `language` ("October 2026", "Październik 2026"). */
+export function formatMonth(month: string, language: Language): string {
+  const at = new Date(`${month}-01T12:00:00Z`);
+  if (!/^\d{4}-\d{2}$/.test(month) || Number.isNaN(at.getTime())) return month;
+  const text = new Intl.DateTimeFormat(intlTag(language), { month: "long", year: "numeric", timeZone: "UTC" }).format(at);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** An instant (RFC 3339) as a date and time of day for `language`, in `timeZone`
  * (the shop's, an IANA name; the till's own when none or one this webview does not know). */
 export function formatMoment(instant: string, language: Language, timeZone?: string | null): string {

@@ -8,7 +8,7 @@ import type { CloseOfDay, CloseTableFile, CloseView, Kpis, KpisOver } from "../l
 import { locale } from "../lib/locale.svelte";
 import { modal } from "../lib/modal.svelte";
 import { closeView, later, refusal, testReports } from "../test/reports";
-import { answer, badPeriod, testKpis } from "../test/kpis";
+import { answer, badPeriod, someCohorts, testKpis } from "../test/kpis";
 import { liabilityView } from "../test/liability";
 import { offersOf, offersView } from "../test/offers";
 import type { OffersView } from "../lib/bindings";
@@ -50,6 +50,8 @@ beforeEach(() => {
         return engine.close(request as CloseOfDay);
       case "kpis":
         return engine.kpis(request as KpisOver);
+      case "kpi_cohorts":
+        return someCohorts();
       case "liability":
         return liabilityView();
       case "segments":
@@ -344,18 +346,24 @@ describe("the KPIs", () => {
       "visit_frequency",
       "average_check",
       "redemption_rate",
+      "redemption_value",
       "enrolment_rate",
       "clv_historical",
       "clv_predicted",
     ]);
     expect(cards[0]?.dataset.value).toBe("0.4286");
     expect(cards[4]?.textContent).toContain("Previous period: — (not enough data)");
-    expect(cards[6]?.textContent).toContain("spent since joining");
-    expect(cards[7]?.textContent).toContain("An estimate:");
+    expect(cards[5]?.textContent).toContain("menu value");
+    expect(cards[7]?.textContent).toContain("spent since joining");
+    expect(cards[8]?.textContent).toContain("An estimate:");
     const chart = screen.getByTestId("kpis-chart");
     expect(chart.dataset.days).toBe("30");
     expect(chart.textContent).toContain("Visits per day");
     expect(chart.textContent).toContain("Points issued and redeemed per day");
+    expect(screen.getAllByTestId("reward-line").map((r) => r.dataset.reward)).toEqual(["drink", "pastry", "old-cake"]);
+    // The cohorts asked on their own once the cards show.
+    expect((await screen.findAllByTestId("cohort")).map((r) => r.dataset.month)).toEqual(["2026-10", "2026-11", "2026-12"]);
+    expect(engine.calls.filter((c) => c.cmd === "kpi_cohorts")).toHaveLength(1);
   });
 
   it("go to a preset counted back from today, and to any period typed", async () => {
@@ -394,7 +402,7 @@ describe("the KPIs", () => {
     expect(screen.getByTestId("kpis-to").getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByTestId("kpis-from").getAttribute("aria-invalid")).toBe("false");
     expect(period().dataset.to).toBe(TODAY);
-    expect(screen.getAllByTestId("kpi-card")).toHaveLength(8);
+    expect(screen.getAllByTestId("kpi-card")).toHaveLength(9);
   });
 
   it("say in words why they are refused", async () => {

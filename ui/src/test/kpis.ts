@@ -5,7 +5,7 @@
 import { vi } from "vitest";
 import type { KpisApi, KpisDeps } from "../controllers/kpis.svelte";
 import { KpisController } from "../controllers/kpis.svelte";
-import type { DayLine, GoalProgress, Kpi, Kpis, KpisOver, Language, Period } from "../lib/bindings";
+import type { Cohort, DayLine, GoalProgress, Kpi, Kpis, KpisOver, Language, Period, RewardPopularity } from "../lib/bindings";
 import { addDays } from "../lib/dates";
 import { lastDays, periodDays } from "../lib/periods";
 import { HandClock, refusal } from "./barista";
@@ -36,6 +36,7 @@ export function someKpis(): Kpi[] {
     kpi("visit_frequency", "ratio", 1.75, 1.5),
     kpi("average_check", "money", "4.50", "4.00"),
     kpi("redemption_rate", "fraction", 0.25, null),
+    kpi("redemption_value", "fraction", 0.3, null),
     kpi("enrolment_rate", "fraction", 0.1, 0.1),
     kpi("clv_historical", "money", "42.30", "39.10"),
     kpi("clv_predicted", "money", "15.75", null),
@@ -85,6 +86,31 @@ export function aGoal(over: Partial<GoalProgress> = {}): GoalProgress {
   };
 }
 
+/**
+ * Reward popularity as the engine orders it: a drink taken 12 times (3 before),
+ * a pastry 4 (6 before), a cake nobody took; 16 in all.
+ */
+export function somePopularity(): RewardPopularity[] {
+  return [
+    { reward: "drink", name: { text: "Any drink", translations: { pl: "Dowolny napój" } }, count: 12, previous: 3, share: 0.75 },
+    { reward: "pastry", name: { text: "Pastry", translations: {} }, count: 4, previous: 6, share: 0.25 },
+    { reward: "old-cake", name: null, count: 0, previous: 1, share: 0 },
+  ];
+}
+
+/**
+ * Three months' cohorts as of December: 40 joined in October (all came that
+ * month, half in November, a quarter in December), 10 in November, nobody in
+ * December.
+ */
+export function someCohorts(): Cohort[] {
+  return [
+    { month: "2026-10", customers: 40, retained: [1, 0.5, 0.25] },
+    { month: "2026-11", customers: 10, retained: [1, 0.3] },
+    { month: "2026-12", customers: 0, retained: [] },
+  ];
+}
+
 /** The engine's answer for `period`. */
 export function kpisOf(period: Period, over: Partial<Kpis> = {}): Kpis {
   const days = periodDays(period);
@@ -94,7 +120,9 @@ export function kpisOf(period: Period, over: Partial<Kpis> = {}): Kpis {
     currency: "USD",
     kpis: someKpis(),
     days: dayLines(period),
+    rewards: somePopularity(),
     goals: [],
+    cohorts: [],
     ...over,
   };
 }
@@ -110,6 +138,7 @@ export function fakeKpisApi() {
   return {
     kpis: vi.fn<KpisApi["kpis"]>(() => Promise.reject(refusal("io"))),
     kpiGoals: vi.fn<KpisApi["kpiGoals"]>(() => Promise.reject(refusal("io"))),
+    kpiCohorts: vi.fn<KpisApi["kpiCohorts"]>(() => Promise.reject(refusal("io"))),
     exportKpisCsv: vi.fn<KpisApi["exportKpisCsv"]>(() => Promise.reject(refusal("io"))),
     exportReportPdf: vi.fn<KpisApi["exportReportPdf"]>(() => Promise.reject(refusal("io"))),
   } satisfies KpisApi;

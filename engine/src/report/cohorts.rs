@@ -1,0 +1,149 @@
+//! Monthly cohort retention: the customers who joined in each of the last
+//! twelve calendar months (by business day, the current month the last), and
+//! for each month since they joined, the share of them who visited in it
+//! (month 0 is the month they joined). Read from the enrolments and the
+//! visits that stand; a merged-away record is not a customer of its own (its
+//! visits count for the one it was merged into, who belongs to the cohort of
+//! their own joining). The current month counts as far as it has gone.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+use super::kpis::Period;
+use super::table::{Cell, Table};
+use crate::ledger::CustomerId;
+use crate::location::Location;
+use crate::store::Activity;
+
+/// How many monthly cohorts are shown: a year's.
+pub const COHORT_MONTHS: u32 = 12;
+
+/// The customers who joined in one month, and how many of them came back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Cohort {
+    /// The month they joined, `YYYY-MM`.
+    pub month: String,
+    /// How many joined in it.
+    pub customers: i64,
+    /// For each month since (0: the month they joined) up to the current
+    /// one, the share of them who visited in it; empty when nobody joined.
+    pub retained: Vec<f64>,
+}
+
+/// The business days cohorts read on `as_of`: from the first day of the
+/// oldest cohort's month.
+pub fn cohorts_span(as_of: NaiveDate) -> Period {
+    let month_start = as_of.with_day(1).unwrap_or(as_of);
+    let from = month_start
+        .checked_sub_months(Months::new(COHORT_MONTHS - 1))
+        .unwrap_or(month_start);
+    Period { from, to: as_of }
+}
+
+/// A month as a number that counts months.
+fn month_number(day: NaiveDate) -> i64 {
+    i64::from(day.year()) * 12 + i64::from(day.month0())
+}
+
+/// The cohorts of the twelve months up to `as_of`'s, oldest first, from the
+/// `activity` of [`cohorts_span`] (its enrolments and visits), with
+/// `merged` each merged-away record's survivor.
+pub fn cohorts_of(
+    as_of: NaiveDate,
+    location: &Location,
+    activity: &Activity,
+    merged: &HashMap<CustomerId, CustomerId>,
+) -> Vec<Cohort> {
+    let span = cohorts_span(as_of);
+    let (first, current) = (month_number(span.from), month_number(span.to));
+    let survivor = |c: &CustomerId| {
+        let mut c = *c;
+        // A chain of merges ends; the bound keeps a corrupt cycle from hanging.
+        for _ in 0..16 {
+            match merged.get(&c) {
+                Some(next) => c = *next,
+                None => break,
+            }
+        }
+        c
+    };
+    // Each customer of a cohort, with the month they joined.
+    let joined: HashMap<CustomerId, i64> = activity
+        .enrolments
+        .iter()
+        .filter(|(customer, _)| !merged.contains_key(customer))
+        .map(|(customer, at)| (*customer, location.business_date(*at)))
+        .filter(|(_, day)| (span.from..=span.to).contains(day))
+        .map(|(customer, day)| (customer, month_number(day)))
+        .collect();
+    // Who came back, as (customer, months since they joined).
+    let came: HashSet<(CustomerId, i64)> = activity
+        .visits
+        .iter()
+        .filter(|v| v.day <= span.to)
+        .filter_map(|v| {
+            let customer = survivor(&v.customer);
+            let since = month_number(v.day) - joined.get(&customer)?;
+            (since >= 0).then_some((customer, since))
+        })
+        .collect();
+    let mut size: HashMap<i64, i64> = HashMap::new();
+    for month in joined.values() {
+        *size.entry(*month).or_default() += 1;
+    }
+    let mut back: HashMap<(i64, i64), i64> = HashMap::new();
+    for (customer, since) in &came {
+        if let Some(month) = joined.get(customer) {
+            *back.entry((*month, *since)).or_default() += 1;
+        }
+    }
+    (first..=current)
+        .map(|month| {
+            let customers = size.get(&month).copied().unwrap_or(0);
+            let retained = if customers == 0 {
+                Vec::new()
+            } else {
+                (0..=current - month)
+                    .map(|since| {
+                        back.get(&(month, since)).copied().unwrap_or(0) as f64 / customers as f64
+                    })
+                    .collect()
+            };
+            Cohort {
+                month: format!(
+                    "{:04}-{:02}",
+                    month.div_euclid(12),
+                    month.rem_euclid(12) + 1
+                ),
+                customers,
+                retained,
+            }
+        })
+        .collect()
+}
+
+/// The cohorts as a table: a row per cohort, its size, and a column per month
+/// since joining (blank where that month has not come).
+pub fn cohort_table(cohorts: &[Cohort]) -> Table {
+    let months: Vec<String> = (0..COHORT_MONTHS).map(|m| format!("month-{m}")).collect();
+    let mut columns = vec!["cohort", "joined"];
+    columns.extend(months.iter().map(String::as_str));
+    let mut table = Table::new("kpis-cohorts", &columns);
+    table.rows = cohorts
+        .iter()
+        .map(|c| {
+            let mut row = vec![Cell::Text(c.month.clone()), Cell::Count(c.customers)];
+            row.extend(
+                (0..COHORT_MONTHS as usize).map(|m| match c.retained.get(m) {
+                    Some(share) => Cell::Fraction(format!("{share:.4}")),
+                    None => Cell::Text(String::new()),
+                }),
+            );
+            row
+        })
+        .collect();
+    table
+}
