@@ -577,7 +577,9 @@ async fn a_manager_reads_every_report_and_saves_tables() {
                 "45-reports-kpis-pdf-en",
             )
             .await;
-            assert!(pdf.contains("Repeat-customer rate"), "{pdf}");
+            for table in ["KPIs", "Reward popularity", "Monthly cohort retention"] {
+                assert!(pdf.contains(table), "`{table}` in:\n{pdf}");
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 //! Monthly cohort retention: the customers who joined in each of the last
-//! twelve calendar months (by business day, the current month the last), and
+//! twelve calendar months (by business day, the current month the last; from
+//! the first of them in which anyone joined, so a new shop's table does not
+//! open on empty months), and
 //! for each month since they joined, the share of them who visited in it
 //! (month 0 is the month they joined). Read from the enrolments and the
 //! visits that stand; a merged-away record is not a customer of its own (its
@@ -48,7 +50,8 @@ fn month_number(day: NaiveDate) -> i64 {
     i64::from(day.year()) * 12 + i64::from(day.month0())
 }
 
-/// The cohorts of the twelve months up to `as_of`'s, oldest first, from the
+/// The cohorts of the twelve months up to `as_of`'s, oldest first (from the
+/// first in which anyone joined; the current month's always), from the
 /// `activity` of [`cohorts_span`] (its enrolments and visits), with
 /// `merged` each merged-away record's survivor.
 pub fn cohorts_of(
@@ -59,17 +62,7 @@ pub fn cohorts_of(
 ) -> Vec<Cohort> {
     let span = cohorts_span(as_of);
     let (first, current) = (month_number(span.from), month_number(span.to));
-    let survivor = |c: &CustomerId| {
-        let mut c = *c;
-        // A chain of merges ends; the bound keeps a corrupt cycle from hanging.
-        for _ in 0..16 {
-            match merged.get(&c) {
-                Some(next) => c = *next,
-                None => break,
-            }
-        }
-        c
-    };
+    let survivor = |c: &CustomerId| super::survivor(merged, c);
     // Each customer of a cohort, with the month they joined.
     let joined: HashMap<CustomerId, i64> = activity
         .enrolments
@@ -100,6 +93,7 @@ pub fn cohorts_of(
             *back.entry((*month, *since)).or_default() += 1;
         }
     }
+    let first = size.keys().copied().min().unwrap_or(current).max(first);
     (first..=current)
         .map(|month| {
             let customers = size.get(&month).copied().unwrap_or(0);

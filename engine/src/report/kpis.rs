@@ -285,17 +285,7 @@ pub(crate) fn kpis_over(
         .take_while(|d| *d <= period.to)
         .map(|d| (d, [0; 5]))
         .collect();
-    let survivor = |c: &CustomerId| {
-        let mut c = *c;
-        // A chain of merges ends; the bound keeps a corrupt cycle from hanging.
-        for _ in 0..16 {
-            match merged.get(&c) {
-                Some(next) => c = *next,
-                None => break,
-            }
-        }
-        c
-    };
+    let survivor = |c: &CustomerId| super::survivor(merged, c);
     let slot = |day: NaiveDate| periods.iter().position(|p| p.holds(day));
     for v in activity.visits {
         let Some(i) = slot(v.day) else { continue };
@@ -555,9 +545,7 @@ impl Kpis {
             .iter()
             .map(|r| {
                 vec![
-                    r.name
-                        .clone()
-                        .map_or_else(|| Cell::Text(r.reward.clone()), Cell::Name),
+                    super::table::reward_cell(&r.name, &r.reward),
                     Cell::Count(r.count),
                     Cell::Count(r.previous),
                     super::table::fraction(r.share, "report-kpis-nothing"),

@@ -263,17 +263,7 @@ struct Tally {
 
 /// The liability of `of.as_of` from every balance's movements by day.
 pub fn liability_of(of: &LiabilityOf<'_>, histories: &[BalanceHistory]) -> Liability {
-    let survivor = |c: &CustomerId| {
-        let mut c = *c;
-        // A chain of merges ends; the bound keeps a corrupt cycle from hanging.
-        for _ in 0..16 {
-            match of.merged.get(&c) {
-                Some(next) => c = *next,
-                None => break,
-            }
-        }
-        c
-    };
+    let survivor = |c: &CustomerId| super::survivor(of.merged, c);
     // Customers another was merged into: their histories wait for the others'.
     let survivors: HashSet<CustomerId> = of.merged.keys().map(&survivor).collect();
     let mut tallies: BTreeMap<Account, Tally> = BTreeMap::new();

@@ -41,3 +41,25 @@ pub use segments::{
     SegmentSize, Segments, SegmentsOf, SizesOn, SEGMENTS,
 };
 pub use table::{Cell, Table};
+
+use std::collections::HashMap;
+
+use crate::ledger::CustomerId;
+
+/// The customer `customer` counts as in a report: the one it was merged
+/// into, followed to the end of a chain of merges (`merged`: each
+/// merged-away record's survivor).
+pub(crate) fn survivor(
+    merged: &HashMap<CustomerId, CustomerId>,
+    customer: &CustomerId,
+) -> CustomerId {
+    let mut c = *customer;
+    // A chain of merges ends; the bound keeps a corrupt cycle from hanging.
+    for _ in 0..16 {
+        match merged.get(&c) {
+            Some(next) => c = *next,
+            None => break,
+        }
+    }
+    c
+}

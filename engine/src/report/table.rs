@@ -75,6 +75,13 @@ pub(crate) fn fraction(share: Option<f64>, unknown: &str) -> Cell {
     }
 }
 
+/// A reward by its name in the program, or by its id where the program no
+/// longer has it.
+pub(crate) fn reward_cell(name: &Option<crate::program::Name>, id: &str) -> Cell {
+    name.clone()
+        .map_or_else(|| Cell::Text(id.to_string()), Cell::Name)
+}
+
 /// A name, or the words for nobody.
 fn someone(name: &Option<String>, nobody: &str) -> Cell {
     match name {
@@ -156,14 +163,7 @@ impl DailyClose {
         rewards.rows = self
             .rewards
             .iter()
-            .map(|r| {
-                vec![
-                    r.name
-                        .clone()
-                        .map_or_else(|| Cell::Text(r.reward.clone()), Cell::Name),
-                    Cell::Count(r.count),
-                ]
-            })
+            .map(|r| vec![reward_cell(&r.name, &r.reward), Cell::Count(r.count)])
             .collect();
 
         let mut voids = Table::new("close-voids", &["time", "by", "customer", "reason"]);
