@@ -50,6 +50,7 @@ fn counterpart_commands() -> &'static [&'static str] {
         "kpis",
         "kpi_goals",
         "kpi_cohorts",
+        "kpi_breakage",
         "export_kpis_csv",
         "liability",
         "export_liability_csv",

@@ -364,6 +364,9 @@ impl Out {
                     .text("value", shown(&kpi.value))
                     .text("previous", shown(&kpi.previous)),
             );
+            if let (None, Some(why)) = (&kpi.value, &kpi.why) {
+                self.tell_indented(m(why));
+            }
             self.tell_indented(m(&kpi.definition));
         }
         if !k.rewards.is_empty() {

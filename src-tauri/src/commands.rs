@@ -16,7 +16,7 @@ use counterpart_engine::command::{
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
-use counterpart_engine::report::{Cohort, GoalProgress, Kpis, SegmentRules};
+use counterpart_engine::report::{Cohort, GoalProgress, Kpi, Kpis, SegmentRules};
 use counterpart_engine::staff::StaffMember;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
@@ -340,6 +340,14 @@ pub async fn kpis(till: State<'_, Till>, request: KpisOver) -> Answer<Kpis> {
 pub async fn kpi_goals(till: State<'_, Till>) -> Answer<Vec<GoalProgress>> {
     let commands = till.commands();
     blocking(move || commands.kpi_goals()).await
+}
+
+/// Breakage over a period and the one before (a manager's): asked on its own
+/// once the other KPIs show (`kpis` carries it as being counted).
+#[tauri::command]
+pub async fn kpi_breakage(till: State<'_, Till>, request: KpisOver) -> Answer<Kpi> {
+    let commands = till.commands();
+    blocking(move || commands.kpi_breakage(&request)).await
 }
 
 /// Monthly cohort retention as of today (a manager's): asked on its own, like

@@ -82,6 +82,7 @@ fn main() -> anyhow::Result<()> {
             commands::kpis,
             commands::kpi_goals,
             commands::kpi_cohorts,
+            commands::kpi_breakage,
             commands::export_kpis_csv,
             commands::liability,
             commands::export_liability_csv,

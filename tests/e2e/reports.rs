@@ -187,6 +187,12 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         ),
     )
     .await;
+    // Breakage is counted on its own, after the other cards.
+    app.until(
+        "breakage counted",
+        "document.querySelector('[data-testid=kpi-card][data-kpi=breakage]')?.dataset.why === ''",
+    )
+    .await;
     for kpi in &kpis.kpis {
         let shown = attr(
             &app,

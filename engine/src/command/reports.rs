@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::{invalid, Commands};
 use crate::error::Result;
 use crate::report::{
-    close_of, cohorts_of, cohorts_span, goals_of, goals_span, kpis_of, liability_of, offers_of,
-    segments_of, span_of, CloseSettings, Cohort, DailyClose, GoalProgress, GoalsOf, Kpis,
-    Liability, LiabilityOf, OfferResults, OffersOf, Period, SegmentRules, Segments, SegmentsOf,
-    Shop, StaffHistory, Table,
+    breakage_of, close_of, cohorts_of, cohorts_span, goals_of, goals_span, kpis_of, liability_of,
+    offers_of, segments_of, span_of, CloseSettings, Cohort, DailyClose, GoalProgress, GoalsOf, Kpi,
+    Kpis, Liability, LiabilityOf, OfferResults, OffersOf, Period, SegmentRules, Segments,
+    SegmentsOf, Shop, StaffHistory, Table,
 };
 use crate::staff::Permission;
 
@@ -286,9 +286,32 @@ impl Commands {
     /// program's goals as of today.
     pub fn kpis(&self, request: &KpisOver) -> Result<Kpis> {
         let mut kpis = self.kpi_figures(request)?;
+        let breakage = self.kpi_breakage(request)?;
+        for kpi in kpis.kpis.iter_mut().filter(|k| k.id == breakage.id) {
+            *kpi = breakage.clone();
+        }
         kpis.goals = self.kpi_goals()?;
         kpis.cohorts = self.kpi_cohorts()?;
         Ok(kpis)
+    }
+
+    /// Breakage over a period and the one before (`report::breakage`): read
+    /// from every customer's points history, so asked on its own by a screen
+    /// that shows the other KPIs first (they carry it as being counted).
+    pub fn kpi_breakage(&self, request: &KpisOver) -> Result<Kpi> {
+        self.authorise(Permission::Reports)?;
+        let location = self.store.location()?;
+        let period = self.period_of(request, &location)?;
+        let expiry = self
+            .store
+            .program()?
+            .and_then(|p| p.program.points_expire_after_days);
+        let histories = match expiry {
+            Some(_) => self.store.points_histories()?,
+            None => Vec::new(),
+        };
+        let merged = self.store.merged_customers()?;
+        Ok(breakage_of(period, expiry, &histories, &merged))
     }
 
     /// Monthly cohort retention as of the current business day: the twelve
@@ -327,6 +350,34 @@ impl Commands {
     pub fn kpi_figures(&self, request: &KpisOver) -> Result<Kpis> {
         self.authorise(Permission::Reports)?;
         let location = self.store.location()?;
+        let period = self.period_of(request, &location)?;
+        let activity = self.activity_over(&location, span_of(period))?;
+        let merged = self.store.merged_customers()?;
+        let program = self.store.program()?;
+        let mut kpis = kpis_of(
+            period,
+            &location,
+            program.as_ref().map(|p| &p.program),
+            &activity,
+            &merged,
+        );
+        // Breakage, being counted, beside the redemption rates.
+        let at = kpis
+            .kpis
+            .iter()
+            .position(|k| k.id == crate::report::breakage::AFTER)
+            .map_or(kpis.kpis.len(), |i| i + 1);
+        kpis.kpis.insert(at, crate::report::breakage::pending());
+        Ok(kpis)
+    }
+
+    /// The period `request` asks for: its days, or the 30 business days up
+    /// to today; bad days are refused by field.
+    fn period_of(
+        &self,
+        request: &KpisOver,
+        location: &crate::location::Location,
+    ) -> Result<Period> {
         let to = match &request.to {
             Some(text) => date_in("to", text)?,
             None => location.business_date(self.store.now()),
@@ -348,16 +399,7 @@ impl Commands {
         if period.days() > LONGEST_PERIOD_DAYS {
             return Err(invalid("to", "a period of ten years at most"));
         }
-        let activity = self.activity_over(&location, span_of(period))?;
-        let merged = self.store.merged_customers()?;
-        let program = self.store.program()?;
-        Ok(kpis_of(
-            period,
-            &location,
-            program.as_ref().map(|p| &p.program),
-            &activity,
-            &merged,
-        ))
+        Ok(period)
     }
 
     /// The loyalty activity of the business days of `span`, enrolments

@@ -89,6 +89,10 @@ pub struct Kpi {
     pub previous: Option<KpiValue>,
     /// The catalogue id of its definition in words.
     pub definition: String,
+    /// Why it has no value, where that is more than "nothing to divide by"
+    /// (a catalogue id: breakage in a program whose points never expire, or
+    /// still being counted).
+    pub why: Option<String>,
 }
 
 /// One business day of the period, for the charts of a period.
@@ -426,6 +430,7 @@ pub(crate) fn kpis_over(
                 value: of(2, id),
                 previous: of(1, id),
                 definition: format!("kpi-{}-definition", id.replace('_', "-")),
+                why: None,
             })
             .collect(),
         days: daily
@@ -508,7 +513,10 @@ impl Kpis {
             .map(|k| {
                 vec![
                     Cell::Label(format!("kpi-{}", k.id.replace('_', "-"))),
-                    Self::cell(k.unit, &k.value),
+                    match (&k.value, &k.why) {
+                        (None, Some(why)) => Cell::Label(why.clone()),
+                        _ => Self::cell(k.unit, &k.value),
+                    },
                     Self::cell(k.unit, &k.previous),
                     Cell::Label(k.definition.clone()),
                 ]

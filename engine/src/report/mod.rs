@@ -4,6 +4,7 @@
 //! it is handed and the shop's settings, so it is tested against hand
 //! computations without a store; the command layer reads the events.
 
+pub mod breakage;
 pub mod close;
 pub mod cohorts;
 pub mod csv;
@@ -16,6 +17,7 @@ pub mod pdf;
 pub mod segments;
 pub mod table;
 
+pub use breakage::{breakage_of, BREAKAGE};
 pub use close::{
     close_of, Adjustment, Balances, CashbackFlow, CloseSettings, DailyClose, HourLine,
     OwnCustomerRedemptions, PointsAboveVisits, RewardCount, Shop, StaffHistory, StaffLine, Unusual,

@@ -43,19 +43,33 @@ impl Store {
     /// Every spendable balance's history, by customer and business day, of
     /// the events that stand.
     pub fn balance_histories(&self) -> Result<Vec<BalanceHistory>> {
+        self.histories(
+            "account IN ('points', 'cashback')
+                     OR (account >= 'stamps:' AND account < 'stamps;')
+                     OR (account >= 'voucher:' AND account < 'voucher;')",
+        )
+    }
+
+    /// Every customer's points history, by business day, of the events that
+    /// stand: what breakage reads.
+    pub fn points_histories(&self) -> Result<Vec<BalanceHistory>> {
+        self.histories("account = 'points'")
+    }
+
+    /// The histories of the balances `accounts` (an SQL condition on `account`) picks.
+    fn histories(&self, accounts: &str) -> Result<Vec<BalanceHistory>> {
+        let sql = format!(
+            "SELECT customer, account, business_date, kind = 'adjusted', amount, event_seq
+               FROM event_deltas
+              WHERE {accounts}
+              ORDER BY customer, account, business_date"
+        );
         self.read_for_report(|conn| {
             let voided: HashSet<i64> = conn
                 .prepare_cached("SELECT e.seq FROM voided v JOIN events e ON e.id = v.target")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let mut stmt = conn.prepare_cached(
-                "SELECT customer, account, business_date, kind = 'adjusted', amount, event_seq
-                   FROM event_deltas
-                  WHERE account IN ('points', 'cashback')
-                     OR (account >= 'stamps:' AND account < 'stamps;')
-                     OR (account >= 'voucher:' AND account < 'voucher;')
-                  ORDER BY customer, account, business_date",
-            )?;
+            let mut stmt = conn.prepare_cached(&sql)?;
             let mut rows = stmt.query([])?;
             let mut histories: Vec<BalanceHistory> = Vec::new();
             // The current history's customer and day as stored, to compare

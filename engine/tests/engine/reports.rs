@@ -761,6 +761,136 @@ fn monthly_cohorts_computed_by_hand() {
     assert!(!csv.contains("2026-09"), "{csv}");
 }
 
+/// Breakage computed by hand: points expire 30 days after they were earned
+/// (UTC, the day starting at midnight). The period is 1–10 December, the one
+/// before 21–30 November.
+///
+/// | who | earned | spent | expired |
+/// |---|---|---|---|
+/// | A | 50 on 1 Nov | | 50 on 1 Dec |
+/// | B | 120 on 1 Nov | 100 on 25 Nov | 20 on 1 Dec |
+/// | C | 100 on 20 Nov | 100 on 5 Dec | |
+/// | D, E merged into D | 30 on 1 Nov, 40 on 2 Nov | | 30 on 1 Dec, 40 on 2 Dec |
+///
+/// Before: 100 redeemed, nothing expired: 0 %. The period: 100 redeemed,
+/// 140 expired: 140 ÷ 240.
+#[test]
+fn breakage_computed_by_hand() {
+    use counterpart_engine::command::{KpisOver, KpisTableFile};
+    use counterpart_engine::report::KpiValue;
+
+    let program = r#"
+format = 1
+name = "Expiring Café"
+currency = "USD"
+
+[points]
+earn = 1
+per = "1.00"
+rounding = "down"
+
+[expiry]
+points_after_days = 30
+
+[[rewards]]
+id = "drink"
+name = "Any drink"
+cost_points = 100
+"#;
+    let at = |month: u32, day: u32| utc(2026, month, day, 12, 0);
+    let shop = Shop::new(program, "USD", "UTC", 0, at(11, 1));
+    let s = &shop.store;
+    let (a, _) = shop.enrol(Profile::default());
+    let (b, _) = shop.enrol(Profile::default());
+    let (d, _) = shop.enrol(Profile::default());
+    let (e, _) = shop.enrol(Profile::default());
+    s.record_visit(a, visit(50_00), None).expect("visit");
+    s.record_visit(b, visit(12_000), None).expect("visit");
+    s.record_visit(d, visit(30_00), None).expect("visit");
+    shop.at(at(11, 2));
+    s.record_visit(e, visit(40_00), None).expect("visit");
+    shop.at(at(11, 15));
+    s.merge(e, d, None).expect("E is D");
+    shop.at(at(11, 20));
+    let (c, _) = shop.enrol(Profile::default());
+    s.record_visit(c, visit(10_000), None).expect("visit");
+    shop.at(at(11, 25));
+    s.redeem(b, "drink", None).expect("drink");
+    shop.at(at(12, 5));
+    s.redeem(c, "drink", None).expect("drink");
+    shop.at(at(12, 10));
+
+    let till = Commands::over(s.store().clone());
+    let period = KpisOver {
+        from: Some("2026-12-01".into()),
+        to: Some("2026-12-10".into()),
+    };
+    let breakage = till.kpi_breakage(&period).expect("breakage");
+    assert_eq!(breakage.id, "breakage");
+    assert_eq!(
+        (breakage.value, breakage.previous, breakage.why),
+        (
+            Some(KpiValue::Number(140.0 / 240.0)),
+            Some(KpiValue::Number(0.0)),
+            None
+        )
+    );
+
+    // The cards carry it as being counted; the whole KPIs (the command line,
+    // the files) carry it counted, beside the redemption rates.
+    let figures = till.kpi_figures(&period).expect("figures");
+    let ids: Vec<&str> = figures.kpis.iter().map(|k| k.id.as_str()).collect();
+    let at_breakage = ids
+        .iter()
+        .position(|id| *id == "breakage")
+        .expect("breakage");
+    assert_eq!(ids[at_breakage - 1], "redemption_value");
+    let pending = &figures.kpis[at_breakage];
+    assert_eq!(
+        (pending.value.clone(), pending.why.as_deref()),
+        (None, Some("kpi-breakage-counting"))
+    );
+    let whole = till.kpis(&period).expect("kpis");
+    assert_eq!(
+        whole.kpis[at_breakage].value,
+        Some(KpiValue::Number(140.0 / 240.0))
+    );
+    let csv = till
+        .kpis_csv(&KpisTableFile {
+            from: period.from.clone(),
+            to: period.to.clone(),
+            table: "kpis".into(),
+            language: "ru".into(),
+        })
+        .expect("csv")
+        .text;
+    assert!(csv.contains("\r\nСгоревшие баллы,0.5833,0.0000,"), "{csv}");
+
+    // Where points never expire, none break, and it says so.
+    let forever = Shop::new(
+        &program.replace("[expiry]\npoints_after_days = 30\n", ""),
+        "USD",
+        "UTC",
+        0,
+        at(12, 10),
+    );
+    let never = Commands::over(forever.store.store().clone())
+        .kpi_breakage(&period)
+        .expect("breakage");
+    assert_eq!(
+        (never.value, never.why.as_deref()),
+        (None, Some("kpi-breakage-no-expiry"))
+    );
+    // A bad period is refused like the other KPIs'.
+    let e = till
+        .kpi_breakage(&KpisOver {
+            from: Some("2026-12-10".into()),
+            to: Some("2026-12-01".into()),
+        })
+        .expect_err("backwards");
+    assert_eq!(e.code(), "invalid_input");
+}
+
 /// The liability of the points café (a point is worth 4.5 cents at menu
 /// prices: a $4.00 drink for 100, a $3.00 pastry for 60; and costs the shop
 /// 1.075 cents: $0.90 and $0.75), with expiry, a void, an adjustment and a

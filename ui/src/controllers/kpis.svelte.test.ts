@@ -2,8 +2,8 @@
 // is a mock, the timers move by hand, and answers are settled by hand to
 // arrive in any order.
 import { describe, expect, it } from "vitest";
-import type { Cohort, GoalProgress, Kpis, KpisOver } from "../lib/bindings";
-import { aGoal, answer, answers, badPeriod, kpisOf, later, refusal, someCohorts, testKpis, TODAY } from "../test/kpis";
+import type { Cohort, GoalProgress, Kpi, Kpis, KpisOver } from "../lib/bindings";
+import { aGoal, answer, answers, badPeriod, breakageCounted, kpisOf, later, refusal, someCohorts, testKpis, TODAY } from "../test/kpis";
 import { SLOW_AFTER_MS } from "./reports.svelte";
 
 /** The requests the engine was asked, in order. */
@@ -334,3 +334,42 @@ describe("the cohorts", () => {
     expect(t.controller.cohortsRun.refusal).toBeNull();
   });
 });
+
+describe("breakage, counted on its own", () => {
+  const shownBreakage = (t: ReturnType<typeof testKpis>) => t.controller.cards.find((k) => k.id === "breakage");
+
+  it("is asked for each period shown, and takes its card's place once in", async () => {
+    const t = testKpis();
+    t.api.kpis.mockImplementation((request) => Promise.resolve(answer(request, TODAY)));
+    const counted = later<Kpi>();
+    t.api.kpiBreakage.mockReturnValue(counted.promise);
+    await t.controller.open();
+    expect(t.api.kpiBreakage).toHaveBeenCalledWith({ from: "2026-11-06", to: TODAY });
+    expect(shownBreakage(t)?.why).toBe("kpi-breakage-counting");
+    expect(t.controller.cards.map((k) => k.id)).toEqual(t.controller.view?.kpis.map((k) => k.id));
+    counted.settle(breakageCounted());
+    await counted.promise;
+    await Promise.resolve();
+    expect(shownBreakage(t)?.value).toBe(0.12);
+  });
+
+  it("keeps only the latest period's, and says why it was refused", async () => {
+    const t = testKpis();
+    t.api.kpis.mockImplementation((request) => Promise.resolve(answer(request, TODAY)));
+    const first = later<Kpi>();
+    const second = later<Kpi>();
+    t.api.kpiBreakage.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
+    await t.controller.open();
+    await t.controller.showPreset(7);
+    expect(t.api.kpiBreakage).toHaveBeenLastCalledWith({ from: "2026-11-29", to: TODAY });
+    first.settle(breakageCounted());
+    await first.promise;
+    await Promise.resolve();
+    expect(shownBreakage(t)?.why).toBe("kpi-breakage-counting");
+    second.fail(refusal("auth.forbidden"));
+    await second.promise.catch(() => undefined);
+    await Promise.resolve();
+    expect(t.controller.slowKpiRun.refusal?.code).toBe("auth.forbidden");
+  });
+});
+

@@ -8,14 +8,14 @@
 // is tested with vitest without a DOM and without Tauri.
 import type { api } from "../lib/api";
 import { AskedOnce } from "../lib/askedOnce.svelte";
-import type { Cohort, GoalProgress, Kpis, KpisOver, ReportOf } from "../lib/bindings";
+import type { Cohort, GoalProgress, Kpi, Kpis, KpisOver, ReportOf } from "../lib/bindings";
 import { contextKey } from "../lib/context";
-import type { LatestRun } from "../lib/latestRun.svelte";
+import { LatestRun } from "../lib/latestRun.svelte";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
 import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the KPIs use (lib/api.ts's `api`, or a test's fakes). */
-export type KpisApi = Pick<typeof api, "kpis" | "kpiGoals" | "kpiCohorts" | "exportKpisCsv" | "exportReportPdf">;
+export type KpisApi = Pick<typeof api, "kpis" | "kpiBreakage" | "kpiGoals" | "kpiCohorts" | "exportKpisCsv" | "exportReportPdf">;
 
 export type KpisDeps = ReportDeps<KpisApi>;
 
@@ -38,6 +38,19 @@ export class KpisController extends ReportController<Kpis> {
   /** The date field the engine found at fault (`from` or `to`), if any. */
   readonly faulty = $derived(this.refusal?.code === "invalid_input" ? this.refusal.field : null);
 
+  /**
+   * A KPI the engine counts on its own (breakage: every customer's points
+   * history), asked once the shown period's cards are in; until it is, the
+   * cards carry it as being counted.
+   */
+  slowKpi = $state<Kpi | null>(null);
+  /** Its read: the latest period's answer only, or why it was refused. */
+  readonly slowKpiRun: LatestRun<Kpi>;
+  /** The cards: the period's KPIs, the one counted on its own in its place once in. */
+  readonly cards = $derived(
+    this.view?.kpis.map((k) => (this.slowKpi !== null && k.id === this.slowKpi.id ? this.slowKpi : k)) ?? [],
+  );
+
   readonly #goals: AskedOnce<GoalProgress[]>;
   readonly #cohorts: AskedOnce<Cohort[]>;
   readonly #deps: KpisDeps;
@@ -47,6 +60,7 @@ export class KpisController extends ReportController<Kpis> {
     this.#deps = deps;
     this.#goals = new AskedOnce(deps.timers, () => deps.api.kpiGoals());
     this.#cohorts = new AskedOnce(deps.timers, () => deps.api.kpiCohorts());
+    this.slowKpiRun = new LatestRun(deps.timers);
   }
 
   /** The program's goals as of today, once answered: asked on their own, after the KPIs show (on a large shop they take longer). */
@@ -133,6 +147,12 @@ export class KpisController extends ReportController<Kpis> {
         // Asked for no last day, the engine answers up to the current business day.
         if (request.to === undefined) this.today = view.period.to;
         this.view = view;
+        this.slowKpi = null;
+        void this.slowKpiRun.run(() => this.#deps.api.kpiBreakage({ from: view.period.from, to: view.period.to }), {
+          answered: (kpi) => {
+            this.slowKpi = kpi;
+          },
+        });
         this.forgetExport();
         this.from = view.period.from;
         this.to = view.period.to;

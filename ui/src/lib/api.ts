@@ -19,6 +19,7 @@ import type {
   ErrorReport,
   ExampleProgram,
   GoalProgress,
+  Kpi,
   Kpis,
   KpisOver,
   KpisTableFile,
@@ -149,6 +150,8 @@ export const api = {
   kpis: (request: KpisOver) => call<Kpis>("kpis", { request }),
   /** The program's goals as of today (`kpis` answers without them). */
   kpiGoals: () => call<GoalProgress[]>("kpi_goals"),
+  /** Breakage over a period (`kpis` answers with it being counted). */
+  kpiBreakage: (request: KpisOver) => call<Kpi>("kpi_breakage", { request }),
   /** Monthly cohort retention as of today (`kpis` answers without it). */
   kpiCohorts: () => call<Cohort[]>("kpi_cohorts"),
   /** Saves one of the KPIs' tables as a CSV file; answers the file's path. */

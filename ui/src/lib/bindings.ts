@@ -2066,7 +2066,13 @@ previous: KpiValue | null,
 /**
  * The catalogue id of its definition in words.
  */
-definition: string, };
+definition: string, 
+/**
+ * Why it has no value, where that is more than "nothing to divide by"
+ * (a catalogue id: breakage in a program whose points never expire, or
+ * still being counted).
+ */
+why: string | null, };
 
 export type Kpis = { 
 /**

@@ -8,7 +8,7 @@ import type { CloseOfDay, CloseTableFile, CloseView, Kpis, KpisOver } from "../l
 import { locale } from "../lib/locale.svelte";
 import { modal } from "../lib/modal.svelte";
 import { closeView, later, refusal, testReports } from "../test/reports";
-import { answer, badPeriod, someCohorts, testKpis } from "../test/kpis";
+import { answer, badPeriod, breakageCounted, someCohorts, testKpis } from "../test/kpis";
 import { liabilityView } from "../test/liability";
 import { offersOf, offersView } from "../test/offers";
 import type { OffersView } from "../lib/bindings";
@@ -52,6 +52,8 @@ beforeEach(() => {
         return engine.kpis(request as KpisOver);
       case "kpi_cohorts":
         return someCohorts();
+      case "kpi_breakage":
+        return breakageCounted();
       case "liability":
         return liabilityView();
       case "segments":
@@ -347,6 +349,7 @@ describe("the KPIs", () => {
       "average_check",
       "redemption_rate",
       "redemption_value",
+      "breakage",
       "enrolment_rate",
       "clv_historical",
       "clv_predicted",
@@ -354,8 +357,13 @@ describe("the KPIs", () => {
     expect(cards[0]?.dataset.value).toBe("0.4286");
     expect(cards[4]?.textContent).toContain("Previous period: — (not enough data)");
     expect(cards[5]?.textContent).toContain("menu value");
-    expect(cards[7]?.textContent).toContain("spent since joining");
-    expect(cards[8]?.textContent).toContain("An estimate:");
+    expect(cards[8]?.textContent).toContain("spent since joining");
+    expect(cards[9]?.textContent).toContain("An estimate:");
+    // Breakage, counted on its own, takes its place once in.
+    await vi.waitFor(() =>
+      expect(screen.getAllByTestId("kpi-card").find((c) => c.dataset.kpi === "breakage")?.dataset.value).toBe("0.12"),
+    );
+    expect(engine.calls.filter((c) => c.cmd === "kpi_breakage").map((c) => c.request)).toEqual([{ from: "2026-11-06", to: TODAY }]);
     const chart = screen.getByTestId("kpis-chart");
     expect(chart.dataset.days).toBe("30");
     expect(chart.textContent).toContain("Visits per day");
@@ -402,7 +410,7 @@ describe("the KPIs", () => {
     expect(screen.getByTestId("kpis-to").getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByTestId("kpis-from").getAttribute("aria-invalid")).toBe("false");
     expect(period().dataset.to).toBe(TODAY);
-    expect(screen.getAllByTestId("kpi-card")).toHaveLength(9);
+    expect(screen.getAllByTestId("kpi-card")).toHaveLength(10);
   });
 
   it("say in words why they are refused", async () => {

@@ -29,6 +29,7 @@ export function someKpis(): Kpi[] {
     value,
     previous,
     definition: `kpi-${id.replace(/_/g, "-")}-definition`,
+    why: null,
   });
   return [
     kpi("repeat_customer_rate", "fraction", 0.4286, 0.4),
@@ -37,10 +38,16 @@ export function someKpis(): Kpi[] {
     kpi("average_check", "money", "4.50", "4.00"),
     kpi("redemption_rate", "fraction", 0.25, null),
     kpi("redemption_value", "fraction", 0.3, null),
+    { ...kpi("breakage", "fraction", null, null), why: "kpi-breakage-counting" },
     kpi("enrolment_rate", "fraction", 0.1, 0.1),
     kpi("clv_historical", "money", "42.30", "39.10"),
     kpi("clv_predicted", "money", "15.75", null),
   ];
+}
+
+/** Breakage as the engine counts it on its own: 12 % of the points settled expired, 10 % before. */
+export function breakageCounted(): Kpi {
+  return { id: "breakage", unit: "fraction", value: 0.12, previous: 0.1, definition: "kpi-breakage-definition", why: null };
 }
 
 /** The days of a period, each with a few visits and points. */
@@ -137,6 +144,7 @@ export function answer(request: KpisOver, today = TODAY, over: Partial<Kpis> = {
 export function fakeKpisApi() {
   return {
     kpis: vi.fn<KpisApi["kpis"]>(() => Promise.reject(refusal("io"))),
+    kpiBreakage: vi.fn<KpisApi["kpiBreakage"]>(() => Promise.reject(refusal("io"))),
     kpiGoals: vi.fn<KpisApi["kpiGoals"]>(() => Promise.reject(refusal("io"))),
     kpiCohorts: vi.fn<KpisApi["kpiCohorts"]>(() => Promise.reject(refusal("io"))),
     exportKpisCsv: vi.fn<KpisApi["exportKpisCsv"]>(() => Promise.reject(refusal("io"))),

@@ -8,7 +8,7 @@ import { locale } from "../../lib/locale.svelte";
 import KpiCard from "./KpiCard.svelte";
 
 function kpi(id: string, unit: Kpi["unit"], value: Kpi["value"], previous: Kpi["previous"]): Kpi {
-  return { id, unit, value, previous, definition: `kpi-${id.replace(/_/g, "-")}-definition` };
+  return { id, unit, value, previous, definition: `kpi-${id.replace(/_/g, "-")}-definition`, why: null };
 }
 
 /** ICU versions differ in their spaces (thin, no-break): compared as plain ones. */
@@ -97,5 +97,12 @@ describe("a KPI's card", () => {
     card(kpi("visit_frequency", "ratio", null, null), "RUB");
     expect(text("kpi-value")).toBe("— недостаточно данных");
     expect(text("kpi-previous")).toBe("Прошлый период: — (мало данных)");
+  });
+
+  it("says why a KPI has no value where the engine says, without a period before", () => {
+    card({ ...kpi("breakage", "fraction", null, null), why: "kpi-breakage-no-expiry" });
+    expect(text("kpi-value")).toBe("— Points never expire in this program, so none are lost.");
+    expect(screen.getByTestId("kpi-previous").closest("p")?.hidden).toBe(true);
+    expect(screen.getByTestId("kpi-card").dataset.why).toBe("kpi-breakage-no-expiry");
   });
 });
