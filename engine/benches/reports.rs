@@ -3,6 +3,9 @@
 //! - the daily close of 40 days of the last year: p50/p95 (target p95 ≤ 100 ms);
 //! - the KPIs' cards of 30, 90 and 365 days (eight measures, reward
 //!   popularity), 5 runs each (targets: 90 days ≤ 500 ms, a year ≤ 2 s);
+//! - breakage of 30 and 365 days (every customer's points history), asked on
+//!   its own as the screen asks it, 5 runs each (target: its card filled ≤ 1 s
+//!   after the others);
 //! - the monthly cohorts of the last twelve months, asked on their own as the
 //!   screen asks them, 5 runs (target: the section painted ≤ 1 s after the
 //!   cards);
@@ -28,7 +31,8 @@
 //!
 //! `cargo bench -p counterpart-engine --bench reports` (all of them), or
 //! `COUNTERPART_BENCH_ONLY=segments,liability cargo bench …` (those named:
-//! close, kpis, liability, segments, offers, cohorts, goals, pdf, visits).
+//! close, kpis, liability, segments, offers, breakage, cohorts, goals, pdf,
+//! visits).
 #![allow(clippy::print_stdout)] // printing the figures is this benchmark's job
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -118,6 +122,23 @@ fn main() {
     }
     if wants("pdf") {
         pdfs(&commands, today);
+    }
+    if wants("breakage") {
+        for period in [30, 365] {
+            let runs: Vec<Duration> = (0..5)
+                .map(|_| {
+                    let started = Instant::now();
+                    commands
+                        .kpi_breakage(&KpisOver {
+                            from: Some((today - Days::days(period - 1)).to_string()),
+                            to: Some(today.to_string()),
+                        })
+                        .expect("breakage");
+                    started.elapsed()
+                })
+                .collect();
+            println!("breakage of {period} days: {}", percentiles(runs));
+        }
     }
     if wants("cohorts") {
         let runs: Vec<Duration> = (0..5)
