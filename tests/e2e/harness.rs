@@ -385,12 +385,19 @@ impl App {
     }
 
     /// Scrolls the first element `css` matches into view (for a screenshot of
-    /// what lies below the fold).
+    /// what lies below the fold). Boxes a person cannot scroll (`overflow:
+    /// hidden`, the page itself) are put back: near the end of a report
+    /// `scrollIntoView` moves them too, which no wheel or key can.
     pub async fn scroll_to(&self, css: &str) {
         self.find(css).await;
         self.client
             .execute(
-                "document.querySelector(arguments[0]).scrollIntoView();",
+                "const el = document.querySelector(arguments[0]);
+                 el.scrollIntoView();
+                 for (let box = el.parentElement; box; box = box.parentElement) {
+                   if (getComputedStyle(box).overflowY === 'hidden') box.scrollTop = 0;
+                 }
+                 if (document.scrollingElement) document.scrollingElement.scrollTop = 0;",
                 vec![serde_json::Value::from(css)],
             )
             .await
