@@ -351,9 +351,18 @@ impl Commands {
         self.authorise(Permission::Reports)?;
         let location = self.store.location()?;
         let period = self.period_of(request, &location)?;
-        let activity = self.activity_over(&location, span_of(period))?;
-        let merged = self.store.merged_customers()?;
         let program = self.store.program()?;
+        // The flows of the period and the one it is compared with (the one
+        // before those is read for the previous period's retention only).
+        let flows = crate::store::Flows {
+            first: period.previous().from,
+            stamps: program
+                .as_ref()
+                .is_some_and(|p| !p.program.stamp_cards.is_empty()),
+            rewards: true,
+        };
+        let activity = self.activity_over(&location, span_of(period), flows)?;
+        let merged = self.store.merged_customers()?;
         let mut kpis = kpis_of(
             period,
             &location,
@@ -403,11 +412,13 @@ impl Commands {
     }
 
     /// The loyalty activity of the business days of `span`, enrolments
-    /// counted by the instants those days cover.
+    /// counted by the instants those days cover, the balances' flows as
+    /// `flows` says.
     fn activity_over(
         &self,
         location: &crate::location::Location,
         span: Period,
+        flows: crate::store::Flows,
     ) -> Result<crate::store::Activity> {
         let after = span
             .to
@@ -418,6 +429,7 @@ impl Commands {
             span.to,
             location.business_day_start(span.from),
             location.business_day_start(after),
+            flows,
         )
     }
 
@@ -435,7 +447,15 @@ impl Commands {
         let as_of = location.business_date(self.store.now());
         // No goal has a reading yet: nothing to read.
         let activity = match goals_span(goals, as_of) {
-            Some(span) => self.activity_over(location, span)?,
+            Some(span) => self.activity_over(
+                location,
+                span,
+                crate::store::Flows {
+                    first: span.from,
+                    stamps: !program.program.stamp_cards.is_empty(),
+                    rewards: false,
+                },
+            )?,
             None => crate::store::Activity::default(),
         };
         Ok(goals_of(

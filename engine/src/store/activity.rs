@@ -52,6 +52,20 @@ pub struct RedemptionDay {
     pub count: i64,
 }
 
+/// Which balances' flows a read of activity takes, and from which day: the
+/// KPIs of a period need none from the period before the one they are
+/// compared with.
+#[derive(Debug, Clone, Copy)]
+pub struct Flows {
+    /// The first business day whose flows and redemptions are read.
+    pub first: NaiveDate,
+    /// The program has stamp cards: their flows are read too (a second pass).
+    pub stamps: bool,
+    /// The redemptions by reward are read (reward popularity; the goals
+    /// need none).
+    pub rewards: bool,
+}
+
 /// Loyalty activity over a span of business days.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Activity {
@@ -76,7 +90,8 @@ fn date(text: &str) -> Result<NaiveDate> {
 }
 
 impl Store {
-    /// Loyalty activity from business day `first` to `last`, both included;
+    /// Loyalty activity from business day `first` to `last`, both included
+    /// (the balances' flows and the redemptions from `flows.first`);
     /// enrolments recorded from `from` until before `until` (the same span's
     /// instants: the caller puts them in business days).
     pub fn activity_between(
@@ -85,71 +100,13 @@ impl Store {
         last: NaiveDate,
         from: DateTime<Utc>,
         until: DateTime<Utc>,
+        flows: Flows,
     ) -> Result<Activity> {
+        let flows_first = flows.first.max(first).to_string();
         let (first, last) = (first.to_string(), last.to_string());
         self.read_for_report(|conn| {
             let visits = visits_between(conn, &first, &last)?;
-            // Stamps leave a card when it fills (on the visit that fills it):
-            // that is what redeems them.
-            let balances = conn
-                .prepare_cached(
-                    "SELECT business_date, account,
-                            SUM(CASE WHEN amount > 0 AND kind IN ('visit', 'enrolled') THEN amount ELSE 0 END),
-                            SUM(CASE WHEN amount < 0 AND (kind IN ('redeemed', 'donated')
-                                                          OR (kind = 'visit' AND account LIKE 'stamps:%'))
-                                     THEN -amount ELSE 0 END)
-                       FROM event_deltas
-                      WHERE business_date >= ?1 AND business_date <= ?2
-                        AND (account IN ('points', 'cashback') OR account LIKE 'stamps:%')
-                        AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)
-                      GROUP BY business_date, account",
-                )?
-                .query_map(params![first, last], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, i64>(3)?,
-                    ))
-                })?
-                .map(|row| {
-                    let (day, account, issued, redeemed) = row?;
-                    Ok(BalanceFlow {
-                        day: date(&day)?,
-                        account,
-                        issued,
-                        redeemed,
-                    })
-                })
-                .collect::<Result<_>>()?;
-            // A redemption takes from one balance or more: counted once, by
-            // the reward its event names.
-            let redemptions = conn
-                .prepare_cached(
-                    "SELECT r.business_date, json_extract(e.body, '$.reward') AS reward, COUNT(*)
-                       FROM (SELECT DISTINCT event_seq, business_date FROM event_deltas
-                              WHERE business_date >= ?1 AND business_date <= ?2 AND kind = 'redeemed'
-                                AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)) r
-                       JOIN events e ON e.seq = r.event_seq
-                      WHERE reward IS NOT NULL AND reward <> 'cashback'
-                      GROUP BY r.business_date, reward",
-                )?
-                .query_map(params![first, last], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, i64>(2)?,
-                    ))
-                })?
-                .map(|row| {
-                    let (day, reward, count) = row?;
-                    Ok(RedemptionDay {
-                        day: date(&day)?,
-                        reward,
-                        count,
-                    })
-                })
-                .collect::<Result<_>>()?;
+            let (balances, redemptions) = flows_between(conn, &flows_first, &last, flows)?;
             let enrolments = enrolments_between(conn, from, until)?;
             // Lifetime spend now, less what came after the span: the visits
             // after its last day are few unless the span is long past, so
@@ -250,4 +207,120 @@ fn enrolments_between(
         Ok((parse_uuid(&customer, "customer")?, at.with_timezone(&Utc)))
     })
     .collect()
+}
+
+/// Each day's points, cashback and (`flows.stamps`) stamp cards' flows, and
+/// (`flows.rewards`) each day's redemptions by reward, from business day
+/// `first` to `last`, of
+/// the events that stand. Points and cashback are summed by day in the
+/// business-day index's own order (grouping by balance too would sort every
+/// row); the stamp cards, fewer, by day and card.
+fn flows_between(
+    conn: &rusqlite::Connection,
+    first: &str,
+    last: &str,
+    flows: Flows,
+) -> Result<(Vec<BalanceFlow>, Vec<RedemptionDay>)> {
+    let mut balances: Vec<BalanceFlow> = Vec::new();
+    let rows = conn
+        .prepare_cached(
+            "SELECT business_date,
+                    SUM(CASE WHEN account = 'points' AND amount > 0 AND kind IN ('visit', 'enrolled') THEN amount ELSE 0 END),
+                    SUM(CASE WHEN account = 'points' AND amount < 0 AND kind IN ('redeemed', 'donated') THEN -amount ELSE 0 END),
+                    SUM(CASE WHEN account = 'cashback' AND amount > 0 AND kind IN ('visit', 'enrolled') THEN amount ELSE 0 END),
+                    SUM(CASE WHEN account = 'cashback' AND amount < 0 AND kind IN ('redeemed', 'donated') THEN -amount ELSE 0 END),
+                    MAX(account = 'points'), MAX(account = 'cashback')
+               FROM event_deltas
+              WHERE business_date >= ?1 AND business_date <= ?2 AND account IN ('points', 'cashback')
+                AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)
+              GROUP BY business_date",
+        )?
+        .query_map(params![first, last], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                [r.get::<_, i64>(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
+                [r.get::<_, bool>(5)?, r.get(6)?],
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (day, [p_in, p_out, c_in, c_out], [points, cashback]) in rows {
+        let day = date(&day)?;
+        for (account, held, issued, redeemed) in [
+            ("points", points, p_in, p_out),
+            ("cashback", cashback, c_in, c_out),
+        ] {
+            if held {
+                balances.push(BalanceFlow {
+                    day,
+                    account: account.to_string(),
+                    issued,
+                    redeemed,
+                });
+            }
+        }
+    }
+    if flows.stamps {
+        // Stamps leave a card when it fills (on the visit that fills it):
+        // that is what redeems them.
+        let cards = conn
+            .prepare_cached(
+                "SELECT business_date, account,
+                        SUM(CASE WHEN amount > 0 AND kind IN ('visit', 'enrolled') THEN amount ELSE 0 END),
+                        SUM(CASE WHEN amount < 0 AND kind IN ('visit', 'redeemed', 'donated') THEN -amount ELSE 0 END)
+                   FROM event_deltas
+                  WHERE business_date >= ?1 AND business_date <= ?2
+                    AND account >= 'stamps:' AND account < 'stamps;'
+                    AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)
+                  GROUP BY business_date, account",
+            )?
+            .query_map(params![first, last], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (day, account, issued, redeemed) in cards {
+            balances.push(BalanceFlow {
+                day: date(&day)?,
+                account,
+                issued,
+                redeemed,
+            });
+        }
+    }
+    if !flows.rewards {
+        return Ok((balances, Vec::new()));
+    }
+    // A redemption takes from one balance or more: counted once, by the
+    // reward its event names.
+    let redemptions = conn
+        .prepare_cached(
+            "SELECT r.business_date, json_extract(e.body, '$.reward') AS reward, COUNT(*)
+               FROM (SELECT DISTINCT event_seq, business_date FROM event_deltas
+                      WHERE business_date >= ?1 AND business_date <= ?2 AND kind = 'redeemed'
+                        AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)) r
+               JOIN events e ON e.seq = r.event_seq
+              WHERE reward IS NOT NULL AND reward <> 'cashback'
+              GROUP BY r.business_date, reward",
+        )?
+        .query_map(params![first, last], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?
+        .map(|row| {
+            let (day, reward, count) = row?;
+            Ok(RedemptionDay {
+                day: date(&day)?,
+                reward,
+                count,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok((balances, redemptions))
 }

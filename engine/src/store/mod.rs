@@ -37,7 +37,7 @@ use crate::ledger::{DeviceId, Event, StaffId};
 use crate::location::Location;
 use crate::program::{parse_program, Program};
 
-pub use activity::{Activity, BalanceFlow, RedemptionDay, VisitRow};
+pub use activity::{Activity, BalanceFlow, Flows, RedemptionDay, VisitRow};
 pub(crate) use append::append_at;
 #[cfg(feature = "commands")]
 pub(crate) use append::find_idempotent;

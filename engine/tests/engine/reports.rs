@@ -761,6 +761,64 @@ fn monthly_cohorts_computed_by_hand() {
     assert!(!csv.contains("2026-09"), "{csv}");
 }
 
+/// The value form on a stamp card: a stamp is worth a ninth of the free
+/// coffee's $3.60 on the menu, so the value form is the stamps turned into
+/// coffees ÷ the stamps given, as the daily close counts them each day.
+#[test]
+fn the_value_form_counts_stamps_turned_into_rewards() {
+    use counterpart_engine::command::KpisOver;
+    use counterpart_engine::ledger::Item;
+    use counterpart_engine::report::KpiValue;
+
+    let coffees = |n: i64| counterpart_engine::rules::VisitInput {
+        amount: 450 * n,
+        items: vec![Item {
+            product: "latte".into(),
+            category: Some("coffee".into()),
+            quantity: n,
+        }],
+        coupon: None,
+    };
+    let shop = Shop::new(
+        &example("stamp-cafe.toml"),
+        "USD",
+        "UTC",
+        0,
+        utc(2026, 12, 3, 12, 0),
+    );
+    let s = &shop.store;
+    let (a, _) = shop.enrol(Profile::default());
+    s.record_visit(a, coffees(5), None).expect("five coffees");
+    shop.at(utc(2026, 12, 4, 12, 0));
+    s.record_visit(a, coffees(5), None)
+        .expect("five more: the card fills");
+    let (issued, redeemed) = ["2026-12-03", "2026-12-04"]
+        .iter()
+        .map(|day| close(&shop, day).stamps)
+        .fold((0, 0), |(i, r), st| (i + st.issued, r + st.redeemed));
+    assert!(
+        issued > 0 && redeemed > 0,
+        "{issued} given, {redeemed} turned into coffees"
+    );
+    let k = Commands::over(s.store().clone())
+        .kpis(&KpisOver {
+            from: Some("2026-12-03".into()),
+            to: Some("2026-12-04".into()),
+        })
+        .expect("kpis");
+    let value = k
+        .kpis
+        .iter()
+        .find(|x| x.id == "redemption_value")
+        .and_then(|x| x.value.clone());
+    match value {
+        Some(KpiValue::Number(x)) => {
+            assert!((x - redeemed as f64 / issued as f64).abs() < 1e-12, "{x}");
+        }
+        other => panic!("a value form: {other:?}"),
+    }
+}
+
 /// Breakage computed by hand: points expire 30 days after they were earned
 /// (UTC, the day starting at midnight). The period is 1–10 December, the one
 /// before 21–30 November.
