@@ -51,6 +51,7 @@ fn counterpart_commands() -> &'static [&'static str] {
         "kpi_goals",
         "kpi_cohorts",
         "kpi_breakage",
+        "kpi_rewards",
         "export_kpis_csv",
         "liability",
         "export_liability_csv",

@@ -16,7 +16,7 @@ use counterpart_engine::command::{
 };
 use counterpart_engine::error::{EngineError, ErrorReport};
 use counterpart_engine::ledger::EventId;
-use counterpart_engine::report::{Cohort, GoalProgress, Kpi, Kpis, SegmentRules};
+use counterpart_engine::report::{Cohort, GoalProgress, Kpi, Kpis, RewardPopularity, SegmentRules};
 use counterpart_engine::staff::StaffMember;
 use counterpart_engine::store::{CustomerRecord, CustomerSummary};
 use counterpart_engine::sync::SyncStatus;
@@ -348,6 +348,17 @@ pub async fn kpi_goals(till: State<'_, Till>) -> Answer<Vec<GoalProgress>> {
 pub async fn kpi_breakage(till: State<'_, Till>, request: KpisOver) -> Answer<Kpi> {
     let commands = till.commands();
     blocking(move || commands.kpi_breakage(&request)).await
+}
+
+/// Reward popularity over a period and the one before (a manager's): asked on
+/// its own once the KPIs show (`kpis` answers without it).
+#[tauri::command]
+pub async fn kpi_rewards(
+    till: State<'_, Till>,
+    request: KpisOver,
+) -> Answer<Vec<RewardPopularity>> {
+    let commands = till.commands();
+    blocking(move || commands.kpi_rewards(&request)).await
 }
 
 /// Monthly cohort retention as of today (a manager's): asked on its own, like

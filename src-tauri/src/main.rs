@@ -83,6 +83,7 @@ fn main() -> anyhow::Result<()> {
             commands::kpi_goals,
             commands::kpi_cohorts,
             commands::kpi_breakage,
+            commands::kpi_rewards,
             commands::export_kpis_csv,
             commands::liability,
             commands::export_liability_csv,

@@ -258,6 +258,7 @@ async fn a_manager_reads_every_report_and_saves_tables() {
 
     // Reward popularity: the engine's counts, in its order, and its table saves.
     app.scroll_to("[data-testid=reward-popularity]").await;
+    app.find("[data-testid=reward-line]").await;
     let shown = app
         .eval_string(
             "return Array.from(document.querySelectorAll('[data-testid=reward-line]'))\
@@ -521,6 +522,7 @@ async fn a_manager_reads_every_report_and_saves_tables() {
         app.screenshot(&format!("41-reports-goals-{language}"))
             .await;
         app.scroll_to("[data-testid=reward-popularity]").await;
+        app.find("[data-testid=reward-line]").await;
         app.screenshot(&format!("41-reports-rewards-{language}"))
             .await;
         app.scroll_to("[data-testid=cohorts]").await;

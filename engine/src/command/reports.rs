@@ -6,11 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{invalid, Commands};
 use crate::error::Result;
+use crate::report::RewardPopularity;
 use crate::report::{
     breakage_of, close_of, cohorts_of, cohorts_span, goals_of, goals_span, kpis_of, liability_of,
-    offers_of, segments_of, span_of, CloseSettings, Cohort, DailyClose, GoalProgress, GoalsOf, Kpi,
-    Kpis, Liability, LiabilityOf, OfferResults, OffersOf, Period, SegmentRules, Segments,
-    SegmentsOf, Shop, StaffHistory, Table,
+    offers_of, rewards_of, segments_of, span_of, CloseSettings, Cohort, DailyClose, GoalProgress,
+    GoalsOf, Kpi, Kpis, Liability, LiabilityOf, OfferResults, OffersOf, Period, SegmentRules,
+    Segments, SegmentsOf, Shop, StaffHistory, Table,
 };
 use crate::staff::Permission;
 
@@ -290,9 +291,28 @@ impl Commands {
         for kpi in kpis.kpis.iter_mut().filter(|k| k.id == breakage.id) {
             *kpi = breakage.clone();
         }
+        kpis.rewards = self.kpi_rewards(request)?;
         kpis.goals = self.kpi_goals()?;
         kpis.cohorts = self.kpi_cohorts()?;
         Ok(kpis)
+    }
+
+    /// Reward popularity over a period and the one before
+    /// (`report::kpis::popularity`): the redemptions' rewards are read from
+    /// their events, so a screen asks for it on its own after the cards.
+    pub fn kpi_rewards(&self, request: &KpisOver) -> Result<Vec<RewardPopularity>> {
+        self.authorise(Permission::Reports)?;
+        let location = self.store.location()?;
+        let period = self.period_of(request, &location)?;
+        let redemptions = self
+            .store
+            .redemptions_between(period.previous().from, period.to)?;
+        let program = self.store.program()?;
+        Ok(rewards_of(
+            period,
+            &redemptions,
+            program.as_ref().map(|p| &p.program),
+        ))
     }
 
     /// Breakage over a period and the one before (`report::breakage`): read
@@ -359,7 +379,6 @@ impl Commands {
             stamps: program
                 .as_ref()
                 .is_some_and(|p| !p.program.stamp_cards.is_empty()),
-            rewards: true,
         };
         let activity = self.activity_over(&location, span_of(period), flows)?;
         let merged = self.store.merged_customers()?;
@@ -453,7 +472,6 @@ impl Commands {
                 crate::store::Flows {
                     first: span.from,
                     stamps: !program.program.stamp_cards.is_empty(),
-                    rewards: false,
                 },
             )?,
             None => crate::store::Activity::default(),

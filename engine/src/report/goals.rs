@@ -187,7 +187,6 @@ pub fn goals_of(goals: &[Goal], of: &GoalsOf) -> Vec<GoalProgress> {
 struct ByDay {
     visits: Vec<crate::store::VisitRow>,
     balances: Vec<crate::store::BalanceFlow>,
-    redemptions: Vec<crate::store::RedemptionDay>,
     enrolled: Vec<(CustomerId, NaiveDate)>,
 }
 
@@ -197,8 +196,6 @@ impl ByDay {
         visits.sort_by_key(|v| v.day);
         let mut balances = of.activity.balances.clone();
         balances.sort_by_key(|b| b.day);
-        let mut redemptions = of.activity.redemptions.clone();
-        redemptions.sort_by_key(|r| r.day);
         let mut enrolled: Vec<(CustomerId, NaiveDate)> = of
             .activity
             .enrolments
@@ -209,7 +206,6 @@ impl ByDay {
         ByDay {
             visits,
             balances,
-            redemptions,
             enrolled,
         }
     }
@@ -228,7 +224,6 @@ impl ByDay {
             &Read {
                 visits: within(&self.visits, span, |v| v.day),
                 balances: within(&self.balances, span, |b| b.day),
-                redemptions: within(&self.redemptions, span, |r| r.day),
                 enrolled: within(&self.enrolled, span, |e| e.1),
                 lifetime: &of.activity.lifetime,
                 program: of.program,

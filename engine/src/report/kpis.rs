@@ -146,7 +146,8 @@ pub struct Kpis {
     /// Each business day of the period (days without activity too), oldest first.
     pub days: Vec<DayLine>,
     /// Reward popularity: each reward of the program (and any other
-    /// redeemed in the two periods), most redeemed first.
+    /// redeemed in the two periods), most redeemed first ([`rewards_of`];
+    /// asked on its own by the screens, empty in `Commands::kpi_figures`).
     pub rewards: Vec<RewardPopularity>,
     /// The program's goals and how each is going as of the current business
     /// day, whatever the period (`super::goals`).
@@ -172,8 +173,6 @@ struct Tally {
     /// issued and redeemed (balances whose menu value is known).
     value_issued: f64,
     value_redeemed: f64,
-    /// Standing redemptions by reward.
-    rewards: HashMap<String, i64>,
 }
 
 impl Tally {
@@ -225,7 +224,6 @@ pub fn kpis_of(
         &Read {
             visits: &activity.visits,
             balances: &activity.balances,
-            redemptions: &activity.redemptions,
             enrolled: &enrolled,
             lifetime: &activity.lifetime,
             program,
@@ -242,8 +240,6 @@ pub(crate) struct Read<'a> {
     pub visits: &'a [crate::store::VisitRow],
     /// The points, stamps and cashback of each day with any.
     pub balances: &'a [crate::store::BalanceFlow],
-    /// The rewards redeemed each day.
-    pub redemptions: &'a [crate::store::RedemptionDay],
     /// Who joined, on which business day.
     pub enrolled: &'a [(CustomerId, NaiveDate)],
     /// Each customer's spend since joining by the end of the activity's last day.
@@ -322,10 +318,6 @@ pub(crate) fn kpis_over(
             line[2] += b.issued;
             line[3] += b.redeemed;
         }
-    }
-    for r in activity.redemptions {
-        let Some(i) = slot(r.day) else { continue };
-        *tallies[i].rewards.entry(r.reward.clone()).or_default() += r.count;
     }
     for &(customer, day) in activity.enrolled {
         let customer = &customer;
@@ -446,10 +438,34 @@ pub(crate) fn kpis_over(
                 },
             )
             .collect(),
-        rewards: popularity(&tallies[2].rewards, &tallies[1].rewards, activity.program),
+        rewards: Vec::new(),
         goals: Vec::new(),
         cohorts: Vec::new(),
     }
+}
+
+/// Reward popularity in `period` beside the period before, from the
+/// `redemptions` of both (what falls outside is left out), with the names
+/// of the `program` published now.
+pub fn rewards_of(
+    period: Period,
+    redemptions: &[crate::store::RedemptionDay],
+    program: Option<&Program>,
+) -> Vec<RewardPopularity> {
+    let previous = period.previous();
+    let mut now: HashMap<String, i64> = HashMap::new();
+    let mut before: HashMap<String, i64> = HashMap::new();
+    for r in redemptions {
+        let counts = if period.holds(r.day) {
+            &mut now
+        } else if previous.holds(r.day) {
+            &mut before
+        } else {
+            continue;
+        };
+        *counts.entry(r.reward.clone()).or_default() += r.count;
+    }
+    popularity(&now, &before, program)
 }
 
 /// Each reward's redemptions in the period (`now`) and the one before, with

@@ -28,7 +28,9 @@ pub use csv::to_csv;
 pub use goals::{
     goal_tables, goals_of, goals_span, reading_days, GoalProgress, GoalReading, GoalStatus, GoalsOf,
 };
-pub use kpis::{kpis_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period, RewardPopularity};
+pub use kpis::{
+    kpis_of, rewards_of, span_of, DayLine, Kpi, KpiUnit, KpiValue, Kpis, Period, RewardPopularity,
+};
 pub use liability::{
     liability_of, Liability, LiabilityKind, LiabilityLine, LiabilityOf, Total, Valuation, AGES,
 };

@@ -61,9 +61,6 @@ pub struct Flows {
     pub first: NaiveDate,
     /// The program has stamp cards: their flows are read too (a second pass).
     pub stamps: bool,
-    /// The redemptions by reward are read (reward popularity; the goals
-    /// need none).
-    pub rewards: bool,
 }
 
 /// Loyalty activity over a span of business days.
@@ -74,8 +71,6 @@ pub struct Activity {
     /// The points, stamps and cashback of each day with any, one row per
     /// day and balance.
     pub balances: Vec<BalanceFlow>,
-    /// The rewards redeemed each day (spending cashback as such left out).
-    pub redemptions: Vec<RedemptionDay>,
     /// Who joined (a merged-away record stays itself), and when their till
     /// recorded it.
     pub enrolments: Vec<(CustomerId, DateTime<Utc>)>,
@@ -106,7 +101,7 @@ impl Store {
         let (first, last) = (first.to_string(), last.to_string());
         self.read_for_report(|conn| {
             let visits = visits_between(conn, &first, &last)?;
-            let (balances, redemptions) = flows_between(conn, &flows_first, &last, flows)?;
+            let balances = flows_between(conn, &flows_first, &last, flows.stamps)?;
             let enrolments = enrolments_between(conn, from, until)?;
             // Lifetime spend now, less what came after the span: the visits
             // after its last day are few unless the span is long past, so
@@ -133,10 +128,50 @@ impl Store {
             Ok(Activity {
                 visits,
                 balances,
-                redemptions,
                 enrolments,
                 lifetime,
             })
+        })
+    }
+
+    /// How many redemptions that stand each reward had each business day from
+    /// `first` to `last` (spending cashback as such left out): read from the
+    /// redemptions' events, which name the reward.
+    pub fn redemptions_between(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<Vec<RedemptionDay>> {
+        let (first, last) = (first.to_string(), last.to_string());
+        self.read_for_report(|conn| {
+            // A redemption takes from one balance or more: counted once, by the
+            // reward its event names.
+            conn
+            .prepare_cached(
+                "SELECT r.business_date, json_extract(e.body, '$.reward') AS reward, COUNT(*)
+                   FROM (SELECT DISTINCT event_seq, business_date FROM event_deltas
+                          WHERE business_date >= ?1 AND business_date <= ?2 AND kind = 'redeemed'
+                            AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)) r
+                   JOIN events e ON e.seq = r.event_seq
+                  WHERE reward IS NOT NULL AND reward <> 'cashback'
+                  GROUP BY r.business_date, reward",
+            )?
+            .query_map(params![first, last], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })?
+            .map(|row| {
+                let (day, reward, count) = row?;
+                Ok(RedemptionDay {
+                    day: date(&day)?,
+                    reward,
+                    count,
+                })
+            })
+            .collect()
         })
     }
 
@@ -209,9 +244,8 @@ fn enrolments_between(
     .collect()
 }
 
-/// Each day's points, cashback and (`flows.stamps`) stamp cards' flows, and
-/// (`flows.rewards`) each day's redemptions by reward, from business day
-/// `first` to `last`, of
+/// Each day's points, cashback and (with `stamps`) stamp cards' flows, from
+/// business day `first` to `last`, of
 /// the events that stand. Points and cashback are summed by day in the
 /// business-day index's own order (grouping by balance too would sort every
 /// row); the stamp cards, fewer, by day and card.
@@ -219,8 +253,8 @@ fn flows_between(
     conn: &rusqlite::Connection,
     first: &str,
     last: &str,
-    flows: Flows,
-) -> Result<(Vec<BalanceFlow>, Vec<RedemptionDay>)> {
+    stamps: bool,
+) -> Result<Vec<BalanceFlow>> {
     let mut balances: Vec<BalanceFlow> = Vec::new();
     let rows = conn
         .prepare_cached(
@@ -259,7 +293,7 @@ fn flows_between(
             }
         }
     }
-    if flows.stamps {
+    if stamps {
         // Stamps leave a card when it fills (on the visit that fills it):
         // that is what redeems them.
         let cards = conn
@@ -291,36 +325,5 @@ fn flows_between(
             });
         }
     }
-    if !flows.rewards {
-        return Ok((balances, Vec::new()));
-    }
-    // A redemption takes from one balance or more: counted once, by the
-    // reward its event names.
-    let redemptions = conn
-        .prepare_cached(
-            "SELECT r.business_date, json_extract(e.body, '$.reward') AS reward, COUNT(*)
-               FROM (SELECT DISTINCT event_seq, business_date FROM event_deltas
-                      WHERE business_date >= ?1 AND business_date <= ?2 AND kind = 'redeemed'
-                        AND event_seq NOT IN (SELECT e.seq FROM voided v JOIN events e ON e.id = v.target)) r
-               JOIN events e ON e.seq = r.event_seq
-              WHERE reward IS NOT NULL AND reward <> 'cashback'
-              GROUP BY r.business_date, reward",
-        )?
-        .query_map(params![first, last], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?
-        .map(|row| {
-            let (day, reward, count) = row?;
-            Ok(RedemptionDay {
-                day: date(&day)?,
-                reward,
-                count,
-            })
-        })
-        .collect::<Result<_>>()?;
-    Ok((balances, redemptions))
+    Ok(balances)
 }

@@ -1,9 +1,9 @@
 // The KPIs' controller, without a DOM and without Tauri: the engine's command
 // is a mock, the timers move by hand, and answers are settled by hand to
 // arrive in any order.
-import { describe, expect, it } from "vitest";
-import type { Cohort, GoalProgress, Kpi, Kpis, KpisOver } from "../lib/bindings";
-import { aGoal, answer, answers, badPeriod, breakageCounted, kpisOf, later, refusal, someCohorts, testKpis, TODAY } from "../test/kpis";
+import { describe, expect, it, vi } from "vitest";
+import type { Cohort, GoalProgress, Kpi, Kpis, KpisOver, RewardPopularity } from "../lib/bindings";
+import { aGoal, answer, answers, badPeriod, breakageCounted, kpisOf, later, refusal, someCohorts, somePopularity, testKpis, TODAY } from "../test/kpis";
 import { SLOW_AFTER_MS } from "./reports.svelte";
 
 /** The requests the engine was asked, in order. */
@@ -369,7 +369,28 @@ describe("breakage, counted on its own", () => {
     second.fail(refusal("auth.forbidden"));
     await second.promise.catch(() => undefined);
     await Promise.resolve();
-    expect(t.controller.slowKpiRun.refusal?.code).toBe("auth.forbidden");
+    expect(t.controller.slowKpi.run.refusal?.code).toBe("auth.forbidden");
+  });
+});
+
+describe("reward popularity, asked on its own", () => {
+  it("is asked for each period shown; a period's answer goes when another is asked", async () => {
+    const t = testKpis();
+    t.api.kpis.mockImplementation((request) => Promise.resolve(answer(request, TODAY)));
+    t.api.kpiRewards.mockResolvedValue(somePopularity());
+    await t.controller.open();
+    await Promise.resolve();
+    expect(t.api.kpiRewards).toHaveBeenCalledWith({ from: "2026-11-06", to: TODAY });
+    await vi.waitFor(() => expect(t.controller.rewards.value?.map((r) => r.reward)).toEqual(["drink", "pastry", "old-cake"]));
+    const next = later<RewardPopularity[]>();
+    t.api.kpiRewards.mockReturnValue(next.promise);
+    await t.controller.showPreset(7);
+    expect(t.api.kpiRewards).toHaveBeenLastCalledWith({ from: "2026-11-29", to: TODAY });
+    expect(t.controller.rewards.value).toBeNull();
+    next.settle([]);
+    await next.promise;
+    await Promise.resolve();
+    expect(t.controller.rewards.value).toEqual([]);
   });
 });
 

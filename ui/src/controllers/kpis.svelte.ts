@@ -7,15 +7,15 @@
 // the refusal kept). The engine's command and the timers are handed in, so it
 // is tested with vitest without a DOM and without Tauri.
 import type { api } from "../lib/api";
-import { AskedOnce } from "../lib/askedOnce.svelte";
-import type { Cohort, GoalProgress, Kpi, Kpis, KpisOver, ReportOf } from "../lib/bindings";
+import { AskedApart } from "../lib/askedApart.svelte";
+import type { Cohort, GoalProgress, Kpi, Kpis, KpisOver, ReportOf, RewardPopularity } from "../lib/bindings";
 import { contextKey } from "../lib/context";
-import { LatestRun } from "../lib/latestRun.svelte";
+import type { LatestRun } from "../lib/latestRun.svelte";
 import { DEFAULT_PRESET, lastDays, periodDays, presetOf, type Preset } from "../lib/periods";
 import { ReportController, type ReportDeps } from "./report.svelte";
 
 /** The engine's commands the KPIs use (lib/api.ts's `api`, or a test's fakes). */
-export type KpisApi = Pick<typeof api, "kpis" | "kpiBreakage" | "kpiGoals" | "kpiCohorts" | "exportKpisCsv" | "exportReportPdf">;
+export type KpisApi = Pick<typeof api, "kpis" | "kpiBreakage" | "kpiRewards" | "kpiGoals" | "kpiCohorts" | "exportKpisCsv" | "exportReportPdf">;
 
 export type KpisDeps = ReportDeps<KpisApi>;
 
@@ -39,28 +39,29 @@ export class KpisController extends ReportController<Kpis> {
   readonly faulty = $derived(this.refusal?.code === "invalid_input" ? this.refusal.field : null);
 
   /**
-   * A KPI the engine counts on its own (breakage: every customer's points
-   * history), asked once the shown period's cards are in; until it is, the
-   * cards carry it as being counted.
+   * The shown period's KPI the engine counts on its own (breakage: every
+   * customer's points history), asked once the period's cards are in; until
+   * it is, the cards carry it as being counted.
    */
-  slowKpi = $state<Kpi | null>(null);
-  /** Its read: the latest period's answer only, or why it was refused. */
-  readonly slowKpiRun: LatestRun<Kpi>;
+  readonly slowKpi: AskedApart<Kpi>;
+  /** The shown period's reward popularity, asked on its own likewise (the redemptions' events). */
+  readonly rewards: AskedApart<RewardPopularity[]>;
   /** The cards: the period's KPIs, the one counted on its own in its place once in. */
   readonly cards = $derived(
-    this.view?.kpis.map((k) => (this.slowKpi !== null && k.id === this.slowKpi.id ? this.slowKpi : k)) ?? [],
+    this.view?.kpis.map((k) => (this.slowKpi.value !== null && k.id === this.slowKpi.value.id ? this.slowKpi.value : k)) ?? [],
   );
 
-  readonly #goals: AskedOnce<GoalProgress[]>;
-  readonly #cohorts: AskedOnce<Cohort[]>;
+  readonly #goals: AskedApart<GoalProgress[]>;
+  readonly #cohorts: AskedApart<Cohort[]>;
   readonly #deps: KpisDeps;
 
   constructor(deps: KpisDeps) {
     super(deps);
     this.#deps = deps;
-    this.#goals = new AskedOnce(deps.timers, () => deps.api.kpiGoals());
-    this.#cohorts = new AskedOnce(deps.timers, () => deps.api.kpiCohorts());
-    this.slowKpiRun = new LatestRun(deps.timers);
+    this.#goals = new AskedApart(deps.timers);
+    this.#cohorts = new AskedApart(deps.timers);
+    this.slowKpi = new AskedApart(deps.timers);
+    this.rewards = new AskedApart(deps.timers);
   }
 
   /** The program's goals as of today, once answered: asked on their own, after the KPIs show (on a large shop they take longer). */
@@ -73,7 +74,7 @@ export class KpisController extends ReportController<Kpis> {
   }
   /** Asks for the goals, once (again after a refusal); they are as of today whatever period is shown. */
   openGoals(): Promise<void> {
-    return this.#goals.open();
+    return this.#goals.once(() => this.#deps.api.kpiGoals());
   }
 
   /** Monthly cohort retention as of today, once answered: asked on its own like the goals (a year of visits). */
@@ -86,7 +87,7 @@ export class KpisController extends ReportController<Kpis> {
   }
   /** Asks for the cohorts, once (again after a refusal). */
   openCohorts(): Promise<void> {
-    return this.#cohorts.open();
+    return this.#cohorts.once(() => this.#deps.api.kpiCohorts());
   }
 
   /** Saves the shown period's table `table` (`kpis`, `kpis-by-day`, `kpis-rewards`, the goals', the cohorts'). */
@@ -147,12 +148,9 @@ export class KpisController extends ReportController<Kpis> {
         // Asked for no last day, the engine answers up to the current business day.
         if (request.to === undefined) this.today = view.period.to;
         this.view = view;
-        this.slowKpi = null;
-        void this.slowKpiRun.run(() => this.#deps.api.kpiBreakage({ from: view.period.from, to: view.period.to }), {
-          answered: (kpi) => {
-            this.slowKpi = kpi;
-          },
-        });
+        const period = { from: view.period.from, to: view.period.to };
+        void this.slowKpi.ask(() => this.#deps.api.kpiBreakage(period));
+        void this.rewards.ask(() => this.#deps.api.kpiRewards(period));
         this.forgetExport();
         this.from = view.period.from;
         this.to = view.period.to;

@@ -35,6 +35,7 @@ import type {
   RefusedEvent,
   RemoveStaff,
   ReportPdf,
+  RewardPopularity,
   SaleSheet,
   ScanNotice,
   ScannedCustomer,
@@ -152,6 +153,8 @@ export const api = {
   kpiGoals: () => call<GoalProgress[]>("kpi_goals"),
   /** Breakage over a period (`kpis` answers with it being counted). */
   kpiBreakage: (request: KpisOver) => call<Kpi>("kpi_breakage", { request }),
+  /** Reward popularity over a period (`kpis` answers without it). */
+  kpiRewards: (request: KpisOver) => call<RewardPopularity[]>("kpi_rewards", { request }),
   /** Monthly cohort retention as of today (`kpis` answers without it). */
   kpiCohorts: () => call<Cohort[]>("kpi_cohorts"),
   /** Saves one of the KPIs' tables as a CSV file; answers the file's path. */

@@ -2097,7 +2097,8 @@ kpis: Array<Kpi>,
 days: Array<DayLine>, 
 /**
  * Reward popularity: each reward of the program (and any other
- * redeemed in the two periods), most redeemed first.
+ * redeemed in the two periods), most redeemed first ([`rewards_of`];
+ * asked on its own by the screens, empty in `Commands::kpi_figures`).
  */
 rewards: Array<RewardPopularity>, 
 /**

@@ -8,7 +8,7 @@ import type { CloseOfDay, CloseTableFile, CloseView, Kpis, KpisOver } from "../l
 import { locale } from "../lib/locale.svelte";
 import { modal } from "../lib/modal.svelte";
 import { closeView, later, refusal, testReports } from "../test/reports";
-import { answer, badPeriod, breakageCounted, someCohorts, testKpis } from "../test/kpis";
+import { answer, badPeriod, breakageCounted, someCohorts, somePopularity, testKpis } from "../test/kpis";
 import { liabilityView } from "../test/liability";
 import { offersOf, offersView } from "../test/offers";
 import type { OffersView } from "../lib/bindings";
@@ -54,6 +54,8 @@ beforeEach(() => {
         return someCohorts();
       case "kpi_breakage":
         return breakageCounted();
+      case "kpi_rewards":
+        return somePopularity();
       case "liability":
         return liabilityView();
       case "segments":
@@ -368,7 +370,8 @@ describe("the KPIs", () => {
     expect(chart.dataset.days).toBe("30");
     expect(chart.textContent).toContain("Visits per day");
     expect(chart.textContent).toContain("Points issued and redeemed per day");
-    expect(screen.getAllByTestId("reward-line").map((r) => r.dataset.reward)).toEqual(["drink", "pastry", "old-cake"]);
+    expect((await screen.findAllByTestId("reward-line")).map((r) => r.dataset.reward)).toEqual(["drink", "pastry", "old-cake"]);
+    expect(engine.calls.filter((c) => c.cmd === "kpi_rewards").map((c) => c.request)).toEqual([{ from: "2026-11-06", to: TODAY }]);
     // The cohorts asked on their own once the cards show.
     expect((await screen.findAllByTestId("cohort")).map((r) => r.dataset.month)).toEqual(["2026-10", "2026-11", "2026-12"]);
     expect(engine.calls.filter((c) => c.cmd === "kpi_cohorts")).toHaveLength(1);

@@ -127,7 +127,7 @@ export function kpisOf(period: Period, over: Partial<Kpis> = {}): Kpis {
     currency: "USD",
     kpis: someKpis(),
     days: dayLines(period),
-    rewards: somePopularity(),
+    rewards: [],
     goals: [],
     cohorts: [],
     ...over,
@@ -145,6 +145,7 @@ export function fakeKpisApi() {
   return {
     kpis: vi.fn<KpisApi["kpis"]>(() => Promise.reject(refusal("io"))),
     kpiBreakage: vi.fn<KpisApi["kpiBreakage"]>(() => Promise.reject(refusal("io"))),
+    kpiRewards: vi.fn<KpisApi["kpiRewards"]>(() => Promise.reject(refusal("io"))),
     kpiGoals: vi.fn<KpisApi["kpiGoals"]>(() => Promise.reject(refusal("io"))),
     kpiCohorts: vi.fn<KpisApi["kpiCohorts"]>(() => Promise.reject(refusal("io"))),
     exportKpisCsv: vi.fn<KpisApi["exportKpisCsv"]>(() => Promise.reject(refusal("io"))),
