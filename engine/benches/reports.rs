@@ -67,6 +67,21 @@ fn kpis(commands: &Commands, to: NaiveDate, days: i64) -> Duration {
     started.elapsed()
 }
 
+/// Five runs of `ask` for the `days` business days up to `today`, each timed.
+fn of_period(today: NaiveDate, days: i64, ask: impl Fn(&KpisOver)) -> Vec<Duration> {
+    let over = KpisOver {
+        from: Some((today - Days::days(days - 1)).to_string()),
+        to: Some(today.to_string()),
+    };
+    (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            ask(&over);
+            started.elapsed()
+        })
+        .collect()
+}
+
 /// Visits recorded one after another, each timed.
 fn visits(shop: &Typed, customers: &[CustomerId], n: usize) -> Vec<Duration> {
     (0..n)
@@ -127,35 +142,17 @@ fn main() {
     }
     if wants("breakage") {
         for period in [30, 365] {
-            let runs: Vec<Duration> = (0..5)
-                .map(|_| {
-                    let started = Instant::now();
-                    commands
-                        .kpi_breakage(&KpisOver {
-                            from: Some((today - Days::days(period - 1)).to_string()),
-                            to: Some(today.to_string()),
-                        })
-                        .expect("breakage");
-                    started.elapsed()
-                })
-                .collect();
+            let runs = of_period(today, period, |over| {
+                commands.kpi_breakage(over).expect("breakage");
+            });
             println!("breakage of {period} days: {}", percentiles(runs));
         }
     }
     if wants("rewards") {
         for period in [30, 90] {
-            let runs: Vec<Duration> = (0..5)
-                .map(|_| {
-                    let started = Instant::now();
-                    commands
-                        .kpi_rewards(&KpisOver {
-                            from: Some((today - Days::days(period - 1)).to_string()),
-                            to: Some(today.to_string()),
-                        })
-                        .expect("reward popularity");
-                    started.elapsed()
-                })
-                .collect();
+            let runs = of_period(today, period, |over| {
+                commands.kpi_rewards(over).expect("reward popularity");
+            });
             println!("reward popularity of {period} days: {}", percentiles(runs));
         }
     }

@@ -92,6 +92,19 @@ pub fn points_cafe_at(at: DateTime<Utc>) -> Shop {
     Shop::new(&example("points-cafe.toml"), "USD", "UTC", 0, at)
 }
 
+/// A visit of `n` coffees at $4.50 each, itemised (what stamp cards count).
+pub fn coffees(n: i64) -> counterpart_engine::rules::VisitInput {
+    counterpart_engine::rules::VisitInput {
+        amount: 450 * n,
+        items: vec![counterpart_engine::ledger::Item {
+            product: "latte".into(),
+            category: Some("coffee".into()),
+            quantity: n,
+        }],
+        coupon: None,
+    }
+}
+
 /// A visit of `amount` minor units, nothing itemised.
 pub fn visit(amount: i64) -> counterpart_engine::rules::VisitInput {
     counterpart_engine::rules::VisitInput {

@@ -767,18 +767,8 @@ fn monthly_cohorts_computed_by_hand() {
 #[test]
 fn the_value_form_counts_stamps_turned_into_rewards() {
     use counterpart_engine::command::KpisOver;
-    use counterpart_engine::ledger::Item;
     use counterpart_engine::report::KpiValue;
 
-    let coffees = |n: i64| counterpart_engine::rules::VisitInput {
-        amount: 450 * n,
-        items: vec![Item {
-            product: "latte".into(),
-            category: Some("coffee".into()),
-            quantity: n,
-        }],
-        coupon: None,
-    };
     let shop = Shop::new(
         &example("stamp-cafe.toml"),
         "USD",

@@ -7,18 +7,6 @@ use counterpart_engine::rules::VisitInput;
 
 use crate::common::*;
 
-fn coffees(n: i64) -> VisitInput {
-    VisitInput {
-        amount: 450 * n,
-        items: vec![Item {
-            product: "latte".into(),
-            category: Some("coffee".into()),
-            quantity: n,
-        }],
-        coupon: None,
-    }
-}
-
 #[test]
 fn stamp_cafe_tenth_coffee_free_and_daily_cap_across_midnight() {
     // New York, business day starts at 04:00. 2026-11-23 is a Monday.
