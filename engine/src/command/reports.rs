@@ -287,10 +287,7 @@ impl Commands {
     /// program's goals as of today.
     pub fn kpis(&self, request: &KpisOver) -> Result<Kpis> {
         let mut kpis = self.kpi_figures(request)?;
-        let breakage = self.kpi_breakage(request)?;
-        for kpi in kpis.kpis.iter_mut().filter(|k| k.id == breakage.id) {
-            *kpi = breakage.clone();
-        }
+        self.count_breakage(&mut kpis, request)?;
         kpis.rewards = self.kpi_rewards(request)?;
         kpis.goals = self.kpi_goals()?;
         kpis.cohorts = self.kpi_cohorts()?;
@@ -313,6 +310,15 @@ impl Commands {
             &redemptions,
             program.as_ref().map(|p| &p.program),
         ))
+    }
+
+    /// Breakage counted in the place `kpi_figures` leaves it being counted.
+    fn count_breakage(&self, kpis: &mut Kpis, request: &KpisOver) -> Result<()> {
+        let breakage = self.kpi_breakage(request)?;
+        for kpi in kpis.kpis.iter_mut().filter(|k| k.id == breakage.id) {
+            *kpi = breakage.clone();
+        }
+        Ok(())
     }
 
     /// Breakage over a period and the one before (`report::breakage`): read
@@ -490,13 +496,23 @@ impl Commands {
 }
 
 impl Commands {
-    /// One of the KPIs' tables as CSV, in the reader's language.
+    /// One of the KPIs' tables as CSV, in the reader's language. Only what
+    /// the table shows is counted (breakage, the goals, the cohorts each take
+    /// their own reads): the other tables are left empty.
     #[cfg(feature = "i18n")]
     pub fn kpis_csv(&self, request: &KpisTableFile) -> Result<ReportFile> {
-        let kpis = self.kpis(&KpisOver {
+        let over = KpisOver {
             from: request.from.clone(),
             to: request.to.clone(),
-        })?;
+        };
+        let mut kpis = self.kpi_figures(&over)?;
+        match request.table.as_str() {
+            "kpis" => self.count_breakage(&mut kpis, &over)?,
+            "kpis-rewards" => kpis.rewards = self.kpi_rewards(&over)?,
+            "kpis-goals" | "kpis-goal-trend" => kpis.goals = self.kpi_goals()?,
+            "kpis-cohorts" => kpis.cohorts = self.kpi_cohorts()?,
+            _ => {}
+        }
         table_file(
             kpis.tables(),
             &request.table,
