@@ -60,7 +60,7 @@ pub enum ReportCommand {
         /// mark, headings and definitions in your language) instead.
         #[arg(long)]
         csv: bool,
-        /// The table `--csv` writes: kpis, kpis-by-day, kpis-rewards, kpis-goals, kpis-goal-trend.
+        /// The table `--csv` writes: kpis, kpis-by-day, kpis-rewards, kpis-cohorts, kpis-goals, kpis-goal-trend.
         #[arg(long, default_value = "kpis", requires = "csv")]
         table: String,
     },

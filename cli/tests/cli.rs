@@ -763,6 +763,39 @@ fn report_offers_compares_an_offer_with_its_held_out_group() {
         "{words}"
     );
     assert!(words.contains("cel 9,50"), "{words}");
+    // Breakage counted (not "being counted"), reward popularity and the
+    // cohorts: in the JSON, and a line each in Polish.
+    let breakage = k["kpis"]
+        .as_array()
+        .and_then(|all| all.iter().find(|x| x["id"] == "breakage"))
+        .expect("breakage");
+    assert!(breakage["why"].is_null(), "{breakage}");
+    assert!(words.contains("\nPrzepadłe punkty: "), "{words}");
+    let first = &k["rewards"][0];
+    let name = first["name"]["translations"]["pl"]
+        .as_str()
+        .or(first["name"]["text"].as_str())
+        .expect("a reward's name");
+    assert!(
+        words.contains(&format!(
+            "\nPopularność nagród\n  {name}: {} (wcześniej: {})\n",
+            first["count"], first["previous"]
+        )),
+        "{words}"
+    );
+    let cohorts = k["cohorts"].as_array().expect("cohorts");
+    let joined = cohorts
+        .iter()
+        .find(|c| c["customers"].as_i64() > Some(0))
+        .expect("customers joined this year");
+    assert!(
+        words.contains(&format!(
+            "\n  {}: klienci {};",
+            joined["month"].as_str().unwrap_or(""),
+            joined["customers"]
+        )),
+        "{words}"
+    );
     let o = counterpart(&db, &["report", "kpis", "--csv", "--table", "kpis-goals"]);
     let csv = text(&o.stdout);
     let status_words = match status {
