@@ -141,3 +141,58 @@ pub fn cohort_table(cohorts: &[Cohort]) -> Table {
         .collect();
     table
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a day")
+    }
+
+    #[test]
+    fn the_span_starts_on_the_first_of_the_month_eleven_months_back_across_a_new_year() {
+        assert_eq!(
+            cohorts_span(day(2026, 1, 15)),
+            Period {
+                from: day(2025, 2, 1),
+                to: day(2026, 1, 15)
+            }
+        );
+        assert_eq!(cohorts_span(day(2026, 12, 31)).from, day(2026, 1, 1));
+    }
+
+    #[test]
+    fn a_cohort_across_a_new_year_counts_its_months_on() {
+        let location = Location::new("Test", "USD", "UTC", 0).expect("location");
+        let a = uuid::Uuid::from_u128(0xa);
+        let at = |y, m, d| {
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, y, m, d, 12, 0, 0)
+                .single()
+                .expect("an instant")
+        };
+        let visit = |d: NaiveDate| crate::store::VisitRow {
+            customer: a,
+            day: d,
+            amount: 100,
+        };
+        let activity = Activity {
+            enrolments: vec![(a, at(2025, 12, 20))],
+            visits: vec![visit(day(2025, 12, 20)), visit(day(2026, 2, 3))],
+            ..Activity::default()
+        };
+        let cohorts = cohorts_of(day(2026, 2, 10), &location, &activity, &HashMap::new());
+        let months: Vec<(&str, i64, &[f64])> = cohorts
+            .iter()
+            .map(|c| (c.month.as_str(), c.customers, c.retained.as_slice()))
+            .collect();
+        assert_eq!(
+            months,
+            vec![
+                ("2025-12", 1, &[1.0, 0.0, 1.0][..]),
+                ("2026-01", 0, &[][..]),
+                ("2026-02", 0, &[][..]),
+            ]
+        );
+    }
+}
