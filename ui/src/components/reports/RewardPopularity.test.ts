@@ -6,7 +6,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import { locale } from "../../lib/locale.svelte";
 import type { TableExporter } from "../../lib/reportTable";
-import { somePopularity } from "../../test/kpis";
+import { refusal, somePopularity } from "../../test/kpis";
 import RewardPopularity from "./RewardPopularity.svelte";
 
 /** ICU versions differ in their spaces (thin, no-break): compared as plain ones. */
@@ -60,4 +60,14 @@ describe("reward popularity", () => {
     });
     expect(rows()).toEqual([["Any drink", "0", "—", "2"]]);
   });
+
+  it("says it is counting after a while, and why it was refused, under its heading", () => {
+    const { rerender } = render(RewardPopularity, { rewards: null, slow: true, exporter: idle() });
+    expect(screen.getByRole("heading").textContent).toBe("Reward popularity");
+    expect(screen.getByTestId("reward-popularity-counting").textContent).toContain("Counting the redemptions…");
+    expect(screen.queryByRole("table")).toBeNull();
+    rerender({ rewards: null, slow: false, refusal: refusal("auth.forbidden"), exporter: idle() });
+    expect(screen.getByTestId("reward-popularity-refusal")).toBeTruthy();
+  });
 });
+
